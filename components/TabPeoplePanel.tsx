@@ -1,0 +1,35 @@
+import { ask } from '../utils/messaging/client';
+import { PeopleList } from './PeopleList';
+import { useBroadcast } from './use-broadcast';
+import { useRequest } from './use-request';
+
+interface Props {
+  tabId: number | undefined;
+  selectedId?: string;
+  onSelect: (contactId: string) => void;
+}
+
+/** "People on this page" for a tab, refreshed whenever the background says the tab changed. */
+export function TabPeoplePanel({ tabId, selectedId, onSelect }: Props) {
+  const tabPeople = useRequest(tabId === undefined ? undefined : () => ask({ type: 'getTabPeople', tabId }), [tabId]);
+  useBroadcast(
+    (message) => {
+      if (message.tabId === tabId || message.tabId === undefined) tabPeople.reload();
+    },
+    [tabId],
+  );
+  if (tabPeople.error) return <p role="alert" class="error">{tabPeople.error}</p>;
+  const people = tabPeople.data?.people ?? [];
+  return (
+    <section aria-labelledby="on-page-heading">
+      <h2 id="on-page-heading">On this page</h2>
+      {people.length === 0 ? (
+        <p class="empty">
+          No people recognised on this page. Open a mail thread in Gmail and the people in it appear here.
+        </p>
+      ) : (
+        <PeopleList people={people} selectedId={selectedId} onSelect={onSelect} />
+      )}
+    </section>
+  );
+}

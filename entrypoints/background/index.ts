@@ -1,0 +1,18 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { openTendDb } from '../../utils/db/open';
+import { createRouter } from '../../utils/messaging/router';
+import { createHandlers } from '../../utils/services/handlers';
+import { watchTabs } from './tabs';
+
+export default defineBackground(() => {
+  // Every listener is registered synchronously at start, so an event that woke the worker is
+  // delivered; the database opens once and services await the same promise.
+  const db = openTendDb();
+  const route = createRouter(createHandlers(db), {
+    extensionId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+  });
+  browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
+  watchTabs();
+});

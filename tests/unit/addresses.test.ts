@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { cleanName, isEmailAddress, normaliseEmail, toEmailAddress } from '../../utils/recognise/addresses';
+
+describe('normaliseEmail', () => {
+  test.each([
+    ['Ada@Example.COM', 'ada@example.com'],
+    ['  ada@example.com \n', 'ada@example.com'],
+    ['mailto:ada@example.com', 'ada@example.com'],
+    ['MAILTO:ada@example.com?subject=Hi%20there', 'ada@example.com'],
+    ['grace@navy.example\u202C', 'grace@navy.example'],
+    ['\u200Bzero@width.example', 'zero@width.example'],
+    ['jose%40example.com', 'jose@example.com'],
+    ['100%@example.com', '100%@example.com'],
+    ['e\u0301lodie@example.fr', '\u00e9lodie@example.fr'],
+  ])('%j -> %j', (raw, expected) => expect(normaliseEmail(raw)).toBe(expected));
+});
+
+describe('isEmailAddress', () => {
+  test.each([
+    ['ada@example.com', true],
+    ['first.last+tag@sub.example.co.uk', true],
+    ['δοκιμή@παράδειγμα.δοκιμή', true],
+    ['no-at-sign.example.com', false],
+    ['two@@example.com', false],
+    ['a@b@example.com', false],
+    ['nodot@localhost', false],
+    ['.lead@example.com', false],
+    ['dou..ble@example.com', false],
+    ['spa ce@example.com', false],
+    ['ada@example.123', false],
+    [`${'a'.repeat(65)}@example.com`, false],
+    [`a@${'b'.repeat(64)}.com`, false],
+    ['a@-dash.com', false],
+  ])('%j -> %s', (value, expected) => expect(isEmailAddress(value)).toBe(expected));
+
+  test('stays fast on a hostile megabyte (no backtracking blow-up)', () => {
+    const hostile = `${'a.'.repeat(500_000)}@${'b-'.repeat(100_000)}`;
+    expect(isEmailAddress(hostile)).toBe(false);
+    expect(toEmailAddress(`${'x'.repeat(60)}@${'y'.repeat(1_000_000)}.com`)).toBeUndefined();
+  });
+});
+
+describe('cleanName', () => {
+  test('folds whitespace and drops invisible marks', () => {
+    expect(cleanName('  Ada \n  Lovelace\u202E ')).toBe('Ada Lovelace');
+  });
+  test('empty or missing names are undefined', () => {
+    expect(cleanName('   ')).toBeUndefined();
+    expect(cleanName(null)).toBeUndefined();
+  });
+  test('caps length with a visible mark', () => {
+    const name = cleanName('n'.repeat(5000))!;
+    expect(name).toHaveLength(200);
+    expect(name.endsWith('…')).toBe(true);
+  });
+});

@@ -1,0 +1,116 @@
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { createRouter } from '../../utils/messaging/router';
+import { createHandlers } from '../../utils/services/handlers';
+import { getTabPeople } from '../../utils/tab-people';
+import { ADA, freshDb, threadSighting } from './helpers';
+
+const ID = 'tend-extension-id';
+const ORIGIN = `chrome-extension://${ID}/`;
+const gmailTab = { id: ID, url: 'https://mail.google.com/mail/u/0/#inbox/t1', tab: { id: 7 } as Browser.tabs.Tab, frameId: 0 };
+const sidePanel = { id: ID, url: `${ORIGIN}sidepanel.html` };
+
+async function setup() {
+  const db = freshDb();
+  const route = createRouter(createHandlers(db, () => 1_700_000_000_000), { extensionId: ID, extensionOrigin: ORIGIN });
+  return { db: await db, route };
+}
+
+beforeEach(() => {
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+
+describe('router: content scripts', () => {
+  test('a sighting is stored and the tab gets its people (tab taken from the sender)', async () => {
+    const { db, route } = await setup();
+    const reply = await route(threadSighting('t1', 'Plan', [ADA]), gmailTab);
+    expect(reply).toEqual({ ok: true, data: null });
+    expect(await db.count('contacts')).toBe(1);
+    const tab = await getTabPeople(7);
+    expect(tab?.people.map((p) => [p.displayName, p.email])).toEqual([['Ada Lovelace', 'ada@analytical.example']]);
+    expect(tab?.url).toBe(gmailTab.url);
+  });
+
+  test.each([
+    ['getTimeline', { type: 'getTimeline', contactId: crypto.randomUUID() }],
+    ['getContact', { type: 'getContact', contactId: crypto.randomUUID() }],
+    ['getTabPeople', { type: 'getTabPeople', tabId: 7 }],
+    ['addNote', { type: 'addNote', contactId: crypto.randomUUID(), text: 'x' }],
+  ])('a content script may not ask %s', async (_name, message) => {
+    const { route } = await setup();
+    const reply = await route(message, gmailTab);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  test.each([
+    ['not an object', 'sighting'],
+    ['null', null],
+    ['unknown type', { type: 'deleteEverything' }],
+    ['people not a list', { ...threadSighting('t1', 'Plan', []), people: 'Ada' }],
+    ['address too long', threadSighting('t1', 'Plan', [{ email: `${'a'.repeat(300)}@x.example` }])],
+    ['too many people', threadSighting('t1', 'Plan', Array.from({ length: 501 }, (_, i) => ({ email: `p${i}@x.example` })))],
+  ])('an invalid message (%s) is rejected with a reason and writes nothing', async (_name, message) => {
+    const { db, route } = await setup();
+    const reply = await route(message, gmailTab);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid' } });
+    expect(reply.ok === false && reply.error.message.length).toBeGreaterThan(10);
+    expect(console.warn).toHaveBeenCalled();
+    expect(await db.count('contacts')).toBe(0);
+    expect(await getTabPeople(7)).toBeNull();
+  });
+
+  test('a sub-frame cannot speak for its tab', async () => {
+    const { db, route } = await setup();
+    const reply = await route(threadSighting('t1', 'Plan', [ADA]), { ...gmailTab, frameId: 3 });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await db.count('contacts')).toBe(0);
+  });
+});
+
+describe('router: senders', () => {
+  test('another extension is refused', async () => {
+    const { route } = await setup();
+    const reply = await route({ type: 'getTabPeople', tabId: 7 }, { ...sidePanel, id: 'someone-else' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  test('a message with no tab that is not from an extension page is refused', async () => {
+    const { route } = await setup();
+    const reply = await route(threadSighting('t1', 'Plan', [ADA]), { id: ID, url: 'https://evil.example/' });
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+});
+
+describe('router: extension pages', () => {
+  test('read the tab people, add a note, read it back', async () => {
+    const { route } = await setup();
+    await route(threadSighting('t1', 'Plan', [ADA]), gmailTab);
+    const tab = await route({ type: 'getTabPeople', tabId: 7 }, sidePanel);
+    expect(tab.ok).toBe(true);
+    const contactId = (tab as { data: { people: { contactId: string }[] } }).data.people[0]!.contactId;
+    const note = await route({ type: 'addNote', contactId, text: '  Loves sailing  ' }, sidePanel);
+    expect(note).toMatchObject({ ok: true, data: { kind: 'note', summary: 'Loves sailing' } });
+    const timeline = await route({ type: 'getTimeline', contactId }, sidePanel);
+    expect(timeline.ok && (timeline.data as { kind: string }[]).map((e) => e.kind)).toEqual(['note', 'sighting']);
+  });
+
+  test('an empty note is rejected as invalid', async () => {
+    const { route } = await setup();
+    const reply = await route({ type: 'addNote', contactId: crypto.randomUUID(), text: '   ' }, sidePanel);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'invalid' } });
+  });
+
+  test('a note for an unknown person answers not-found', async () => {
+    const { route } = await setup();
+    const reply = await route({ type: 'addNote', contactId: crypto.randomUUID(), text: 'hi' }, sidePanel);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
+  test("Gmail's own addresses are learned and never listed", async () => {
+    const { route } = await setup();
+    await route(threadSighting('t1', 'Plan', [ADA], ['me@example.com']), gmailTab);
+    await route(threadSighting('t2', 'Next', [ADA, { email: 'ME@example.com', name: 'Me' }]), gmailTab);
+    const tab = await getTabPeople(7);
+    expect(tab?.people.map((p) => p.email)).toEqual(['ada@analytical.example']);
+  });
+});

@@ -1,0 +1,68 @@
+import { describe, expect, test } from 'vitest';
+import { readTx } from '../../utils/db/schema';
+import { listTimeline } from '../../utils/db/interactions-repo';
+import { recordSighting } from '../../utils/services/sightings';
+import { ADA, CHARLES, DAY, freshDb, threadSighting } from './helpers';
+
+const NOON = new Date(2026, 10, 23, 12, 0).getTime();
+const none = new Set<string>();
+
+async function everything(db: Awaited<ReturnType<typeof freshDb>>) {
+  return { contacts: await db.getAll('contacts'), interactions: await db.getAll('interactions') };
+}
+
+describe('recordSighting', () => {
+  test('the same person in two threads is one contact with two history entries', async () => {
+    const db = await freshDb();
+    await recordSighting(db, threadSighting('t1', 'Quarterly plan', [ADA, CHARLES]), none, NOON);
+    await recordSighting(db, threadSighting('t2', 'Launch window', [{ ...ADA, email: 'ADA@Analytical.example' }]), none, NOON + 1000);
+    const { contacts } = await everything(db);
+    expect(contacts.map((c) => c.displayName).sort()).toEqual(['Ada Lovelace', 'Charles Babbage']);
+    const ada = contacts.find((c) => c.displayName === 'Ada Lovelace')!;
+    const history = await listTimeline(readTx(db, ['timeline', 'interactions']), ada.id, 50);
+    expect(history.map((h) => [h.kind, h.summary])).toEqual([
+      ['sighting', 'Launch window'],
+      ['sighting', 'Quarterly plan'],
+    ]);
+    expect(history[0]!.source).toEqual({ url: 'https://mail.google.com/mail/u/0/#inbox/t2', title: 'Launch window', site: 'gmail' });
+    expect(ada.lastInteractionAt).toBe(NOON + 1000);
+  });
+
+  test('a thread seen again the same day is recorded once; the next day again', async () => {
+    const db = await freshDb();
+    const sighting = threadSighting('t1', 'Quarterly plan', [ADA]);
+    await recordSighting(db, sighting, none, NOON);
+    const again = await recordSighting(db, sighting, none, NOON + 60_000);
+    expect(again.changedContactIds).toEqual([]);
+    expect((await everything(db)).interactions).toHaveLength(1);
+    await recordSighting(db, sighting, none, NOON + DAY);
+    expect((await everything(db)).interactions).toHaveLength(2);
+  });
+
+  test("the user's own addresses and invalid addresses never become contacts", async () => {
+    const db = await freshDb();
+    const outcome = await recordSighting(
+      db,
+      threadSighting('t1', 'Hello', [ADA, { email: 'me@example.com', name: 'me' }, { email: 'not an address' }]),
+      new Set(['me@example.com']),
+      NOON,
+    );
+    expect(outcome.people.map((p) => p.email)).toEqual(['ada@analytical.example']);
+    expect((await everything(db)).contacts).toHaveLength(1);
+  });
+
+  test('a person first seen without a name gets their name when a page shows it', async () => {
+    const db = await freshDb();
+    await recordSighting(db, threadSighting('t1', 'A', [{ email: ADA.email }]), none, NOON);
+    expect((await everything(db)).contacts[0]!.displayName).toBe(ADA.email);
+    await recordSighting(db, threadSighting('t1', 'A', [ADA]), none, NOON + 1);
+    expect((await everything(db)).contacts[0]!.displayName).toBe('Ada Lovelace');
+  });
+
+  test('a page that is not a thread lists its people without adding history', async () => {
+    const db = await freshDb();
+    const outcome = await recordSighting(db, { ...threadSighting('x', 'x', [ADA]), thread: undefined }, none, NOON);
+    expect(outcome.people).toHaveLength(1);
+    expect((await everything(db)).interactions).toEqual([]);
+  });
+});

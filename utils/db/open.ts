@@ -1,0 +1,33 @@
+import { openDB } from 'idb';
+import type { TendDB, TendDatabase } from './schema';
+
+export const DB_NAME = 'tend';
+export const DB_VERSION = 1;
+
+/**
+ * Open (and upgrade) Tend's database. Upgrade steps are append-only: once a version has been
+ * released its step is never edited; a new version adds `if (oldVersion < N)`.
+ */
+export function openTendDb(name = DB_NAME): Promise<TendDatabase> {
+  return openDB<TendDB>(name, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        const contacts = db.createObjectStore('contacts', { keyPath: 'id' });
+        contacts.createIndex('by-updated', 'updatedAt');
+        const identities = db.createObjectStore('identities', { keyPath: 'key' });
+        identities.createIndex('by-contact', 'contactId');
+        const interactions = db.createObjectStore('interactions', { keyPath: 'id' });
+        interactions.createIndex('by-dedupe', 'dedupeKey', { unique: true });
+        interactions.createIndex('by-at', 'at');
+        db.createObjectStore('timeline', { keyPath: ['contactId', 'at', 'interactionId'] });
+        const followUps = db.createObjectStore('followUps', { keyPath: 'id' });
+        followUps.createIndex('by-contact', 'contactId');
+        followUps.createIndex('by-due', 'due');
+      }
+    },
+    blocking(_current, _blocked, event) {
+      // A newer Tend (after an update) wants to upgrade: let it; the next open gets the new schema.
+      (event.target as IDBDatabase).close();
+    },
+  });
+}

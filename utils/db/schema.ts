@@ -1,0 +1,42 @@
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { Contact, FollowUp, Identity, Interaction } from '../model';
+
+/** One row of the identity index: a normalised identity belongs to exactly one contact. */
+export interface IdentityRecord {
+  /** `${kind}:${value}`, e.g. `email:ada@example.com`: unique across all contacts. */
+  key: string;
+  kind: Identity['kind'];
+  value: string;
+  contactId: string;
+}
+
+/** One row of a contact's timeline: ordered by time, so the newest N are one reverse range read. */
+export interface TimelineLink {
+  contactId: string;
+  at: number;
+  interactionId: string;
+}
+
+/** Tend's IndexedDB layout. Version history lives in open.ts; released steps are never edited. */
+export interface TendDB extends DBSchema {
+  contacts: { key: string; value: Contact; indexes: { 'by-updated': number } };
+  identities: { key: string; value: IdentityRecord; indexes: { 'by-contact': string } };
+  interactions: { key: string; value: Interaction; indexes: { 'by-dedupe': string; 'by-at': number } };
+  timeline: { key: [string, number, string]; value: TimelineLink };
+  followUps: { key: string; value: FollowUp; indexes: { 'by-contact': string; 'by-due': number } };
+}
+
+export type TendDatabase = IDBPDatabase<TendDB>;
+export type StoreName = StoreNames<TendDB>;
+// Repos take a transaction over any stores (StoreName[]); callers open theirs with an array of
+// names, so idb types `tx.store` the same way for both.
+export type ReadTx = IDBPTransaction<TendDB, StoreName[], IDBTransactionMode>;
+export type WriteTx = IDBPTransaction<TendDB, StoreName[], 'readwrite'>;
+
+/** The identity index key of an identity. */
+export const identityKey = (identity: Identity): string => `${identity.kind}:${identity.value}`;
+
+/** A read transaction typed for the repos (see ReadTx). */
+export const readTx = (db: TendDatabase, stores: StoreName[]): ReadTx => db.transaction(stores, 'readonly');
+/** A write transaction typed for the repos (see WriteTx). */
+export const writeTx = (db: TendDatabase, stores: StoreName[]): WriteTx => db.transaction(stores, 'readwrite');

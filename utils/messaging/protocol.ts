@@ -1,0 +1,67 @@
+/**
+ * Every message Tend's contexts exchange, as zod schemas: one discriminated union per direction.
+ * The background treats whatever arrives as `unknown` until one of these accepts it.
+ */
+import { z } from 'zod';
+import { Candidate, Contact, Interaction, MAX_NAME, MAX_NOTE, MAX_URL, TabPeople } from '../model';
+
+/** Most people one page report may carry: a thread with more is cut, not rejected. */
+export const MAX_PEOPLE_PER_SIGHTING = 500;
+
+// ---- content script -> background -------------------------------------------------------------
+// A content script may only report what it saw on its own page. It never names a tab (the
+// background takes the tab from the sender) and it can never read a history.
+
+export const SightingMessage = z.object({
+  type: z.literal('sighting'),
+  site: z.string().max(64),
+  page: z.object({ url: z.string().max(MAX_URL), title: z.string().max(MAX_URL) }),
+  thread: z.object({ key: z.string().min(1).max(MAX_URL), subject: z.string().max(MAX_NAME) }).optional(),
+  people: z.array(Candidate).max(MAX_PEOPLE_PER_SIGHTING),
+  self: z.array(z.string().max(254)).max(20),
+});
+export type SightingMessage = z.infer<typeof SightingMessage>;
+
+export const ContentRequest = z.discriminatedUnion('type', [SightingMessage]);
+export type ContentRequest = z.infer<typeof ContentRequest>;
+
+// ---- extension pages (side panel, popup, options) -> background ---------------------------------
+
+const tabId = z.number().int().nonnegative();
+const contactId = z.uuid();
+
+export const PageRequest = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('getTabPeople'), tabId }),
+  z.object({ type: z.literal('getContact'), contactId }),
+  z.object({ type: z.literal('getTimeline'), contactId, limit: z.number().int().min(1).max(500).default(50) }),
+  z.object({ type: z.literal('addNote'), contactId, text: z.string().trim().min(1).max(MAX_NOTE) }),
+]);
+export type PageRequest = z.input<typeof PageRequest>;
+export type ParsedPageRequest = z.infer<typeof PageRequest>;
+
+/** What each page request answers with. */
+export const PageResults = {
+  getTabPeople: TabPeople.nullable(),
+  getContact: Contact.nullable(),
+  getTimeline: z.array(Interaction),
+  addNote: Interaction,
+} satisfies Record<PageRequest['type'], z.ZodType>;
+export type PageResult<T extends PageRequest['type']> = z.infer<(typeof PageResults)[T]>;
+
+// ---- answers ----------------------------------------------------------------------------------
+
+export const ErrorCode = z.enum(['invalid', 'forbidden', 'not-found', 'failed']);
+export type ErrorCode = z.infer<typeof ErrorCode>;
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: ErrorCode; message: string } };
+
+// ---- background -> extension pages ------------------------------------------------------------
+
+export const Broadcast = z.discriminatedUnion('type', [
+  /** Something changed: the tab's people (tabId) or a person's data (contactIds). */
+  z.object({
+    type: z.literal('changed'),
+    tabId: tabId.optional(),
+    contactIds: z.array(contactId).default([]),
+  }),
+]);
+export type Broadcast = z.input<typeof Broadcast>;

@@ -1,0 +1,63 @@
+import type { Browser } from 'wxt/browser';
+import { z } from 'zod';
+import { TendError } from '../errors';
+import { ContentRequest, PageRequest, type ParsedPageRequest, type Reply } from './protocol';
+import { classifySender } from './senders';
+
+type PageHandlers = {
+  [T in ParsedPageRequest['type']]: (request: Extract<ParsedPageRequest, { type: T }>) => Promise<unknown>;
+};
+
+export interface RouterHandlers {
+  /** Reports from content scripts; the tab comes from the sender, never from the message. */
+  content: (request: ContentRequest, from: { tabId: number; pageUrl: string }) => Promise<void>;
+  page: PageHandlers;
+}
+
+export interface RouterIdentity {
+  extensionId: string;
+  /** `chrome-extension://<id>/` */
+  extensionOrigin: string;
+}
+
+const refuse = (code: 'invalid' | 'forbidden', message: string): Reply<never> => {
+  console.warn(`Tend: refused a message (${code}): ${message}`);
+  return { ok: false, error: { code, message } };
+};
+
+/** Turn a failure into a reply; unexpected errors are logged and answered without internals. */
+function failureReply(error: unknown): Reply<never> {
+  if (error instanceof TendError) return { ok: false, error: { code: error.code, message: error.message } };
+  console.error('Tend: a request failed', error);
+  return { ok: false, error: { code: 'failed', message: 'Tend could not do that. Nothing was changed.' } };
+}
+
+/**
+ * The single entry point for runtime messages. Everything arrives `unknown`; it is answered only
+ * after the sender is known and a schema accepts it, and content scripts can only report.
+ */
+export function createRouter(handlers: RouterHandlers, identity: RouterIdentity) {
+  return async (message: unknown, sender: Browser.runtime.MessageSender): Promise<Reply<unknown>> => {
+    const who = classifySender(sender, identity.extensionId, identity.extensionOrigin);
+    if (who.role === 'foreign') return refuse('forbidden', who.why);
+    const schema = who.role === 'content' ? ContentRequest : PageRequest;
+    const parsed = schema.safeParse(message);
+    if (!parsed.success) {
+      const type = (message as { type?: unknown } | null)?.type;
+      const forbiddenForContent = who.role === 'content' && PageRequest.safeParse(message).success;
+      if (forbiddenForContent) return refuse('forbidden', `a content script may not ask "${String(type)}"`);
+      return refuse('invalid', `message ${JSON.stringify(String(type))} rejected: ${z.prettifyError(parsed.error)}`);
+    }
+    try {
+      if (who.role === 'content') {
+        await handlers.content(parsed.data as ContentRequest, who);
+        return { ok: true, data: null };
+      }
+      const request = parsed.data as ParsedPageRequest;
+      const handler = handlers.page[request.type] as (r: ParsedPageRequest) => Promise<unknown>;
+      return { ok: true, data: (await handler(request)) ?? null };
+    } catch (error) {
+      return failureReply(error);
+    }
+  };
+}

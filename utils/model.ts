@@ -1,0 +1,111 @@
+/**
+ * The data model: zod schemas are the only source of Tend's types (`z.infer`).
+ * Timestamps are epoch milliseconds so they sort and index cheaply in IndexedDB.
+ */
+import { z } from 'zod';
+
+/** Longest text Tend keeps from a page for a name or title: pages may be hostile. */
+export const MAX_NAME = 200;
+/** Longest note body kept; larger input is cut by the composer with a visible mark. */
+export const MAX_NOTE = 100_000;
+/** RFC 5321 limits an address path to 254 characters. */
+export const MAX_ADDRESS = 254;
+export const MAX_URL = 2048;
+
+const epochMs = z.number().int().nonnegative();
+
+export const IdentityKind = z.enum(['email', 'url', 'handle']);
+export const Identity = z.object({
+  kind: IdentityKind,
+  /** Normalised value (see utils/recognise/addresses.ts). */
+  value: z.string().min(1).max(MAX_URL),
+});
+export type Identity = z.infer<typeof Identity>;
+
+export const Stage = z.enum(['prospect', 'active', 'customer', 'won', 'lost', 'dormant']);
+
+export const Contact = z.object({
+  id: z.uuid(),
+  displayName: z.string().max(MAX_NAME),
+  identities: z.array(Identity),
+  org: z.string().max(MAX_NAME).optional(),
+  title: z.string().max(MAX_NAME).optional(),
+  tags: z.array(z.string().max(MAX_NAME)),
+  stage: Stage.optional(),
+  /** What is important to them, in the user's words. */
+  whatMatters: z.string().max(MAX_NOTE).optional(),
+  cadenceDays: z.number().int().positive().optional(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+  lastInteractionAt: epochMs.optional(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+export const InteractionKind = z.enum(['note', 'email', 'call', 'meeting', 'message', 'sighting', 'other']);
+export type InteractionKind = z.infer<typeof InteractionKind>;
+
+export const Source = z.object({
+  url: z.string().max(MAX_URL),
+  title: z.string().max(MAX_NAME).optional(),
+  site: z.string().max(64).optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const Interaction = z.object({
+  id: z.uuid(),
+  contactIds: z.array(z.uuid()).min(1),
+  kind: InteractionKind,
+  at: epochMs,
+  summary: z.string().max(MAX_NOTE),
+  body: z.string().max(MAX_NOTE).optional(),
+  source: Source.optional(),
+  experience: z.enum(['positive', 'neutral', 'negative']).optional(),
+  /** Set on automatic entries so one fact is recorded once (e.g. one sighting per thread per day). */
+  dedupeKey: z.string().max(MAX_URL + 200).optional(),
+  createdAt: epochMs,
+});
+export type Interaction = z.infer<typeof Interaction>;
+
+export const FollowUp = z.object({
+  id: z.uuid(),
+  contactId: z.uuid(),
+  due: epochMs,
+  text: z.string().max(MAX_NOTE),
+  done: z.boolean(),
+  snoozedUntil: epochMs.optional(),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
+
+/** A person as a recogniser saw them on a page, before Tend decides who they are. */
+export const Candidate = z.object({
+  name: z.string().max(MAX_NAME).optional(),
+  email: z.string().max(MAX_ADDRESS).optional(),
+  role: z.enum(['from', 'to', 'cc', 'bcc', 'profile', 'mention']).optional(),
+});
+export type Candidate = z.infer<typeof Candidate>;
+
+/** A person shown as "on this page": what the side panel lists for a tab. */
+export const TabPerson = z.object({
+  contactId: z.uuid(),
+  displayName: z.string(),
+  email: z.string(),
+});
+export type TabPerson = z.infer<typeof TabPerson>;
+
+export const TabPeople = z.object({
+  url: z.string(),
+  title: z.string(),
+  people: z.array(TabPerson),
+  seenAt: epochMs,
+});
+export type TabPeople = z.infer<typeof TabPeople>;
+
+export const SETTINGS_VERSION = 1;
+/** Settings live in chrome.storage.local under one versioned key. */
+export const Settings = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  /** The user's own addresses: never offered as contacts. Learned from Gmail's `me`. */
+  ownAddresses: z.array(z.string().max(MAX_ADDRESS)),
+});
+export type Settings = z.infer<typeof Settings>;
+export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, ownAddresses: [] };

@@ -1,0 +1,55 @@
+/**
+ * Email address normalisation and checks shared by every recogniser and the background.
+ * Plain string code, no zod: this file is bundled into content scripts.
+ */
+
+// Bidi and zero-width marks that pages (Gmail: U+202C) leave around addresses.
+const INVISIBLE_MARKS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+
+/** Trim, drop `mailto:` and any query, strip invisible marks, NFC and lower-case. */
+export function normaliseEmail(raw: string): string {
+  let value = raw.replace(INVISIBLE_MARKS, '').trim();
+  if (/^mailto:/i.test(value)) value = value.slice(7);
+  const query = value.indexOf('?');
+  if (query >= 0) value = value.slice(0, query);
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    // A stray % is not an escape: keep the text as it was.
+  }
+  return value.trim().normalize('NFC').toLowerCase();
+}
+
+const LOCAL_PART = /^[^\s@<>()[\]\\,;:"]{1,64}$/u;
+const DOMAIN_LABEL = /^[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?$/u;
+
+/**
+ * True when a normalised string has the shape of a deliverable address: bounded local part
+ * (64) and labels (63), at least one dot in the domain. Linear time: no backtracking regex
+ * runs over unbounded input.
+ */
+export function isEmailAddress(value: string): boolean {
+  if (value.length > 254) return false;
+  const at = value.lastIndexOf('@');
+  if (at <= 0 || at !== value.indexOf('@')) return false;
+  const local = value.slice(0, at);
+  const labels = value.slice(at + 1).split('.');
+  if (labels.length < 2 || !LOCAL_PART.test(local)) return false;
+  if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) return false;
+  return labels.every((label) => DOMAIN_LABEL.test(label)) && !/^\d+$/.test(labels.at(-1) ?? '');
+}
+
+/** Normalise and check in one step: the address, or undefined when it is not one. */
+export function toEmailAddress(raw: string | null | undefined): string | undefined {
+  if (!raw) return undefined;
+  const value = normaliseEmail(raw);
+  return isEmailAddress(value) ? value : undefined;
+}
+
+/** Clean a display name taken from a page: invisible marks out, whitespace folded, length capped. */
+export function cleanName(raw: string | null | undefined, max = 200): string | undefined {
+  if (!raw) return undefined;
+  const value = raw.replace(INVISIBLE_MARKS, '').replace(/\s+/g, ' ').trim().normalize('NFC');
+  if (!value) return undefined;
+  return value.length > max ? `${value.slice(0, max - 1)}…` : value;
+}

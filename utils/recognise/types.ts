@@ -1,0 +1,25 @@
+import type { Candidate } from '../model';
+
+/** A conversation the people were seen in (a mail thread), used to record one sighting per day. */
+export interface ThreadRef {
+  /** Stable id of the thread on its site, or its subject when the site shows none. */
+  key: string;
+  subject: string;
+}
+
+/** What a recogniser found on a page. */
+export interface PageFindings {
+  people: Candidate[];
+  /** Addresses the page marks as the user's own (Gmail's `name="me"`). */
+  self: string[];
+  thread?: ThreadRef;
+}
+
+/** One recogniser per site: pure, DOM in and candidates out, never throws on odd markup. */
+export interface Recogniser {
+  id: string;
+  matches(url: URL): boolean;
+  find(doc: Document, url: URL): PageFindings;
+}
+
+export const NO_FINDINGS: PageFindings = Object.freeze({ people: [], self: [] }) as PageFindings;
