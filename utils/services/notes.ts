@@ -1,3 +1,4 @@
+import { newId } from '../ids';
 import { getContact, putContact } from '../db/contacts-repo';
 import { addInteraction } from '../db/interactions-repo';
 import { writeTx, type TendDatabase } from '../db/schema';
@@ -13,7 +14,7 @@ export async function addNote(db: TendDatabase, contactId: string, text: string,
     await tx.done.catch(() => undefined);
     throw new TendError('not-found', 'That person is no longer in Tend.');
   }
-  const note: Interaction = { id: crypto.randomUUID(), contactIds: [contactId], kind: 'note', at: now, summary: text, createdAt: now };
+  const note: Interaction = { id: newId(now), contactIds: [contactId], kind: 'note', at: now, summary: text, createdAt: now };
   await addInteraction(tx, note);
   await putContact(tx, { ...contact, lastInteractionAt: now, updatedAt: now });
   await tx.done;

@@ -1,3 +1,4 @@
+import { newId } from '../ids';
 import type { SightingMessage } from '../messaging/protocol';
 import type { Candidate, Contact, Identity, TabPerson } from '../model';
 import { getContact, putContact } from '../db/contacts-repo';
@@ -38,7 +39,7 @@ async function resolveContact(tx: WriteTx, email: string, name: string | undefin
     return { contact: { ...existing, displayName: name, updatedAt: now }, changed: true };
   }
   const contact: Contact = {
-    id: crypto.randomUUID(),
+    id: newId(now),
     displayName: name ?? email,
     identities: [identity],
     tags: [],
@@ -69,7 +70,7 @@ export async function recordSighting(
       const dedupeKey = `sighting|${contact.id}|${sighting.thread.key}|${localDay(now)}`;
       if (!(await hasDedupeKey(tx, dedupeKey))) {
         await addInteraction(tx, {
-          id: crypto.randomUUID(),
+          id: newId(now),
           contactIds: [contact.id],
           kind: 'sighting',
           at: now,
