@@ -2,6 +2,11 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
 
+/** The part of the worker's `chrome` global the tests use. */
+interface WorkerGlobals {
+  chrome: { tabs: { query(filter: object): Promise<{ id?: number; url?: string }[]> } };
+}
+
 /** Debian's Chromium unless TEND_CHROMIUM points elsewhere. */
 export const chromiumPath = () => process.env.TEND_CHROMIUM ?? '/usr/bin/chromium';
 const EXTENSION = resolve('.output/chrome-mv3');
@@ -64,7 +69,10 @@ export class Tend {
   /** The browser's id for a page's tab (asked of the extension, which sees Gmail tabs' URLs). */
   async tabIdOf(page: Page): Promise<number> {
     const worker = await this.worker();
-    const id = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((t) => t.url === url)?.id, page.url());
+    const id = await worker.evaluate(async (url) => {
+      const tabs = await (globalThis as unknown as WorkerGlobals).chrome.tabs.query({});
+      return tabs.find((tab) => tab.url === url)?.id;
+    }, page.url());
     if (id === undefined) throw new Error(`no tab found for ${page.url()}`);
     return id;
   }

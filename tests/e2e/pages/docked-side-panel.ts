@@ -1,6 +1,13 @@
 import type { CDPSession, Page } from 'playwright-core';
 import type { Tend } from '../harness';
 
+/** A CDP answer relayed from the side panel target. */
+interface CdpAnswer {
+  id?: number;
+  result?: { result?: { value?: unknown } };
+  error?: unknown;
+}
+
 /**
  * The real side panel docked in a browser window. Playwright does not attach to side panel
  * targets, so this drives it over raw CDP (Target.attachToTarget + sendMessageToTarget) from a
@@ -8,7 +15,7 @@ import type { Tend } from '../harness';
  */
 export class DockedSidePanel {
   private nextId = 1;
-  private readonly pending = new Map<number, (message: { result?: { result?: { value?: unknown } }; error?: unknown }) => void>();
+  private readonly pending = new Map<number, (message: CdpAnswer) => void>();
 
   private constructor(
     private readonly cdp: CDPSession,
@@ -16,7 +23,7 @@ export class DockedSidePanel {
   ) {
     cdp.on('Target.receivedMessageFromTarget', (event) => {
       if (event.sessionId !== sessionId) return;
-      const message = JSON.parse(event.message) as { id?: number };
+      const message = JSON.parse(event.message) as CdpAnswer;
       if (message.id !== undefined) this.pending.get(message.id)?.(message);
     });
   }
@@ -42,7 +49,7 @@ export class DockedSidePanel {
   /** Evaluate an expression in the side panel and return its value. */
   async evaluate<T>(expression: string): Promise<T> {
     const id = this.nextId++;
-    const answer = new Promise<{ result?: { result?: { value?: unknown } }; error?: unknown }>((resolve) => this.pending.set(id, resolve));
+    const answer = new Promise<CdpAnswer>((resolve) => this.pending.set(id, resolve));
     await this.cdp.send('Target.sendMessageToTarget', {
       sessionId: this.sessionId,
       message: JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } }),
