@@ -76,10 +76,16 @@ export const FollowUp = z.object({
 });
 export type FollowUp = z.infer<typeof FollowUp>;
 
-/** A person as a recogniser saw them on a page, before Tend decides who they are. */
+/**
+ * A person as a recogniser saw them on a page, before Tend decides who they are. One candidate
+ * with both an address and a profile URL links the two to one contact. A candidate with only a
+ * name is shown as unconfirmed and never stored.
+ */
 export const Candidate = z.object({
   name: z.string().max(MAX_NAME).optional(),
   email: z.string().max(MAX_ADDRESS).optional(),
+  /** A profile page (GitHub, LinkedIn...), canonical form (see recognise/profile-url.ts). */
+  profileUrl: z.string().max(MAX_URL).optional(),
   role: z.enum(['from', 'to', 'cc', 'bcc', 'profile', 'mention']).optional(),
 });
 export type Candidate = z.infer<typeof Candidate>;
