@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { DECLARED_SITE_MATCHES } from './utils/recognise/sites';
 
 /** Build configuration: the manifest is generated from here and the entrypoints folder. */
 export default defineConfig({
@@ -12,10 +13,14 @@ export default defineConfig({
     description:
       'Remembers people for you: who they are, what matters to them, and what you promised. Stays on your machine.',
     // Only what is used: storage (settings, per-tab people), the side panel.
-    permissions: ['storage', 'sidePanel'],
-    // The mail sites Tend reads from install (the same hosts its content scripts match); needed to
-    // see a tab's URL when it navigates. Every other site is opt-in (see README, Privacy).
-    host_permissions: ['https://mail.google.com/*'],
+    // activeTab + scripting: read the page the user is on when they ask (popup, menu, command),
+    // without a standing permission for every site.
+    permissions: ['storage', 'sidePanel', 'activeTab', 'scripting'],
+    // The mail and profile sites Tend reads from install (the hosts its content scripts match);
+    // also lets it see those tabs' URLs when they navigate.
+    host_permissions: [...DECLARED_SITE_MATCHES],
+    // Any other site only when the user grants it ("always read this site", or all sites).
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Tend' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
   },

@@ -6,21 +6,33 @@ interface Props {
   onSelect: (contactId: string) => void;
 }
 
-/** The people recognised on the current page; each is a button that opens their card. */
+/** One person on the page: a button that opens their card, or a plain row when unconfirmed. */
+function PersonRow({ person, selected, onSelect }: { person: TabPerson; selected: boolean; onSelect: Props['onSelect'] }) {
+  const detail = person.email ?? person.profileUrl;
+  const { contactId } = person;
+  if (!contactId) {
+    return (
+      <div class="person unconfirmed">
+        <span class="person-name">{person.displayName}</span>
+        <span class="person-address">Name only: not saved</span>
+      </div>
+    );
+  }
+  return (
+    <button type="button" class="person" aria-pressed={selected} onClick={() => onSelect(contactId)}>
+      <span class="person-name">{person.displayName}</span>
+      {detail && <span class="person-address">{detail}</span>}
+    </button>
+  );
+}
+
+/** The people recognised on the current page. */
 export function PeopleList({ people, selectedId, onSelect }: Props) {
   return (
     <ul role="list" aria-label="People on this page" class="people">
-      {people.map((person) => (
-        <li key={person.contactId}>
-          <button
-            type="button"
-            class="person"
-            aria-pressed={person.contactId === selectedId}
-            onClick={() => onSelect(person.contactId)}
-          >
-            <span class="person-name">{person.displayName}</span>
-            <span class="person-address">{person.email}</span>
-          </button>
+      {people.map((person, index) => (
+        <li key={person.contactId ?? `unconfirmed-${index}`}>
+          <PersonRow person={person} selected={!!selectedId && person.contactId === selectedId} onSelect={onSelect} />
         </li>
       ))}
     </ul>

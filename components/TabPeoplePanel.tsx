@@ -30,6 +30,11 @@ export function TabPeoplePanel({ tabId, selectedId, onSelect }: Props) {
       ) : (
         <PeopleList people={people} selectedId={selectedId} onSelect={onSelect} />
       )}
+      {tabPeople.data?.truncated && (
+        <p class="notice" role="status">
+          This page shows more people than Tend reads at once; the first {people.length} are listed.
+        </p>
+      )}
     </section>
   );
 }

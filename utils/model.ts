@@ -92,9 +92,11 @@ export type Candidate = z.infer<typeof Candidate>;
 
 /** A person shown as "on this page": what the side panel lists for a tab. */
 export const TabPerson = z.object({
-  contactId: z.uuid(),
+  /** Absent for a person shown by name only: listed as unconfirmed, never stored. */
+  contactId: z.uuid().optional(),
   displayName: z.string(),
-  email: z.string(),
+  email: z.string().optional(),
+  profileUrl: z.string().optional(),
 });
 export type TabPerson = z.infer<typeof TabPerson>;
 
@@ -102,16 +104,28 @@ export const TabPeople = z.object({
   url: z.string(),
   title: z.string(),
   people: z.array(TabPerson),
+  /** The page showed more people than one report carries; the first ones are listed. */
+  truncated: z.boolean().default(false),
   seenAt: epochMs,
 });
 export type TabPeople = z.infer<typeof TabPeople>;
 
 export const SETTINGS_VERSION = 1;
-/** Settings live in chrome.storage.local under one versioned key. */
+const addressList = z.array(z.string().max(MAX_ADDRESS)).max(10_000);
+/**
+ * Settings live in chrome.storage.local under one versioned key. Fields added within a version
+ * carry defaults, so settings stored before they existed still parse.
+ */
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION),
-  /** The user's own addresses: never offered as contacts. Learned from Gmail's `me`. */
-  ownAddresses: z.array(z.string().max(MAX_ADDRESS)),
+  /** The user's own addresses: never offered as contacts. Learned from Gmail's `me` and Outlook's mailbox. */
+  ownAddresses: addressList,
+  /** Never recorded: these addresses, anyone at these domains, anything on these sites (host names). */
+  neverCapture: z
+    .object({ addresses: addressList, domains: addressList, sites: addressList })
+    .default({ addresses: [], domains: [], sites: [] }),
+  /** Ignore automated senders (noreply, notifications, mailer-daemon...). */
+  ignoreAutomatedSenders: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof Settings>;
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, ownAddresses: [] };
+export const DEFAULT_SETTINGS: Settings = Settings.parse({ version: SETTINGS_VERSION, ownAddresses: [] });

@@ -16,13 +16,13 @@ export async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [KEY]: Settings.parse(settings) });
 }
 
-/** Remember addresses a page marked as the user's own; returns the full set. */
-export async function learnOwnAddresses(seen: readonly string[]): Promise<Set<string>> {
+/** Remember addresses a page marked as the user's own; returns the settings with them. */
+export async function learnOwnAddresses(seen: readonly string[]): Promise<Settings> {
   const settings = await loadSettings();
   const own = new Set(settings.ownAddresses);
-  const fresh = seen.map(toEmailAddress).filter((a): a is string => !!a && !own.has(a));
-  if (fresh.length === 0) return own;
-  for (const address of fresh) own.add(address);
-  await saveSettings({ ...settings, ownAddresses: [...own] });
-  return own;
+  const fresh = [...new Set(seen.map(toEmailAddress).filter((a): a is string => !!a && !own.has(a)))];
+  if (fresh.length === 0) return settings;
+  const updated = { ...settings, ownAddresses: [...settings.ownAddresses, ...fresh] };
+  await saveSettings(updated);
+  return updated;
 }

@@ -4,6 +4,7 @@ import { openTendDb } from '../../utils/db/open';
 import { createRouter } from '../../utils/messaging/router';
 import { createHandlers } from '../../utils/services/handlers';
 import { watchTabs } from './tabs';
+import { syncWebReader } from '../../utils/services/site-access';
 
 export default defineBackground(() => {
   // Every listener is registered synchronously at start, so an event that woke the worker is
@@ -15,4 +16,8 @@ export default defineBackground(() => {
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   watchTabs();
+  // Granting or revoking a site in the popup or options page changes which pages are read.
+  browser.permissions.onAdded.addListener(() => void syncWebReader());
+  browser.permissions.onRemoved.addListener(() => void syncWebReader());
+  browser.runtime.onInstalled.addListener(() => void syncWebReader());
 });

@@ -1,10 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { gmailRecogniser } from '../../utils/recognise/gmail';
 import { watchPage } from '../../utils/recognise/page-watcher';
+import { MAIL_SITE_MATCHES } from '../../utils/recognise/sites';
 
 /** Gmail: report the people of the open thread as the user moves through mail. */
 export default defineContentScript({
-  matches: ['https://mail.google.com/*'],
+  matches: MAIL_SITE_MATCHES.filter((pattern) => pattern.includes('mail.google.com')),
   runAt: 'document_idle',
   main(ctx) {
     watchPage(ctx, gmailRecogniser);

@@ -1,26 +1,72 @@
-import { loadSettings } from '../../utils/settings';
-import { useRequest } from '../../components/use-request';
+import { useEffect, useState } from 'preact/hooks';
+import { EditableList } from '../../components/EditableList';
+import { SiteList } from '../../components/SiteList';
+import type { Settings } from '../../utils/model';
+import { parseAddressEntry, parseHostEntry } from '../../utils/settings-entries';
+import { loadSettings, saveSettings } from '../../utils/settings';
 
-/** Settings: for now what Tend has learned about the user. Later issues add the rest. */
+/** Settings: the user's addresses, what Tend never records, and which sites it reads. */
 export function App() {
-  const settings = useRequest(loadSettings, []);
-  const own = settings.data?.ownAddresses ?? [];
+  const [settings, setSettings] = useState<Settings>();
+  useEffect(() => void loadSettings().then(setSettings), []);
+  if (!settings) return <main class="options">Loading…</main>;
+
+  const update = async (next: Settings) => {
+    await saveSettings(next);
+    setSettings(next);
+  };
+  const never = settings.neverCapture;
   return (
     <main class="options">
       <h1>Tend settings</h1>
       <section aria-labelledby="own-heading">
         <h2 id="own-heading">Your addresses</h2>
-        <p>Tend never offers these as contacts. It learns them from Gmail, where your own address is marked as you.</p>
-        {own.length === 0 ? (
-          <p class="empty">None learned yet.</p>
-        ) : (
-          <ul aria-label="Your addresses">
-            {own.map((address) => (
-              <li key={address}>{address}</li>
-            ))}
-          </ul>
-        )}
+        <p>Tend never offers these as people. It learns them from Gmail and Outlook, where your own address is marked as you.</p>
+        <EditableList
+          label="Your addresses"
+          items={settings.ownAddresses}
+          placeholder="you@example.com"
+          parse={parseAddressEntry}
+          onChange={(ownAddresses) => update({ ...settings, ownAddresses })}
+        />
       </section>
+      <section aria-labelledby="never-heading">
+        <h2 id="never-heading">Never record</h2>
+        <p>Nothing about these people, domains or sites is kept, and they are not listed on the page.</p>
+        <h3>Addresses</h3>
+        <EditableList
+          label="Never record these addresses"
+          items={never.addresses}
+          placeholder="someone@example.com"
+          parse={parseAddressEntry}
+          onChange={(addresses) => update({ ...settings, neverCapture: { ...never, addresses } })}
+        />
+        <h3>Domains</h3>
+        <EditableList
+          label="Never record anyone at these domains"
+          items={never.domains}
+          placeholder="example.com"
+          parse={parseHostEntry}
+          onChange={(domains) => update({ ...settings, neverCapture: { ...never, domains } })}
+        />
+        <h3>Sites</h3>
+        <EditableList
+          label="Never read these sites"
+          items={never.sites}
+          placeholder="intranet.example.com"
+          parse={parseHostEntry}
+          onChange={(sites) => update({ ...settings, neverCapture: { ...never, sites } })}
+        />
+        <label class="checkbox">
+          <input
+            type="checkbox"
+            checked={settings.ignoreAutomatedSenders}
+            onChange={(e) => void update({ ...settings, ignoreAutomatedSenders: e.currentTarget.checked })}
+          />
+          Ignore automated senders (noreply, notifications, mailer-daemon)
+        </label>
+      </section>
+      <SiteList />
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">Privacy</h2>
         <p>Everything Tend keeps stays in this browser profile. Tend makes no network requests.</p>

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { SiteAccess } from '../../components/SiteAccess';
 import { TabPeoplePanel } from '../../components/TabPeoplePanel';
 import { useTabId } from '../../components/use-tab-id';
 
@@ -24,6 +25,7 @@ export function App() {
   return (
     <main class="popup">
       <TabPeoplePanel tabId={tabId} onSelect={openSidePanel} />
+      {tabId !== undefined && <SiteAccess tabId={tabId} />}
       <button type="button" onClick={openSidePanel} disabled={windowId === undefined}>
         Open side panel
       </button>

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { recognisers, recognisersFor } from '../../utils/recognise/registry';
+import { recogniserFor, recognisers } from '../../utils/recognise/registry';
 
 test.each(recognisers.map((r) => [r.id]))('recogniser %s has fixtures that prove its selectors', (id) => {
   const folder = resolve('tests/fixtures', id);
@@ -10,7 +10,15 @@ test.each(recognisers.map((r) => [r.id]))('recogniser %s has fixtures that prove
   expect(existsSync(resolve('tests/dom', `${id}.test.ts`))).toBe(true);
 });
 
-test('Gmail pages get the Gmail recogniser; other pages do not', () => {
-  expect(recognisersFor(new URL('https://mail.google.com/mail/u/0/#inbox')).map((r) => r.id)).toEqual(['gmail']);
-  expect(recognisersFor(new URL('https://mail.google.com.evil.example/'))).toEqual([]);
+test.each([
+  ['https://mail.google.com/mail/u/0/#inbox', 'gmail'],
+  ['https://outlook.office.com/mail/inbox', 'outlook'],
+  ['https://outlook.live.com/mail/0/', 'outlook'],
+  ['https://github.com/octocat', 'github'],
+  ['https://www.linkedin.com/in/someone/', 'linkedin'],
+  ['https://mail.google.com.evil.example/', 'web'],
+  ['https://people.example/team', 'web'],
+  ['chrome://extensions/', undefined],
+])('the page %s is read by the %s recogniser', (url, id) => {
+  expect(recogniserFor(new URL(url))?.id).toBe(id);
 });

@@ -14,10 +14,22 @@ const EXTENSION = resolve('.output/chrome-mv3');
 /** A Gmail URL that the test server answers with tests/fixtures/gmail/<fixture>.html. */
 export const gmailUrl = (fixture: string, hash = '#inbox') => `https://mail.google.com/mail/u/0/?tend-fixture=${fixture}${hash}`;
 
-async function serveGmailFixture(route: Route) {
-  const fixture = new URL(route.request().url()).searchParams.get('tend-fixture');
-  if (!fixture || !/^[a-z0-9-]+$/.test(fixture)) return route.fulfill({ status: 404, body: 'no such fixture' });
-  const body = readFileSync(resolve('tests/fixtures/gmail', `${fixture}.html`), 'utf8');
+/** The fixture folder for each site Tend is tested on; `people.example` stands for any web page. */
+const FIXTURE_SITES: [RegExp, string][] = [
+  [/^mail\.google\.com$/, 'gmail'],
+  [/^outlook\.(live|office|office365)\.com$/, 'outlook'],
+  [/^github\.com$/, 'github'],
+  [/^([a-z]{2,3}\.|www\.)?linkedin\.com$/, 'linkedin'],
+  [/^people\.example$/, 'web'],
+];
+
+/** Answer `?tend-fixture=<name>` on a tested site with tests/fixtures/<site>/<name>.html. */
+async function serveFixture(route: Route) {
+  const url = new URL(route.request().url());
+  const site = FIXTURE_SITES.find(([host]) => host.test(url.hostname))?.[1];
+  const fixture = url.searchParams.get('tend-fixture');
+  if (!site || !fixture || !/^[a-z0-9-]+$/.test(fixture)) return route.abort('blockedbyclient');
+  const body = readFileSync(resolve('tests/fixtures', site, `${fixture}.html`), 'utf8');
   return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
 }
 
@@ -33,6 +45,8 @@ export class Tend {
       executablePath: chromiumPath(),
       headless: true,
       args: [
+        // Lets CDP's Extensions.triggerAction click the toolbar button, which grants activeTab.
+        '--enable-unsafe-extension-debugging',
         `--disable-extensions-except=${EXTENSION}`,
         `--load-extension=${EXTENSION}`,
         '--no-sandbox',
@@ -44,8 +58,7 @@ export class Tend {
       ],
     });
     // Nothing leaves the machine: every request not answered by a fixture is refused.
-    await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', (route) => route.abort('blockedbyclient'));
-    await context.route('https://mail.google.com/**', serveGmailFixture);
+    await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', serveFixture);
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
     return new Tend(context, new URL(worker.url()).host);
   }
@@ -61,18 +74,31 @@ export class Tend {
   }
 
   async openGmail(fixture: string, hash?: string): Promise<Page> {
+    return this.open(gmailUrl(fixture, hash));
+  }
+
+  /** Open a page in a new tab (fixture pages carry `?tend-fixture=<name>`). */
+  async open(url: string): Promise<Page> {
     const page = await this.context.newPage();
-    await page.goto(gmailUrl(fixture, hash));
+    await page.goto(url);
     return page;
   }
 
   /** The browser's id for a page's tab (asked of the extension, which sees Gmail tabs' URLs). */
   async tabIdOf(page: Page): Promise<number> {
+    // Tend sees the URLs of the sites it reads; any other tab is found as the active one.
     const worker = await this.worker();
-    const id = await worker.evaluate(async (url) => {
+    let id = await worker.evaluate(async (url) => {
       const tabs = await (globalThis as unknown as WorkerGlobals).chrome.tabs.query({});
       return tabs.find((tab) => tab.url === url)?.id;
     }, page.url());
+    if (id === undefined) {
+      await page.bringToFront();
+      id = await worker.evaluate(async () => {
+        const [tab] = await (globalThis as unknown as WorkerGlobals).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab?.id;
+      });
+    }
     if (id === undefined) throw new Error(`no tab found for ${page.url()}`);
     return id;
   }
@@ -100,6 +126,21 @@ export class Tend {
     await stopped;
     const running = status('running');
     return { runningAgain: () => running };
+  }
+
+  /**
+   * Click Tend's toolbar button on a page's tab, as a user does: Chrome opens the popup and grants
+   * activeTab for that tab (CDP Extensions.triggerAction; needs --enable-unsafe-extension-debugging).
+   */
+  async clickToolbarButton(page: Page): Promise<void> {
+    const browser = this.context.browser();
+    if (!browser) throw new Error('no browser for a CDP session');
+    const cdp = await browser.newBrowserCDPSession();
+    const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+    const tab = targetInfos.find((target) => target.url === page.url());
+    if (!tab) throw new Error(`no tab target for ${page.url()}`);
+    await cdp.send('Extensions.triggerAction', { id: this.extensionId, targetId: tab.targetId });
+    await cdp.detach();
   }
 
   close(): Promise<void> {

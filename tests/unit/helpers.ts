@@ -1,6 +1,7 @@
 import { openTendDb } from '../../utils/db/open';
 import type { SightingMessage } from '../../utils/messaging/protocol';
-import type { Candidate } from '../../utils/model';
+import { DEFAULT_SETTINGS, type Candidate, type Settings } from '../../utils/model';
+import { captureRulesFrom } from '../../utils/services/capture-rules';
 
 /** A fresh database (the setup file gives every test its own IndexedDB factory). */
 export const freshDb = () => openTendDb('tend-test');
@@ -20,3 +21,6 @@ export function threadSighting(threadKey: string, subject: string, people: Candi
 export const ADA = { name: 'Ada Lovelace', email: 'ada@analytical.example', role: 'from' } as const;
 export const CHARLES = { name: 'Charles Babbage', email: 'charles@engine.example', role: 'to' } as const;
 export const DAY = 24 * 60 * 60 * 1000;
+
+/** Capture rules from default settings with some fields overridden. */
+export const rulesWith = (overrides: Partial<Settings> = {}) => captureRulesFrom({ ...DEFAULT_SETTINGS, ...overrides });

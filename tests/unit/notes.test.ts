@@ -4,12 +4,12 @@ import { listTimeline } from '../../utils/db/interactions-repo';
 import { TendError } from '../../utils/errors';
 import { addNote } from '../../utils/services/notes';
 import { recordSighting } from '../../utils/services/sightings';
-import { ADA, freshDb, threadSighting } from './helpers';
+import { ADA, freshDb, rulesWith, threadSighting } from './helpers';
 
 test('a note joins the history newest first and counts as the last interaction', async () => {
   const db = await freshDb();
-  const { people } = await recordSighting(db, threadSighting('t1', 'Plan', [ADA]), new Set(), 1_000);
-  const contactId = people[0]!.contactId;
+  const { people } = await recordSighting(db, threadSighting('t1', 'Plan', [ADA]), rulesWith(), 1_000);
+  const contactId = people[0]!.contactId!;
   await addNote(db, contactId, 'Her daughter starts school in September', 2_000);
   const history = await listTimeline(readTx(db, ['timeline', 'interactions']), contactId, 50);
   expect(history.map((h) => h.kind)).toEqual(['note', 'sighting']);
@@ -27,8 +27,8 @@ test('a note for a person who is gone fails clearly and writes nothing', async (
 
 test('the timeline pages: a limit returns only the newest entries', async () => {
   const db = await freshDb();
-  const { people } = await recordSighting(db, threadSighting('t1', 'Plan', [ADA]), new Set(), 0);
-  const contactId = people[0]!.contactId;
+  const { people } = await recordSighting(db, threadSighting('t1', 'Plan', [ADA]), rulesWith(), 0);
+  const contactId = people[0]!.contactId!;
   for (let i = 1; i <= 30; i++) await addNote(db, contactId, `note ${i}`, i * 1000);
   const newest = await listTimeline(readTx(db, ['timeline', 'interactions']), contactId, 5);
   expect(newest.map((h) => h.summary)).toEqual(['note 30', 'note 29', 'note 28', 'note 27', 'note 26']);

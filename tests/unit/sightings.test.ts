@@ -2,10 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { readTx } from '../../utils/db/schema';
 import { listTimeline } from '../../utils/db/interactions-repo';
 import { recordSighting } from '../../utils/services/sightings';
-import { ADA, CHARLES, DAY, freshDb, threadSighting } from './helpers';
+import { ADA, CHARLES, DAY, freshDb, rulesWith, threadSighting } from './helpers';
 
 const NOON = new Date(2026, 10, 23, 12, 0).getTime();
-const none = new Set<string>();
+const none = rulesWith();
 
 async function everything(db: Awaited<ReturnType<typeof freshDb>>) {
   return { contacts: await db.getAll('contacts'), interactions: await db.getAll('interactions') };
@@ -44,7 +44,7 @@ describe('recordSighting', () => {
     const outcome = await recordSighting(
       db,
       threadSighting('t1', 'Hello', [ADA, { email: 'me@example.com', name: 'me' }, { email: 'not an address' }]),
-      new Set(['me@example.com']),
+      rulesWith({ ownAddresses: ['me@example.com'] }),
       NOON,
     );
     expect(outcome.people.map((p) => p.email)).toEqual(['ada@analytical.example']);
@@ -64,5 +64,47 @@ describe('recordSighting', () => {
     const outcome = await recordSighting(db, { ...threadSighting('x', 'x', [ADA]), thread: undefined }, none, NOON);
     expect(outcome.people).toHaveLength(1);
     expect((await everything(db)).interactions).toEqual([]);
+  });
+
+  test('an address and a profile URL shown for one person link to one contact', async () => {
+    const db = await freshDb();
+    await recordSighting(db, threadSighting('t1', 'A', [ADA]), none, NOON);
+    const profile = { name: 'Ada Lovelace', email: ADA.email, profileUrl: 'https://www.github.com/AdaL?tab=repos', role: 'profile' as const };
+    await recordSighting(db, { ...threadSighting('x', 'x', [profile]), thread: undefined }, none, NOON + 1);
+    const later = await recordSighting(db, { ...threadSighting('y', 'y', [{ profileUrl: 'https://github.com/adal' }]), thread: undefined }, none, NOON + 2);
+    const { contacts } = await everything(db);
+    expect(contacts).toHaveLength(1);
+    expect(contacts[0]!.identities).toEqual([
+      { kind: 'email', value: 'ada@analytical.example' },
+      { kind: 'url', value: 'https://github.com/adal' },
+    ]);
+    expect(later.people).toEqual([{ contactId: contacts[0]!.id, displayName: 'Ada Lovelace', profileUrl: 'https://github.com/adal' }]);
+  });
+
+  test('people shown by name only are listed as unconfirmed and never stored', async () => {
+    const db = await freshDb();
+    const outcome = await recordSighting(db, threadSighting('t1', 'A', [ADA, { name: 'Bob Jones' }, { name: 'Ada Lovelace' }]), none, NOON);
+    expect(outcome.people.map((p) => [p.displayName, p.contactId === undefined])).toEqual([
+      ['Ada Lovelace', false],
+      ['Bob Jones', true],
+    ]);
+    expect((await everything(db)).contacts).toHaveLength(1);
+  });
+
+  test('never-capture addresses, domains and sites, and automated senders, are not kept', async () => {
+    const db = await freshDb();
+    const rules = rulesWith({ neverCapture: { addresses: ['Charles@Engine.example'], domains: ['secret.example'], sites: ['private.example'] } });
+    const outcome = await recordSighting(
+      db,
+      threadSighting('t1', 'A', [ADA, CHARLES, { email: 'x@mail.secret.example' }, { email: 'no-reply@shop.example' }, { email: 'notifications+abc@github.example' }]),
+      rules,
+      NOON,
+    );
+    expect(outcome.people.map((p) => p.email)).toEqual(['ada@analytical.example']);
+    const onPrivateSite = { ...threadSighting('t2', 'B', [ADA]), page: { url: 'https://www.private.example/team', title: 'Team' } };
+    expect((await recordSighting(db, onPrivateSite, rules, NOON)).people).toEqual([]);
+    expect((await everything(db)).contacts).toHaveLength(1);
+    const withAutomated = await recordSighting(db, threadSighting('t3', 'C', [{ email: 'noreply@shop.example' }]), rulesWith({ ignoreAutomatedSenders: false }), NOON);
+    expect(withAutomated.people).toHaveLength(1);
   });
 });

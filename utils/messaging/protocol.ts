@@ -4,9 +4,7 @@
  */
 import { z } from 'zod';
 import { Candidate, Contact, Interaction, MAX_NAME, MAX_NOTE, MAX_URL, TabPeople } from '../model';
-
-/** Most people one page report may carry: a thread with more is cut, not rejected. */
-export const MAX_PEOPLE_PER_SIGHTING = 500;
+import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from './limits';
 
 // ---- content script -> background -------------------------------------------------------------
 // A content script may only report what it saw on its own page. It never names a tab (the
@@ -18,7 +16,9 @@ export const SightingMessage = z.object({
   page: z.object({ url: z.string().max(MAX_URL), title: z.string().max(MAX_URL) }),
   thread: z.object({ key: z.string().min(1).max(MAX_URL), subject: z.string().max(MAX_NAME) }).optional(),
   people: z.array(Candidate).max(MAX_PEOPLE_PER_SIGHTING),
-  self: z.array(z.string().max(254)).max(20),
+  /** The page showed more people than MAX_PEOPLE_PER_SIGHTING; the content script sent the first ones. */
+  truncated: z.boolean().optional(),
+  self: z.array(z.string().max(254)).max(MAX_SELF_PER_SIGHTING),
 });
 export type SightingMessage = z.infer<typeof SightingMessage>;
 
@@ -35,6 +35,10 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getContact'), contactId }),
   z.object({ type: z.literal('getTimeline'), contactId, limit: z.number().int().min(1).max(500).default(50) }),
   z.object({ type: z.literal('addNote'), contactId, text: z.string().trim().min(1).max(MAX_NOTE) }),
+  /** Read a tab once with the generic reader (the user asked: popup, context menu, command). */
+  z.object({ type: z.literal('readTab'), tabId }),
+  /** Re-register the generic reader after the user granted or revoked sites. */
+  z.object({ type: z.literal('syncSiteAccess') }),
 ]);
 export type PageRequest = z.input<typeof PageRequest>;
 export type ParsedPageRequest = z.infer<typeof PageRequest>;
@@ -45,6 +49,8 @@ export const PageResults = {
   getContact: Contact.nullable(),
   getTimeline: z.array(Interaction),
   addNote: Interaction,
+  readTab: z.object({ read: z.boolean() }),
+  syncSiteAccess: z.array(z.string()),
 } satisfies Record<PageRequest['type'], z.ZodType>;
 export type PageResult<T extends PageRequest['type']> = z.infer<(typeof PageResults)[T]>;
 

@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../messaging/limits';
 import type { SightingMessage } from '../messaging/protocol';
 import { reportSighting } from '../messaging/content-client';
 import { NO_FINDINGS, type PageFindings, type Recogniser } from './types';
@@ -23,8 +24,10 @@ export function toSighting(recogniser: Recogniser, findings: PageFindings, doc: 
     site: recogniser.id,
     page: { url: url.href, title: doc.title.slice(0, 2048) },
     thread: findings.thread,
-    people: findings.people,
-    self: findings.self,
+    // A hostile page cannot make one report carry more than the cap; the panel says it was cut.
+    people: findings.people.slice(0, MAX_PEOPLE_PER_SIGHTING),
+    truncated: findings.people.length > MAX_PEOPLE_PER_SIGHTING || undefined,
+    self: findings.self.slice(0, MAX_SELF_PER_SIGHTING),
   };
 }
 
@@ -35,9 +38,15 @@ export function toSighting(recogniser: Recogniser, findings: PageFindings, doc: 
 export function watchPage(ctx: ContentScriptContext, recogniser: Recogniser): void {
   let lastReported = '';
   let timer: number | undefined;
+  let changedWhileHidden = false;
   const scan = () => {
     timer = undefined;
     if (!ctx.isValid) return;
+    // A tab in the background does no work; it catches up when the user comes back to it.
+    if (document.hidden) {
+      changedWhileHidden = true;
+      return;
+    }
     const url = new URL(location.href);
     const sighting = toSighting(recogniser, findSafely(recogniser, document, url), document, url);
     const signature = JSON.stringify([sighting.thread, sighting.people, sighting.self]);
@@ -51,6 +60,12 @@ export function watchPage(ctx: ContentScriptContext, recogniser: Recogniser): vo
   scan();
   ctx.addEventListener(window, 'wxt:locationchange', schedule);
   ctx.addEventListener(window, 'hashchange', schedule);
+  ctx.addEventListener(document, 'visibilitychange', () => {
+    if (!document.hidden && changedWhileHidden) {
+      changedWhileHidden = false;
+      schedule();
+    }
+  });
   const observer = new MutationObserver(schedule);
   observer.observe(document.body, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());

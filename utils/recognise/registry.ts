@@ -1,10 +1,17 @@
+import { githubRecogniser } from './github';
 import { gmailRecogniser } from './gmail';
+import { linkedinRecogniser } from './linkedin';
+import { outlookRecogniser } from './outlook';
 import type { Recogniser } from './types';
+import { webRecogniser } from './web';
 
-/** Every recogniser Tend has; tests/dom/registry.test.ts checks each has a fixture. */
-export const recognisers: readonly Recogniser[] = [gmailRecogniser];
+/** Recognisers for sites Tend knows by name; each owns its pages. */
+const siteRecognisers: readonly Recogniser[] = [gmailRecogniser, outlookRecogniser, githubRecogniser, linkedinRecogniser];
 
-/** The recognisers that apply to a page. */
-export function recognisersFor(url: URL): Recogniser[] {
-  return recognisers.filter((recogniser) => recogniser.matches(url));
+/** Every recogniser Tend has; tests/dom/registry.test.ts checks each has fixtures and a test. */
+export const recognisers: readonly Recogniser[] = [...siteRecognisers, webRecogniser];
+
+/** The recogniser for a page: its site's own, else the generic web one (any http(s) page). */
+export function recogniserFor(url: URL): Recogniser | undefined {
+  return siteRecognisers.find((recogniser) => recogniser.matches(url)) ?? (webRecogniser.matches(url) ? webRecogniser : undefined);
 }

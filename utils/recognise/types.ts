@@ -20,6 +20,17 @@ export interface Recogniser {
   id: string;
   matches(url: URL): boolean;
   find(doc: Document, url: URL): PageFindings;
+  /**
+   * Optional: update the last findings from subtrees added to the page since then, at a cost that
+   * scales with the added nodes rather than the page. Returns undefined when only a full `find`
+   * can tell (e.g. the view changed to another thread).
+   */
+  findInAdded?(added: readonly Element[], previous: PageFindings, doc: Document, url: URL): PageFindings | undefined;
+  /**
+   * Optional: the same result as `find`, computed in slices. The generator yields between slices
+   * so the content script can hand the main thread back on huge pages (no task over ~50 ms).
+   */
+  findInSlices?(doc: Document, url: URL): Generator<void, PageFindings, void>;
 }
 
 export const NO_FINDINGS: PageFindings = Object.freeze({ people: [], self: [] }) as PageFindings;

@@ -5,8 +5,10 @@ import { getContact, putContact } from '../db/contacts-repo';
 import { findContactIdByIdentity, linkIdentity } from '../db/identities-repo';
 import { addInteraction, hasDedupeKey } from '../db/interactions-repo';
 import { writeTx, type TendDatabase, type WriteTx } from '../db/schema';
-import { toEmailAddress } from '../recognise/addresses';
+import { cleanName, toEmailAddress } from '../recognise/addresses';
+import { canonicalProfileUrl } from '../recognise/profile-url';
 import { localDay } from '../time';
+import { mayCaptureAddress, siteIsNeverCaptured, type CaptureRules } from './capture-rules';
 
 export interface SightingOutcome {
   /** The people of the page, in page order, as the side panel lists them. */
@@ -15,57 +17,114 @@ export interface SightingOutcome {
   changedContactIds: string[];
 }
 
-/** Candidates with a valid address that is not the user's own, one per address, in page order. */
-export function peopleWorthKeeping(candidates: Candidate[], ownAddresses: ReadonlySet<string>) {
-  const byEmail = new Map<string, { email: string; name?: string }>();
-  for (const candidate of candidates) {
-    const email = toEmailAddress(candidate.email);
-    if (!email || ownAddresses.has(email)) continue;
-    const known = byEmail.get(email);
-    if (!known) byEmail.set(email, { email, name: candidate.name?.trim() || undefined });
-    else known.name ??= candidate.name?.trim() || undefined;
-  }
-  return [...byEmail.values()];
+/** A person worth keeping: at least one identity, or a name shown as unconfirmed. */
+interface KeptPerson {
+  name?: string;
+  email?: string;
+  profileUrl?: string;
 }
 
-/** The contact for an address: the existing one (named better if we now know a name) or a new one. */
-async function resolveContact(tx: WriteTx, email: string, name: string | undefined, now: number) {
-  const identity: Identity = { kind: 'email', value: email };
-  const existingId = await findContactIdByIdentity(tx, identity);
-  const existing = existingId ? await getContact(tx, existingId) : undefined;
-  if (existing) {
-    const namedByAddressOnly = existing.displayName === email;
-    if (!namedByAddressOnly || !name) return { contact: existing, changed: false };
-    return { contact: { ...existing, displayName: name, updatedAt: now }, changed: true };
+/**
+ * The candidates Tend may keep, one per identity, in page order: addresses normalised and checked
+ * against the capture rules, profile URLs canonicalised, names cleaned. Name-only candidates are
+ * kept (as unconfirmed) only when no candidate with an identity carries the same name.
+ */
+export function peopleWorthKeeping(candidates: Candidate[], rules: CaptureRules): KeptPerson[] {
+  const kept: KeptPerson[] = [];
+  const byIdentity = new Map<string, KeptPerson>();
+  const nameOnly: KeptPerson[] = [];
+  for (const candidate of candidates) {
+    const rawEmail = toEmailAddress(candidate.email);
+    if (candidate.email && !rawEmail) continue;
+    if (rawEmail && !mayCaptureAddress(rawEmail, rules)) continue;
+    const email = rawEmail;
+    const profileUrl = candidate.profileUrl ? canonicalProfileUrl(candidate.profileUrl) : undefined;
+    const name = cleanName(candidate.name);
+    if (!email && !profileUrl) {
+      if (name) nameOnly.push({ name });
+      continue;
+    }
+    const known = (email && byIdentity.get(`e:${email}`)) || (profileUrl && byIdentity.get(`u:${profileUrl}`));
+    if (known) {
+      known.name ??= name;
+      known.email ??= email;
+      known.profileUrl ??= profileUrl;
+    } else {
+      const person = { name, email, profileUrl };
+      kept.push(person);
+      if (email) byIdentity.set(`e:${email}`, person);
+      if (profileUrl) byIdentity.set(`u:${profileUrl}`, person);
+    }
   }
-  const contact: Contact = {
+  const namesWithIdentity = new Set(kept.map((p) => p.name?.toLowerCase()));
+  const unconfirmed = nameOnly.filter((p, i) => {
+    const key = p.name!.toLowerCase();
+    return !namesWithIdentity.has(key) && nameOnly.findIndex((q) => q.name!.toLowerCase() === key) === i;
+  });
+  return [...kept, ...unconfirmed];
+}
+
+const identitiesOf = (person: KeptPerson): Identity[] => [
+  ...(person.email ? [{ kind: 'email' as const, value: person.email }] : []),
+  ...(person.profileUrl ? [{ kind: 'url' as const, value: person.profileUrl }] : []),
+];
+
+/**
+ * The contact for a person: the one any of their identities already belongs to (gaining the
+ * identities it lacked, and a real name if it only had an address), or a new one. An identity
+ * that belongs to another contact stays there: merging people is the user's decision.
+ */
+async function resolveContact(tx: WriteTx, person: KeptPerson, now: number) {
+  const identities = identitiesOf(person);
+  const owners = await Promise.all(identities.map((identity) => findContactIdByIdentity(tx, identity)));
+  const ownerId = owners.find(Boolean);
+  const existing = ownerId ? await getContact(tx, ownerId) : undefined;
+  const unclaimed = identities.filter((_, i) => !owners[i]);
+  const fallbackName = person.email ?? person.profileUrl ?? '';
+  let contact: Contact = existing ?? {
     id: newId(now),
-    displayName: name ?? email,
-    identities: [identity],
+    displayName: person.name ?? fallbackName,
+    identities: [],
     tags: [],
     createdAt: now,
     updatedAt: now,
   };
-  await linkIdentity(tx, identity, contact.id);
-  return { contact, changed: true };
+  let changed = !existing;
+  if (unclaimed.length > 0) {
+    contact = { ...contact, identities: [...contact.identities, ...unclaimed], updatedAt: now };
+    for (const identity of unclaimed) await linkIdentity(tx, identity, contact.id);
+    changed = true;
+  }
+  const namedByIdentityOnly = contact.identities.some((identity) => identity.value === contact.displayName);
+  if (existing && person.name && namedByIdentityOnly) {
+    contact = { ...contact, displayName: person.name, updatedAt: now };
+    changed = true;
+  }
+  return { contact, changed };
 }
 
 /**
- * Keep the people a page showed: one contact per address, and for a mail thread one
- * "seen in thread" entry per person per thread per day. One transaction: all or nothing.
+ * Keep the people a page showed: one contact per person (matched by any identity), and for a mail
+ * thread one "seen in thread" entry per person per thread per day. One transaction: all or nothing.
  */
 export async function recordSighting(
   db: TendDatabase,
   sighting: SightingMessage,
-  ownAddresses: ReadonlySet<string>,
+  rules: CaptureRules,
   now: number,
 ): Promise<SightingOutcome> {
-  const keep = peopleWorthKeeping(sighting.people, ownAddresses);
+  if (siteIsNeverCaptured(sighting.page.url, rules)) return { people: [], changedContactIds: [] };
+  const keep = peopleWorthKeeping(sighting.people, rules);
   const tx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline']);
   const people: TabPerson[] = [];
   const changedContactIds: string[] = [];
-  for (const { email, name } of keep) {
-    let { contact, changed } = await resolveContact(tx, email, name, now);
+  const listed = new Set<string>();
+  for (const person of keep) {
+    if (!person.email && !person.profileUrl) {
+      people.push({ displayName: person.name ?? '' });
+      continue;
+    }
+    let { contact, changed } = await resolveContact(tx, person, now);
     if (sighting.thread) {
       const dedupeKey = `sighting|${contact.id}|${sighting.thread.key}|${localDay(now)}`;
       if (!(await hasDedupeKey(tx, dedupeKey))) {
@@ -87,7 +146,10 @@ export async function recordSighting(
       await putContact(tx, contact);
       changedContactIds.push(contact.id);
     }
-    people.push({ contactId: contact.id, displayName: contact.displayName, email });
+    // Two candidates can turn out to be one contact (an address and a profile linked earlier).
+    if (listed.has(contact.id)) continue;
+    listed.add(contact.id);
+    people.push({ contactId: contact.id, displayName: contact.displayName, email: person.email, profileUrl: person.profileUrl });
   }
   await tx.done;
   return { people, changedContactIds };

@@ -1,0 +1,63 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { ask } from '../utils/messaging/client';
+import { DECLARED_SITE_MATCHES } from '../utils/recognise/sites';
+
+const ALL_SITES = ['https://*/*', 'http://*/*'];
+const hostOf = (pattern: string) => pattern.replace(/^\w+:\/\//, '').replace(/\/\*$/, '');
+
+/** Which sites Tend reads: the mail and profile sites always, others as the user grants them. */
+export function SiteList() {
+  const [granted, setGranted] = useState<string[]>([]);
+  const [error, setError] = useState<string>();
+  const refresh = async () => {
+    const { origins = [] } = await browser.permissions.getAll();
+    setGranted(origins.filter((origin) => !DECLARED_SITE_MATCHES.includes(origin)));
+  };
+  useEffect(() => void refresh(), []);
+
+  const change = (promise: Promise<boolean>) =>
+    promise.then(
+      async () => {
+        await ask({ type: 'syncSiteAccess' });
+        await refresh();
+      },
+      (failure: Error) => setError(failure.message),
+    );
+  const allSites = ALL_SITES.every((pattern) => granted.includes(pattern));
+  return (
+    <section aria-labelledby="sites-heading">
+      <h2 id="sites-heading">Sites Tend reads</h2>
+      <p>
+        Always: {DECLARED_SITE_MATCHES.map(hostOf).join(', ')}. Any other page only when you open Tend on it, unless you
+        allow the site here or from the popup.
+      </p>
+      {granted.length > 0 && (
+        <ul aria-label="Sites you allowed">
+          {granted.map((origin) => (
+            <li key={origin}>
+              <span>{ALL_SITES.includes(origin) ? `All ${origin.split(':')[0]} sites` : hostOf(origin)}</span>
+              <button
+                type="button"
+                aria-label={`Stop reading ${hostOf(origin)}`}
+                onClick={() => void change(browser.permissions.remove({ origins: [origin] }))}
+              >
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {!allSites && (
+        <button type="button" onClick={() => void change(browser.permissions.request({ origins: ALL_SITES }))}>
+          Read all sites
+        </button>
+      )}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { githubRecogniser } from '../../utils/recognise/github';
+import { linkedinRecogniser } from '../../utils/recognise/linkedin';
+import { watchPage } from '../../utils/recognise/page-watcher';
+import { PROFILE_SITE_MATCHES } from '../../utils/recognise/sites';
+
+/** GitHub and LinkedIn profile pages: read the person the page is about. Reads only, injects nothing. */
+export default defineContentScript({
+  matches: PROFILE_SITE_MATCHES,
+  runAt: 'document_idle',
+  main(ctx) {
+    const recogniser = location.hostname.endsWith('linkedin.com') ? linkedinRecogniser : githubRecogniser;
+    watchPage(ctx, recogniser);
+  },
+});

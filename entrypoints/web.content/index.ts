@@ -1,0 +1,22 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { watchPage } from '../../utils/recognise/page-watcher';
+import { webRecogniser } from '../../utils/recognise/web';
+
+const RUNNING = Symbol.for('tend.web-reader');
+
+/**
+ * Any other page, read only when the user asks (popup, context menu, command: injected through
+ * activeTab) or has granted the site (registered at runtime by the background).
+ */
+export default defineContentScript({
+  registration: 'runtime',
+  matches: [],
+  main(ctx) {
+    // Injected once per ask: a second injection into the same page must not watch twice.
+    const world = globalThis as unknown as Record<symbol, boolean>;
+    if (world[RUNNING]) return;
+    world[RUNNING] = true;
+    ctx.onInvalidated(() => (world[RUNNING] = false));
+    watchPage(ctx, webRecogniser);
+  },
+});

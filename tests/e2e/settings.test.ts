@@ -1,0 +1,33 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { Tend } from './harness';
+import { OptionsPage } from './pages/options';
+import { SidePanel } from './pages/side-panel';
+
+let tend: Tend;
+beforeAll(async () => {
+  tend = await Tend.launch();
+});
+afterAll(() => tend?.close());
+
+test("own addresses learned from Gmail show in settings; never-record lists hold end to end", async () => {
+  const first = await tend.openGmail('thread-expanded', '#inbox/thread-one');
+  const options = await OptionsPage.open(await tend.context.newPage(), tend.url('options'));
+  await expect.poll(() => options.page.reload().then(() => options.entries('Your addresses'))).toEqual(['me@example.com']);
+
+  await options.addTo('Never record these addresses', 'Charles@Engine.example', 'charles@engine.example');
+  await options.addTo('Never record anyone at these domains', '@navy.example', 'navy.example');
+  await options.page.getByLabel('Add to Never record anyone at these domains').fill('not a domain');
+  await options.page.getByLabel('Add to Never record anyone at these domains').press('Enter');
+  await options.page.getByRole('alert').getByText('is not a domain').waitFor();
+  expect(await options.entries('Never record anyone at these domains')).toEqual(['navy.example']);
+
+  await first.reload();
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${await tend.tabIdOf(first)}`));
+  await expect.poll(() => panel.peopleNames()).toEqual(['Ada Lovelace']);
+
+  // Marking a person as your own address hides them too.
+  await options.addTo('Your addresses', 'ada@analytical.example');
+  await first.reload();
+  await panel.page.reload();
+  await panel.page.getByText('No people recognised on this page').waitFor();
+});

@@ -1,0 +1,15 @@
+import { toEmailAddress } from './addresses';
+import { elementsIn, type PeopleOnPage } from './gmail-and-outlook-people';
+import { gmailSelectors as sel } from './gmail-selectors';
+import { readableText } from './profile-url';
+
+/** Add the person of an open hover card: the address from its id or its `mailto:` link, the name from its heading. */
+export function addPersonOfGmailHovercard(doc: Document, people: PeopleOnPage): void {
+  for (const card of elementsIn(doc, sel.hovercard)) {
+    const mailto = card.querySelector(sel.hovercardMailto)?.getAttribute('href');
+    const email = toEmailAddress(card.getAttribute('data-hovercard-id')) ?? toEmailAddress(mailto);
+    const heading = card.querySelector(sel.hovercardName);
+    // A card is not a mail field: the person gets no role of their own here.
+    people.add({ email, name: heading ? readableText(heading, 200) : undefined });
+  }
+}

@@ -1,0 +1,113 @@
+/**
+ * Profile URLs as identities, and the text reading that profile recognisers share.
+ * Plain string and DOM code, no zod: this file is bundled into content scripts.
+ */
+
+/** Longest profile URL Tend keeps (the model's MAX_URL); longer input is not an identity. */
+export const MAX_PROFILE_URL = 2048;
+
+/** GitHub logins: ASCII letters, digits and hyphens, at most 39. Old accounts may have odd hyphens. */
+export const GITHUB_LOGIN = /^[a-z0-9][a-z0-9-]{0,38}$/i;
+
+// LinkedIn public ids are letters (any script), digits and hyphens; some old ones carry underscores.
+// Anything else (spaces, slashes, bidi controls) means the URL is not a profile we can trust.
+const LINKEDIN_ID = /^[\p{L}\p{M}\p{N}_-]{1,100}$/u;
+
+// LinkedIn serves the same profiles on country subdomains (uk., de., in., ...).
+const LINKEDIN_COUNTRY_HOST = /^[a-z]{2}\.linkedin\.com$/;
+
+// RFC 3986 pchar minus percent: unreserved, sub-delims, ':' and '@' stay literal in a segment.
+const PATH_SEGMENT_LITERAL = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
+
+const utf8 = new TextEncoder();
+
+/** Percent-encode everything a path segment may not carry literally (UTF-8, upper-case hex). */
+function encodeSegment(text: string): string {
+  let encoded = '';
+  for (const char of text) {
+    if (PATH_SEGMENT_LITERAL.test(char)) encoded += char;
+    else for (const byte of utf8.encode(char)) encoded += `%${byte.toString(16).toUpperCase().padStart(2, '0')}`;
+  }
+  return encoded;
+}
+
+/** One path segment decoded and NFC-normalised, or undefined when its escapes are malformed. */
+function decodeSegment(segment: string): string | undefined {
+  try {
+    return decodeURIComponent(segment).normalize('NFC');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Host as an identity: lower-case (the URL parser did that), no trailing dot, no `www.`. */
+function canonicalHost(hostname: string): string {
+  const host = hostname.replace(/\.+$/, '').replace(/^www\./, '');
+  return LINKEDIN_COUNTRY_HOST.test(host) ? 'linkedin.com' : host;
+}
+
+/** Site rules: GitHub logins and LinkedIn ids are case-insensitive; a LinkedIn profile is its id. */
+function canonicalPath(host: string, segments: string[]): string | undefined {
+  if (host === 'linkedin.com' && segments[0] === 'in' && segments.length >= 2) {
+    // Sub-pages (/details/experience, /recent-activity) are views of the same person.
+    const id = decodeSegment(segments[1]!)?.toLowerCase().normalize('NFC');
+    return id && LINKEDIN_ID.test(id) ? `/in/${id}` : undefined;
+  }
+  const decoded: string[] = [];
+  for (const segment of segments) {
+    const text = decodeSegment(segment);
+    if (text === undefined) return undefined;
+    decoded.push(text);
+  }
+  if (host === 'github.com' && decoded[0] && GITHUB_LOGIN.test(decoded[0])) decoded[0] = decoded[0].toLowerCase();
+  return decoded.map((text) => `/${encodeSegment(text)}`).join('');
+}
+
+/**
+ * The canonical form of a profile URL, used as a person's identity: https, host without `www.`
+ * (LinkedIn country hosts folded), no query or fragment, no empty or trailing path segments,
+ * percent-encoding normalised; undefined for non-http(s), unparsable or over-long input.
+ */
+export function canonicalProfileUrl(raw: string): string | undefined {
+  if (typeof raw !== 'string' || raw.length > MAX_PROFILE_URL) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return undefined;
+  }
+  // Credentials in a link are a disguise (https://github.com@evil.example/), never an identity.
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password) return undefined;
+  const host = canonicalHost(url.hostname);
+  if (!host) return undefined;
+  const port = url.port && url.port !== '443' ? `:${url.port}` : '';
+  const path = canonicalPath(host, url.pathname.split('/').filter(Boolean));
+  if (path === undefined) return undefined;
+  const canonical = `https://${host}${port}${path}`;
+  return canonical.length <= MAX_PROFILE_URL ? canonical : undefined;
+}
+
+// Text inside these is code or inert markup (pages embed escaped copies of people there).
+const UNREAD_ELEMENTS = new Set(['script', 'style', 'template', 'noscript']);
+// Node.* constants by value: the background imports this file, and a service worker has no `Node`.
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+
+/**
+ * An element's text without the text of script, style, template and noscript elements in it;
+ * stops after `limit` characters so a hostile megabyte costs nothing to clean.
+ */
+export function readableText(root: Element, limit = 1000): string {
+  let text = '';
+  const pending: Node[] = [root];
+  while (pending.length > 0 && text.length < limit) {
+    const node = pending.pop()!;
+    if (node.nodeType === TEXT_NODE) {
+      text += (node.nodeValue ?? '').slice(0, limit - text.length);
+    } else if (node.nodeType === ELEMENT_NODE && !UNREAD_ELEMENTS.has((node as Element).localName)) {
+      // Children go on the stack last-first so they come off in document order.
+      for (let child = node.lastChild; child; child = child.previousSibling) pending.push(child);
+    }
+  }
+  return text;
+}

@@ -1,0 +1,115 @@
+/**
+ * The generic web recogniser: people in any page's person markup (JSON-LD, microdata, h-card),
+ * mailto links and visible text, one candidate per address, at most 500 per page.
+ */
+import type { Candidate } from '../model';
+import { canonicalProfileUrl } from './profile-url';
+import type { PageFindings, Recogniser } from './types';
+import { findHCardPeople } from './web-hcard';
+import { findPeopleInMailtoLinks, isMailtoLink } from './web-mailto';
+import { findJsonLdPeople, findMicrodataPeople, type StructuredPerson } from './web-structured';
+import { findAddressesInVisibleText } from './web-text-scan';
+
+/** Most people one page yields (the sighting's cap too): a directory page is not a conversation. */
+export const MAX_WEB_PEOPLE = 500;
+
+/** An element is nested this deep at most on any real page; deeper ancestry is not searched. */
+const MAX_ANCESTRY = 256;
+
+/**
+ * Candidates keyed by address and by profile URL, so one person seen several ways (markup, a
+ * mailto link, the text) becomes one candidate that gathers a name and a profile URL.
+ */
+class PeopleOnPage {
+  readonly list: Candidate[] = [];
+  private readonly byEmail = new Map<string, Candidate>();
+  private readonly byUrl = new Map<string, Candidate>();
+
+  add(person: Candidate): void {
+    const { email, profileUrl } = person;
+    const sameUrl = profileUrl ? this.byUrl.get(profileUrl) : undefined;
+    // A profile URL joins an address only to a candidate with no address or the same one.
+    const known = (email && this.byEmail.get(email)) || (sameUrl && (!email || !sameUrl.email) ? sameUrl : undefined);
+    if (known) {
+      if (!known.name && person.name) known.name = person.name;
+      if (!known.email && email) this.claimEmail(known, email);
+      if (!known.profileUrl && profileUrl && !this.byUrl.has(profileUrl)) this.claimUrl(known, profileUrl);
+      if (person.role === 'profile') known.role = 'profile';
+      return;
+    }
+    if (this.list.length >= MAX_WEB_PEOPLE) return;
+    const fresh: Candidate = {};
+    if (email) this.claimEmail(fresh, email);
+    if (person.name) fresh.name = person.name;
+    if (profileUrl && !this.byUrl.has(profileUrl)) this.claimUrl(fresh, profileUrl);
+    if (!fresh.email && !fresh.profileUrl) return; // A name alone is no one to remember on an arbitrary page.
+    fresh.role = person.role;
+    this.list.push(fresh);
+  }
+
+  private claimEmail(candidate: Candidate, email: string): void {
+    candidate.email = email;
+    this.byEmail.set(email, candidate);
+  }
+
+  private claimUrl(candidate: Candidate, profileUrl: string): void {
+    candidate.profileUrl = profileUrl;
+    this.byUrl.set(profileUrl, candidate);
+  }
+}
+
+/** Candidates for one marked-up person: one per address, the first carrying the profile URL. */
+function candidatesOf(person: StructuredPerson, pageProfile: string | undefined): Candidate[] {
+  const isPageSubject = person.mainEntity || (person.profileUrl !== undefined && person.profileUrl === pageProfile);
+  const role: Candidate['role'] = isPageSubject ? 'profile' : 'mention';
+  // The page a person is the main entity of is their profile, even when the markup gives no url.
+  const profileUrl = person.profileUrl ?? (person.mainEntity ? pageProfile : undefined);
+  const base: Candidate = person.name ? { name: person.name, role } : { role };
+  if (person.emails.length === 0) return profileUrl ? [{ ...base, profileUrl }] : [];
+  return person.emails.map((email, index) => (index === 0 && profileUrl ? { ...base, email, profileUrl } : { ...base, email }));
+}
+
+/** People in a page's person markup only: JSON-LD, then microdata, then h-cards. */
+export function findPeopleInMarkup(doc: Document, url: URL): StructuredPerson[] {
+  return [...findJsonLdPeople(doc, url), ...findMicrodataPeople(doc, url), ...findHCardPeople(doc, url)];
+}
+
+/**
+ * Everyone a page names: person markup first (richest), then mailto links, then addresses in
+ * visible text; deduplicated by address, at most 500. Markup elements already read as an
+ * address are not read again as links or text.
+ */
+export function findPeopleOnWebPage(doc: Document, url: URL): PageFindings {
+  const people = new PeopleOnPage();
+  const claimed = new Set<Element>();
+  const pageProfile = canonicalProfileUrl(url.href);
+  for (const person of findPeopleInMarkup(doc, url)) {
+    for (const element of person.claimed) claimed.add(element);
+    for (const candidate of candidatesOf(person, pageProfile)) people.add(candidate);
+  }
+  const insideClaimed = (element: Element) => {
+    if (claimed.size === 0) return false;
+    let ancestor: Element | null = element;
+    for (let depth = 0; ancestor && depth < MAX_ANCESTRY; depth++, ancestor = ancestor.parentElement) {
+      if (claimed.has(ancestor)) return true;
+    }
+    return false;
+  };
+  for (const candidate of findPeopleInMailtoLinks(doc, insideClaimed)) people.add(candidate);
+  const root = doc.body ?? doc.documentElement;
+  if (root) {
+    // A mailto link's text is its label: the link pass read the address from its href.
+    const readElsewhere = (element: Element) => claimed.has(element) || isMailtoLink(element);
+    for (const email of findAddressesInVisibleText(root, readElsewhere, MAX_WEB_PEOPLE)) {
+      people.add({ email, role: 'mention' });
+    }
+  }
+  return { people: people.list, self: [] };
+}
+
+/** Any http(s) page: read when the user asks or has granted the site (see web.content). */
+export const webRecogniser: Recogniser = {
+  id: 'web',
+  matches: (url) => url.protocol === 'https:' || url.protocol === 'http:',
+  find: findPeopleOnWebPage,
+};
