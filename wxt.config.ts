@@ -15,13 +15,18 @@ export default defineConfig({
     // Only what is used: storage (settings, per-tab people), the side panel.
     // activeTab + scripting: read the page the user is on when they ask (popup, menu, command),
     // without a standing permission for every site.
-    permissions: ['storage', 'sidePanel', 'activeTab', 'scripting'],
+    permissions: ['storage', 'sidePanel', 'activeTab', 'scripting', 'contextMenus', 'notifications'],
     // The mail and profile sites Tend reads from install (the hosts its content scripts match);
     // also lets it see those tabs' URLs when they navigate.
     host_permissions: [...DECLARED_SITE_MATCHES],
     // Any other site only when the user grants it ("always read this site", or all sites).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     action: { default_title: 'Tend' },
+    // Alt+Shift+letter: Gmail's own shortcuts are single keys and Shift or Ctrl chords, never Alt+Shift.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+N' }, description: 'Quick note about the people on this page' },
+      'open-side-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the side panel' },
+    },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
   },
 });

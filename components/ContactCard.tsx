@@ -31,8 +31,8 @@ export function ContactCard({ contactId }: { contactId: string }) {
         ))}
       </ul>
       <NoteComposer
-        onSave={async (text) => {
-          await ask({ type: 'addNote', contactId, text });
+        onSave={async (text, requestId) => {
+          await ask({ type: 'logInteraction', contactIds: [contactId], kind: 'note', text, requestId });
           timeline.reload();
         }}
       />

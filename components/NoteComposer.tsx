@@ -1,7 +1,8 @@
 import { useRef, useState } from 'preact/hooks';
 
 interface Props {
-  onSave: (text: string) => Promise<void>;
+  /** Save the text; `requestId` stays the same until a save succeeds, so a retry logs once. */
+  onSave: (text: string, requestId: string) => Promise<void>;
 }
 
 /** A note field: Add note or Ctrl/Cmd+Enter saves; a failed save keeps the text and says why. */
@@ -9,6 +10,7 @@ export function NoteComposer({ onSave }: Props) {
   const [text, setText] = useState('');
   const [error, setError] = useState<string>();
   const saving = useRef(false);
+  const requestId = useRef(crypto.randomUUID());
   const [busy, setBusy] = useState(false);
 
   const save = async () => {
@@ -18,7 +20,8 @@ export function NoteComposer({ onSave }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      await onSave(text);
+      await onSave(text, requestId.current);
+      requestId.current = crypto.randomUUID();
       setText('');
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));

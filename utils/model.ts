@@ -3,14 +3,9 @@
  * Timestamps are epoch milliseconds so they sort and index cheaply in IndexedDB.
  */
 import { z } from 'zod';
+import { MAX_ADDRESS, MAX_NAME, MAX_NOTE, MAX_URL } from './limits';
 
-/** Longest text Tend keeps from a page for a name or title: pages may be hostile. */
-export const MAX_NAME = 200;
-/** Longest note body kept; larger input is cut by the composer with a visible mark. */
-export const MAX_NOTE = 100_000;
-/** RFC 5321 limits an address path to 254 characters. */
-export const MAX_ADDRESS = 254;
-export const MAX_URL = 2048;
+export { MAX_ADDRESS, MAX_NAME, MAX_NOTE, MAX_URL };
 
 const epochMs = z.number().int().nonnegative();
 
@@ -43,6 +38,11 @@ export type Contact = z.infer<typeof Contact>;
 
 export const InteractionKind = z.enum(['note', 'email', 'call', 'meeting', 'message', 'sighting', 'other']);
 export type InteractionKind = z.infer<typeof InteractionKind>;
+/** What the user can log by hand: everything but automatic sightings. */
+export const LoggableKind = InteractionKind.exclude(['sighting']);
+export type LoggableKind = z.infer<typeof LoggableKind>;
+/** The moments that strengthened or strained the relationship. */
+export const Experience = z.enum(['positive', 'neutral', 'negative']);
 
 export const Source = z.object({
   url: z.string().max(MAX_URL),
@@ -59,7 +59,7 @@ export const Interaction = z.object({
   summary: z.string().max(MAX_NOTE),
   body: z.string().max(MAX_NOTE).optional(),
   source: Source.optional(),
-  experience: z.enum(['positive', 'neutral', 'negative']).optional(),
+  experience: Experience.optional(),
   /** Set on automatic entries so one fact is recorded once (e.g. one sighting per thread per day). */
   dedupeKey: z.string().max(MAX_URL + 200).optional(),
   createdAt: epochMs,
@@ -112,6 +112,7 @@ export type TabPeople = z.infer<typeof TabPeople>;
 
 export const SETTINGS_VERSION = 1;
 const addressList = z.array(z.string().max(MAX_ADDRESS)).max(10_000);
+const NeverCapture = z.object({ addresses: addressList, domains: addressList, sites: addressList });
 /**
  * Settings live in chrome.storage.local under one versioned key. Fields added within a version
  * carry defaults, so settings stored before they existed still parse.
@@ -121,11 +122,19 @@ export const Settings = z.object({
   /** The user's own addresses: never offered as contacts. Learned from Gmail's `me` and Outlook's mailbox. */
   ownAddresses: addressList,
   /** Never recorded: these addresses, anyone at these domains, anything on these sites (host names). */
-  neverCapture: z
-    .object({ addresses: addressList, domains: addressList, sites: addressList })
-    .default({ addresses: [], domains: [], sites: [] }),
+  neverCapture: NeverCapture.default({ addresses: [], domains: [], sites: [] }),
   /** Ignore automated senders (noreply, notifications, mailer-daemon...). */
   ignoreAutomatedSenders: z.boolean().default(true),
 });
 export type Settings = z.infer<typeof Settings>;
+/**
+ * A change to some settings fields. Written out rather than `Settings.partial()`: a partial of a
+ * field with a default would fill that default in and overwrite what the user had.
+ */
+export const SettingsPatch = z.object({
+  ownAddresses: addressList.optional(),
+  neverCapture: NeverCapture.optional(),
+  ignoreAutomatedSenders: z.boolean().optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({ version: SETTINGS_VERSION, ownAddresses: [] });

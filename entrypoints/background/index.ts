@@ -1,4 +1,6 @@
-import { browser } from 'wxt/browser';
+import { browser, type Browser } from 'wxt/browser';
+import { watchCommands } from './commands';
+import { createLogMenu, onLogMenuClicked, undoLogged, watchMenuNotifications } from './context-menu';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openTendDb } from '../../utils/db/open';
 import { createRouter } from '../../utils/messaging/router';
@@ -16,8 +18,22 @@ export default defineBackground(() => {
   });
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   watchTabs();
+  watchCommands();
+  watchMenuNotifications(db);
+  browser.contextMenus.onClicked.addListener((info, tab) => void onLogMenuClicked(db, info, tab));
   // Granting or revoking a site in the popup or options page changes which pages are read.
   browser.permissions.onAdded.addListener(() => void syncWebReader());
   browser.permissions.onRemoved.addListener(() => void syncWebReader());
-  browser.runtime.onInstalled.addListener(() => void syncWebReader());
+  browser.runtime.onInstalled.addListener(() => {
+    createLogMenu();
+    void syncWebReader();
+  });
+  // The same handlers the menu and the notification buttons call, reachable from the worker's
+  // console: e2e tests drive them this way (a native menu cannot be clicked headless).
+  Object.assign(globalThis, {
+    tend: {
+      onLogMenuClicked: (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => onLogMenuClicked(db, info, tab),
+      undoLogged: (notificationId: string) => undoLogged(db, notificationId),
+    },
+  });
 });

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { broadcast } from '../../utils/messaging/client';
+import { clearDraft } from '../../utils/drafts';
 import { clearTabPeople, getTabPeople } from '../../utils/tab-people';
 
 /** Same page, ignoring the fragment and query: Gmail moves between views without reloading. */
@@ -15,7 +16,10 @@ function samePage(a: string, b: string | undefined): boolean {
 
 /** Forget a tab's people when it closes or loads another page; its content script reports anew. */
 export function watchTabs(): void {
-  browser.tabs.onRemoved.addListener((tabId) => void clearTabPeople(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void clearTabPeople(tabId);
+    void clearDraft(tabId);
+  });
   browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
     if (change.status !== 'loading') return;
     const known = await getTabPeople(tabId);

@@ -3,7 +3,8 @@ import { EditableList } from '../../components/EditableList';
 import { SiteList } from '../../components/SiteList';
 import type { Settings } from '../../utils/model';
 import { parseAddressEntry, parseHostEntry } from '../../utils/settings-entries';
-import { loadSettings, saveSettings } from '../../utils/settings';
+import { ask } from '../../utils/messaging/client';
+import { loadSettings } from '../../utils/settings';
 
 /** Settings: the user's addresses, what Tend never records, and which sites it reads. */
 export function App() {
@@ -11,9 +12,10 @@ export function App() {
   useEffect(() => void loadSettings().then(setSettings), []);
   if (!settings) return <main class="options">Loading…</main>;
 
+  // Only the fields changed go to the background, which applies them to the latest settings.
   const update = async (next: Settings) => {
-    await saveSettings(next);
-    setSettings(next);
+    const patch = Object.fromEntries(Object.entries(next).filter(([key, value]) => key !== 'version' && value !== settings[key as keyof Settings]));
+    setSettings(await ask({ type: 'updateSettings', patch }));
   };
   const never = settings.neverCapture;
   return (

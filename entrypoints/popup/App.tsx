@@ -1,14 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { QuickNote } from '../../components/QuickNote';
 import { SiteAccess } from '../../components/SiteAccess';
-import { TabPeoplePanel } from '../../components/TabPeoplePanel';
+import { useBroadcast } from '../../components/use-broadcast';
+import { useRequest } from '../../components/use-request';
 import { useTabId } from '../../components/use-tab-id';
+import { ask } from '../../utils/messaging/client';
 
-/** The toolbar popup: who is on this page, and the way into the side panel. */
+/** The toolbar popup: a quick note for the people on this page, and the way into the side panel. */
 export function App() {
   const tabId = useTabId();
   const [windowId, setWindowId] = useState<number>();
   const [error, setError] = useState<string>();
+  const tabPeople = useRequest(tabId === undefined ? undefined : () => ask({ type: 'getTabPeople', tabId }), [tabId]);
+  useBroadcast((message) => message.tabId === tabId && tabPeople.reload(), [tabId]);
   useEffect(() => {
     if (tabId !== undefined) void browser.tabs.get(tabId).then((tab) => setWindowId(tab.windowId));
   }, [tabId]);
@@ -21,20 +26,26 @@ export function App() {
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     );
   };
+  const pagePeople = (tabPeople.data?.people ?? []).flatMap((p) => (p.contactId ? [p.contactId] : []));
 
   return (
     <main class="popup">
-      <TabPeoplePanel tabId={tabId} onSelect={openSidePanel} />
-      {tabId !== undefined && <SiteAccess tabId={tabId} />}
-      <button type="button" onClick={openSidePanel} disabled={windowId === undefined}>
-        Open side panel
-      </button>
-      {error && <p role="alert" class="error">{error}</p>}
-      <p>
+      <h1>Quick note</h1>
+      {tabId === undefined ? <p class="loading">Loading…</p> : <QuickNote tabId={tabId} pagePeople={pagePeople} />}
+      <footer class="popup-footer">
+        <button type="button" onClick={openSidePanel} disabled={windowId === undefined}>
+          Open side panel
+        </button>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
           Settings
         </a>
-      </p>
+      </footer>
+      {tabId !== undefined && <SiteAccess tabId={tabId} />}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
     </main>
   );
 }

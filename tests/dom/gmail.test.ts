@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { findPeopleInGmailThread, findPeopleOnGmailPage, gmailRecogniser } from '../../utils/recognise/gmail';
-import { roleFromFieldLabel } from '../../utils/recognise/gmail-and-outlook-people';
+import { roleFromFieldLabel } from '../../utils/recognise/mail-people';
 import { findSafely } from '../../utils/recognise/page-watcher';
 import { loadFixture } from './load-fixture';
 

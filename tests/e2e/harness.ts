@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
@@ -9,7 +10,8 @@ interface WorkerGlobals {
 
 /** Debian's Chromium unless TEND_CHROMIUM points elsewhere. */
 export const chromiumPath = () => process.env.TEND_CHROMIUM ?? '/usr/bin/chromium';
-const EXTENSION = resolve('.output/chrome-mv3');
+// TEND_EXTENSION: test another build folder (e.g. a copy while a benchmark rebuilds .output).
+const EXTENSION = resolve(process.env.TEND_EXTENSION ?? '.output/chrome-mv3');
 
 /** A Gmail URL that the test server answers with tests/fixtures/gmail/<fixture>.html. */
 export const gmailUrl = (fixture: string, hash = '#inbox') => `https://mail.google.com/mail/u/0/?tend-fixture=${fixture}${hash}`;
@@ -31,6 +33,12 @@ async function serveFixture(route: Route) {
   if (!site || !fixture || !/^[a-z0-9-]+$/.test(fixture)) return route.abort('blockedbyclient');
   const body = readFileSync(resolve('tests/fixtures', site, `${fixture}.html`), 'utf8');
   return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+}
+
+/** The id Chrome gives an unpacked extension: SHA-256 of its absolute path, hex digits 0-f as a-p. */
+export function unpackedExtensionId(path: string): string {
+  const hex = createHash('sha256').update(path).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
 }
 
 /** Chromium with the built extension loaded, Gmail served from fixtures, nothing else reachable. */
@@ -59,14 +67,23 @@ export class Tend {
     });
     // Nothing leaves the machine: every request not answered by a fixture is refused.
     await context.route((url) => url.protocol === 'http:' || url.protocol === 'https:', serveFixture);
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-    return new Tend(context, new URL(worker.url()).host);
+    const tend = new Tend(context, unpackedExtensionId(EXTENSION));
+    await tend.worker();
+    return tend;
   }
 
   /** The extension's service worker as it runs now (a stopped worker comes back as a new one). */
   async worker(): Promise<Worker> {
-    const running = this.context.serviceWorkers().find((w) => w.url().includes(this.extensionId));
-    return running ?? this.context.waitForEvent('serviceworker');
+    const ours = (w: Worker) => w.url().startsWith(`chrome-extension://${this.extensionId}/`);
+    const running = this.context.serviceWorkers().find(ours);
+    if (running) return running;
+    const started = this.context.waitForEvent('serviceworker', { predicate: ours, timeout: 30_000 });
+    // A stopped (or not yet started) worker wakes for any extension page that asks it something.
+    const waker = await this.context.newPage();
+    await waker.goto(this.url('options'));
+    const worker = await started;
+    await waker.close();
+    return worker;
   }
 
   url(page: 'sidepanel' | 'popup' | 'options', query = ''): string {

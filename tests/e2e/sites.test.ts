@@ -1,12 +1,13 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { afterEach, beforeEach, expect, test } from 'vitest';
 import { Tend } from './harness';
 import { SidePanel } from './pages/side-panel';
 
+// A fresh browser per test: each starts with no people known, whatever ran before.
 let tend: Tend;
-beforeAll(async () => {
+beforeEach(async () => {
   tend = await Tend.launch();
 });
-afterAll(() => tend?.close());
+afterEach(() => tend?.close());
 
 async function panelFor(tabId: number): Promise<SidePanel> {
   return SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
@@ -58,5 +59,69 @@ test('any other page is read when the user clicks the toolbar button (activeTab)
   const listed = await panel.peopleList.innerText();
   expect(listed).toContain('grace.hopper@navy.example');
   expect(listed).not.toContain('notthis@decoy.example');
+  await Promise.all([page.close(), panel.page.close()]);
+});
+
+test('Outlook reading pane: sender, To and Cc; my mailbox is not a person', async () => {
+  const page = await tend.open('https://outlook.office.com/mail/inbox/id/AAQkAGI2?tend-fixture=reading-pane');
+  const panel = await panelFor(await tend.tabIdOf(page));
+  await expect.poll(() => panel.peopleNames()).toEqual(['Ada Lovelace', 'Charles Babbage', 'Grace Hopper', 'team-list@analytical.example']);
+  expect(await panel.peopleList.innerText()).not.toContain('me@contoso.example');
+  await Promise.all([page.close(), panel.page.close()]);
+});
+
+test('Outlook people shown by name only are listed as unconfirmed, not saved', async () => {
+  const page = await tend.open('https://outlook.office.com/mail/inbox/id/AAQkAGI3?tend-fixture=name-only');
+  const panel = await panelFor(await tend.tabIdOf(page));
+  await expect.poll(() => panel.peopleNames()).toEqual(['Annie Easley', 'Dorothy Vaughan', 'Jackson, Mary', 'Katherine Johnson']);
+  await expect.poll(() => panel.peopleList.getByText('Name only: not saved').count()).toBe(3);
+  expect(await panel.peopleList.getByRole('button').count()).toBe(1);
+  await Promise.all([page.close(), panel.page.close()]);
+});
+
+test('Gmail compose: recipients are listed, and a chip added while writing appears within a second', async () => {
+  const page = await tend.openGmail('compose-chips', '#inbox?compose=new');
+  const panel = await panelFor(await tend.tabIdOf(page));
+  await expect.poll(() => panel.peopleNames()).toEqual(
+    expect.arrayContaining(['Ada Lovelace', 'Grace Hopper', 'Christine Darden', 'new.person@guest.example']),
+  );
+  await page.bringToFront();
+  await page.evaluate(() => {
+    const field = document.querySelector('[role="option"][data-hovercard-id]')!.parentElement!;
+    const chip = document.createElement('div');
+    chip.setAttribute('role', 'option');
+    chip.setAttribute('data-hovercard-id', 'dorothy@vaughan.example');
+    chip.setAttribute('data-name', 'Dorothy Vaughan');
+    field.append(chip);
+  });
+  await expect.poll(() => panel.peopleNames(), { timeout: 1000, interval: 50 }).toContain('Dorothy Vaughan');
+  await Promise.all([page.close(), panel.page.close()]);
+});
+
+test('a hostile page: at most 500 people kept from one scan, the panel says so, names stay text', async () => {
+  const page = await tend.open('https://people.example/everyone?tend-fixture=many-people');
+  const panel = await panelFor(await tend.tabIdOf(page));
+  await page.bringToFront();
+  await tend.clickToolbarButton(page);
+  await expect.poll(() => panel.people.count()).toBe(500);
+  await panel.page.getByRole('status').getByText('the first 500 are listed').waitFor();
+  const names = await panel.peopleNames();
+  expect(names[0]).toBe('<img src=x onerror="window.__pwned=1">Eve');
+  expect(names[1]).toBe('Mallorytxt.exe');
+  expect(names[2]!.length).toBeLessThanOrEqual(200);
+  expect(await panel.page.locator('img').count()).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  const worker = await tend.worker();
+  const stored = await worker.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('tend');
+        open.onsuccess = () => {
+          const count = open.result.transaction('contacts').objectStore('contacts').count();
+          count.onsuccess = () => resolve(count.result);
+        };
+      }),
+  );
+  expect(stored).toBeLessThanOrEqual(500 + 20);
   await Promise.all([page.close(), panel.page.close()]);
 });

@@ -12,6 +12,8 @@ export default defineConfig({
     globalSetup: ['tests/e2e/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 60_000,
+    // Waiting for the browser is the norm here; tests that promise "within a second" say so.
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     hookTimeout: 120_000,
     reporters: reportersFor('e2e'),
   },

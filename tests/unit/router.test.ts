@@ -35,7 +35,7 @@ describe('router: content scripts', () => {
     ['getTimeline', { type: 'getTimeline', contactId: crypto.randomUUID() }],
     ['getContact', { type: 'getContact', contactId: crypto.randomUUID() }],
     ['getTabPeople', { type: 'getTabPeople', tabId: 7 }],
-    ['addNote', { type: 'addNote', contactId: crypto.randomUUID(), text: 'x' }],
+    ['logInteraction', { type: 'logInteraction', contactIds: [crypto.randomUUID()], kind: 'note', text: 'x', requestId: crypto.randomUUID() }],
   ])('a content script may not ask %s', async (_name, message) => {
     const { route } = await setup();
     const reply = await route(message, gmailTab);
@@ -88,7 +88,7 @@ describe('router: extension pages', () => {
     const tab = await route({ type: 'getTabPeople', tabId: 7 }, sidePanel);
     expect(tab.ok).toBe(true);
     const contactId = (tab as { data: { people: { contactId: string }[] } }).data.people[0]!.contactId;
-    const note = await route({ type: 'addNote', contactId, text: '  Loves sailing  ' }, sidePanel);
+    const note = await route({ type: 'logInteraction', contactIds: [contactId], kind: 'note', text: '  Loves sailing  ', requestId: crypto.randomUUID() }, sidePanel);
     expect(note).toMatchObject({ ok: true, data: { kind: 'note', summary: 'Loves sailing' } });
     const timeline = await route({ type: 'getTimeline', contactId }, sidePanel);
     expect(timeline.ok && (timeline.data as { kind: string }[]).map((e) => e.kind)).toEqual(['note', 'sighting']);
@@ -96,13 +96,13 @@ describe('router: extension pages', () => {
 
   test('an empty note is rejected as invalid', async () => {
     const { route } = await setup();
-    const reply = await route({ type: 'addNote', contactId: crypto.randomUUID(), text: '   ' }, sidePanel);
+    const reply = await route({ type: 'logInteraction', contactIds: [crypto.randomUUID()], kind: 'note', text: '   ', requestId: crypto.randomUUID() }, sidePanel);
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
   test('a note for an unknown person answers not-found', async () => {
     const { route } = await setup();
-    const reply = await route({ type: 'addNote', contactId: crypto.randomUUID(), text: 'hi' }, sidePanel);
+    const reply = await route({ type: 'logInteraction', contactIds: [crypto.randomUUID()], kind: 'note', text: 'hi', requestId: crypto.randomUUID() }, sidePanel);
     expect(reply).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
@@ -113,4 +113,12 @@ describe('router: extension pages', () => {
     const tab = await getTabPeople(7);
     expect(tab?.people.map((p) => p.email)).toEqual(['ada@analytical.example']);
   });
+});
+
+test('updateSettings changes only the fields sent; the others keep their stored values', async () => {
+  const { route } = await setup();
+  await route({ type: 'updateSettings', patch: { neverCapture: { addresses: [], domains: ['secret.example'], sites: [] } } }, sidePanel);
+  const reply = await route({ type: 'updateSettings', patch: { ownAddresses: ['me@example.com'] } }, sidePanel);
+  expect(reply).toMatchObject({ ok: true, data: { ownAddresses: ['me@example.com'], neverCapture: { domains: ['secret.example'] }, ignoreAutomatedSenders: true } });
+  expect(await route({ type: 'updateSettings', patch: { ownAddresses: ['x'] } }, gmailTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 });

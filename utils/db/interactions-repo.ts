@@ -32,3 +32,27 @@ export async function listTimeline(tx: ReadTx, contactId: string, limit: number)
   const found = await Promise.all(ids.map((id) => store.get(id)));
   return found.filter((interaction): interaction is Interaction => interaction !== undefined);
 }
+
+/** Remove an interaction and its timeline links; returns it, or undefined when it was not there. */
+export async function removeInteraction(tx: WriteTx, id: string): Promise<Interaction | undefined> {
+  const interaction = await tx.objectStore('interactions').get(id);
+  if (!interaction) return undefined;
+  const timeline = tx.objectStore('timeline');
+  await Promise.all([
+    tx.objectStore('interactions').delete(id),
+    ...interaction.contactIds.map((contactId) => timeline.delete([contactId, interaction.at, id])),
+  ]);
+  return interaction;
+}
+
+/** The id of an automatic or idempotent entry with this dedupe key, if recorded. */
+export async function findByDedupeKey(tx: ReadTx, dedupeKey: string): Promise<Interaction | undefined> {
+  return tx.objectStore('interactions').index('by-dedupe').get(dedupeKey);
+}
+
+/** When a contact's newest remaining entry happened, if any. */
+export async function newestEntryAt(tx: ReadTx, contactId: string): Promise<number | undefined> {
+  const range = IDBKeyRange.bound([contactId, -Infinity, ''], [contactId, Infinity, '\uffff']);
+  const cursor = await tx.objectStore('timeline').openCursor(range, 'prev');
+  return cursor?.value.at;
+}

@@ -3,8 +3,8 @@
  * The background treats whatever arrives as `unknown` until one of these accepts it.
  */
 import { z } from 'zod';
-import { Candidate, Contact, Interaction, MAX_NAME, MAX_NOTE, MAX_URL, TabPeople } from '../model';
-import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from './limits';
+import { Candidate, Contact, Experience, Interaction, LoggableKind, MAX_NAME, MAX_NOTE, MAX_URL, Settings, SettingsPatch, Source, TabPeople } from '../model';
+import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../limits';
 
 // ---- content script -> background -------------------------------------------------------------
 // A content script may only report what it saw on its own page. It never names a tab (the
@@ -34,7 +34,34 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getTabPeople'), tabId }),
   z.object({ type: z.literal('getContact'), contactId }),
   z.object({ type: z.literal('getTimeline'), contactId, limit: z.number().int().min(1).max(500).default(50) }),
-  z.object({ type: z.literal('addNote'), contactId, text: z.string().trim().min(1).max(MAX_NOTE) }),
+  /**
+   * Log a note or interaction to one or more people. `requestId` makes it idempotent: a double
+   * click, or a retry after the popup closed, logs once.
+   */
+  z.object({
+    type: z.literal('logInteraction'),
+    contactIds: z.array(contactId).min(1).max(50),
+    kind: LoggableKind,
+    text: z.string().trim().min(1, 'Write something first.').max(MAX_NOTE),
+    experience: Experience.optional(),
+    source: Source.optional(),
+    requestId: z.uuid(),
+  }),
+  /** Remove a logged entry (undo); automatic sightings stay facts and cannot be removed here. */
+  z.object({ type: z.literal('deleteInteraction'), interactionId: z.uuid() }),
+  /** People whose name, address or organisation contains the query, best matches first. */
+  z.object({ type: z.literal('findPeople'), query: z.string().max(MAX_NAME), limit: z.number().int().min(1).max(50).default(8) }),
+  z.object({ type: z.literal('getContacts'), contactIds: z.array(contactId).max(100) }),
+  /** Add a person by hand: a name, an address, or both. */
+  z.object({
+    type: z.literal('createContact'),
+    displayName: z.string().trim().max(MAX_NAME).optional(),
+    email: z.string().trim().max(254).optional(),
+  }),
+  /** The newest notes and interactions (not sightings) of these people. */
+  z.object({ type: z.literal('recentEntries'), contactIds: z.array(contactId).min(1).max(50), limit: z.number().int().min(1).max(20).default(5) }),
+  /** Change some settings fields (the options page); the background applies it to the latest settings. */
+  z.object({ type: z.literal('updateSettings'), patch: SettingsPatch }),
   /** Read a tab once with the generic reader (the user asked: popup, context menu, command). */
   z.object({ type: z.literal('readTab'), tabId }),
   /** Re-register the generic reader after the user granted or revoked sites. */
@@ -48,7 +75,13 @@ export const PageResults = {
   getTabPeople: TabPeople.nullable(),
   getContact: Contact.nullable(),
   getTimeline: z.array(Interaction),
-  addNote: Interaction,
+  logInteraction: Interaction,
+  deleteInteraction: z.object({ deleted: z.boolean() }),
+  findPeople: z.array(Contact),
+  getContacts: z.array(Contact),
+  createContact: Contact,
+  recentEntries: z.array(Interaction),
+  updateSettings: Settings,
   readTab: z.object({ read: z.boolean() }),
   syncSiteAccess: z.array(z.string()),
 } satisfies Record<PageRequest['type'], z.ZodType>;

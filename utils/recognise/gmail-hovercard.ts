@@ -1,11 +1,11 @@
 import { toEmailAddress } from './addresses';
-import { elementsIn, type PeopleOnPage } from './gmail-and-outlook-people';
+import { elementsIn, type PeopleOnPage } from './mail-people';
 import { gmailSelectors as sel } from './gmail-selectors';
 import { readableText } from './profile-url';
 
 /** Add the person of an open hover card: the address from its id or its `mailto:` link, the name from its heading. */
-export function addPersonOfGmailHovercard(doc: Document, people: PeopleOnPage): void {
-  for (const card of elementsIn(doc, sel.hovercard)) {
+export function addPersonOfGmailHovercard(root: ParentNode, people: PeopleOnPage): void {
+  for (const card of elementsIn(root, sel.hovercard)) {
     const mailto = card.querySelector(sel.hovercardMailto)?.getAttribute('href');
     const email = toEmailAddress(card.getAttribute('data-hovercard-id')) ?? toEmailAddress(mailto);
     const heading = card.querySelector(sel.hovercardName);

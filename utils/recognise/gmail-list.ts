@@ -1,4 +1,4 @@
-import { elementsIn, type PeopleOnPage } from './gmail-and-outlook-people';
+import { elementsIn, type PeopleOnPage } from './mail-people';
 import { gmailRecipientListViews, gmailSelectors as sel } from './gmail-selectors';
 import { addGmailPerson } from './gmail-thread';
 
@@ -13,9 +13,9 @@ function listShowsRecipients(url: URL): boolean {
  * people column is read: the row's hidden summary repeats them, and subjects and snippets are
  * message text.
  */
-export function addPeopleOfGmailThreadList(doc: Document, url: URL, people: PeopleOnPage): void {
+export function addPeopleOfGmailThreadList(root: ParentNode, url: URL, people: PeopleOnPage): void {
   const role = listShowsRecipients(url) ? 'to' : 'from';
-  for (const row of elementsIn(doc, sel.listRow)) {
+  for (const row of elementsIn(root, sel.listRow)) {
     for (const person of row.querySelectorAll(sel.listPeople)) addGmailPerson(people, person, role, false);
   }
 }

@@ -1,5 +1,5 @@
 import { cleanName } from './addresses';
-import { elementsIn, MAX_THREAD_ID, type MailRole, type PeopleOnPage, roleFromFieldLabel } from './gmail-and-outlook-people';
+import { elementsIn, MAX_THREAD_ID, type MailRole, type PeopleOnPage, roleFromFieldLabel } from './mail-people';
 import { gmailSelectors as sel, gmailThreadIdAttributes } from './gmail-selectors';
 import { readableText } from './profile-url';
 import type { ThreadRef } from './types';
@@ -38,8 +38,8 @@ function addRecipient(people: PeopleOnPage, recipient: Element): void {
  * Add the people of the open thread: senders of collapsed and expanded messages, and the
  * recipients (To, Cc, Bcc) of expanded ones. Message bodies are never read.
  */
-export function addPeopleOfGmailThread(doc: Document, people: PeopleOnPage): void {
-  for (const message of elementsIn(doc, `${sel.message}, ${sel.collapsedMessage}`)) {
+export function addPeopleOfGmailThread(root: ParentNode, people: PeopleOnPage): void {
+  for (const message of elementsIn(root, `${sel.message}, ${sel.collapsedMessage}`)) {
     if (message.matches(sel.collapsedMessage)) {
       for (const sender of message.querySelectorAll(sel.collapsedSender)) addGmailPerson(people, sender, 'from', true);
       continue;

@@ -1,7 +1,8 @@
 import { toEmailAddress } from './addresses';
-import { PeopleOnPage } from './gmail-and-outlook-people';
+import { PeopleOnPage } from './mail-people';
 import { addPeopleOfGmailCompose } from './gmail-compose';
 import { addPersonOfGmailHovercard } from './gmail-hovercard';
+import { findGmailPeopleInAdded, gmailRemovalMatters } from './gmail-incremental';
 import { addPeopleOfGmailThreadList } from './gmail-list';
 import { addPeopleOfGmailThread, gmailThreadOf } from './gmail-thread';
 import type { PageFindings, Recogniser } from './types';
@@ -48,4 +49,6 @@ export const gmailRecogniser: Recogniser = {
   id: 'gmail',
   matches: (url) => url.hostname === 'mail.google.com',
   find: findPeopleOnGmailPage,
+  findInAdded: findGmailPeopleInAdded,
+  removalMatters: gmailRemovalMatters,
 };

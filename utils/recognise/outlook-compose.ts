@@ -1,4 +1,4 @@
-import { elementsIn, type PeopleOnPage, roleFromFieldLabel } from './gmail-and-outlook-people';
+import { elementsIn, type PeopleOnPage, roleFromFieldLabel } from './mail-people';
 import { addPersonShownBy } from './outlook-person';
 import { outlookSelectors as sel } from './outlook-selectors';
 

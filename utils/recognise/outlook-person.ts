@@ -1,5 +1,5 @@
 import { cleanName } from './addresses';
-import { addressesInText, type MailRole, type PeopleOnPage, roleFromFieldLabel } from './gmail-and-outlook-people';
+import { addressesInText, type MailRole, type PeopleOnPage, roleFromFieldLabel } from './mail-people';
 import { outlookSelectors as sel } from './outlook-selectors';
 import { readableText } from './profile-url';
 

@@ -1,4 +1,4 @@
-import { elementsIn, type MailRole, type PeopleOnPage } from './gmail-and-outlook-people';
+import { elementsIn, type MailRole, type PeopleOnPage } from './mail-people';
 import { addPeopleOfLabelledLine, addPersonShownBy, roleOfLabelledLine } from './outlook-person';
 import { outlookSelectors as sel } from './outlook-selectors';
 

@@ -1,4 +1,4 @@
-import { addressesInText, type PeopleOnPage } from './gmail-and-outlook-people';
+import { addressesInText, type PeopleOnPage } from './mail-people';
 import { outlookSelectors as sel } from './outlook-selectors';
 import { readableText } from './profile-url';
 

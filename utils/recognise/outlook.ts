@@ -1,5 +1,5 @@
 import { cleanName } from './addresses';
-import { MAX_THREAD_ID, PeopleOnPage } from './gmail-and-outlook-people';
+import { MAX_THREAD_ID, PeopleOnPage } from './mail-people';
 import { addPeopleOfOutlookCompose } from './outlook-compose';
 import { addPeopleOfOutlookReadingPane } from './outlook-reading-pane';
 import { addOutlookSelf } from './outlook-self';

@@ -13,6 +13,8 @@ export interface PageFindings {
   /** Addresses the page marks as the user's own (Gmail's `name="me"`). */
   self: string[];
   thread?: ThreadRef;
+  /** The page showed more people than the recogniser keeps from one scan; these are the first. */
+  truncated?: boolean;
 }
 
 /** One recogniser per site: pure, DOM in and candidates out, never throws on odd markup. */
@@ -26,6 +28,8 @@ export interface Recogniser {
    * can tell (e.g. the view changed to another thread).
    */
   findInAdded?(added: readonly Element[], previous: PageFindings, doc: Document, url: URL): PageFindings | undefined;
+  /** Optional, with findInAdded: true when a removed element may have taken a person off the page. */
+  removalMatters?(removed: Element): boolean;
   /**
    * Optional: the same result as `find`, computed in slices. The generator yields between slices
    * so the content script can hand the main thread back on huge pages (no task over ~50 ms).

@@ -3,10 +3,11 @@ import type { RouterHandlers } from '../messaging/router';
 import { readTx, type TendDatabase } from '../db/schema';
 import { getContact } from '../db/contacts-repo';
 import { listTimeline } from '../db/interactions-repo';
-import { learnOwnAddresses } from '../settings';
+import { learnOwnAddresses, updateSettings } from '../settings';
 import { getTabPeople, setTabPeople } from '../tab-people';
 import { captureRulesFrom } from './capture-rules';
-import { addNote } from './notes';
+import { deleteInteraction, logInteraction } from './log';
+import { createContact, findPeople, getContacts, recentEntries } from './people';
 import { recordSighting } from './sightings';
 import { readTabOnce, syncWebReader } from './site-access';
 
@@ -33,11 +34,27 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       getContact: async ({ contactId }) => (await getContact(readTx(await db, ['contacts']), contactId)) ?? null,
       getTimeline: async ({ contactId, limit }) =>
         listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit),
-      async addNote({ contactId, text }) {
-        const note = await addNote(await db, contactId, text, clock());
-        await broadcast({ type: 'changed', contactIds: [contactId] });
-        return note;
+      async logInteraction(request) {
+        const entry = await logInteraction(await db, request, clock());
+        await broadcast({ type: 'changed', contactIds: entry.contactIds });
+        return entry;
       },
+      async deleteInteraction({ interactionId }) {
+        const removed = await deleteInteraction(await db, interactionId, clock());
+        if (removed) await broadcast({ type: 'changed', contactIds: removed.contactIds });
+        return { deleted: removed !== undefined };
+      },
+      findPeople: async ({ query, limit }) => findPeople(await db, query, limit),
+      getContacts: async ({ contactIds }) => getContacts(await db, contactIds),
+      async createContact(request) {
+        const contact = await createContact(await db, request, clock());
+        await broadcast({ type: 'changed', contactIds: [contact.id] });
+        return contact;
+      },
+      recentEntries: async ({ contactIds, limit }) => recentEntries(await db, contactIds, limit),
+      updateSettings: ({ patch }) =>
+        // Only the fields the page sent: absent fields keep their latest stored value.
+        updateSettings((current) => ({ ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) })),
       readTab: ({ tabId }) => readTabOnce(tabId),
       syncSiteAccess: () => syncWebReader(),
     },

@@ -48,9 +48,14 @@ export function addressesInText(text: string | null | undefined): string[] {
   return found;
 }
 
-/** `querySelectorAll` without elements inside `<noscript>`, whose markup parsers may expand. */
+/**
+ * `querySelectorAll` from a root, including the root itself when it is an element that matches
+ * (an incremental scan starts from each added element), without elements inside `<noscript>`,
+ * whose markup parsers may expand.
+ */
 export function elementsIn(root: ParentNode, selector: string): Element[] {
-  return [...root.querySelectorAll(selector)].filter((element) => !element.closest('noscript'));
+  const self = root instanceof Element && root.matches(selector) ? [root] : [];
+  return [...self, ...root.querySelectorAll(selector)].filter((element) => !element.closest('noscript'));
 }
 
 // How much a role is worth when one person is seen several times: being the sender says most,
@@ -105,6 +110,15 @@ export class PeopleOnPage {
       known.rank = rank;
     }
     this.index(known);
+  }
+
+  /** A collector that starts from earlier findings, so an incremental scan only adds to them. */
+  static from(previous: PageFindings): PeopleOnPage {
+    const people = new PeopleOnPage();
+    for (const own of previous.self) people.addSelf(own);
+    // Earlier roles came from a full scan: treat them as labelled, so only a sender outranks them.
+    for (const person of previous.people) people.add(person, person.role, true, true);
+    return people;
   }
 
   /** Note one of the user's own addresses: never reported as a person. */

@@ -1,0 +1,162 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { clearDraft, emptyDraft, loadDraft, saveDraft, type Draft } from '../utils/drafts';
+import { ask } from '../utils/messaging/client';
+import { LoggableKind, type Contact, type Interaction } from '../utils/model';
+import { truncateWithMark } from '../utils/text';
+import { PeoplePicker } from './PeoplePicker';
+
+const KIND_LABELS: Record<LoggableKind, string> = {
+  note: 'Note',
+  email: 'Email',
+  call: 'Call',
+  meeting: 'Meeting',
+  message: 'Message',
+  other: 'Other',
+};
+const EXPERIENCES = [
+  ['', 'Not marked'],
+  ['positive', 'Went well'],
+  ['neutral', 'Neutral'],
+  ['negative', 'Strained'],
+] as const;
+
+interface Props {
+  tabId: number;
+  /** People recognised on the tab: chosen by default until the user picks others. */
+  pagePeople: string[];
+}
+
+/** A quick note for one or several people; the draft is saved on every change, per tab. */
+export function QuickNote({ tabId, pagePeople }: Props) {
+  const [draft, setDraft] = useState<Draft>();
+  const [people, setPeople] = useState<Contact[]>([]);
+  const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
+  const [saved, setSaved] = useState<{ names: string; recent: Interaction[] }>();
+  const saving = useRef(false);
+
+  useEffect(() => {
+    void loadDraft(tabId).then((stored) => setDraft(stored ?? emptyDraft(pagePeople)));
+  }, [tabId]);
+  // Until the user picks people, the note is for whoever the page shows (they arrive a moment later).
+  useEffect(() => {
+    if (draft && !draft.peopleChosen && pagePeople.join() !== draft.contactIds.join()) update({ contactIds: pagePeople }, false);
+  }, [pagePeople.join(), draft?.peopleChosen]);
+  useEffect(() => {
+    if (draft) void ask({ type: 'getContacts', contactIds: draft.contactIds }).then(setPeople);
+  }, [draft?.contactIds.join()]);
+
+  if (!draft) return <p class="loading">Loading…</p>;
+
+  function update(change: Partial<Draft>, persist = true) {
+    setDraft((current) => {
+      const next = { ...(current ?? emptyDraft()), ...change };
+      // Only what the user wrote or chose is worth keeping; an untouched draft is not stored.
+      if (persist) void saveDraft(tabId, next).catch((e: Error) => setError(`Your draft could not be kept: ${e.message}`));
+      return next;
+    });
+  }
+
+  const save = async () => {
+    if (saving.current) return;
+    if (draft.contactIds.length === 0) return setError('Choose who this is about first.');
+    if (!draft.text.trim()) return setError('Write something first.');
+    saving.current = true;
+    setError(undefined);
+    try {
+      const { contactIds, kind, text, experience, source, requestId } = draft;
+      await ask({ type: 'logInteraction', contactIds, kind, text, requestId, ...(experience && { experience }), ...(source && { source }) });
+      await clearDraft(tabId);
+      const recent = await ask({ type: 'recentEntries', contactIds, limit: 3 });
+      setSaved({ names: people.map((p) => p.displayName).join(', '), recent });
+      setNotice(undefined);
+      setDraft(emptyDraft(pagePeople));
+    } catch (failure) {
+      // The draft stays as it was: nothing the user wrote is lost.
+      setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+    } finally {
+      saving.current = false;
+    }
+  };
+
+  return (
+    <form
+      class="quick-note"
+      aria-label="Quick note"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save();
+      }}
+    >
+      <PeoplePicker
+        selected={people}
+        onChange={(chosen) => {
+          setPeople(chosen);
+          update({ contactIds: chosen.map((c) => c.id), peopleChosen: true });
+        }}
+      />
+      <div class="row">
+        <label for="note-kind">Kind</label>
+        <select id="note-kind" value={draft.kind} onChange={(e) => update({ kind: LoggableKind.parse(e.currentTarget.value) })}>
+          {LoggableKind.options.map((kind) => (
+            <option key={kind} value={kind}>
+              {KIND_LABELS[kind]}
+            </option>
+          ))}
+        </select>
+        <label for="note-experience">How it went</label>
+        <select
+          id="note-experience"
+          value={draft.experience ?? ''}
+          onChange={(e) => {
+            const value = e.currentTarget.value;
+            update({ experience: value === '' ? undefined : (value as Draft['experience']) });
+          }}
+        >
+          {EXPERIENCES.map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <label for="quick-note-text">Note</label>
+      <textarea
+        id="quick-note-text"
+        rows={4}
+        value={draft.text}
+        placeholder="What happened? What matters to them? What did you promise?"
+        onInput={(e) => {
+          const { text, cut } = truncateWithMark(e.currentTarget.value);
+          setNotice(cut > 0 ? 'That was very long: the end was cut, as marked.' : undefined);
+          update({ text });
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+            e.preventDefault();
+            void save();
+          }
+        }}
+      />
+      {notice && <p class="notice">{notice}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      <button type="submit">Save</button>
+      {saved && (
+        <section role="status" aria-label="Saved" class="saved">
+          <p>Saved for {saved.names}.</p>
+          <ul aria-label="Latest notes">
+            {saved.recent.map((entry) => (
+              <li key={entry.id}>
+                <span class="muted">{KIND_LABELS[entry.kind as LoggableKind] ?? entry.kind}</span> {entry.summary}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </form>
+  );
+}

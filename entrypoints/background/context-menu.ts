@@ -1,0 +1,71 @@
+import { browser, type Browser } from 'wxt/browser';
+import type { TendDatabase } from '../../utils/db/schema';
+import { broadcast } from '../../utils/messaging/client';
+import { deleteInteraction } from '../../utils/services/log';
+import { logFromMenu, type MenuLogUi } from '../../utils/services/menu-actions';
+
+export const LOG_MENU_ID = 'tend-log-interaction';
+const UNDO_PREFIX = 'tend-logged:';
+
+/** Create the menu entry; Chrome keeps it across restarts, so this runs on install and update. */
+export function createLogMenu(): void {
+  browser.contextMenus.removeAll().then(() =>
+    browser.contextMenus.create({ id: LOG_MENU_ID, title: 'Log this interaction', contexts: ['selection', 'page', 'link'] }),
+  );
+}
+
+/** Confirmation with Undo as a notification; the side panel for the cases that need the user. */
+export function menuLogUi(): MenuLogUi {
+  return {
+    async confirmLogged(entry, name) {
+      await browser.notifications.create(`${UNDO_PREFIX}${entry.id}`, {
+        type: 'basic',
+        iconUrl: browser.runtime.getURL('/icon/128.png'),
+        title: `Logged for ${name}`,
+        message: entry.summary.slice(0, 200),
+        buttons: [{ title: 'Undo' }],
+      });
+    },
+    async openComposer(windowId) {
+      // The click's user gesture may have lapsed while the entry was prepared: then say where it is.
+      await browser.sidePanel.open({ windowId }).catch(() =>
+        browser.notifications.create('tend-finish-log', {
+          type: 'basic',
+          iconUrl: browser.runtime.getURL('/icon/128.png'),
+          title: 'Choose who this is about',
+          message: 'Open Tend’s side panel to finish logging this interaction.',
+        }),
+      );
+    },
+  };
+}
+
+/** The click handler, also called by tests from the service worker. */
+export async function onLogMenuClicked(db: Promise<TendDatabase>, info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) {
+  if (info.menuItemId !== LOG_MENU_ID || tab?.id === undefined || tab.id < 0) return undefined;
+  const click = { selectionText: info.selectionText, linkUrl: info.linkUrl, pageUrl: info.pageUrl ?? tab.url, pageTitle: tab.title };
+  const entry = await logFromMenu(await db, click, { id: tab.id, windowId: tab.windowId }, menuLogUi(), Date.now());
+  if (entry) await broadcast({ type: 'changed', contactIds: entry.contactIds });
+  else await broadcast({ type: 'changed', tabId: tab.id, contactIds: [] });
+  return entry;
+}
+
+/** The Undo button of a "Logged for …" notification: removes that entry. Also called by tests. */
+export async function undoLogged(db: Promise<TendDatabase>, notificationId: string): Promise<boolean> {
+  if (!notificationId.startsWith(UNDO_PREFIX)) return false;
+  const removed = await deleteInteraction(await db, notificationId.slice(UNDO_PREFIX.length), Date.now()).catch(() => undefined);
+  await browser.notifications.clear(notificationId);
+  if (removed) await broadcast({ type: 'changed', contactIds: removed.contactIds });
+  return removed !== undefined;
+}
+
+/** Undo from the confirmation's button; opening the side panel from the "finish" notification. */
+export function watchMenuNotifications(db: Promise<TendDatabase>): void {
+  browser.notifications.onButtonClicked.addListener((notificationId) => void undoLogged(db, notificationId));
+  browser.notifications.onClicked.addListener(async (notificationId) => {
+    if (notificationId !== 'tend-finish-log') return;
+    const window = await browser.windows.getLastFocused();
+    if (window.id !== undefined) await browser.sidePanel.open({ windowId: window.id }).catch(() => undefined);
+    await browser.notifications.clear(notificationId);
+  });
+}

@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { Tend } from './harness';
+import { Popup } from './pages/popup';
+import { SidePanel } from './pages/side-panel';
+
+let tend: Tend;
+beforeEach(async () => {
+  tend = await Tend.launch();
+});
+afterEach(() => tend?.close());
+
+async function historyOf(tabId: number, name: string): Promise<string[]> {
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  await panel.openPerson(name);
+  await panel.history.first().waitFor();
+  const texts = await panel.historyTexts();
+  await panel.page.close();
+  return texts;
+}
+
+/** Call the context menu's handler in the service worker, as Chrome does on a click. */
+async function clickLogMenu(page: Page, tabId: number, info: Record<string, string>) {
+  const worker = await tend.worker();
+  return worker.evaluate(
+    async ({ tabId, info, url }) => {
+      const g = globalThis as unknown as {
+        tend: { onLogMenuClicked(i: object, t: object): Promise<{ id: string } | undefined> };
+        chrome: { tabs: { get(id: number): Promise<object> } };
+      };
+      // The tab as Chrome hands it to the listener.
+      const tab = await g.chrome.tabs.get(tabId);
+      const entry = await g.tend.onLogMenuClicked({ menuItemId: 'tend-log-interaction', pageUrl: url, ...info }, tab);
+      return entry?.id;
+    },
+    { tabId, info, url: page.url() },
+  );
+}
+
+test('popup: a note to the one person on the page appears on their timeline', async () => {
+  const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');
+  const tabId = await tend.tabIdOf(gmail);
+  const popup = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
+  await expect.poll(() => popup.selectedNames()).toEqual(['Katherine Johnson', 'Ada Lovelace']);
+  await popup.page.getByRole('button', { name: 'Remove Ada Lovelace' }).click();
+  await popup.page.getByLabel('Kind').selectOption('call');
+  await popup.note.fill('Called about the launch window; she needs the numbers by Friday.');
+  await popup.save();
+  await popup.page.getByRole('status', { name: 'Saved' }).getByText('Saved for Katherine Johnson.').waitFor();
+  expect(await popup.page.getByRole('list', { name: 'Latest notes' }).innerText()).toContain('needs the numbers by Friday');
+  expect(await popup.note.inputValue()).toBe('');
+  expect((await historyOf(tabId, 'Katherine Johnson'))[0]).toContain('needs the numbers by Friday');
+  expect((await historyOf(tabId, 'Ada Lovelace')).join('\n')).not.toContain('needs the numbers by Friday');
+});
+
+test('popup: one note to two people (one found by the picker) appears on both timelines; Ctrl+Enter saves once', async () => {
+  const gmail = await tend.openGmail('thread-expanded', '#inbox/thread-one');
+  const tabId = await tend.tabIdOf(gmail);
+  const other = await tend.openGmail('thread-second', '#inbox/thread-two');
+  const otherTabId = await tend.tabIdOf(other);
+  const popup = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
+  await expect.poll(() => popup.selectedNames()).toEqual(['Ada Lovelace', 'Charles Babbage', 'Grace Hopper']);
+  await popup.page.getByRole('button', { name: 'Remove Grace Hopper' }).click();
+  await popup.page.getByRole('button', { name: 'Remove Charles Babbage' }).click();
+  await popup.addPerson('kath', /Katherine Johnson/);
+  await expect.poll(() => popup.selectedNames()).toEqual(['Ada Lovelace', 'Katherine Johnson']);
+  await popup.note.fill('Dinner together: both want to review the trajectory maths.');
+  await popup.note.press('Control+Enter');
+  await popup.note.press('Control+Enter');
+  await popup.page.getByRole('status', { name: 'Saved' }).waitFor();
+  for (const [name, onTab] of [['Ada Lovelace', tabId], ['Katherine Johnson', otherTabId]] as const) {
+    const history = await historyOf(onTab, name);
+    expect(history.filter((h) => h.includes('trajectory maths'))).toHaveLength(1);
+  }
+  await other.close();
+});
+
+test('popup: the draft (text, people, kind) survives closing the popup; saving clears it', async () => {
+  const gmail = await tend.openGmail('thread-expanded', '#inbox/thread-one');
+  const tabId = await tend.tabIdOf(gmail);
+  const first = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
+  await expect.poll(() => first.selectedNames()).toHaveLength(3);
+  await first.page.getByRole('button', { name: 'Remove Charles Babbage' }).click();
+  await first.page.getByLabel('Kind').selectOption('meeting');
+  await first.note.pressSequentially('Half-written thought about', { delay: 5 });
+  await first.page.close();
+
+  const again = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
+  await expect.poll(() => again.note.inputValue()).toBe('Half-written thought about');
+  expect(await again.selectedNames()).toEqual(['Ada Lovelace', 'Grace Hopper']);
+  expect(await again.page.getByLabel('Kind').inputValue()).toBe('meeting');
+  await again.save();
+  await again.page.getByRole('status', { name: 'Saved' }).waitFor();
+  await again.page.close();
+
+  const third = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
+  await expect.poll(() => third.selectedNames()).toHaveLength(3);
+  expect(await third.note.inputValue()).toBe('');
+});
+
+test('context menu, one person on the tab: the selection is logged at once; Undo removes it', async () => {
+  const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');
+  const tabId = await tend.tabIdOf(gmail);
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  await expect.poll(() => panel.peopleNames()).toEqual(['Katherine Johnson', 'Ada Lovelace']);
+  // Make the tab's people exactly one: Katherine, by marking Ada as never recorded.
+  const worker = await tend.worker();
+  await worker.evaluate(async () => {
+    const chrome = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
+    await chrome.storage.local.set({
+      settings: { version: 1, ownAddresses: [], neverCapture: { addresses: ['ada@analytical.example'], domains: [], sites: [] }, ignoreAutomatedSenders: true },
+    });
+  });
+  await gmail.reload();
+  await expect.poll(() => panel.peopleNames()).toEqual(['Katherine Johnson']);
+
+  const entryId = await clickLogMenu(gmail, tabId, { selectionText: 'The numbers check out.' });
+  expect(entryId).toBeTruthy();
+  await panel.openPerson('Katherine Johnson');
+  await expect.poll(() => panel.historyTexts().then((h) => h[0])).toContain('The numbers check out.');
+  expect(await panel.history.first().getByRole('link').getAttribute('href')).toBe(gmail.url());
+
+  const undone = await worker.evaluate((id) => (globalThis as unknown as { tend: { undoLogged(n: string): Promise<boolean> } }).tend.undoLogged(`tend-logged:${id}`), entryId!);
+  expect(undone).toBe(true);
+  await expect.poll(() => panel.historyTexts()).toEqual([expect.stringContaining('Launch window')]);
+});
+
+test('context menu on a mailto link: that person is created and the entry logged to them', async () => {
+  const page = await tend.open('https://people.example/team?tend-fixture=mailto-links');
+  const tabId = await tend.tabIdOf(page);
+  const entryId = await clickLogMenu(page, tabId, { linkUrl: 'mailto:Christine@Darden.example?subject=Sonic', selectionText: 'Asked about the sonic boom paper' });
+  expect(entryId).toBeTruthy();
+  const worker = await tend.worker();
+  const logged = await worker.evaluate(
+    (id) =>
+      new Promise<{ summary: string; contactIds: string[] }>((resolve) => {
+        const open = indexedDB.open('tend');
+        open.onsuccess = () => {
+          const get = open.result.transaction('interactions').objectStore('interactions').get(id);
+          get.onsuccess = () => resolve(get.result);
+        };
+      }),
+    entryId!,
+  );
+  expect(logged.summary).toBe('Asked about the sonic boom paper');
+  expect(logged.contactIds).toHaveLength(1);
+});
+
+test('context menu with several people on the tab: the side panel offers the entry pre-filled; saving logs to each', async () => {
+  const gmail = await tend.openGmail('thread-expanded', '#inbox/thread-one');
+  const tabId = await tend.tabIdOf(gmail);
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  await expect.poll(() => panel.peopleNames()).toHaveLength(3);
+  expect(await clickLogMenu(gmail, tabId, { selectionText: 'Shall we meet on Thursday?' })).toBeUndefined();
+
+  const composer = panel.page.getByRole('form', { name: 'Quick note' });
+  await composer.waitFor();
+  expect(await panel.page.getByLabel('Note', { exact: true }).inputValue()).toBe('Shall we meet on Thursday?');
+  expect(await composer.getByRole('list', { name: 'Selected people' }).locator('span').allInnerTexts()).toEqual([
+    'Ada Lovelace',
+    'Charles Babbage',
+    'Grace Hopper',
+  ]);
+  await panel.page.getByRole('button', { name: 'Remove Grace Hopper' }).click();
+  await composer.getByRole('button', { name: 'Save' }).click();
+  await composer.waitFor({ state: 'detached' });
+  for (const name of ['Ada Lovelace', 'Charles Babbage']) expect((await historyOf(tabId, name))[0]).toContain('Shall we meet on Thursday?');
+  expect((await historyOf(tabId, 'Grace Hopper')).join()).not.toContain('Thursday?');
+});

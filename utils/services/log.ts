@@ -1,0 +1,78 @@
+import { getContact, putContact } from '../db/contacts-repo';
+import { addInteraction, findByDedupeKey, newestEntryAt, removeInteraction } from '../db/interactions-repo';
+import { writeTx, type TendDatabase } from '../db/schema';
+import { TendError } from '../errors';
+import { newId } from '../ids';
+import type { Contact, Interaction, LoggableKind, Source } from '../model';
+
+export interface LogInput {
+  contactIds: string[];
+  kind: LoggableKind;
+  text: string;
+  experience?: Interaction['experience'];
+  source?: Source;
+  /** Makes the log idempotent: the same request id logs once. */
+  requestId: string;
+}
+
+/**
+ * Log a note or interaction to every selected person in one transaction, and count it as their
+ * latest interaction. Logging the same request twice returns the first entry.
+ */
+export async function logInteraction(db: TendDatabase, input: LogInput, now: number): Promise<Interaction> {
+  const tx = writeTx(db, ['contacts', 'interactions', 'timeline']);
+  const dedupeKey = `request|${input.requestId}`;
+  const earlier = await findByDedupeKey(tx, dedupeKey);
+  if (earlier) {
+    await tx.done;
+    return earlier;
+  }
+  const contactIds = [...new Set(input.contactIds)];
+  const contacts = await Promise.all(contactIds.map((id) => getContact(tx, id)));
+  if (contacts.some((contact) => !contact)) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new TendError('not-found', 'One of these people is no longer in Tend. Nothing was saved.');
+  }
+  const entry: Interaction = {
+    id: newId(now),
+    contactIds,
+    kind: input.kind,
+    at: now,
+    summary: input.text,
+    ...(input.experience && { experience: input.experience }),
+    ...(input.source && { source: input.source }),
+    dedupeKey,
+    createdAt: now,
+  };
+  await addInteraction(tx, entry);
+  for (const contact of contacts as Contact[]) {
+    await putContact(tx, { ...contact, lastInteractionAt: Math.max(contact.lastInteractionAt ?? 0, now), updatedAt: now });
+  }
+  await tx.done;
+  return entry;
+}
+
+/**
+ * Delete a logged entry (the undo of a log). Sightings are facts Tend observed and stay. Each
+ * person's "last interaction" falls back to their newest remaining entry.
+ */
+export async function deleteInteraction(db: TendDatabase, interactionId: string, now: number): Promise<Interaction | undefined> {
+  const tx = writeTx(db, ['contacts', 'interactions', 'timeline']);
+  const existing = await tx.objectStore('interactions').get(interactionId);
+  if (existing?.kind === 'sighting') {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new TendError('forbidden', 'Automatic “seen in thread” entries cannot be deleted.');
+  }
+  const removed = await removeInteraction(tx, interactionId);
+  for (const contactId of removed?.contactIds ?? []) {
+    const contact = await getContact(tx, contactId);
+    if (!contact) continue;
+    const lastInteractionAt = await newestEntryAt(tx, contactId);
+    const { lastInteractionAt: _dropped, ...rest } = contact;
+    await putContact(tx, { ...rest, ...(lastInteractionAt !== undefined && { lastInteractionAt }), updatedAt: now });
+  }
+  await tx.done;
+  return removed;
+}

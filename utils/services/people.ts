@@ -1,0 +1,71 @@
+import { getContact, putContact } from '../db/contacts-repo';
+import { findContactIdByIdentity, linkIdentity } from '../db/identities-repo';
+import { listTimeline } from '../db/interactions-repo';
+import { readTx, writeTx, type TendDatabase } from '../db/schema';
+import { TendError } from '../errors';
+import { newId } from '../ids';
+import type { Contact, Interaction } from '../model';
+import { cleanName, toEmailAddress } from '../recognise/addresses';
+
+/** Contacts by id, in the order asked, skipping any that are gone. */
+export async function getContacts(db: TendDatabase, ids: string[]): Promise<Contact[]> {
+  const tx = readTx(db, ['contacts']);
+  const found = await Promise.all(ids.map((id) => getContact(tx, id)));
+  return found.filter((contact): contact is Contact => contact !== undefined);
+}
+
+/**
+ * People whose name, addresses or organisation contain the query (case-insensitive); names that
+ * start with it first. A plain scan: the search index of the memory issue replaces it.
+ */
+export async function findPeople(db: TendDatabase, query: string, limit: number): Promise<Contact[]> {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return [];
+  const scored: { contact: Contact; score: number }[] = [];
+  for (const contact of await db.getAll('contacts')) {
+    const name = contact.displayName.toLowerCase();
+    const haystack = [name, contact.org ?? '', ...contact.identities.map((i) => i.value)].join('\n').toLowerCase();
+    if (!haystack.includes(needle)) continue;
+    scored.push({ contact, score: name.startsWith(needle) ? 0 : name.includes(needle) ? 1 : 2 });
+  }
+  scored.sort((a, b) => a.score - b.score || a.contact.displayName.localeCompare(b.contact.displayName));
+  return scored.slice(0, limit).map((s) => s.contact);
+}
+
+/** Add a person by hand. An address someone already has returns that person instead of a twin. */
+export async function createContact(db: TendDatabase, input: { displayName?: string; email?: string }, now: number): Promise<Contact> {
+  const email = input.email ? toEmailAddress(input.email) : undefined;
+  if (input.email && !email) throw new TendError('invalid', `“${input.email}” is not an email address.`);
+  const name = cleanName(input.displayName);
+  if (!name && !email) throw new TendError('invalid', 'Give a name or an email address.');
+  const tx = writeTx(db, ['contacts', 'identities']);
+  const identity = email ? { kind: 'email' as const, value: email } : undefined;
+  const ownerId = identity && (await findContactIdByIdentity(tx, identity));
+  const owner = ownerId && (await getContact(tx, ownerId));
+  if (owner) {
+    await tx.done;
+    return owner;
+  }
+  const contact: Contact = {
+    id: newId(now),
+    displayName: name ?? email!,
+    identities: identity ? [identity] : [],
+    tags: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  await putContact(tx, contact);
+  if (identity) await linkIdentity(tx, identity, contact.id);
+  await tx.done;
+  return contact;
+}
+
+/** The newest notes and logged interactions (not sightings) of these people, newest first. */
+export async function recentEntries(db: TendDatabase, contactIds: string[], limit: number): Promise<Interaction[]> {
+  const tx = readTx(db, ['timeline', 'interactions']);
+  const byId = new Map<string, Interaction>();
+  for (const contactId of contactIds) {
+    for (const entry of await listTimeline(tx, contactId, 50)) if (entry.kind !== 'sighting') byId.set(entry.id, entry);
+  }
+  return [...byId.values()].sort((a, b) => b.at - a.at || b.id.localeCompare(a.id)).slice(0, limit);
+}
