@@ -2,7 +2,7 @@ import { openDB } from 'idb';
 import type { TendDB, TendDatabase } from './schema';
 
 export const DB_NAME = 'tend';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /**
  * Open (and upgrade) Tend's database. Upgrade steps are append-only: once a version has been
@@ -23,6 +23,10 @@ export function openTendDb(name = DB_NAME): Promise<TendDatabase> {
         const followUps = db.createObjectStore('followUps', { keyPath: 'id' });
         followUps.createIndex('by-contact', 'contactId');
         followUps.createIndex('by-due', 'due');
+      }
+      if (oldVersion < 2) {
+        const imports = db.createObjectStore('imports', { keyPath: 'id' });
+        imports.createIndex('by-at', 'at');
       }
     },
     blocking(_current, _blocked, event) {

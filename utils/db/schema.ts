@@ -1,5 +1,6 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Contact, FollowUp, Identity, Interaction } from '../model';
+import type { ImportRecord } from '../portability/import-model';
 
 /** One row of the identity index: a normalised identity belongs to exactly one contact. */
 export interface IdentityRecord {
@@ -24,6 +25,8 @@ export interface TendDB extends DBSchema {
   interactions: { key: string; value: Interaction; indexes: { 'by-dedupe': string; 'by-at': number } };
   timeline: { key: [string, number, string]; value: TimelineLink };
   followUps: { key: string; value: FollowUp; indexes: { 'by-contact': string; 'by-due': number } };
+  /** v2: one record per applied import, with what it added and changed, so it can be undone. */
+  imports: { key: string; value: ImportRecord; indexes: { 'by-at': number } };
 }
 
 export type TendDatabase = IDBPDatabase<TendDB>;

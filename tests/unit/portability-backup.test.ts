@@ -1,0 +1,173 @@
+import { describe, expect, test } from 'vitest';
+import { openTendDb } from '../../utils/db/open';
+import { addInteraction } from '../../utils/db/interactions-repo';
+import { writeTx, type TendDatabase } from '../../utils/db/schema';
+import { newId } from '../../utils/ids';
+import { DEFAULT_SETTINGS, type FollowUp, type Settings } from '../../utils/model';
+import { Backup } from '../../utils/portability/backup-format';
+import { exportBackup, parseBackupJson, restoreBackup } from '../../utils/portability/backup';
+import { recordSighting } from '../../utils/services/sightings';
+import { ADA, CHARLES, DAY, freshDb, rulesWith, threadSighting } from './helpers';
+
+const NOON = Date.UTC(2024, 4, 1, 12);
+const STORES = ['contacts', 'identities', 'interactions', 'timeline', 'followUps'] as const;
+const SETTINGS: Settings = { ...DEFAULT_SETTINGS, ownAddresses: ['me@self.example'], neverCapture: { addresses: ['x@y.example'], domains: ['spam.example'], sites: ['bank.example'] }, ignoreAutomatedSenders: false };
+
+/** Every record of every store, in key order. */
+async function dump(db: TendDatabase) {
+  const tx = db.transaction([...STORES], 'readonly');
+  const [contacts, identities, interactions, timeline, followUps] = await Promise.all([
+    tx.objectStore('contacts').getAll(),
+    tx.objectStore('identities').getAll(),
+    tx.objectStore('interactions').getAll(),
+    tx.objectStore('timeline').getAll(),
+    tx.objectStore('followUps').getAll(),
+  ]);
+  await tx.done;
+  return { contacts, identities, interactions, timeline, followUps };
+}
+
+/** A database with a bit of everything: sightings, notes, a shared interaction, follow-ups, all optional fields. */
+async function populated(): Promise<TendDatabase> {
+  const db = await freshDb();
+  const rules = rulesWith();
+  await recordSighting(db, threadSighting('t1', 'Quarterly plan', [ADA, CHARLES]), rules, NOON);
+  await recordSighting(db, threadSighting('t2', 'Launch', [ADA, { name: 'Grace', profileUrl: 'https://github.com/grace' }]), rules, NOON + DAY);
+  const tx = writeTx(db, ['contacts', 'interactions', 'timeline', 'followUps']);
+  const [ada, charles] = await tx.objectStore('contacts').getAll();
+  await tx.objectStore('contacts').put({ ...ada!, org: 'Engines', title: 'Countess', tags: ['maths', 'poetry'], stage: 'active', whatMatters: 'Poetical science;\nengines, always.', cadenceDays: 14 });
+  const shared = { id: newId(NOON), contactIds: [ada!.id, charles!.id], kind: 'meeting' as const, at: NOON + 5, summary: 'Lunch', body: 'Long talk', experience: 'positive' as const, source: { url: 'https://cal.example/e/1', title: 'Lunch', site: 'calendar' }, createdAt: NOON };
+  await tx.objectStore('interactions').add(shared);
+  for (const contactId of shared.contactIds) await tx.objectStore('timeline').put({ contactId, at: shared.at, interactionId: shared.id });
+  const followUps: FollowUp[] = [
+    { id: newId(NOON), contactId: ada!.id, due: NOON + 7 * DAY, text: 'Send the notes', done: false },
+    { id: newId(NOON), contactId: charles!.id, due: NOON + DAY, text: 'Call back', done: true, snoozedUntil: NOON + 2 * DAY },
+  ];
+  for (const followUp of followUps) await tx.objectStore('followUps').add(followUp);
+  await addInteraction(tx, { id: newId(NOON), contactIds: [ada!.id], kind: 'note', at: NOON + 2 * DAY, summary: 'Asked about the Difference Engine', createdAt: NOON + 2 * DAY });
+  await tx.done;
+  return db;
+}
+
+describe('JSON backup', () => {
+  test('export then restore into an empty database reproduces every record of every store', async () => {
+    const source = await populated();
+    const before = await dump(source);
+    expect(before.contacts).toHaveLength(3);
+    expect(before.timeline.length).toBeGreaterThan(before.interactions.length);
+
+    const file = JSON.stringify(await exportBackup(source, SETTINGS, NOON));
+    const target = await openTendDb('tend-restore');
+    const report = await restoreBackup(target, parseBackupJson(file));
+
+    expect(await dump(target)).toEqual(before);
+    expect(report.added).toEqual({ contacts: 3, identities: before.identities.length, interactions: before.interactions.length, followUps: 2 });
+    expect(report.conflicts).toEqual([]);
+    expect(report.invalid).toEqual([]);
+    expect(report.settings).toEqual(SETTINGS);
+  });
+
+  test('the file is versioned, valid against its schema, and has no timeline', async () => {
+    const backup = await exportBackup(await populated(), SETTINGS, NOON);
+    expect(backup).toMatchObject({ format: 'tend-backup', version: 1, exportedAt: '2024-05-01T12:00:00.000Z' });
+    expect(Backup.safeParse(JSON.parse(JSON.stringify(backup))).success).toBe(true);
+    expect(Object.keys(backup)).not.toContain('timeline');
+  });
+
+  test('restoring the same backup again changes nothing and reports everything unchanged', async () => {
+    const db = await populated();
+    const backup = JSON.parse(JSON.stringify(await exportBackup(db, SETTINGS)));
+    const before = await dump(db);
+    const report = await restoreBackup(db, backup);
+    expect(await dump(db)).toEqual(before);
+    expect(report.added).toEqual({ contacts: 0, identities: 0, interactions: 0, followUps: 0 });
+    expect(report.unchanged.contacts).toBe(3);
+    expect(report.conflicts).toEqual([]);
+  });
+
+  test('into a used database: merge by id, existing records win, every difference reported', async () => {
+    const db = await populated();
+    const backup = JSON.parse(JSON.stringify(await exportBackup(db, SETTINGS)));
+    const ada = backup.contacts.find((c: { displayName: string }) => c.displayName === 'Ada Lovelace');
+    // The database moves on after the backup: Ada renamed, one follow-up deleted.
+    const tx = db.transaction(['contacts', 'followUps'], 'readwrite');
+    await tx.objectStore('contacts').put({ ...ada, displayName: 'Ada King' });
+    await tx.objectStore('followUps').delete(backup.followUps[0].id);
+    await tx.done;
+    // And the backup holds a person the database never had, whose address someone else now has.
+    const stranger = { ...ada, id: newId(NOON + 99), displayName: 'Old Ada', identities: [{ kind: 'email', value: ADA.email }, { kind: 'email', value: 'old@ada.example' }] };
+    backup.contacts.push(stranger);
+    backup.identities.push({ key: 'email:old@ada.example', kind: 'email', value: 'old@ada.example', contactId: stranger.id });
+
+    const report = await restoreBackup(db, backup);
+    const after = await dump(db);
+    expect(after.contacts.find((c) => c.id === ada.id)!.displayName).toBe('Ada King');
+    expect(after.followUps).toHaveLength(2);
+    // The stranger is restored without the address that belongs to Ada.
+    expect(after.contacts.find((c) => c.id === stranger.id)!.identities).toEqual([{ kind: 'email', value: 'old@ada.example' }]);
+    expect(after.identities.find((row) => row.key === `email:${ADA.email}`)!.contactId).toBe(ada.id);
+    expect(report.added).toMatchObject({ contacts: 1, identities: 1, followUps: 1 });
+    expect(report.conflicts).toEqual([
+      { store: 'contacts', id: ada.id, reason: 'Tend has a different version of this person; kept that one.' },
+      { store: 'identities', id: `email:${ADA.email}`, reason: 'Already belongs to another person in Tend; left there, not given to Old Ada.' },
+    ]);
+  });
+
+  test('an automatic entry recorded again under another id is a conflict, not a failed restore', async () => {
+    const db = await populated();
+    const backup = JSON.parse(JSON.stringify(await exportBackup(db, SETTINGS)));
+    const sighting = backup.interactions.find((i: { dedupeKey?: string }) => i.dedupeKey);
+    backup.interactions.push({ ...sighting, id: newId(NOON + 500) });
+    const report = await restoreBackup(db, backup);
+    expect(report.conflicts).toEqual([{ store: 'interactions', id: backup.interactions.at(-1).id, reason: 'Tend already recorded this automatic entry.' }]);
+  });
+
+  test('invalid records are skipped and listed; the valid rest is restored', async () => {
+    const backup = JSON.parse(JSON.stringify(await exportBackup(await populated(), SETTINGS)));
+    backup.contacts[1].displayName = 42;
+    backup.identities.push({ key: 'email:wrong@key.example', kind: 'email', value: 'other@x.example', contactId: backup.contacts[0].id });
+    backup.settings = { version: 99 };
+    const target = await openTendDb('tend-restore');
+    const report = await restoreBackup(target, backup);
+    expect(report.invalid.map(({ store, index }) => [store, index])).toEqual([
+      ['settings', 0],
+      ['contacts', 1],
+      ['identities', backup.identities.length - 1],
+    ]);
+    expect(report.added.contacts).toBe(2);
+    expect(report.settings).toBeUndefined();
+    // Identity rows of the skipped contact have no one to belong to.
+    expect(report.conflicts.every((c) => c.store === 'identities' && c.reason.startsWith('Belongs to a person who is neither'))).toBe(true);
+    expect(report.conflicts.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ['not JSON', () => parseBackupJson('BEGIN:VCARD'), 'This file is not a Tend backup (it is not JSON).'],
+    ['another JSON file', () => restoreBackup(null as never, { hello: 'world' }), 'This file is not a Tend backup.'],
+    ['a newer version', () => restoreBackup(null as never, { format: 'tend-backup', version: 2 }), 'This backup was made by a newer Tend (format version 2); update Tend to restore it.'],
+    ['a part missing', () => restoreBackup(null as never, { format: 'tend-backup', version: 1, exportedAt: '2024-05-01T12:00:00.000Z', contacts: [] }), 'This Tend backup is damaged: a part of it is missing.'],
+  ])('refused with a clear message: %s', async (_, run, message) => {
+    await expect(async () => run()).rejects.toThrow(message);
+  });
+
+  test('a restore that fails half-way writes nothing', async () => {
+    const db = await populated();
+    const backup = JSON.parse(JSON.stringify(await exportBackup(db, SETTINGS)));
+    const target = await openTendDb('tend-restore');
+    // A follow-up restored after everything else, made to fail by a key the store refuses.
+    backup.followUps.push({ ...backup.followUps[0], id: newId(NOON + 7) });
+    const realAdd = IDBObjectStore.prototype.add;
+    let calls = 0;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (this.name === 'followUps' && ++calls === 3) return realAdd.call(this, { broken: true } as never);
+      return realAdd.apply(this, args);
+    };
+    try {
+      await expect(restoreBackup(target, backup)).rejects.toThrow();
+    } finally {
+      IDBObjectStore.prototype.add = realAdd;
+    }
+    expect(calls).toBe(3);
+    expect(await dump(target)).toEqual({ contacts: [], identities: [], interactions: [], timeline: [], followUps: [] });
+  });
+});

@@ -1,0 +1,22 @@
+/** Reading an import file's bytes as text, and the checks every import format shares. */
+import type { ImportIssue } from './import-model';
+
+/**
+ * The text of a file: UTF-8 when the bytes are valid UTF-8 (BOM dropped), else Windows-1252,
+ * which is what Outlook's CSV export and old 2.1 vCards without CHARSET are written in.
+ */
+export function textOfFile(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}
+
+/** The file-level problem that makes a text unusable as an import (empty, binary), if any. */
+export function unreadableFileIssue(text: string, kind: string): ImportIssue | undefined {
+  if (text.replace(/^\ufeff/, '').trim() === '') return { line: 0, reason: 'The file is empty.' };
+  // NUL never appears in a text export; it does in images, archives and spreadsheets (.xlsx).
+  if (text.slice(0, 65_536).includes('\u0000')) return { line: 0, reason: `This is a binary file, not a ${kind} file.` };
+  return undefined;
+}
