@@ -1,24 +1,18 @@
 import { ask } from '../utils/messaging/client';
+import { AutosaveField } from './AutosaveField';
+import { ContactDetails } from './ContactDetails';
+import { ContactFacts } from './ContactFacts';
 import { NoteComposer } from './NoteComposer';
 import { Timeline } from './Timeline';
 import { useBroadcast } from './use-broadcast';
 import { useRequest } from './use-request';
 
-/** One person: name, addresses, a note composer and their history newest first. */
+/** One person: name, what matters to them, facts, details, a composer and their history. */
 export function ContactCard({ contactId }: { contactId: string }) {
   const contact = useRequest(() => ask({ type: 'getContact', contactId }), [contactId]);
-  const timeline = useRequest(() => ask({ type: 'getTimeline', contactId, limit: 50 }), [contactId]);
-  useBroadcast(
-    (message) => {
-      if (!message.contactIds?.includes(contactId)) return;
-      contact.reload();
-      timeline.reload();
-    },
-    [contactId],
-  );
+  useBroadcast((message) => message.contactIds?.includes(contactId) && contact.reload(), [contactId]);
 
-  const error = contact.error ?? timeline.error;
-  if (error) return <p role="alert" class="error">{error}</p>;
+  if (contact.error) return <p role="alert" class="error">{contact.error}</p>;
   if (contact.data === null) return <p class="empty">This person is no longer in Tend.</p>;
   if (!contact.data) return <p class="loading">Loading…</p>;
   const person = contact.data;
@@ -30,14 +24,34 @@ export function ContactCard({ contactId }: { contactId: string }) {
           <li key={`${identity.kind}:${identity.value}`}>{identity.value}</li>
         ))}
       </ul>
+      <ContactFacts contact={person} />
+      <div class="what-matters">
+        <AutosaveField
+          id="field-what-matters"
+          label="What matters to them"
+          multiline
+          placeholder="Their family, their goals, what they worry about, what you promised."
+          value={person.whatMatters ?? ''}
+          onSave={(v) => ask({ type: 'updateContact', contactId, patch: { whatMatters: v.trim() === '' ? null : v } }).then(() => undefined)}
+        />
+      </div>
+      <details class="more">
+        <summary>Details</summary>
+        <AutosaveField
+          id="field-name"
+          label="Name"
+          value={person.displayName}
+          onSave={(v) => ask({ type: 'updateContact', contactId, patch: { displayName: v } }).then(() => undefined)}
+        />
+        <ContactDetails contact={person} />
+      </details>
       <NoteComposer
-        onSave={async (text, requestId) => {
-          await ask({ type: 'logInteraction', contactIds: [contactId], kind: 'note', text, requestId });
-          timeline.reload();
+        onSave={async ({ text, kind, experience, requestId }) => {
+          await ask({ type: 'logInteraction', contactIds: [contactId], kind, text, requestId, ...(experience && { experience }) });
         }}
       />
       <h3>History</h3>
-      <Timeline entries={timeline.data ?? []} />
+      <Timeline contactId={contactId} />
     </article>
   );
 }

@@ -1,13 +1,25 @@
 import { useRef, useState } from 'preact/hooks';
+import { LoggableKind, type Interaction } from '../utils/model';
+import { truncateWithMark } from '../utils/text';
+import { EXPERIENCE_LABELS, KIND_LABELS } from './labels';
 
-interface Props {
-  /** Save the text; `requestId` stays the same until a save succeeds, so a retry logs once. */
-  onSave: (text: string, requestId: string) => Promise<void>;
+export interface ComposedEntry {
+  text: string;
+  kind: LoggableKind;
+  experience?: Interaction['experience'];
+  /** Stays the same until a save succeeds, so a retry logs once. */
+  requestId: string;
 }
 
-/** A note field: Add note or Ctrl/Cmd+Enter saves; a failed save keeps the text and says why. */
+interface Props {
+  onSave: (entry: ComposedEntry) => Promise<void>;
+}
+
+/** The composer under a card: kind, experience mark and text; Add note or Ctrl/Cmd+Enter saves. */
 export function NoteComposer({ onSave }: Props) {
   const [text, setText] = useState('');
+  const [kind, setKind] = useState<LoggableKind>('note');
+  const [experience, setExperience] = useState<Interaction['experience']>();
   const [error, setError] = useState<string>();
   const saving = useRef(false);
   const requestId = useRef(crypto.randomUUID());
@@ -20,9 +32,10 @@ export function NoteComposer({ onSave }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      await onSave(text, requestId.current);
+      await onSave({ text, kind, requestId: requestId.current, ...(experience && { experience }) });
       requestId.current = crypto.randomUUID();
       setText('');
+      setExperience(undefined);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -39,13 +52,36 @@ export function NoteComposer({ onSave }: Props) {
         void save();
       }}
     >
+      <div class="row">
+        <label for="composer-kind">Kind</label>
+        <select id="composer-kind" value={kind} onChange={(e) => setKind(LoggableKind.parse(e.currentTarget.value))}>
+          {LoggableKind.options.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k]}
+            </option>
+          ))}
+        </select>
+        <label for="composer-experience">How it went</label>
+        <select
+          id="composer-experience"
+          value={experience ?? ''}
+          onChange={(e) => setExperience((e.currentTarget.value || undefined) as Interaction['experience'])}
+        >
+          <option value="">Not marked</option>
+          {Object.entries(EXPERIENCE_LABELS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
       <label for="note-text">Note</label>
       <textarea
         id="note-text"
         value={text}
         rows={3}
         placeholder="What did you talk about? What matters to them?"
-        onInput={(event) => setText(event.currentTarget.value)}
+        onInput={(event) => setText(truncateWithMark(event.currentTarget.value).text)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();

@@ -3,22 +3,10 @@ import { clearDraft, emptyDraft, loadDraft, saveDraft, type Draft } from '../uti
 import { ask } from '../utils/messaging/client';
 import { LoggableKind, type Contact, type Interaction } from '../utils/model';
 import { truncateWithMark } from '../utils/text';
+import { EXPERIENCE_LABELS, KIND_LABELS } from './labels';
 import { PeoplePicker } from './PeoplePicker';
 
-const KIND_LABELS: Record<LoggableKind, string> = {
-  note: 'Note',
-  email: 'Email',
-  call: 'Call',
-  meeting: 'Meeting',
-  message: 'Message',
-  other: 'Other',
-};
-const EXPERIENCES = [
-  ['', 'Not marked'],
-  ['positive', 'Went well'],
-  ['neutral', 'Neutral'],
-  ['negative', 'Strained'],
-] as const;
+const EXPERIENCES = [['', 'Not marked'], ...Object.entries(EXPERIENCE_LABELS)] as const;
 
 interface Props {
   tabId: number;
@@ -151,7 +139,7 @@ export function QuickNote({ tabId, pagePeople }: Props) {
           <ul aria-label="Latest notes">
             {saved.recent.map((entry) => (
               <li key={entry.id}>
-                <span class="muted">{KIND_LABELS[entry.kind as LoggableKind] ?? entry.kind}</span> {entry.summary}
+                <span class="muted">{KIND_LABELS[entry.kind]}</span> {entry.summary}
               </li>
             ))}
           </ul>

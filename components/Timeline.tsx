@@ -1,46 +1,73 @@
+import { useEffect, useState } from 'preact/hooks';
+import { ask } from '../utils/messaging/client';
 import type { Interaction } from '../utils/model';
+import { TimelineList } from './TimelineList';
+import { useBroadcast } from './use-broadcast';
 
-const KIND_LABEL: Record<Interaction['kind'], string> = {
-  note: 'Note',
-  email: 'Email',
-  call: 'Call',
-  meeting: 'Meeting',
-  message: 'Message',
-  sighting: 'Seen in thread',
-  other: 'Other',
-};
+const PAGE = 50;
 
-/** Only http(s) links are followed: a page-supplied `javascript:` URL is shown as text. */
-const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
+/** A person's timeline, a page at a time; deletes can be undone. */
+export function Timeline({ contactId }: { contactId: string }) {
+  const [entries, setEntries] = useState<Interaction[]>([]);
+  const [hasOlder, setHasOlder] = useState(false);
+  const [error, setError] = useState<string>();
+  const [deleted, setDeleted] = useState<Interaction>();
 
-function Entry({ entry }: { entry: Interaction }) {
-  const when = new Date(entry.at);
-  const href = entry.source && safeHref(entry.source.url);
+  // Reload what is shown (at least a page) when anything about this person changes.
+  const reload = async (count: number) => {
+    try {
+      const page = await ask({ type: 'getTimeline', contactId, limit: Math.min(Math.max(count, PAGE), 500) });
+      setEntries(page);
+      setHasOlder(page.length >= Math.max(count, PAGE));
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  };
+  useEffect(() => {
+    setEntries([]);
+    setDeleted(undefined);
+    void reload(PAGE);
+  }, [contactId]);
+  useBroadcast((message) => message.contactIds?.includes(contactId) && void reload(entries.length), [contactId, entries.length]);
+
+  const showOlder = async () => {
+    const last = entries.at(-1);
+    if (!last) return;
+    const older = await ask({ type: 'getTimeline', contactId, limit: PAGE, before: { at: last.at, id: last.id } });
+    setEntries([...entries, ...older]);
+    setHasOlder(older.length === PAGE);
+  };
+
+  const actions = {
+    async onEdit(entry: Interaction, text: string) {
+      await ask({ type: 'editInteraction', interactionId: entry.id, text });
+    },
+    async onDelete(entry: Interaction) {
+      await ask({ type: 'deleteInteraction', interactionId: entry.id });
+      setDeleted(entry);
+    },
+  };
+
   return (
-    <li class={`entry entry-${entry.kind}`}>
-      <div class="entry-meta">
-        <span class="entry-kind">{KIND_LABEL[entry.kind]}</span>
-        <time dateTime={when.toISOString()}>{when.toLocaleString()}</time>
-      </div>
-      {href ? (
-        <a class="entry-summary" href={href} target="_blank" rel="noreferrer">
-          {entry.summary}
-        </a>
-      ) : (
-        <p class="entry-summary">{entry.summary}</p>
+    <div>
+      {error && <p role="alert" class="error">{error}</p>}
+      {deleted && (
+        <p role="status" class="undo-bar">
+          Entry deleted.{' '}
+          <button
+            type="button"
+            onClick={() => void ask({ type: 'restoreInteraction', interaction: deleted }).then(() => setDeleted(undefined))}
+          >
+            Undo
+          </button>
+        </p>
       )}
-    </li>
-  );
-}
-
-/** A person's history, newest first, as the background returns it. */
-export function Timeline({ entries }: { entries: Interaction[] }) {
-  if (entries.length === 0) return <p class="empty">Nothing yet. Add a note below: what you talked about, what matters to them.</p>;
-  return (
-    <ol class="timeline" aria-label="History">
-      {entries.map((entry) => (
-        <Entry key={entry.id} entry={entry} />
-      ))}
-    </ol>
+      <TimelineList entries={entries} actions={actions} />
+      {hasOlder && (
+        <button type="button" class="secondary" onClick={() => void showOlder()}>
+          Show older entries
+        </button>
+      )}
+    </div>
   );
 }

@@ -18,6 +18,7 @@ export const Identity = z.object({
 export type Identity = z.infer<typeof Identity>;
 
 export const Stage = z.enum(['prospect', 'active', 'customer', 'won', 'lost', 'dormant']);
+export type Stage = z.infer<typeof Stage>;
 
 export const Contact = z.object({
   id: z.uuid(),
@@ -36,10 +37,26 @@ export const Contact = z.object({
 });
 export type Contact = z.infer<typeof Contact>;
 
-export const InteractionKind = z.enum(['note', 'email', 'call', 'meeting', 'message', 'sighting', 'other']);
+/**
+ * An edit of a contact's own fields. `null` clears an optional field. Identities change through
+ * their own requests (they must stay unique across contacts).
+ */
+export const ContactPatch = z.object({
+  displayName: z.string().trim().min(1, 'A name cannot be empty.').max(MAX_NAME).optional(),
+  org: z.string().trim().max(MAX_NAME).nullable().optional(),
+  title: z.string().trim().max(MAX_NAME).nullable().optional(),
+  tags: z.array(z.string().trim().min(1).max(MAX_NAME)).max(100).optional(),
+  stage: Stage.nullable().optional(),
+  whatMatters: z.string().max(MAX_NOTE).nullable().optional(),
+  cadenceDays: z.number().int().min(1).max(3650).nullable().optional(),
+});
+export type ContactPatch = z.infer<typeof ContactPatch>;
+
+/** `sighting`: seen in a mail thread (automatic). `stage`: the user changed the person's stage. */
+export const InteractionKind = z.enum(['note', 'email', 'call', 'meeting', 'message', 'sighting', 'stage', 'other']);
 export type InteractionKind = z.infer<typeof InteractionKind>;
-/** What the user can log by hand: everything but automatic sightings. */
-export const LoggableKind = InteractionKind.exclude(['sighting']);
+/** What the user can log by hand: everything but the entries Tend records itself. */
+export const LoggableKind = InteractionKind.exclude(['sighting', 'stage']);
 export type LoggableKind = z.infer<typeof LoggableKind>;
 /** The moments that strengthened or strained the relationship. */
 export const Experience = z.enum(['positive', 'neutral', 'negative']);
@@ -63,6 +80,8 @@ export const Interaction = z.object({
   /** Set on automatic entries so one fact is recorded once (e.g. one sighting per thread per day). */
   dedupeKey: z.string().max(MAX_URL + 200).optional(),
   createdAt: epochMs,
+  /** Set when the user edited the entry; it keeps its id and time. */
+  editedAt: epochMs.optional(),
 });
 export type Interaction = z.infer<typeof Interaction>;
 

@@ -3,7 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, expect, test, vi } from 'vitest';
 import { NoteComposer } from '../../components/NoteComposer';
 import { PeopleList } from '../../components/PeopleList';
-import { Timeline } from '../../components/Timeline';
+import { TimelineList } from '../../components/TimelineList';
 
 const root = () => document.body.appendChild(document.createElement('div'));
 afterEach(() => document.body.replaceChildren());
@@ -24,7 +24,7 @@ test('timeline links only to http(s) sources; a javascript: URL stays text', () 
   const host = root();
   const base = { contactIds: [crypto.randomUUID()], kind: 'sighting' as const, at: 1, createdAt: 1 };
   render(
-    <Timeline
+    <TimelineList
       entries={[
         { ...base, id: crypto.randomUUID(), summary: 'Safe', source: { url: 'https://mail.google.com/x' } },
         { ...base, id: crypto.randomUUID(), summary: HOSTILE, source: { url: 'javascript:alert(1)' } },

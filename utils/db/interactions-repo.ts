@@ -17,9 +17,19 @@ export async function hasDedupeKey(tx: ReadTx, dedupeKey: string): Promise<boole
   return (await tx.objectStore('interactions').index('by-dedupe').count(dedupeKey)) > 0;
 }
 
-/** A contact's newest interactions, newest first: a reverse walk of its timeline range. */
-export async function listTimeline(tx: ReadTx, contactId: string, limit: number): Promise<Interaction[]> {
-  const range = IDBKeyRange.bound([contactId, -Infinity, ''], [contactId, Infinity, '\uffff']);
+/** Where a timeline page ends: the last entry shown. */
+export interface TimelineCursor {
+  at: number;
+  id: string;
+}
+
+/**
+ * A contact's interactions newest first: a reverse walk of its timeline range, `limit` at a
+ * time, starting after `before` (the last entry of the previous page) when given.
+ */
+export async function listTimeline(tx: ReadTx, contactId: string, limit: number, before?: TimelineCursor): Promise<Interaction[]> {
+  const upper = before ? [contactId, before.at, before.id] : [contactId, Infinity, '\uffff'];
+  const range = IDBKeyRange.bound([contactId, -Infinity, ''], upper, false, before !== undefined);
   const ids: string[] = [];
   for (
     let cursor = await tx.objectStore('timeline').openCursor(range, 'prev');
@@ -55,4 +65,16 @@ export async function newestEntryAt(tx: ReadTx, contactId: string): Promise<numb
   const range = IDBKeyRange.bound([contactId, -Infinity, ''], [contactId, Infinity, '\uffff']);
   const cursor = await tx.objectStore('timeline').openCursor(range, 'prev');
   return cursor?.value.at;
+}
+
+/** How many entries of a contact's timeline happened at or after `since`, by kind. */
+export async function countTimelineSince(tx: ReadTx, contactId: string, since: number): Promise<Map<string, number>> {
+  const range = IDBKeyRange.bound([contactId, since, ''], [contactId, Infinity, '\uffff']);
+  const ids = (await tx.objectStore('timeline').getAll(range)).map((link) => link.interactionId);
+  const store = tx.objectStore('interactions');
+  const counts = new Map<string, number>();
+  for (const entry of await Promise.all(ids.map((id) => store.get(id)))) {
+    if (entry) counts.set(entry.kind, (counts.get(entry.kind) ?? 0) + 1);
+  }
+  return counts;
 }

@@ -3,7 +3,7 @@
  * The background treats whatever arrives as `unknown` until one of these accepts it.
  */
 import { z } from 'zod';
-import { Candidate, Contact, Experience, Interaction, LoggableKind, MAX_NAME, MAX_NOTE, MAX_URL, Settings, SettingsPatch, Source, TabPeople } from '../model';
+import { Candidate, Contact, ContactPatch, Experience, Identity, Interaction, LoggableKind, MAX_NAME, MAX_NOTE, MAX_URL, Settings, SettingsPatch, Source, TabPeople } from '../model';
 import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../limits';
 
 // ---- content script -> background -------------------------------------------------------------
@@ -33,7 +33,27 @@ const contactId = z.uuid();
 export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getTabPeople'), tabId }),
   z.object({ type: z.literal('getContact'), contactId }),
-  z.object({ type: z.literal('getTimeline'), contactId, limit: z.number().int().min(1).max(500).default(50) }),
+  z.object({
+    type: z.literal('getTimeline'),
+    contactId,
+    limit: z.number().int().min(1).max(500).default(50),
+    /** The last entry of the previous page: the next page starts after it. */
+    before: z.object({ at: z.number().int().nonnegative(), id: z.uuid() }).optional(),
+  }),
+  /** Last interaction and this year's interactions by kind, for the card's header. */
+  z.object({ type: z.literal('getContactFacts'), contactId, since: z.number().int().nonnegative() }),
+  z.object({ type: z.literal('updateContact'), contactId, patch: ContactPatch }),
+  z.object({ type: z.literal('addIdentity'), contactId, value: z.string().trim().min(1).max(MAX_URL) }),
+  z.object({ type: z.literal('removeIdentity'), contactId, identity: Identity }),
+  z.object({
+    type: z.literal('editInteraction'),
+    interactionId: z.uuid(),
+    text: z.string().trim().min(1, 'An entry cannot be empty.').max(MAX_NOTE),
+    kind: LoggableKind.optional(),
+    experience: Experience.nullable().optional(),
+  }),
+  /** Put a deleted entry back as it was (undo). */
+  z.object({ type: z.literal('restoreInteraction'), interaction: Interaction }),
   /**
    * Log a note or interaction to one or more people. `requestId` makes it idempotent: a double
    * click, or a retry after the popup closed, logs once.
@@ -75,6 +95,12 @@ export const PageResults = {
   getTabPeople: TabPeople.nullable(),
   getContact: Contact.nullable(),
   getTimeline: z.array(Interaction),
+  getContactFacts: z.object({ lastInteractionAt: z.number().optional(), countsByKind: z.record(z.string(), z.number()) }),
+  updateContact: Contact,
+  addIdentity: Contact,
+  removeIdentity: Contact,
+  editInteraction: Interaction,
+  restoreInteraction: Interaction,
   logInteraction: Interaction,
   deleteInteraction: z.object({ deleted: z.boolean() }),
   findPeople: z.array(Contact),

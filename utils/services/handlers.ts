@@ -6,7 +6,9 @@ import { listTimeline } from '../db/interactions-repo';
 import { learnOwnAddresses, updateSettings } from '../settings';
 import { getTabPeople, setTabPeople } from '../tab-people';
 import { captureRulesFrom } from './capture-rules';
-import { deleteInteraction, logInteraction } from './log';
+import { addIdentity, removeIdentity, updateContact } from './contact-edits';
+import { contactFacts } from './facts';
+import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from './log';
 import { createContact, findPeople, getContacts, recentEntries } from './people';
 import { recordSighting } from './sightings';
 import { readTabOnce, syncWebReader } from './site-access';
@@ -32,8 +34,34 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
     page: {
       getTabPeople: ({ tabId }) => getTabPeople(tabId),
       getContact: async ({ contactId }) => (await getContact(readTx(await db, ['contacts']), contactId)) ?? null,
-      getTimeline: async ({ contactId, limit }) =>
-        listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit),
+      getTimeline: async ({ contactId, limit, before }) =>
+        listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit, before),
+      getContactFacts: async ({ contactId, since }) => contactFacts(await db, contactId, since),
+      async updateContact({ contactId, patch }) {
+        const contact = await updateContact(await db, contactId, patch, clock());
+        await broadcast({ type: 'changed', contactIds: [contactId] });
+        return contact;
+      },
+      async addIdentity({ contactId, value }) {
+        const contact = await addIdentity(await db, contactId, value, clock());
+        await broadcast({ type: 'changed', contactIds: [contactId] });
+        return contact;
+      },
+      async removeIdentity({ contactId, identity }) {
+        const contact = await removeIdentity(await db, contactId, identity, clock());
+        await broadcast({ type: 'changed', contactIds: [contactId] });
+        return contact;
+      },
+      async editInteraction({ interactionId, text, kind, experience }) {
+        const entry = await editInteraction(await db, interactionId, { text, kind, experience }, clock());
+        await broadcast({ type: 'changed', contactIds: entry.contactIds });
+        return entry;
+      },
+      async restoreInteraction({ interaction }) {
+        const entry = await restoreInteraction(await db, interaction);
+        await broadcast({ type: 'changed', contactIds: entry.contactIds });
+        return entry;
+      },
       async logInteraction(request) {
         const entry = await logInteraction(await db, request, clock());
         await broadcast({ type: 'changed', contactIds: entry.contactIds });

@@ -76,3 +76,41 @@ export async function deleteInteraction(db: TendDatabase, interactionId: string,
   await tx.done;
   return removed;
 }
+
+/** Edit a logged entry's text, kind or experience mark; it keeps its id and time. */
+export async function editInteraction(
+  db: TendDatabase,
+  interactionId: string,
+  change: { text: string; kind?: LoggableKind; experience?: Interaction['experience'] | null },
+  now: number,
+): Promise<Interaction> {
+  const tx = writeTx(db, ['interactions']);
+  const existing = await tx.objectStore('interactions').get(interactionId);
+  if (!existing || existing.kind === 'sighting' || existing.kind === 'stage') {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new TendError(existing ? 'forbidden' : 'not-found', existing ? 'Entries Tend recorded itself cannot be edited.' : 'That entry is gone.');
+  }
+  const { experience: _old, ...rest } = existing;
+  const experience = change.experience === undefined ? existing.experience : (change.experience ?? undefined);
+  const edited: Interaction = { ...rest, summary: change.text, kind: change.kind ?? existing.kind, ...(experience && { experience }), editedAt: now };
+  await tx.objectStore('interactions').put(edited);
+  await tx.done;
+  return edited;
+}
+
+/** Put back an entry exactly as it was before it was deleted (the undo of a delete). */
+export async function restoreInteraction(db: TendDatabase, entry: Interaction): Promise<Interaction> {
+  const tx = writeTx(db, ['contacts', 'interactions', 'timeline']);
+  if (await tx.objectStore('interactions').get(entry.id)) {
+    await tx.done;
+    return entry;
+  }
+  const contacts = await Promise.all(entry.contactIds.map((id) => getContact(tx, id)));
+  await addInteraction(tx, entry);
+  for (const contact of contacts) {
+    if (contact && (contact.lastInteractionAt ?? 0) < entry.at) await putContact(tx, { ...contact, lastInteractionAt: entry.at });
+  }
+  await tx.done;
+  return entry;
+}

@@ -1,0 +1,51 @@
+import { useState } from 'preact/hooks';
+import type { TendDatabase } from '../utils/db/schema';
+import { downloadFile } from './download-file';
+import { EXPORT_LABELS, makeExportFile, type ExportChoice } from './export-files';
+import { failureMessage } from './failure-message';
+import { StatusLine } from './StatusLine';
+
+interface Props {
+  db: () => Promise<TendDatabase>;
+}
+
+/** Export buttons: the full backup, vCards for address books, CSV for spreadsheets. */
+export function ExportData({ db }: Props) {
+  const [busy, setBusy] = useState<ExportChoice>();
+  const [status, setStatus] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  const run = async (choice: ExportChoice) => {
+    // Not `disabled` while busy: a disabled button drops the keyboard focus to the page.
+    if (busy) return;
+    setBusy(choice);
+    setError(undefined);
+    try {
+      const file = await makeExportFile(await db(), choice);
+      downloadFile(file);
+      setStatus(`Saved ${file.name}.`);
+    } catch (failure) {
+      setError(failureMessage(failure, 'export'));
+    } finally {
+      setBusy(undefined);
+    }
+  };
+
+  return (
+    <section aria-labelledby="export-heading">
+      <h2 id="export-heading">Export</h2>
+      <p>
+        The backup holds everything and restores exactly. vCards open in address books; CSV files open in spreadsheets. Files
+        are named with today’s date.
+      </p>
+      <div class="button-row">
+        {(Object.keys(EXPORT_LABELS) as ExportChoice[]).map((choice) => (
+          <button key={choice} type="button" aria-busy={busy === choice} onClick={() => void run(choice)}>
+            {EXPORT_LABELS[choice]}
+          </button>
+        ))}
+      </div>
+      <StatusLine status={status} error={error} />
+    </section>
+  );
+}

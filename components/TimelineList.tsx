@@ -1,0 +1,108 @@
+import { useState } from 'preact/hooks';
+import type { Interaction } from '../utils/model';
+import { localDay } from '../utils/time';
+import { EXPERIENCE_LABELS, KIND_LABELS } from './labels';
+
+/** Only http(s) links are followed: a page-supplied `javascript:` URL is shown as text. */
+const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
+/** Entries Tend recorded itself are facts: they cannot be edited or deleted. */
+const isEditable = (entry: Interaction) => entry.kind !== 'sighting' && entry.kind !== 'stage';
+
+const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** "Today", "Yesterday" or the date, for a day heading. */
+function dayLabel(at: number, now: number): string {
+  const day = localDay(at);
+  if (day === localDay(now)) return 'Today';
+  if (day === localDay(now - 86_400_000)) return 'Yesterday';
+  return dayFormat.format(at);
+}
+
+export interface EntryActions {
+  onEdit: (entry: Interaction, text: string) => Promise<void>;
+  onDelete: (entry: Interaction) => Promise<void>;
+}
+
+function EntryEditor({ entry, onEdit, onDone }: { entry: Interaction; onEdit: EntryActions['onEdit']; onDone: () => void }) {
+  const [text, setText] = useState(entry.summary);
+  const [error, setError] = useState<string>();
+  return (
+    <form
+      class="entry-editor"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onEdit(entry, text).then(onDone, (failure: Error) => setError(failure.message));
+      }}
+    >
+      <label for={`edit-${entry.id}`} class="visually-hidden">
+        Edit entry
+      </label>
+      <textarea id={`edit-${entry.id}`} value={text} rows={3} onInput={(e) => setText(e.currentTarget.value)} />
+      {error && <p role="alert" class="error">{error}</p>}
+      <button type="submit">Save</button>
+      <button type="button" onClick={onDone}>
+        Cancel
+      </button>
+    </form>
+  );
+}
+
+function Entry({ entry, actions }: { entry: Interaction; actions?: EntryActions }) {
+  const [editing, setEditing] = useState(false);
+  const href = entry.source && safeHref(entry.source.url);
+  return (
+    <li class={`entry entry-${entry.kind}`}>
+      <div class="entry-meta">
+        <span class="entry-kind">{KIND_LABELS[entry.kind]}</span>
+        <time dateTime={new Date(entry.at).toISOString()}>{timeFormat.format(entry.at)}</time>
+        {entry.experience && <span class={`experience ${entry.experience}`}>{EXPERIENCE_LABELS[entry.experience]}</span>}
+        {entry.editedAt && <span class="muted">edited</span>}
+      </div>
+      {editing && actions ? (
+        <EntryEditor entry={entry} onEdit={actions.onEdit} onDone={() => setEditing(false)} />
+      ) : href ? (
+        <a class="entry-summary" href={href} target="_blank" rel="noreferrer">
+          {entry.summary}
+        </a>
+      ) : (
+        <p class="entry-summary">{entry.summary}</p>
+      )}
+      {actions && isEditable(entry) && !editing && (
+        <div class="entry-actions">
+          <button type="button" class="link" onClick={() => setEditing(true)} aria-label={`Edit: ${entry.summary.slice(0, 40)}`}>
+            Edit
+          </button>
+          <button type="button" class="link" onClick={() => void actions.onDelete(entry)} aria-label={`Delete: ${entry.summary.slice(0, 40)}`}>
+            Delete
+          </button>
+        </div>
+      )}
+    </li>
+  );
+}
+
+/** A person's history newest first, grouped by day, with edit and delete for what the user wrote. */
+export function TimelineList({ entries, actions, now = Date.now() }: { entries: Interaction[]; actions?: EntryActions; now?: number }) {
+  if (entries.length === 0) return <p class="empty">Nothing yet. Add a note above: what you talked about, what matters to them.</p>;
+  const days: { label: string; entries: Interaction[] }[] = [];
+  for (const entry of entries) {
+    const label = dayLabel(entry.at, now);
+    if (days.at(-1)?.label === label) days.at(-1)!.entries.push(entry);
+    else days.push({ label, entries: [entry] });
+  }
+  return (
+    <div class="timeline">
+      {days.map((day) => (
+        <section key={day.label} aria-label={day.label}>
+          <h4 class="day">{day.label}</h4>
+          <ol class="entries" aria-label="History">
+            {day.entries.map((entry) => (
+              <Entry key={entry.id} entry={entry} actions={actions} />
+            ))}
+          </ol>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { Tend } from './harness';
+import { SidePanel } from './pages/side-panel';
+
+let tend: Tend;
+beforeEach(async () => {
+  tend = await Tend.launch();
+});
+afterEach(() => tend?.close());
+
+async function cardOf(tabId: number, name: string): Promise<SidePanel> {
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  await panel.openPerson(name);
+  return panel;
+}
+
+test('edits save without a Save button and survive closing the panel; a stage change joins the timeline', async () => {
+  const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');
+  const tabId = await tend.tabIdOf(gmail);
+  const panel = await cardOf(tabId, 'Katherine Johnson');
+  await panel.page.getByLabel('What matters to them').fill('Her daughters; getting the numbers right');
+  await panel.page.getByText('Details').click();
+  await panel.page.getByLabel('Organisation').fill('NACA');
+  await panel.page.getByLabel('Stage').selectOption('active');
+  await expect.poll(() => panel.historyTexts().then((h) => h[0])).toContain('Stage: no stage → active');
+  await panel.page.waitForTimeout(400); // the autosave pause
+  await panel.page.close();
+
+  const again = await cardOf(tabId, 'Katherine Johnson');
+  expect(await again.page.getByLabel('What matters to them').inputValue()).toBe('Her daughters; getting the numbers right');
+  await again.page.getByText('Details').click();
+  expect(await again.page.getByLabel('Organisation').inputValue()).toBe('NACA');
+  expect(await again.page.getByLabel('Facts').innerText()).toMatch(/Stage: Active/);
+});
+
+test('two panels editing one person: both edits kept, each panel shows the other’s', async () => {
+  const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');
+  const tabId = await tend.tabIdOf(gmail);
+  const [a, b] = [await cardOf(tabId, 'Ada Lovelace'), await cardOf(tabId, 'Ada Lovelace')];
+  await a.page.getByText('Details').click();
+  await b.page.getByText('Details').click();
+  await a.page.getByLabel('Organisation').fill('Analytical Society');
+  await b.page.getByLabel('Title').fill('Countess');
+  await a.page.getByLabel('Organisation').blur();
+  await b.page.getByLabel('Title').blur();
+  await expect.poll(() => a.page.getByLabel('Title').inputValue()).toBe('Countess');
+  await expect.poll(() => b.page.getByLabel('Organisation').inputValue()).toBe('Analytical Society');
+});
+
+test('timeline: entries grouped by day; edit an entry; delete it and undo', async () => {
+  const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');
+  const tabId = await tend.tabIdOf(gmail);
+  const panel = await cardOf(tabId, 'Ada Lovelace');
+  await panel.page.getByLabel('Kind').selectOption('call');
+  await panel.page.getByLabel('How it went').selectOption('positive');
+  await panel.addNote('Called about the engine');
+  await expect.poll(() => panel.historyTexts().then((h) => h[0])).toContain('Called about the engine');
+  expect((await panel.historyTexts())[0]).toMatch(/Call[\s\S]*Went well/);
+  await panel.page.getByRole('region', { name: 'Today' }).waitFor();
+
+  await panel.page.getByRole('button', { name: /^Edit: Called about the engine/ }).click();
+  await panel.page.getByLabel('Edit entry').fill('Called about the engine and the notes');
+  await panel.page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect.poll(() => panel.historyTexts().then((h) => h[0])).toContain('Called about the engine and the notes');
+  expect((await panel.historyTexts())[0]).toContain('edited');
+
+  await panel.page.getByRole('button', { name: /^Delete: Called about the engine/ }).click();
+  await expect.poll(() => panel.historyTexts()).toEqual([expect.stringContaining('Launch window')]);
+  await panel.page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => panel.historyTexts().then((h) => h[0])).toContain('Called about the engine and the notes');
+  expect(await panel.page.getByRole('button', { name: /^Delete: Launch window/ }).count()).toBe(0);
+});
