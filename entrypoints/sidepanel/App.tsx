@@ -1,27 +1,54 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ContactCard } from '../../components/ContactCard';
+import { FollowUpsView } from '../../components/FollowUpsView';
 import { QuickNote } from '../../components/QuickNote';
+import { SearchView } from '../../components/SearchView';
 import { TabPeoplePanel } from '../../components/TabPeoplePanel';
 import { useMenuDraft } from '../../components/use-menu-draft';
 import { useTabId } from '../../components/use-tab-id';
 
-/** The side panel: the people on the current tab, and the card of the one the user picks. */
+const VIEWS = [
+  ['page', 'This page'],
+  ['search', 'Search'],
+  ['followups', 'Follow-ups'],
+] as const;
+type View = (typeof VIEWS)[number][0];
+
+/** The side panel: the people on the current tab and their cards; search; follow-ups. */
 export function App() {
   const tabId = useTabId();
+  const [view, setView] = useState<View>('page');
   const [selected, setSelected] = useState<string>();
   const menuDraftWaiting = useMenuDraft(tabId);
   // Another tab shows other people: start from its list rather than a stale card.
   useEffect(() => setSelected(undefined), [tabId]);
+  const openPerson = (contactId: string) => {
+    setSelected(contactId);
+    setView('page');
+  };
   return (
     <main class="panel">
+      <nav class="views" aria-label="Views">
+        {VIEWS.map(([id, label]) => (
+          <button key={id} type="button" aria-current={view === id ? 'page' : undefined} onClick={() => setView(id)}>
+            {label}
+          </button>
+        ))}
+      </nav>
       {tabId !== undefined && menuDraftWaiting && (
         <section aria-labelledby="log-heading" class="log-this">
           <h2 id="log-heading">Log this interaction</h2>
           <QuickNote tabId={tabId} pagePeople={[]} />
         </section>
       )}
-      <TabPeoplePanel tabId={tabId} selectedId={selected} onSelect={setSelected} />
-      {selected && <ContactCard key={selected} contactId={selected} />}
+      {view === 'search' && <SearchView onOpenPerson={openPerson} />}
+      {view === 'followups' && <FollowUpsView onOpenPerson={openPerson} />}
+      {view === 'page' && (
+        <>
+          <TabPeoplePanel tabId={tabId} selectedId={selected} onSelect={setSelected} />
+          {selected && <ContactCard key={selected} contactId={selected} />}
+        </>
+      )}
     </main>
   );
 }

@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { Candidate, Contact, ContactPatch, Experience, Identity, Interaction, LoggableKind, MAX_NAME, MAX_NOTE, MAX_URL, Settings, SettingsPatch, Source, TabPeople } from '../model';
 import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../limits';
+import { followupsRequests, followupsResults } from './features/followups';
+import { searchRequests, searchResults } from './features/search';
 
 // ---- content script -> background -------------------------------------------------------------
 // A content script may only report what it saw on its own page. It never names a tab (the
@@ -30,7 +32,7 @@ export type ContentRequest = z.infer<typeof ContentRequest>;
 const tabId = z.number().int().nonnegative();
 const contactId = z.uuid();
 
-export const PageRequest = z.discriminatedUnion('type', [
+const coreRequests = [
   z.object({ type: z.literal('getTabPeople'), tabId }),
   z.object({ type: z.literal('getContact'), contactId }),
   z.object({
@@ -86,12 +88,17 @@ export const PageRequest = z.discriminatedUnion('type', [
   z.object({ type: z.literal('readTab'), tabId }),
   /** Re-register the generic reader after the user granted or revoked sites. */
   z.object({ type: z.literal('syncSiteAccess') }),
-]);
+] as const;
+
+/** Everything an extension page may ask: the core requests plus each feature's own. */
+export const PageRequest = z.discriminatedUnion('type', [...coreRequests, ...searchRequests, ...followupsRequests]);
 export type PageRequest = z.input<typeof PageRequest>;
 export type ParsedPageRequest = z.infer<typeof PageRequest>;
 
 /** What each page request answers with. */
 export const PageResults = {
+  ...searchResults,
+  ...followupsResults,
   getTabPeople: TabPeople.nullable(),
   getContact: Contact.nullable(),
   getTimeline: z.array(Interaction),

@@ -10,6 +10,8 @@ import { addIdentity, removeIdentity, updateContact } from './contact-edits';
 import { contactFacts } from './facts';
 import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from './log';
 import { createContact, findPeople, getContacts, recentEntries } from './people';
+import { createFollowUpHandlers } from './followups-handlers';
+import { createSearchHandlers } from './search-handlers';
 import { recordSighting } from './sightings';
 import { readTabOnce, syncWebReader } from './site-access';
 
@@ -32,6 +34,8 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       await broadcast({ type: 'changed', tabId: from.tabId, contactIds: outcome.changedContactIds });
     },
     page: {
+      ...createSearchHandlers(db, clock),
+      ...createFollowUpHandlers(db, clock),
       getTabPeople: ({ tabId }) => getTabPeople(tabId),
       getContact: async ({ contactId }) => (await getContact(readTx(await db, ['contacts']), contactId)) ?? null,
       getTimeline: async ({ contactId, limit, before }) =>

@@ -1,0 +1,4 @@
+/** Placeholder until the feature lands: the view's owner replaces this file. */
+export function SearchView(_props: { onOpenPerson: (contactId: string) => void }) {
+  return <p class="empty">Not available yet.</p>;
+}
