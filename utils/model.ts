@@ -3,6 +3,10 @@
  * Timestamps are epoch milliseconds so they sort and index cheaply in IndexedDB.
  */
 import { z } from 'zod';
+
+// No code generation: zod would otherwise probe `new Function` (its JIT), which MV3's CSP forbids
+// and which Tend promises not to use. Every zod user imports this file first.
+z.config({ jitless: true });
 import { MAX_ADDRESS, MAX_NAME, MAX_NOTE, MAX_URL } from './limits';
 
 export { MAX_ADDRESS, MAX_NAME, MAX_NOTE, MAX_URL };

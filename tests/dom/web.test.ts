@@ -1,11 +1,15 @@
+import { readdirSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import type { Candidate } from '../../utils/model';
-import { isEmailAddress } from '../../utils/recognise/addresses';
+import { isEmailAddress, toEmailAddress } from '../../utils/recognise/addresses';
 import { findSafely } from '../../utils/recognise/page-watcher';
 import { findPeopleOnWebPage, MAX_WEB_PEOPLE, webRecogniser } from '../../utils/recognise/web';
+import type { PageFindings } from '../../utils/recognise/types';
 import { findHCardPeople } from '../../utils/recognise/web-hcard';
 import { addressesInMailto } from '../../utils/recognise/web-mailto';
-import { findAddressesInText, findAddressesInVisibleText } from '../../utils/recognise/web-text-scan';
+import { findAddressesInText } from '../../utils/recognise/web-text-scan';
+import { findAddressesInVisibleText } from '../../utils/recognise/web-visible-text';
 import { loadFixture } from './load-fixture';
 
 /** A detached page parsed from markup written in the test. */
@@ -262,11 +266,138 @@ describe('findAddressesInText', () => {
     expect(findAddressesInText(text)).toEqual(expected);
   });
 
+  test('plain ASCII addresses (read without the general normalising) come out as toEmailAddress gives them', () => {
+    const segment = fc.stringMatching(/^[A-Za-z0-9_+-]{1,10}$/);
+    const local = fc.array(segment, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('.')).filter((l) => l.length <= 64);
+    const label = fc.stringMatching(/^[A-Za-z0-9-]{1,12}$/);
+    // The last label ends in a letter no file ending has, so only the address checks decide.
+    const domain = fc.tuple(fc.array(label, { maxLength: 3 }), fc.stringMatching(/^[A-Za-z]{0,3}$/))
+      .map(([labels, top]) => [...labels, `${top}q`].join('.'));
+    fc.assert(
+      fc.property(local, domain, (l, d) => {
+        const expected = toEmailAddress(`${l}@${d}`);
+        expect(findAddressesInText(`write to <${l}@${d}> now`)).toEqual(expected ? [expected] : []);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test('adversarial text on a page is scanned to the end and yields only the real address', () => {
     const doc = page('<body></body>');
     const noise = doc.createElement('p');
     noise.textContent = `${'a@'.repeat(100_000)} ${'b'.repeat(60_000)}@x.example then@real.example`;
     doc.body.append(noise);
     expect(findAddressesInVisibleText(doc.body, () => false, 10)).toEqual(['then@real.example']);
+  });
+});
+
+/** Run findInSlices to the end, counting the times it handed control back. */
+function sliced(doc: Document, url: URL): { findings: PageFindings; yields: number } {
+  const slices = webRecogniser.findInSlices!(doc, url);
+  let yields = 0;
+  for (let step = slices.next(); ; step = slices.next(), yields++) if (step.done) return { findings: step.value, yields };
+}
+
+/** A long article built with DOM calls: `paragraphs` of prose, an address in every 50th. */
+function longArticle(paragraphs: number): Document {
+  const doc = page('<body><article></article></body>');
+  const article = doc.querySelector('article')!;
+  for (let i = 0; i < paragraphs; i++) {
+    const p = doc.createElement('p');
+    p.append(`Paragraph ${i} goes on about engines and tides for a while, `, doc.createElement('em'), ' and then some more.');
+    p.querySelector('em')!.textContent = 'with emphasis';
+    if (i % 50 === 0) p.append(` Write to writer${i}@desk.example about it.`);
+    article.append(p);
+  }
+  return doc;
+}
+
+describe('findInSlices', () => {
+  const url = new URL('https://people.example/page');
+
+  test.each(readdirSync('tests/fixtures/web').filter((file) => file.endsWith('.html')))(
+    'returns exactly what find returns on web/%s',
+    (file) => {
+      const doc = loadFixture('web', file.replace(/\.html$/, ''));
+      expect(sliced(doc, url).findings).toEqual(webRecogniser.find(doc, url));
+    },
+  );
+
+  test('yields between slices on a large page and still finds everyone find finds', () => {
+    const doc = longArticle(4000);
+    const { findings, yields } = sliced(doc, url);
+    expect(yields).toBeGreaterThan(10);
+    expect(findings).toEqual(webRecogniser.find(doc, url));
+    expect(findings.people).toHaveLength(80);
+  });
+
+  test('yields inside one very long text node, and reads it to the end', () => {
+    const doc = page('<body><p></p></body>');
+    doc.querySelector('p')!.textContent = `${'a@'.repeat(200_000)} last@inside.example`;
+    const { findings, yields } = sliced(doc, url);
+    expect(yields).toBeGreaterThan(100);
+    expect(findings.people).toEqual([{ email: 'last@inside.example', role: 'mention' }]);
+  });
+
+  test('a small page takes few slices', () => {
+    expect(sliced(loadFixture('web', 'visible-text'), url).yields).toBeLessThan(10);
+  });
+
+  test('markup on a hostile page is read in slices too, with the same result as find', () => {
+    const doc = page('<body></body>');
+    for (let i = 0; i < 700; i++) {
+      const card = doc.createElement('div');
+      card.className = i % 2 ? 'h-card' : 'vcard';
+      const name = doc.createElement('span');
+      name.className = i % 2 ? 'p-name' : 'fn';
+      name.textContent = `Card ${i}`;
+      const item = doc.createElement('div');
+      item.setAttribute('itemscope', '');
+      item.setAttribute('itemtype', 'https://schema.org/Person');
+      const email = doc.createElement('meta');
+      email.setAttribute('itemprop', 'email');
+      email.setAttribute('content', `item${i}@items.example`);
+      const link = doc.createElement('a');
+      link.href = `mailto:link${i}@links.example`;
+      card.append(name);
+      item.append(email);
+      doc.body.append(card, item, link);
+    }
+    const { findings, yields } = sliced(doc, url);
+    expect(yields).toBeGreaterThan(5);
+    expect(findings).toEqual(webRecogniser.find(doc, url));
+    expect(findings.truncated).toBe(true);
+  });
+});
+
+describe('changes that came with slicing', () => {
+  test('h-card and vcard roots are read in page order, a root with both classes once', () => {
+    const doc = page(`
+      <div class="vcard"><span class="fn">One</span><a class="email" href="mailto:one@x.example">e</a></div>
+      <div class="h-card vcard"><span class="p-name">Two</span><a class="u-email" href="mailto:two@x.example">e</a></div>
+      <div class="h-card"><span class="p-name">Three</span><a class="u-email" href="mailto:three@x.example">e</a></div>
+      <div class="vcard"><span class="fn">Four</span><a class="email" href="mailto:four@x.example">e</a></div>`);
+    expect(findHCardPeople(doc, new URL('https://x.example/')).map((card) => card.name)).toEqual(['One', 'Two', 'Three', 'Four']);
+  });
+
+  test('mailto links count toward their cap alone: one after thousands of other links is read', () => {
+    const doc = page('<body></body>');
+    for (let i = 0; i < 6000; i++) {
+      const link = doc.createElement('a');
+      link.href = `https://news.example/${i}`;
+      link.textContent = `story ${i}`;
+      doc.body.append(link);
+    }
+    const contact = doc.createElement('a');
+    contact.href = 'MAILTO:Desk@News.example?subject=Hi';
+    contact.textContent = 'News Desk';
+    doc.body.append(contact);
+    expect(findPeopleOnWebPage(doc, new URL('https://news.example/')).people).toEqual([
+      { email: 'desk@news.example', name: 'News Desk', role: 'mention' },
+    ]);
+  });
+
+  test('a page within the cap is not marked truncated', () => {
+    expect(findPeopleOnWebPage(loadFixture('web', 'mailto-links'), new URL('https://analytical.example/contact')).truncated).toBeUndefined();
   });
 });

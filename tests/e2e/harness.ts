@@ -48,8 +48,9 @@ export class Tend {
     readonly extensionId: string,
   ) {}
 
-  static async launch(): Promise<Tend> {
-    const context = await chromium.launchPersistentContext('', {
+  /** Launch Chromium; pass a profile folder to keep data across launches (a browser restart). */
+  static async launch(profile = ''): Promise<Tend> {
+    const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless: true,
       args: [

@@ -122,3 +122,18 @@ test('updateSettings changes only the fields sent; the others keep their stored 
   expect(reply).toMatchObject({ ok: true, data: { ownAddresses: ['me@example.com'], neverCapture: { domains: ['secret.example'] }, ignoreAutomatedSenders: true } });
   expect(await route({ type: 'updateSettings', patch: { ownAddresses: ['x'] } }, gmailTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 });
+
+test('a write that fails for lack of space answers a clear message', async () => {
+  const { db, route } = await setup();
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  await route(threadSighting('t1', 'Plan', [ADA]), gmailTab);
+  const contactId = (await db.getAll('contacts'))[0]!.id;
+  const full = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  const put = vi.spyOn(IDBObjectStore.prototype, 'add').mockImplementation(() => {
+    throw full;
+  });
+  const reply = await route({ type: 'logInteraction', contactIds: [contactId], kind: 'note', text: 'Keep me', requestId: crypto.randomUUID() }, sidePanel);
+  put.mockRestore();
+  expect(reply).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringMatching(/no room left to save this/) } });
+  expect(await db.count('interactions')).toBe(1);
+});

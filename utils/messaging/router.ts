@@ -25,9 +25,22 @@ const refuse = (code: 'invalid' | 'forbidden', message: string): Reply<never> =>
   return { ok: false, error: { code, message } };
 };
 
+const QUOTA_MESSAGE = 'There is no room left to save this: the disk, or the space Chrome gives Tend, is full. Nothing was saved; free some space and try again.';
+
+/** IndexedDB and chrome.storage report a full disk in different ways. */
+function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  const message = String((error as { message?: string } | null)?.message ?? '');
+  return name === 'QuotaExceededError' || /quota/i.test(message);
+}
+
 /** Turn a failure into a reply; unexpected errors are logged and answered without internals. */
 function failureReply(error: unknown): Reply<never> {
   if (error instanceof TendError) return { ok: false, error: { code: error.code, message: error.message } };
+  if (isQuotaError(error)) {
+    console.error('Tend: out of storage space', error);
+    return { ok: false, error: { code: 'failed', message: QUOTA_MESSAGE } };
+  }
   console.error('Tend: a request failed', error);
   return { ok: false, error: { code: 'failed', message: 'Tend could not do that. Nothing was changed.' } };
 }

@@ -4,7 +4,9 @@
  */
 import { cleanName } from './addresses';
 import { readableText } from './profile-url';
-import { emailsFrom, MAX_ITEMS, profileUrlFrom, type StructuredPerson } from './web-structured';
+import { type NearestAncestor, nearestAncestorLookup } from './web-ancestry';
+import { ITEM_WORK, NODE_WORK, runAllSlices, SliceCounter, type Slices } from './web-slices';
+import { emailsFrom, firstValue, MAX_ITEMS, MAX_VALUES, profileUrlFrom, type StructuredPerson } from './web-structured';
 
 const V2 = { name: 'p-name', email: 'u-email', url: 'u-url', given: 'p-given-name', family: 'p-family-name' };
 const V1 = { name: 'fn', email: 'email', url: 'url', given: 'given-name', family: 'family-name' };
@@ -12,19 +14,11 @@ const ANY_CARD_PROPERTY = [...Object.values(V2), ...Object.values(V1)].map((name
 
 /** Property elements read per page at most. */
 const MAX_PROPERTIES = 20_000;
-/** A card further up than this is not the one a property belongs to on any real page. */
-const MAX_ANCESTRY = 256;
 
 /** A microformat root of either version: its properties belong to it, not to the card around it. */
 function isRoot(element: Element): boolean {
   for (const name of element.classList) if (name === 'vcard' || /^h-[a-z]/.test(name)) return true;
   return false;
-}
-
-function nearestRoot(element: Element): Element | null {
-  let parent = element.parentElement;
-  for (let depth = 0; parent && depth < MAX_ANCESTRY; depth++, parent = parent.parentElement) if (isRoot(parent)) return parent;
-  return null;
 }
 
 /** Text of one value-class part: the attribute a reader sees as the value, else its text. */
@@ -36,8 +30,13 @@ function valuePartText(part: Element): string {
 }
 
 /** The value-class pattern: `.value` parts inside a property, joined; undefined when it has none. */
-function valueClassText(property: Element): string | undefined {
-  const parts = [...property.getElementsByClassName('value')].filter((part) => nearestRoot(part) === nearestRoot(property));
+function valueClassText(property: Element, rootOf: NearestAncestor): string | undefined {
+  const candidates = property.getElementsByClassName('value');
+  const parts: Element[] = [];
+  for (let index = 0; index < candidates.length && parts.length < MAX_VALUES; index++) {
+    const part = candidates[index]!;
+    if (rootOf(part) === rootOf(property)) parts.push(part);
+  }
   return parts.length > 0 ? parts.map(valuePartText).join('') : undefined;
 }
 
@@ -47,15 +46,15 @@ const URL_ATTRIBUTE: Readonly<Record<string, string>> = {
 };
 
 /** A `u-*` property: the link or source it points at, else its value parts, else its text. */
-function urlValue(property: Element): string | undefined {
+function urlValue(property: Element, rootOf: NearestAncestor): string | undefined {
   const attribute = URL_ATTRIBUTE[property.localName];
   const pointed = attribute ? property.getAttribute(attribute) : null;
-  return pointed ?? valueClassText(property) ?? valuePartText(property);
+  return pointed ?? valueClassText(property, rootOf) ?? valuePartText(property);
 }
 
 /** A `p-*` property: its value parts, else the title, alt or value a reader sees, else its text. */
-function textValue(property: Element): string | undefined {
-  return cleanName(valueClassText(property) ?? valuePartText(property));
+function textValue(property: Element, rootOf: NearestAncestor): string | undefined {
+  return cleanName(valueClassText(property, rootOf) ?? valuePartText(property));
 }
 
 // mf2 implies a name from the card's own text only when it has no properties of its own. One
@@ -63,37 +62,56 @@ function textValue(property: Element): string | undefined {
 // excludes merely goes without an implied name.
 const ANY_PROPERTY = '[class*="p-"], [class*="u-"], [class*="e-"], [class*="dt-"], [class*="h-"]';
 
-function hcardPerson(card: Element, own: Element[], page: URL): StructuredPerson {
+function hcardPerson(card: Element, own: Element[], page: URL, rootOf: NearestAncestor): StructuredPerson {
   const isV2 = card.classList.contains('h-card');
   const names = isV2 ? V2 : V1;
   const properties = (className: string) => own.filter((element) => element.classList.contains(className));
+  const text = (className: string) => firstValue(properties(className), (element) => textValue(element, rootOf));
   const emailElements = properties(names.email);
-  let name = properties(names.name).map(textValue).find(Boolean);
-  name ??= cleanName([names.given, names.family].map((n) => properties(n).map(textValue).find(Boolean)).filter(Boolean).join(' '));
-  if (!name && isV2 && !card.querySelector(ANY_PROPERTY)) name = textValue(card);
-  let urls = properties(names.url).map(urlValue);
-  if (urls.length === 0 && isV2 && (card.localName === 'a' || card.localName === 'area')) urls = [card.getAttribute('href') ?? undefined];
-  const person: StructuredPerson = { emails: emailsFrom(emailElements.map(urlValue)), mainEntity: false, claimed: emailElements };
+  let name = text(names.name);
+  name ??= cleanName([text(names.given), text(names.family)].filter(Boolean).join(' '));
+  if (!name && isV2 && !card.querySelector(ANY_PROPERTY)) name = textValue(card, rootOf);
+  let urls = properties(names.url);
+  if (urls.length === 0 && isV2 && (card.localName === 'a' || card.localName === 'area')) urls = [card];
+  // The card itself, when it is the link, points with its own href.
+  const urlOf = (element: Element) => (element === card ? card.getAttribute('href') ?? undefined : urlValue(element, rootOf));
+  const emails = emailsFrom(emailElements.slice(0, MAX_VALUES).map((element) => urlValue(element, rootOf)));
+  const person: StructuredPerson = { emails, mainEntity: false, claimed: emailElements };
   if (name) person.name = name;
-  const profileUrl = urls.map((raw) => profileUrlFrom(raw, page)).find(Boolean);
+  const profileUrl = firstValue(urls, (element) => profileUrlFrom(urlOf(element), page));
   if (profileUrl) person.profileUrl = profileUrl;
   return person;
 }
 
 /**
- * Every h-card (v2) and vcard (v1) on the page, outer cards before the cards nested in them.
- * One pass over the page's property elements gives each to its nearest card, so nested cards
- * cost no more than flat ones.
+ * Every h-card (v2) and vcard (v1) on the page, outer cards before the cards nested in them, in
+ * slices. One pass over the page's property elements gives each to its nearest card (looked up
+ * once per element), so nested cards cost no more than flat ones.
  */
-export function findHCardPeople(doc: Document, page: URL): StructuredPerson[] {
+export function* hcardPeopleInSlices(doc: Document, page: URL): Slices<StructuredPerson[]> {
+  // Two single-class checks first: on a page without cards (most pages) the browser answers
+  // them at once, where a selector list walks the whole page.
+  if (!doc.querySelector('.h-card') && !doc.querySelector('.vcard')) return [];
   const cards = [...doc.querySelectorAll('.h-card, .vcard')].slice(0, MAX_ITEMS);
-  if (cards.length === 0) return [];
+  const counter = new SliceCounter();
+  const rootOf = nearestAncestorLookup(isRoot);
   const ownProperties = new Map<Element, Element[]>(cards.map((card) => [card, []]));
   const candidates = doc.querySelectorAll(ANY_CARD_PROPERTY);
   for (let index = 0; index < candidates.length && index < MAX_PROPERTIES; index++) {
-    const element = candidates[index];
-    const owner = element && nearestRoot(element);
+    const element = candidates[index]!;
+    const owner = rootOf(element);
     if (owner) ownProperties.get(owner)?.push(element);
+    if (counter.spend(NODE_WORK)) yield;
   }
-  return cards.map((card) => hcardPerson(card, ownProperties.get(card) ?? [], page));
+  const people: StructuredPerson[] = [];
+  for (const card of cards) {
+    people.push(hcardPerson(card, ownProperties.get(card) ?? [], page, rootOf));
+    if (counter.spend(ITEM_WORK)) yield;
+  }
+  return people;
+}
+
+/** `hcardPeopleInSlices` in one go. */
+export function findHCardPeople(doc: Document, page: URL): StructuredPerson[] {
+  return runAllSlices(hcardPeopleInSlices(doc, page));
 }

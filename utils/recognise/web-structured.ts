@@ -1,9 +1,11 @@
 /**
- * schema.org Person in JSON-LD and microdata. Both yield StructuredPerson: one item's name,
- * addresses and profile URL together, so the recogniser can merge them onto one candidate.
+ * schema.org Person in JSON-LD (microdata: web-microdata.ts). Person markup of every kind yields
+ * StructuredPerson: one item's name, addresses and profile URL together, so the recogniser can
+ * merge them onto one candidate.
  */
 import { cleanName, toEmailAddress } from './addresses';
-import { canonicalProfileUrl, readableText } from './profile-url';
+import { canonicalProfileUrl } from './profile-url';
+import type { Slices } from './web-slices';
 
 /** A person one markup item describes. */
 export interface StructuredPerson {
@@ -19,6 +21,8 @@ export interface StructuredPerson {
 
 /** Items read per page at most, of each kind. */
 export const MAX_ITEMS = 500;
+/** Values of one property read per item at most: a person has a name or an address or two, not thousands. */
+export const MAX_VALUES = 64;
 const MAX_JSON_CHARS = 1_000_000;
 const MAX_JSON_SCRIPTS = 100;
 const MAX_JSON_NODES = 20_000;
@@ -34,18 +38,27 @@ export function profileUrlFrom(raw: string | undefined, page: URL): string | und
   }
 }
 
-/** Distinct valid addresses from raw values (`mailto:` and queries allowed). */
+/** The first value among `elements` that `read` makes something of; later ones are not read. */
+export function firstValue(elements: Element[], read: (element: Element) => string | undefined): string | undefined {
+  for (const element of elements.slice(0, MAX_VALUES)) {
+    const value = read(element);
+    if (value) return value;
+  }
+  return undefined;
+}
+
+/** Distinct valid addresses from the first MAX_VALUES raw values (`mailto:` and queries allowed). */
 export function emailsFrom(values: readonly (string | undefined)[]): string[] {
   const emails: string[] = [];
-  for (const value of values) {
+  for (const value of values.slice(0, MAX_VALUES)) {
     const email = toEmailAddress(value);
     if (email && !emails.includes(email)) emails.push(email);
   }
   return emails;
 }
 
-// schema.org types are written bare ("Person"), prefixed ("schema:Person") or as IRIs.
-function isSchemaType(type: string, name: string): boolean {
+/** True when a schema.org type is `name`: written bare ("Person"), prefixed ("schema:Person") or as an IRI. */
+export function isSchemaType(type: string, name: string): boolean {
   const trimmed = type.trim();
   return trimmed === name || trimmed.endsWith(`:${name}`) || trimmed.endsWith(`schema.org/${name}`);
 }
@@ -72,14 +85,16 @@ function jsonPerson(object: Record<string, unknown>, page: URL, mainEntity: bool
 
 /**
  * Every schema.org Person in the page's JSON-LD blocks, nested ones included (author, member,
- * @graph...). Malformed blocks are skipped; the walk is bounded in nodes and depth.
+ * @graph...), one block per slice: a block is parsed whole, up to a megabyte. Malformed blocks
+ * are skipped; the walk is bounded in nodes and depth.
  */
-export function findJsonLdPeople(doc: Document, page: URL): StructuredPerson[] {
+export function* jsonLdPeopleInSlices(doc: Document, page: URL): Slices<StructuredPerson[]> {
   const people: StructuredPerson[] = [];
   const scripts = [...doc.querySelectorAll('script[type]')]
     .filter((script) => (script.getAttribute('type') ?? '').split(';')[0]?.trim().toLowerCase() === 'application/ld+json')
     .slice(0, MAX_JSON_SCRIPTS);
-  for (const script of scripts) {
+  for (const [index, script] of scripts.entries()) {
+    if (index > 0) yield;
     const source = script.textContent ?? '';
     if (source.length > MAX_JSON_CHARS) continue;
     let data: unknown;
@@ -108,73 +123,4 @@ export function findJsonLdPeople(doc: Document, page: URL): StructuredPerson[] {
     }
   }
   return people;
-}
-
-function tokens(element: Element, attribute: string): string[] {
-  return (element.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean);
-}
-
-/** A microdata property's value, by the element that carries it (HTML Living Standard rules). */
-function microdataValue(element: Element): string | undefined {
-  switch (element.localName) {
-    case 'meta':
-      return element.getAttribute('content') ?? undefined;
-    case 'a': case 'area': case 'link':
-      return element.getAttribute('href') ?? undefined;
-    case 'img': case 'audio': case 'video': case 'source': case 'iframe': case 'embed': case 'track':
-      return element.getAttribute('src') ?? undefined;
-    case 'object':
-      return element.getAttribute('data') ?? undefined;
-    case 'data': case 'meter':
-      return element.getAttribute('value') ?? undefined;
-    case 'time':
-      return element.getAttribute('datetime') ?? readableText(element);
-    default:
-      return readableText(element);
-  }
-}
-
-/** Property elements read per page at most. */
-const MAX_PROPERTIES = 20_000;
-
-/** Each Person item's properties by name, in page order; a nested item's are its own. */
-function microdataProperties(doc: Document, items: Element[]): Map<Element, Map<string, Element[]>> {
-  const byItem = new Map<Element, Map<string, Element[]>>(items.map((item) => [item, new Map()]));
-  const elements = doc.querySelectorAll('[itemprop]');
-  for (let index = 0; index < elements.length && index < MAX_PROPERTIES; index++) {
-    const element = elements[index];
-    const owner = element?.parentElement?.closest('[itemscope]');
-    const byName = owner && byItem.get(owner);
-    if (!element || !byName) continue;
-    for (const name of tokens(element, 'itemprop')) {
-      const named = byName.get(name);
-      if (named) named.push(element);
-      else byName.set(name, [element]);
-    }
-  }
-  return byItem;
-}
-
-/** Every schema.org Person item in the page's microdata, with its name, email and url. */
-export function findMicrodataPeople(doc: Document, page: URL): StructuredPerson[] {
-  const items = [...doc.querySelectorAll('[itemscope][itemtype]')]
-    .filter((item) => tokens(item, 'itemtype').some((type) => isSchemaType(type, 'Person')))
-    .slice(0, MAX_ITEMS);
-  if (items.length === 0) return [];
-  const propertiesByItem = microdataProperties(doc, items);
-  return items.map((item) => {
-    const properties = propertiesByItem.get(item) ?? new Map<string, Element[]>();
-    const text = (name: string) => (properties.get(name) ?? []).map((e) => cleanName(microdataValue(e))).find(Boolean);
-    const emailElements = properties.get('email') ?? [];
-    const name = text('name') ?? cleanName([text('givenName'), text('familyName')].filter(Boolean).join(' '));
-    const profileUrl = (properties.get('url') ?? []).map((e) => profileUrlFrom(microdataValue(e), page)).find(Boolean);
-    const person: StructuredPerson = {
-      emails: emailsFrom(emailElements.map(microdataValue)),
-      mainEntity: tokens(item, 'itemprop').includes('mainEntity'),
-      claimed: emailElements,
-    };
-    if (name) person.name = name;
-    if (profileUrl) person.profileUrl = profileUrl;
-    return person;
-  });
 }

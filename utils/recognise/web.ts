@@ -5,10 +5,12 @@
 import type { Candidate } from '../model';
 import { canonicalProfileUrl } from './profile-url';
 import type { PageFindings, Recogniser } from './types';
-import { findHCardPeople } from './web-hcard';
-import { findPeopleInMailtoLinks, isMailtoLink } from './web-mailto';
-import { findJsonLdPeople, findMicrodataPeople, type StructuredPerson } from './web-structured';
-import { findAddressesInVisibleText } from './web-text-scan';
+import { hcardPeopleInSlices } from './web-hcard';
+import { isMailtoLink, mailtoPeopleInSlices } from './web-mailto';
+import { microdataPeopleInSlices } from './web-microdata';
+import { runAllSlices, type Slices } from './web-slices';
+import { jsonLdPeopleInSlices, type StructuredPerson } from './web-structured';
+import { visibleTextAddressesInSlices } from './web-visible-text';
 
 /** Most people one page yields (the sighting's cap too): a directory page is not a conversation. */
 export const MAX_WEB_PEOPLE = 500;
@@ -22,6 +24,8 @@ const MAX_ANCESTRY = 256;
  */
 class PeopleOnPage {
   readonly list: Candidate[] = [];
+  /** Someone new came after the list was full. */
+  truncated = false;
   private readonly byEmail = new Map<string, Candidate>();
   private readonly byUrl = new Map<string, Candidate>();
 
@@ -37,12 +41,16 @@ class PeopleOnPage {
       if (person.role === 'profile') known.role = 'profile';
       return;
     }
-    if (this.list.length >= MAX_WEB_PEOPLE) return;
+    const freeUrl = profileUrl && !this.byUrl.has(profileUrl) ? profileUrl : undefined;
+    if (!email && !freeUrl) return; // A name alone is no one to remember on an arbitrary page.
+    if (this.list.length >= MAX_WEB_PEOPLE) {
+      this.truncated = true;
+      return;
+    }
     const fresh: Candidate = {};
     if (email) this.claimEmail(fresh, email);
     if (person.name) fresh.name = person.name;
-    if (profileUrl && !this.byUrl.has(profileUrl)) this.claimUrl(fresh, profileUrl);
-    if (!fresh.email && !fresh.profileUrl) return; // A name alone is no one to remember on an arbitrary page.
+    if (freeUrl) this.claimUrl(fresh, freeUrl);
     fresh.role = person.role;
     this.list.push(fresh);
   }
@@ -69,24 +77,30 @@ function candidatesOf(person: StructuredPerson, pageProfile: string | undefined)
   return person.emails.map((email, index) => (index === 0 && profileUrl ? { ...base, email, profileUrl } : { ...base, email }));
 }
 
-/** People in a page's person markup only: JSON-LD, then microdata, then h-cards. */
-export function findPeopleInMarkup(doc: Document, url: URL): StructuredPerson[] {
-  return [...findJsonLdPeople(doc, url), ...findMicrodataPeople(doc, url), ...findHCardPeople(doc, url)];
+/** People in a page's person markup only: JSON-LD, then microdata, then h-cards; a slice each at least. */
+export function* markupPeopleInSlices(doc: Document, url: URL): Slices<StructuredPerson[]> {
+  const people = yield* jsonLdPeopleInSlices(doc, url);
+  yield;
+  people.push(...(yield* microdataPeopleInSlices(doc, url)));
+  yield;
+  people.push(...(yield* hcardPeopleInSlices(doc, url)));
+  return people;
 }
 
 /**
- * Everyone a page names: person markup first (richest), then mailto links, then addresses in
- * visible text; deduplicated by address, at most 500. Markup elements already read as an
- * address are not read again as links or text.
+ * Everyone a page names, in slices: person markup first (richest), then mailto links, then
+ * addresses in visible text; deduplicated by address, at most 500. Markup elements already
+ * read as an address are not read again as links or text.
  */
-export function findPeopleOnWebPage(doc: Document, url: URL): PageFindings {
+export function* peopleOnWebPageInSlices(doc: Document, url: URL): Slices<PageFindings> {
   const people = new PeopleOnPage();
   const claimed = new Set<Element>();
   const pageProfile = canonicalProfileUrl(url.href);
-  for (const person of findPeopleInMarkup(doc, url)) {
+  for (const person of yield* markupPeopleInSlices(doc, url)) {
     for (const element of person.claimed) claimed.add(element);
     for (const candidate of candidatesOf(person, pageProfile)) people.add(candidate);
   }
+  yield;
   const insideClaimed = (element: Element) => {
     if (claimed.size === 0) return false;
     let ancestor: Element | null = element;
@@ -95,16 +109,22 @@ export function findPeopleOnWebPage(doc: Document, url: URL): PageFindings {
     }
     return false;
   };
-  for (const candidate of findPeopleInMailtoLinks(doc, insideClaimed)) people.add(candidate);
+  for (const candidate of yield* mailtoPeopleInSlices(doc, insideClaimed)) people.add(candidate);
+  yield;
   const root = doc.body ?? doc.documentElement;
   if (root) {
     // A mailto link's text is its label: the link pass read the address from its href.
     const readElsewhere = (element: Element) => claimed.has(element) || isMailtoLink(element);
-    for (const email of findAddressesInVisibleText(root, readElsewhere, MAX_WEB_PEOPLE)) {
+    for (const email of yield* visibleTextAddressesInSlices(root, readElsewhere, MAX_WEB_PEOPLE)) {
       people.add({ email, role: 'mention' });
     }
   }
-  return { people: people.list, self: [] };
+  return people.truncated ? { people: people.list, self: [], truncated: true } : { people: people.list, self: [] };
+}
+
+/** Everyone a page names (see peopleOnWebPageInSlices), in one go. */
+export function findPeopleOnWebPage(doc: Document, url: URL): PageFindings {
+  return runAllSlices(peopleOnWebPageInSlices(doc, url));
 }
 
 /** Any http(s) page: read when the user asks or has granted the site (see web.content). */
@@ -112,4 +132,5 @@ export const webRecogniser: Recogniser = {
   id: 'web',
   matches: (url) => url.protocol === 'https:' || url.protocol === 'http:',
   find: findPeopleOnWebPage,
+  findInSlices: peopleOnWebPageInSlices,
 };

@@ -1,0 +1,95 @@
+/**
+ * Timing that holds up on a loaded 2-core machine: subject and baseline run alternately in the
+ * same page, many times, and each is reported as a median. The ratio is the median of the
+ * per-pair ratios, so a burst of load from elsewhere slows both halves of a pair alike.
+ */
+import { median } from './median.mjs';
+
+/** Medians of one subject/baseline comparison, per call. */
+export interface PairTiming {
+  subjectMs: number;
+  baselineMs: number;
+  /** Median of subject/baseline over the pairs. */
+  ratio: number;
+  pairs: number;
+  /** Calls per timed sample of each side (short calls are repeated to beat timer coarsening). */
+  subjectReps: number;
+  baselineReps: number;
+}
+
+/** Timing options; defaults suit calls from a few microseconds to tens of milliseconds. */
+export interface PairOptions {
+  pairs?: number;
+  warmupMs?: number;
+  /** A timed sample lasts at least this long (performance.now() is coarsened to 5-100 µs). */
+  minSampleMs?: number;
+}
+
+// Results go here so no engine can drop a call whose result nobody reads.
+let sink = 0;
+
+/** Read by the harness so the sink stays observable. */
+export function benchSink(): number {
+  return sink;
+}
+
+function consume(value: unknown): void {
+  if (typeof value === 'number') sink += value;
+  else if (value && typeof value === 'object') sink += 1;
+}
+
+function timeReps(run: () => unknown, reps: number): number {
+  const start = performance.now();
+  for (let i = 0; i < reps; i++) consume(run());
+  return (performance.now() - start) / reps;
+}
+
+/** Repetitions that make one sample last at least `minSampleMs`. */
+function repsFor(run: () => unknown, minSampleMs: number): number {
+  let reps = 1;
+  while (reps < 1_000_000) {
+    const start = performance.now();
+    for (let i = 0; i < reps; i++) consume(run());
+    if (performance.now() - start >= minSampleMs) return reps;
+    reps *= 2;
+  }
+  return reps;
+}
+
+/** Warm both up, then time them alternately (order flipped every pair) and take medians. */
+export function timePair(subject: () => unknown, baseline: () => unknown, options: PairOptions = {}): PairTiming {
+  const { pairs = 41, warmupMs = 400, minSampleMs = 3 } = options;
+  // Warm-up lets the JIT settle on both before anything counts.
+  const warmupEnd = performance.now() + warmupMs;
+  for (let round = 0; round < 5 || performance.now() < warmupEnd; round++) {
+    consume(subject());
+    consume(baseline());
+  }
+  const subjectReps = repsFor(subject, minSampleMs);
+  const baselineReps = repsFor(baseline, minSampleMs);
+  const subjectTimes: number[] = [];
+  const baselineTimes: number[] = [];
+  const ratios: number[] = [];
+  for (let pair = 0; pair < pairs; pair++) {
+    let s: number;
+    let b: number;
+    if (pair % 2 === 0) {
+      s = timeReps(subject, subjectReps);
+      b = timeReps(baseline, baselineReps);
+    } else {
+      b = timeReps(baseline, baselineReps);
+      s = timeReps(subject, subjectReps);
+    }
+    subjectTimes.push(s);
+    baselineTimes.push(b);
+    ratios.push(s / Math.max(b, 1e-6));
+  }
+  return {
+    subjectMs: median(subjectTimes),
+    baselineMs: median(baselineTimes),
+    ratio: median(ratios),
+    pairs,
+    subjectReps,
+    baselineReps,
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * `npm run bench` (after `wxt build`): the speed and size budgets of issue 3, measured in
+ * headless Chromium with the real recognisers. Writes `.bench/results.json`, prints a table,
+ * and exits 1 when any budget fails.
+ */
+import { build } from 'esbuild';
+import { launchBrowser, openBenchPage } from './browser.mjs';
+import { median } from './median.mjs';
+import { printTable, ratioRow, valueRow, writeResults } from './report.mjs';
+import { contentScriptSizes } from './sizes.mjs';
+
+/** @typedef {import('./report.mjs').Row} Row */
+/** @typedef {import('./in-page').BenchScenarios} BenchScenarios */
+/** @typedef {import('playwright-core').Page} Page */
+
+/** Sliced runs of each adversarial page, alternating between the two sizes. */
+const ADVERSARIAL_RUNS = 9;
+/** The two adversarial pages: about 1 MB and 5 MB of the same ~0.5 MB cycle. */
+const SMALL_CYCLES = 2;
+const LARGE_CYCLES = 10;
+
+/** The in-page half as one script: TypeScript and the real recognisers, bundled. */
+async function bundleInPage() {
+  const result = await build({
+    entryPoints: [new URL('./in-page.ts', import.meta.url).pathname],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    logLevel: 'warning',
+  });
+  const output = result.outputFiles[0];
+  if (!output) throw new Error('bench: esbuild produced no bundle');
+  return output.text;
+}
+
+/**
+ * Call one scenario of the injected bundle.
+ * @template {keyof BenchScenarios} K
+ * @param {Page} page @param {K} name @param {Parameters<BenchScenarios[K]>} args
+ * @returns {Promise<Awaited<ReturnType<BenchScenarios[K]>>>}
+ */
+function scenario(page, name, ...args) {
+  return page.evaluate(
+    ([scenarioName, scenarioArgs]) => /** @type {any} */ (globalThis).tendBench[scenarioName](...scenarioArgs),
+    /** @type {[string, unknown[]]} */ ([name, args]),
+  );
+}
+
+/** @param {number} bytes */
+const megabytes = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+
+/**
+ * (a), (b), (c): pairs timed inside one tab each.
+ * @param {import('playwright-core').BrowserContext} context @param {string} bundle
+ * @returns {Promise<Row[]>}
+ */
+async function pairRows(context, bundle) {
+  /** @type {Row[]} */
+  const rows = [];
+  /** @param {keyof BenchScenarios} name */
+  const inFreshTab = async (name) => {
+    const page = await openBenchPage(context, bundle);
+    try {
+      return /** @type {import('./in-page').PairResult} */ (await scenario(page, name));
+    } finally {
+      await page.close();
+    }
+  };
+  const full = await inFreshTab('gmailFullScan');
+  rows.push(ratioRow('gmail: full scan of a 50-message thread (find / one querySelectorAll)', 'ms', full, 1.5, `page ${megabytes(full.bytes)}`));
+  const added = await inFreshTab('gmailAddedMessage');
+  rows.push(ratioRow('gmail: one message added (findInAdded / full find; ratio is a fraction, 0.05 = 5%)', 'ms', added, 0.05,
+    Number.isFinite(added.ratio) ? `${(added.ratio * 100).toFixed(2)}% of a full scan` : undefined));
+  const prose = /** @type {Awaited<ReturnType<BenchScenarios['proseScan']>>} */ (await inFreshTab('proseScan'));
+  rows.push(ratioRow('web: 2 MB article, visible-text scan / TreeWalker text pass', 'ms', prose, 1.5,
+    `page ${megabytes(prose.bytes)}; whole webRecogniser.find on it: ${prose.findMs.toFixed(2)} ms, ${prose.findRatio.toFixed(2)} x the floor (no budget)`));
+  return rows;
+}
+
+/**
+ * (d): the hostile page driven through findInSlices, 1 MB and 5 MB tabs alternating.
+ * @param {import('playwright-core').BrowserContext} context @param {string} bundle
+ * @returns {Promise<Row[]>}
+ */
+async function adversarialRows(context, bundle) {
+  const longestName = 'web: 5 MB hostile page via findInSlices, longest task (median of runs)';
+  const linearName = 'web: hostile page total work, 5 MB / 1 MB (budget 5 x 1.5)';
+  const small = await openBenchPage(context, bundle);
+  const large = await openBenchPage(context, bundle);
+  try {
+    const smallPage = await scenario(small, 'buildAdversarial', SMALL_CYCLES);
+    const largePage = await scenario(large, 'buildAdversarial', LARGE_CYCLES);
+    const wrong = largePage.wrong ?? smallPage.wrong;
+    const problem = largePage.missing ?? smallPage.missing ?? (wrong && `wrong answer: ${wrong}`);
+    if (problem) return [valueRow(longestName, null, 'ms', 50, problem), valueRow(linearName, null, 'x', 7.5, problem)];
+    // Warm-up: the JIT sees both pages before anything counts.
+    for (const page of [small, large, small, large]) await scenario(page, 'driveAdversarial');
+    /** @type {Awaited<ReturnType<BenchScenarios['driveAdversarial']>>[]} */
+    const smallRuns = [];
+    /** @type {typeof smallRuns} */
+    const largeRuns = [];
+    for (let run = 0; run < ADVERSARIAL_RUNS; run++) {
+      smallRuns.push(await scenario(small, 'driveAdversarial'));
+      largeRuns.push(await scenario(large, 'driveAdversarial'));
+    }
+    const worst = Math.max(...largeRuns.map((r) => r.maxTaskMs), ...smallRuns.map((r) => r.maxTaskMs));
+    const longTasks = largeRuns.reduce((sum, r) => sum + r.browserLongTasks, 0);
+    const last = largeRuns.at(-1);
+    const longest = valueRow(longestName, median(largeRuns.map((r) => r.maxTaskMs)), 'ms', 50,
+      `page ${megabytes(largePage.bytes)}; ${last?.tasks} tasks, ${last?.slices} slices per run; worst task of all runs ${worst.toFixed(1)} ms; ` +
+      `browser long tasks during ${ADVERSARIAL_RUNS} runs: ${longTasks}`);
+    const sizeRatio = largePage.bytes / smallPage.bytes;
+    const ratio = median(largeRuns.map((r, i) => r.workMs / (smallRuns[i]?.workMs ?? NaN)));
+    const linear = ratioRow(linearName, 'ms', { subjectMs: median(largeRuns.map((r) => r.workMs)), baselineMs: median(smallRuns.map((r) => r.workMs)), ratio }, 7.5,
+      `pages ${megabytes(largePage.bytes)} / ${megabytes(smallPage.bytes)} (x${sizeRatio.toFixed(2)}); per MB ${(ratio / sizeRatio).toFixed(2)} x the 1 MB page (budget 1.5)`);
+    return [longest, linear];
+  } finally {
+    await small.close();
+    await large.close();
+  }
+}
+
+/** (e): every built content script, gzipped. */
+function sizeRows() {
+  return contentScriptSizes().map(({ file, bytes, gzipBytes }) =>
+    valueRow(`size: content-scripts/${file}, gzip -9 (10 KB = 10240 B)`, gzipBytes, 'B', 10 * 1024, `${bytes} B unzipped`));
+}
+
+async function main() {
+  const bundle = await bundleInPage();
+  const { browser, context } = await launchBrowser();
+  /** @type {Row[]} */
+  let rows;
+  try {
+    rows = [...(await pairRows(context, bundle)), ...(await adversarialRows(context, bundle)), ...sizeRows()];
+  } finally {
+    await browser.close();
+  }
+  writeResults(rows);
+  printTable(rows);
+  const failed = rows.filter((row) => !row.pass).length;
+  console.log(`\n${rows.length - failed} of ${rows.length} budgets pass; results in .bench/results.json`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+await main();
