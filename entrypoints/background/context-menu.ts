@@ -3,6 +3,8 @@ import type { TendDatabase } from '../../utils/db/schema';
 import { broadcast } from '../../utils/messaging/client';
 import { deleteInteraction } from '../../utils/services/log';
 import { logFromMenu, type MenuLogUi } from '../../utils/services/menu-actions';
+import { clickNeedsSidePanel } from '../../utils/services/menu-log';
+import { savedPeopleOnTab } from '../../utils/tab-people';
 
 export const LOG_MENU_ID = 'tend-log-interaction';
 const UNDO_PREFIX = 'tend-logged:';
@@ -26,7 +28,8 @@ export function menuLogUi(): MenuLogUi {
         buttons: [{ title: 'Undo' }],
       });
     },
-    async openComposer(windowId) {
+    async openComposer(windowId, alreadyOpen) {
+      if (alreadyOpen) return;
       // The click's user gesture may have lapsed while the entry was prepared: then say where it is.
       await browser.sidePanel.open({ windowId }).catch(() =>
         browser.notifications.create('tend-finish-log', {
@@ -40,11 +43,20 @@ export function menuLogUi(): MenuLogUi {
   };
 }
 
-/** The click handler, also called by tests from the service worker. */
+/**
+ * The click handler, also called by tests from the service worker. When the click will need the
+ * side panel it is opened first, synchronously, while Chrome still counts the click as a gesture.
+ */
 export async function onLogMenuClicked(db: Promise<TendDatabase>, info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) {
   if (info.menuItemId !== LOG_MENU_ID || tab?.id === undefined || tab.id < 0) return undefined;
   const click = { selectionText: info.selectionText, linkUrl: info.linkUrl, pageUrl: info.pageUrl ?? tab.url, pageTitle: tab.title };
-  const entry = await logFromMenu(await db, click, { id: tab.id, windowId: tab.windowId }, menuLogUi(), Date.now());
+  const panelOpened = clickNeedsSidePanel(click, savedPeopleOnTab(tab.id))
+    ? browser.sidePanel.open({ windowId: tab.windowId }).then(
+        () => true,
+        () => false,
+      )
+    : Promise.resolve(false);
+  const entry = await logFromMenu(await db, click, { id: tab.id, windowId: tab.windowId }, menuLogUi(), Date.now(), panelOpened);
   if (entry) await broadcast({ type: 'changed', contactIds: entry.contactIds });
   else await broadcast({ type: 'changed', tabId: tab.id, contactIds: [] });
   return entry;

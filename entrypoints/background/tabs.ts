@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { broadcast } from '../../utils/messaging/client';
 import { clearDraft } from '../../utils/drafts';
-import { clearTabPeople, getTabPeople } from '../../utils/tab-people';
+import { clearTabPeople, getTabPeople, loadTabPeopleCounts } from '../../utils/tab-people';
 
 /** Same page, ignoring the fragment and query: Gmail moves between views without reloading. */
 function samePage(a: string, b: string | undefined): boolean {
@@ -16,6 +16,7 @@ function samePage(a: string, b: string | undefined): boolean {
 
 /** Forget a tab's people when it closes or loads another page; its content script reports anew. */
 export function watchTabs(): void {
+  void loadTabPeopleCounts();
   browser.tabs.onRemoved.addListener((tabId) => {
     void clearTabPeople(tabId);
     void clearDraft(tabId);

@@ -48,11 +48,15 @@ export class Tend {
     readonly extensionId: string,
   ) {}
 
-  /** Launch Chromium; pass a profile folder to keep data across launches (a browser restart). */
-  static async launch(profile = ''): Promise<Tend> {
+  /**
+   * Launch Chromium; pass a profile folder to keep data across launches (a browser restart), or
+   * an X display to run headed (native context menus).
+   */
+  static async launch(profile = '', display?: string): Promise<Tend> {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
-      headless: true,
+      headless: display === undefined,
+      ...(display && { env: { ...process.env, DISPLAY: display } }),
       args: [
         // Lets CDP's Extensions.triggerAction click the toolbar button, which grants activeTab.
         '--enable-unsafe-extension-debugging',

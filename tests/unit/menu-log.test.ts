@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { mailtoAddresses, planMenuLog } from '../../utils/services/menu-log';
+import { clickNeedsSidePanel, mailtoAddresses, planMenuLog } from '../../utils/services/menu-log';
 
 const ada = { contactId: '01900000-0000-7000-8000-000000000001', displayName: 'Ada', email: 'ada@x.example' };
 const bob = { contactId: '01900000-0000-7000-8000-000000000002', displayName: 'Bob', email: 'bob@x.example' };
@@ -38,3 +38,14 @@ test.each([
   ['https://x.example', []],
   [undefined, []],
 ])('mailtoAddresses(%s)', (link, expected) => expect(mailtoAddresses(link)).toEqual(expected));
+
+test.each([
+  ['one saved person on the tab', {}, 1, false],
+  ['several', {}, 3, true],
+  ['none', {}, 0, true],
+  ['the worker is still loading: open it to be safe', {}, undefined, true],
+  ['a mailto link to one person', { linkUrl: 'mailto:a@x.example' }, 3, false],
+  ['a mailto link to two', { linkUrl: 'mailto:a@x.example,b@x.example' }, 1, true],
+])('clickNeedsSidePanel: %s', (_name, click, saved, expected) => {
+  expect(clickNeedsSidePanel(click, saved)).toBe(expected);
+});

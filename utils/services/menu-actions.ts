@@ -10,8 +10,11 @@ import { createContact } from './people';
 export interface MenuLogUi {
   /** Exactly one person: the entry was logged; confirm it with an Undo. */
   confirmLogged(entry: Interaction, personName: string): Promise<void>;
-  /** Several or none: the entry waits as the tab's draft; bring up the side panel to finish it. */
-  openComposer(windowId: number): Promise<void>;
+  /**
+   * Several or none: the entry waits as the tab's draft; bring up the side panel to finish it
+   * (`alreadyOpen` when the click handler opened it while it still had the user gesture).
+   */
+  openComposer(windowId: number, alreadyOpen: boolean): Promise<void>;
 }
 
 /** Carry out "Log this interaction" for a click on a tab (see planMenuLog for what it decides). */
@@ -21,6 +24,8 @@ export async function logFromMenu(
   tab: { id: number; windowId: number },
   ui: MenuLogUi,
   now: number,
+  /** Whether the click handler managed to open the side panel already. */
+  panelOpened: Promise<boolean> = Promise.resolve(false),
 ): Promise<Interaction | undefined> {
   const tabPeople = await getTabPeople(tab.id);
   const plan = planMenuLog(click, tabPeople?.people ?? []);
@@ -47,6 +52,6 @@ export async function logFromMenu(
     fromMenu: true,
     ...(plan.source && { source: plan.source }),
   });
-  await ui.openComposer(tab.windowId);
+  await ui.openComposer(tab.windowId, await panelOpened);
   return undefined;
 }

@@ -43,3 +43,13 @@ export function planMenuLog(click: MenuClick, tabPeople: readonly TabPerson[]): 
   if (contactIds.length === 1) return { action: 'log', person: { contactId: contactIds[0]! }, summary, source };
   return { action: 'compose', contactIds, emails: [], summary, source };
 }
+
+/**
+ * Will this click need the side panel? Decided synchronously from what the click carries and the
+ * tab's saved-people count (undefined while the worker is waking: then yes, to be safe).
+ */
+export function clickNeedsSidePanel(click: MenuClick, savedPeopleOnTab: number | undefined): boolean {
+  const emails = mailtoAddresses(click.linkUrl);
+  if (emails.length > 0) return emails.length > 1;
+  return savedPeopleOnTab !== 1;
+}

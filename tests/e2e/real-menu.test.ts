@@ -1,0 +1,44 @@
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { Tend } from './harness';
+import { VirtualDisplay } from './virtual-display';
+
+// The one test that clicks Chrome's real context menu: headed, in a private Xvfb display.
+let display: VirtualDisplay;
+let tend: Tend;
+beforeAll(async () => {
+  display = await VirtualDisplay.start();
+  tend = await Tend.launch('', display.display);
+});
+afterAll(async () => {
+  await tend?.close();
+  display?.stop();
+});
+
+test('the real context menu: "Log this interaction" on a selection opens the side panel with the entry', async () => {
+  const page = await tend.open('https://people.example/notes?tend-fixture=visible-text');
+  await page.bringToFront();
+  const tabId = await tend.tabIdOf(page);
+  const paragraph = page.locator('p').first();
+  const selected = (await paragraph.innerText()).trim();
+  await paragraph.selectText();
+  await paragraph.click({ button: 'right' });
+  await page.waitForTimeout(500);
+  // Chrome's menus jump to the item whose title starts with the typed letter: Tend's is the only "L…".
+  await display.keys('l');
+
+  const worker = await tend.worker();
+  await expect
+    .poll(
+      () =>
+        worker.evaluate(async (id) => {
+          const key = `draft:${id}`;
+          return (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(key))[key];
+        }, tabId),
+      { timeout: 10_000 },
+    )
+    .toMatchObject({ fromMenu: true, text: selected, source: { url: page.url() } });
+  // The side panel opened in the click's user gesture, not a fallback notification.
+  const cdp = await tend.context.newCDPSession(page);
+  const { targetInfos } = await cdp.send('Target.getTargets');
+  expect(targetInfos.some((target) => target.url.startsWith(tend.url('sidepanel')))).toBe(true);
+});
