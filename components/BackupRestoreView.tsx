@@ -1,7 +1,7 @@
 import type { RestoreReport } from '../utils/portability/backup';
 import type { BackupSummary } from './import-file';
+import { plural } from './plural';
 
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 // Reports list the first problems; a damaged file could otherwise fill the page.
 const SHOWN = 50;
 

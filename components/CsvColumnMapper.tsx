@@ -52,9 +52,10 @@ export function CsvColumnMapper({ fileName, headers, suggested, busy, onSubmit, 
       <p>Tend does not know this kind of CSV. It guessed from the column names; correct what it got wrong.</p>
       <div class="field-grid">
         {ONE_COLUMN.map(([field, label]) => (
-          <label key={field}>
-            <span>{label}</span>
-            <select value={mapping[field] ?? ''} onChange={(event) => setOne(field, event.currentTarget.value)}>
+          // A label of its own (not wrapping the select): the select's options must not join its name.
+          <div key={field} class="field">
+            <label for={`map-${field}`}>{label}</label>
+            <select id={`map-${field}`} value={mapping[field] ?? ''} onChange={(event) => setOne(field, event.currentTarget.value)}>
               <option value="">(none)</option>
               {headers.map((header, index) => (
                 <option key={index} value={header}>
@@ -62,19 +63,19 @@ export function CsvColumnMapper({ fileName, headers, suggested, busy, onSubmit, 
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ))}
         {MANY_COLUMNS.map(([field, label]) => (
-          <label key={field}>
-            <span>{label}</span>
-            <select multiple size={Math.min(4, headers.length)} onChange={(event) => setMany(field, event.currentTarget)}>
+          <div key={field} class="field">
+            <label for={`map-${field}`}>{label}</label>
+            <select id={`map-${field}`} multiple size={Math.min(4, headers.length)} onChange={(event) => setMany(field, event.currentTarget)}>
               {headers.map((header, index) => (
                 <option key={index} value={header} selected={mapping[field].includes(header)}>
                   {header}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         ))}
       </div>
       <p class="notice">Several columns can hold addresses: hold Ctrl (Cmd on a Mac) or Shift to choose more than one.</p>

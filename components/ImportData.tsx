@@ -18,6 +18,7 @@ import { ImportPreviewView } from './ImportPreviewView';
 import { previewMappedCsv, readImportFile, type ImportStep } from './import-file';
 import { settingsPatchFromBackup } from './restore-settings';
 import { StatusLine } from './StatusLine';
+import { plural } from './plural';
 
 interface Props {
   db: () => Promise<TendDatabase>;
@@ -26,8 +27,6 @@ interface Props {
   onSettingsChanged: (settings: Settings) => void;
   onDataChanged: () => void;
 }
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** Import from a vCard, CSV or Tend backup: read, preview, confirm; and undo past imports. */
 export function ImportData({ db, generation, onSettingsChanged, onDataChanged }: Props) {
@@ -49,6 +48,7 @@ export function ImportData({ db, generation, onSettingsChanged, onDataChanged }:
     try {
       await action();
     } catch (failure) {
+      setStatus(undefined);
       setError(failureMessage(failure, doing));
     } finally {
       setBusy(false);
@@ -61,9 +61,12 @@ export function ImportData({ db, generation, onSettingsChanged, onDataChanged }:
     input.value = '';
     if (!file) return;
     setStep(undefined);
-    setStatus(undefined);
+    setStatus(`Reading “${file.name}”…`);
     setRestored(undefined);
-    void act('read this file', async () => setStep(await readImportFile(await db(), file)));
+    void act('read this file', async () => {
+      setStep(await readImportFile(await db(), file));
+      setStatus(undefined);
+    });
   };
 
   const mapColumns = (fileName: string, text: string, mapping: CsvColumnMapping) =>
@@ -125,10 +128,15 @@ export function ImportData({ db, generation, onSettingsChanged, onDataChanged }:
         vCard files (.vcf) from any address book, CSV files (Google Contacts, Outlook, or any other), or a Tend backup (.json).
         Tend shows what it would do before it writes anything, and every import can be undone.
       </p>
-      <label class="file-picker">
-        <span>Import file</span>
-        <input type="file" accept=".vcf,.vcard,.csv,.json,text/vcard,text/csv,application/json" onChange={(event) => pick(event.currentTarget)} />
-      </label>
+      <div class="file-picker">
+        <label for="import-file">Import file</label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".vcf,.vcard,.csv,.json,text/vcard,text/csv,application/json"
+          onChange={(event) => pick(event.currentTarget)}
+        />
+      </div>
       {step?.step === 'preview' && (
         <ImportPreviewView preview={step.preview} busy={busy} onConfirm={() => void confirmImport(step.preview)} onCancel={() => setStep(undefined)} />
       )}
@@ -151,7 +159,7 @@ export function ImportData({ db, generation, onSettingsChanged, onDataChanged }:
           onCancel={() => setStep(undefined)}
         />
       )}
-      <StatusLine status={busy && !step ? 'Reading…' : status} error={error} />
+      <StatusLine status={status} error={error} />
       {restored && <RestoreOutcome report={restored} />}
       <ImportHistory imports={history} undoing={undoing} onUndo={undo} />
     </section>

@@ -1,4 +1,5 @@
 import type { ImportIssue, ImportPreview, MatchReason, PlannedMerge } from '../utils/portability/import-model';
+import { plural } from './plural';
 
 interface Props {
   preview: ImportPreview;
@@ -9,8 +10,6 @@ interface Props {
 
 // Long files would make a page nobody reads: the first ones are listed, the rest counted.
 const SHOWN = 50;
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 const REASON_WORDS: Record<MatchReason['kind'], string> = {
   email: 'same email address',

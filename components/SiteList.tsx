@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { ask } from '../utils/messaging/client';
-import { DECLARED_SITE_MATCHES } from '../utils/recognise/sites';
+import { DECLARED_SITE_NAMES, isDeclaredOrigin } from '../utils/recognise/sites';
 
 const ALL_SITES = ['https://*/*', 'http://*/*'];
 const hostOf = (pattern: string) => pattern.replace(/^\w+:\/\//, '').replace(/\/\*$/, '');
@@ -12,7 +12,7 @@ export function SiteList() {
   const [error, setError] = useState<string>();
   const refresh = async () => {
     const { origins = [] } = await browser.permissions.getAll();
-    setGranted(origins.filter((origin) => !DECLARED_SITE_MATCHES.includes(origin)));
+    setGranted(origins.filter((origin) => !isDeclaredOrigin(origin)));
   };
   useEffect(() => void refresh(), []);
 
@@ -29,8 +29,8 @@ export function SiteList() {
     <section aria-labelledby="sites-heading">
       <h2 id="sites-heading">Sites Tend reads</h2>
       <p>
-        Always: {DECLARED_SITE_MATCHES.map(hostOf).join(', ')}. Any other page only when you open Tend on it, unless you
-        allow the site here or from the popup.
+        Always: {DECLARED_SITE_NAMES.join(', ')}. Any other page only when you open Tend on it, unless you allow the
+        site here or from the popup.
       </p>
       {granted.length > 0 && (
         <ul aria-label="Sites you allowed">

@@ -3,10 +3,13 @@ import { watchCommands } from './commands';
 import { createLogMenu, onLogMenuClicked, undoLogged, watchMenuNotifications } from './context-menu';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openTendDb } from '../../utils/db/open';
+import { Broadcast } from '../../utils/messaging/protocol';
 import { createRouter } from '../../utils/messaging/router';
 import { createHandlers } from '../../utils/services/handlers';
 import { watchTabs } from './tabs';
 import { syncWebReader } from '../../utils/services/site-access';
+
+const isBroadcast = (message: unknown) => Broadcast.safeParse(message).success;
 
 export default defineBackground(() => {
   // Every listener is registered synchronously at start, so an event that woke the worker is
@@ -16,7 +19,8 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
   });
-  browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
+  // Pages tell each other what changed with the same runtime messages: those are not requests.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => (isBroadcast(message) ? undefined : route(message, sender)));
   watchTabs();
   watchCommands();
   watchMenuNotifications(db);

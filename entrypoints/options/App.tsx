@@ -1,15 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
+import { DangerZone } from '../../components/DangerZone';
 import { EditableList } from '../../components/EditableList';
+import { ExportData } from '../../components/ExportData';
+import { ImportData } from '../../components/ImportData';
+import { RemovalWarning } from '../../components/RemovalWarning';
 import { SiteList } from '../../components/SiteList';
+import { StorageInfo } from '../../components/StorageInfo';
 import type { Settings } from '../../utils/model';
 import { parseAddressEntry, parseHostEntry } from '../../utils/settings-entries';
 import { ask } from '../../utils/messaging/client';
 import { loadSettings } from '../../utils/settings';
+import { optionsDb } from './open-db';
 
-/** Settings: the user's addresses, what Tend never records, and which sites it reads. */
+/** Settings: the user's addresses, what Tend never records, which sites it reads; and the user's data. */
 export function App() {
   const [settings, setSettings] = useState<Settings>();
+  // Bumped after a bulk change (import, restore, delete) so the data sections read again.
+  const [generation, setGeneration] = useState(0);
   useEffect(() => void loadSettings().then(setSettings), []);
+  const dataChanged = () => setGeneration((g) => g + 1);
   if (!settings) return <main class="options">Loading…</main>;
 
   // Only the fields changed go to the background, which applies them to the latest settings.
@@ -73,6 +82,17 @@ export function App() {
         <h2 id="privacy-heading">Privacy</h2>
         <p>Everything Tend keeps stays in this browser profile. Tend makes no network requests.</p>
       </section>
+      <RemovalWarning db={optionsDb} />
+      <ExportData db={optionsDb} />
+      <ImportData db={optionsDb} generation={generation} onSettingsChanged={setSettings} onDataChanged={dataChanged} />
+      <StorageInfo generation={generation} />
+      <DangerZone
+        db={optionsDb}
+        onDeleted={() => {
+          dataChanged();
+          void loadSettings().then(setSettings);
+        }}
+      />
     </main>
   );
 }

@@ -72,8 +72,11 @@ function validRecords<T>(store: RestoredStore, records: unknown[], schema: z.Zod
   return valid;
 }
 
-/** Check the file: envelope first (clear message for other files and newer versions), then each record. */
-function readBackup(input: unknown) {
+/**
+ * Check a parsed backup file without writing anything: envelope first (clear message for other
+ * files and newer versions), then each record. Throws a TendError saying why a file is unusable.
+ */
+export function readBackup(input: unknown) {
   const envelope = BackupEnvelope.safeParse(input);
   if (!envelope.success) throw new TendError('invalid', 'This file is not a Tend backup.');
   if (envelope.data.version > BACKUP_VERSION) {

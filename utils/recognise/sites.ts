@@ -15,3 +15,17 @@ export const PROFILE_SITE_MATCHES = ['https://github.com/*', 'https://www.linked
 
 /** Every page a declared content script already covers: the generic reader stays off them. */
 export const DECLARED_SITE_MATCHES = [...MAIL_SITE_MATCHES, ...PROFILE_SITE_MATCHES];
+
+/** Scheme and host of a match pattern ("https://*.linkedin.com/in/*" -> "https://*.linkedin.com"). */
+const schemeAndHost = (pattern: string) => pattern.replace(/^(\w+:\/\/[^/]*).*$/, '$1');
+
+/**
+ * True for a granted origin that only repeats a declared site. Chrome reports host permissions
+ * with the path widened to "/*", so they are compared by scheme and host.
+ */
+export function isDeclaredOrigin(origin: string): boolean {
+  return DECLARED_SITE_MATCHES.some((pattern) => schemeAndHost(pattern) === schemeAndHost(origin));
+}
+
+/** The declared sites as people know them. */
+export const DECLARED_SITE_NAMES = ['Gmail', 'Outlook on the web', 'GitHub profiles', 'LinkedIn profiles'];

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { DECLARED_SITE_MATCHES } from '../recognise/sites';
+import { DECLARED_SITE_MATCHES, isDeclaredOrigin } from '../recognise/sites';
 import { TendError } from '../errors';
 
 const WEB_SCRIPT_ID = 'tend-web-reader';
@@ -9,7 +9,7 @@ const WEB_SCRIPT_FILE = '/content-scripts/web.js';
 /** The optional host permissions the user has granted, minus the sites Tend reads anyway. */
 export async function grantedWebOrigins(): Promise<string[]> {
   const { origins = [] } = await browser.permissions.getAll();
-  return origins.filter((origin) => !DECLARED_SITE_MATCHES.includes(origin));
+  return origins.filter((origin) => !isDeclaredOrigin(origin));
 }
 
 /**

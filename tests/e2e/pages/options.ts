@@ -1,8 +1,25 @@
-import type { Page } from 'playwright-core';
+import { readFile } from 'node:fs/promises';
+import type { Locator, Page } from 'playwright-core';
+
+/** A file the options page offered for download. */
+export interface DownloadedFile {
+  name: string;
+  text: string;
+}
 
 /** Page object for the options page. */
 export class OptionsPage {
-  constructor(readonly page: Page) {}
+  readonly importFile: Locator;
+  readonly importPreview: Locator;
+  readonly restorePreview: Locator;
+  readonly importSection: Locator;
+
+  constructor(readonly page: Page) {
+    this.importFile = page.getByLabel('Import file');
+    this.importPreview = page.getByRole('region', { name: 'Import preview' });
+    this.restorePreview = page.getByRole('region', { name: 'Restore preview' });
+    this.importSection = page.getByRole('region', { name: 'Import', exact: true });
+  }
 
   static async open(page: Page, url: string): Promise<OptionsPage> {
     await page.goto(url);
@@ -19,5 +36,77 @@ export class OptionsPage {
 
   entries(list: string): Promise<string[]> {
     return this.page.getByRole('list', { name: list }).locator('li > span').allInnerTexts();
+  }
+
+  /** Pick a file for import, made in the test (name, bytes). */
+  async chooseFile(name: string, contents: string | Buffer, mimeType = 'application/octet-stream'): Promise<void> {
+    await this.importFile.setInputFiles({ name, mimeType, buffer: typeof contents === 'string' ? Buffer.from(contents) : contents });
+  }
+
+  /** The lines of the preview's summary: "3 new people", "1 person Tend already knows", "1 entry rejected". */
+  async importSummary(): Promise<string[]> {
+    await this.importPreview.waitFor();
+    return this.importPreview.getByRole('list', { name: 'Import summary' }).getByRole('listitem').allInnerTexts();
+  }
+
+  /** The items of a list inside the import preview, e.g. "New people", "Rejected entries". */
+  async previewList(name: string): Promise<string[]> {
+    const texts = await this.importPreview.getByRole('list', { name }).getByRole('listitem').allInnerTexts();
+    // Name and address are laid out side by side or wrapped: compare them as one line.
+    return texts.map((text) => text.replace(/\s+/g, ' ').trim());
+  }
+
+  /** The status line of the import section (what the last import, restore or undo did). */
+  importStatus(): Locator {
+    return this.importSection.getByRole('status');
+  }
+
+  /** Click an export button and read the file it downloads. */
+  async download(button: string): Promise<DownloadedFile> {
+    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: button, exact: true }).click()]);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+
+  /** Type the confirmation and delete everything; waits for the page to say it is done. */
+  async deleteEverything(): Promise<void> {
+    await this.page.getByLabel('Type DELETE to confirm').fill('DELETE');
+    await this.page.getByRole('button', { name: 'Delete everything' }).click();
+    await this.page.getByRole('status').getByText('Everything Tend kept has been deleted.').waitFor();
+  }
+
+  /** How many records each IndexedDB store of Tend holds, read in the page. */
+  recordCounts(): Promise<Record<string, number>> {
+    return this.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('tend');
+        // Counting must never create the database: an empty v1 would skip Tend's own upgrade.
+        request.onupgradeneeded = () => request.transaction?.abort();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const names = [...db.objectStoreNames];
+      const tx = db.transaction(names, 'readonly');
+      const counts = await Promise.all(
+        names.map(
+          (name) =>
+            new Promise<number>((resolve, reject) => {
+              const request = tx.objectStore(name).count();
+              request.onsuccess = () => resolve(request.result);
+              request.onerror = () => reject(request.error);
+            }),
+        ),
+      );
+      db.close();
+      return Object.fromEntries(names.map((name, i) => [name, counts[i]!]));
+    });
+  }
+
+  /** Everything in the extension's chrome.storage.local and chrome.storage.session. */
+  extensionStorage(): Promise<{ local: Record<string, unknown>; session: Record<string, unknown> }> {
+    return this.page.evaluate(async () => {
+      const { storage } = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session', { get(keys: null): Promise<Record<string, unknown>> }> } }).chrome;
+      return { local: await storage.local.get(null), session: await storage.session.get(null) };
+    });
   }
 }

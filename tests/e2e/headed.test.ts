@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Tend } from './harness';
+import { SidePanel } from './pages/side-panel';
 import { VirtualDisplay } from './virtual-display';
 
-// The one test that clicks Chrome's real context menu: headed, in a private Xvfb display.
+// Tests of Chrome's own UI (the native context menu, the permission prompt): headed, in a private
+// Xvfb display.
 let display: VirtualDisplay;
 let tend: Tend;
 beforeAll(async () => {
@@ -41,4 +43,19 @@ test('the real context menu: "Log this interaction" on a selection opens the sid
   const cdp = await tend.context.newCDPSession(page);
   const { targetInfos } = await cdp.send('Target.getTargets');
   expect(targetInfos.some((target) => target.url.startsWith(tend.url('sidepanel')))).toBe(true);
+});
+
+test('after the user grants all sites in Chrome’s prompt, any page is read without a click', async () => {
+  const options = await tend.context.newPage();
+  await options.goto(tend.url('options'));
+  await options.bringToFront();
+  await options.getByRole('button', { name: 'Read all sites' }).click();
+  await options.waitForTimeout(500);
+  // Chrome's prompt focuses Deny; Tab moves to Allow.
+  await display.keys('Tab', 'Return');
+  await options.getByRole('list', { name: 'Sites you allowed' }).getByText('All https sites').waitFor();
+
+  const page = await tend.open('https://people.example/about?tend-fixture=visible-text');
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${await tend.tabIdOf(page)}`));
+  await expect.poll(() => panel.peopleNames()).toContain('billing@orbit.example');
 });
