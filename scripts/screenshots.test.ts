@@ -20,9 +20,10 @@ test('side panel and popup screenshots', async () => {
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: '.github/screenshots/side-panel-dark.png' });
   const popup = await tend.context.newPage();
-  await popup.setViewportSize({ width: 344, height: 360 });
+  await popup.setViewportSize({ width: 344, height: 520 });
   await popup.goto(tend.url('popup', `?tab=${tabId}`));
-  await popup.getByRole('list', { name: 'People on this page' }).waitFor();
+  await popup.getByRole('list', { name: 'Selected people' }).getByRole('listitem').first().waitFor();
+  await popup.getByLabel('Note', { exact: true }).fill('Promised to send Ada the engine notes by Friday.');
   await popup.screenshot({ path: '.github/screenshots/popup.png' });
   await tend.close();
 });

@@ -7,6 +7,8 @@ import { useRequest } from '../../components/use-request';
 import { useTabId } from '../../components/use-tab-id';
 import { ask } from '../../utils/messaging/client';
 
+const MAX_PRESELECTED = 10;
+
 /** The toolbar popup: a quick note for the people on this page, and the way into the side panel. */
 export function App() {
   const tabId = useTabId();
@@ -26,11 +28,16 @@ export function App() {
       (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
     );
   };
-  const pagePeople = (tabPeople.data?.people ?? []).flatMap((p) => (p.contactId ? [p.contactId] : []));
+  const onPage = (tabPeople.data?.people ?? []).flatMap((p) => (p.contactId ? [p.contactId] : []));
+  // A note is about a few people: a page showing a crowd (a mailing list) preselects no one.
+  const pagePeople = onPage.length <= MAX_PRESELECTED ? onPage : [];
 
   return (
     <main class="popup">
       <h1>Quick note</h1>
+      {onPage.length > MAX_PRESELECTED && (
+        <p class="notice">{onPage.length} people on this page: add the ones this note is about.</p>
+      )}
       {tabId === undefined ? <p class="loading">Loading…</p> : <QuickNote tabId={tabId} pagePeople={pagePeople} />}
       <footer class="popup-footer">
         <button type="button" onClick={openSidePanel} disabled={windowId === undefined}>

@@ -123,5 +123,14 @@ test('a hostile page: at most 500 people kept from one scan, the panel says so, 
       }),
   );
   expect(stored).toBeLessThanOrEqual(500 + 20);
+
+  // The popup preselects no one from a crowd, and its picker shows the same names as text.
+  const popup = await tend.context.newPage();
+  await popup.goto(tend.url('popup', `?tab=${await tend.tabIdOf(page)}`));
+  await popup.getByText('500 people on this page').waitFor();
+  expect(await popup.getByRole('list', { name: 'Selected people' }).locator('li').count()).toBe(0);
+  await popup.getByLabel('Add a person').fill('eve');
+  await expect.poll(() => popup.getByRole('option').first().innerText()).toContain('<img src=x onerror="window.__pwned=1">Eve');
+  expect(await popup.locator('img').count()).toBe(0);
   await Promise.all([page.close(), panel.page.close()]);
 });
