@@ -15,7 +15,7 @@ export default defineConfig({
     // Only what is used: storage (settings, per-tab people), the side panel.
     // activeTab + scripting: read the page the user is on when they ask (popup, menu, command),
     // without a standing permission for every site.
-    permissions: ['storage', 'sidePanel', 'activeTab', 'scripting', 'contextMenus', 'notifications'],
+    permissions: ['storage', 'sidePanel', 'activeTab', 'scripting', 'contextMenus', 'notifications', 'alarms'],
     // The mail and profile sites Tend reads from install (the hosts its content scripts match);
     // also lets it see those tabs' URLs when they navigate.
     host_permissions: [...DECLARED_SITE_MATCHES],

@@ -8,6 +8,8 @@ import { launchBrowser, openBenchPage } from './browser.mjs';
 import { median } from './median.mjs';
 import { printTable, ratioRow, valueRow, writeResults } from './report.mjs';
 import { contentScriptSizes } from './sizes.mjs';
+// Issue 4 (search): its rows come from search-bench.mjs, in a tab of their own.
+import { searchRows } from './search-bench.mjs';
 
 /** @typedef {import('./report.mjs').Row} Row */
 /** @typedef {import('./in-page').BenchScenarios} BenchScenarios */
@@ -135,6 +137,7 @@ async function main() {
   let rows;
   try {
     rows = [...(await pairRows(context, bundle)), ...(await adversarialRows(context, bundle)), ...sizeRows()];
+    rows.push(...(await searchRows(context))); // issue 4: search and timeline budgets
   } finally {
     await browser.close();
   }

@@ -2,6 +2,9 @@ import { ask } from '../utils/messaging/client';
 import { AutosaveField } from './AutosaveField';
 import { ContactDetails } from './ContactDetails';
 import { ContactFacts } from './ContactFacts';
+import { CadenceState } from './CadenceState';
+import { ContactFollowUps } from './ContactFollowUps';
+import { TimelineOwner } from './timeline-owner';
 import { NoteComposer } from './NoteComposer';
 import { Timeline } from './Timeline';
 import { useBroadcast } from './use-broadcast';
@@ -25,6 +28,7 @@ export function ContactCard({ contactId }: { contactId: string }) {
         ))}
       </ul>
       <ContactFacts contact={person} />
+      <CadenceState contact={person} />
       <div class="what-matters">
         <AutosaveField
           id="field-what-matters"
@@ -45,13 +49,16 @@ export function ContactCard({ contactId }: { contactId: string }) {
         />
         <ContactDetails contact={person} />
       </details>
+      <ContactFollowUps contactId={contactId} />
       <NoteComposer
         onSave={async ({ text, kind, experience, requestId }) => {
           await ask({ type: 'logInteraction', contactIds: [contactId], kind, text, requestId, ...(experience && { experience }) });
         }}
       />
       <h3>History</h3>
-      <Timeline contactId={contactId} />
+      <TimelineOwner.Provider value={contactId}>
+        <Timeline contactId={contactId} />
+      </TimelineOwner.Provider>
     </article>
   );
 }

@@ -5,6 +5,7 @@ import { LoggableKind, type Contact, type Interaction } from '../utils/model';
 import { truncateWithMark } from '../utils/text';
 import { EXPERIENCE_LABELS, KIND_LABELS } from './labels';
 import { PeoplePicker } from './PeoplePicker';
+import { useQuickFollowUp } from './QuickFollowUp';
 
 const EXPERIENCES = [['', 'Not marked'], ...Object.entries(EXPERIENCE_LABELS)] as const;
 
@@ -22,6 +23,7 @@ export function QuickNote({ tabId, pagePeople }: Props) {
   const [notice, setNotice] = useState<string>();
   const [saved, setSaved] = useState<{ names: string; recent: Interaction[] }>();
   const saving = useRef(false);
+  const followUp = useQuickFollowUp();
 
   useEffect(() => {
     void loadDraft(tabId).then((stored) => setDraft(stored ?? emptyDraft(pagePeople)));
@@ -49,11 +51,14 @@ export function QuickNote({ tabId, pagePeople }: Props) {
     if (saving.current) return;
     if (draft.contactIds.length === 0) return setError('Choose who this is about first.');
     if (!draft.text.trim()) return setError('Write something first.');
+    const followUpProblem = followUp.problem();
+    if (followUpProblem) return setError(followUpProblem);
     saving.current = true;
     setError(undefined);
     try {
       const { contactIds, kind, text, experience, source, requestId } = draft;
-      await ask({ type: 'logInteraction', contactIds, kind, text, requestId, ...(experience && { experience }), ...(source && { source }) });
+      const entry = await ask({ type: 'logInteraction', contactIds, kind, text, requestId, ...(experience && { experience }), ...(source && { source }) });
+      await followUp.createFor(contactIds, text, entry.id);
       await clearDraft(tabId);
       const recent = await ask({ type: 'recentEntries', contactIds, limit: 3 });
       setSaved({ names: people.map((p) => p.displayName).join(', '), recent });
@@ -126,6 +131,7 @@ export function QuickNote({ tabId, pagePeople }: Props) {
           }
         }}
       />
+      {followUp.element}
       {notice && <p class="notice">{notice}</p>}
       {error && (
         <p role="alert" class="error">

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Interaction } from '../utils/model';
 import { localDay } from '../utils/time';
 import { EXPERIENCE_LABELS, KIND_LABELS } from './labels';
+import { FollowUpOnEntry } from './FollowUpOnEntry';
 
 /** Only http(s) links are followed: a page-supplied `javascript:` URL is shown as text. */
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
@@ -78,6 +79,7 @@ function Entry({ entry, actions }: { entry: Interaction; actions?: EntryActions 
           </button>
         </div>
       )}
+      {actions && !editing && <FollowUpOnEntry entry={entry} />}
     </li>
   );
 }

@@ -96,6 +96,13 @@ export const FollowUp = z.object({
   text: z.string().max(MAX_NOTE),
   done: z.boolean(),
   snoozedUntil: epochMs.optional(),
+  /** The history entry it came from ("follow up on this"). */
+  entryId: z.uuid().optional(),
+  createdAt: epochMs.optional(),
+  /** When it was marked done: orders the done list; cleared by undo. */
+  doneAt: epochMs.optional(),
+  /** The wake time (due or snoozed-until) the user was already notified about: no repeat after a restart. */
+  notifiedFor: epochMs.optional(),
 });
 export type FollowUp = z.infer<typeof FollowUp>;
 
@@ -136,6 +143,11 @@ export type TabPeople = z.infer<typeof TabPeople>;
 export const SETTINGS_VERSION = 1;
 const addressList = z.array(z.string().max(MAX_ADDRESS)).max(10_000);
 const NeverCapture = z.object({ addresses: addressList, domains: addressList, sites: addressList });
+/** A keep-in-touch cadence in days: at least daily, at most ten years. */
+export const CadenceDays = z.number().int().min(1).max(3650);
+const TagCadences = z
+  .record(z.string().trim().min(1).max(MAX_NAME), CadenceDays)
+  .refine((cadences) => Object.keys(cadences).length <= 1000, 'At most 1000 tag cadences.');
 /**
  * Settings live in chrome.storage.local under one versioned key. Fields added within a version
  * carry defaults, so settings stored before they existed still parse.
@@ -148,6 +160,10 @@ export const Settings = z.object({
   neverCapture: NeverCapture.default({ addresses: [], domains: [], sites: [] }),
   /** Ignore automated senders (noreply, notifications, mailer-daemon...). */
   ignoreAutomatedSenders: z.boolean().default(true),
+  /** Keep-in-touch cadence (days) for people with a tag, unless the person has their own. */
+  tagCadences: TagCadences.default({}),
+  /** Keep-in-touch cadence for everyone else; null or absent: only people with a cadence are watched. */
+  defaultCadenceDays: CadenceDays.nullish(),
 });
 export type Settings = z.infer<typeof Settings>;
 /**
@@ -158,6 +174,10 @@ export const SettingsPatch = z.object({
   ownAddresses: addressList.optional(),
   neverCapture: NeverCapture.optional(),
   ignoreAutomatedSenders: z.boolean().optional(),
+  /** Replaces all tag cadences. */
+  tagCadences: TagCadences.optional(),
+  /** `null` removes the default cadence. */
+  defaultCadenceDays: CadenceDays.nullable().optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({ version: SETTINGS_VERSION, ownAddresses: [] });

@@ -1,15 +1,15 @@
 import { browser, type Browser } from 'wxt/browser';
+import { followUpHooks, watchFollowUps } from './alarms';
 import { watchCommands } from './commands';
 import { createLogMenu, onLogMenuClicked, undoLogged, watchMenuNotifications } from './context-menu';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openTendDb } from '../../utils/db/open';
 import { Broadcast } from '../../utils/messaging/protocol';
 import { createRouter } from '../../utils/messaging/router';
+import { queueReindex } from '../../utils/search/live-index';
 import { createHandlers } from '../../utils/services/handlers';
 import { watchTabs } from './tabs';
 import { syncWebReader } from '../../utils/services/site-access';
-
-const isBroadcast = (message: unknown) => Broadcast.safeParse(message).success;
 
 export default defineBackground(() => {
   // Every listener is registered synchronously at start, so an event that woke the worker is
@@ -19,11 +19,18 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
   });
-  // Pages tell each other what changed with the same runtime messages: those are not requests.
-  browser.runtime.onMessage.addListener((message: unknown, sender) => (isBroadcast(message) ? undefined : route(message, sender)));
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    const change = Broadcast.safeParse(message);
+    if (!change.success) return route(message, sender);
+    // Pages tell each other what they changed (the options page's imports): not a request, but
+    // the search index re-reads those people at once.
+    void db.then((opened) => queueReindex(opened, { contactIds: change.data.contactIds ?? [] }));
+    return undefined;
+  });
   watchTabs();
   watchCommands();
   watchMenuNotifications(db);
+  watchFollowUps(db); // follow-up alarms, their notifications, the badge
   browser.contextMenus.onClicked.addListener((info, tab) => void onLogMenuClicked(db, info, tab));
   // Granting or revoking a site in the popup or options page changes which pages are read.
   browser.permissions.onAdded.addListener(() => void syncWebReader());
@@ -38,6 +45,7 @@ export default defineBackground(() => {
     tend: {
       onLogMenuClicked: (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => onLogMenuClicked(db, info, tab),
       undoLogged: (notificationId: string) => undoLogged(db, notificationId),
+      ...followUpHooks(db),
     },
   });
 });

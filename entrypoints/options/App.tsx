@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { CadenceSettings } from '../../components/CadenceSettings';
 import { DangerZone } from '../../components/DangerZone';
 import { EditableList } from '../../components/EditableList';
 import { ExportData } from '../../components/ExportData';
 import { ImportData } from '../../components/ImportData';
 import { RemovalWarning } from '../../components/RemovalWarning';
+import { ShortcutList } from '../../components/ShortcutList';
 import { SiteList } from '../../components/SiteList';
 import { StorageInfo } from '../../components/StorageInfo';
 import type { Settings } from '../../utils/model';
@@ -30,6 +32,7 @@ export function App() {
   return (
     <main class="options">
       <h1>Tend settings</h1>
+      <RemovalWarning db={optionsDb} />
       <section aria-labelledby="own-heading">
         <h2 id="own-heading">Your addresses</h2>
         <p>Tend never offers these as people. It learns them from Gmail and Outlook, where your own address is marked as you.</p>
@@ -77,12 +80,13 @@ export function App() {
           Ignore automated senders (noreply, notifications, mailer-daemon)
         </label>
       </section>
+      <CadenceSettings settings={settings} onSaved={setSettings} />
       <SiteList />
+      <ShortcutList />
       <section aria-labelledby="privacy-heading">
         <h2 id="privacy-heading">Privacy</h2>
         <p>Everything Tend keeps stays in this browser profile. Tend makes no network requests.</p>
       </section>
-      <RemovalWarning db={optionsDb} />
       <ExportData db={optionsDb} />
       <ImportData db={optionsDb} generation={generation} onSettingsChanged={setSettings} onDataChanged={dataChanged} />
       <StorageInfo generation={generation} />

@@ -5,6 +5,7 @@ import { QuickNote } from '../../components/QuickNote';
 import { SearchView } from '../../components/SearchView';
 import { TabPeoplePanel } from '../../components/TabPeoplePanel';
 import { useMenuDraft } from '../../components/use-menu-draft';
+import { useOpenPersonRequests } from '../../components/use-open-person';
 import { useTabId } from '../../components/use-tab-id';
 
 const VIEWS = [
@@ -26,6 +27,8 @@ export function App() {
     setSelected(contactId);
     setView('page');
   };
+  // A clicked follow-up reminder names a person: show their card (after the tab reset above).
+  useOpenPersonRequests(tabId !== undefined, openPerson);
   return (
     <main class="panel">
       <nav class="views" aria-label="Views">

@@ -31,3 +31,15 @@ test("own addresses learned from Gmail show in settings; never-record lists hold
   await panel.page.reload();
   await panel.page.getByText('No people recognised on this page').waitFor();
 });
+
+test('options list the keyboard shortcuts and how to change them; the removal warning comes first', async () => {
+  const options = await OptionsPage.open(await tend.context.newPage(), tend.url('options'));
+  const shortcuts = await options.page.getByRole('list', { name: 'Shortcuts' }).innerText();
+  expect(shortcuts).toContain('Quick note about the people on this page');
+  expect(shortcuts).toContain('Alt+Shift+N');
+  expect(shortcuts).toContain('Open the side panel');
+  expect(shortcuts).toContain('Alt+Shift+P');
+  await options.page.getByRole('button', { name: 'Change shortcuts' }).waitFor();
+  const headings = await options.page.getByRole('heading', { level: 2 }).allInnerTexts();
+  expect(headings[0]).toMatch(/removing/i);
+});

@@ -7,7 +7,7 @@ test('a v1 database upgrades to the current version with every record intact and
   await buildV1Database('tend-v1');
   const db = await openTendDb('tend-v1');
   expect(db.version).toBe(DB_VERSION);
-  expect([...db.objectStoreNames].sort()).toEqual(['contacts', 'followUps', 'identities', 'imports', 'interactions', 'timeline']);
+  expect([...db.objectStoreNames].sort()).toEqual(['contacts', 'followUps', 'identities', 'imports', 'interactions', 'merges', 'timeline']);
   expect(await db.getAll('contacts')).toEqual([V1_RECORDS.contact]);
   expect(await db.getAll('identities')).toEqual([V1_RECORDS.identity]);
   expect(await db.getAll('interactions')).toEqual([V1_RECORDS.interaction]);

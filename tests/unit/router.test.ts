@@ -137,3 +137,14 @@ test('a write that fails for lack of space answers a clear message', async () =>
   expect(reply).toMatchObject({ ok: false, error: { code: 'failed', message: expect.stringMatching(/no room left to save this/) } });
   expect(await db.count('interactions')).toBe(1);
 });
+
+test.each([
+  [{ type: { toString: 0 } }],
+  [{ type: Object.create(null) }],
+  [{ type: 'x'.repeat(100_000) }],
+  [Object.create(null)],
+])('a hostile `type` (%#) is refused without throwing', async (message) => {
+  const { route } = await setup();
+  await expect(route(message, gmailTab)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } });
+  await expect(route(message, sidePanel)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } });
+});

@@ -15,6 +15,7 @@ test('settings stored before a field existed still load, with its default', asyn
     ownAddresses: ['me@example.com'],
     neverCapture: { addresses: [], domains: [], sites: [] },
     ignoreAutomatedSenders: true,
+    tagCadences: {},
   });
 });
 

@@ -2,7 +2,7 @@ import { openDB } from 'idb';
 import type { TendDB, TendDatabase } from './schema';
 
 export const DB_NAME = 'tend';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /**
  * Open (and upgrade) Tend's database. Upgrade steps are append-only: once a version has been
@@ -27,6 +27,11 @@ export function openTendDb(name = DB_NAME): Promise<TendDatabase> {
       if (oldVersion < 2) {
         const imports = db.createObjectStore('imports', { keyPath: 'id' });
         imports.createIndex('by-at', 'at');
+      }
+      if (oldVersion < 3) {
+        // One record per merge of two people, with what moved, so the merge can be undone.
+        const merges = db.createObjectStore('merges', { keyPath: 'id' });
+        merges.createIndex('by-at', 'at');
       }
     },
     blocking(_current, _blocked, event) {

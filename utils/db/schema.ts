@@ -1,6 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Contact, FollowUp, Identity, Interaction } from '../model';
 import type { ImportRecord } from '../portability/import-model';
+import type { MergeRecord } from '../services/merge-record';
 
 /** One row of the identity index: a normalised identity belongs to exactly one contact. */
 export interface IdentityRecord {
@@ -27,6 +28,8 @@ export interface TendDB extends DBSchema {
   followUps: { key: string; value: FollowUp; indexes: { 'by-contact': string; 'by-due': number } };
   /** v2: one record per applied import, with what it added and changed, so it can be undone. */
   imports: { key: string; value: ImportRecord; indexes: { 'by-at': number } };
+  /** v3: one record per merge of two people, with what moved, so it can be undone. */
+  merges: { key: string; value: MergeRecord; indexes: { 'by-at': number } };
 }
 
 export type TendDatabase = IDBPDatabase<TendDB>;

@@ -34,6 +34,12 @@ function isQuotaError(error: unknown): boolean {
   return name === 'QuotaExceededError' || /quota/i.test(message);
 }
 
+/** The `type` of a message for a log line, whatever a hostile sender put there (never throws). */
+function describeType(message: unknown): string {
+  const type = typeof message === 'object' && message !== null ? (message as { type?: unknown }).type : undefined;
+  return typeof type === 'string' ? type.slice(0, 64) : `(${typeof type})`;
+}
+
 /** Turn a failure into a reply; unexpected errors are logged and answered without internals. */
 function failureReply(error: unknown): Reply<never> {
   if (error instanceof TendError) return { ok: false, error: { code: error.code, message: error.message } };
@@ -56,10 +62,10 @@ export function createRouter(handlers: RouterHandlers, identity: RouterIdentity)
     const schema = who.role === 'content' ? ContentRequest : PageRequest;
     const parsed = schema.safeParse(message);
     if (!parsed.success) {
-      const type = (message as { type?: unknown } | null)?.type;
+      const type = describeType(message);
       const forbiddenForContent = who.role === 'content' && PageRequest.safeParse(message).success;
-      if (forbiddenForContent) return refuse('forbidden', `a content script may not ask "${String(type)}"`);
-      return refuse('invalid', `message ${JSON.stringify(String(type))} rejected: ${z.prettifyError(parsed.error)}`);
+      if (forbiddenForContent) return refuse('forbidden', `a content script may not ask "${type}"`);
+      return refuse('invalid', `message "${type}" rejected: ${z.prettifyError(parsed.error)}`);
     }
     try {
       if (who.role === 'content') {

@@ -4,6 +4,7 @@ import { writeTx, type TendDatabase } from '../db/schema';
 import { TendError } from '../errors';
 import { newId } from '../ids';
 import type { Contact, Interaction, LoggableKind, Source } from '../model';
+import { queueReindex } from '../search/live-index';
 
 export interface LogInput {
   contactIds: string[];
@@ -50,6 +51,7 @@ export async function logInteraction(db: TendDatabase, input: LogInput, now: num
     await putContact(tx, { ...contact, lastInteractionAt: Math.max(contact.lastInteractionAt ?? 0, now), updatedAt: now });
   }
   await tx.done;
+  queueReindex(db, { contactIds, interactionIds: [entry.id] });
   return entry;
 }
 
@@ -74,6 +76,7 @@ export async function deleteInteraction(db: TendDatabase, interactionId: string,
     await putContact(tx, { ...rest, ...(lastInteractionAt !== undefined && { lastInteractionAt }), updatedAt: now });
   }
   await tx.done;
+  queueReindex(db, { contactIds: removed?.contactIds, interactionIds: [interactionId] });
   return removed;
 }
 
@@ -96,6 +99,7 @@ export async function editInteraction(
   const edited: Interaction = { ...rest, summary: change.text, kind: change.kind ?? existing.kind, ...(experience && { experience }), editedAt: now };
   await tx.objectStore('interactions').put(edited);
   await tx.done;
+  queueReindex(db, { interactionIds: [edited.id] });
   return edited;
 }
 
@@ -112,5 +116,6 @@ export async function restoreInteraction(db: TendDatabase, entry: Interaction): 
     if (contact && (contact.lastInteractionAt ?? 0) < entry.at) await putContact(tx, { ...contact, lastInteractionAt: entry.at });
   }
   await tx.done;
+  queueReindex(db, { contactIds: entry.contactIds, interactionIds: [entry.id] });
   return entry;
 }

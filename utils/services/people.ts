@@ -6,6 +6,8 @@ import { TendError } from '../errors';
 import { newId } from '../ids';
 import type { Contact, Interaction } from '../model';
 import { cleanName, toEmailAddress } from '../recognise/addresses';
+import { queueReindex } from '../search/live-index';
+import { searchPeople } from '../search/search';
 
 /** Contacts by id, in the order asked, skipping any that are gone. */
 export async function getContacts(db: TendDatabase, ids: string[]): Promise<Contact[]> {
@@ -14,22 +16,9 @@ export async function getContacts(db: TendDatabase, ids: string[]): Promise<Cont
   return found.filter((contact): contact is Contact => contact !== undefined);
 }
 
-/**
- * People whose name, addresses or organisation contain the query (case-insensitive); names that
- * start with it first. A plain scan: the search index of the memory issue replaces it.
- */
-export async function findPeople(db: TendDatabase, query: string, limit: number): Promise<Contact[]> {
-  const needle = query.trim().toLowerCase();
-  if (!needle) return [];
-  const scored: { contact: Contact; score: number }[] = [];
-  for (const contact of await db.getAll('contacts')) {
-    const name = contact.displayName.toLowerCase();
-    const haystack = [name, contact.org ?? '', ...contact.identities.map((i) => i.value)].join('\n').toLowerCase();
-    if (!haystack.includes(needle)) continue;
-    scored.push({ contact, score: name.startsWith(needle) ? 0 : name.includes(needle) ? 1 : 2 });
-  }
-  scored.sort((a, b) => a.score - b.score || a.contact.displayName.localeCompare(b.contact.displayName));
-  return scored.slice(0, limit).map((s) => s.contact);
+/** People whose name, addresses, organisation or tags have words starting with the query's words; best first. */
+export function findPeople(db: TendDatabase, query: string, limit: number): Promise<Contact[]> {
+  return searchPeople(db, query, limit);
 }
 
 /** Add a person by hand. An address someone already has returns that person instead of a twin. */
@@ -57,6 +46,7 @@ export async function createContact(db: TendDatabase, input: { displayName?: str
   await putContact(tx, contact);
   if (identity) await linkIdentity(tx, identity, contact.id);
   await tx.done;
+  queueReindex(db, { contactIds: [contact.id] });
   return contact;
 }
 

@@ -7,6 +7,7 @@ import { addInteraction, hasDedupeKey } from '../db/interactions-repo';
 import { writeTx, type TendDatabase, type WriteTx } from '../db/schema';
 import { cleanName, toEmailAddress } from '../recognise/addresses';
 import { canonicalProfileUrl } from '../recognise/profile-url';
+import { queueReindex } from '../search/live-index';
 import { localDay } from '../time';
 import { mayCaptureAddress, siteIsNeverCaptured, type CaptureRules } from './capture-rules';
 
@@ -152,5 +153,6 @@ export async function recordSighting(
     people.push({ contactId: contact.id, displayName: contact.displayName, email: person.email, profileUrl: person.profileUrl });
   }
   await tx.done;
+  queueReindex(db, { contactIds: changedContactIds });
   return { people, changedContactIds };
 }

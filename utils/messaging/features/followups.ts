@@ -1,9 +1,105 @@
 /**
  * Page requests of the followups feature: schemas and result schemas, merged into PageRequest in
- * ../protocol.ts. The feature's owner adds requests here without touching the core protocol.
+ * ../protocol.ts. Follow-ups, keep-in-touch cadences and the relationship overview.
  */
-import type { z } from 'zod';
+import { z } from 'zod';
+import { MAX_DATE } from '../../dates';
+import { FollowUp, LoggableKind, MAX_NOTE } from '../../model';
 
-export const followupsRequests = [] as const;
+const contactId = z.uuid();
+const followUpId = z.uuid();
+/** A real instant: zod refuses NaN and Infinity, the bounds refuse dates no calendar shows. */
+const instant = z.number().int().min(0).max(MAX_DATE);
 
-export const followupsResults = {} satisfies Record<string, z.ZodType>;
+/** Keep-in-touch level (see utils/services/cadence.ts). */
+export const CadenceLevel = z.enum(['green', 'amber', 'red']);
+/** Where someone stands against their cadence (see utils/services/cadence.ts). */
+export const CadenceStatus = z.object({
+  days: z.number(),
+  source: z.enum(['person', 'tag', 'default']),
+  tag: z.string().optional(),
+  level: CadenceLevel,
+  since: z.number(),
+  dueAt: z.number(),
+  share: z.number(),
+  overdueDays: z.number(),
+});
+export type CadenceStatus = z.infer<typeof CadenceStatus>;
+
+/** A follow-up as the lists show it: with its person's name and the entry it came from. */
+export const FollowUpItem = FollowUp.extend({
+  contactName: z.string(),
+  entrySummary: z.string().optional(),
+  cadence: CadenceLevel.optional(),
+});
+export type FollowUpItem = z.infer<typeof FollowUpItem>;
+const FollowUpGroups = z.object({
+  due: z.array(FollowUpItem),
+  upcoming: z.array(FollowUpItem),
+  later: z.array(FollowUpItem),
+  done: z.array(FollowUpItem),
+});
+
+const PersonRef = z.object({ id: z.uuid(), displayName: z.string() });
+/** A person past their cadence, for the Drifting list. */
+export const DriftingPerson = PersonRef.extend({ status: CadenceStatus });
+export type DriftingPerson = z.infer<typeof DriftingPerson>;
+
+/** The periods the overview offers. */
+export const OverviewPeriod = z.enum(['month', 'quarter', 'year']);
+const count = z.number().int().nonnegative();
+/** The overview of a period (see utils/services/overview.ts). */
+export const Overview = z.object({
+  period: OverviewPeriod,
+  start: z.number(),
+  end: z.number(),
+  won: z.array(PersonRef),
+  lost: z.array(PersonRef),
+  grown: z.array(PersonRef),
+  newPeople: count,
+  byKind: z.record(LoggableKind, count),
+  sightings: count,
+  experiences: z.object({ positive: count, neutral: count, negative: count }),
+  activity: z.array(z.object({ start: z.number(), count })),
+  drifting: z.array(PersonRef),
+  driftingCount: count,
+});
+export type Overview = z.infer<typeof Overview>;
+
+/** The page requests of follow-ups, cadences and the overview. */
+export const followupsRequests = [
+  /** Add a follow-up; `id` is chosen by the page so a retry creates one. A past due time needs `confirmPast`. */
+  z.object({
+    type: z.literal('createFollowUp'),
+    id: followUpId,
+    contactId,
+    text: z.string().trim().min(1, 'Say what to follow up on.').max(MAX_NOTE),
+    due: instant,
+    entryId: z.uuid().optional(),
+    confirmPast: z.boolean().default(false),
+  }),
+  /** Mark done, or undo that. */
+  z.object({ type: z.literal('setFollowUpDone'), followUpId, done: z.boolean() }),
+  z.object({ type: z.literal('snoozeFollowUp'), followUpId, snooze: z.enum(['hour', 'tomorrow']) }),
+  /** Everyone's follow-ups: due and overdue, upcoming (14 days), later, recently done. */
+  z.object({ type: z.literal('listFollowUps') }),
+  /** One person's follow-ups, grouped the same way. */
+  z.object({ type: z.literal('listContactFollowUps'), contactId }),
+  /** Keep-in-touch state of these people (absent for people without a cadence). */
+  z.object({ type: z.literal('getCadences'), contactIds: z.array(contactId).max(200) }),
+  /** People past their cadence, furthest first. */
+  z.object({ type: z.literal('listDrifting'), limit: z.number().int().min(1).max(500).default(100) }),
+  z.object({ type: z.literal('getOverview'), period: OverviewPeriod }),
+] as const;
+
+/** What each of those requests answers with. */
+export const followupsResults = {
+  createFollowUp: FollowUp,
+  setFollowUpDone: FollowUp,
+  snoozeFollowUp: FollowUp,
+  listFollowUps: FollowUpGroups,
+  listContactFollowUps: FollowUpGroups,
+  getCadences: z.record(z.string(), CadenceStatus),
+  listDrifting: z.array(DriftingPerson),
+  getOverview: Overview,
+} satisfies Record<string, z.ZodType>;

@@ -1,0 +1,124 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { BarChart } from '../../components/BarChart';
+import { CadenceSettings } from '../../components/CadenceSettings';
+import { FollowUpForm } from '../../components/FollowUpForm';
+import { FollowUpRow } from '../../components/FollowUpRow';
+import { toLocalInputValue } from '../../utils/dates';
+import type { FollowUpItem } from '../../utils/messaging/features/followups';
+import { DEFAULT_SETTINGS } from '../../utils/model';
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1">Eve';
+const root = () => document.body.appendChild(document.createElement('div'));
+let sent: { type: string; [key: string]: unknown }[];
+
+beforeEach(() => {
+  sent = [];
+  // The background, answering every request with what the component asked to save.
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type: string; patch?: object }) => {
+    sent.push(message);
+    return { ok: true, data: message.type === 'updateSettings' ? { ...DEFAULT_SETTINGS, ...message.patch } : message };
+  }) as never);
+});
+afterEach(() => document.body.replaceChildren());
+
+const input = async (element: HTMLInputElement, value: string) =>
+  act(() => {
+    element.value = value;
+    element.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+const submit = async (form: HTMLFormElement) => act(() => void form.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true })));
+const click = async (element: Element) => act(() => void element.dispatchEvent(new MouseEvent('click', { bubbles: true })));
+const flush = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+
+test('a follow-up row renders names, notes and entries from pages as text', () => {
+  const host = root();
+  const item: FollowUpItem = { id: crypto.randomUUID(), contactId: crypto.randomUUID(), due: Date.now() - 1000, text: HOSTILE, done: false, contactName: HOSTILE, entrySummary: HOSTILE, cadence: 'red' };
+  render(<ul><FollowUpRow item={item} now={Date.now()} onOpenPerson={() => {}} /></ul>, host);
+  expect(host.querySelector('img')).toBeNull();
+  expect(host.textContent).toContain(`${HOSTILE}`);
+  expect(host.textContent).toContain(`About: ${HOSTILE}`);
+});
+
+test('only a due follow-up offers snoozes; an upcoming one only Done; a done one Undo', () => {
+  const base = { contactId: crypto.randomUUID(), text: 'Call back', contactName: 'Ada' };
+  const buttons = (item: FollowUpItem) => {
+    const host = root();
+    render(<ul><FollowUpRow item={item} now={Date.now()} /></ul>, host);
+    return [...host.querySelectorAll('button')].map((b) => b.textContent);
+  };
+  expect(buttons({ ...base, id: crypto.randomUUID(), due: Date.now() - 1000, done: false })).toEqual(['Done', 'Snooze 1 hour', 'Snooze until tomorrow']);
+  expect(buttons({ ...base, id: crypto.randomUUID(), due: Date.now() + 86_400_000, done: false })).toEqual(['Done']);
+  expect(buttons({ ...base, id: crypto.randomUUID(), due: Date.now() - 1000, done: true })).toEqual(['Undo']);
+});
+
+test('follow-up form: a past due time is asked about before anything is sent; a date that does not exist never is', async () => {
+  const host = root();
+  render(<FollowUpForm contactId="0198e3c2-0000-7000-8000-000000000001" idPrefix="t" />, host);
+  const [text, due] = [host.querySelector<HTMLInputElement>('#t-text')!, host.querySelector<HTMLInputElement>('#t-due')!];
+  const form = host.querySelector('form')!;
+  await input(text, 'Send the numbers');
+
+  await input(due, '2025-02-30T10:00');
+  await submit(form);
+  expect(host.querySelector('[role=alert]')?.textContent).toMatch(/exists/);
+
+  await input(due, toLocalInputValue(Date.now() - 2 * 86_400_000));
+  await submit(form);
+  expect(host.querySelector('[role=alert]')?.textContent).toMatch(/passed/);
+  expect(sent).toEqual([]);
+
+  const confirm = host.querySelector<HTMLInputElement>('.past-confirm input')!;
+  await act(() => void confirm.click());
+  await submit(form);
+  await flush();
+  expect(sent).toEqual([expect.objectContaining({ type: 'createFollowUp', text: 'Send the numbers', confirmPast: true })]);
+  expect(host.querySelector('[role=status]')?.textContent).toMatch(/Follow-up added/);
+});
+
+test('quick picks fill the due field', async () => {
+  const host = root();
+  render(<FollowUpForm contactId="0198e3c2-0000-7000-8000-000000000001" idPrefix="q" />, host);
+  const due = host.querySelector<HTMLInputElement>('#q-due')!;
+  const pick = (label: string) => [...host.querySelectorAll('button')].find((b) => b.textContent === label)!;
+  await click(pick('In a month'));
+  const inAMonth = new Date(due.value);
+  expect(inAMonth.getHours()).toBe(9);
+  expect(inAMonth.getTime()).toBeGreaterThan(Date.now() + 27 * 86_400_000);
+  await click(pick('Tomorrow'));
+  const today = new Date();
+  expect(new Date(due.value).toDateString()).toBe(new Date(today.getFullYear(), today.getMonth(), today.getDate() + 1).toDateString());
+});
+
+test('charts are inline SVG whose accessible name carries the numbers', () => {
+  const host = root();
+  render(<BarChart title="Experiences" bars={[{ label: 'Went well', value: 3 }, { label: 'Strained', value: 1, tone: 'negative' }]} />, host);
+  const svg = host.querySelector('svg')!;
+  expect(svg.getAttribute('role')).toBe('img');
+  expect(svg.getAttribute('aria-label')).toBe('Experiences: Went well 3, Strained 1');
+  expect(svg.querySelectorAll('rect')).toHaveLength(2);
+});
+
+test('cadence settings: a bad number of days is explained and not sent; a tag cadence is saved through the background', async () => {
+  const host = root();
+  const onSaved = vi.fn();
+  render(<CadenceSettings settings={{ ...DEFAULT_SETTINGS, tagCadences: { work: 30 } }} onSaved={onSaved} />, host);
+  await input(host.querySelector<HTMLInputElement>('#cadence-tag')!, 'Family');
+  await input(host.querySelector<HTMLInputElement>('#cadence-tag-days')!, '0');
+  const [tagForm, defaultForm] = [...host.querySelectorAll('form')];
+  await submit(tagForm!);
+  expect(host.querySelector('[role=alert]')?.textContent).toMatch(/whole number/);
+  expect(sent).toEqual([]);
+
+  await input(host.querySelector<HTMLInputElement>('#cadence-tag-days')!, '14');
+  await submit(tagForm!);
+  await flush();
+  expect(sent).toEqual([{ type: 'updateSettings', patch: { tagCadences: { work: 30, Family: 14 } } }]);
+  expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ tagCadences: { work: 30, Family: 14 } }));
+
+  await submit(defaultForm!);
+  await flush();
+  expect(sent.at(-1)).toEqual({ type: 'updateSettings', patch: { defaultCadenceDays: null } });
+});
