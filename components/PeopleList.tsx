@@ -1,3 +1,4 @@
+import { ask } from '../utils/messaging/client';
 import type { TabPerson } from '../utils/model';
 
 interface Props {
@@ -15,12 +16,23 @@ function PersonRow({ person, selected, onSelect }: { person: TabPerson; selected
       <div class="person unconfirmed">
         <span class="person-name">{person.displayName}</span>
         <span class="person-address">Name only: not saved</span>
+        <button
+          type="button"
+          class="link"
+          aria-label={`Add ${person.displayName} to Tend`}
+          onClick={() => void ask({ type: 'createContact', displayName: person.displayName }).then((contact) => onSelect(contact.id))}
+        >
+          Add to Tend
+        </button>
       </div>
     );
   }
   return (
     <button type="button" class="person" aria-pressed={selected} onClick={() => onSelect(contactId)}>
-      <span class="person-name">{person.displayName}</span>
+      <span class="person-line">
+        <span class="person-name">{person.displayName}</span>
+        <span class={person.newToday ? 'badge new' : 'badge known'}>{person.newToday ? 'new' : 'known'}</span>
+      </span>
       {detail && <span class="person-address">{detail}</span>}
     </button>
   );

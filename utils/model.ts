@@ -127,6 +127,8 @@ export const TabPerson = z.object({
   displayName: z.string(),
   email: z.string().optional(),
   profileUrl: z.string().optional(),
+  /** First met today: Tend had no record of them before. */
+  newToday: z.boolean().optional(),
 });
 export type TabPerson = z.infer<typeof TabPerson>;
 

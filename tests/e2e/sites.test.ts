@@ -75,7 +75,7 @@ test('Outlook people shown by name only are listed as unconfirmed, not saved', a
   const panel = await panelFor(await tend.tabIdOf(page));
   await expect.poll(() => panel.peopleNames()).toEqual(['Annie Easley', 'Dorothy Vaughan', 'Jackson, Mary', 'Katherine Johnson']);
   await expect.poll(() => panel.peopleList.getByText('Name only: not saved').count()).toBe(3);
-  expect(await panel.peopleList.getByRole('button').count()).toBe(1);
+  expect(await panel.peopleList.getByRole('button', { name: /^Add .* to Tend$/ }).count()).toBe(3);
   await Promise.all([page.close(), panel.page.close()]);
 });
 
@@ -133,4 +133,12 @@ test('a hostile page: at most 500 people kept from one scan, the panel says so, 
   await expect.poll(() => popup.getByRole('option').first().innerText()).toContain('<img src=x onerror="window.__pwned=1">Eve');
   expect(await popup.locator('img').count()).toBe(0);
   await Promise.all([page.close(), panel.page.close()]);
+});
+
+test('a person shown by name only is added to Tend with one click, and their card opens', async () => {
+  const page = await tend.open('https://outlook.office.com/mail/inbox/id/AAQkAGI3?tend-fixture=name-only');
+  const panel = await panelFor(await tend.tabIdOf(page));
+  await panel.page.getByRole('button', { name: 'Add Dorothy Vaughan to Tend' }).click();
+  await panel.card.getByRole('heading', { name: 'Dorothy Vaughan', level: 2 }).waitFor();
+  expect(await panel.peopleList.getByText('new').count()).toBe(1);
 });

@@ -78,7 +78,7 @@ describe('recordSighting', () => {
       { kind: 'email', value: 'ada@analytical.example' },
       { kind: 'url', value: 'https://github.com/adal' },
     ]);
-    expect(later.people).toEqual([{ contactId: contacts[0]!.id, displayName: 'Ada Lovelace', profileUrl: 'https://github.com/adal' }]);
+    expect(later.people).toEqual([{ contactId: contacts[0]!.id, displayName: 'Ada Lovelace', profileUrl: 'https://github.com/adal', newToday: true }]);
   });
 
   test('people shown by name only are listed as unconfirmed and never stored', async () => {
@@ -107,4 +107,15 @@ describe('recordSighting', () => {
     const withAutomated = await recordSighting(db, threadSighting('t3', 'C', [{ email: 'noreply@shop.example' }]), rulesWith({ ignoreAutomatedSenders: false }), NOON);
     expect(withAutomated.people).toHaveLength(1);
   });
+});
+
+test('people first met today are marked new; people Tend knew before are not', async () => {
+  const db = await freshDb();
+  const yesterday = new Date(2026, 10, 22, 12).getTime();
+  await recordSighting(db, threadSighting('t1', 'A', [ADA]), rulesWith(), yesterday);
+  const today = await recordSighting(db, threadSighting('t2', 'B', [ADA, CHARLES]), rulesWith(), yesterday + DAY);
+  expect(today.people.map((p) => [p.displayName, p.newToday ?? false])).toEqual([
+    ['Ada Lovelace', false],
+    ['Charles Babbage', true],
+  ]);
 });

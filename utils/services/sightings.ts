@@ -150,7 +150,13 @@ export async function recordSighting(
     // Two candidates can turn out to be one contact (an address and a profile linked earlier).
     if (listed.has(contact.id)) continue;
     listed.add(contact.id);
-    people.push({ contactId: contact.id, displayName: contact.displayName, email: person.email, profileUrl: person.profileUrl });
+    people.push({
+      contactId: contact.id,
+      displayName: contact.displayName,
+      email: person.email,
+      profileUrl: person.profileUrl,
+      ...(localDay(contact.createdAt) === localDay(now) && { newToday: true }),
+    });
   }
   await tx.done;
   queueReindex(db, { contactIds: changedContactIds });
