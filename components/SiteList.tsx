@@ -16,14 +16,18 @@ export function SiteList() {
   };
   useEffect(() => void refresh(), []);
 
-  const change = (promise: Promise<boolean>) =>
-    promise.then(
-      async () => {
-        await ask({ type: 'syncSiteAccess' });
-        await refresh();
-      },
-      (failure: Error) => setError(failure.message),
-    );
+  const change = async (promise: Promise<boolean>) => {
+    try {
+      await promise;
+      await ask({ type: 'syncSiteAccess' });
+      setError(undefined);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      // Show what Chrome granted, whatever happened on the way.
+      await refresh();
+    }
+  };
   const allSites = ALL_SITES.every((pattern) => granted.includes(pattern));
   return (
     <section aria-labelledby="sites-heading">

@@ -50,10 +50,22 @@ test('after the user grants all sites in Chrome’s prompt, any page is read wit
   await options.goto(tend.url('options'));
   await options.bringToFront();
   await options.getByRole('button', { name: 'Read all sites' }).click();
-  await options.waitForTimeout(500);
-  // Chrome's prompt focuses Deny; Tab moves to Allow.
-  await display.keys('Tab', 'Return');
-  await options.getByRole('list', { name: 'Sites you allowed' }).getByText('All https sites').waitFor();
+  // Chrome's prompt focuses Deny; Tab moves to Allow. On a loaded machine the prompt can take a
+  // while to appear (it is browser UI, invisible to Playwright): give it time, and try again once.
+  const worker = await tend.worker();
+  const granted = () =>
+    worker.evaluate(() =>
+      (globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> } } }).chrome.permissions.contains({
+        origins: ['https://*/*'],
+      }),
+    );
+  for (let attempt = 0; attempt < 2 && !(await granted()); attempt++) {
+    await options.waitForTimeout(1500);
+    await display.keys('Tab', 'Return');
+    await expect.poll(granted, { timeout: 5_000 }).toBe(true).catch(() => undefined);
+  }
+  expect(await granted()).toBe(true);
+  await options.getByRole('list', { name: 'Sites you allowed' }).getByText('All https sites').waitFor({ timeout: 15_000 });
 
   const page = await tend.open('https://people.example/about?tend-fixture=visible-text');
   const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${await tend.tabIdOf(page)}`));

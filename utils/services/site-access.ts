@@ -16,7 +16,17 @@ export async function grantedWebOrigins(): Promise<string[]> {
  * Keep the generic reader registered for exactly the sites the user granted ("always read this
  * site" or all sites). Registered scripts persist across restarts; this runs on every change.
  */
-export async function syncWebReader(): Promise<string[]> {
+let syncing: Promise<unknown> = Promise.resolve();
+
+export function syncWebReader(): Promise<string[]> {
+  // The permission events and the page that asked both sync at once: one after the other, or the
+  // second registration would find the first one's script id taken.
+  const run = syncing.then(registerWebReaderForGrantedSites);
+  syncing = run.catch(() => []);
+  return run;
+}
+
+async function registerWebReaderForGrantedSites(): Promise<string[]> {
   const origins = await grantedWebOrigins();
   const registered = await browser.scripting.getRegisteredContentScripts({ ids: [WEB_SCRIPT_ID] });
   if (registered.length > 0) await browser.scripting.unregisterContentScripts({ ids: [WEB_SCRIPT_ID] });
