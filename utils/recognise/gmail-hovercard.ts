@@ -3,9 +3,12 @@ import { elementsIn, type PeopleOnPage } from './mail-people';
 import { gmailSelectors as sel } from './gmail-selectors';
 import { readableText } from './profile-url';
 
-/** Add the person of an open hover card: the address from its id or its `mailto:` link, the name from its heading. */
-export function addPersonOfGmailHovercard(root: ParentNode, people: PeopleOnPage): void {
-  for (const card of elementsIn(root, sel.hovercard)) {
+/**
+ * Add the person of an open hover card: the address from its id or its `mailto:` link, the name
+ * from its heading. `cards` are the cards under `root` when the caller has found them already.
+ */
+export function addPersonOfGmailHovercard(root: ParentNode, people: PeopleOnPage, cards = elementsIn(root, sel.hovercard)): void {
+  for (const card of cards) {
     const mailto = card.querySelector(sel.hovercardMailto)?.getAttribute('href');
     const email = toEmailAddress(card.getAttribute('data-hovercard-id')) ?? toEmailAddress(mailto);
     const heading = card.querySelector(sel.hovercardName);

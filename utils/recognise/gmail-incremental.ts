@@ -1,15 +1,20 @@
+import { matchesByClass } from './gmail-by-class';
 import { addPeopleOfGmailCompose } from './gmail-compose';
 import { addPersonOfGmailHovercard } from './gmail-hovercard';
-import { gmailSelectors as sel } from './gmail-selectors';
+import { addPeopleOfGmailPopups } from './gmail-popups';
+import { gmailListRowClass, gmailSubjectClass, gmailSelectors as sel } from './gmail-selectors';
 import { addPeopleOfGmailThread } from './gmail-thread';
 import { PeopleOnPage } from './mail-people';
 import type { PageFindings } from './types';
 
-/** Markup that means Gmail changed view (another thread, a list): only a full scan can tell. */
-const VIEW_CHANGE = `${sel.threadSubject}, ${sel.listRow}`;
 const MESSAGE = `${sel.message}, ${sel.collapsedMessage}`;
 /** Markup that carries a person: removing it may take someone off the page. */
 const PERSON_BEARING = `[email], ${sel.composeChip}, ${sel.legacyRecipients}, ${sel.hovercard}`;
+
+/** True when `root` is or holds markup that means Gmail changed view (another thread, a list): only a full scan can tell. */
+function showsAnotherView(root: Element): boolean {
+  return matchesByClass(root, gmailSubjectClass, sel.threadSubject, 1).length + matchesByClass(root, gmailListRowClass, sel.listRow, 1).length > 0;
+}
 
 /**
  * Update the last findings from elements Gmail added (a new message in the open thread, an
@@ -17,13 +22,19 @@ const PERSON_BEARING = `[email], ${sel.composeChip}, ${sel.legacyRecipients}, ${
  * or card around it, so the work scales with what was added, not with the page.
  */
 export function findGmailPeopleInAdded(added: readonly Element[], previous: PageFindings): PageFindings | undefined {
-  if (added.some((root) => root.matches(VIEW_CHANGE) || root.querySelector(VIEW_CHANGE))) return undefined;
+  if (added.some(showsAnotherView)) return undefined;
   const people = PeopleOnPage.from(previous);
   for (const root of added) {
     if (!root.isConnected) continue;
     if (previous.thread) addPeopleOfGmailThread(root.closest(MESSAGE) ?? root, people);
-    addPeopleOfGmailCompose(root, people);
-    addPersonOfGmailHovercard(root.closest(sel.hovercard) ?? root, people);
+    const card = root.closest(sel.hovercard);
+    if (card && card !== root) {
+      // Something added inside an open card: the card is read whole.
+      addPeopleOfGmailCompose(root, people);
+      addPersonOfGmailHovercard(card, people);
+    } else {
+      addPeopleOfGmailPopups(root, people);
+    }
   }
   return people.findings(previous.thread);
 }

@@ -56,6 +56,27 @@ export const gmailSelectors = {
   hovercardMailto: 'a[href^="mailto:" i]',
 } as const;
 
+// Class names from the selectors above (keep them in step), and selectors that take in several
+// of them. Live class collections find headings, list rows and messages without a page-wide
+// selector query (gmail-by-class); each message's people are read with one query and sorted by
+// class. Separate constants rather than keys: the content-script build shortens their names.
+/** `threadSubject`'s class. */
+export const gmailSubjectClass = 'hP';
+/** `listRow`'s class. */
+export const gmailListRowClass = 'zA';
+/** The class every message has (`message`, `collapsedMessage`). */
+export const gmailMessageClass = 'ads';
+/** The class only a collapsed message has. */
+export const gmailCollapsedClass = 'adf';
+/** `sender`'s class. */
+export const gmailSenderClass = 'gD';
+/** `recipient`'s class. */
+export const gmailRecipientClass = 'g2';
+/** Every element `collapsedSender`, `sender` and `recipient` select is one of these. */
+export const gmailThreadPerson = 'span[email]';
+/** Every `composeChip` and `hovercard` is one of these: a full scan finds both with one query. */
+export const gmailPopupPerson = '[role][data-hovercard-id]';
+
 /** Data attributes on the subject heading that hold the thread id, newest UI first. */
 export const gmailThreadIdAttributes = ['data-thread-perm-id', 'data-legacy-thread-id'] as const;
 

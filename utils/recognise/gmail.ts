@@ -1,9 +1,8 @@
 import { toEmailAddress } from './addresses';
 import { PeopleOnPage } from './mail-people';
-import { addPeopleOfGmailCompose } from './gmail-compose';
-import { addPersonOfGmailHovercard } from './gmail-hovercard';
 import { findGmailPeopleInAdded, gmailRemovalMatters } from './gmail-incremental';
 import { addPeopleOfGmailThreadList } from './gmail-list';
+import { addPeopleOfGmailPopups } from './gmail-popups';
 import { addPeopleOfGmailThread, gmailThreadOf } from './gmail-thread';
 import type { PageFindings, Recogniser } from './types';
 
@@ -39,8 +38,7 @@ export function findPeopleOnGmailPage(doc: Document, url: URL): PageFindings {
   const thread = gmailThreadOf(doc, url);
   if (thread) addPeopleOfGmailThread(doc, people);
   else addPeopleOfGmailThreadList(doc, url, people);
-  addPeopleOfGmailCompose(doc, people);
-  addPersonOfGmailHovercard(doc, people);
+  addPeopleOfGmailPopups(doc, people);
   return people.findings(thread);
 }
 

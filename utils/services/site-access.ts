@@ -12,11 +12,12 @@ export async function grantedWebOrigins(): Promise<string[]> {
   return origins.filter((origin) => !isDeclaredOrigin(origin));
 }
 
+let syncing: Promise<unknown> = Promise.resolve();
+
 /**
  * Keep the generic reader registered for exactly the sites the user granted ("always read this
  * site" or all sites). Registered scripts persist across restarts; this runs on every change.
  */
-let syncing: Promise<unknown> = Promise.resolve();
 
 export function syncWebReader(): Promise<string[]> {
   // The permission events and the page that asked both sync at once: one after the other, or the
