@@ -1,0 +1,169 @@
+/**
+ * The Gmail recogniser as it read pages before its full scan was made fast (one selector query
+ * per message and per kind of person, every address normalised on every sighting), kept as the
+ * reference the fast scan must agree with (tests/dom/gmail-fast-scan.test.ts). Slow on purpose:
+ * plain code that is easy to check by reading. One rule changed with the fast scan, marked below.
+ */
+import { parseAddressList } from '../../utils/recognise/address-header';
+import { cleanName, toEmailAddress } from '../../utils/recognise/addresses';
+import { gmailRecipientListViews, gmailSelectors as sel, gmailThreadIdAttributes } from '../../utils/recognise/gmail-selectors';
+import { MAX_THREAD_ID, type MailRole, roleFromFieldLabel } from '../../utils/recognise/mail-people';
+import { readableText } from '../../utils/recognise/profile-url';
+import type { PageFindings, ThreadRef } from '../../utils/recognise/types';
+import type { Candidate } from '../../utils/model';
+
+const MESSAGE = `${sel.message}, ${sel.collapsedMessage}`;
+
+/** The merge rules of the collector, without memos or shortcuts. */
+class ReferencePeople {
+  private readonly entries: { person: Candidate; rank: number }[] = [];
+  private readonly byEmail = new Map<string, { person: Candidate; rank: number }>();
+  private readonly byName = new Map<string, { person: Candidate; rank: number }>();
+  private readonly self = new Set<string>();
+
+  add(raw: { email?: string | null; name?: string | null }, role?: MailRole, labelled = false, nameOnlyAllowed = false): void {
+    const email = toEmailAddress(raw.email);
+    let name = cleanName(raw.name);
+    if (name && (name.toLowerCase() === email || toEmailAddress(name))) name = undefined;
+    if (!email && !(nameOnlyAllowed && name)) return;
+    const rank = role === 'from' ? 3 : role ? (labelled ? 2 : 1) : 0;
+    const byName = name ? this.byName.get(name.toLowerCase()) : undefined;
+    const known = !email ? byName : (this.byEmail.get(email) ?? (byName && !byName.person.email ? byName : undefined));
+    const entry = known ?? { person: {}, rank };
+    if (!known) {
+      if (email) entry.person.email = email;
+      if (name) entry.person.name = name;
+      if (role) entry.person.role = role;
+      this.entries.push(entry);
+    } else {
+      if (email && !known.person.email) known.person.email = email;
+      if (name && !known.person.name) known.person.name = name;
+      if (role && rank > known.rank) {
+        known.person.role = role;
+        known.rank = rank;
+      }
+    }
+    if (entry.person.email) this.byEmail.set(entry.person.email, entry);
+    const nameKey = entry.person.name?.toLowerCase();
+    if (nameKey && !this.byName.has(nameKey)) this.byName.set(nameKey, entry);
+  }
+
+  addSelf(raw: string | null | undefined): void {
+    const address = toEmailAddress(raw);
+    if (address) this.self.add(address);
+  }
+
+  static from(previous: PageFindings): ReferencePeople {
+    const people = new ReferencePeople();
+    for (const own of previous.self) people.addSelf(own);
+    for (const person of previous.people) people.add(person, person.role, true, true);
+    return people;
+  }
+
+  findings(thread?: ThreadRef): PageFindings {
+    const people = this.entries.filter(({ person }) => !person.email || !this.self.has(person.email)).map(({ person }) => ({ ...person }));
+    const findings: PageFindings = { people, self: [...this.self] };
+    if (thread) findings.thread = thread;
+    return findings;
+  }
+}
+
+function elementsIn(root: ParentNode, selector: string): Element[] {
+  const self = root instanceof Element && root.matches(selector) ? [root] : [];
+  return [...self, ...root.querySelectorAll(selector)].filter((element) => !element.closest('noscript'));
+}
+
+function addMarked(people: ReferencePeople, element: Element, role: MailRole | undefined, labelled: boolean): void {
+  const email = element.getAttribute('email');
+  if (element.getAttribute('name') === 'me') people.addSelf(email);
+  else people.add({ email, name: element.getAttribute('name') || readableText(element, 200) }, role, labelled);
+}
+
+function threadOf(doc: Document, url: URL): ThreadRef | undefined {
+  const heading = doc.querySelector(sel.threadSubject);
+  if (!heading || !doc.querySelector(MESSAGE)) return undefined;
+  const subject = cleanName(readableText(heading)) ?? '(no subject)';
+  const isId = (id: string | null | undefined): id is string => !!id && id.length <= MAX_THREAD_ID;
+  const fromAttribute = gmailThreadIdAttributes.map((a) => heading.getAttribute(a)).find(isId);
+  const fromHash = url.hash.split('/').at(-1)?.split('?')[0];
+  const key = fromAttribute ?? (isId(fromHash) && fromHash.length >= 16 ? fromHash : `subject:${subject}`);
+  return { key: `gmail:${key}`, subject };
+}
+
+function addThread(root: ParentNode, people: ReferencePeople): void {
+  for (const message of elementsIn(root, MESSAGE)) {
+    if (message.matches(sel.collapsedMessage)) {
+      for (const sender of message.querySelectorAll(sel.collapsedSender)) addMarked(people, sender, 'from', true);
+      continue;
+    }
+    for (const sender of message.querySelectorAll(sel.sender)) addMarked(people, sender, 'from', true);
+    for (const recipient of message.querySelectorAll(sel.recipient)) {
+      const label = recipient.closest(sel.detailsRow)?.querySelector(sel.detailsLabel);
+      const named = label ? roleFromFieldLabel(readableText(label, 64)) : undefined;
+      // The one deliberate change: a recipient element in the "from:" row no longer makes
+      // someone the sender (it was read as one); senders come from sender elements only.
+      const role = named === 'from' ? undefined : named;
+      addMarked(people, recipient, role ?? 'to', role !== undefined);
+    }
+  }
+}
+
+function addList(root: ParentNode, url: URL, people: ReferencePeople): void {
+  const view = url.hash.split('/')[0]?.split('?')[0]?.toLowerCase() ?? '';
+  const role = gmailRecipientListViews.some((v) => view === v) ? 'to' : 'from';
+  for (const row of elementsIn(root, sel.listRow)) {
+    for (const person of row.querySelectorAll(sel.listPeople)) addMarked(people, person, role, false);
+  }
+}
+
+function addCompose(root: ParentNode, people: ReferencePeople): void {
+  for (const chip of elementsIn(root, sel.composeChip)) {
+    let role: MailRole | undefined;
+    for (let labelled = chip.closest(sel.labelled); labelled && !role; labelled = labelled.parentElement?.closest(sel.labelled) ?? null) {
+      role = roleFromFieldLabel(labelled.getAttribute('aria-label'));
+    }
+    people.add({ email: chip.getAttribute('data-hovercard-id'), name: chip.getAttribute('data-name') }, role ?? 'to', role !== undefined);
+  }
+  for (const input of elementsIn(root, sel.legacyRecipients)) {
+    const role = roleFromFieldLabel(input.getAttribute('name'));
+    for (const { name, address } of parseAddressList((input as HTMLInputElement).value ?? '')) people.add({ email: address, name }, role ?? 'to', role !== undefined);
+  }
+  for (const input of elementsIn(root, sel.legacyFrom)) {
+    for (const { address } of parseAddressList((input as HTMLInputElement).value ?? '')) people.addSelf(address);
+  }
+}
+
+function addHovercards(root: ParentNode, people: ReferencePeople): void {
+  for (const card of elementsIn(root, sel.hovercard)) {
+    const mailto = card.querySelector(sel.hovercardMailto)?.getAttribute('href');
+    const heading = card.querySelector(sel.hovercardName);
+    people.add({ email: toEmailAddress(card.getAttribute('data-hovercard-id')) ?? toEmailAddress(mailto), name: heading ? readableText(heading, 200) : undefined });
+  }
+}
+
+/** What gmailRecogniser.find returned for a page before the fast scan. */
+export function referenceGmailFind(doc: Document, url: URL): PageFindings {
+  const people = new ReferencePeople();
+  const parts = doc.title.split(' - ');
+  if (parts.length >= 2 && parts.at(-1)?.trim() === 'Gmail') people.addSelf(parts.at(-2));
+  const thread = threadOf(doc, url);
+  if (thread) addThread(doc, people);
+  else addList(doc, url, people);
+  addCompose(doc, people);
+  addHovercards(doc, people);
+  return people.findings(thread);
+}
+
+/** What gmailRecogniser.findInAdded returned before the fast scan. */
+export function referenceGmailFindInAdded(added: readonly Element[], previous: PageFindings): PageFindings | undefined {
+  const viewChange = `${sel.threadSubject}, ${sel.listRow}`;
+  if (added.some((root) => root.matches(viewChange) || root.querySelector(viewChange))) return undefined;
+  const people = ReferencePeople.from(previous);
+  for (const root of added) {
+    if (!root.isConnected) continue;
+    if (previous.thread) addThread(root.closest(MESSAGE) ?? root, people);
+    addCompose(root, people);
+    addHovercards(root.closest(sel.hovercard) ?? root, people);
+  }
+  return people.findings(previous.thread);
+}
