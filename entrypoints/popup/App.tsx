@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { DueToday } from '../../components/DueToday';
 import { QuickNote } from '../../components/QuickNote';
 import { SiteAccess } from '../../components/SiteAccess';
 import { useBroadcast } from '../../components/use-broadcast';
@@ -39,6 +40,7 @@ export function App() {
         <p class="notice">{onPage.length} people on this page: add the ones this note is about.</p>
       )}
       {tabId === undefined ? <p class="loading">Loading…</p> : <QuickNote tabId={tabId} pagePeople={pagePeople} />}
+      <DueToday />
       <footer class="popup-footer">
         <button type="button" onClick={openSidePanel} disabled={windowId === undefined}>
           Open side panel

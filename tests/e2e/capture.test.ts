@@ -167,3 +167,31 @@ test('context menu with several people on the tab: the side panel offers the ent
   for (const name of ['Ada Lovelace', 'Charles Babbage']) expect((await historyOf(tabId, name))[0]).toContain('Shall we meet on Thursday?');
   expect((await historyOf(tabId, 'Grace Hopper')).join()).not.toContain('Thursday?');
 });
+
+test('popup: follow-ups due today are listed; later ones are not', async () => {
+  const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');
+  const tabId = await tend.tabIdOf(gmail);
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  await expect.poll(() => panel.peopleNames()).toHaveLength(2);
+  const worker = await tend.worker();
+  const contactId = await worker.evaluate(async (id) => {
+    const chrome = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, { people: { contactId: string }[] }>> } } } }).chrome;
+    return (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]!.people[0]!.contactId;
+  }, tabId);
+  const soon = new Date(new Date().setHours(23, 59, 0, 0)).getTime();
+  for (const [text, due] of [
+    ['Send her the numbers', soon],
+    ['Ask about the launch next month', Date.now() + 40 * 86_400_000],
+  ] as const) {
+    const reply = await panel.page.evaluate(
+      async (request) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage(request),
+      { type: 'createFollowUp', id: crypto.randomUUID(), contactId, text, due },
+    );
+    expect(reply.ok).toBe(true);
+  }
+  const popup = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
+  const due = popup.page.getByRole('list', { name: 'Follow-ups due today' });
+  await due.waitFor();
+  expect(await due.innerText()).toContain('Katherine Johnson: Send her the numbers');
+  expect(await due.innerText()).not.toContain('next month');
+});
