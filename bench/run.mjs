@@ -3,7 +3,7 @@
  * headless Chromium with the real recognisers. Writes `.bench/results.json`, prints a table,
  * and exits 1 when any budget fails.
  */
-import { build } from 'esbuild';
+import { bundleForPage } from './bundle.mjs';
 import { launchBrowser, openBenchPage } from './browser.mjs';
 import { median } from './median.mjs';
 import { printTable, ratioRow, valueRow, writeResults } from './report.mjs';
@@ -22,20 +22,7 @@ const SMALL_CYCLES = 2;
 const LARGE_CYCLES = 10;
 
 /** The in-page half as one script: TypeScript and the real recognisers, bundled. */
-async function bundleInPage() {
-  const result = await build({
-    entryPoints: [new URL('./in-page.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'warning',
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error('bench: esbuild produced no bundle');
-  return output.text;
-}
+const bundleInPage = () => bundleForPage(new URL('./in-page.ts', import.meta.url));
 
 /**
  * Call one scenario of the injected bundle.

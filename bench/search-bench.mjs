@@ -3,27 +3,14 @@
  * real IndexedDB of headless Chromium; per-keystroke search against MiniSearch and a person's
  * card data against Dexie 4, each pair timed alternately in the same tab.
  */
-import { build } from 'esbuild';
+import { bundleForPage } from './bundle.mjs';
 import { openBenchPage } from './browser.mjs';
 import { ratioRow, valueRow } from './report.mjs';
 
 /** @typedef {import('./report.mjs').Row} Row */
 /** @typedef {import('./search-in-page').SearchBenchScenarios} Scenarios */
 
-async function bundleSearchBench() {
-  const result = await build({
-    entryPoints: [new URL('./search-in-page.ts', import.meta.url).pathname],
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    target: 'chrome120',
-    write: false,
-    logLevel: 'warning',
-  });
-  const output = result.outputFiles[0];
-  if (!output) throw new Error('bench: esbuild produced no search bundle');
-  return output.text;
-}
+const bundleSearchBench = () => bundleForPage(new URL('./search-in-page.ts', import.meta.url));
 
 /**
  * Call one scenario of the injected search bundle.
