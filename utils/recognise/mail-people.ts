@@ -109,6 +109,7 @@ export class PeopleOnPage {
   // entry never changes once made, so a raw value can point straight at it.
   readonly #addressByRaw = new Map<string, string>();
   readonly #entryByRaw = new Map<string, Entry>();
+  readonly #nameByRaw = new Map<string, string | undefined>();
 
   /**
    * Note a person. `labelled` says the role came from a field label rather than a guess. A raw
@@ -120,9 +121,9 @@ export class PeopleOnPage {
     // Most sightings repeat someone already named with as strong a role: nothing to learn.
     if (seen?.person.name && rank <= seen.rank) return;
     const email = this.#addressOf(raw.email);
-    let name = cleanName(raw.name);
-    // Only a name with an @, or a %-escape that may decode to one, can itself be an address.
-    if (name && (name.toLowerCase() === email || (/[@%]/.test(name) && this.#addressOf(name)))) name = undefined;
+    let name = this.#nameOf(raw.name);
+    // Only a name with an @, or a %-escape that may decode to one, can be the address itself.
+    if (name && /[@%]/.test(name) && (name.toLowerCase() === email || this.#addressOf(name))) name = undefined;
     if (!email && !(nameOnlyAllowed && name)) return;
     const known = this.#knownAs(email, name);
     if (!known) {
@@ -229,6 +230,12 @@ export class PeopleOnPage {
       this.#addressByRaw.set(raw, address);
     }
     return address || undefined;
+  }
+
+  /** cleanName, once per raw value. */
+  #nameOf(raw: string | null | undefined): string | undefined {
+    if (raw && !this.#nameByRaw.has(raw)) this.#nameByRaw.set(raw, cleanName(raw));
+    return raw ? this.#nameByRaw.get(raw) : undefined;
   }
 
   /** A new entry, last in page order. */
