@@ -144,6 +144,7 @@ export type TabPeople = z.infer<typeof TabPeople>;
 
 export const SETTINGS_VERSION = 1;
 const addressList = z.array(z.string().max(MAX_ADDRESS)).max(10_000);
+const PassiveHistory = z.record(z.string().max(32), z.boolean());
 const NeverCapture = z.object({ addresses: addressList, domains: addressList, sites: addressList });
 /** A keep-in-touch cadence in days: at least daily, at most ten years. */
 export const CadenceDays = z.number().int().min(1).max(3650);
@@ -166,6 +167,8 @@ export const Settings = z.object({
   tagCadences: TagCadences.default({}),
   /** Keep-in-touch cadence for everyone else; null or absent: only people with a cadence are watched. */
   defaultCadenceDays: CadenceDays.nullish(),
+  /** Per recogniser id (gmail, outlook, github, linkedin, web): false stops automatic "seen" entries there. */
+  passiveHistory: PassiveHistory.default({}),
 });
 export type Settings = z.infer<typeof Settings>;
 /**
@@ -180,6 +183,7 @@ export const SettingsPatch = z.object({
   tagCadences: TagCadences.optional(),
   /** `null` removes the default cadence. */
   defaultCadenceDays: CadenceDays.nullable().optional(),
+  passiveHistory: PassiveHistory.optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatch>;
 export const DEFAULT_SETTINGS: Settings = Settings.parse({ version: SETTINGS_VERSION, ownAddresses: [] });

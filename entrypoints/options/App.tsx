@@ -4,6 +4,7 @@ import { DangerZone } from '../../components/DangerZone';
 import { EditableList } from '../../components/EditableList';
 import { ExportData } from '../../components/ExportData';
 import { ImportData } from '../../components/ImportData';
+import { PassiveHistorySettings } from '../../components/PassiveHistorySettings';
 import { RemovalWarning } from '../../components/RemovalWarning';
 import { ShortcutList } from '../../components/ShortcutList';
 import { SiteList } from '../../components/SiteList';
@@ -80,6 +81,7 @@ export function App() {
           Ignore automated senders (noreply, notifications, mailer-daemon)
         </label>
       </section>
+      <PassiveHistorySettings settings={settings} onSaved={setSettings} />
       <CadenceSettings settings={settings} onSaved={setSettings} />
       <SiteList />
       <ShortcutList />

@@ -52,3 +52,14 @@ test('options list the keyboard shortcuts and how to change them; the removal wa
   const headings = await options.page.getByRole('heading', { level: 2 }).allInnerTexts();
   expect(headings[0]).toMatch(/removing/i);
 });
+
+test('automatic history off for Gmail: people are listed, no "seen in thread" entry is recorded', async () => {
+  const options = await OptionsPage.open(await tend.context.newPage(), tend.url('options'));
+  await options.page.getByLabel('Gmail', { exact: true }).uncheck();
+  await expect.poll(() => options.page.getByLabel('Gmail', { exact: true }).isChecked()).toBe(false);
+  const gmail = await tend.openGmail('thread-second', '#inbox/thread-new');
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${await tend.tabIdOf(gmail)}`));
+  await expect.poll(() => panel.peopleNames()).toContain('Katherine Johnson');
+  await panel.openPerson('Katherine Johnson');
+  await panel.page.getByText('Nothing yet').waitFor();
+});

@@ -16,6 +16,7 @@ test('settings stored before a field existed still load, with its default', asyn
     neverCapture: { addresses: [], domains: [], sites: [] },
     ignoreAutomatedSenders: true,
     tagCadences: {},
+    passiveHistory: {},
   });
 });
 

@@ -119,3 +119,13 @@ test('people first met today are marked new; people Tend knew before are not', a
     ['Charles Babbage', true],
   ]);
 });
+
+test('with passive history off for a site, its people are listed but no "seen" entry is recorded', async () => {
+  const db = await freshDb();
+  const off = rulesWith({ passiveHistory: { gmail: false } });
+  const outcome = await recordSighting(db, threadSighting('t1', 'Plan', [ADA]), off, 1_000);
+  expect(outcome.people.map((p) => p.displayName)).toEqual(['Ada Lovelace']);
+  expect(await db.count('interactions')).toBe(0);
+  await recordSighting(db, threadSighting('t1', 'Plan', [ADA]), rulesWith({ passiveHistory: { gmail: true } }), 2_000);
+  expect(await db.count('interactions')).toBe(1);
+});

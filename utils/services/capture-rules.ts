@@ -8,6 +8,8 @@ export interface CaptureRules {
   neverDomains: readonly string[];
   neverSites: readonly string[];
   ignoreAutomated: boolean;
+  /** Sites (recogniser ids) where Tend records no automatic "seen" entries. */
+  noPassiveHistory: ReadonlySet<string>;
 }
 
 // Mailboxes that send on behalf of systems, not people. Matched on the local part before any +tag.
@@ -36,6 +38,7 @@ export function captureRulesFrom(settings: Settings, extraOwn: Iterable<string> 
     neverDomains: settings.neverCapture.domains.map(lowerHost).filter(Boolean),
     neverSites: settings.neverCapture.sites.map(lowerHost).filter(Boolean),
     ignoreAutomated: settings.ignoreAutomatedSenders,
+    noPassiveHistory: new Set(Object.entries(settings.passiveHistory).flatMap(([site, on]) => (on ? [] : [site]))),
   };
 }
 

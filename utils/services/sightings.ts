@@ -126,7 +126,7 @@ export async function recordSighting(
       continue;
     }
     let { contact, changed } = await resolveContact(tx, person, now);
-    if (sighting.thread) {
+    if (sighting.thread && !rules.noPassiveHistory.has(sighting.site)) {
       const dedupeKey = `sighting|${contact.id}|${sighting.thread.key}|${localDay(now)}`;
       if (!(await hasDedupeKey(tx, dedupeKey))) {
         await addInteraction(tx, {
