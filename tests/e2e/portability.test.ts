@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { Tend } from './harness';
 import { OptionsPage } from './pages/options';
 import { Popup } from './pages/popup';
+import { SearchPanel } from './pages/search-view';
 
 const VCARD_FIXTURE = 'tests/fixtures/portability/options-import.vcf';
 
@@ -54,6 +55,12 @@ test('a vCard file imports through its preview; the people are found in the popu
   await expect.poll(() => pickerOptions(popup, 'Noor')).toEqual(['Noor Haddad noor@haddad.example', 'Add “Noor” as a new person']);
   await expect.poll(() => pickerOptions(popup, 'Ruiz')).toEqual(['Tomás Ruiz tomas@ruiz.example', 'Add “Ruiz” as a new person']);
   await expect.poll(() => pickerOptions(popup, 'okafor')).toEqual(['Ines Okafor ines@okafor.example', 'Add “okafor” as a new person']);
+  // And through the side panel's Search.
+  const search = new SearchPanel(await tend.context.newPage());
+  await search.page.goto(tend.url('sidepanel'));
+  await search.open();
+  await search.field.fill('noor');
+  await expect.poll(() => search.group('People').allInnerTexts()).toEqual([expect.stringContaining('Noor Haddad')]);
 
   const history = options.page.getByRole('list', { name: 'Recent imports' }).getByRole('listitem');
   expect(await history.allInnerTexts()).toEqual([expect.stringMatching(/^vCard: options-import\.vcf .*: 3 new, 1 updated\s+Undo import$/)]);

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Locator, Page } from 'playwright-core';
+import { seriousViolations } from '../axe';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /** Page object for the side panel's Search view (search field, grouped results, duplicates). */
 export class SearchPanel {
@@ -31,20 +29,7 @@ export class SearchPanel {
 
   /** Serious and critical axe-core findings on the panel as it is now, light and dark. */
   async axeFindings(): Promise<string[]> {
-    const found: string[] = [];
-    for (const scheme of ['light', 'dark'] as const) {
-      await this.page.emulateMedia({ colorScheme: scheme });
-      // Evaluated through CDP: the extension page's CSP does not apply to it.
-      await this.page.evaluate(AXE);
-      const violations = await this.page.evaluate(async () => {
-        const axe = (globalThis as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> } }).axe;
-        return (await axe.run()).violations;
-      });
-      for (const v of violations) {
-        if (v.impact === 'serious' || v.impact === 'critical') found.push(`${scheme}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-      }
-    }
-    return found;
+    return [...(await seriousViolations(this.page, 'light')), ...(await seriousViolations(this.page, 'dark'))];
   }
 
   /** Ask the background what extension pages may ask (seeding data as the panel's own pages do). */
