@@ -10,9 +10,10 @@ test('side panel and popup screenshots', async () => {
   await gmail.bringToFront();
   const tabId = await tend.tabIdOf(gmail);
   const page = await tend.context.newPage();
-  await page.setViewportSize({ width: 380, height: 640 });
+  await page.setViewportSize({ width: 380, height: 1000 });
   const panel = await SidePanel.open(page, tend.url('sidepanel', `?tab=${tabId}`));
   await panel.openPerson('Ada Lovelace');
+  await page.getByLabel('What matters to them').fill('Her engine notes; her daughter starting school; hates long calls.');
   await panel.addNote('Wants the engine notes before Thursday. Her daughter just started school.');
   await panel.history.first().waitFor();
   await page.waitForTimeout(300);
