@@ -12,8 +12,10 @@ import { previewImport } from '../utils/portability/import-preview';
 import { vCardImportInput } from '../utils/portability/vcard-import';
 import { parseVCards } from '../utils/portability/vcard-parse';
 
-/** Larger files are refused before being read: a contacts file with photos is rarely over 20 MB. */
-export const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+/** Larger contact files are refused before being read: one with photos is rarely over 20 MB. */
+export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+/** A full backup of years of notes can be much larger than any contacts file. */
+export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
 
 /** What a file is taken to be. */
 export type ImportKind = 'vcard' | 'csv' | 'backup';
@@ -95,9 +97,10 @@ function backupStep(fileName: string, text: string): ImportStep {
 
 /** Read a picked file into its next step; throws a TendError with a message for the user when it is unusable. */
 export async function readImportFile(db: TendDatabase, file: File): Promise<ImportStep> {
-  if (file.size > MAX_IMPORT_BYTES) {
+  const limit = /\.json$/i.test(file.name) ? MAX_BACKUP_BYTES : MAX_IMPORT_BYTES;
+  if (file.size > limit) {
     const megabytes = Math.round(file.size / (1024 * 1024));
-    throw new TendError('invalid', `“${file.name}” is ${megabytes} MB; Tend imports files up to ${MAX_IMPORT_BYTES / (1024 * 1024)} MB.`);
+    throw new TendError('invalid', `“${file.name}” is ${megabytes} MB; Tend imports contact files up to ${MAX_IMPORT_BYTES / (1024 * 1024)} MB and backups up to ${MAX_BACKUP_BYTES / (1024 * 1024)} MB. Nothing was imported.`);
   }
   const text = textOfFile(new Uint8Array(await file.arrayBuffer()));
   const kind = importKindOf(file.name, text);
