@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { StatusLine } from './StatusLine';
 import { ask } from '../utils/messaging/client';
 import { CadenceDays, type Settings, type SettingsPatch } from '../utils/model';
 
@@ -106,14 +107,7 @@ export function CadenceSettings({ settings, onSaved }: Props) {
         <input id="cadence-default" value={defaultDays} inputMode="numeric" size={5} onInput={(e) => setDefaultDays(e.currentTarget.value)} />
         <button type="submit">Save</button>
       </form>
-      <p role="status" class="notice">
-        {status}
-      </p>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <StatusLine status={status} error={error} />
     </section>
   );
 }
