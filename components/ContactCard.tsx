@@ -1,6 +1,7 @@
 import { ask } from '../utils/messaging/client';
 import { AutosaveField } from './AutosaveField';
 import { ContactDetails } from './ContactDetails';
+import { ExportPersonVCard } from './ExportPersonVCard';
 import { ContactFacts } from './ContactFacts';
 import { CadenceState } from './CadenceState';
 import { ContactFollowUps } from './ContactFollowUps';
@@ -48,6 +49,7 @@ export function ContactCard({ contactId }: { contactId: string }) {
           onSave={(v) => ask({ type: 'updateContact', contactId, patch: { displayName: v } }).then(() => undefined)}
         />
         <ContactDetails contact={person} />
+        <ExportPersonVCard contact={person} />
       </details>
       <ContactFollowUps contactId={contactId} />
       <NoteComposer

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { Tend } from './harness';
 import { SidePanel } from './pages/side-panel';
@@ -69,4 +70,20 @@ test('timeline: entries grouped by day; edit an entry; delete it and undo', asyn
   await panel.page.getByRole('status').getByRole('button', { name: 'Undo' }).click();
   await expect.poll(() => panel.historyTexts().then((h) => h[0])).toContain('Called about the engine and the notes');
   expect(await panel.page.getByRole('button', { name: /^Delete: Launch window/ }).count()).toBe(0);
+});
+
+test('one person can be downloaded as a vCard from their card', async () => {
+  const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');
+  const panel = await cardOf(await tend.tabIdOf(gmail), 'Katherine Johnson');
+  await panel.page.getByLabel('What matters to them').fill('Getting the numbers right');
+  await panel.page.getByLabel('What matters to them').blur();
+  await panel.page.getByText('Details').click();
+  const [download] = await Promise.all([panel.page.waitForEvent('download'), panel.page.getByRole('button', { name: 'Download vCard' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^katherine-johnson-\d{4}-\d{2}-\d{2}\.vcf$/);
+  const text = readFileSync((await download.path())!, 'utf8');
+  expect(text).toMatch(/^BEGIN:VCARD\r\nVERSION:4\.0\r\n/);
+  expect(text).toContain('FN:Katherine Johnson');
+  expect(text).toContain('EMAIL;PREF=1:katherine@orbit.example');
+  expect(text).toContain('NOTE:Getting the numbers right');
+  expect(text.match(/BEGIN:VCARD/g)).toHaveLength(1);
 });
