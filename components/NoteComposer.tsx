@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import { LoggableKind, type Interaction } from '../utils/model';
+import type { Interaction, LoggableKind } from '../utils/model';
 import { truncateWithMark } from '../utils/text';
-import { EXPERIENCE_LABELS, KIND_LABELS } from './labels';
+import { KindAndExperience } from './KindAndExperience';
 
 export interface ComposedEntry {
   text: string;
@@ -52,29 +52,7 @@ export function NoteComposer({ onSave }: Props) {
         void save();
       }}
     >
-      <div class="row">
-        <label for="composer-kind">Kind</label>
-        <select id="composer-kind" value={kind} onChange={(e) => setKind(LoggableKind.parse(e.currentTarget.value))}>
-          {LoggableKind.options.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k]}
-            </option>
-          ))}
-        </select>
-        <label for="composer-experience">How it went</label>
-        <select
-          id="composer-experience"
-          value={experience ?? ''}
-          onChange={(e) => setExperience((e.currentTarget.value || undefined) as Interaction['experience'])}
-        >
-          <option value="">Not marked</option>
-          {Object.entries(EXPERIENCE_LABELS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <KindAndExperience idPrefix="composer" kind={kind} experience={experience} onKind={setKind} onExperience={setExperience} />
       <label for="note-text">Note</label>
       <textarea
         id="note-text"

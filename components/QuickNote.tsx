@@ -1,13 +1,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { clearDraft, emptyDraft, loadDraft, saveDraft, type Draft } from '../utils/drafts';
 import { ask } from '../utils/messaging/client';
-import { LoggableKind, type Contact, type Interaction } from '../utils/model';
+import type { Contact, Interaction } from '../utils/model';
 import { truncateWithMark } from '../utils/text';
-import { EXPERIENCE_LABELS, KIND_LABELS } from './labels';
+import { KIND_LABELS } from './labels';
+import { KindAndExperience } from './KindAndExperience';
 import { PeoplePicker } from './PeoplePicker';
 import { useQuickFollowUp } from './QuickFollowUp';
 
-const EXPERIENCES = [['', 'Not marked'], ...Object.entries(EXPERIENCE_LABELS)] as const;
 
 interface Props {
   tabId: number;
@@ -88,31 +88,13 @@ export function QuickNote({ tabId, pagePeople }: Props) {
           update({ contactIds: chosen.map((c) => c.id), peopleChosen: true });
         }}
       />
-      <div class="row">
-        <label for="note-kind">Kind</label>
-        <select id="note-kind" value={draft.kind} onChange={(e) => update({ kind: LoggableKind.parse(e.currentTarget.value) })}>
-          {LoggableKind.options.map((kind) => (
-            <option key={kind} value={kind}>
-              {KIND_LABELS[kind]}
-            </option>
-          ))}
-        </select>
-        <label for="note-experience">How it went</label>
-        <select
-          id="note-experience"
-          value={draft.experience ?? ''}
-          onChange={(e) => {
-            const value = e.currentTarget.value;
-            update({ experience: value === '' ? undefined : (value as Draft['experience']) });
-          }}
-        >
-          {EXPERIENCES.map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-      </div>
+      <KindAndExperience
+        idPrefix="note"
+        kind={draft.kind}
+        experience={draft.experience}
+        onKind={(kind) => update({ kind })}
+        onExperience={(experience) => update({ experience })}
+      />
       <label for="quick-note-text">Note</label>
       <textarea
         id="quick-note-text"

@@ -5,6 +5,7 @@ import { getContact } from '../db/contacts-repo';
 import { listTimeline } from '../db/interactions-repo';
 import { learnOwnAddresses, updateSettings } from '../settings';
 import { getTabPeople, setTabPeople } from '../tab-people';
+import { announced } from './announce';
 import { captureRulesFrom } from './capture-rules';
 import { addIdentity, removeIdentity, updateContact } from './contact-edits';
 import { contactFacts } from './facts';
@@ -41,48 +42,21 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       getTimeline: async ({ contactId, limit, before }) =>
         listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit, before),
       getContactFacts: async ({ contactId, since }) => contactFacts(await db, contactId, since),
-      async updateContact({ contactId, patch }) {
-        const contact = await updateContact(await db, contactId, patch, clock());
-        await broadcast({ type: 'changed', contactIds: [contactId] });
-        return contact;
-      },
-      async addIdentity({ contactId, value }) {
-        const contact = await addIdentity(await db, contactId, value, clock());
-        await broadcast({ type: 'changed', contactIds: [contactId] });
-        return contact;
-      },
-      async removeIdentity({ contactId, identity }) {
-        const contact = await removeIdentity(await db, contactId, identity, clock());
-        await broadcast({ type: 'changed', contactIds: [contactId] });
-        return contact;
-      },
-      async editInteraction({ interactionId, text, kind, experience }) {
-        const entry = await editInteraction(await db, interactionId, { text, kind, experience }, clock());
-        await broadcast({ type: 'changed', contactIds: entry.contactIds });
-        return entry;
-      },
-      async restoreInteraction({ interaction }) {
-        const entry = await restoreInteraction(await db, interaction);
-        await broadcast({ type: 'changed', contactIds: entry.contactIds });
-        return entry;
-      },
-      async logInteraction(request) {
-        const entry = await logInteraction(await db, request, clock());
-        await broadcast({ type: 'changed', contactIds: entry.contactIds });
-        return entry;
-      },
-      async deleteInteraction({ interactionId }) {
-        const removed = await deleteInteraction(await db, interactionId, clock());
-        if (removed) await broadcast({ type: 'changed', contactIds: removed.contactIds });
+      updateContact: async ({ contactId, patch }) => announced(updateContact(await db, contactId, patch, clock()), () => [contactId]),
+      addIdentity: async ({ contactId, value }) => announced(addIdentity(await db, contactId, value, clock()), () => [contactId]),
+      removeIdentity: async ({ contactId, identity }) =>
+        announced(removeIdentity(await db, contactId, identity, clock()), () => [contactId]),
+      editInteraction: async ({ interactionId, text, kind, experience }) =>
+        announced(editInteraction(await db, interactionId, { text, kind, experience }, clock()), (entry) => entry.contactIds),
+      restoreInteraction: async ({ interaction }) => announced(restoreInteraction(await db, interaction), (entry) => entry.contactIds),
+      logInteraction: async (request) => announced(logInteraction(await db, request, clock()), (entry) => entry.contactIds),
+      deleteInteraction: async ({ interactionId }) => {
+        const removed = await announced(deleteInteraction(await db, interactionId, clock()), (entry) => entry?.contactIds);
         return { deleted: removed !== undefined };
       },
       findPeople: async ({ query, limit }) => findPeople(await db, query, limit),
       getContacts: async ({ contactIds }) => getContacts(await db, contactIds),
-      async createContact(request) {
-        const contact = await createContact(await db, request, clock());
-        await broadcast({ type: 'changed', contactIds: [contact.id] });
-        return contact;
-      },
+      createContact: async (request) => announced(createContact(await db, request, clock()), (contact) => [contact.id]),
       recentEntries: async ({ contactIds, limit }) => recentEntries(await db, contactIds, limit),
       updateSettings: ({ patch }) =>
         // Only the fields the page sent: absent fields keep their latest stored value.

@@ -1,5 +1,5 @@
 import type { TendDatabase } from '../db/schema';
-import { broadcast } from '../messaging/client';
+import { announced } from './announce';
 import { searchEverything } from '../search/search';
 import { findDuplicates } from './duplicates';
 import { mergeContacts, undoMerge } from './merge';
@@ -11,16 +11,10 @@ export function createSearchHandlers(db: Promise<TendDatabase>, clock: () => num
     search: async ({ query, peopleLimit, notesLimit }: { query: string; peopleLimit: number; notesLimit: number }) =>
       searchEverything(await db, query, { people: peopleLimit, notes: notesLimit }),
     findDuplicates: async ({ limit }: { limit: number }) => findDuplicates(await db, limit),
-    async mergeContacts({ keepId, mergeId }: { keepId: string; mergeId: string }) {
-      const outcome = await mergeContacts(await db, keepId, mergeId, clock());
-      await broadcast({ type: 'changed', contactIds: [keepId, mergeId] });
-      return outcome;
-    },
+    mergeContacts: async ({ keepId, mergeId }: { keepId: string; mergeId: string }) =>
+      announced(mergeContacts(await db, keepId, mergeId, clock()), () => [keepId, mergeId]),
     recentMerges: async ({ limit }: { limit: number }) => recentMerges(await db, limit),
-    async undoMerge({ mergeId }: { mergeId: string }) {
-      const outcome = await undoMerge(await db, mergeId, clock());
-      await broadcast({ type: 'changed', contactIds: [outcome.kept.id, outcome.restored.id] });
-      return outcome;
-    },
+    undoMerge: async ({ mergeId }: { mergeId: string }) =>
+      announced(undoMerge(await db, mergeId, clock()), (outcome) => [outcome.kept.id, outcome.restored.id]),
   };
 }
