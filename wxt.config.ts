@@ -7,6 +7,8 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader can follow every name to its file.
   imports: false,
+  // TEND_OUT_DIR: build elsewhere (parallel work, CI copies) without clobbering .output.
+  outDir: process.env.TEND_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: {
     name: 'Tend',
