@@ -3,12 +3,14 @@ import type { TabPerson } from '../utils/model';
 
 interface Props {
   people: TabPerson[];
+  /** The tab they were seen on: adding a name-only person updates that tab's list. */
+  tabId: number;
   selectedId?: string;
   onSelect: (contactId: string) => void;
 }
 
 /** One person on the page: a button that opens their card, or a plain row when unconfirmed. */
-function PersonRow({ person, selected, onSelect }: { person: TabPerson; selected: boolean; onSelect: Props['onSelect'] }) {
+function PersonRow({ person, tabId, selected, onSelect }: { person: TabPerson; tabId: number; selected: boolean; onSelect: Props['onSelect'] }) {
   const detail = person.email ?? person.profileUrl;
   const { contactId } = person;
   if (!contactId) {
@@ -20,7 +22,7 @@ function PersonRow({ person, selected, onSelect }: { person: TabPerson; selected
           type="button"
           class="link"
           aria-label={`Add ${person.displayName} to Tend`}
-          onClick={() => void ask({ type: 'createContact', displayName: person.displayName }).then((contact) => onSelect(contact.id))}
+          onClick={() => void ask({ type: 'createContact', displayName: person.displayName, fromTab: tabId }).then((contact) => onSelect(contact.id))}
         >
           Add to Tend
         </button>
@@ -39,12 +41,12 @@ function PersonRow({ person, selected, onSelect }: { person: TabPerson; selected
 }
 
 /** The people recognised on the current page. */
-export function PeopleList({ people, selectedId, onSelect }: Props) {
+export function PeopleList({ people, tabId, selectedId, onSelect }: Props) {
   return (
     <ul role="list" aria-label="People on this page" class="people">
       {people.map((person, index) => (
         <li key={person.contactId ?? `unconfirmed-${index}`}>
-          <PersonRow person={person} selected={!!selectedId && person.contactId === selectedId} onSelect={onSelect} />
+          <PersonRow person={person} tabId={tabId} selected={!!selectedId && person.contactId === selectedId} onSelect={onSelect} />
         </li>
       ))}
     </ul>

@@ -20,6 +20,7 @@ export function TabPeoplePanel({ tabId, selectedId, onSelect }: Props) {
   );
   if (tabPeople.error) return <p role="alert" class="error">{tabPeople.error}</p>;
   const people = tabPeople.data?.people ?? [];
+  if (tabId === undefined) return null;
   return (
     <section aria-labelledby="on-page-heading">
       <h2 id="on-page-heading">On this page</h2>
@@ -28,7 +29,7 @@ export function TabPeoplePanel({ tabId, selectedId, onSelect }: Props) {
           No people recognised on this page. Open a mail thread in Gmail and the people in it appear here.
         </p>
       ) : (
-        <PeopleList people={people} selectedId={selectedId} onSelect={onSelect} />
+        <PeopleList people={people} tabId={tabId} selectedId={selectedId} onSelect={onSelect} />
       )}
       {tabPeople.data?.truncated && (
         <p class="notice" role="status">

@@ -43,3 +43,15 @@ export async function clearTabPeople(tabId: number): Promise<void> {
   savedPeopleCount.delete(tabId);
   await browser.storage.session.remove(keyOf(tabId));
 }
+
+/**
+ * The user added a person the tab showed by name only: that row now stands for the new contact,
+ * so the list shows them as saved without waiting for the page to be read again.
+ */
+export async function linkNameOnlyPerson(tabId: number, displayName: string, contactId: string): Promise<void> {
+  const current = await getTabPeople(tabId);
+  const row = current?.people.find((person) => !person.contactId && person.displayName === displayName);
+  if (!current || !row) return;
+  const people = current.people.map((person) => (person === row ? { ...row, contactId, newToday: true } : person));
+  await setTabPeople(tabId, { ...current, people });
+}

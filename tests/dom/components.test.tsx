@@ -12,7 +12,7 @@ const HOSTILE = '<img src=x onerror="window.__pwned=1">Eve';
 
 test('people on the page: a labelled list, page-derived names rendered as text', () => {
   const host = root();
-  render(<PeopleList people={[{ contactId: crypto.randomUUID(), displayName: HOSTILE, email: 'eve@x.example' }]} onSelect={() => {}} />, host);
+  render(<PeopleList people={[{ contactId: crypto.randomUUID(), displayName: HOSTILE, email: 'eve@x.example' }]} tabId={1} onSelect={() => {}} />, host);
   const list = host.querySelector('[role=list]')!;
   expect(list.getAttribute('aria-label')).toBe('People on this page');
   expect(list.querySelector('img')).toBeNull();

@@ -139,7 +139,12 @@ test('a hostile page: at most 500 people kept from one scan, the panel says so, 
 test('a person shown by name only is added to Tend with one click, and their card opens', async () => {
   const page = await tend.open('https://outlook.office.com/mail/inbox/id/AAQkAGI3?tend-fixture=name-only');
   const panel = await panelFor(await tend.tabIdOf(page));
+  await expect.poll(() => panel.peopleList.getByText('Name only: not saved').count()).toBe(3);
+  const newBefore = await panel.peopleList.getByText('new', { exact: true }).count();
   await panel.page.getByRole('button', { name: 'Add Dorothy Vaughan to Tend' }).click();
   await panel.card.getByRole('heading', { name: 'Dorothy Vaughan', level: 2 }).waitFor();
-  expect(await panel.peopleList.getByText('new').count()).toBe(1);
+  // Her row now stands for the saved person, without reading the page again.
+  await panel.peopleList.getByRole('button', { name: /Dorothy Vaughan/, pressed: true }).waitFor();
+  expect(await panel.peopleList.getByText('Name only: not saved').count()).toBe(2);
+  expect(await panel.peopleList.getByText('new', { exact: true }).count()).toBe(newBefore + 1);
 });

@@ -106,6 +106,18 @@ describe('router: extension pages', () => {
     expect(reply).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
+  test('adding a name-only person links that row of the tab to the new contact; other tabs are untouched', async () => {
+    const { route } = await setup();
+    await route(threadSighting('t1', 'Plan', [ADA, { name: 'Dorothy Vaughan', role: 'cc' }]), gmailTab);
+    await route(threadSighting('t1', 'Plan', [{ name: 'Dorothy Vaughan', role: 'cc' }]), { ...gmailTab, tab: { id: 8 } as Browser.tabs.Tab });
+    expect((await getTabPeople(7))?.people.find((p) => p.displayName === 'Dorothy Vaughan')?.contactId).toBeUndefined();
+    const created = await route({ type: 'createContact', displayName: 'Dorothy Vaughan', fromTab: 7 }, sidePanel);
+    const contactId = created.ok && (created.data as { id: string }).id;
+    expect(contactId).toEqual(expect.any(String));
+    expect((await getTabPeople(7))?.people.find((p) => p.displayName === 'Dorothy Vaughan')).toMatchObject({ contactId, newToday: true });
+    expect((await getTabPeople(8))?.people[0]?.contactId).toBeUndefined();
+  });
+
   test("Gmail's own addresses are learned and never listed", async () => {
     const { route } = await setup();
     await route(threadSighting('t1', 'Plan', [ADA], ['me@example.com']), gmailTab);

@@ -79,6 +79,8 @@ const coreRequests = [
     type: z.literal('createContact'),
     displayName: z.string().trim().max(MAX_NAME).optional(),
     email: z.string().trim().max(254).optional(),
+    /** Added from this tab's name-only row: that row then shows the new person as saved. */
+    fromTab: tabId.optional(),
   }),
   /** The newest notes and interactions (not sightings) of these people. */
   z.object({ type: z.literal('recentEntries'), contactIds: z.array(contactId).min(1).max(50), limit: z.number().int().min(1).max(20).default(5) }),

@@ -4,7 +4,7 @@ import { readTx, type TendDatabase } from '../db/schema';
 import { getContact } from '../db/contacts-repo';
 import { listTimeline } from '../db/interactions-repo';
 import { learnOwnAddresses, updateSettings } from '../settings';
-import { getTabPeople, setTabPeople } from '../tab-people';
+import { getTabPeople, linkNameOnlyPerson, setTabPeople } from '../tab-people';
 import { announced } from './announce';
 import { captureRulesFrom } from './capture-rules';
 import { addIdentity, removeIdentity, updateContact } from './contact-edits';
@@ -56,7 +56,14 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       },
       findPeople: async ({ query, limit }) => findPeople(await db, query, limit),
       getContacts: async ({ contactIds }) => getContacts(await db, contactIds),
-      createContact: async (request) => announced(createContact(await db, request, clock()), (contact) => [contact.id]),
+      createContact: async ({ fromTab, ...request }) => {
+        const created = async () => {
+          const contact = await createContact(await db, request, clock());
+          if (fromTab !== undefined && request.displayName) await linkNameOnlyPerson(fromTab, request.displayName, contact.id);
+          return contact;
+        };
+        return announced(created(), (contact) => [contact.id]);
+      },
       recentEntries: async ({ contactIds, limit }) => recentEntries(await db, contactIds, limit),
       updateSettings: ({ patch }) =>
         // Only the fields the page sent: absent fields keep their latest stored value.
