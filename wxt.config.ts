@@ -11,9 +11,10 @@ export default defineConfig({
   outDir: process.env.TEND_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
   manifest: {
-    name: 'Tend',
-    description:
-      'Remembers people for you: who they are, what matters to them, and what you promised. Stays on your machine.',
+    // Strings from public/_locales (English is the default; other languages add a folder).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     // Only what is used: storage (settings, per-tab people), the side panel.
     // activeTab + scripting: read the page the user is on when they ask (popup, menu, command),
     // without a standing permission for every site.
@@ -23,11 +24,11 @@ export default defineConfig({
     host_permissions: [...DECLARED_SITE_MATCHES],
     // Any other site only when the user grants it ("always read this site", or all sites).
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    action: { default_title: 'Tend' },
+    action: { default_title: '__MSG_extName__' },
     // Alt+Shift+letter: Gmail's own shortcuts are single keys and Shift or Ctrl chords, never Alt+Shift.
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+N' }, description: 'Quick note about the people on this page' },
-      'open-side-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: 'Open the side panel' },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+N' }, description: '__MSG_commandQuickNote__' },
+      'open-side-panel': { suggested_key: { default: 'Alt+Shift+P' }, description: '__MSG_commandOpenSidePanel__' },
     },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
   },

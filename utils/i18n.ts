@@ -1,0 +1,30 @@
+import { browser } from 'wxt/browser';
+
+/**
+ * Every user-visible string comes from `public/_locales/<lang>/messages.json` through
+ * browser.i18n, so Tend can be translated without touching code. English is the default locale.
+ */
+type Messages = typeof import('../public/_locales/en/messages.json');
+export type MessageKey = keyof Messages;
+
+/** Keys that come in plural forms: `<base>_one`, `<base>_other` (and `_few`, `_many`... per language). */
+export type PluralKey = { [K in MessageKey]: K extends `${infer Base}_other` ? Base : never }[MessageKey];
+
+/** The message for `key`, with $1, $2... filled from `substitutions` (through the message's placeholders). */
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  return browser.i18n.getMessage(key, substitutions.map(String));
+}
+
+let pluralRules: Intl.PluralRules | undefined;
+
+/**
+ * The plural form of `base` for `count` in the UI language ("1 person", "3 people"); the count is
+ * $1, further substitutions follow. chrome.i18n has no plurals, so the forms are separate keys.
+ */
+export function tCount(base: PluralKey, count: number, ...substitutions: (string | number)[]): string {
+  pluralRules ??= new Intl.PluralRules(browser.i18n.getUILanguage());
+  const args = [count, ...substitutions].map(String);
+  // A language's category may have no message of its own (e.g. `_zero`): fall back to `_other`.
+  const form = `${base}_${pluralRules.select(count)}` as MessageKey;
+  return browser.i18n.getMessage(form, args) || browser.i18n.getMessage(`${base}_other` as MessageKey, args);
+}
