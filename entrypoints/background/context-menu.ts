@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { TendDatabase } from '../../utils/db/schema';
+import { notificationMessage, notificationTitle } from '../../utils/display-text';
 import { broadcast } from '../../utils/messaging/client';
 import { deleteInteraction } from '../../utils/services/log';
 import { logFromMenu, type MenuLogUi } from '../../utils/services/menu-actions';
@@ -23,8 +24,9 @@ export function menuLogUi(): MenuLogUi {
       await browser.notifications.create(`${UNDO_PREFIX}${entry.id}`, {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
-        title: `Logged for ${name}`,
-        message: entry.summary.slice(0, 200),
+        // The summary may be a selection from any page: plain, capped, no bidi controls.
+        title: notificationTitle(`Logged for ${name}`),
+        message: notificationMessage(entry.summary),
         buttons: [{ title: 'Undo' }],
       });
     },

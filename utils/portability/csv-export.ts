@@ -3,6 +3,7 @@
  * RFC 4180 quoting, and cells that a spreadsheet would run as a formula defused with `'`.
  */
 import Papa from 'papaparse';
+import { withoutBidiControls } from '../display-text';
 import type { Contact, Interaction } from '../model';
 
 /** What joins several values in one cell: Google Contacts' separator, which imports read back. */
@@ -12,9 +13,14 @@ export const MULTI_VALUE_SEPARATOR = ' ::: ';
 // before such a sign) is a formula. papaparse's own pattern misses cells with a line break.
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** Rows as a CSV file: BOM, CRLF after every row, quotes only where needed, formulas defused. */
+/**
+ * Rows as a CSV file: BOM, CRLF after every row, quotes only where needed, bidi controls taken
+ * out (a spreadsheet would show an RLO-reversed name), then formulas defused: a cell that only
+ * starts with `=` once an RLO before it is gone is defused too.
+ */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  const body = Papa.unparse(rows as string[][], { newline: '\r\n', escapeFormulae: FORMULA_START });
+  const cells = rows.map((row) => row.map(withoutBidiControls));
+  const body = Papa.unparse(cells, { newline: '\r\n', escapeFormulae: FORMULA_START });
   return `\ufeff${body}\r\n`;
 }
 

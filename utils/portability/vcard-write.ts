@@ -3,6 +3,7 @@
  * lines folded at 75 octets, text values escaped, profile URLs as URL, tags as CATEGORIES and
  * "what matters" as NOTE. Tend keeps one display name, so 3.0's required N is derived from it.
  */
+import { withoutBidiControls } from '../display-text';
 import type { Contact } from '../model';
 
 /** The vCard versions Tend writes. */
@@ -33,9 +34,19 @@ export function foldLine(line: string): string {
   return pieces.join('\r\n');
 }
 
-/** Escape a text value: backslash, newline, comma and semicolon (RFC 6350 3.4, RFC 2426 4). */
+/**
+ * Escape a text value: backslash, newline, comma and semicolon (RFC 6350 3.4, RFC 2426 4), so
+ * a value can never end its line and start another property. Bidi controls are taken out: an
+ * address book would show an RLO-reversed name.
+ */
 export const escapeText = (value: string): string =>
-  value.replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+  withoutBidiControls(value).replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+
+/**
+ * A URI value as written: URIs take no backslash escapes, so control characters (a line break
+ * in a URL restored from a crafted backup) are percent-encoded rather than start a new line.
+ */
+const uriValue = (value: string): string => value.replace(/[\u0000-\u001f\u007f]/g, (char) => encodeURIComponent(char));
 
 /** 3.0's N from a display name: the last word as family name, the rest as given names. */
 function structuredName(displayName: string): string {
@@ -52,7 +63,7 @@ function cardLines(contact: Contact, version: VCardVersion): string[] {
   const emails = contact.identities.filter((i) => i.kind === 'email').map((i) => i.value);
   const urls = contact.identities.filter((i) => i.kind === 'url').map((i) => i.value);
   // FN is required in both versions: fall back to an identity rather than write an empty name.
-  const name = contact.displayName.trim() || emails[0] || urls[0] || 'Unnamed';
+  const name = withoutBidiControls(contact.displayName).trim() || emails[0] || urls[0] || 'Unnamed';
   const lines = ['BEGIN:VCARD', `VERSION:${version}`, 'PRODID:-//Tend//Tend//EN'];
   lines.push(version === '4.0' ? `UID:urn:uuid:${contact.id}` : `UID:${contact.id}`);
   lines.push(`FN:${escapeText(name)}`);
@@ -62,8 +73,7 @@ function cardLines(contact: Contact, version: VCardVersion): string[] {
     if (version === '4.0') lines.push(`EMAIL${i === 0 ? ';PREF=1' : ''}:${escapeText(email)}`);
     else lines.push(`EMAIL;TYPE=INTERNET${i === 0 ? ',PREF' : ''}:${escapeText(email)}`);
   });
-  // URL values are URIs, not text: no backslash escapes (canonical profile URLs hold no newlines).
-  for (const url of urls) lines.push(`URL:${url}`);
+  for (const url of urls) lines.push(`URL:${uriValue(url)}`);
   if (contact.org) lines.push(`ORG:${escapeText(contact.org)}`);
   if (contact.title) lines.push(`TITLE:${escapeText(contact.title)}`);
   if (contact.tags.length > 0) lines.push(`CATEGORIES:${contact.tags.map(escapeText).join(',')}`);

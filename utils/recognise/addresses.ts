@@ -6,7 +6,7 @@
 // Bidi and zero-width marks that pages (Gmail: U+202C) leave around addresses.
 const INVISIBLE_MARKS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
-/** Trim, drop `mailto:` and any query, strip invisible marks, NFC and lower-case. */
+/** Trim, drop `mailto:` and any query, strip invisible marks (escaped ones too), NFC and lower-case. */
 export function normaliseEmail(raw: string): string {
   let value = raw.replace(INVISIBLE_MARKS, '').trim();
   if (/^mailto:/i.test(value)) value = value.slice(7);
@@ -17,7 +17,8 @@ export function normaliseEmail(raw: string): string {
   } catch {
     // A stray % is not an escape: keep the text as it was.
   }
-  return value.trim().normalize('NFC').toLowerCase();
+  // Escaped marks (`%E2%80%8B`) decode to the same invisible characters: strip them too.
+  return value.replace(INVISIBLE_MARKS, '').trim().normalize('NFC').toLowerCase();
 }
 
 const LOCAL_PART = /^[^\s@<>()[\]\\,;:"]{1,64}$/u;

@@ -7,6 +7,7 @@
 import { browser } from 'wxt/browser';
 import { listAllFollowUps } from '../db/followups-repo';
 import { readTx, type TendDatabase } from '../db/schema';
+import { notificationMessage, notificationTitle } from '../display-text';
 import { SNOOZES, type Snooze } from '../followup-times';
 import type { Contact, FollowUp } from '../model';
 import { markNotified } from './followups';
@@ -53,12 +54,13 @@ export async function notifyFollowUp(followUp: FollowUp, contact: Contact): Prom
   await clearFollowUpNotification(followUp.id);
   dueReminders.set(followUp.id, contact.id);
   const id = notificationId(followUp.id, snooze);
-  // Notifications show plain text: names and notes from pages cannot become markup here.
+  // Notifications show plain text, so names and notes cannot become markup here; bidi controls
+  // are taken out and lengths capped (display-text.ts).
   await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: `Follow up with ${contact.displayName}`.slice(0, 200),
-    message: followUp.text.slice(0, 300),
+    title: notificationTitle(`Follow up with ${contact.displayName}`),
+    message: notificationMessage(followUp.text),
     contextMessage: `Due ${timeFormat.format(wakesAt(followUp))}`,
     buttons: [{ title: 'Done' }, { title: SNOOZES[snooze] }],
     priority: 1,
