@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 
 interface Props {
   id: string;
@@ -80,7 +81,7 @@ export function AutosaveField({ id, label, value, multiline, type = 'text', plac
         <input {...common} type="text" inputMode={type === 'number' ? 'numeric' : undefined} onInput={(e) => onInput(e.currentTarget.value)} />
       )}
       <span id={`${id}-status`} class={`field-status ${status}`} aria-live="polite">
-        {status === 'saving' ? 'Saving…' : status === 'error' ? error : ''}
+        {status === 'saving' ? t('fieldSaving') : status === 'error' ? error : ''}
       </span>
     </div>
   );

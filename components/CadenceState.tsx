@@ -1,6 +1,7 @@
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import type { Contact } from '../utils/model';
-import { CADENCE_LEVEL_LABELS, cadenceDueLabel, cadenceLabel } from './followup-labels';
+import { cadenceDueLabel, cadenceLabel, cadenceLevelLabel } from './followup-labels';
 import { useRequest } from './use-request';
 import { useSettingsChanged } from './use-settings-changed';
 
@@ -17,9 +18,9 @@ export function CadenceState({ contact }: { contact: Contact }) {
   const status = cadences.data?.[contact.id];
   if (!status) return null;
   return (
-    <p class={`cadence-state ${status.level}`} role="status" aria-label="Keep in touch">
+    <p class={`cadence-state ${status.level}`} role="status" aria-label={t('cadenceKeepInTouch')}>
       <span class={`cadence-dot ${status.level}`} aria-hidden="true" />
-      <strong>{CADENCE_LEVEL_LABELS[status.level]}</strong> · Keep in touch {cadenceLabel(status)} · {cadenceDueLabel(status)}
+      <strong>{cadenceLevelLabel(status.level)}</strong> · {t('cadenceKeepInTouchEvery', cadenceLabel(status))} · {cadenceDueLabel(status)}
     </p>
   );
 }

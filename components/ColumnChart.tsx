@@ -1,3 +1,5 @@
+import { t } from '../utils/i18n';
+
 /** One column: a stretch of time and a count. */
 export interface Column {
   /** Spoken and shown on hover, e.g. "Mon 3 Mar". */
@@ -14,7 +16,7 @@ export function ColumnChart({ title, columns }: { title: string; columns: Column
   const total = columns.reduce((sum, c) => sum + c.value, 0);
   const busiest = columns.reduce<Column | undefined>((best, c) => (c.value > (best?.value ?? 0) ? c : best), undefined);
   const step = WIDTH / Math.max(1, columns.length);
-  const summary = `${title}: ${total} in all${busiest ? `, most on ${busiest.label} (${busiest.value})` : ''}`;
+  const summary = busiest ? t('chartColumnSummaryBusiest', title, total, busiest.label, busiest.value) : t('chartColumnSummary', title, total);
   return (
     <svg class="chart column-chart" viewBox={`0 0 ${WIDTH} ${HEIGHT + 2}`} role="img" aria-label={summary}>
       <line class="axis" x1="0" x2={WIDTH} y1={HEIGHT + 1} y2={HEIGHT + 1} />

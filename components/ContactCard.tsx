@@ -1,3 +1,4 @@
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import { AutosaveField } from './AutosaveField';
 import { ContactDetails } from './ContactDetails';
@@ -17,13 +18,13 @@ export function ContactCard({ contactId }: { contactId: string }) {
   useBroadcast((message) => message.contactIds?.includes(contactId) && contact.reload(), [contactId]);
 
   if (contact.error) return <p role="alert" class="error">{contact.error}</p>;
-  if (contact.data === null) return <p class="empty">This person is no longer in Tend.</p>;
-  if (!contact.data) return <p class="loading">Loading…</p>;
+  if (contact.data === null) return <p class="empty">{t('cardGone')}</p>;
+  if (!contact.data) return <p class="loading">{t('commonLoading')}</p>;
   const person = contact.data;
   return (
     <article class="card" aria-labelledby="card-name">
       <h2 id="card-name">{person.displayName}</h2>
-      <ul class="identities" aria-label="Addresses">
+      <ul class="identities" aria-label={t('cardAddresses')}>
         {person.identities.map((identity) => (
           <li key={`${identity.kind}:${identity.value}`}>{identity.value}</li>
         ))}
@@ -33,18 +34,18 @@ export function ContactCard({ contactId }: { contactId: string }) {
       <div class="what-matters">
         <AutosaveField
           id="field-what-matters"
-          label="What matters to them"
+          label={t('cardWhatMatters')}
           multiline
-          placeholder="Their family, their goals, what they worry about, what you promised."
+          placeholder={t('cardWhatMattersPlaceholder')}
           value={person.whatMatters ?? ''}
           onSave={(v) => ask({ type: 'updateContact', contactId, patch: { whatMatters: v.trim() === '' ? null : v } }).then(() => undefined)}
         />
       </div>
       <details class="more">
-        <summary>Details</summary>
+        <summary>{t('cardDetails')}</summary>
         <AutosaveField
           id="field-name"
-          label="Name"
+          label={t('cardName')}
           value={person.displayName}
           onSave={(v) => ask({ type: 'updateContact', contactId, patch: { displayName: v } }).then(() => undefined)}
         />
@@ -57,7 +58,7 @@ export function ContactCard({ contactId }: { contactId: string }) {
           await ask({ type: 'logInteraction', contactIds: [contactId], kind, text, requestId, ...(experience && { experience }) });
         }}
       />
-      <h3>History</h3>
+      <h3>{t('cardHistory')}</h3>
       <TimelineOwner.Provider value={contactId}>
         <Timeline contactId={contactId} />
       </TimelineOwner.Provider>

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import { Stage, type Contact, type ContactPatch } from '../utils/model';
 import { AutosaveField } from './AutosaveField';
-import { STAGE_LABELS } from './labels';
+import { stageLabel } from './labels';
 
 /** The editable facts of a person: each field saves itself. */
 export function ContactDetails({ contact }: { contact: Contact }) {
@@ -14,53 +15,53 @@ export function ContactDetails({ contact }: { contact: Contact }) {
   const text = (value: string) => (value.trim() === '' ? null : value.trim());
   return (
     <div class="details">
-      <AutosaveField id="field-org" label="Organisation" value={contact.org ?? ''} onSave={(v) => save({ org: text(v) })} />
-      <AutosaveField id="field-title" label="Title" value={contact.title ?? ''} onSave={(v) => save({ title: text(v) })} />
+      <AutosaveField id="field-org" label={t('cardOrganisation')} value={contact.org ?? ''} onSave={(v) => save({ org: text(v) })} />
+      <AutosaveField id="field-title" label={t('cardTitle')} value={contact.title ?? ''} onSave={(v) => save({ title: text(v) })} />
       <AutosaveField
         id="field-tags"
-        label="Tags"
-        placeholder="comma, separated"
+        label={t('cardTags')}
+        placeholder={t('cardTagsPlaceholder')}
         value={contact.tags.join(', ')}
-        onSave={(v) => save({ tags: v.split(',').map((t) => t.trim()).filter(Boolean) })}
+        onSave={(v) => save({ tags: v.split(',').map((tag) => tag.trim()).filter(Boolean) })}
       />
       <div class="field">
-        <label for="field-stage">Stage</label>
+        <label for="field-stage">{t('cardStage')}</label>
         <select
           id="field-stage"
           value={contact.stage ?? ''}
           onChange={(e) => void save({ stage: e.currentTarget.value ? Stage.parse(e.currentTarget.value) : null })}
         >
-          <option value="">None</option>
+          <option value="">{t('cardStageNone')}</option>
           {Stage.options.map((stage) => (
             <option key={stage} value={stage}>
-              {STAGE_LABELS[stage]}
+              {stageLabel(stage)}
             </option>
           ))}
         </select>
       </div>
       <AutosaveField
         id="field-cadence"
-        label="Keep in touch every (days)"
+        label={t('cardCadence')}
         type="number"
         value={contact.cadenceDays ? String(contact.cadenceDays) : ''}
         onSave={async (v) => {
           const days = v.trim() === '' ? null : Number(v);
-          if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 3650)) throw new Error('Give a whole number of days, 1 to 3650.');
+          if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 3650)) throw new Error(t('errorCadenceDays'));
           await save({ cadenceDays: days });
         }}
       />
-      <h4>Addresses and profiles</h4>
-      <ul class="identities" aria-label="Edit addresses">
+      <h4>{t('cardIdentities')}</h4>
+      <ul class="identities" aria-label={t('cardIdentitiesEdit')}>
         {contact.identities.map((identity) => (
           <li key={`${identity.kind}:${identity.value}`}>
             <span>{identity.value}</span>
             <button
               type="button"
               class="link"
-              aria-label={`Remove ${identity.value}`}
+              aria-label={t('cardIdentityRemove', identity.value)}
               onClick={() => void ask({ type: 'removeIdentity', contactId: contact.id, identity })}
             >
-              Remove
+              {t('commonRemove')}
             </button>
           </li>
         ))}
@@ -76,10 +77,10 @@ export function ContactDetails({ contact }: { contact: Contact }) {
         }}
       >
         <label for="field-identity" class="visually-hidden">
-          Add an address or profile link
+          {t('cardIdentityAdd')}
         </label>
-        <input id="field-identity" value={newIdentity} placeholder="email or https://…" onInput={(e) => setNewIdentity(e.currentTarget.value)} />
-        <button type="submit">Add</button>
+        <input id="field-identity" value={newIdentity} placeholder={t('cardIdentityPlaceholder')} onInput={(e) => setNewIdentity(e.currentTarget.value)} />
+        <button type="submit">{t('commonAdd')}</button>
       </form>
       {identityError && (
         <p role="alert" class="error">

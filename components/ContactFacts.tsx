@@ -1,6 +1,7 @@
+import { t, tCount } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import type { Contact } from '../utils/model';
-import { STAGE_LABELS, timeAgo } from './labels';
+import { stageLabel, timeAgo } from './labels';
 import { useRequest } from './use-request';
 
 /** The card's header line: last interaction, interactions this year, stage. */
@@ -10,9 +11,9 @@ export function ContactFacts({ contact }: { contact: Contact }) {
   const counts = facts.data?.countsByKind ?? {};
   const thisYear = Object.entries(counts).reduce((sum, [kind, n]) => (kind === 'stage' ? sum : sum + n), 0);
   const parts = [
-    contact.lastInteractionAt ? `Last interaction ${timeAgo(contact.lastInteractionAt)}` : 'No interaction yet',
-    `${thisYear} ${thisYear === 1 ? 'interaction' : 'interactions'} this year`,
-    ...(contact.stage ? [`Stage: ${STAGE_LABELS[contact.stage]}`] : []),
+    contact.lastInteractionAt ? t('cardLastInteraction', timeAgo(contact.lastInteractionAt)) : t('cardNoInteraction'),
+    tCount('cardInteractionsThisYear', thisYear),
+    ...(contact.stage ? [t('cardStageFact', stageLabel(contact.stage))] : []),
   ];
-  return <p class="facts" aria-label="Facts">{parts.join(' · ')}</p>;
+  return <p class="facts" aria-label={t('cardFacts')}>{parts.join(' · ')}</p>;
 }

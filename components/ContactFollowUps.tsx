@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import { FollowUpForm } from './FollowUpForm';
 import { FollowUpLists } from './FollowUpLists';
@@ -13,7 +14,7 @@ export function ContactFollowUps({ contactId }: { contactId: string }) {
   const groups = followUps.data;
   return (
     <section class="contact-followups" aria-labelledby="card-followups-heading">
-      <h3 id="card-followups-heading">Follow-ups</h3>
+      <h3 id="card-followups-heading">{t('cardFollowUps')}</h3>
       {followUps.error && (
         <p role="alert" class="error">
           {followUps.error}
@@ -24,7 +25,7 @@ export function ContactFollowUps({ contactId }: { contactId: string }) {
         <FollowUpForm contactId={contactId} idPrefix="card-followup" onSaved={() => setAdding(false)} />
       ) : (
         <button type="button" class="secondary" onClick={() => setAdding(true)}>
-          Add a follow-up
+          {t('followUpAddToggle')}
         </button>
       )}
     </section>

@@ -1,5 +1,6 @@
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
-import { CADENCE_LEVEL_LABELS, cadenceDueLabel, cadenceLabel } from './followup-labels';
+import { cadenceDueLabel, cadenceLabel, cadenceLevelLabel } from './followup-labels';
 import { useBroadcast } from './use-broadcast';
 import { useRequest } from './use-request';
 import { useSettingsChanged } from './use-settings-changed';
@@ -10,12 +11,12 @@ export function DriftingList({ onOpenPerson }: { onOpenPerson: (contactId: strin
   useBroadcast(() => drifting.reload(), []);
   useSettingsChanged(drifting.reload, []);
   if (drifting.error) return <p role="alert" class="error">{drifting.error}</p>;
-  if (!drifting.data) return <p class="loading">Loading…</p>;
+  if (!drifting.data) return <p class="loading">{t('commonLoading')}</p>;
   if (drifting.data.length === 0) {
-    return <p class="empty">Nobody is past their keep-in-touch cadence. Set one on a person’s card, or per tag in the settings.</p>;
+    return <p class="empty">{t('driftingEmpty')}</p>;
   }
   return (
-    <ul class="drifting" aria-label="Drifting">
+    <ul class="drifting" aria-label={t('driftingList')}>
       {drifting.data.map((person) => (
         <li key={person.id}>
           <button type="button" class="person" onClick={() => onOpenPerson(person.id)}>
@@ -24,7 +25,7 @@ export function DriftingList({ onOpenPerson }: { onOpenPerson: (contactId: strin
               {person.displayName}
             </span>
             <span class="person-address">
-              {CADENCE_LEVEL_LABELS[person.status.level]}: {cadenceDueLabel(person.status)}, {cadenceLabel(person.status)}
+              {t('driftingPerson', cadenceLevelLabel(person.status.level), cadenceDueLabel(person.status), cadenceLabel(person.status))}
             </span>
           </button>
         </li>

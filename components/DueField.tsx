@@ -1,5 +1,7 @@
 import { parseLocalInputValue, toLocalInputValue } from '../utils/dates';
-import { isInThePast, QUICK_PICKS, quickPickDue, type QuickPick } from '../utils/followup-times';
+import { QUICK_PICK_LABELS } from '../utils/followup-time-labels';
+import { isInThePast, quickPickDue, type QuickPick } from '../utils/followup-times';
+import { t } from '../utils/i18n';
 
 interface Props {
   id: string;
@@ -14,8 +16,8 @@ interface Props {
 /** What is wrong with a due field's value, or undefined when it may be saved. */
 export function dueProblem(value: string, pastConfirmed: boolean, now = Date.now()): string | undefined {
   const due = parseLocalInputValue(value);
-  if (due === undefined) return 'Pick a date and time that exists.';
-  if (isInThePast(due, now) && !pastConfirmed) return 'That time has passed: confirm it, or pick a later time.';
+  if (due === undefined) return t('dueNotADate');
+  if (isInThePast(due, now) && !pastConfirmed) return t('duePastUnconfirmed');
   return undefined;
 }
 
@@ -29,7 +31,7 @@ export function DueField({ id, value, onChange, pastConfirmed, onConfirmPast }: 
   };
   return (
     <div class="due-field">
-      <label for={id}>Due</label>
+      <label for={id}>{t('dueLabel')}</label>
       <input
         id={id}
         type="datetime-local"
@@ -39,17 +41,17 @@ export function DueField({ id, value, onChange, pastConfirmed, onConfirmPast }: 
           onConfirmPast(false);
         }}
       />
-      <div class="quick-picks" role="group" aria-label="Quick picks">
-        {(Object.keys(QUICK_PICKS) as QuickPick[]).map((choice) => (
+      <div class="quick-picks" role="group" aria-label={t('dueQuickPicks')}>
+        {(Object.keys(QUICK_PICK_LABELS) as QuickPick[]).map((choice) => (
           <button key={choice} type="button" class="secondary" onClick={() => pick(choice)}>
-            {QUICK_PICKS[choice]}
+            {t(QUICK_PICK_LABELS[choice])}
           </button>
         ))}
       </div>
       {past && (
         <label class="checkbox past-confirm">
           <input type="checkbox" checked={pastConfirmed} onChange={(e) => onConfirmPast(e.currentTarget.checked)} />
-          That time has passed. Add it anyway, as due now
+          {t('dueConfirmPast')}
         </label>
       )}
     </div>

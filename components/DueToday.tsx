@@ -1,3 +1,4 @@
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import { useRequest } from './use-request';
 
@@ -11,8 +12,8 @@ export function DueToday() {
   if (due.length === 0) return null;
   return (
     <section aria-labelledby="due-today-heading" class="due-today">
-      <h2 id="due-today-heading">Due today</h2>
-      <ul aria-label="Follow-ups due today">
+      <h2 id="due-today-heading">{t('dueTodayTitle')}</h2>
+      <ul aria-label={t('dueTodayList')}>
         {due.map((item) => (
           <li key={item.id}>
             <strong>{item.contactName}</strong>: {item.text}

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import type { DuplicatePair, RecentMerge } from '../utils/messaging/features/search';
 import type { Contact } from '../utils/model';
@@ -43,17 +44,17 @@ export function DuplicateSuggestions({ onOpenPerson }: { onOpenPerson: (contactI
   const merge = (pair: DuplicatePair) =>
     run(async () => {
       await ask({ type: 'mergeContacts', keepId: pair.first.id, mergeId: pair.second.id });
-      return `Merged ${pair.second.displayName} into ${pair.first.displayName}.`;
+      return t('duplicatesMerged', pair.second.displayName, pair.first.displayName);
     });
   const undo = (recent: RecentMerge) =>
     run(async () => {
       await ask({ type: 'undoMerge', mergeId: recent.mergeId });
-      return `Merge undone: ${recent.mergedName} is a separate person again.`;
+      return t('duplicatesUndone', recent.mergedName);
     });
 
   return (
     <section class="duplicates" aria-labelledby="duplicates-heading">
-      <h2 id="duplicates-heading">Possible duplicates</h2>
+      <h2 id="duplicates-heading">{t('duplicatesTitle')}</h2>
       <p role="status" class="duplicates-status">
         {status}
       </p>
@@ -62,9 +63,9 @@ export function DuplicateSuggestions({ onOpenPerson }: { onOpenPerson: (contactI
           {error ?? pairs.error}
         </p>
       )}
-      {pairs.data?.length === 0 && <p class="empty">None found. Tend suggests people who share a name, a profile link or a mailbox, and never merges on its own.</p>}
+      {pairs.data?.length === 0 && <p class="empty">{t('duplicatesNone')}</p>}
       {pairs.data && pairs.data.length > 0 && (
-        <ul class="duplicate-pairs" aria-label="Possible duplicates">
+        <ul class="duplicate-pairs" aria-label={t('duplicatesList')}>
           {pairs.data.map((pair) => (
             <li key={`${pair.first.id}|${pair.second.id}`} class="duplicate-pair">
               <div class="pair-people">
@@ -75,17 +76,19 @@ export function DuplicateSuggestions({ onOpenPerson }: { onOpenPerson: (contactI
                   <PersonSummary person={pair.second} />
                 </button>
               </div>
-              <ul class="pair-reasons" aria-label="Why they may be one person">
+              <ul class="pair-reasons" aria-label={t('duplicatesWhy')}>
                 {pair.reasons.map((reason) => (
                   <li key={reason.text}>{reason.text}</li>
                 ))}
               </ul>
-              <button type="button" disabled={busy} onClick={() => void merge(pair)}>
-                Merge
-                <span class="visually-hidden">
-                  {' '}
-                  {pair.second.displayName} into {pair.first.displayName}
-                </span>
+              {/* The name says who goes into whom; one message, so a translator can order the names. */}
+              <button
+                type="button"
+                disabled={busy}
+                aria-label={t('duplicatesMergeNamed', pair.second.displayName, pair.first.displayName)}
+                onClick={() => void merge(pair)}
+              >
+                {t('duplicatesMerge')}
               </button>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { downloadFile } from './download-file';
 import type { Contact } from '../utils/model';
 import { writeVCards } from '../utils/portability/vcard-write';
+import { t } from '../utils/i18n';
 import { localDay } from '../utils/time';
 
 /** A file name made from a person's name: letters, digits and dashes only. */
@@ -14,7 +15,7 @@ export function ExportPersonVCard({ contact }: { contact: Contact }) {
       type="button"
       onClick={() => downloadFile({ name: vCardFileName(contact), text: writeVCards([contact], '4.0'), type: 'text/vcard;charset=utf-8' })}
     >
-      Download vCard
+      {t('cardVCard')}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { parseLocalInputValue, toLocalInputValue } from '../utils/dates';
 import { quickPickDue } from '../utils/followup-times';
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import { MAX_NOTE } from '../utils/model';
 import { DueField, dueProblem } from './DueField';
@@ -29,14 +30,14 @@ export function FollowUpForm({ contactId, entryId, defaultText = '', idPrefix, o
 
   const save = async () => {
     if (saving.current) return;
-    const problem = !text.trim() ? 'Say what to follow up on.' : dueProblem(dueValue, pastConfirmed);
+    const problem = !text.trim() ? t('followUpSayWhat') : dueProblem(dueValue, pastConfirmed);
     if (problem) return setError(problem);
     const due = parseLocalInputValue(dueValue)!;
     saving.current = true;
     try {
       await ask({ type: 'createFollowUp', id: followUpId.current, contactId, text, due, confirmPast: pastConfirmed, ...(entryId && { entryId }) });
       followUpId.current = crypto.randomUUID();
-      setStatus(`Follow-up added for ${whenLabel(due)}.`);
+      setStatus(t('followUpAdded', whenLabel(due)));
       setError(undefined);
       setText('');
       setPastConfirmed(false);
@@ -51,21 +52,21 @@ export function FollowUpForm({ contactId, entryId, defaultText = '', idPrefix, o
   return (
     <form
       class="followup-form"
-      aria-label="New follow-up"
+      aria-label={t('followUpFormLabel')}
       onSubmit={(e) => {
         e.preventDefault();
         void save();
       }}
     >
-      <label for={`${idPrefix}-text`}>Follow up on</label>
-      <input id={`${idPrefix}-text`} value={text} maxLength={MAX_NOTE} placeholder="Send the numbers, ask how the move went…" onInput={(e) => setText(e.currentTarget.value)} />
+      <label for={`${idPrefix}-text`}>{t('followUpWhat')}</label>
+      <input id={`${idPrefix}-text`} value={text} maxLength={MAX_NOTE} placeholder={t('followUpWhatPlaceholder')} onInput={(e) => setText(e.currentTarget.value)} />
       <DueField id={`${idPrefix}-due`} value={dueValue} onChange={setDueValue} pastConfirmed={pastConfirmed} onConfirmPast={setPastConfirmed} />
       {error && (
         <p role="alert" class="error">
           {error}
         </p>
       )}
-      <button type="submit">Add follow-up</button>
+      <button type="submit">{t('followUpAddButton')}</button>
       {status && (
         <p role="status" class="notice">
           {status}

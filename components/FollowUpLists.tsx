@@ -1,3 +1,4 @@
+import { t } from '../utils/i18n';
 import type { FollowUpItem } from '../utils/messaging/features/followups';
 import { FollowUpRow } from './FollowUpRow';
 
@@ -43,10 +44,10 @@ function Section({ label, items, now, onOpenPerson, empty }: { label: string; it
 export function FollowUpLists({ groups, now, onOpenPerson, doneShown = 30, quiet = false }: Props) {
   return (
     <div class="followup-lists">
-      <Section label="Due and overdue" items={groups.due} now={now} onOpenPerson={onOpenPerson} empty={quiet ? undefined : 'Nothing due.'} />
-      <Section label="Upcoming (next 14 days)" items={groups.upcoming} now={now} onOpenPerson={onOpenPerson} />
-      <Section label="Later" items={groups.later} now={now} onOpenPerson={onOpenPerson} />
-      <Section label="Done" items={groups.done.slice(0, doneShown)} now={now} onOpenPerson={onOpenPerson} />
+      <Section label={t('followUpListDue')} items={groups.due} now={now} onOpenPerson={onOpenPerson} empty={quiet ? undefined : t('followUpListNothingDue')} />
+      <Section label={t('followUpListUpcoming')} items={groups.upcoming} now={now} onOpenPerson={onOpenPerson} />
+      <Section label={t('followUpListLater')} items={groups.later} now={now} onOpenPerson={onOpenPerson} />
+      <Section label={t('followUpListDone')} items={groups.done.slice(0, doneShown)} now={now} onOpenPerson={onOpenPerson} />
     </div>
   );
 }

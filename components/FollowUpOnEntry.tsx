@@ -1,4 +1,5 @@
 import { useContext, useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import type { Interaction } from '../utils/model';
 import { FollowUpForm } from './FollowUpForm';
 import { TimelineOwner } from './timeline-owner';
@@ -11,8 +12,8 @@ export function FollowUpOnEntry({ entry }: { entry: Interaction }) {
   if (!contactId) return null;
   if (!open) {
     return (
-      <button type="button" class="link" aria-label={`Follow up on this: ${entry.summary.slice(0, 40)}`} onClick={() => setOpen(true)}>
-        Follow up on this
+      <button type="button" class="link" aria-label={t('followUpOnThisNamed', entry.summary.slice(0, 40))} onClick={() => setOpen(true)}>
+        {t('followUpOnThis')}
       </button>
     );
   }
@@ -26,7 +27,7 @@ export function FollowUpOnEntry({ entry }: { entry: Interaction }) {
         onSaved={() => setOpen(false)}
       />
       <button type="button" class="link" onClick={() => setOpen(false)}>
-        Cancel
+        {t('commonCancel')}
       </button>
     </div>
   );

@@ -1,8 +1,10 @@
 import { useState } from 'preact/hooks';
-import { SNOOZES, type Snooze } from '../utils/followup-times';
+import { SNOOZE_LABELS } from '../utils/followup-time-labels';
+import type { Snooze } from '../utils/followup-times';
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import type { FollowUpItem } from '../utils/messaging/features/followups';
-import { CADENCE_LEVEL_LABELS, whenLabel } from './followup-labels';
+import { cadenceLevelLabel, whenLabel } from './followup-labels';
 
 interface Props {
   item: FollowUpItem;
@@ -22,31 +24,31 @@ export function FollowUpRow({ item, now, onOpenPerson }: Props) {
       <div class="followup-meta">
         {onOpenPerson && (
           <button type="button" class="link followup-person" onClick={() => onOpenPerson(item.contactId)}>
-            {item.cadence && <span class={`cadence-dot ${item.cadence}`} title={CADENCE_LEVEL_LABELS[item.cadence]} aria-hidden="true" />}
+            {item.cadence && <span class={`cadence-dot ${item.cadence}`} title={cadenceLevelLabel(item.cadence)} aria-hidden="true" />}
             {item.contactName}
           </button>
         )}
         <time dateTime={new Date(wake).toISOString()}>
-          {item.done ? 'Done' : overdue ? `Due ${whenLabel(wake, now)}` : whenLabel(wake, now)}
-          {!item.done && item.snoozedUntil !== undefined && ' (snoozed)'}
+          {item.done ? t('followUpsDone') : overdue ? t('followUpDueAt', whenLabel(wake, now)) : whenLabel(wake, now)}
+          {!item.done && item.snoozedUntil !== undefined && ` ${t('followUpSnoozed')}`}
         </time>
       </div>
       <p class="followup-text">{item.text}</p>
-      {item.entrySummary && <p class="followup-entry muted">About: {item.entrySummary}</p>}
+      {item.entrySummary && <p class="followup-entry muted">{t('followUpAbout', item.entrySummary)}</p>}
       <div class="followup-actions">
         {item.done ? (
           <button type="button" class="link" onClick={() => void act(ask({ type: 'setFollowUpDone', followUpId: item.id, done: false }))}>
-            Undo
+            {t('commonUndo')}
           </button>
         ) : (
           <>
-            <button type="button" class="link" aria-label={`Done: ${item.text.slice(0, 40)}`} onClick={() => void act(ask({ type: 'setFollowUpDone', followUpId: item.id, done: true }))}>
-              Done
+            <button type="button" class="link" aria-label={t('followUpMarkDoneNamed', item.text.slice(0, 40))} onClick={() => void act(ask({ type: 'setFollowUpDone', followUpId: item.id, done: true }))}>
+              {t('followUpMarkDone')}
             </button>
             {/* Only what is due can be put off: snoozing a later follow-up would bring it forward. */}
-            {overdue && (Object.keys(SNOOZES) as Snooze[]).map((snooze) => (
+            {overdue && (Object.keys(SNOOZE_LABELS) as Snooze[]).map((snooze) => (
               <button key={snooze} type="button" class="link" onClick={() => void act(ask({ type: 'snoozeFollowUp', followUpId: item.id, snooze }))}>
-                {SNOOZES[snooze]}
+                {t(SNOOZE_LABELS[snooze])}
               </button>
             ))}
           </>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t, type MessageKey } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import { DriftingList } from './DriftingList';
 import { FollowUpLists } from './FollowUpLists';
@@ -6,7 +7,7 @@ import { OverviewView } from './OverviewView';
 import { useBroadcast } from './use-broadcast';
 import { useRequest } from './use-request';
 
-const TABS = { reminders: 'Reminders', drifting: 'Drifting', overview: 'Overview' } as const;
+const TABS = { reminders: 'followUpsReminders', drifting: 'followUpsDrifting', overview: 'followUpsOverview' } as const satisfies Record<string, MessageKey>;
 type Tab = keyof typeof TABS;
 /** Upcoming follow-ups become due while the panel is open: look again this often. */
 const REFRESH_MS = 60_000;
@@ -19,10 +20,10 @@ function Reminders({ onOpenPerson }: { onOpenPerson: (contactId: string) => void
     return () => window.clearInterval(timer);
   }, []);
   if (lists.error) return <p role="alert" class="error">{lists.error}</p>;
-  if (!lists.data) return <p class="loading">Loading…</p>;
+  if (!lists.data) return <p class="loading">{t('commonLoading')}</p>;
   const { due, upcoming, later, done } = lists.data;
   if (due.length + upcoming.length + later.length + done.length === 0) {
-    return <p class="empty">No follow-ups yet. Add one from a person’s card, a history entry or the popup’s quick note.</p>;
+    return <p class="empty">{t('followUpsEmpty')}</p>;
   }
   return <FollowUpLists groups={lists.data} now={Date.now()} onOpenPerson={onOpenPerson} />;
 }
@@ -32,10 +33,10 @@ export function FollowUpsView({ onOpenPerson }: { onOpenPerson: (contactId: stri
   const [tab, setTab] = useState<Tab>('reminders');
   return (
     <div class="followups-view">
-      <nav class="subviews" aria-label="Follow-up views">
+      <nav class="subviews" aria-label={t('followUpsViews')}>
         {(Object.keys(TABS) as Tab[]).map((id) => (
           <button key={id} type="button" aria-current={tab === id ? 'page' : undefined} onClick={() => setTab(id)}>
-            {TABS[id]}
+            {t(TABS[id])}
           </button>
         ))}
       </nav>

@@ -1,5 +1,6 @@
 import { Experience, LoggableKind, type Interaction } from '../utils/model';
-import { EXPERIENCE_LABELS, KIND_LABELS } from './labels';
+import { t } from '../utils/i18n';
+import { experienceLabel, kindLabel } from './labels';
 
 interface Props {
   /** Prefix of the two controls' ids, unique on the page. */
@@ -14,24 +15,24 @@ interface Props {
 export function KindAndExperience({ idPrefix, kind, experience, onKind, onExperience }: Props) {
   return (
     <div class="row">
-      <label for={`${idPrefix}-kind`}>Kind</label>
+      <label for={`${idPrefix}-kind`}>{t('kindLabel')}</label>
       <select id={`${idPrefix}-kind`} value={kind} onChange={(e) => onKind(LoggableKind.parse(e.currentTarget.value))}>
         {LoggableKind.options.map((k) => (
           <option key={k} value={k}>
-            {KIND_LABELS[k]}
+            {kindLabel(k)}
           </option>
         ))}
       </select>
-      <label for={`${idPrefix}-experience`}>How it went</label>
+      <label for={`${idPrefix}-experience`}>{t('experienceLabel')}</label>
       <select
         id={`${idPrefix}-experience`}
         value={experience ?? ''}
         onChange={(e) => onExperience(e.currentTarget.value ? Experience.parse(e.currentTarget.value) : undefined)}
       >
-        <option value="">Not marked</option>
+        <option value="">{t('experienceNotMarked')}</option>
         {Experience.options.map((value) => (
           <option key={value} value={value}>
-            {EXPERIENCE_LABELS[value]}
+            {experienceLabel(value)}
           </option>
         ))}
       </select>

@@ -1,5 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Interaction, LoggableKind } from '../utils/model';
+import { t } from '../utils/i18n';
 import { truncateWithMark } from '../utils/text';
 import { KindAndExperience } from './KindAndExperience';
 
@@ -53,12 +54,12 @@ export function NoteComposer({ onSave }: Props) {
       }}
     >
       <KindAndExperience idPrefix="composer" kind={kind} experience={experience} onKind={setKind} onExperience={setExperience} />
-      <label for="note-text">Note</label>
+      <label for="note-text">{t('quickNoteText')}</label>
       <textarea
         id="note-text"
         value={text}
         rows={3}
-        placeholder="What did you talk about? What matters to them?"
+        placeholder={t('composerPlaceholder')}
         onInput={(event) => setText(truncateWithMark(event.currentTarget.value).text)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -73,7 +74,7 @@ export function NoteComposer({ onSave }: Props) {
         </p>
       )}
       <button type="submit" disabled={busy || !text.trim()}>
-        Add note
+        {t('composerAdd')}
       </button>
     </form>
   );

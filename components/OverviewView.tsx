@@ -1,19 +1,21 @@
 import { useState } from 'preact/hooks';
+import { dateFormat, t, tCount, type MessageKey } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import type { Overview } from '../utils/messaging/features/followups';
 import { LoggableKind } from '../utils/model';
 import { BarChart } from './BarChart';
 import { ColumnChart } from './ColumnChart';
-import { EXPERIENCE_LABELS, KIND_LABELS } from './labels';
+import { experienceLabel, kindLabel } from './labels';
 import { useBroadcast } from './use-broadcast';
 import { useRequest } from './use-request';
 
-const PERIODS = { month: 'This month', quarter: 'This quarter', year: 'This year' } as const;
+const PERIODS = { month: 'overviewMonth', quarter: 'overviewQuarter', year: 'overviewYear' } as const satisfies Record<string, MessageKey>;
 type Period = keyof typeof PERIODS;
 
-const dayLabel = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' });
-const monthLabel = new Intl.DateTimeFormat(undefined, { month: 'long' });
-const columnLabel = (period: Period, start: number) => (period === 'year' ? monthLabel.format(start) : period === 'quarter' ? `week of ${dayLabel.format(start)}` : dayLabel.format(start));
+const dayLabel = dateFormat({ weekday: 'short', day: 'numeric', month: 'short' });
+const monthLabel = dateFormat({ month: 'long' });
+const columnLabel = (period: Period, start: number) =>
+  period === 'year' ? monthLabel().format(start) : period === 'quarter' ? t('overviewWeekOf', dayLabel().format(start)) : dayLabel().format(start);
 
 function People({ label, people, onOpenPerson }: { label: string; people: Overview['won']; onOpenPerson: (id: string) => void }) {
   return (
@@ -45,12 +47,12 @@ export function OverviewView({ onOpenPerson }: { onOpenPerson: (contactId: strin
   const data = overview.data;
   return (
     <section class="overview" aria-labelledby="overview-heading">
-      <h2 id="overview-heading">Overview</h2>
-      <label for="overview-period">Period</label>{' '}
+      <h2 id="overview-heading">{t('overviewTitle')}</h2>
+      <label for="overview-period">{t('overviewPeriod')}</label>{' '}
       <select id="overview-period" value={period} onChange={(e) => setPeriod(e.currentTarget.value as Period)}>
         {(Object.keys(PERIODS) as Period[]).map((p) => (
           <option key={p} value={p}>
-            {PERIODS[p]}
+            {t(PERIODS[p])}
           </option>
         ))}
       </select>
@@ -60,30 +62,30 @@ export function OverviewView({ onOpenPerson }: { onOpenPerson: (contactId: strin
         </p>
       )}
       {!data ? (
-        <p class="loading">Loading…</p>
+        <p class="loading">{t('commonLoading')}</p>
       ) : (
         <>
           <dl class="overview-outcomes">
-            <People label="Won" people={data.won} onOpenPerson={onOpenPerson} />
-            <People label="Lost" people={data.lost} onOpenPerson={onOpenPerson} />
-            <People label="Grown" people={data.grown} onOpenPerson={onOpenPerson} />
+            <People label={t('overviewWon')} people={data.won} onOpenPerson={onOpenPerson} />
+            <People label={t('overviewLost')} people={data.lost} onOpenPerson={onOpenPerson} />
+            <People label={t('overviewGrown')} people={data.grown} onOpenPerson={onOpenPerson} />
             <div class="overview-outcome">
-              <dt>New people met</dt>
+              <dt>{t('overviewNewPeople')}</dt>
               <dd>
                 <strong>{data.newPeople}</strong>
               </dd>
             </div>
-            <People label="Drifting now" people={data.drifting} onOpenPerson={onOpenPerson} />
+            <People label={t('overviewDriftingNow')} people={data.drifting} onOpenPerson={onOpenPerson} />
           </dl>
-          {data.driftingCount > data.drifting.length && <p class="muted">{data.driftingCount} people are past their keep-in-touch cadence.</p>}
-          <h3>Interactions logged</h3>
-          <BarChart title="Interactions logged by kind" bars={LoggableKind.options.map((kind) => ({ label: KIND_LABELS[kind], value: data.byKind[kind] }))} />
-          <p class="muted">Also seen in {data.sightings} mail {data.sightings === 1 ? 'thread' : 'threads'}.</p>
-          <ColumnChart title="Interactions logged over the period" columns={data.activity.map((c) => ({ label: columnLabel(period, c.start), value: c.count }))} />
-          <h3>How it went</h3>
+          {data.driftingCount > data.drifting.length && <p class="muted">{tCount('overviewDriftingCount', data.driftingCount)}</p>}
+          <h3>{t('overviewInteractions')}</h3>
+          <BarChart title={t('overviewByKind')} bars={LoggableKind.options.map((kind) => ({ label: kindLabel(kind), value: data.byKind[kind] }))} />
+          <p class="muted">{tCount('overviewSightings', data.sightings)}</p>
+          <ColumnChart title={t('overviewOverTime')} columns={data.activity.map((c) => ({ label: columnLabel(period, c.start), value: c.count }))} />
+          <h3>{t('overviewHowItWent')}</h3>
           <BarChart
-            title="Experiences"
-            bars={(['positive', 'neutral', 'negative'] as const).map((mark) => ({ label: EXPERIENCE_LABELS[mark], value: data.experiences[mark], tone: mark }))}
+            title={t('overviewExperiences')}
+            bars={(['positive', 'neutral', 'negative'] as const).map((mark) => ({ label: experienceLabel(mark), value: data.experiences[mark], tone: mark }))}
           />
         </>
       )}

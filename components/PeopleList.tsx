@@ -1,3 +1,4 @@
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import type { TabPerson } from '../utils/model';
 
@@ -17,14 +18,14 @@ function PersonRow({ person, tabId, selected, onSelect }: { person: TabPerson; t
     return (
       <div class="person unconfirmed">
         <span class="person-name">{person.displayName}</span>
-        <span class="person-address">Name only: not saved</span>
+        <span class="person-address">{t('personNameOnly')}</span>
         <button
           type="button"
           class="link"
-          aria-label={`Add ${person.displayName} to Tend`}
+          aria-label={t('personAddNamed', person.displayName)}
           onClick={() => void ask({ type: 'createContact', displayName: person.displayName, fromTab: tabId }).then((contact) => onSelect(contact.id))}
         >
-          Add to Tend
+          {t('personAdd')}
         </button>
       </div>
     );
@@ -33,7 +34,7 @@ function PersonRow({ person, tabId, selected, onSelect }: { person: TabPerson; t
     <button type="button" class="person" aria-pressed={selected} onClick={() => onSelect(contactId)}>
       <span class="person-line">
         <span class="person-name">{person.displayName}</span>
-        <span class={person.newToday ? 'badge new' : 'badge known'}>{person.newToday ? 'new' : 'known'}</span>
+        <span class={person.newToday ? 'badge new' : 'badge known'}>{person.newToday ? t('personNew') : t('personKnown')}</span>
       </span>
       {detail && <span class="person-address">{detail}</span>}
     </button>
@@ -43,7 +44,7 @@ function PersonRow({ person, tabId, selected, onSelect }: { person: TabPerson; t
 /** The people recognised on the current page. */
 export function PeopleList({ people, tabId, selectedId, onSelect }: Props) {
   return (
-    <ul role="list" aria-label="People on this page" class="people">
+    <ul role="list" aria-label={t('peopleListLabel')} class="people">
       {people.map((person, index) => (
         <li key={person.contactId ?? `unconfirmed-${index}`}>
           <PersonRow person={person} tabId={tabId} selected={!!selectedId && person.contactId === selectedId} onSelect={onSelect} />

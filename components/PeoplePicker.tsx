@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import type { Contact } from '../utils/model';
 import { toEmailAddress } from '../utils/recognise/addresses';
@@ -44,17 +45,17 @@ export function PeoplePicker({ selected, onChange }: Props) {
 
   return (
     <div class="picker">
-      <ul class="chips" aria-label="Selected people">
+      <ul class="chips" aria-label={t('pickerSelected')}>
         {selected.map((person) => (
           <li key={person.id} class="chip">
             <span>{person.displayName}</span>
-            <button type="button" aria-label={`Remove ${person.displayName}`} onClick={() => onChange(selected.filter((s) => s.id !== person.id))}>
+            <button type="button" aria-label={t('pickerRemove', person.displayName)} onClick={() => onChange(selected.filter((s) => s.id !== person.id))}>
               ×
             </button>
           </li>
         ))}
       </ul>
-      <label for="picker-input">Add a person</label>
+      <label for="picker-input">{t('pickerAdd')}</label>
       <input
         id="picker-input"
         role="combobox"
@@ -62,7 +63,7 @@ export function PeoplePicker({ selected, onChange }: Props) {
         aria-controls="picker-options"
         aria-activedescendant={count > 0 ? `picker-option-${active}` : undefined}
         autocomplete="off"
-        placeholder="Name or email"
+        placeholder={t('pickerPlaceholder')}
         value={query}
         onInput={(e) => setQuery(e.currentTarget.value)}
         onKeyDown={(e) => {
@@ -75,7 +76,7 @@ export function PeoplePicker({ selected, onChange }: Props) {
         }}
       />
       {count > 0 && (
-        <ul id="picker-options" role="listbox" aria-label="Matching people" class="options-list">
+        <ul id="picker-options" role="listbox" aria-label={t('pickerMatches')} class="options-list">
           {options.map((person, index) => (
             <li
               key={person.id}
@@ -96,7 +97,7 @@ export function PeoplePicker({ selected, onChange }: Props) {
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => void create()}
             >
-              Add “{query.trim()}” as a new person
+              {t('pickerCreate', query.trim())}
             </li>
           )}
         </ul>

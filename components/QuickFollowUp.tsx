@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { parseLocalInputValue, toLocalInputValue } from '../utils/dates';
 import { quickPickDue } from '../utils/followup-times';
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import { DueField, dueProblem } from './DueField';
 
@@ -36,12 +37,12 @@ export function useQuickFollowUp() {
     <fieldset class="quick-followup">
       <label class="checkbox">
         <input type="checkbox" checked={wanted} onChange={(e) => setWanted(e.currentTarget.checked)} />
-        Add a follow-up
+        {t('followUpAddToggle')}
       </label>
       {wanted && (
         <>
-          <label for="quick-followup-text">Follow up on</label>
-          <input id="quick-followup-text" value={text} placeholder="The note itself, unless you say otherwise" onInput={(e) => setText(e.currentTarget.value)} />
+          <label for="quick-followup-text">{t('followUpWhat')}</label>
+          <input id="quick-followup-text" value={text} placeholder={t('followUpWhatPlaceholderQuick')} onInput={(e) => setText(e.currentTarget.value)} />
           <DueField id="quick-followup-due" value={dueValue} onChange={setDueValue} pastConfirmed={pastConfirmed} onConfirmPast={setPastConfirmed} />
         </>
       )}

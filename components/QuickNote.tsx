@@ -2,12 +2,12 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { clearDraft, emptyDraft, loadDraft, saveDraft, type Draft } from '../utils/drafts';
 import { ask } from '../utils/messaging/client';
 import type { Contact, Interaction } from '../utils/model';
+import { t } from '../utils/i18n';
 import { truncateWithMark } from '../utils/text';
-import { KIND_LABELS } from './labels';
+import { kindLabel } from './labels';
 import { KindAndExperience } from './KindAndExperience';
 import { PeoplePicker } from './PeoplePicker';
 import { useQuickFollowUp } from './QuickFollowUp';
-
 
 interface Props {
   tabId: number;
@@ -36,21 +36,21 @@ export function QuickNote({ tabId, pagePeople }: Props) {
     if (draft) void ask({ type: 'getContacts', contactIds: draft.contactIds }).then(setPeople);
   }, [draft?.contactIds.join()]);
 
-  if (!draft) return <p class="loading">Loading…</p>;
+  if (!draft) return <p class="loading">{t('commonLoading')}</p>;
 
   function update(change: Partial<Draft>, persist = true) {
     setDraft((current) => {
       const next = { ...(current ?? emptyDraft()), ...change };
       // Only what the user wrote or chose is worth keeping; an untouched draft is not stored.
-      if (persist) void saveDraft(tabId, next).catch((e: Error) => setError(`Your draft could not be kept: ${e.message}`));
+      if (persist) void saveDraft(tabId, next).catch((e: Error) => setError(t('quickNoteDraftNotKept', e.message)));
       return next;
     });
   }
 
   const save = async () => {
     if (saving.current) return;
-    if (draft.contactIds.length === 0) return setError('Choose who this is about first.');
-    if (!draft.text.trim()) return setError('Write something first.');
+    if (draft.contactIds.length === 0) return setError(t('quickNoteChoosePeople'));
+    if (!draft.text.trim()) return setError(t('quickNoteWriteFirst'));
     const followUpProblem = followUp.problem();
     if (followUpProblem) return setError(followUpProblem);
     saving.current = true;
@@ -66,7 +66,7 @@ export function QuickNote({ tabId, pagePeople }: Props) {
       setDraft(emptyDraft(pagePeople));
     } catch (failure) {
       // The draft stays as it was: nothing the user wrote is lost.
-      setError(`Not saved: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setError(t('quickNoteNotSaved', failure instanceof Error ? failure.message : String(failure)));
     } finally {
       saving.current = false;
     }
@@ -75,7 +75,7 @@ export function QuickNote({ tabId, pagePeople }: Props) {
   return (
     <form
       class="quick-note"
-      aria-label="Quick note"
+      aria-label={t('quickNoteLabel')}
       onSubmit={(event) => {
         event.preventDefault();
         void save();
@@ -95,15 +95,15 @@ export function QuickNote({ tabId, pagePeople }: Props) {
         onKind={(kind) => update({ kind })}
         onExperience={(experience) => update({ experience })}
       />
-      <label for="quick-note-text">Note</label>
+      <label for="quick-note-text">{t('quickNoteText')}</label>
       <textarea
         id="quick-note-text"
         rows={4}
         value={draft.text}
-        placeholder="What happened? What matters to them? What did you promise?"
+        placeholder={t('quickNotePlaceholder')}
         onInput={(e) => {
           const { text, cut } = truncateWithMark(e.currentTarget.value);
-          setNotice(cut > 0 ? 'That was very long: the end was cut, as marked.' : undefined);
+          setNotice(cut > 0 ? t('quickNoteCut') : undefined);
           update({ text });
         }}
         onKeyDown={(e) => {
@@ -120,14 +120,14 @@ export function QuickNote({ tabId, pagePeople }: Props) {
           {error}
         </p>
       )}
-      <button type="submit">Save</button>
+      <button type="submit">{t('commonSave')}</button>
       {saved && (
-        <section role="status" aria-label="Saved" class="saved">
-          <p>Saved for {saved.names}.</p>
-          <ul aria-label="Latest notes">
+        <section role="status" aria-label={t('quickNoteSaved')} class="saved">
+          <p>{t('quickNoteSavedFor', saved.names)}</p>
+          <ul aria-label={t('quickNoteLatest')}>
             {saved.recent.map((entry) => (
               <li key={entry.id}>
-                <span class="muted">{KIND_LABELS[entry.kind]}</span> {entry.summary}
+                <span class="muted">{kindLabel(entry.kind)}</span> {entry.summary}
               </li>
             ))}
           </ul>

@@ -1,17 +1,18 @@
 import type { ComponentChildren } from 'preact';
+import { dateFormat, t, type MessageKey } from '../utils/i18n';
 import type { NoteHit, PersonHit, SearchResult } from '../utils/messaging/features/search';
 import { HighlightedText } from './HighlightedText';
-import { KIND_LABELS } from './labels';
+import { kindLabel } from './labels';
 import type { SearchOption } from './search-options';
 
-const FIELD_LABELS: Record<PersonHit['matched'][number]['field'], string> = {
-  address: 'Address',
-  organisation: 'Organisation',
-  title: 'Title',
-  tag: 'Tag',
-  whatMatters: 'What matters',
+const FIELD_LABELS: Record<PersonHit['matched'][number]['field'], MessageKey> = {
+  address: 'searchFieldAddress',
+  organisation: 'searchFieldOrganisation',
+  title: 'searchFieldTitle',
+  tag: 'searchFieldTag',
+  whatMatters: 'searchFieldWhatMatters',
 };
-const dateFormat = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const noteDate = dateFormat({ day: 'numeric', month: 'short', year: 'numeric' });
 
 interface Props {
   result: SearchResult;
@@ -31,7 +32,7 @@ function PersonOption({ hit }: { hit: PersonHit }) {
       <span class="search-detail">
         {detail ? (
           <>
-            {FIELD_LABELS[detail.field]}: <HighlightedText value={detail.value} />
+            {t(FIELD_LABELS[detail.field])}: <HighlightedText value={detail.value} />
           </>
         ) : (
           [hit.contact.org, hit.contact.identities[0]?.value].filter(Boolean).join(' · ')
@@ -46,7 +47,7 @@ function NoteOption({ hit }: { hit: NoteHit }) {
   return (
     <>
       <span class="search-detail">
-        {KIND_LABELS[hit.kind]} · {dateFormat.format(hit.at)}
+        {kindLabel(hit.kind)} · {noteDate().format(hit.at)}
         {people && ` · ${people}`}
       </span>
       <span class="search-excerpt">
@@ -75,13 +76,12 @@ export function SearchResults({ result, options, active, onChoose, onHover }: Pr
     </div>
   );
   const people = result.people.length;
-  const more = (shown: number, total: number) => (total > shown ? ` (${shown} of ${total})` : '');
   return (
-    <div id="search-results" role="listbox" aria-label="Search results" class="search-results">
+    <div id="search-results" role="listbox" aria-label={t('searchResults')} class="search-results">
       {people > 0 && (
         <div role="group" aria-labelledby="search-group-people">
           <div role="presentation" id="search-group-people" class="search-group">
-            People{more(people, result.peopleTotal)}
+            {result.peopleTotal > people ? t('searchPeopleSome', people, result.peopleTotal) : t('searchPeople')}
           </div>
           {result.people.map((hit, i) => option(i, <PersonOption hit={hit} />))}
         </div>
@@ -89,7 +89,7 @@ export function SearchResults({ result, options, active, onChoose, onHover }: Pr
       {result.notes.length > 0 && (
         <div role="group" aria-labelledby="search-group-notes">
           <div role="presentation" id="search-group-notes" class="search-group">
-            Notes{more(result.notes.length, result.notesTotal)}
+            {result.notesTotal > result.notes.length ? t('searchNotesSome', result.notes.length, result.notesTotal) : t('searchNotes')}
           </div>
           {result.notes.map((hit, i) => option(people + i, <NoteOption hit={hit} />))}
         </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t, tCount } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import type { SearchResult } from '../utils/messaging/features/search';
 import { DuplicateSuggestions } from './DuplicateSuggestions';
@@ -80,7 +81,7 @@ export function SearchView({ onOpenPerson }: { onOpenPerson: (contactId: string)
   return (
     <div class="search-view">
       <label for="search-field" class="search-label">
-        Search
+        {t('searchLabel')}
       </label>
       <input
         id="search-field"
@@ -92,7 +93,7 @@ export function SearchView({ onOpenPerson }: { onOpenPerson: (contactId: string)
         aria-activedescendant={options.length > 0 ? activeId : undefined}
         autocomplete="off"
         spellcheck={false}
-        placeholder="Names, addresses, organisations, tags, notes"
+        placeholder={t('searchPlaceholder')}
         value={query}
         onInput={(e) => {
           setQuery(e.currentTarget.value);
@@ -106,12 +107,15 @@ export function SearchView({ onOpenPerson }: { onOpenPerson: (contactId: string)
         </p>
       )}
       <p class="search-summary" aria-live="polite">
-        {showing && (options.length === 0 ? `Nothing matches “${result.query.trim()}”.` : `${result.peopleTotal} people, ${result.notesTotal} notes`)}
+        {showing &&
+          (options.length === 0
+            ? t('searchNothing', result.query.trim())
+            : t('searchSummary', tCount('countPeople', result.peopleTotal), tCount('countNotes', result.notesTotal)))}
       </p>
       {showing && options.length > 0 && <SearchResults result={result} options={options} active={activeIndex} onChoose={choose} onHover={setActive} />}
       {!query.trim() && (
         <>
-          <p class="empty">Type a few letters of a name, an address, an organisation, a tag, or a word from a note.</p>
+          <p class="empty">{t('searchHint')}</p>
           <DuplicateSuggestions onOpenPerson={onOpenPerson} />
         </>
       )}

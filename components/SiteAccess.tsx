@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 
 /** The origin pattern ("https://host/*") of a web page, or undefined for any other URL. */
@@ -55,10 +56,10 @@ export function SiteAccess({ tabId }: { tabId: number }) {
   if (!pattern || granted === undefined) return null;
   const host = new URL(pattern.replace('/*', '/')).host;
   return granted ? (
-    <p class="notice">Tend reads {host} whenever you visit it.</p>
+    <p class="notice">{t('siteAccessReading', host)}</p>
   ) : (
     <button type="button" class="secondary" onClick={grant}>
-      Always read {host}
+      {t('siteAccessAlwaysRead', host)}
     </button>
   );
 }

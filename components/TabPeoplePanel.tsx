@@ -1,3 +1,4 @@
+import { t, tCount } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import { PeopleList } from './PeopleList';
 import { useBroadcast } from './use-broadcast';
@@ -23,17 +24,15 @@ export function TabPeoplePanel({ tabId, selectedId, onSelect }: Props) {
   if (tabId === undefined) return null;
   return (
     <section aria-labelledby="on-page-heading">
-      <h2 id="on-page-heading">On this page</h2>
+      <h2 id="on-page-heading">{t('onPageTitle')}</h2>
       {people.length === 0 ? (
-        <p class="empty">
-          No people recognised on this page. Open a mail thread in Gmail and the people in it appear here.
-        </p>
+        <p class="empty">{t('onPageEmpty')}</p>
       ) : (
         <PeopleList people={people} tabId={tabId} selectedId={selectedId} onSelect={onSelect} />
       )}
       {tabPeople.data?.truncated && (
         <p class="notice" role="status">
-          This page shows more people than Tend reads at once; the first {people.length} are listed.
+          {tCount('onPageTruncated', people.length)}
         </p>
       )}
     </section>

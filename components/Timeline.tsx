@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import type { Interaction } from '../utils/model';
 import { TimelineList } from './TimelineList';
@@ -53,19 +54,19 @@ export function Timeline({ contactId }: { contactId: string }) {
       {error && <p role="alert" class="error">{error}</p>}
       {deleted && (
         <p role="status" class="undo-bar">
-          Entry deleted.{' '}
+          {t('timelineDeleted')}{' '}
           <button
             type="button"
             onClick={() => void ask({ type: 'restoreInteraction', interaction: deleted }).then(() => setDeleted(undefined))}
           >
-            Undo
+            {t('commonUndo')}
           </button>
         </p>
       )}
       <TimelineList entries={entries} actions={actions} />
       {hasOlder && (
         <button type="button" class="secondary" onClick={() => void showOlder()}>
-          Show older entries
+          {t('timelineOlder')}
         </button>
       )}
     </div>

@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
+import { dateFormat, t } from '../utils/i18n';
 import type { Interaction } from '../utils/model';
 import { localDay } from '../utils/time';
-import { EXPERIENCE_LABELS, KIND_LABELS } from './labels';
+import { entrySummaryText, experienceLabel, kindLabel } from './labels';
 import { FollowUpOnEntry } from './FollowUpOnEntry';
 
 /** Only http(s) links are followed: a page-supplied `javascript:` URL is shown as text. */
@@ -9,15 +10,15 @@ const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
 /** Entries Tend recorded itself are facts: they cannot be edited or deleted. */
 const isEditable = (entry: Interaction) => entry.kind !== 'sighting' && entry.kind !== 'stage';
 
-const dayFormat = new Intl.DateTimeFormat(undefined, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
-const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+const dayFormat = dateFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const timeFormat = dateFormat({ hour: '2-digit', minute: '2-digit' });
 
 /** "Today", "Yesterday" or the date, for a day heading. */
 function dayLabel(at: number, now: number): string {
   const day = localDay(at);
-  if (day === localDay(now)) return 'Today';
-  if (day === localDay(now - 86_400_000)) return 'Yesterday';
-  return dayFormat.format(at);
+  if (day === localDay(now)) return t('timelineToday');
+  if (day === localDay(now - 86_400_000)) return t('timelineYesterday');
+  return dayFormat().format(at);
 }
 
 export interface EntryActions {
@@ -37,13 +38,13 @@ function EntryEditor({ entry, onEdit, onDone }: { entry: Interaction; onEdit: En
       }}
     >
       <label for={`edit-${entry.id}`} class="visually-hidden">
-        Edit entry
+        {t('timelineEditEntry')}
       </label>
       <textarea id={`edit-${entry.id}`} value={text} rows={3} onInput={(e) => setText(e.currentTarget.value)} />
       {error && <p role="alert" class="error">{error}</p>}
-      <button type="submit">Save</button>
+      <button type="submit">{t('commonSave')}</button>
       <button type="button" onClick={onDone}>
-        Cancel
+        {t('commonCancel')}
       </button>
     </form>
   );
@@ -55,10 +56,10 @@ function Entry({ entry, actions }: { entry: Interaction; actions?: EntryActions 
   return (
     <li class={`entry entry-${entry.kind}`}>
       <div class="entry-meta">
-        <span class="entry-kind">{KIND_LABELS[entry.kind]}</span>
-        <time dateTime={new Date(entry.at).toISOString()}>{timeFormat.format(entry.at)}</time>
-        {entry.experience && <span class={`experience ${entry.experience}`}>{EXPERIENCE_LABELS[entry.experience]}</span>}
-        {entry.editedAt && <span class="muted">edited</span>}
+        <span class="entry-kind">{kindLabel(entry.kind)}</span>
+        <time dateTime={new Date(entry.at).toISOString()}>{timeFormat().format(entry.at)}</time>
+        {entry.experience && <span class={`experience ${entry.experience}`}>{experienceLabel(entry.experience)}</span>}
+        {entry.editedAt && <span class="muted">{t('timelineEdited')}</span>}
       </div>
       {editing && actions ? (
         <EntryEditor entry={entry} onEdit={actions.onEdit} onDone={() => setEditing(false)} />
@@ -67,15 +68,15 @@ function Entry({ entry, actions }: { entry: Interaction; actions?: EntryActions 
           {entry.summary}
         </a>
       ) : (
-        <p class="entry-summary">{entry.summary}</p>
+        <p class="entry-summary">{entrySummaryText(entry)}</p>
       )}
       {actions && isEditable(entry) && !editing && (
         <div class="entry-actions">
-          <button type="button" class="link" onClick={() => setEditing(true)} aria-label={`Edit: ${entry.summary.slice(0, 40)}`}>
-            Edit
+          <button type="button" class="link" onClick={() => setEditing(true)} aria-label={t('timelineEditNamed', entry.summary.slice(0, 40))}>
+            {t('timelineEdit')}
           </button>
-          <button type="button" class="link" onClick={() => void actions.onDelete(entry)} aria-label={`Delete: ${entry.summary.slice(0, 40)}`}>
-            Delete
+          <button type="button" class="link" onClick={() => void actions.onDelete(entry)} aria-label={t('timelineDeleteNamed', entry.summary.slice(0, 40))}>
+            {t('timelineDelete')}
           </button>
         </div>
       )}
@@ -86,7 +87,7 @@ function Entry({ entry, actions }: { entry: Interaction; actions?: EntryActions 
 
 /** A person's history newest first, grouped by day, with edit and delete for what the user wrote. */
 export function TimelineList({ entries, actions, now = Date.now() }: { entries: Interaction[]; actions?: EntryActions; now?: number }) {
-  if (entries.length === 0) return <p class="empty">Nothing yet. Add a note above: what you talked about, what matters to them.</p>;
+  if (entries.length === 0) return <p class="empty">{t('timelineEmpty')}</p>;
   const days: { label: string; entries: Interaction[] }[] = [];
   for (const entry of entries) {
     const label = dayLabel(entry.at, now);
@@ -98,7 +99,7 @@ export function TimelineList({ entries, actions, now = Date.now() }: { entries: 
       {days.map((day) => (
         <section key={day.label} aria-label={day.label}>
           <h4 class="day">{day.label}</h4>
-          <ol class="entries" aria-label="History">
+          <ol class="entries" aria-label={t('timelineLabel')}>
             {day.entries.map((entry) => (
               <Entry key={entry.id} entry={entry} actions={actions} />
             ))}

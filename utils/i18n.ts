@@ -15,6 +15,18 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   return browser.i18n.getMessage(key, substitutions.map(String));
 }
 
+/** The language of Chrome's UI, which picks the messages: dates and numbers are written in it too. */
+export const uiLanguage = (): string => browser.i18n.getUILanguage();
+
+/**
+ * A date and time formatter in the UI language, made on first use and kept: a module may declare
+ * one at load time, before the language can be asked (tests set it per test).
+ */
+export function dateFormat(options: Intl.DateTimeFormatOptions): () => Intl.DateTimeFormat {
+  let format: Intl.DateTimeFormat | undefined;
+  return () => (format ??= new Intl.DateTimeFormat(uiLanguage(), options));
+}
+
 let pluralRules: Intl.PluralRules | undefined;
 
 /**
@@ -22,7 +34,7 @@ let pluralRules: Intl.PluralRules | undefined;
  * $1, further substitutions follow. chrome.i18n has no plurals, so the forms are separate keys.
  */
 export function tCount(base: PluralKey, count: number, ...substitutions: (string | number)[]): string {
-  pluralRules ??= new Intl.PluralRules(browser.i18n.getUILanguage());
+  pluralRules ??= new Intl.PluralRules(uiLanguage());
   const args = [count, ...substitutions].map(String);
   // A language's category may have no message of its own (e.g. `_zero`): fall back to `_other`.
   const form = `${base}_${pluralRules.select(count)}` as MessageKey;

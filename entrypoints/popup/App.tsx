@@ -6,6 +6,7 @@ import { SiteAccess } from '../../components/SiteAccess';
 import { useBroadcast } from '../../components/use-broadcast';
 import { useRequest } from '../../components/use-request';
 import { useTabId } from '../../components/use-tab-id';
+import { t, tCount } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 
 const MAX_PRESELECTED = 10;
@@ -35,18 +36,18 @@ export function App() {
 
   return (
     <main class="popup">
-      <h1>Quick note</h1>
+      <h1>{t('popupTitle')}</h1>
       {onPage.length > MAX_PRESELECTED && (
-        <p class="notice">{onPage.length} people on this page: add the ones this note is about.</p>
+        <p class="notice">{tCount('popupManyPeople', onPage.length)}</p>
       )}
-      {tabId === undefined ? <p class="loading">Loading…</p> : <QuickNote tabId={tabId} pagePeople={pagePeople} />}
+      {tabId === undefined ? <p class="loading">{t('commonLoading')}</p> : <QuickNote tabId={tabId} pagePeople={pagePeople} />}
       <DueToday />
       <footer class="popup-footer">
         <button type="button" onClick={openSidePanel} disabled={windowId === undefined}>
-          Open side panel
+          {t('popupOpenSidePanel')}
         </button>
         <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noreferrer">
-          Settings
+          {t('popupSettings')}
         </a>
       </footer>
       {tabId !== undefined && <SiteAccess tabId={tabId} />}

@@ -7,12 +7,13 @@ import { TabPeoplePanel } from '../../components/TabPeoplePanel';
 import { useMenuDraft } from '../../components/use-menu-draft';
 import { useOpenPersonRequests } from '../../components/use-open-person';
 import { useTabId } from '../../components/use-tab-id';
+import { t, type MessageKey } from '../../utils/i18n';
 
 const VIEWS = [
-  ['page', 'This page'],
-  ['search', 'Search'],
-  ['followups', 'Follow-ups'],
-] as const;
+  ['page', 'panelViewPage'],
+  ['search', 'panelViewSearch'],
+  ['followups', 'panelViewFollowUps'],
+] as const satisfies readonly (readonly [string, MessageKey])[];
 type View = (typeof VIEWS)[number][0];
 
 /** The side panel: the people on the current tab and their cards; search; follow-ups. */
@@ -31,16 +32,16 @@ export function App() {
   useOpenPersonRequests(tabId !== undefined, openPerson);
   return (
     <main class="panel">
-      <nav class="views" aria-label="Views">
+      <nav class="views" aria-label={t('panelViews')}>
         {VIEWS.map(([id, label]) => (
           <button key={id} type="button" aria-current={view === id ? 'page' : undefined} onClick={() => setView(id)}>
-            {label}
+            {t(label)}
           </button>
         ))}
       </nav>
       {tabId !== undefined && menuDraftWaiting && (
         <section aria-labelledby="log-heading" class="log-this">
-          <h2 id="log-heading">Log this interaction</h2>
+          <h2 id="log-heading">{t('panelLogThis')}</h2>
           <QuickNote tabId={tabId} pagePeople={[]} />
         </section>
       )}
