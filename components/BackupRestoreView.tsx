@@ -1,6 +1,6 @@
+import { t, tCount, uiLanguage } from '../utils/i18n';
 import type { RestoreReport } from '../utils/portability/backup';
 import type { BackupSummary } from './import-file';
-import { plural } from './plural';
 
 // Reports list the first problems; a damaged file could otherwise fill the page.
 const SHOWN = 50;
@@ -16,21 +16,25 @@ interface Props {
 /** What a backup file holds, and the button that restores it. */
 export function BackupRestoreView({ fileName, summary, busy, onConfirm, onCancel }: Props) {
   return (
-    <section aria-label="Restore preview" class="import-preview">
-      <h3>Restore “{fileName}”?</h3>
+    <section aria-label={t('restoreLabel')} class="import-preview">
+      <h3>{t('restoreTitle', fileName)}</h3>
       <p>
-        A Tend backup made on {new Date(summary.exportedAt).toLocaleString()}: {plural(summary.people, 'person', 'people')},{' '}
-        {plural(summary.entries, 'history entry', 'history entries')}, {plural(summary.followUps, 'follow-up', 'follow-ups')}, and
-        settings.
+        {t(
+          'restoreSummary',
+          new Date(summary.exportedAt).toLocaleString(uiLanguage()),
+          tCount('countPeople', summary.people),
+          tCount('countHistoryEntries', summary.entries),
+          tCount('countFollowUps', summary.followUps),
+        )}
       </p>
-      <p class="notice">Restoring adds what Tend does not have. What Tend already has stays as it is.</p>
-      {summary.invalid > 0 && <p class="error">{plural(summary.invalid, 'damaged record', 'damaged records')} will be skipped.</p>}
+      <p class="notice">{t('restoreNotice')}</p>
+      {summary.invalid > 0 && <p class="error">{tCount('restoreDamaged', summary.invalid)}</p>}
       <div class="button-row">
         <button type="button" class="primary" aria-busy={busy} onClick={() => !busy && onConfirm()}>
-          Restore backup
+          {t('restoreButton')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('commonCancel')}
         </button>
       </div>
     </section>
@@ -40,26 +44,25 @@ export function BackupRestoreView({ fileName, summary, busy, onConfirm, onCancel
 /** What a restore did, in words; conflicts and skipped records listed. */
 export function RestoreOutcome({ report }: { report: RestoreReport }) {
   const { added, unchanged } = report;
+  const alreadyThere = unchanged.contacts + unchanged.interactions + unchanged.followUps;
   const problems = [
     ...report.conflicts.map((conflict) => conflict.reason),
-    ...report.invalid.map((record) => `A damaged record (${record.store} #${record.index + 1}) was skipped: ${record.reason}`),
+    ...report.invalid.map((record) => t('restoreDamagedRecord', record.store, record.index + 1, record.reason)),
   ];
   return (
     <div class="outcome">
       <p>
-        Restored {plural(added.contacts, 'person', 'people')}, {plural(added.interactions, 'history entry', 'history entries')} and{' '}
-        {plural(added.followUps, 'follow-up', 'follow-ups')}.
-        {unchanged.contacts + unchanged.interactions + unchanged.followUps > 0 &&
-          ` ${unchanged.contacts + unchanged.interactions + unchanged.followUps} records were already in Tend.`}
+        {t('restoreDone', tCount('countPeople', added.contacts), tCount('countHistoryEntries', added.interactions), tCount('countFollowUps', added.followUps))}
+        {alreadyThere > 0 && ` ${tCount('restoreUnchanged', alreadyThere)}`}
       </p>
       {problems.length > 0 && (
-        <ul aria-label="Not restored">
+        <ul aria-label={t('restoreNotRestored')}>
           {problems.slice(0, SHOWN).map((problem, index) => (
             <li key={index}>
               <span>{problem}</span>
             </li>
           ))}
-          {problems.length > SHOWN && <li class="muted">…and {problems.length - SHOWN} more</li>}
+          {problems.length > SHOWN && <li class="muted">{t('listAndMore', problems.length - SHOWN)}</li>}
         </ul>
       )}
     </div>

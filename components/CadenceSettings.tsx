@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { StatusLine } from './StatusLine';
+import { t, tCount } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import { CadenceDays, type Settings, type SettingsPatch } from '../utils/model';
 
@@ -12,7 +13,7 @@ interface Props {
 /** A typed number of days, or an error in words. */
 function parseDays(raw: string): { days: number } | { error: string } {
   const parsed = CadenceDays.safeParse(Number(raw.trim()));
-  return raw.trim() !== '' && parsed.success ? { days: parsed.data } : { error: 'Give a whole number of days, 1 to 3650.' };
+  return raw.trim() !== '' && parsed.success ? { days: parsed.data } : { error: t('errorCadenceDays') };
 }
 
 /**
@@ -39,44 +40,39 @@ export function CadenceSettings({ settings, onSaved }: Props) {
   };
   const addTag = async () => {
     const name = tag.trim();
-    if (!name) return setError('Name the tag.');
+    if (!name) return setError(t('cadenceSettingsNameTag'));
     const days = parseDays(tagDays);
     if ('error' in days) return setError(days.error);
-    const others = Object.fromEntries(Object.entries(settings.tagCadences).filter(([t]) => t.toLowerCase() !== name.toLowerCase()));
-    if (await save({ tagCadences: { ...others, [name]: days.days } }, `People tagged ${name}: every ${days.days} days.`)) {
+    const others = Object.fromEntries(Object.entries(settings.tagCadences).filter(([other]) => other.toLowerCase() !== name.toLowerCase()));
+    if (await save({ tagCadences: { ...others, [name]: days.days } }, tCount('cadenceSettingsTagSaved', days.days, name))) {
       setTag('');
       setTagDays('');
     }
   };
   const saveDefault = async () => {
-    if (defaultDays.trim() === '') return void save({ defaultCadenceDays: null }, 'No default cadence.');
+    if (defaultDays.trim() === '') return void save({ defaultCadenceDays: null }, t('cadenceSettingsNoDefault'));
     const days = parseDays(defaultDays);
     if ('error' in days) return setError(days.error);
-    await save({ defaultCadenceDays: days.days }, `Everyone else: every ${days.days} days.`);
+    await save({ defaultCadenceDays: days.days }, tCount('cadenceSettingsDefaultSaved', days.days));
   };
   const tags = Object.entries(settings.tagCadences).sort(([a], [b]) => a.localeCompare(b));
 
   return (
     <section aria-labelledby="cadence-heading" class="cadence-settings">
-      <h2 id="cadence-heading">Keep in touch</h2>
-      <p>
-        How often you want to be in touch. Any interaction resets the clock: a note, a logged call, or a mail thread you were both in. People
-        show amber from 80% of their cadence and red once past it. A cadence set on a person’s card wins over these.
-      </p>
-      <h3>By tag</h3>
+      <h2 id="cadence-heading">{t('cadenceSettingsTitle')}</h2>
+      <p>{t('cadenceSettingsIntro')}</p>
+      <h3>{t('cadenceSettingsByTag')}</h3>
       {tags.length > 0 && (
-        <ul aria-label="Cadences by tag">
+        <ul aria-label={t('cadenceSettingsTagList')}>
           {tags.map(([name, days]) => (
             <li key={name}>
-              <span>
-                {name}: every {days} days
-              </span>
+              <span>{tCount('cadenceSettingsTagItem', days, name)}</span>
               <button
                 type="button"
-                aria-label={`Remove the cadence of ${name}`}
-                onClick={() => void save({ tagCadences: Object.fromEntries(tags.filter(([t]) => t !== name)) }, `No cadence for ${name}.`)}
+                aria-label={t('cadenceSettingsRemoveTag', name)}
+                onClick={() => void save({ tagCadences: Object.fromEntries(tags.filter(([other]) => other !== name)) }, t('cadenceSettingsTagRemoved', name))}
               >
-                Remove
+                {t('commonRemove')}
               </button>
             </li>
           ))}
@@ -89,13 +85,13 @@ export function CadenceSettings({ settings, onSaved }: Props) {
           void addTag();
         }}
       >
-        <label for="cadence-tag">Tag</label>
-        <input id="cadence-tag" value={tag} placeholder="family" onInput={(e) => setTag(e.currentTarget.value)} />
-        <label for="cadence-tag-days">every (days)</label>
+        <label for="cadence-tag">{t('cadenceSettingsTag')}</label>
+        <input id="cadence-tag" value={tag} placeholder={t('cadenceSettingsTagPlaceholder')} onInput={(e) => setTag(e.currentTarget.value)} />
+        <label for="cadence-tag-days">{t('cadenceSettingsTagDays')}</label>
         <input id="cadence-tag-days" value={tagDays} inputMode="numeric" size={5} onInput={(e) => setTagDays(e.currentTarget.value)} />
-        <button type="submit">Add</button>
+        <button type="submit">{t('commonAdd')}</button>
       </form>
-      <h3>Everyone else</h3>
+      <h3>{t('cadenceSettingsEveryoneElse')}</h3>
       <form
         class="inline-form"
         onSubmit={(e) => {
@@ -103,9 +99,9 @@ export function CadenceSettings({ settings, onSaved }: Props) {
           void saveDefault();
         }}
       >
-        <label for="cadence-default">Default cadence (days, empty for none)</label>
+        <label for="cadence-default">{t('cadenceSettingsDefault')}</label>
         <input id="cadence-default" value={defaultDays} inputMode="numeric" size={5} onInput={(e) => setDefaultDays(e.currentTarget.value)} />
-        <button type="submit">Save</button>
+        <button type="submit">{t('commonSave')}</button>
       </form>
       <StatusLine status={status} error={error} />
     </section>

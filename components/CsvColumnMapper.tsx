@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '../utils/i18n';
 import type { CsvColumnMapping } from '../utils/portability/csv-import';
 
 interface Props {
@@ -13,18 +14,18 @@ interface Props {
 type OneColumnField = 'displayName' | 'givenName' | 'familyName' | 'org' | 'title' | 'tags' | 'note';
 type ManyColumnsField = 'emails' | 'urls';
 
-const ONE_COLUMN: [OneColumnField, string][] = [
-  ['displayName', 'Full name'],
-  ['givenName', 'First name'],
-  ['familyName', 'Last name'],
-  ['org', 'Organisation'],
-  ['title', 'Job title'],
-  ['tags', 'Tags'],
-  ['note', 'Notes'],
+const ONE_COLUMN: [OneColumnField, MessageKey][] = [
+  ['displayName', 'mapperFullName'],
+  ['givenName', 'mapperFirstName'],
+  ['familyName', 'mapperLastName'],
+  ['org', 'mapperOrganisation'],
+  ['title', 'mapperJobTitle'],
+  ['tags', 'mapperTags'],
+  ['note', 'mapperNotes'],
 ];
-const MANY_COLUMNS: [ManyColumnsField, string][] = [
-  ['emails', 'Email addresses'],
-  ['urls', 'Profile URLs'],
+const MANY_COLUMNS: [ManyColumnsField, MessageKey][] = [
+  ['emails', 'mapperEmails'],
+  ['urls', 'mapperUrls'],
 ];
 
 /** For a CSV Tend does not know: which column holds what, guessed from the headers, for the user to correct. */
@@ -41,22 +42,22 @@ export function CsvColumnMapper({ fileName, headers, suggested, busy, onSubmit, 
 
   return (
     <form
-      aria-label="Match columns"
+      aria-label={t('mapperLabel')}
       class="column-mapper"
       onSubmit={(event) => {
         event.preventDefault();
         if (!busy) onSubmit(mapping);
       }}
     >
-      <h3>Which column holds what in “{fileName}”?</h3>
-      <p>Tend does not know this kind of CSV. It guessed from the column names; correct what it got wrong.</p>
+      <h3>{t('mapperTitle', fileName)}</h3>
+      <p>{t('mapperIntro')}</p>
       <div class="field-grid">
-        {ONE_COLUMN.map(([field, label]) => (
+        {ONE_COLUMN.map(([field, labelKey]) => (
           // A label of its own (not wrapping the select): the select's options must not join its name.
           <div key={field} class="field">
-            <label for={`map-${field}`}>{label}</label>
+            <label for={`map-${field}`}>{t(labelKey)}</label>
             <select id={`map-${field}`} value={mapping[field] ?? ''} onChange={(event) => setOne(field, event.currentTarget.value)}>
-              <option value="">(none)</option>
+              <option value="">{t('mapperNone')}</option>
               {headers.map((header, index) => (
                 <option key={index} value={header}>
                   {header}
@@ -65,9 +66,9 @@ export function CsvColumnMapper({ fileName, headers, suggested, busy, onSubmit, 
             </select>
           </div>
         ))}
-        {MANY_COLUMNS.map(([field, label]) => (
+        {MANY_COLUMNS.map(([field, labelKey]) => (
           <div key={field} class="field">
-            <label for={`map-${field}`}>{label}</label>
+            <label for={`map-${field}`}>{t(labelKey)}</label>
             <select id={`map-${field}`} multiple size={Math.min(4, headers.length)} onChange={(event) => setMany(field, event.currentTarget)}>
               {headers.map((header, index) => (
                 <option key={index} value={header} selected={mapping[field].includes(header)}>
@@ -78,13 +79,13 @@ export function CsvColumnMapper({ fileName, headers, suggested, busy, onSubmit, 
           </div>
         ))}
       </div>
-      <p class="notice">Several columns can hold addresses: hold Ctrl (Cmd on a Mac) or Shift to choose more than one.</p>
+      <p class="notice">{t('mapperManyHint')}</p>
       <div class="button-row">
         <button type="submit" class="primary" aria-busy={busy}>
-          Preview import
+          {t('mapperPreview')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('commonCancel')}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { TendDatabase } from '../utils/db/schema';
+import { t } from '../utils/i18n';
 import { announceChanged } from './data-changes';
 import { deleteEverything } from './delete-everything';
 import { failureMessage } from './failure-message';
@@ -10,8 +11,6 @@ interface Props {
   onDeleted: () => void;
 }
 
-const CONFIRMATION = 'DELETE';
-
 /** Delete everything Tend keeps, once the user has typed DELETE. */
 export function DangerZone({ db, onDeleted }: Props) {
   const [typed, setTyped] = useState('');
@@ -19,7 +18,9 @@ export function DangerZone({ db, onDeleted }: Props) {
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
 
-  const confirmed = typed === CONFIRMATION;
+  // The word is a message too: typing an English word is no confirmation for everyone.
+  const confirmation = t('deleteConfirmWord');
+  const confirmed = typed === confirmation;
   const run = async () => {
     if (!confirmed || busy) return;
     setBusy(true);
@@ -27,11 +28,11 @@ export function DangerZone({ db, onDeleted }: Props) {
     try {
       const contactIds = await deleteEverything(await db());
       setTyped('');
-      setStatus('Everything Tend kept has been deleted.');
+      setStatus(t('deleteDone'));
       await announceChanged(contactIds);
       onDeleted();
     } catch (failure) {
-      setError(failureMessage(failure, 'delete everything'));
+      setError(failureMessage(failure, 'delete-everything'));
     } finally {
       setBusy(false);
     }
@@ -39,18 +40,15 @@ export function DangerZone({ db, onDeleted }: Props) {
 
   return (
     <section aria-labelledby="delete-heading" class="danger-zone">
-      <h2 id="delete-heading">Delete everything</h2>
-      <p>
-        Deletes every person, note, history entry, follow-up and import, your settings, unsaved drafts, and the people Tend
-        noticed on open tabs. It cannot be undone: download a backup first if you may want any of it back.
-      </p>
+      <h2 id="delete-heading">{t('deleteTitle')}</h2>
+      <p>{t('deleteIntro')}</p>
       <form
         onSubmit={(event) => {
           event.preventDefault();
           void run();
         }}
       >
-        <label for="delete-confirmation">Type DELETE to confirm</label>
+        <label for="delete-confirmation">{t('deleteConfirmLabel', confirmation)}</label>
         <input
           id="delete-confirmation"
           autocomplete="off"
@@ -59,7 +57,7 @@ export function DangerZone({ db, onDeleted }: Props) {
           onInput={(event) => setTyped(event.currentTarget.value)}
         />
         <button type="submit" class="danger" disabled={!confirmed} aria-busy={busy}>
-          Delete everything
+          {t('deleteButton')}
         </button>
       </form>
       <StatusLine status={status} error={error} />

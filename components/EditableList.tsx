@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
+import { t } from '../utils/i18n';
 
 interface Props {
+  /** Unique on the page: the field's id derives from it (a translated label may have no ASCII to make one). */
+  id: string;
   /** Accessible name of the list and the field, e.g. "Your addresses". */
   label: string;
   items: readonly string[];
@@ -11,10 +14,9 @@ interface Props {
 }
 
 /** A list of strings with Add and per-item Remove, saved on every change. */
-export function EditableList({ label, items, placeholder, parse, onChange }: Props) {
+export function EditableList({ id, label, items, placeholder, parse, onChange }: Props) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string>();
-  const id = label.toLowerCase().replace(/\W+/g, '-');
 
   const save = async (next: string[]) => {
     try {
@@ -40,8 +42,8 @@ export function EditableList({ label, items, placeholder, parse, onChange }: Pro
           {items.map((item) => (
             <li key={item}>
               <span>{item}</span>
-              <button type="button" aria-label={`Remove ${item}`} onClick={() => void save(items.filter((i) => i !== item))}>
-                Remove
+              <button type="button" aria-label={t('listRemove', item)} onClick={() => void save(items.filter((i) => i !== item))}>
+                {t('commonRemove')}
               </button>
             </li>
           ))}
@@ -54,10 +56,10 @@ export function EditableList({ label, items, placeholder, parse, onChange }: Pro
         }}
       >
         <label for={`${id}-new`} class="visually-hidden">
-          Add to {label}
+          {t('listAddTo', label)}
         </label>
         <input id={`${id}-new`} value={draft} placeholder={placeholder} onInput={(e) => setDraft(e.currentTarget.value)} />
-        <button type="submit">Add</button>
+        <button type="submit">{t('commonAdd')}</button>
       </form>
       {error && (
         <p role="alert" class="error">

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { TendDatabase } from '../utils/db/schema';
+import { t } from '../utils/i18n';
 import { downloadFile } from './download-file';
 import { EXPORT_LABELS, makeExportFile, type ExportChoice } from './export-files';
 import { failureMessage } from './failure-message';
@@ -23,7 +24,7 @@ export function ExportData({ db }: Props) {
     try {
       const file = await makeExportFile(await db(), choice);
       downloadFile(file);
-      setStatus(`Saved ${file.name}.`);
+      setStatus(t('exportSaved', file.name));
     } catch (failure) {
       setError(failureMessage(failure, 'export'));
     } finally {
@@ -33,15 +34,12 @@ export function ExportData({ db }: Props) {
 
   return (
     <section aria-labelledby="export-heading">
-      <h2 id="export-heading">Export</h2>
-      <p>
-        The backup holds everything and restores exactly. vCards open in address books; CSV files open in spreadsheets. Files
-        are named with today’s date.
-      </p>
+      <h2 id="export-heading">{t('exportTitle')}</h2>
+      <p>{t('exportIntro')}</p>
       <div class="button-row">
         {(Object.keys(EXPORT_LABELS) as ExportChoice[]).map((choice) => (
           <button key={choice} type="button" aria-busy={busy === choice} onClick={() => void run(choice)}>
-            {EXPORT_LABELS[choice]}
+            {t(EXPORT_LABELS[choice])}
           </button>
         ))}
       </div>

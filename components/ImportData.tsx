@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { TendDatabase } from '../utils/db/schema';
+import { t, tCount } from '../utils/i18n';
 import type { Settings } from '../utils/model';
 import { ask } from '../utils/messaging/client';
 import { restoreBackup, type RestoreReport } from '../utils/portability/backup';
@@ -12,13 +13,12 @@ import { loadSettings } from '../utils/settings';
 import { BackupRestoreView, RestoreOutcome } from './BackupRestoreView';
 import { CsvColumnMapper } from './CsvColumnMapper';
 import { announceChanged, peopleOfImport } from './data-changes';
-import { failureMessage } from './failure-message';
+import { failureMessage, type FailedAction } from './failure-message';
 import { ImportHistory } from './ImportHistory';
 import { ImportPreviewView } from './ImportPreviewView';
 import { previewMappedCsv, readImportFile, type ImportStep } from './import-file';
 import { settingsPatchFromBackup } from './restore-settings';
 import { StatusLine } from './StatusLine';
-import { plural } from './plural';
 
 interface Props {
   db: () => Promise<TendDatabase>;
@@ -39,10 +39,10 @@ export function ImportData({ db, generation, onSettingsChanged, onDataChanged }:
   const [undoing, setUndoing] = useState<string>();
 
   const reloadHistory = async () => setHistory(await listImports(await db()));
-  useEffect(() => void reloadHistory().catch((failure) => setError(failureMessage(failure, 'list past imports'))), [generation]);
+  useEffect(() => void reloadHistory().catch((failure) => setError(failureMessage(failure, 'list-imports'))), [generation]);
 
   /** Run one action: errors shown as an alert, the step left as it was so the user can retry. */
-  const act = async (doing: string, action: () => Promise<void>) => {
+  const act = async (doing: FailedAction, action: () => Promise<void>) => {
     setBusy(true);
     setError(undefined);
     try {
@@ -61,16 +61,16 @@ export function ImportData({ db, generation, onSettingsChanged, onDataChanged }:
     input.value = '';
     if (!file) return;
     setStep(undefined);
-    setStatus(`Reading “${file.name}”…`);
+    setStatus(t('importReading', file.name));
     setRestored(undefined);
-    void act('read this file', async () => {
+    void act('read-file', async () => {
       setStep(await readImportFile(await db(), file));
       setStatus(undefined);
     });
   };
 
   const mapColumns = (fileName: string, text: string, mapping: CsvColumnMapping) =>
-    act('read this file', async () => setStep(await previewMappedCsv(await db(), fileName, text, mapping)));
+    act('read-file', async () => setStep(await previewMappedCsv(await db(), fileName, text, mapping)));
 
   const confirmImport = (preview: ImportPreview) =>
     act('import', async () => {
@@ -78,27 +78,27 @@ export function ImportData({ db, generation, onSettingsChanged, onDataChanged }:
       const { importId } = await applyImport(database, preview);
       setStep(undefined);
       const people = preview.newPeople.length + preview.matches.length;
-      setStatus(`Imported ${plural(people, 'person', 'people')} from ${preview.source}.`);
+      setStatus(t('importDone', tCount('countPeople', people), preview.source));
       await announceChanged(await peopleOfImport(database, importId));
       await reloadHistory();
       onDataChanged();
     });
 
   const restore = (backup: unknown, contactIds: string[]) =>
-    act('restore this backup', async () => {
+    act('restore', async () => {
       const report = await restoreBackup(await db(), backup);
       setStep(undefined);
       setRestored(report);
-      setStatus('The backup was restored.');
+      setStatus(t('importRestored'));
       await announceChanged(contactIds);
       onDataChanged();
       if (!report.settings) return;
       try {
         // Settings are written by the background only, so a restore cannot race a learned address.
         onSettingsChanged(await ask({ type: 'updateSettings', patch: settingsPatchFromBackup(await loadSettings(), report.settings) }));
-        setStatus('The backup was restored, settings included.');
+        setStatus(t('importRestoredWithSettings'));
       } catch (failure) {
-        setError(`The people and their history were restored, but not the settings: ${failure instanceof Error ? failure.message : String(failure)}`);
+        setError(t('importRestoredNotSettings', failure instanceof Error ? failure.message : String(failure)));
       }
     });
 
@@ -106,15 +106,13 @@ export function ImportData({ db, generation, onSettingsChanged, onDataChanged }:
     setUndoing(importId);
     setStatus(undefined);
     setRestored(undefined);
-    void act('undo the import', async () => {
+    void act('undo-import', async () => {
       const database = await db();
       const people = await peopleOfImport(database, importId);
       const report = await undoImport(database, importId);
-      const kept = report.kept.map((person) => `${person.displayName} (${person.reason})`).join('; ');
-      setStatus(
-        `Import undone: ${plural(report.removedContacts, 'person', 'people')} removed, ${plural(report.restoredContacts, 'person', 'people')} restored.` +
-          (kept ? ` Kept: ${kept}` : ''),
-      );
+      const kept = report.kept.map((person) => t('importKeptPerson', person.displayName, person.reason)).join('; ');
+      const undone = t('importUndone', tCount('countPeople', report.removedContacts), tCount('countPeople', report.restoredContacts));
+      setStatus(kept ? `${undone} ${t('importUndoneKept', kept)}` : undone);
       await announceChanged(people);
       await reloadHistory();
       onDataChanged();
@@ -123,13 +121,10 @@ export function ImportData({ db, generation, onSettingsChanged, onDataChanged }:
 
   return (
     <section aria-labelledby="import-heading">
-      <h2 id="import-heading">Import</h2>
-      <p>
-        vCard files (.vcf) from any address book, CSV files (Google Contacts, Outlook, or any other), or a Tend backup (.json).
-        Tend shows what it would do before it writes anything, and every import can be undone.
-      </p>
+      <h2 id="import-heading">{t('importTitle')}</h2>
+      <p>{t('importIntro')}</p>
       <div class="file-picker">
-        <label for="import-file">Import file</label>
+        <label for="import-file">{t('importFile')}</label>
         <input
           id="import-file"
           type="file"

@@ -1,5 +1,5 @@
+import { t, tCount, type MessageKey } from '../utils/i18n';
 import type { ImportIssue, ImportPreview, MatchReason, PlannedMerge } from '../utils/portability/import-model';
-import { plural } from './plural';
 
 interface Props {
   preview: ImportPreview;
@@ -11,32 +11,32 @@ interface Props {
 // Long files would make a page nobody reads: the first ones are listed, the rest counted.
 const SHOWN = 50;
 
-const REASON_WORDS: Record<MatchReason['kind'], string> = {
-  email: 'same email address',
-  url: 'same profile',
-  name: 'same name, and neither has an address',
+const REASON_WORDS: Record<MatchReason['kind'], MessageKey> = {
+  email: 'importMatchEmail',
+  url: 'importMatchUrl',
+  name: 'importMatchName',
 };
 
-const FIELD_WORDS: Record<keyof PlannedMerge['fill'], string> = {
-  displayName: 'name',
-  org: 'organisation',
-  title: 'title',
-  whatMatters: 'what matters',
+const FIELD_WORDS: Record<keyof PlannedMerge['fill'], MessageKey> = {
+  displayName: 'importAddsName',
+  org: 'importAddsOrganisation',
+  title: 'importAddsTitle',
+  whatMatters: 'importAddsWhatMatters',
 };
 
 /** What joining the file's data to a person Tend knows would add, in words. */
 function additions(merge: PlannedMerge): string {
   const parts = [
-    merge.addIdentities.length > 0 && plural(merge.addIdentities.length, 'address', 'addresses'),
-    merge.addTags.length > 0 && plural(merge.addTags.length, 'tag', 'tags'),
-    ...(Object.keys(merge.fill) as (keyof PlannedMerge['fill'])[]).map((field) => FIELD_WORDS[field]),
-    merge.note !== undefined && 'a note',
+    merge.addIdentities.length > 0 && tCount('importAddsAddresses', merge.addIdentities.length),
+    merge.addTags.length > 0 && tCount('importAddsTags', merge.addTags.length),
+    ...(Object.keys(merge.fill) as (keyof PlannedMerge['fill'])[]).map((field) => t(FIELD_WORDS[field])),
+    merge.note !== undefined && t('importAddsNote'),
   ].filter(Boolean);
-  return parts.length > 0 ? `adds ${parts.join(', ')}` : 'nothing new';
+  return parts.length > 0 ? t('importAdds', parts.join(', ')) : t('importAddsNothing');
 }
 
 function More({ total }: { total: number }) {
-  return total > SHOWN ? <li class="muted">…and {total - SHOWN} more</li> : null;
+  return total > SHOWN ? <li class="muted">{t('listAndMore', total - SHOWN)}</li> : null;
 }
 
 function IssueList({ label, issues }: { label: string; issues: ImportIssue[] }) {
@@ -44,7 +44,7 @@ function IssueList({ label, issues }: { label: string; issues: ImportIssue[] }) 
     <ul aria-label={label} class="issues">
       {issues.slice(0, SHOWN).map((issue, index) => (
         <li key={index}>
-          <span>{issue.line > 0 ? `Line ${issue.line}: ` : ''}{issue.reason}</span>
+          <span>{issue.line > 0 ? t('importLine', issue.line, issue.reason) : issue.reason}</span>
         </li>
       ))}
       <More total={issues.length} />
@@ -56,17 +56,17 @@ function IssueList({ label, issues }: { label: string; issues: ImportIssue[] }) 
 export function ImportPreviewView({ preview, busy, onConfirm, onCancel }: Props) {
   const people = preview.newPeople.length + preview.matches.length;
   return (
-    <section aria-label="Import preview" class="import-preview">
-      <h3>Before importing {preview.source}</h3>
-      <ul aria-label="Import summary" class="summary">
-        <li>{plural(preview.newPeople.length, 'new person', 'new people')}</li>
-        <li>{plural(preview.matches.length, 'person Tend already knows', 'people Tend already knows')}</li>
-        <li>{plural(preview.rejected.length, 'entry rejected', 'entries rejected')}</li>
+    <section aria-label={t('importPreviewLabel')} class="import-preview">
+      <h3>{t('importPreviewTitle', preview.source)}</h3>
+      <ul aria-label={t('importSummary')} class="summary">
+        <li>{tCount('importNewPeopleCount', preview.newPeople.length)}</li>
+        <li>{tCount('importKnownPeopleCount', preview.matches.length)}</li>
+        <li>{tCount('importRejectedCount', preview.rejected.length)}</li>
       </ul>
       {preview.newPeople.length > 0 && (
         <>
-          <h4>New people</h4>
-          <ul aria-label="New people">
+          <h4>{t('importNewPeople')}</h4>
+          <ul aria-label={t('importNewPeopleList')}>
             {preview.newPeople.slice(0, SHOWN).map((person) => (
               <li key={person.lines[0]}>
                 <span>{person.displayName}</span>
@@ -79,13 +79,11 @@ export function ImportPreviewView({ preview, busy, onConfirm, onCancel }: Props)
       )}
       {preview.matches.length > 0 && (
         <>
-          <h4>Already in Tend</h4>
-          <ul aria-label="People Tend already knows">
+          <h4>{t('importKnownPeople')}</h4>
+          <ul aria-label={t('importKnownPeopleList')}>
             {preview.matches.slice(0, SHOWN).map((merge) => (
               <li key={merge.contactId}>
-                <span>
-                  {merge.displayName}: {merge.reasons.map((reason) => `${REASON_WORDS[reason.kind]} ${reason.value}`).join('; ')}
-                </span>
+                <span>{t('importMatch', merge.displayName, merge.reasons.map((reason) => t(REASON_WORDS[reason.kind], reason.value)).join('; '))}</span>
                 <span class="muted">{additions(merge)}</span>
               </li>
             ))}
@@ -95,26 +93,26 @@ export function ImportPreviewView({ preview, busy, onConfirm, onCancel }: Props)
       )}
       {preview.rejected.length > 0 && (
         <>
-          <h4>Rejected</h4>
-          <IssueList label="Rejected entries" issues={preview.rejected} />
+          <h4>{t('importRejected')}</h4>
+          <IssueList label={t('importRejectedList')} issues={preview.rejected} />
         </>
       )}
       {preview.warnings.length > 0 && (
         <>
-          <h4>Left out</h4>
-          <IssueList label="Values left out" issues={preview.warnings} />
+          <h4>{t('importLeftOut')}</h4>
+          <IssueList label={t('importLeftOutList')} issues={preview.warnings} />
         </>
       )}
       <div class="button-row">
         {people > 0 ? (
           <button type="button" class="primary" aria-busy={busy} onClick={() => !busy && onConfirm()}>
-            Import {plural(people, 'person', 'people')}
+            {tCount('importConfirm', people)}
           </button>
         ) : (
-          <p>Nothing in this file can be imported.</p>
+          <p>{t('importNothing')}</p>
         )}
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('commonCancel')}
         </button>
       </div>
     </section>

@@ -1,14 +1,15 @@
 import { useState } from 'preact/hooks';
+import { t, type MessageKey } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import type { Settings } from '../utils/model';
 
 const SITES = [
-  ['gmail', 'Gmail'],
-  ['outlook', 'Outlook on the web'],
-  ['github', 'GitHub profiles'],
-  ['linkedin', 'LinkedIn profiles'],
-  ['web', 'Other pages you let Tend read'],
-] as const;
+  ['gmail', 'passiveGmail'],
+  ['outlook', 'passiveOutlook'],
+  ['github', 'passiveGitHub'],
+  ['linkedin', 'passiveLinkedIn'],
+  ['web', 'passiveWeb'],
+] as const satisfies readonly (readonly [string, MessageKey])[];
 
 /** Per site: whether Tend records "seen in thread" entries by itself (on unless turned off). */
 export function PassiveHistorySettings({ settings, onSaved }: { settings: Settings; onSaved: (settings: Settings) => void }) {
@@ -23,12 +24,12 @@ export function PassiveHistorySettings({ settings, onSaved }: { settings: Settin
   };
   return (
     <section aria-labelledby="passive-heading">
-      <h2 id="passive-heading">Automatic history</h2>
-      <p>Where Tend notes by itself that you saw someone (in a mail thread). People are still listed on the page when this is off.</p>
+      <h2 id="passive-heading">{t('passiveTitle')}</h2>
+      <p>{t('passiveIntro')}</p>
       {SITES.map(([site, label]) => (
         <label key={site} class="checkbox">
           <input type="checkbox" checked={settings.passiveHistory[site] !== false} onChange={(e) => void toggle(site, e.currentTarget.checked)} />
-          {label}
+          {t(label)}
         </label>
       ))}
       {error && (

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { TendDatabase } from '../utils/db/schema';
+import { t } from '../utils/i18n';
 import { downloadFile } from './download-file';
 import { makeBackupFile } from './export-files';
 import { failureMessage } from './failure-message';
@@ -18,20 +19,17 @@ export function RemovalWarning({ db }: Props) {
     try {
       const file = await makeBackupFile(await db());
       downloadFile(file);
-      setStatus(`Saved ${file.name}.`);
+      setStatus(t('exportSaved', file.name));
     } catch (failure) {
-      setError(failureMessage(failure, 'make a backup'));
+      setError(failureMessage(failure, 'backup'));
     }
   };
   return (
     <section aria-labelledby="removal-heading" class="warning">
-      <h2 id="removal-heading">Removing Tend deletes your data</h2>
-      <p>
-        Everything Tend keeps lives only in this browser profile. If you remove the extension, Chrome deletes it all, with no
-        way back. Keep a backup.
-      </p>
+      <h2 id="removal-heading">{t('removalTitle')}</h2>
+      <p>{t('removalIntro')}</p>
       <button type="button" class="primary" onClick={() => void backUp()}>
-        Download a backup
+        {t('removalBackup')}
       </button>
       <StatusLine status={status} error={error} />
     </section>

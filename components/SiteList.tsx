@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import { DECLARED_SITE_NAMES, isDeclaredOrigin } from '../utils/recognise/sites';
 
@@ -31,22 +32,19 @@ export function SiteList() {
   const allSites = ALL_SITES.every((pattern) => granted.includes(pattern));
   return (
     <section aria-labelledby="sites-heading">
-      <h2 id="sites-heading">Sites Tend reads</h2>
-      <p>
-        Always: {DECLARED_SITE_NAMES.join(', ')}. Any other page only when you open Tend on it, unless you allow the
-        site here or from the popup.
-      </p>
+      <h2 id="sites-heading">{t('sitesTitle')}</h2>
+      <p>{t('sitesIntro', DECLARED_SITE_NAMES.join(', '))}</p>
       {granted.length > 0 && (
-        <ul aria-label="Sites you allowed">
+        <ul aria-label={t('sitesAllowed')}>
           {granted.map((origin) => (
             <li key={origin}>
-              <span>{ALL_SITES.includes(origin) ? `All ${origin.split(':')[0]} sites` : hostOf(origin)}</span>
+              <span>{ALL_SITES.includes(origin) ? t('sitesAllOfScheme', origin.split(':')[0] ?? '') : hostOf(origin)}</span>
               <button
                 type="button"
-                aria-label={`Stop reading ${hostOf(origin)}`}
+                aria-label={t('sitesStopReading', hostOf(origin))}
                 onClick={() => void change(browser.permissions.remove({ origins: [origin] }))}
               >
-                Remove
+                {t('commonRemove')}
               </button>
             </li>
           ))}
@@ -54,7 +52,7 @@ export function SiteList() {
       )}
       {!allSites && (
         <button type="button" onClick={() => void change(browser.permissions.request({ origins: ALL_SITES }))}>
-          Read all sites
+          {t('sitesReadAll')}
         </button>
       )}
       {error && (

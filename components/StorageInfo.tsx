@@ -1,20 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t, uiLanguage, type MessageKey } from '../utils/i18n';
 
 interface Props {
   /** Changes when data changed on the page: the usage is measured again. */
   generation: number;
 }
 
-/** Bytes in words: 0 B, 12 KB, 3.4 MB, 120 GB. */
+const UNITS: MessageKey[] = ['sizeBytes', 'sizeKilobytes', 'sizeMegabytes', 'sizeGigabytes', 'sizeTerabytes'];
+
+/** Bytes in words, in the UI language: 0 B, 12 KB, 3.4 MB, 120 GB. */
 export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
   let value = bytes;
   let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
+  while (value >= 1024 && unit < UNITS.length - 1) {
     value /= 1024;
     unit++;
   }
-  return `${unit === 0 || value >= 10 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return t(UNITS[unit]!, new Intl.NumberFormat(uiLanguage(), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value));
 }
 
 /** How much space Tend uses, and a request that the browser keep Tend's data when space runs low. */
@@ -34,27 +37,29 @@ export function StorageInfo({ generation }: Props) {
       setPersisted(granted);
       setOutcome(
         granted
-          ? 'Granted: the browser will not clear Tend’s data to free space.'
-          : 'Not granted: the browser decides. It clears data only when the disk is nearly full; keep a backup.',
+          ? t('storageGranted')
+          : t('storageNotGranted'),
       );
     } catch (failure) {
-      setOutcome(`The browser did not answer the request: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setOutcome(t('storageNoAnswer', failure instanceof Error ? failure.message : String(failure)));
     }
   };
 
   return (
     <section aria-labelledby="storage-heading">
-      <h2 id="storage-heading">Storage</h2>
+      <h2 id="storage-heading">{t('storageTitle')}</h2>
       <p>
         {estimate?.usage === undefined
-          ? 'Measuring…'
-          : `Tend uses ${formatBytes(estimate.usage)}${estimate.quota ? ` of ${formatBytes(estimate.quota)} available to it` : ''}.`}
+          ? t('storageMeasuring')
+          : estimate.quota
+            ? t('storageUsesOf', formatBytes(estimate.usage), formatBytes(estimate.quota))
+            : t('storageUses', formatBytes(estimate.usage))}
       </p>
       <p>
-        {persisted === undefined ? '' : persisted ? 'Storage is persistent: the browser will not clear it to free space.' : 'Storage is not persistent yet.'}
+        {persisted === undefined ? '' : persisted ? t('storagePersistent') : t('storageNotPersistent')}
       </p>
       <button type="button" onClick={() => void requestPersistence()}>
-        Request persistent storage
+        {t('storageRequest')}
       </button>
       <p role="status" class="notice">
         {outcome}

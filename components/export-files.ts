@@ -1,5 +1,6 @@
 /** The files the options page exports, each built from one read of the database. */
 import type { TendDatabase } from '../utils/db/schema';
+import type { MessageKey } from '../utils/i18n';
 import type { Contact } from '../utils/model';
 import { exportBackup } from '../utils/portability/backup';
 import { exportInteractionsCsv, exportPeopleCsv } from '../utils/portability/csv-export';
@@ -12,12 +13,12 @@ import type { MadeFile } from './download-file';
 export type ExportChoice = 'backup' | 'vcard4' | 'vcard3' | 'people-csv' | 'interactions-csv';
 
 /** Button labels, in the order they are offered. */
-export const EXPORT_LABELS: Record<ExportChoice, string> = {
-  backup: 'Full backup (JSON)',
-  vcard4: 'vCard 4.0',
-  vcard3: 'vCard 3.0 (older address books)',
-  'people-csv': 'People (CSV)',
-  'interactions-csv': 'History (CSV)',
+export const EXPORT_LABELS: Record<ExportChoice, MessageKey> = {
+  backup: 'exportBackup',
+  vcard4: 'exportVCard4',
+  vcard3: 'exportVCard3',
+  'people-csv': 'exportPeopleCsv',
+  'interactions-csv': 'exportHistoryCsv',
 };
 
 const byName = (a: Contact, b: Contact) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id);

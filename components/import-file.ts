@@ -4,6 +4,7 @@
  */
 import type { TendDatabase } from '../utils/db/schema';
 import { TendError } from '../utils/errors';
+import { t, type MessageKey } from '../utils/i18n';
 import { parseBackupJson, readBackup } from '../utils/portability/backup';
 import { parseContactsCsv, parseCsvWithMapping, type CsvColumnMapping, type KnownCsvFormat } from '../utils/portability/csv-import';
 import { textOfFile, unreadableFileIssue } from '../utils/portability/file-text';
@@ -37,7 +38,7 @@ export type ImportStep =
   | { step: 'mapping'; fileName: string; text: string; headers: string[]; suggested: CsvColumnMapping }
   | { step: 'backup'; fileName: string; backup: unknown; summary: BackupSummary };
 
-const CSV_SOURCES: Record<KnownCsvFormat, string> = { google: 'Google Contacts CSV', outlook: 'Outlook CSV', tend: 'Tend CSV' };
+const CSV_SOURCES: Record<KnownCsvFormat, MessageKey> = { google: 'importSourceGoogleCsv', outlook: 'importSourceOutlookCsv', tend: 'importSourceTendCsv' };
 
 /** The kind of a file: its extension when it has a known one, else a look at its first characters. */
 export function importKindOf(fileName: string, text: string): ImportKind | undefined {
@@ -54,28 +55,30 @@ export function importKindOf(fileName: string, text: string): ImportKind | undef
 
 /** A few issues as one sentence for an error message: "line 3: …; line 9: …". */
 export function describeIssues(issues: readonly ImportIssue[], max = 3): string {
-  const shown = issues.slice(0, max).map((issue) => (issue.line > 0 ? `line ${issue.line}: ${issue.reason}` : issue.reason));
-  const more = issues.length > max ? ` (and ${issues.length - max} more)` : '';
-  return `${shown.join('; ')}${more}`;
+  const shown = issues
+    .slice(0, max)
+    .map((issue) => (issue.line > 0 ? t('importIssueLine', issue.line, issue.reason) : issue.reason))
+    .join('; ');
+  return issues.length > max ? t('importIssuesMore', shown, issues.length - max) : shown;
 }
 
 /** A file nobody can be imported from, said in words. */
 const nothingToImport = (fileName: string, issues: readonly ImportIssue[]) =>
-  new TendError('invalid', `No one can be imported from “${fileName}”: ${describeIssues(issues) || 'it names no one.'}`);
+  new TendError('invalid', t('importNoOne', fileName, describeIssues(issues) || t('importNamesNoOne')));
 
 async function previewOf(
   db: TendDatabase,
-  source: string,
+  source: MessageKey,
   fileName: string,
   read: { candidates: ImportCandidate[]; rejected: ImportIssue[]; warnings?: ImportIssue[] },
 ): Promise<ImportStep> {
   if (read.candidates.length === 0) throw nothingToImport(fileName, read.rejected);
-  const preview = await previewImport(db, read.candidates, { source: `${source}: ${fileName}`, rejected: read.rejected, warnings: read.warnings ?? [] });
+  const preview = await previewImport(db, read.candidates, { source: t('importSourceOfFile', t(source), fileName), rejected: read.rejected, warnings: read.warnings ?? [] });
   return { step: 'preview', preview };
 }
 
 function backupStep(fileName: string, text: string): ImportStep {
-  const unreadable = unreadableFileIssue(text, 'Tend backup');
+  const unreadable = unreadableFileIssue(text, t('importFormatBackup'));
   if (unreadable) throw new TendError('invalid', unreadable.reason);
   const backup = parseBackupJson(text);
   const checked = readBackup(backup);
@@ -100,22 +103,22 @@ export async function readImportFile(db: TendDatabase, file: File): Promise<Impo
   const limit = /\.json$/i.test(file.name) ? MAX_BACKUP_BYTES : MAX_IMPORT_BYTES;
   if (file.size > limit) {
     const megabytes = Math.round(file.size / (1024 * 1024));
-    throw new TendError('invalid', `“${file.name}” is ${megabytes} MB; Tend imports contact files up to ${MAX_IMPORT_BYTES / (1024 * 1024)} MB and backups up to ${MAX_BACKUP_BYTES / (1024 * 1024)} MB. Nothing was imported.`);
+    throw new TendError('invalid', t('importTooLarge', file.name, megabytes, MAX_IMPORT_BYTES / (1024 * 1024), MAX_BACKUP_BYTES / (1024 * 1024)));
   }
   const text = textOfFile(new Uint8Array(await file.arrayBuffer()));
   const kind = importKindOf(file.name, text);
   if (kind === 'backup') return backupStep(file.name, text);
-  if (kind === 'vcard') return previewOf(db, 'vCard', file.name, vCardImportInput(parseVCards(text)));
+  if (kind === 'vcard') return previewOf(db, 'importSourceVCard', file.name, vCardImportInput(parseVCards(text)));
   if (kind === 'csv') {
     const csv = parseContactsCsv(text);
     if (csv.format !== 'unknown') return previewOf(db, CSV_SOURCES[csv.format], file.name, csv);
     if (csv.headers.length === 0) throw nothingToImport(file.name, csv.rejected);
     return { step: 'mapping', fileName: file.name, text, headers: csv.headers, suggested: csv.suggested };
   }
-  throw new TendError('invalid', `Tend cannot read “${file.name}”: it imports vCard (.vcf), CSV (.csv) and Tend backup (.json) files.`);
+  throw new TendError('invalid', t('importUnknownKind', file.name));
 }
 
 /** The preview of a CSV read through the columns the user chose. */
 export function previewMappedCsv(db: TendDatabase, fileName: string, text: string, mapping: CsvColumnMapping): Promise<ImportStep> {
-  return previewOf(db, 'CSV', fileName, parseCsvWithMapping(text, mapping));
+  return previewOf(db, 'importSourceCsv', fileName, parseCsvWithMapping(text, mapping));
 }

@@ -9,6 +9,7 @@ import { RemovalWarning } from '../../components/RemovalWarning';
 import { ShortcutList } from '../../components/ShortcutList';
 import { SiteList } from '../../components/SiteList';
 import { StorageInfo } from '../../components/StorageInfo';
+import { t } from '../../utils/i18n';
 import type { Settings } from '../../utils/model';
 import { parseAddressEntry, parseHostEntry } from '../../utils/settings-entries';
 import { ask } from '../../utils/messaging/client';
@@ -22,7 +23,7 @@ export function App() {
   const [generation, setGeneration] = useState(0);
   useEffect(() => void loadSettings().then(setSettings), []);
   const dataChanged = () => setGeneration((g) => g + 1);
-  if (!settings) return <main class="options">Loading…</main>;
+  if (!settings) return <main class="options">{t('commonLoading')}</main>;
 
   // Only the fields changed go to the background, which applies them to the latest settings.
   const update = async (next: Settings) => {
@@ -32,43 +33,47 @@ export function App() {
   const never = settings.neverCapture;
   return (
     <main class="options">
-      <h1>Tend settings</h1>
+      <h1>{t('optionsTitle')}</h1>
       <RemovalWarning db={optionsDb} />
       <section aria-labelledby="own-heading">
-        <h2 id="own-heading">Your addresses</h2>
-        <p>Tend never offers these as people. It learns them from Gmail and Outlook, where your own address is marked as you.</p>
+        <h2 id="own-heading">{t('optionsOwnTitle')}</h2>
+        <p>{t('optionsOwnIntro')}</p>
         <EditableList
-          label="Your addresses"
+          id="your-addresses"
+          label={t('optionsOwnList')}
           items={settings.ownAddresses}
-          placeholder="you@example.com"
+          placeholder={t('optionsOwnPlaceholder')}
           parse={parseAddressEntry}
           onChange={(ownAddresses) => update({ ...settings, ownAddresses })}
         />
       </section>
       <section aria-labelledby="never-heading">
-        <h2 id="never-heading">Never record</h2>
-        <p>Nothing about these people, domains or sites is kept, and they are not listed on the page.</p>
-        <h3>Addresses</h3>
+        <h2 id="never-heading">{t('optionsNeverTitle')}</h2>
+        <p>{t('optionsNeverIntro')}</p>
+        <h3>{t('optionsNeverAddressesTitle')}</h3>
         <EditableList
-          label="Never record these addresses"
+          id="never-record-these-addresses"
+          label={t('optionsNeverAddresses')}
           items={never.addresses}
-          placeholder="someone@example.com"
+          placeholder={t('optionsNeverAddressesPlaceholder')}
           parse={parseAddressEntry}
           onChange={(addresses) => update({ ...settings, neverCapture: { ...never, addresses } })}
         />
-        <h3>Domains</h3>
+        <h3>{t('optionsNeverDomainsTitle')}</h3>
         <EditableList
-          label="Never record anyone at these domains"
+          id="never-record-anyone-at-these-domains"
+          label={t('optionsNeverDomains')}
           items={never.domains}
-          placeholder="example.com"
+          placeholder={t('optionsNeverDomainsPlaceholder')}
           parse={parseHostEntry}
           onChange={(domains) => update({ ...settings, neverCapture: { ...never, domains } })}
         />
-        <h3>Sites</h3>
+        <h3>{t('optionsNeverSitesTitle')}</h3>
         <EditableList
-          label="Never read these sites"
+          id="never-read-these-sites"
+          label={t('optionsNeverSites')}
           items={never.sites}
-          placeholder="intranet.example.com"
+          placeholder={t('optionsNeverSitesPlaceholder')}
           parse={parseHostEntry}
           onChange={(sites) => update({ ...settings, neverCapture: { ...never, sites } })}
         />
@@ -78,7 +83,7 @@ export function App() {
             checked={settings.ignoreAutomatedSenders}
             onChange={(e) => void update({ ...settings, ignoreAutomatedSenders: e.currentTarget.checked })}
           />
-          Ignore automated senders (noreply, notifications, mailer-daemon)
+          {t('optionsIgnoreAutomated')}
         </label>
       </section>
       <PassiveHistorySettings settings={settings} onSaved={setSettings} />
@@ -86,8 +91,8 @@ export function App() {
       <SiteList />
       <ShortcutList />
       <section aria-labelledby="privacy-heading">
-        <h2 id="privacy-heading">Privacy</h2>
-        <p>Everything Tend keeps stays in this browser profile. Tend makes no network requests.</p>
+        <h2 id="privacy-heading">{t('optionsPrivacyTitle')}</h2>
+        <p>{t('optionsPrivacy')}</p>
       </section>
       <ExportData db={optionsDb} />
       <ImportData db={optionsDb} generation={generation} onSettingsChanged={setSettings} onDataChanged={dataChanged} />

@@ -1,4 +1,5 @@
 /** Reading an import file's bytes as text, and the checks every import format shares. */
+import { t } from '../i18n';
 import type { ImportIssue } from './import-model';
 
 /**
@@ -13,10 +14,10 @@ export function textOfFile(bytes: Uint8Array): string {
   }
 }
 
-/** The file-level problem that makes a text unusable as an import (empty, binary), if any. */
+/** The file-level problem that makes a text unusable as an import (empty, binary), if any; `kind` names the format (vCard, CSV...). */
 export function unreadableFileIssue(text: string, kind: string): ImportIssue | undefined {
-  if (text.replace(/^\ufeff/, '').trim() === '') return { line: 0, reason: 'The file is empty.' };
+  if (text.replace(/^\ufeff/, '').trim() === '') return { line: 0, reason: t('importFileEmpty') };
   // NUL never appears in a text export; it does in images, archives and spreadsheets (.xlsx).
-  if (text.slice(0, 65_536).includes('\u0000')) return { line: 0, reason: `This is a binary file, not a ${kind} file.` };
+  if (text.slice(0, 65_536).includes('\u0000')) return { line: 0, reason: t('importFileBinary', kind) };
   return undefined;
 }
