@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
 import type { Interaction } from '../utils/model';
@@ -6,6 +6,8 @@ import { TimelineList } from './TimelineList';
 import { useBroadcast } from './use-broadcast';
 
 const PAGE = 50;
+/** The most entries one getTimeline request may ask for (the protocol's limit). */
+const MAX_REQUEST = 500;
 
 /** A person's timeline, a page at a time; deletes can be undone. */
 export function Timeline({ contactId }: { contactId: string }) {
@@ -14,12 +16,23 @@ export function Timeline({ contactId }: { contactId: string }) {
   const [error, setError] = useState<string>();
   const [deleted, setDeleted] = useState<Interaction>();
 
-  // Reload what is shown (at least a page) when anything about this person changes.
+  // Reload what is shown (at least a page) when anything about this person changes. A history
+  // scrolled far down is read back in several requests: one capped at MAX_REQUEST used to drop
+  // the rest and hide the way to older entries.
   const reload = async (count: number) => {
     try {
-      const page = await ask({ type: 'getTimeline', contactId, limit: Math.min(Math.max(count, PAGE), 500) });
-      setEntries(page);
-      setHasOlder(page.length >= Math.max(count, PAGE));
+      const wanted = Math.max(count, PAGE);
+      const fresh: Interaction[] = [];
+      let full = true;
+      while (full && fresh.length < wanted) {
+        const last = fresh.at(-1);
+        const limit = Math.min(wanted - fresh.length, MAX_REQUEST);
+        const page = await ask({ type: 'getTimeline', contactId, limit, ...(last && { before: { at: last.at, id: last.id } }) });
+        fresh.push(...page);
+        full = page.length === limit;
+      }
+      setEntries(fresh);
+      setHasOlder(full);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     }
@@ -31,23 +44,53 @@ export function Timeline({ contactId }: { contactId: string }) {
   }, [contactId]);
   useBroadcast((message) => message.contactIds?.includes(contactId) && void reload(entries.length), [contactId, entries.length]);
 
+  // One page on its way at a time: the scroll observer and the button may both ask for it.
+  const loadingOlder = useRef(false);
+  const shown = useRef(entries);
+  shown.current = entries;
   const showOlder = async () => {
-    const last = entries.at(-1);
-    if (!last) return;
-    const older = await ask({ type: 'getTimeline', contactId, limit: PAGE, before: { at: last.at, id: last.id } });
-    setEntries([...entries, ...older]);
-    setHasOlder(older.length === PAGE);
+    const last = shown.current.at(-1);
+    if (!last || loadingOlder.current) return;
+    loadingOlder.current = true;
+    try {
+      const older = await ask({ type: 'getTimeline', contactId, limit: PAGE, before: { at: last.at, id: last.id } });
+      // A reload may have replaced the list meanwhile: the page continues only the list it was asked for.
+      if (shown.current.at(-1)?.id !== last.id) return;
+      setEntries([...shown.current, ...older]);
+      setHasOlder(older.length === PAGE);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      loadingOlder.current = false;
+    }
   };
 
-  const actions = {
-    async onEdit(entry: Interaction, text: string) {
-      await ask({ type: 'editInteraction', interactionId: entry.id, text });
-    },
-    async onDelete(entry: Interaction) {
-      await ask({ type: 'deleteInteraction', interactionId: entry.id });
-      setDeleted(entry);
-    },
-  };
+  // Scrolling near the end brings the next page, as a reader of a long history expects; the
+  // button stays for keyboards and screen readers, and it is what the observer watches.
+  const olderButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const button = olderButton.current;
+    if (!hasOlder || !button || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver((seen) => seen.some((entry) => entry.isIntersecting) && void showOlder(), {
+      rootMargin: '0px 0px 800px 0px',
+    });
+    observer.observe(button);
+    return () => observer.disconnect();
+  }, [hasOlder, entries]);
+
+  // The same actions on every render, so entries already shown are not rendered again (TimelineList memoises them).
+  const actions = useMemo(
+    () => ({
+      async onEdit(entry: Interaction, text: string) {
+        await ask({ type: 'editInteraction', interactionId: entry.id, text });
+      },
+      async onDelete(entry: Interaction) {
+        await ask({ type: 'deleteInteraction', interactionId: entry.id });
+        setDeleted(entry);
+      },
+    }),
+    [],
+  );
 
   return (
     <div>
@@ -65,7 +108,7 @@ export function Timeline({ contactId }: { contactId: string }) {
       )}
       <TimelineList entries={entries} actions={actions} />
       {hasOlder && (
-        <button type="button" class="secondary" onClick={() => void showOlder()}>
+        <button ref={olderButton} type="button" class="secondary" onClick={() => void showOlder()}>
           {t('timelineOlder')}
         </button>
       )}

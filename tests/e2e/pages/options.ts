@@ -43,6 +43,13 @@ export class OptionsPage {
     await this.importFile.setInputFiles({ name, mimeType, buffer: typeof contents === 'string' ? Buffer.from(contents) : contents });
   }
 
+  /** Restore a backup file as a user does (pick it, read the preview, confirm); waits until it is done. */
+  async restoreBackup(name: string, text: string): Promise<void> {
+    await this.chooseFile(name, text, 'application/json');
+    await this.restorePreview.getByRole('button', { name: 'Restore backup' }).click();
+    await this.importStatus().getByText(/^The backup was restored/).waitFor({ timeout: 60_000 });
+  }
+
   /** The lines of the preview's summary: "3 new people", "1 person Tend already knows", "1 entry rejected". */
   async importSummary(): Promise<string[]> {
     await this.importPreview.waitFor();

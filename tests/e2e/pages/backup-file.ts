@@ -1,0 +1,31 @@
+import { BACKUP_FORMAT, BACKUP_VERSION } from '../../../utils/portability/backup-format';
+import { identityKey } from '../../../utils/db/schema';
+import { DEFAULT_SETTINGS, type Contact, type FollowUp, type Interaction, type Settings } from '../../../utils/model';
+
+/** What a made-up backup holds; identity rows are derived from the contacts. */
+export interface BackupContents {
+  contacts: Contact[];
+  interactions: Interaction[];
+  followUps?: FollowUp[];
+  settings?: Settings;
+}
+
+/**
+ * The text of a Tend backup file made outside the browser: the bulk way in for seeded data, which
+ * the options page's restore checks record by record as it checks any user's file.
+ */
+export function backupFileText({ contacts, interactions, followUps = [], settings = DEFAULT_SETTINGS }: BackupContents, now = Date.now()): string {
+  const identities = contacts.flatMap((contact) =>
+    contact.identities.map((identity) => ({ key: identityKey(identity), kind: identity.kind, value: identity.value, contactId: contact.id })),
+  );
+  return JSON.stringify({
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    contacts,
+    identities,
+    interactions,
+    followUps,
+    settings,
+  });
+}

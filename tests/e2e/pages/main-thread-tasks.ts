@@ -1,0 +1,54 @@
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** One task of a page's main thread: wall-clock time and the CPU time the thread actually used. */
+export interface MainThreadTask {
+  wallMs: number;
+  cpuMs: number;
+}
+
+interface TraceEvent {
+  name: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { beginData?: { frame?: string } };
+}
+
+/**
+ * Long tasks as the page sees them (PerformanceObserver 'longtask': wall time over 50 ms), from
+ * now until the returned function is called.
+ */
+export async function watchLongTasks(page: Page): Promise<() => Promise<number[]>> {
+  await page.evaluate(() => {
+    const record: number[] = [];
+    (window as unknown as { tendLongTasks: number[] }).tendLongTasks = record;
+    new PerformanceObserver((list) => list.getEntries().forEach((entry) => record.push(Math.round(entry.duration)))).observe({ type: 'longtask' });
+  });
+  return () => page.evaluate(() => (window as unknown as { tendLongTasks: number[] }).tendLongTasks);
+}
+
+/**
+ * Every task of a page's main thread, from now until the returned function is called, traced
+ * over CDP. CPU time is what the page's own work cost: on a busy machine a task's wall time also
+ * counts the time its thread waited for a core.
+ */
+export async function traceMainThreadTasks(context: BrowserContext, page: Page): Promise<() => Promise<MainThreadTask[]>> {
+  const cdp = await context.newCDPSession(page);
+  const { frameTree } = await cdp.send('Page.getFrameTree');
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  // RunTask (with thread time) is in the disabled-by-default category; Layout names the frame.
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  return async () => {
+    const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
+    await cdp.send('Tracing.end');
+    await complete;
+    await cdp.detach();
+    const layout = events.find((event) => event.name === 'Layout' && event.args?.beginData?.frame === frameTree.frame.id);
+    if (!layout) throw new Error('the trace shows no layout of the page: its main thread is unknown');
+    return events
+      .filter((event) => event.name === 'RunTask' && event.pid === layout.pid && event.tid === layout.tid && event.tdur !== undefined)
+      .map((event) => ({ wallMs: (event.dur ?? 0) / 1000, cpuMs: (event.tdur ?? 0) / 1000 }));
+  };
+}
