@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import { newId } from '../../utils/ids';
 import type { Contact, Interaction, LoggableKind } from '../../utils/model';
 import { Tend } from './harness';
+import { askBackground } from './pages/ask';
 import { backupFileText } from './pages/backup-file';
 import { OptionsPage } from './pages/options';
 import { traceMainThreadTasks, watchLongTasks } from './pages/main-thread-tasks';
@@ -114,4 +115,9 @@ test('a 5,000-entry history scrolls to its oldest entry, paging in as the wheel 
   );
   expect(tasks.length).toBeGreaterThan(100); // the trace saw the panel at work: one frame a page at least
   expect(longestCpu).toBeLessThanOrEqual(LONGEST_TASK_MS);
+
+  // A change to Hedy re-reads what the card shows: all of it, not the newest 500 (one request's cap).
+  await askBackground(page, { type: 'logInteraction', contactIds: [contact.id], kind: 'note', text: 'Sent her the patent drawings.', requestId: crypto.randomUUID() });
+  await expect.poll(() => shownEntries(panel)).toBe(ENTRIES + 1);
+  expect(await lastEntry.innerText()).toContain('Entry 1: talked about frequency hopping');
 }, 120_000);
