@@ -1,3 +1,5 @@
+import { t } from '../utils/i18n';
+
 /** One bar: a label and a count. */
 export interface Bar {
   label: string;
@@ -14,7 +16,7 @@ const WIDTH = 300;
 export function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const barSpace = WIDTH - LABEL_WIDTH - 36;
-  const summary = `${title}: ${bars.map((b) => `${b.label} ${b.value}`).join(', ')}`;
+  const summary = t('chartBarSummary', title, bars.map((b) => t('chartBarValue', b.label, b.value)).join(', '));
   return (
     <svg class="chart bar-chart" viewBox={`0 0 ${WIDTH} ${bars.length * ROW}`} role="img" aria-label={summary}>
       {bars.map((bar, i) => {

@@ -24,7 +24,7 @@ export function ColumnChart({ title, columns }: { title: string; columns: Column
         const height = (column.value / max) * HEIGHT;
         return (
           <rect key={i} class="bar" x={i * step + step * 0.15} y={HEIGHT - height} width={step * 0.7} height={height} rx="1.5">
-            <title>{`${column.label}: ${column.value}`}</title>
+            <title>{t('chartColumnValue', column.label, column.value)}</title>
           </rect>
         );
       })}

@@ -12,7 +12,7 @@ export function ShortcutList() {
       <ul aria-label={t('shortcutsList')}>
         {commands.map((command) => (
           <li key={command.name}>
-            {/* The popup's command: said here in Tend's words, whatever description Chrome reports for it. */}
+            {/* Chrome reports the popup's command with an empty description: Tend names it. */}
             <span>{command.name === '_execute_action' ? t('commandQuickNote') : command.description}</span>
             <kbd>{command.shortcut || t('shortcutsNotSet')}</kbd>
           </li>

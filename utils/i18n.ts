@@ -15,8 +15,17 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   return browser.i18n.getMessage(key, substitutions.map(String));
 }
 
-/** The language of Chrome's UI, which picks the messages: dates and numbers are written in it too. */
-export const uiLanguage = (): string => browser.i18n.getUILanguage();
+/**
+ * The language Tend's pages speak: Chrome's UI language when Tend has messages in it, else the
+ * language of the messages Chrome fell back to, so that dates, numbers and plural rules always
+ * match the words around them (a French Chrome without French messages shows English throughout).
+ */
+export function uiLanguage(): string {
+  const ui = browser.i18n.getUILanguage();
+  const messages = t('messagesLanguage');
+  const primary = (tag: string) => tag.split(/[-_]/)[0]!.toLowerCase();
+  return messages && primary(messages) !== primary(ui) ? messages : ui;
+}
 
 /**
  * A date and time formatter in the UI language, made on first use and kept: a module may declare

@@ -1,6 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { TendDatabase } from '../../utils/db/schema';
 import { notificationMessage, notificationTitle } from '../../utils/display-text';
+import { t } from '../../utils/i18n';
 import { broadcast } from '../../utils/messaging/client';
 import { deleteInteraction } from '../../utils/services/log';
 import { logFromMenu, type MenuLogUi } from '../../utils/services/menu-actions';
@@ -10,11 +11,16 @@ import { savedPeopleOnTab } from '../../utils/tab-people';
 export const LOG_MENU_ID = 'tend-log-interaction';
 const UNDO_PREFIX = 'tend-logged:';
 
+/** The menu entry, titled in Chrome's language (also read by tests from the worker). */
+export const logMenuEntry = (): Browser.contextMenus.CreateProperties => ({
+  id: LOG_MENU_ID,
+  title: t('menuLogThis'),
+  contexts: ['selection', 'page', 'link'],
+});
+
 /** Create the menu entry; Chrome keeps it across restarts, so this runs on install and update. */
 export function createLogMenu(): void {
-  browser.contextMenus.removeAll().then(() =>
-    browser.contextMenus.create({ id: LOG_MENU_ID, title: 'Log this interaction', contexts: ['selection', 'page', 'link'] }),
-  );
+  browser.contextMenus.removeAll().then(() => browser.contextMenus.create(logMenuEntry()));
 }
 
 /** Confirmation with Undo as a notification; the side panel for the cases that need the user. */
@@ -25,9 +31,9 @@ export function menuLogUi(): MenuLogUi {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
         // The summary may be a selection from any page: plain, capped, no bidi controls.
-        title: notificationTitle(`Logged for ${name}`),
+        title: notificationTitle(t('notifyLoggedFor', name)),
         message: notificationMessage(entry.summary),
-        buttons: [{ title: 'Undo' }],
+        buttons: [{ title: t('notifyUndo') }],
       });
     },
     async openComposer(windowId, alreadyOpen) {
@@ -37,8 +43,8 @@ export function menuLogUi(): MenuLogUi {
         browser.notifications.create('tend-finish-log', {
           type: 'basic',
           iconUrl: browser.runtime.getURL('/icon/128.png'),
-          title: 'Choose who this is about',
-          message: 'Open Tend’s side panel to finish logging this interaction.',
+          title: t('notifyChooseWho'),
+          message: t('notifyOpenPanel'),
         }),
       );
     },

@@ -1,7 +1,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { followUpHooks, watchFollowUps } from './alarms';
 import { watchCommands } from './commands';
-import { createLogMenu, onLogMenuClicked, undoLogged, watchMenuNotifications } from './context-menu';
+import { createLogMenu, logMenuEntry, onLogMenuClicked, undoLogged, watchMenuNotifications } from './context-menu';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openTendDb } from '../../utils/db/open';
 import { Broadcast } from '../../utils/messaging/protocol';
@@ -39,12 +39,16 @@ export default defineBackground(() => {
     createLogMenu();
     void syncWebReader();
   });
+  // Chrome keeps the menu entry across restarts, with its title in the language of the day it was
+  // made: made again at startup, it follows a change of Chrome's language.
+  browser.runtime.onStartup.addListener(createLogMenu);
   // The same handlers the menu and the notification buttons call, reachable from the worker's
   // console: e2e tests drive them this way (a native menu cannot be clicked headless).
   Object.assign(globalThis, {
     tend: {
       onLogMenuClicked: (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => onLogMenuClicked(db, info, tab),
       undoLogged: (notificationId: string) => undoLogged(db, notificationId),
+      logMenuEntry,
       ...followUpHooks(db),
     },
   });

@@ -1,11 +1,12 @@
 import { browser } from 'wxt/browser';
 import { TendError } from '../errors';
+import { t } from '../i18n';
 import { Broadcast, type PageRequest, type PageResult, type Reply } from './protocol';
 
 /** Ask the background something from an extension page; resolves with the typed result or throws TendError. */
 export async function ask<T extends PageRequest['type']>(request: Extract<PageRequest, { type: T }>): Promise<PageResult<T>> {
   const reply = (await browser.runtime.sendMessage(request)) as Reply<PageResult<T>> | undefined;
-  if (!reply) throw new TendError('failed', 'Tend’s background did not answer. Try again.');
+  if (!reply) throw new TendError('failed', t('errorNoAnswer'));
   if (!reply.ok) throw new TendError(reply.error.code, reply.error.message);
   return reply.data;
 }

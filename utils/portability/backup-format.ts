@@ -3,6 +3,7 @@
  * settings. The timeline store is left out: it is derived from interactions and rebuilt on restore.
  */
 import { z } from 'zod';
+import { t } from '../i18n';
 import { Contact, FollowUp, IdentityKind, Interaction, MAX_URL, Settings } from '../model';
 
 /** The `format` of every Tend backup file. */
@@ -18,7 +19,8 @@ export const IdentityRow = z
     value: z.string().min(1).max(MAX_URL),
     contactId: z.uuid(),
   })
-  .refine((row) => row.key === `${row.kind}:${row.value}`, 'The key does not match the identity.');
+    // A function: the message is asked for when a row fails, in the UI language (not at load).
+  .refine((row) => row.key === `${row.kind}:${row.value}`, { error: () => t('backupKeyMismatch') });
 export type IdentityRow = z.infer<typeof IdentityRow>;
 
 /** Format and version only: read first, so a newer file gets a clear message rather than a list of errors. */

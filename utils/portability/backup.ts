@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { identityKey, type TendDatabase, type WriteTx } from '../db/schema';
 import { TendError } from '../errors';
+import { t } from '../i18n';
 import { Contact, FollowUp, Interaction, Settings } from '../model';
 import { addInteraction } from '../db/interactions-repo';
 import { BACKUP_FORMAT, BACKUP_VERSION, BackupEnvelope, BackupFile, IdentityRow, type Backup } from './backup-format';
@@ -55,7 +56,7 @@ export function parseBackupJson(text: string): unknown {
   try {
     return JSON.parse(text.replace(/^\ufeff/, ''));
   } catch {
-    throw new TendError('invalid', 'This file is not a Tend backup (it is not JSON).');
+    throw new TendError('invalid', t('backupNotJson'));
   }
 }
 
@@ -67,7 +68,7 @@ function validRecords<T>(store: RestoredStore, records: unknown[], schema: z.Zod
   records.forEach((record, index) => {
     const parsed = schema.safeParse(record);
     if (parsed.success) valid.push(parsed.data);
-    else invalid.push({ store, index, reason: parsed.error.issues[0]?.message ?? 'invalid' });
+    else invalid.push({ store, index, reason: parsed.error.issues[0]?.message ?? t('restoreInvalid') });
   });
   return valid;
 }
@@ -78,15 +79,15 @@ function validRecords<T>(store: RestoredStore, records: unknown[], schema: z.Zod
  */
 export function readBackup(input: unknown) {
   const envelope = BackupEnvelope.safeParse(input);
-  if (!envelope.success) throw new TendError('invalid', 'This file is not a Tend backup.');
+  if (!envelope.success) throw new TendError('invalid', t('backupNotTend'));
   if (envelope.data.version > BACKUP_VERSION) {
-    throw new TendError('invalid', `This backup was made by a newer Tend (format version ${envelope.data.version}); update Tend to restore it.`);
+    throw new TendError('invalid', t('backupTooNew', envelope.data.version));
   }
   const file = BackupFile.safeParse(input);
-  if (!file.success) throw new TendError('invalid', 'This Tend backup is damaged: a part of it is missing.');
+  if (!file.success) throw new TendError('invalid', t('backupDamaged'));
   const invalid: RestoreReport['invalid'] = [];
   const settings = Settings.safeParse(file.data.settings);
-  if (!settings.success) invalid.push({ store: 'settings', index: 0, reason: settings.error.issues[0]?.message ?? 'invalid' });
+  if (!settings.success) invalid.push({ store: 'settings', index: 0, reason: settings.error.issues[0]?.message ?? t('restoreInvalid') });
   return {
     contacts: validRecords('contacts', file.data.contacts, Contact, invalid),
     identities: validRecords('identities', file.data.identities, IdentityRow, invalid),
@@ -116,7 +117,7 @@ async function restoreContacts(state: RestoreState, records: Contact[]): Promise
     const existing = await contacts.get(contact.id);
     if (existing) {
       if (sameRecord(existing, contact)) report.unchanged.contacts++;
-      else report.conflicts.push({ store: 'contacts', id: contact.id, reason: 'Tend has a different version of this person; kept that one.' });
+      else report.conflicts.push({ store: 'contacts', id: contact.id, reason: t('restoreConflictPerson') });
       state.keptAsIs.set(contact.id, existing);
       continue;
     }
@@ -127,7 +128,7 @@ async function restoreContacts(state: RestoreState, records: Contact[]): Promise
     });
     for (const identity of taken) {
       state.reportedTaken.add(identityKey(identity));
-      report.conflicts.push({ store: 'identities', id: identityKey(identity), reason: `Already belongs to another person in Tend; left there, not given to ${contact.displayName}.` });
+      report.conflicts.push({ store: 'identities', id: identityKey(identity), reason: t('restoreConflictIdentityOf', contact.displayName) });
     }
     await contacts.add(taken.length ? { ...contact, identities: contact.identities.filter((i) => !taken.includes(i)) } : contact);
     report.added.contacts++;
@@ -140,17 +141,17 @@ async function restoreIdentities(state: RestoreState, rows: IdentityRow[]): Prom
     const owner = owners.get(row.key);
     if (owner !== undefined) {
       if (owner === row.contactId) report.unchanged.identities++;
-      else if (!state.reportedTaken.has(row.key)) report.conflicts.push({ store: 'identities', id: row.key, reason: 'Already belongs to another person in Tend; left there.' });
+      else if (!state.reportedTaken.has(row.key)) report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentity') });
       continue;
     }
     if ((await tx.objectStore('contacts').getKey(row.contactId)) === undefined) {
-      report.conflicts.push({ store: 'identities', id: row.key, reason: 'Belongs to a person who is neither in Tend nor in the backup.' });
+      report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentityOrphan') });
       continue;
     }
     // Rows may not point at a kept contact unless it (as Tend has it) lists that identity too.
     const kept = state.keptAsIs.get(row.contactId);
     if (kept && !kept.identities.some((identity) => identityKey(identity) === row.key)) {
-      report.conflicts.push({ store: 'identities', id: row.key, reason: 'Belongs to a person Tend kept as it has them, who no longer has it.' });
+      report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentityDropped') });
       continue;
     }
     await tx.objectStore('identities').add(row);
@@ -166,12 +167,12 @@ async function restoreInteractions(state: RestoreState, records: Interaction[]):
     const existing = await interactions.get(interaction.id);
     if (existing) {
       if (sameRecord(existing, interaction)) report.unchanged.interactions++;
-      else report.conflicts.push({ store: 'interactions', id: interaction.id, reason: 'Tend has a different version of this entry; kept that one.' });
+      else report.conflicts.push({ store: 'interactions', id: interaction.id, reason: t('restoreConflictEntry') });
       continue;
     }
     // The dedupe index is unique: the same automatic entry under another id would fail the transaction.
     if (interaction.dedupeKey !== undefined && (await interactions.index('by-dedupe').count(interaction.dedupeKey)) > 0) {
-      report.conflicts.push({ store: 'interactions', id: interaction.id, reason: 'Tend already recorded this automatic entry.' });
+      report.conflicts.push({ store: 'interactions', id: interaction.id, reason: t('restoreConflictSighting') });
       continue;
     }
     // Through the repo: it also writes the timeline links, which the backup does not carry.
@@ -187,7 +188,7 @@ async function restoreFollowUps(state: RestoreState, records: FollowUp[]): Promi
     const existing = await followUps.get(followUp.id);
     if (existing) {
       if (sameRecord(existing, followUp)) report.unchanged.followUps++;
-      else report.conflicts.push({ store: 'followUps', id: followUp.id, reason: 'Tend has a different version of this follow-up; kept that one.' });
+      else report.conflicts.push({ store: 'followUps', id: followUp.id, reason: t('restoreConflictFollowUp') });
       continue;
     }
     await followUps.add(followUp);

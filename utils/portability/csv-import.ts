@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { PEOPLE_CSV_HEADERS } from './csv-export';
 import { readCsv, type CsvRow } from './csv-read';
+import { t } from '../i18n';
 import { unreadableFileIssue } from './file-text';
 import type { ImportCandidate, ImportIssue } from './import-model';
 
@@ -161,7 +162,7 @@ function collect(rows: CsvRow[], rejected: ImportIssue[], toCandidate: (row: Csv
   for (const row of rows) {
     const found = toCandidate(row);
     if (found) candidates.push(found);
-    else issues.push({ line: row.line, reason: 'This row has no name, email address or web address.' });
+    else issues.push({ line: row.line, reason: t('csvNoOne') });
   }
   return { candidates, rejected: issues.sort((a, b) => a.line - b.line) };
 }
@@ -170,7 +171,7 @@ function readOrFail(text: string) {
   const unreadable = unreadableFileIssue(text, 'CSV');
   if (unreadable) return { table: undefined, issue: unreadable };
   const table = readCsv(text);
-  if (table.headers.length === 0) return { table: undefined, issue: { line: 0, reason: 'This CSV file has no header row.' } };
+  if (table.headers.length === 0) return { table: undefined, issue: { line: 0, reason: t('csvNoHeader') } };
   return { table, issue: undefined };
 }
 
@@ -196,6 +197,6 @@ export function parseCsvWithMapping(text: string, mapping: CsvColumnMapping): Ro
   const checked = CsvColumnMapping.parse(mapping);
   const mapped = [checked.displayName, checked.givenName, checked.familyName, ...checked.emails, ...checked.urls, checked.org, checked.title, checked.tags, checked.note];
   const missing = mapped.filter((header): header is string => header !== undefined && !table.headers.includes(header));
-  if (missing.length > 0) return { candidates: [], rejected: [{ line: 1, reason: `This file has no column ${missing.map((h) => `"${h}"`).join(', ')}.` }] };
+  if (missing.length > 0) return { candidates: [], rejected: [{ line: 1, reason: t('csvMissingColumns', missing.map((h) => `"${h}"`).join(', ')) }] };
   return collect(table.rows, table.rejected, (row) => fromMappedRow(row, checked));
 }

@@ -3,6 +3,7 @@
  * span lines, so row index and line number differ), through papaparse.
  */
 import Papa from 'papaparse';
+import { t } from '../i18n';
 import type { ImportIssue } from './import-model';
 
 /** One data row and the line it starts on. */
@@ -57,7 +58,7 @@ export function readCsv(text: string): CsvTable {
       const blank = cells.every((cell) => cell.trim() === '');
       const broken = result.errors.find((error) => error.code === 'MissingQuotes' || error.code === 'InvalidQuotes');
       if (broken) {
-        rejected.push({ line: startLine, reason: `A quoted cell is not closed (${broken.message}); the rest of the file could not be read.` });
+        rejected.push({ line: startLine, reason: t('csvOpenQuote', broken.message) });
         return;
       }
       if (blank) return;
@@ -66,7 +67,7 @@ export function readCsv(text: string): CsvTable {
         return;
       }
       if (cells.length > headers.length && cells.slice(headers.length).some((cell) => cell.trim() !== '')) {
-        rejected.push({ line: startLine, reason: `This row has ${cells.length} cells but the header has ${headers.length}.` });
+        rejected.push({ line: startLine, reason: t('csvCellCount', cells.length, headers.length) });
         return;
       }
       rows.push({ line: startLine, cells: new Map(headers.map((header, i) => [header, cells[i] ?? ''])) });

@@ -2,6 +2,7 @@
 import { addInteraction } from '../db/interactions-repo';
 import { identityKey, type WriteTx } from '../db/schema';
 import { TendError } from '../errors';
+import { t } from '../i18n';
 import { newId } from '../ids';
 import { Contact, type Interaction } from '../model';
 import { ImportPreview, ImportRecord, type PlannedMerge } from './import-model';
@@ -32,7 +33,7 @@ const changesSomething = (merge: PlannedMerge) =>
  */
 export async function applyImport(db: ImportsDatabase, previewInput: ImportPreview, options: ApplyImportOptions = {}): Promise<{ importId: string }> {
   const checked = ImportPreview.safeParse(previewInput);
-  if (!checked.success) throw new TendError('invalid', 'This import preview is not valid; read the file again.');
+  if (!checked.success) throw new TendError('invalid', t('importApplyInvalid'));
   const preview = checked.data;
   const now = options.now ?? Date.now();
   let writes = 0;
@@ -40,11 +41,11 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
   const tx = importsTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'imports'], 'readwrite');
   try {
     if ((await tx.objectStore('imports').getKey(preview.id)) !== undefined) {
-      throw new TendError('invalid', 'This import has already been applied.');
+      throw new TendError('invalid', t('importApplyAlready'));
     }
     const plan = await planImport(lookupInTransaction(tx), preview.candidates);
     if (!sameRecord({ newPeople: plan.newPeople, matches: plan.matches }, { newPeople: preview.newPeople, matches: preview.matches })) {
-      throw new TendError('invalid', "Tend's data changed since this preview was made: preview the import again.");
+      throw new TendError('invalid', t('importApplyStale'));
     }
     const record: ImportRecord = {
       id: preview.id,
@@ -82,7 +83,7 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
     }
     for (const merge of plan.matches.filter(changesSomething)) {
       const before = await contacts.get(merge.contactId);
-      if (!before) throw new TendError('invalid', "Tend's data changed since this preview was made: preview the import again.");
+      if (!before) throw new TendError('invalid', t('importApplyStale'));
       const after = Contact.parse({
         ...before,
         ...merge.fill,

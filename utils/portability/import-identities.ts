@@ -3,6 +3,7 @@
  * reason for everything left out. Same normalisation as sightings, so imported people are
  * recognised on pages.
  */
+import { t } from '../i18n';
 import type { Identity } from '../model';
 import { toEmailAddress } from '../recognise/addresses';
 import { canonicalProfileUrl } from '../recognise/profile-url';
@@ -13,7 +14,7 @@ export type IdentityOutcome = { identity: Identity } | { problem: string };
 /** An address from a file as an email identity, or why it is not one. */
 export function emailIdentity(raw: string): IdentityOutcome {
   const value = toEmailAddress(raw);
-  return value ? { identity: { kind: 'email', value } } : { problem: `"${raw.slice(0, 80)}" is not an email address.` };
+  return value ? { identity: { kind: 'email', value } } : { problem: t('importNotAnEmail', raw.slice(0, 80)) };
 }
 
 /**
@@ -25,7 +26,7 @@ export function profileIdentity(raw: string): IdentityOutcome {
   const trimmed = raw.trim();
   const withScheme = /^[a-z][a-z0-9+.-]*:/i.test(trimmed) ? trimmed : `https://${trimmed}`;
   const value = canonicalProfileUrl(withScheme);
-  if (!value) return { problem: `"${trimmed.slice(0, 80)}" is not a web address Tend can keep.` };
-  if (new URL(value).pathname === '/') return { problem: `${value} is a website, not a profile page: not used to recognise this person.` };
+  if (!value) return { problem: t('importNotAWebAddress', trimmed.slice(0, 80)) };
+  if (new URL(value).pathname === '/') return { problem: t('importNotAProfile', value) };
   return { identity: { kind: 'url', value } };
 }

@@ -4,6 +4,7 @@
  * transaction, so what is written is what the user confirmed.
  */
 import { identityKey } from '../db/schema';
+import { t } from '../i18n';
 import { MAX_NAME, MAX_NOTE, type Contact, type Identity } from '../model';
 import { cleanName } from '../recognise/addresses';
 import { ImportCandidate, type ImportIssue, type MatchReason, type PlannedMerge, type PlannedNewPerson } from './import-model';
@@ -151,9 +152,9 @@ function addIdentities(state: PlanState, target: Draft, line: number, identities
       const kind = identity.kind === 'email' ? 'email' : 'url';
       if (!target.reasons.some((r) => r.kind === kind && r.value === identity.value)) target.reasons.push({ kind, value: identity.value });
     } else if (owner) {
-      warnings.push({ line, reason: `${identity.value} already belongs to another person in Tend; it stays there.` });
+      warnings.push({ line, reason: t('importIdentityTaken', identity.value) });
     } else if (holder && holder !== target) {
-      warnings.push({ line, reason: `${identity.value} is also on line ${holder.lines[0]}; it stays with that person.` });
+      warnings.push({ line, reason: t('importIdentityOnLine', identity.value, holder.lines[0] ?? '') });
     } else if (!holder) {
       state.byIdentity.set(key, target);
       target.identities.push(identity);
@@ -173,7 +174,7 @@ export async function planImport(lookup: ImportLookup, candidates: readonly unkn
   for (const [index, raw] of candidates.entries()) {
     const parsed = ImportCandidate.safeParse(raw);
     if (!parsed.success) {
-      rejected.push({ line: (raw as { line?: number })?.line ?? index + 1, reason: 'This entry could not be read.' });
+      rejected.push({ line: (raw as { line?: number })?.line ?? index + 1, reason: t('importEntryUnreadable') });
       continue;
     }
     const candidate = parsed.data;
@@ -181,7 +182,7 @@ export async function planImport(lookup: ImportLookup, candidates: readonly unkn
     const name = tidy(candidate.displayName);
     const org = tidy(candidate.org);
     if (identities.length === 0 && !name && !org) {
-      rejected.push({ line: candidate.line, reason: 'No name, usable email address or profile URL.' });
+      rejected.push({ line: candidate.line, reason: t('importNoIdentity') });
       continue;
     }
     const keys = identities.map(identityKey);

@@ -1,5 +1,6 @@
 /** Taking an applied import back: what it added goes, what it changed returns to how it was. */
 import { TendError } from '../errors';
+import { t } from '../i18n';
 import type { Contact } from '../model';
 import { identityKey } from '../db/schema';
 import { importsTx, type ImportsDatabase, type ImportsTx } from './import-store';
@@ -56,8 +57,8 @@ export async function undoImport(db: ImportsDatabase, importId: string, now = Da
   const report: UndoImportReport = { removedContacts: 0, removedIdentities: 0, removedInteractions: 0, restoredContacts: 0, kept: [] };
   try {
     const record = await tx.objectStore('imports').get(importId);
-    if (!record) throw new TendError('not-found', 'That import is not in Tend’s import history.');
-    if (record.undoneAt !== undefined) throw new TendError('invalid', 'That import has already been undone.');
+    if (!record) throw new TendError('not-found', t('importUndoNotFound'));
+    if (record.undoneAt !== undefined) throw new TendError('invalid', t('importUndoAlready'));
     const contacts = tx.objectStore('contacts');
     const identities = tx.objectStore('identities');
     for (const id of record.addedInteractionIds) {
@@ -73,7 +74,7 @@ export async function undoImport(db: ImportsDatabase, importId: string, now = Da
       if (!current) continue;
       if (!sameRecord(current, created) || (await hasOwnHistory(tx, created.id))) {
         keptIds.add(created.id);
-        report.kept.push({ contactId: created.id, displayName: current.displayName, reason: 'Has notes, follow-ups or edits made after the import.' });
+        report.kept.push({ contactId: created.id, displayName: current.displayName, reason: t('importUndoKeptLater') });
         continue;
       }
       await contacts.delete(created.id);
@@ -87,7 +88,7 @@ export async function undoImport(db: ImportsDatabase, importId: string, now = Da
         report.restoredContacts++;
       } else {
         await contacts.put(withoutImportedParts(current, before, after, now));
-        report.kept.push({ contactId: after.id, displayName: current.displayName, reason: 'Edited after the import: only what the import added was removed.' });
+        report.kept.push({ contactId: after.id, displayName: current.displayName, reason: t('importUndoKeptEdited') });
       }
     }
     for (const { key, contactId } of record.addedIdentities) {

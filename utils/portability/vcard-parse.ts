@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { cleanName } from '../recognise/addresses';
 import { MAX_NAME, MAX_NOTE } from '../model';
+import { t } from '../i18n';
 import { textOfFile, unreadableFileIssue } from './file-text';
 import type { ImportIssue } from './import-model';
 import { logicalLines, parseContentLine, type ContentLine } from './vcard-lines';
@@ -101,12 +102,12 @@ export function parseVCards(input: string | Uint8Array): VCardParseResult {
         open = { line: logical.line, props: [], nested: 0 };
         sawBegin = true;
       } else if (sawBegin) {
-        skipped.push({ line: logical.line, reason: 'Text between cards was ignored.' });
+        skipped.push({ line: logical.line, reason: t('vcardBetweenCards') });
       }
       continue;
     }
     if (!prop) {
-      if (open.nested === 0) skipped.push({ line: logical.line, reason: 'This line is not a vCard property and was ignored.' });
+      if (open.nested === 0) skipped.push({ line: logical.line, reason: t('vcardNotAProperty') });
       continue;
     }
     // vCard 2.1 AGENT can embed a whole card: skip it rather than end the outer one early.
@@ -115,11 +116,11 @@ export function parseVCards(input: string | Uint8Array): VCardParseResult {
     else if (isBoundary(prop, 'END')) {
       const card = cardFrom(open.line, open.props);
       if (card) cards.push(card);
-      else rejected.push({ line: open.line, reason: 'This card has no name, email address or web address.' });
+      else rejected.push({ line: open.line, reason: t('vcardNoOne') });
       open = undefined;
     } else if (open.nested === 0 && READ.has(prop.name)) open.props.push(prop);
   }
-  if (open) rejected.push({ line: open.line, reason: 'This card is not closed (END:VCARD is missing): the file may be cut short.' });
-  if (!sawBegin) rejected.push({ line: 0, reason: 'No vCard found in this file (it has no BEGIN:VCARD line).' });
+  if (open) rejected.push({ line: open.line, reason: t('vcardNotClosed') });
+  if (!sawBegin) rejected.push({ line: 0, reason: t('vcardNone') });
   return { cards, rejected, skipped };
 }

@@ -3,6 +3,7 @@ import { findContactIdByIdentity, linkIdentity } from '../db/identities-repo';
 import { addInteraction } from '../db/interactions-repo';
 import { identityKey, writeTx, type TendDatabase, type WriteTx } from '../db/schema';
 import { TendError } from '../errors';
+import { t } from '../i18n';
 import { newId } from '../ids';
 import type { Contact, ContactPatch, Identity } from '../model';
 import { toEmailAddress } from '../recognise/addresses';
@@ -14,7 +15,7 @@ async function contactOrFail(tx: WriteTx, contactId: string): Promise<Contact> {
   if (contact) return contact;
   tx.abort();
   await tx.done.catch(() => undefined);
-  throw new TendError('not-found', 'That person is no longer in Tend.');
+  throw new TendError('not-found', t('errorPersonGone'));
 }
 
 /** Apply a patch: `null` removes an optional field, `undefined` leaves it. */
@@ -53,7 +54,7 @@ export function parseIdentity(raw: string): Identity {
   if (email) return { kind: 'email', value: email };
   const url = /^https?:\/\//i.test(raw.trim()) ? canonicalProfileUrl(raw.trim()) : undefined;
   if (url) return { kind: 'url', value: url };
-  throw new TendError('invalid', `“${raw.trim()}” is neither an email address nor a profile link (https://…).`);
+  throw new TendError('invalid', t('errorNotAnIdentity', raw.trim()));
 }
 
 /** Give a person another address or profile URL. One already someone else's is refused, naming them. */
@@ -70,7 +71,7 @@ export async function addIdentity(db: TendDatabase, contactId: string, raw: stri
     const other = await getContact(tx, owner);
     tx.abort();
     await tx.done.catch(() => undefined);
-    throw new TendError('invalid', `${identity.value} already belongs to ${other?.displayName ?? 'another person'}. Merge the two people instead.`);
+    throw new TendError('invalid', t('errorIdentityTaken', identity.value, other?.displayName ?? t('errorIdentityTakenSomeone')));
   }
   const next = { ...contact, identities: [...contact.identities, identity], updatedAt: now };
   await linkIdentity(tx, identity, contactId);

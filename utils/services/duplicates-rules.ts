@@ -4,6 +4,7 @@
  * merges on its own (DESIGN: no folding of Gmail dots or plus tags without the user's say).
  */
 import type { DuplicateRule } from '../messaging/features/search';
+import { t } from '../i18n';
 import type { Contact } from '../model';
 import { canonicalProfileUrl } from '../recognise/profile-url';
 import { tokenize } from '../search/tokens';
@@ -76,10 +77,12 @@ export function duplicateKeys(contact: Contact): DuplicateKey[] {
 export function pairReason(first: DuplicateKey, second: DuplicateKey): string {
   switch (first.rule) {
     case 'same-name':
-      return `Same name: “${first.value}”`;
+      return t('duplicateSameName', first.value);
     case 'same-profile':
-      return first.value === second.value ? `Same ${first.site} profile: ${first.value}` : `Same ${first.site} profile: ${first.value} and ${second.value}`;
+      return first.value === second.value
+        ? t('duplicateSameProfile', first.site ?? '', first.value)
+        : t('duplicateSameProfileTwoWays', first.site ?? '', first.value, second.value);
     case 'same-mailbox':
-      return `${first.value} and ${second.value} reach the same mailbox (dots in Gmail addresses and +tags are ignored)`;
+      return t('duplicateSameMailbox', first.value, second.value);
   }
 }

@@ -8,7 +8,9 @@ import { browser } from 'wxt/browser';
 import { listAllFollowUps } from '../db/followups-repo';
 import { readTx, type TendDatabase } from '../db/schema';
 import { notificationMessage, notificationTitle } from '../display-text';
+import { SNOOZE_LABELS } from '../followup-time-labels';
 import { SNOOZES, type Snooze } from '../followup-times';
+import { dateFormat, t } from '../i18n';
 import type { Contact, FollowUp } from '../model';
 import { markNotified } from './followups';
 import { badgeText, countDue, isDue, missedNotifications, plannedAlarms, wakesAt } from './followups-schedule';
@@ -46,7 +48,7 @@ export async function clearFollowUpNotification(followUpId: string): Promise<voi
   await Promise.all((Object.keys(SNOOZES) as Snooze[]).map((snooze) => browser.notifications.clear(notificationId(followUpId, snooze))));
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const timeFormat = dateFormat({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /** Show the reminder for a due follow-up: Done and a snooze as buttons, a click opens the person. */
 export async function notifyFollowUp(followUp: FollowUp, contact: Contact): Promise<string> {
@@ -59,10 +61,10 @@ export async function notifyFollowUp(followUp: FollowUp, contact: Contact): Prom
   await browser.notifications.create(id, {
     type: 'basic',
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: notificationTitle(`Follow up with ${contact.displayName}`),
+    title: notificationTitle(t('notifyFollowUp', contact.displayName)),
     message: notificationMessage(followUp.text),
-    contextMessage: `Due ${timeFormat.format(wakesAt(followUp))}`,
-    buttons: [{ title: 'Done' }, { title: SNOOZES[snooze] }],
+    contextMessage: t('notifyDue', timeFormat().format(wakesAt(followUp))),
+    buttons: [{ title: t('notifyDone') }, { title: t(SNOOZE_LABELS[snooze]) }],
     priority: 1,
   });
   return id;

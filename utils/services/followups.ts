@@ -3,6 +3,7 @@ import { getContact } from '../db/contacts-repo';
 import { getFollowUp, putFollowUp } from '../db/followups-repo';
 import { writeTx, type TendDatabase, type WriteTx } from '../db/schema';
 import { TendError } from '../errors';
+import { t } from '../i18n';
 import { isInThePast, snoozeUntil, type Snooze } from '../followup-times';
 import { FollowUp } from '../model';
 import { wakesAt } from './followups-schedule';
@@ -31,7 +32,7 @@ async function fail(tx: WriteTx, error: TendError): Promise<never> {
  */
 export async function createFollowUp(db: TendDatabase, input: NewFollowUp, now: number): Promise<FollowUp> {
   if (isInThePast(input.due, now) && !input.confirmPast) {
-    throw new TendError('invalid', 'That time has already passed. Confirm to add it as due now, or pick a later time.');
+    throw new TendError('invalid', t('errorFollowUpPast'));
   }
   const followUp = FollowUp.parse({
     id: input.id,
@@ -47,13 +48,13 @@ export async function createFollowUp(db: TendDatabase, input: NewFollowUp, now: 
   const earlier = await getFollowUp(tx, input.id);
   if (earlier) {
     await tx.done;
-    if (earlier.contactId !== input.contactId) throw new TendError('invalid', 'That follow-up belongs to someone else.');
+    if (earlier.contactId !== input.contactId) throw new TendError('invalid', t('errorFollowUpOtherPerson'));
     return earlier;
   }
-  if (!(await getContact(tx, input.contactId))) return fail(tx, new TendError('not-found', 'That person is no longer in Tend.'));
+  if (!(await getContact(tx, input.contactId))) return fail(tx, new TendError('not-found', t('errorPersonGone')));
   if (input.entryId) {
     const entry = await tx.objectStore('interactions').get(input.entryId);
-    if (!entry?.contactIds.includes(input.contactId)) return fail(tx, new TendError('not-found', 'That history entry is gone.'));
+    if (!entry?.contactIds.includes(input.contactId)) return fail(tx, new TendError('not-found', t('errorEntryGone')));
   }
   await putFollowUp(tx, followUp);
   await tx.done;
@@ -64,7 +65,7 @@ export async function createFollowUp(db: TendDatabase, input: NewFollowUp, now: 
 async function changeFollowUp(db: TendDatabase, id: string, change: (current: FollowUp) => FollowUp): Promise<FollowUp> {
   const tx = writeTx(db, ['followUps']);
   const current = await getFollowUp(tx, id);
-  if (!current) return fail(tx, new TendError('not-found', 'That follow-up is gone.'));
+  if (!current) return fail(tx, new TendError('not-found', t('errorFollowUpGone')));
   const next = change(current);
   await putFollowUp(tx, next);
   await tx.done;

@@ -2,6 +2,7 @@ import { getContact, putContact } from '../db/contacts-repo';
 import { addInteraction, findByDedupeKey, newestEntryAt, removeInteraction } from '../db/interactions-repo';
 import { writeTx, type TendDatabase } from '../db/schema';
 import { TendError } from '../errors';
+import { t } from '../i18n';
 import { newId } from '../ids';
 import type { Contact, Interaction, LoggableKind, Source } from '../model';
 import { queueReindex } from '../search/live-index';
@@ -33,7 +34,7 @@ export async function logInteraction(db: TendDatabase, input: LogInput, now: num
   if (contacts.some((contact) => !contact)) {
     tx.abort();
     await tx.done.catch(() => undefined);
-    throw new TendError('not-found', 'One of these people is no longer in Tend. Nothing was saved.');
+    throw new TendError('not-found', t('errorPeopleGoneNotSaved'));
   }
   const entry: Interaction = {
     id: newId(now),
@@ -65,7 +66,7 @@ export async function deleteInteraction(db: TendDatabase, interactionId: string,
   if (existing?.kind === 'sighting') {
     tx.abort();
     await tx.done.catch(() => undefined);
-    throw new TendError('forbidden', 'Automatic “seen in thread” entries cannot be deleted.');
+    throw new TendError('forbidden', t('errorSightingNotDeletable'));
   }
   const removed = await removeInteraction(tx, interactionId);
   for (const contactId of removed?.contactIds ?? []) {
@@ -92,7 +93,7 @@ export async function editInteraction(
   if (!existing || existing.kind === 'sighting' || existing.kind === 'stage') {
     tx.abort();
     await tx.done.catch(() => undefined);
-    throw new TendError(existing ? 'forbidden' : 'not-found', existing ? 'Entries Tend recorded itself cannot be edited.' : 'That entry is gone.');
+    throw new TendError(existing ? 'forbidden' : 'not-found', existing ? t('errorAutomaticNotEditable') : t('errorEntryGoneShort'));
   }
   const { experience: _old, ...rest } = existing;
   const experience = change.experience === undefined ? existing.experience : (change.experience ?? undefined);

@@ -1,5 +1,6 @@
 import type { TendDatabase } from '../db/schema';
 import { saveDraft } from '../drafts';
+import { t } from '../i18n';
 import type { Interaction } from '../model';
 import { getTabPeople } from '../tab-people';
 import { logInteraction } from './log';
@@ -37,7 +38,7 @@ export async function logFromMenu(
       { contactIds: [contactId], kind: 'note', text: plan.summary, requestId: crypto.randomUUID(), ...(plan.source && { source: plan.source }) },
       now,
     );
-    const name = contact?.displayName ?? tabPeople?.people.find((p) => p.contactId === contactId)?.displayName ?? 'this person';
+    const name = contact?.displayName ?? tabPeople?.people.find((p) => p.contactId === contactId)?.displayName ?? t('notifyLoggedForSomeone');
     await ui.confirmLogged(entry, name);
     return entry;
   }

@@ -7,6 +7,7 @@
 import { getContact, putContact } from '../db/contacts-repo';
 import { identityKey, writeTx, type TendDatabase, type WriteTx } from '../db/schema';
 import { TendError } from '../errors';
+import { t } from '../i18n';
 import { newId } from '../ids';
 import type { Contact } from '../model';
 import { queueReindex } from '../search/live-index';
@@ -29,10 +30,10 @@ async function timelineEntryIds(tx: WriteTx, contactId: string): Promise<string[
 
 /** Merge `mergeId` into `keepId`; returns the merge's id (for undo) and the person as they are now. */
 export async function mergeContacts(db: TendDatabase, keepId: string, mergeId: string, now: number): Promise<{ mergeId: string; contact: Contact }> {
-  if (keepId === mergeId) throw new TendError('invalid', 'A person cannot be merged with themselves.');
+  if (keepId === mergeId) throw new TendError('invalid', t('errorMergeSelf'));
   const tx = writeTx(db, [...MERGE_STORES]);
   const [kept, merged] = await Promise.all([getContact(tx, keepId), getContact(tx, mergeId)]);
-  if (!kept || !merged) return fail(tx, 'not-found', 'One of these people is no longer in Tend. Nothing was merged.');
+  if (!kept || !merged) return fail(tx, 'not-found', t('errorPeopleGoneNotMerged'));
   const entryIds = await timelineEntryIds(tx, mergeId);
   const entries = (await Promise.all(entryIds.map((id) => tx.objectStore('interactions').get(id)))).filter((e) => e !== undefined);
   const identityRows = await tx.objectStore('identities').index('by-contact').getAll(mergeId);
@@ -76,12 +77,12 @@ export async function mergeContacts(db: TendDatabase, keepId: string, mergeId: s
 export async function undoMerge(db: TendDatabase, mergeId: string, now: number): Promise<{ kept: Contact; restored: Contact }> {
   const tx = writeTx(db, [...MERGE_STORES]);
   const record = await tx.objectStore('merges').get(mergeId);
-  if (!record) return fail(tx, 'not-found', 'That merge is not recorded.');
-  if (record.undoneAt !== undefined) return fail(tx, 'invalid', 'That merge was already undone.');
+  if (!record) return fail(tx, 'not-found', t('errorMergeNotRecorded'));
+  if (record.undoneAt !== undefined) return fail(tx, 'invalid', t('errorMergeUndone'));
   const { keptId, mergedId } = record;
   const current = await getContact(tx, keptId);
-  if (!current) return fail(tx, 'not-found', `${record.keptBefore.displayName} is no longer in Tend; the merge cannot be undone.`);
-  if (await getContact(tx, mergedId)) return fail(tx, 'invalid', `${record.mergedBefore.displayName} is already back in Tend.`);
+  if (!current) return fail(tx, 'not-found', t('errorMergeKeptGone', record.keptBefore.displayName));
+  if (await getContact(tx, mergedId)) return fail(tx, 'invalid', t('errorMergeBack', record.mergedBefore.displayName));
 
   // Identities still on the kept person go back; one removed since the merge stays removed.
   const identities = tx.objectStore('identities');

@@ -3,6 +3,7 @@ import { findContactIdByIdentity, linkIdentity } from '../db/identities-repo';
 import { listTimeline } from '../db/interactions-repo';
 import { readTx, writeTx, type TendDatabase } from '../db/schema';
 import { TendError } from '../errors';
+import { t } from '../i18n';
 import { newId } from '../ids';
 import type { Contact, Interaction } from '../model';
 import { cleanName, toEmailAddress } from '../recognise/addresses';
@@ -24,9 +25,9 @@ export function findPeople(db: TendDatabase, query: string, limit: number): Prom
 /** Add a person by hand. An address someone already has returns that person instead of a twin. */
 export async function createContact(db: TendDatabase, input: { displayName?: string; email?: string }, now: number): Promise<Contact> {
   const email = input.email ? toEmailAddress(input.email) : undefined;
-  if (input.email && !email) throw new TendError('invalid', `“${input.email}” is not an email address.`);
+  if (input.email && !email) throw new TendError('invalid', t('errorNotAnEmail', input.email));
   const name = cleanName(input.displayName);
-  if (!name && !email) throw new TendError('invalid', 'Give a name or an email address.');
+  if (!name && !email) throw new TendError('invalid', t('errorNameOrEmail'));
   const tx = writeTx(db, ['contacts', 'identities']);
   const identity = email ? { kind: 'email' as const, value: email } : undefined;
   const ownerId = identity && (await findContactIdByIdentity(tx, identity));

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { DECLARED_SITE_MATCHES, isDeclaredOrigin } from '../recognise/sites';
 import { TendError } from '../errors';
+import { t } from '../i18n';
 
 const WEB_SCRIPT_ID = 'tend-web-reader';
 // The generic reader's bundle (entrypoints/web.content), as WXT emits it.
@@ -67,6 +68,6 @@ export async function readTabOnce(tabId: number): Promise<{ read: boolean }> {
     return { read: true };
   } catch (error) {
     // Chrome's own pages and the Web Store cannot be read by any extension.
-    throw new TendError('forbidden', `Tend cannot read this page (${error instanceof Error ? error.message : String(error)}).`);
+    throw new TendError('forbidden', t('errorCannotReadPage', error instanceof Error ? error.message : String(error)));
   }
 }
