@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { Tend } from './harness';
+import { WorkerProbe } from './pages/follow-ups';
 import { Popup } from './pages/popup';
 import { SidePanel } from './pages/side-panel';
 
@@ -94,3 +96,79 @@ test('durability: a note survives the worker stopping and the browser restarting
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test('quota: a note that finds no room says so and keeps its text; once there is room it saves, once', async () => {
+  tend = await Tend.launch();
+  const gmail = await tend.openGmail('thread-expanded', '#inbox/thread-one');
+  const tabId = await tend.tabIdOf(gmail);
+  const probe = new WorkerProbe(() => tend!.worker());
+  const notes = async () => (await probe.records<{ kind: string }>('interactions')).filter((entry) => entry.kind === 'note').length;
+  await expect.poll(async () => (await probe.records('contacts')).length).toBe(3);
+
+  // Chrome's own quota, shrunk below what Tend already uses: every IndexedDB write now fails
+  // the way a full disk fails it (QuotaExceededError), in the worker as in the pages. The quota
+  // is set from a page of Tend's origin that does nothing itself (one of its icons).
+  const blank = await tend.open(`chrome-extension://${tend.extensionId}/icon/128.png`);
+  const cdp = await tend.context.newCDPSession(blank);
+  const origin = `chrome-extension://${tend.extensionId}`;
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
+  await untilWritesFindNoRoom(tend, blank);
+
+  const popup = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
+  await expect.poll(() => popup.chips.count()).toBe(3);
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  await panel.openPerson('Ada Lovelace');
+  const quickNote = 'She asked for the engine notes; send them on Monday.';
+  await popup.note.fill(quickNote);
+  await popup.save();
+  await expect.poll(() => popup.page.getByRole('alert').innerText()).toMatch(/^Not saved: There is no room left to save this\b.*free some space/);
+  expect(await popup.note.inputValue()).toBe(quickNote);
+  const panelNote = 'Prefers letters to calls.';
+  await panel.addNote(panelNote);
+  await expect.poll(() => panel.page.getByRole('alert').innerText()).toMatch(/^There is no room left to save this\b/);
+  expect(await panel.page.getByRole('textbox', { name: 'Note', exact: true }).inputValue()).toBe(panelNote);
+  expect(await notes()).toBe(0);
+  // The quick note's draft is kept outside IndexedDB: a popup closed now loses nothing either.
+  await popup.page.close();
+  const reopened = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
+  await expect.poll(() => reopened.note.inputValue()).toBe(quickNote);
+
+  // Room again (the override lifted): the same drafts save, each exactly once.
+  await cdp.send('Storage.overrideQuotaForOrigin', { origin });
+  await reopened.save();
+  await reopened.page.getByRole('status', { name: 'Saved' }).waitFor();
+  expect(await reopened.note.inputValue()).toBe('');
+  await panel.page.getByRole('button', { name: 'Add note' }).click();
+  await expect.poll(() => panel.historyTexts().then((h) => h[0])).toContain(panelNote);
+  expect(await panel.page.getByRole('textbox', { name: 'Note', exact: true }).inputValue()).toBe('');
+  expect(await notes()).toBe(2);
+  console.info('trust: quota: 2 saves refused for lack of space (popup, side panel), each said so and kept its text; after space returned, 2 saved, 0 lost, 0 duplicated');
+});
+
+/**
+ * Chrome remembers an origin's free space while its databases are in use (for up to 30 s), so
+ * a new quota is felt only once they have been let go: stop the worker (Tend's one open
+ * connection), leave the files a few seconds to close, then try a one-record write to a
+ * scratch database; repeat until Chrome refuses it for lack of space.
+ */
+async function untilWritesFindNoRoom(tend: Tend, page: Page): Promise<void> {
+  const refused = async () => {
+    await tend.stopServiceWorker(page);
+    await page.waitForTimeout(3000);
+    return page.evaluate(
+      () =>
+        new Promise<boolean>((resolve) => {
+          const open = indexedDB.open('quota-probe');
+          open.onupgradeneeded = () => open.result.createObjectStore('probe', { autoIncrement: true });
+          open.onerror = () => resolve(open.error?.name === 'QuotaExceededError');
+          open.onsuccess = () => {
+            const tx = open.result.transaction('probe', 'readwrite');
+            tx.objectStore('probe').add('x'.repeat(1000));
+            tx.oncomplete = () => (open.result.close(), resolve(false));
+            tx.onabort = () => (open.result.close(), resolve(tx.error?.name === 'QuotaExceededError'));
+          };
+        }),
+    );
+  };
+  await expect.poll(refused, { timeout: 50_000, interval: 0 }).toBe(true);
+}

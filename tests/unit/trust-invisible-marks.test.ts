@@ -4,6 +4,7 @@
  * one: the address a reader sees is the one Tend keeps, so the twin is the same person.
  */
 import { expect, test } from 'vitest';
+import { emailIdentity } from '../../utils/portability/import-identities';
 import { cleanName, toEmailAddress } from '../../utils/recognise/addresses';
 import { addressesInMailto } from '../../utils/recognise/web-mailto';
 
@@ -21,6 +22,12 @@ test.each([
 
 test('an escaped zero-width twin in a mailto link is the same address as the plain one', () => {
   expect(addressesInMailto('mailto:zoe.%E2%80%8Bwidth@invisible.example,zoe.width@invisible.example')).toEqual(['zoe.width@invisible.example']);
+});
+
+// Sightings normalise twice (content script, then background), which hid the escaped marks;
+// an address from an import file, the card or the settings is normalised once.
+test('an escaped zero-width space in an imported address is not kept', () => {
+  expect(emailIdentity('a%E2%80%8Bb@example.com')).toEqual({ identity: { kind: 'email', value: 'ab@example.com' } });
 });
 
 test('a megabyte name from a page is capped; a megabyte address is no address', () => {
