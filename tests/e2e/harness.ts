@@ -52,10 +52,12 @@ export class Tend {
    * Launch Chromium; pass a profile folder to keep data across launches (a browser restart), or
    * an X display to run headed (native context menus).
    */
-  static async launch(profile = '', display?: string): Promise<Tend> {
+  static async launch(profile = '', display?: string, { windowSized = false } = {}): Promise<Tend> {
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless: display === undefined,
+      // windowSized: pages take the size of the window a person resizes (the demo), not a fixed one.
+      ...(windowSized && { viewport: null }),
       ...(display && { env: { ...process.env, DISPLAY: display } }),
       args: [
         // Lets CDP's Extensions.triggerAction click the toolbar button, which grants activeTab.
@@ -97,6 +99,12 @@ export class Tend {
 
   async openGmail(fixture: string, hash?: string): Promise<Page> {
     return this.open(gmailUrl(fixture, hash));
+  }
+
+  /** Answer one URL with a file of this project (sample pages outside tests/fixtures, e.g. the demo's). */
+  async serve(url: string, file: string): Promise<void> {
+    // Registered after the fixture route, so it is asked first for this URL.
+    await this.context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(resolve(file), 'utf8') }));
   }
 
   /** Open a page in a new tab (fixture pages carry `?tend-fixture=<name>`). */

@@ -6,8 +6,7 @@ export default defineConfig({
   root: new URL('../..', import.meta.url).pathname,
   test: {
     name: 'e2e',
-    // `npm run screenshots` reuses this harness to refresh the README's pictures.
-    include: process.env.TEND_SCREENSHOTS ? ['scripts/screenshots.test.ts'] : ['tests/e2e/**/*.test.ts'],
+    include: ['tests/e2e/**/*.test.ts'],
     environment: 'node',
     globalSetup: ['tests/e2e/global-setup.ts'],
     fileParallelism: false,
