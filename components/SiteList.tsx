@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../utils/i18n';
 import { ask } from '../utils/messaging/client';
-import { DECLARED_SITE_NAMES, isDeclaredOrigin } from '../utils/recognise/sites';
+import { isDeclaredOrigin } from '../utils/recognise/sites';
 
 const ALL_SITES = ['https://*/*', 'http://*/*'];
 const hostOf = (pattern: string) => pattern.replace(/^\w+:\/\//, '').replace(/\/\*$/, '');
@@ -33,7 +33,7 @@ export function SiteList() {
   return (
     <section aria-labelledby="sites-heading">
       <h2 id="sites-heading">{t('sitesTitle')}</h2>
-      <p>{t('sitesIntro', DECLARED_SITE_NAMES.join(', '))}</p>
+      <p>{t('sitesIntro', t('sitesDeclared'))}</p>
       {granted.length > 0 && (
         <ul aria-label={t('sitesAllowed')}>
           {granted.map((origin) => (

@@ -4,13 +4,9 @@ import { addLocalMonths, HOUR, localDayAt, MINUTE } from './dates';
 /** Morning is when a reminder is useful: quick picks and "tomorrow" land at 09:00 local time. */
 export const MORNING_HOUR = 9;
 
-/** The quick picks of a due field, with their labels. */
-export const QUICK_PICKS = {
-  tomorrow: 'Tomorrow',
-  'next-week': 'Next week',
-  'in-a-month': 'In a month',
-} as const;
-export type QuickPick = keyof typeof QUICK_PICKS;
+/** The quick picks of a due field (their words: followup-time-labels.ts). */
+export const QUICK_PICKS = ['tomorrow', 'next-week', 'in-a-month'] as const;
+export type QuickPick = (typeof QUICK_PICKS)[number];
 
 /**
  * The due time of a quick pick: tomorrow 09:00; next week's Monday 09:00 (weeks start on Monday);
@@ -25,12 +21,9 @@ export function quickPickDue(pick: QuickPick, now: number): number {
   return addLocalMonths(localDayAt(now, 0, MORNING_HOUR), 1);
 }
 
-/** The snoozes a due follow-up offers, with their labels. */
-export const SNOOZES = {
-  hour: 'Snooze 1 hour',
-  tomorrow: 'Snooze until tomorrow',
-} as const;
-export type Snooze = keyof typeof SNOOZES;
+/** The snoozes a due follow-up offers (their words: followup-time-labels.ts). */
+export const SNOOZES = ['hour', 'tomorrow'] as const;
+export type Snooze = (typeof SNOOZES)[number];
 
 /**
  * When a snoozed follow-up wakes: one real hour later (across a DST change the wall clock may

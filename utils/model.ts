@@ -2,6 +2,7 @@
  * The data model: zod schemas are the only source of Tend's types (`z.infer`).
  * Timestamps are epoch milliseconds so they sort and index cheaply in IndexedDB.
  */
+import { t } from './i18n';
 import { z } from 'zod';
 
 // No code generation: zod would otherwise probe `new Function` (its JIT), which MV3's CSP forbids
@@ -150,7 +151,7 @@ const NeverCapture = z.object({ addresses: addressList, domains: addressList, si
 export const CadenceDays = z.number().int().min(1).max(3650);
 const TagCadences = z
   .record(z.string().trim().min(1).max(MAX_NAME), CadenceDays)
-  .refine((cadences) => Object.keys(cadences).length <= 1000, 'At most 1000 tag cadences.');
+  .refine((cadences) => Object.keys(cadences).length <= 1000, { error: () => t('errorTooManyTagCadences') });
 /**
  * Settings live in chrome.storage.local under one versioned key. Fields added within a version
  * carry defaults, so settings stored before they existed still parse.

@@ -1,3 +1,4 @@
+import { t } from './i18n';
 import { toEmailAddress } from './recognise/addresses';
 
 type Parsed = { value: string } | { error: string };
@@ -5,7 +6,7 @@ type Parsed = { value: string } | { error: string };
 /** An address typed into a settings list. */
 export function parseAddressEntry(raw: string): Parsed {
   const value = toEmailAddress(raw);
-  return value ? { value } : { error: `“${raw.trim()}” is not an email address.` };
+  return value ? { value } : { error: t('errorSettingNotAnEmail', raw.trim()) };
 }
 
 /** A domain or site typed into a settings list: a host name, also accepted as a URL or "@domain". */
@@ -18,5 +19,5 @@ export function parseHostEntry(raw: string): Parsed {
   }
   text = text.replace(/^www\./, '').replace(/\/.*$/, '');
   const valid = /^(?=.{1,253}$)([a-z0-9\p{L}](?:[a-z0-9\p{L}-]{0,61}[a-z0-9\p{L}])?\.)+[a-z\p{L}]{2,63}$/u.test(text);
-  return valid ? { value: text } : { error: `“${raw.trim()}” is not a domain like example.com.` };
+  return valid ? { value: text } : { error: t('errorSettingNotADomain', raw.trim()) };
 }

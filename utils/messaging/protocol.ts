@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Candidate, Contact, ContactPatch, Experience, Identity, Interaction, LoggableKind, MAX_NAME, MAX_NOTE, MAX_URL, Settings, SettingsPatch, Source, TabPeople } from '../model';
+import { t } from '../i18n';
 import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../limits';
 import { followupsRequests, followupsResults } from './features/followups';
 import { searchRequests, searchResults } from './features/search';
@@ -50,7 +51,7 @@ const coreRequests = [
   z.object({
     type: z.literal('editInteraction'),
     interactionId: z.uuid(),
-    text: z.string().trim().min(1, 'An entry cannot be empty.').max(MAX_NOTE),
+    text: z.string().trim().min(1, { error: () => t('errorEntryEmpty') }).max(MAX_NOTE),
     kind: LoggableKind.optional(),
     experience: Experience.nullable().optional(),
   }),
@@ -64,7 +65,7 @@ const coreRequests = [
     type: z.literal('logInteraction'),
     contactIds: z.array(contactId).min(1).max(50),
     kind: LoggableKind,
-    text: z.string().trim().min(1, 'Write something first.').max(MAX_NOTE),
+    text: z.string().trim().min(1, { error: () => t('errorWriteSomething') }).max(MAX_NOTE),
     experience: Experience.optional(),
     source: Source.optional(),
     requestId: z.uuid(),

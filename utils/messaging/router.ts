@@ -1,6 +1,7 @@
 import type { Browser } from 'wxt/browser';
 import { z } from 'zod';
 import { TendError } from '../errors';
+import { t } from '../i18n';
 import { ContentRequest, PageRequest, type ParsedPageRequest, type Reply } from './protocol';
 import { classifySender } from './senders';
 
@@ -20,12 +21,11 @@ export interface RouterIdentity {
   extensionOrigin: string;
 }
 
-const refuse = (code: 'invalid' | 'forbidden', message: string): Reply<never> => {
-  console.warn(`Tend: refused a message (${code}): ${message}`);
-  return { ok: false, error: { code, message } };
+/** Refuse a message: the details go to the log; the reply says what the user can act on. */
+const refuse = (code: 'invalid' | 'forbidden', detail: string, forUser = detail): Reply<never> => {
+  console.warn(`Tend: refused a message (${code}): ${detail}`);
+  return { ok: false, error: { code, message: forUser } };
 };
-
-const QUOTA_MESSAGE = 'There is no room left to save this: the disk, or the space Chrome gives Tend, is full. Nothing was saved; free some space and try again.';
 
 /** IndexedDB and chrome.storage report a full disk in different ways. */
 function isQuotaError(error: unknown): boolean {
@@ -45,10 +45,10 @@ function failureReply(error: unknown): Reply<never> {
   if (error instanceof TendError) return { ok: false, error: { code: error.code, message: error.message } };
   if (isQuotaError(error)) {
     console.error('Tend: out of storage space', error);
-    return { ok: false, error: { code: 'failed', message: QUOTA_MESSAGE } };
+    return { ok: false, error: { code: 'failed', message: t('errorNoRoom') } };
   }
   console.error('Tend: a request failed', error);
-  return { ok: false, error: { code: 'failed', message: 'Tend could not do that. Nothing was changed.' } };
+  return { ok: false, error: { code: 'failed', message: t('errorUnexpected') } };
 }
 
 /**
@@ -65,7 +65,8 @@ export function createRouter(handlers: RouterHandlers, identity: RouterIdentity)
       const type = describeType(message);
       const forbiddenForContent = who.role === 'content' && PageRequest.safeParse(message).success;
       if (forbiddenForContent) return refuse('forbidden', `a content script may not ask "${type}"`);
-      return refuse('invalid', `message "${type}" rejected: ${z.prettifyError(parsed.error)}`);
+      // The first problem, in the schema's words (its own messages are translated; zod's are English).
+      return refuse('invalid', `message "${type}" rejected: ${z.prettifyError(parsed.error)}`, parsed.error.issues[0]?.message);
     }
     try {
       if (who.role === 'content') {

@@ -27,5 +27,3 @@ export function isDeclaredOrigin(origin: string): boolean {
   return DECLARED_SITE_MATCHES.some((pattern) => schemeAndHost(pattern) === schemeAndHost(origin));
 }
 
-/** The declared sites as people know them. */
-export const DECLARED_SITE_NAMES = ['Gmail', 'Outlook on the web', 'GitHub profiles', 'LinkedIn profiles'];

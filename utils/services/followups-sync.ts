@@ -45,7 +45,7 @@ export function parseNotificationId(id: string): { followUpId: string; snooze: S
 
 /** Remove every notification shown for a follow-up (whichever snooze it offered). */
 export async function clearFollowUpNotification(followUpId: string): Promise<void> {
-  await Promise.all((Object.keys(SNOOZES) as Snooze[]).map((snooze) => browser.notifications.clear(notificationId(followUpId, snooze))));
+  await Promise.all(SNOOZES.map((snooze) => browser.notifications.clear(notificationId(followUpId, snooze))));
 }
 
 const timeFormat = dateFormat({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MAX_DATE } from '../../dates';
+import { t } from '../../i18n';
 import { FollowUp, LoggableKind, MAX_NOTE } from '../../model';
 
 const contactId = z.uuid();
@@ -73,7 +74,7 @@ export const followupsRequests = [
     type: z.literal('createFollowUp'),
     id: followUpId,
     contactId,
-    text: z.string().trim().min(1, 'Say what to follow up on.').max(MAX_NOTE),
+    text: z.string().trim().min(1, { error: () => t('errorFollowUpText') }).max(MAX_NOTE),
     due: instant,
     entryId: z.uuid().optional(),
     confirmPast: z.boolean().default(false),
