@@ -2,6 +2,7 @@
  * The data model: zod schemas are the only source of Tend's types (`z.infer`).
  * Timestamps are epoch milliseconds so they sort and index cheaply in IndexedDB.
  */
+import { withoutBidiControls } from './display-text';
 import { t } from './i18n';
 import { z } from 'zod';
 
@@ -46,11 +47,14 @@ export type Contact = z.infer<typeof Contact>;
  * An edit of a contact's own fields. `null` clears an optional field. Identities change through
  * their own requests (they must stay unique across contacts).
  */
+// Typed short fields lose bidi overrides (an RLO would show the name reversed everywhere); names
+// read from pages lose them in cleanName. Free text (notes, what matters) is kept as written.
+const shortText = () => z.string().overwrite(withoutBidiControls).trim();
 export const ContactPatch = z.object({
-  displayName: z.string().trim().min(1, 'A name cannot be empty.').max(MAX_NAME).optional(),
-  org: z.string().trim().max(MAX_NAME).nullable().optional(),
-  title: z.string().trim().max(MAX_NAME).nullable().optional(),
-  tags: z.array(z.string().trim().min(1).max(MAX_NAME)).max(100).optional(),
+  displayName: shortText().min(1, { error: () => t('errorNameEmpty') }).max(MAX_NAME).optional(),
+  org: shortText().max(MAX_NAME).nullable().optional(),
+  title: shortText().max(MAX_NAME).nullable().optional(),
+  tags: z.array(shortText().min(1).max(MAX_NAME)).max(100).optional(),
   stage: Stage.nullable().optional(),
   whatMatters: z.string().max(MAX_NOTE).nullable().optional(),
   cadenceDays: z.number().int().min(1).max(3650).nullable().optional(),

@@ -118,6 +118,17 @@ describe('router: extension pages', () => {
     expect((await getTabPeople(8))?.people[0]?.contactId).toBeUndefined();
   });
 
+  test('a typed name, organisation or tag loses bidi overrides; an emptied name is refused in words', async () => {
+    const { route } = await setup();
+    const created = await route({ type: 'createContact', displayName: 'Mallory' }, sidePanel);
+    const contactId = created.ok && (created.data as { id: string }).id;
+    const patch = { displayName: 'Mallory\u202Etxt.exe', org: '\u2067Evil\u2069 Corp', tags: ['\u202Dvip'] };
+    const updated = await route({ type: 'updateContact', contactId, patch }, sidePanel);
+    expect(updated).toMatchObject({ ok: true, data: { displayName: 'Mallorytxt.exe', org: 'Evil Corp', tags: ['vip'] } });
+    const emptied = await route({ type: 'updateContact', contactId, patch: { displayName: ' \u202E ' } }, sidePanel);
+    expect(emptied).toMatchObject({ ok: false, error: { code: 'invalid', message: 'A name cannot be empty.' } });
+  });
+
   test("Gmail's own addresses are learned and never listed", async () => {
     const { route } = await setup();
     await route(threadSighting('t1', 'Plan', [ADA], ['me@example.com']), gmailTab);
