@@ -1,10 +1,11 @@
 /**
  * Builds a database exactly as Tend's schema v2 left it (v1's stores plus `imports`), with
- * records in every store, using the raw IndexedDB API and frozen copies of the v1 and v2
- * upgrade steps (never edit this file: it is what users' databases look like). The records
- * tell one story: Ada seen in a Gmail thread with Grace, Grace then imported from a vCard
+ * records in every store, through the released upgrade steps (never edit this file: it is
+ * what users' databases look like). The records tell one story: Ada seen in a Gmail thread with Grace, Grace then imported from a vCard
  * (which also gave Ada a tag), a note on Grace, a follow-up on Ada done after a snooze.
  */
+import { buildFrozenDatabase } from './released-steps';
+
 const ADA = '01900000-0000-7000-8000-0000000002a1';
 const GRACE = '01900000-0000-7000-8000-0000000002a2';
 const SIGHTING = '01900000-0000-7000-8000-0000000002b1';
@@ -108,35 +109,4 @@ export const V2_RECORDS = {
 } as const;
 
 /** Create the v2 database `name` with V2_RECORDS in it. */
-export function buildV2Database(name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name, 2);
-    request.onupgradeneeded = (event) => {
-      const db = request.result;
-      if (event.oldVersion < 1) {
-        const contacts = db.createObjectStore('contacts', { keyPath: 'id' });
-        contacts.createIndex('by-updated', 'updatedAt');
-        const identities = db.createObjectStore('identities', { keyPath: 'key' });
-        identities.createIndex('by-contact', 'contactId');
-        const interactions = db.createObjectStore('interactions', { keyPath: 'id' });
-        interactions.createIndex('by-dedupe', 'dedupeKey', { unique: true });
-        interactions.createIndex('by-at', 'at');
-        db.createObjectStore('timeline', { keyPath: ['contactId', 'at', 'interactionId'] });
-        const followUps = db.createObjectStore('followUps', { keyPath: 'id' });
-        followUps.createIndex('by-contact', 'contactId');
-        followUps.createIndex('by-due', 'due');
-      }
-      if (event.oldVersion < 2) {
-        const imports = db.createObjectStore('imports', { keyPath: 'id' });
-        imports.createIndex('by-at', 'at');
-      }
-      const tx = request.transaction!;
-      for (const [store, records] of Object.entries(V2_RECORDS)) for (const record of records) tx.objectStore(store).add(record);
-    };
-    request.onsuccess = () => {
-      request.result.close();
-      resolve();
-    };
-    request.onerror = () => reject(request.error);
-  });
-}
+export const buildV2Database = (name: string): Promise<void> => buildFrozenDatabase(name, 2, V2_RECORDS);

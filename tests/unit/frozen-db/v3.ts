@@ -1,10 +1,12 @@
 /**
  * Builds a database exactly as Tend's schema v3 left it (v2's stores plus `merges`), with
- * records in every store, using the raw IndexedDB API and frozen copies of the v1, v2 and v3
- * upgrade steps (never edit this file: it is what users' databases look like). The story:
+ * records in every store, through the released upgrade steps (never edit this file: it is
+ * what users' databases look like). The story:
  * Charles was in Tend twice (his Gmail address, then a second address from an import); the
  * two were merged into one, with everything needed to undo that kept in `merges`.
  */
+import { buildFrozenDatabase } from './released-steps';
+
 const CHARLES = '01900000-0000-7000-8000-0000000003a1';
 const CHARLES_TWIN = '01900000-0000-7000-8000-0000000003a2';
 const SIGHTING = '01900000-0000-7000-8000-0000000003b1';
@@ -100,39 +102,4 @@ export const V3_RECORDS = {
 } as const;
 
 /** Create the v3 database `name` with V3_RECORDS in it. */
-export function buildV3Database(name: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(name, 3);
-    request.onupgradeneeded = (event) => {
-      const db = request.result;
-      if (event.oldVersion < 1) {
-        const contacts = db.createObjectStore('contacts', { keyPath: 'id' });
-        contacts.createIndex('by-updated', 'updatedAt');
-        const identities = db.createObjectStore('identities', { keyPath: 'key' });
-        identities.createIndex('by-contact', 'contactId');
-        const interactions = db.createObjectStore('interactions', { keyPath: 'id' });
-        interactions.createIndex('by-dedupe', 'dedupeKey', { unique: true });
-        interactions.createIndex('by-at', 'at');
-        db.createObjectStore('timeline', { keyPath: ['contactId', 'at', 'interactionId'] });
-        const followUps = db.createObjectStore('followUps', { keyPath: 'id' });
-        followUps.createIndex('by-contact', 'contactId');
-        followUps.createIndex('by-due', 'due');
-      }
-      if (event.oldVersion < 2) {
-        const imports = db.createObjectStore('imports', { keyPath: 'id' });
-        imports.createIndex('by-at', 'at');
-      }
-      if (event.oldVersion < 3) {
-        const merges = db.createObjectStore('merges', { keyPath: 'id' });
-        merges.createIndex('by-at', 'at');
-      }
-      const tx = request.transaction!;
-      for (const [store, records] of Object.entries(V3_RECORDS)) for (const record of records) tx.objectStore(store).add(record);
-    };
-    request.onsuccess = () => {
-      request.result.close();
-      resolve();
-    };
-    request.onerror = () => reject(request.error);
-  });
-}
+export const buildV3Database = (name: string): Promise<void> => buildFrozenDatabase(name, 3, V3_RECORDS);
