@@ -118,12 +118,14 @@ test('hostile text in a follow-up notification: markup as literal text, capped, 
   const pageName = '<img src=x onerror=alert(1)> Eve';
   await expect.poll(() => panel.peopleNames()).toContain(pageName);
   await panel.openPerson(pageName);
-  // The user renames her with an RLO (or a backup brings one): the card saves it as typed.
+  // The user renames her with an RLO: the card keeps the markup as text and drops the override
+  // (the follow-up's own text below still carries one, to the notification's guard).
   const name = `${MARKUP}Eve\u202Etxt.exe ${'x'.repeat(150)}`;
   await panel.page.getByText('Details').click();
   await panel.page.getByLabel('Name', { exact: true }).fill(name);
   await panel.page.getByLabel('Name', { exact: true }).blur();
-  await expect.poll(async () => (await probe.records<StoredContact>('contacts')).some((c) => c.displayName === name)).toBe(true);
+  const stored = name.replace('\u202E', '');
+  await expect.poll(async () => (await probe.records<StoredContact>('contacts')).some((c) => c.displayName === stored)).toBe(true);
 
   // Record what the worker hands Chrome, then fire the reminder as its alarm would.
   const worker = await tend.worker();
@@ -139,8 +141,8 @@ test('hostile text in a follow-up notification: markup as literal text, capped, 
   const followUps = new FollowUpsPanel(panel.page);
   await followUps.addOnCard(`<script>window.__pwned=2</script>\u202ERing her back ${'y'.repeat(1000)}`, localInput(Date.now() - 86_400_000), true);
   await expect.poll(() => probe.records('followUps').then((rows) => rows.length)).toBe(1);
-  const [stored] = await probe.records<{ id: string }>('followUps');
-  const shownId = await probe.call<string>('onFollowUpAlarm', `tend-followup:${stored!.id}`);
+  const [followUp] = await probe.records<{ id: string }>('followUps');
+  const shownId = await probe.call<string>('onFollowUpAlarm', `tend-followup:${followUp!.id}`);
   expect(await probe.notificationIds()).toContain(shownId);
 
   const calls = await worker.evaluate(() => (globalThis as unknown as { __shown: [string, { title: string; message: string }][] }).__shown);
