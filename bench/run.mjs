@@ -2,6 +2,9 @@
  * `npm run bench` (after `wxt build`): the speed and size budgets of issue 3, measured in
  * headless Chromium with the real recognisers. Writes `.bench/results.json`, prints a table,
  * and exits 1 when any budget fails.
+ *
+ * `node bench/run.mjs --only web` runs some groups of rows alone (gmail, prose, hostile, web =
+ * prose and hostile, sizes, search; comma-separated), prints them and writes nothing.
  */
 import { bundleForPage } from './bundle.mjs';
 import { launchBrowser, openBenchPage } from './browser.mjs';
@@ -37,15 +40,31 @@ function scenario(page, name, ...args) {
   );
 }
 
+/** Row groups `--only` can pick. */
+const GROUPS = ['gmail', 'prose', 'hostile', 'sizes', 'search'];
+
+/**
+ * The groups to run: all, or those named after `--only` (`web` is prose and hostile).
+ * @param {string[]} args
+ */
+function groupsToRun(args) {
+  const at = args.indexOf('--only');
+  if (at < 0) return new Set(GROUPS);
+  const named = (args[at + 1] ?? '').split(',').flatMap((name) => (name === 'web' ? ['prose', 'hostile'] : [name]));
+  const unknown = named.filter((name) => !GROUPS.includes(name));
+  if (unknown.length || !named.length) throw new Error(`bench: --only takes ${[...GROUPS, 'web'].join(', ')} (comma-separated); got ${args[at + 1]}`);
+  return new Set(named);
+}
+
 /** @param {number} bytes */
 const megabytes = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
 /**
  * (a), (b), (c): pairs timed inside one tab each.
- * @param {import('playwright-core').BrowserContext} context @param {string} bundle
+ * @param {import('playwright-core').BrowserContext} context @param {string} bundle @param {Set<string>} groups
  * @returns {Promise<Row[]>}
  */
-async function pairRows(context, bundle) {
+async function pairRows(context, bundle, groups) {
   /** @type {Row[]} */
   const rows = [];
   /** @param {keyof BenchScenarios} name */
@@ -57,11 +76,14 @@ async function pairRows(context, bundle) {
       await page.close();
     }
   };
-  const full = await inFreshTab('gmailFullScan');
-  rows.push(ratioRow('gmail: full scan of a 50-message thread (find / one querySelectorAll)', 'ms', full, 1.5, `page ${megabytes(full.bytes)}`));
-  const added = await inFreshTab('gmailAddedMessage');
-  rows.push(ratioRow('gmail: one message added (findInAdded / full find; ratio is a fraction, 0.05 = 5%)', 'ms', added, 0.05,
-    Number.isFinite(added.ratio) ? `${(added.ratio * 100).toFixed(2)}% of a full scan` : undefined));
+  if (groups.has('gmail')) {
+    const full = await inFreshTab('gmailFullScan');
+    rows.push(ratioRow('gmail: full scan of a 50-message thread (find / one querySelectorAll)', 'ms', full, 1.5, `page ${megabytes(full.bytes)}`));
+    const added = await inFreshTab('gmailAddedMessage');
+    rows.push(ratioRow('gmail: one message added (findInAdded / full find; ratio is a fraction, 0.05 = 5%)', 'ms', added, 0.05,
+      Number.isFinite(added.ratio) ? `${(added.ratio * 100).toFixed(2)}% of a full scan` : undefined));
+  }
+  if (!groups.has('prose')) return rows;
   const prose = /** @type {Awaited<ReturnType<BenchScenarios['proseScan']>>} */ (await inFreshTab('proseScan'));
   rows.push(ratioRow('web: 2 MB article, visible-text scan / TreeWalker text pass', 'ms', prose, 1.5,
     `page ${megabytes(prose.bytes)}; whole webRecogniser.find on it: ${prose.findMs.toFixed(2)} ms, ${prose.findRatio.toFixed(2)} x the floor (no budget)`));
@@ -118,20 +140,25 @@ function sizeRows() {
 }
 
 async function main() {
+  const groups = groupsToRun(process.argv.slice(2));
+  const everything = groups.size === GROUPS.length;
   const bundle = await bundleInPage();
   const { browser, context } = await launchBrowser();
   /** @type {Row[]} */
-  let rows;
+  const rows = [];
   try {
-    rows = [...(await pairRows(context, bundle)), ...(await adversarialRows(context, bundle)), ...sizeRows()];
-    rows.push(...(await searchRows(context))); // issue 4: search and timeline budgets
+    rows.push(...(await pairRows(context, bundle, groups)));
+    if (groups.has('hostile')) rows.push(...(await adversarialRows(context, bundle)));
+    if (groups.has('sizes')) rows.push(...sizeRows());
+    if (groups.has('search')) rows.push(...(await searchRows(context))); // issue 4: search and timeline budgets
   } finally {
     await browser.close();
   }
-  writeResults(rows);
+  // A partial run must not overwrite the full results.
+  if (everything) writeResults(rows);
   printTable(rows);
   const failed = rows.filter((row) => !row.pass).length;
-  console.log(`\n${rows.length - failed} of ${rows.length} budgets pass; results in .bench/results.json`);
+  console.log(`\n${rows.length - failed} of ${rows.length} budgets pass${everything ? '; results in .bench/results.json' : ''}`);
   process.exitCode = failed ? 1 : 0;
 }
 

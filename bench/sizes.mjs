@@ -3,8 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** Where WXT puts the built content scripts. */
-export const CONTENT_SCRIPTS = '.output/chrome-mv3/content-scripts';
+/** Where WXT puts the built content scripts (TEND_EXTENSION: another build folder, as the e2e tests take). */
+export const CONTENT_SCRIPTS = join(process.env.TEND_EXTENSION ?? '.output/chrome-mv3', 'content-scripts');
 
 /**
  * One `{file, bytes, gzipBytes}` per built content script, by name.
