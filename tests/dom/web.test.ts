@@ -244,6 +244,8 @@ describe('findAddressesInText', () => {
     ['Mixed.Case+tag@Sub.Example.COM', ['mixed.case+tag@sub.example.com']],
     ['...lead@example.com', ['lead@example.com']],
     ['icon@2x.png and script@cdn.js', []],
+    ['logo@3x.JPEG, app@v2.mjs, data@v1.json, map@app.js.map, img@host.avif', []],
+    ['a@host.jsx, b@png.example, c@host.pngs', ['a@host.jsx', 'b@png.example', 'c@host.pngs']],
     ['nodot@localhost, @handle, a@b, x@y.123', []],
     [`${'l'.repeat(64)}@example.com`, [`${'l'.repeat(64)}@example.com`]],
     [`${'l'.repeat(65)}@example.com`, []],

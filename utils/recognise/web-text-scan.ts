@@ -39,7 +39,7 @@ function toAddress(candidate: string): string | undefined {
 }
 
 // `icon@2x.png` has the shape of an address; these endings are file names, not domains.
-const FILE_ENDINGS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'ico', 'css', 'js', 'mjs', 'json', 'map']);
+const FILE_ENDING = /\.(?:png|jpe?g|gif|svg|webp|avif|ico|css|m?js|json|map)$/;
 
 /** The address whose `@` is at `at`, or undefined when the text around it is not one. */
 export function addressAround(text: string, at: number): string | undefined {
@@ -67,8 +67,7 @@ export function addressAround(text: string, at: number): string | undefined {
   if (end - at - 1 > MAX_DOMAIN || text.charAt(end) === '@') return undefined;
   while (end > at + 1 && text.charAt(end - 1) === '.') end--; // A full stop ending the sentence.
   const address = toAddress(text.slice(start, end));
-  const ending = address?.slice(address.lastIndexOf('.') + 1);
-  return ending && FILE_ENDINGS.has(ending) ? undefined : address;
+  return address && !FILE_ENDING.test(address) ? address : undefined;
 }
 
 /** Addresses in plain text, normalised, in order, repeats kept; linear time on any input. */

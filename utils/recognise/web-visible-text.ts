@@ -1,9 +1,11 @@
 /**
  * Addresses in the text a reader sees on a page, read in slices of bounded work. The walk asks
- * each text node for its text and one search for `@`, nothing more; only the few nodes holding
- * an `@` have their ancestors judged (script, hidden...) and their text scanned closely.
+ * each text node for its text and one search for `@`, nothing more, and steps over paragraphs
+ * whose whole text holds no `@` (web-paragraphs.ts); only the few nodes holding an `@` have
+ * their ancestors judged (script, hidden...) and their text scanned closely.
  */
-import { type NearestAncestor, nearestAncestorLookup } from './web-ancestry';
+import { nearestAncestorLookup } from './web-ancestry';
+import { type ParagraphSkipper, paragraphSkipper } from './web-paragraphs';
 import { ADDRESS_WORK, NODE_WORK, runAllSlices, SLICE_WORK, type Slices } from './web-slices';
 import { addressAround } from './web-text-scan';
 
@@ -29,18 +31,30 @@ interface SliceProgress {
 /**
  * Walk on to the next text node that may hold an address (an `@` in 5 or more characters):
  * null at the end of the page, undefined when the slice's work ran out first. Every text node
- * of the page goes through this loop, so it is kept small and apart from the rest.
+ * of the page goes through this loop, so it is kept small and apart from the rest; paragraphs
+ * with no `@` are stepped over whole (web-paragraphs.ts).
  */
-function nextTextWithAt(walker: TreeWalker, progress: SliceProgress): Text | null | undefined {
+function nextTextWithAt(walker: TreeWalker, paragraphs: ParagraphSkipper, progress: SliceProgress): Text | null | undefined {
   let work = progress.work;
+  // The page may have changed since the last call (the scan yields between slices).
+  paragraphs.refresh();
+  let start = paragraphs.start;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    const data = node.data;
-    // Shorter than `a@b.c` holds no address: most such nodes are whitespace between tags.
-    if (data.length >= 5 && data.includes('@')) {
-      progress.work = work;
-      return node;
+    let read = -1;
+    if (node === start) {
+      read = paragraphs.skip(walker);
+      start = paragraphs.start;
     }
-    work += NODE_WORK + data.length;
+    if (read < 0) {
+      const data = node.data;
+      // Shorter than `a@b.c` holds no address: most such nodes are whitespace between tags.
+      if (data.length >= 5 && data.includes('@')) {
+        progress.work = work;
+        return node;
+      }
+      read = data.length;
+    }
+    work += NODE_WORK + read;
     if (work >= SLICE_WORK) {
       progress.work = work;
       return undefined;
@@ -51,86 +65,75 @@ function nextTextWithAt(walker: TreeWalker, progress: SliceProgress): Text | nul
 }
 
 /**
- * One scan of the visible text under a root, resumable after any slice. Its state lives here
- * rather than in a generator's locals: engines optimise a plain method's loops better.
+ * One scan of the visible text under a root, resumable after any slice: `readSlice` reads on
+ * for one slice of work and is true when the scan has finished. Its state lives in this closure
+ * rather than in a generator's locals: engines optimise a plain function's loops better (and
+ * closure names minify in the content script).
  */
-class VisibleTextScan {
-  private readonly found = new Set<string>();
-  private readonly walker: TreeWalker;
-  /** The nearest element above a node that hides it, or `root` when none does. */
-  private readonly hiderOf: NearestAncestor;
-  private readonly progress: SliceProgress = { work: 0 };
-  private budget = MAX_TEXT_CHARS;
+function visibleTextScan(root: Element, skip: (element: Element) => boolean, limit: number) {
+  const found = new Set<string>();
+  // Text nodes only: judging every element on the way would cost more than reading the text.
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const paragraphs = paragraphSkipper(root);
+  // The nearest element above a node that hides it, or `root` when none does. Asked only for
+  // text holding an `@`, and remembered per element: each is judged once.
+  const hiderOf = nearestAncestorLookup(
+    (element) => element === root || UNREAD_ELEMENTS.has(element.localName) || isHiddenElement(element) || skip(element),
+  );
+  const progress: SliceProgress = { work: 0 };
+  let budget = MAX_TEXT_CHARS;
   // The node being read (a slice may end inside a long one): its text, the next `@` to look
   // at (-1 between nodes) and how much of the text the work count has covered.
-  private text = '';
-  private nextAt = -1;
-  private counted = 0;
+  let text = '';
+  let nextAt = -1;
+  let counted = 0;
 
-  constructor(
-    private readonly root: Element,
-    skip: (element: Element) => boolean,
-    private readonly limit: number,
-  ) {
-    // Text nodes only: judging every element on the way would cost more than reading the text.
-    this.walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    // Asked only for text holding an `@`, and remembered per element: each is judged once.
-    this.hiderOf = nearestAncestorLookup(
-      (element) => element === root || UNREAD_ELEMENTS.has(element.localName) || isHiddenElement(element) || skip(element),
-    );
-  }
-
-  /** Read on for one slice of work; true when the scan has finished. */
-  readSlice(): boolean {
-    this.progress.work = 0;
-    for (;;) {
-      if (this.found.size >= this.limit) return true;
-      if (this.nextAt >= 0) {
-        this.readAddresses();
-      } else {
-        if (this.budget <= 0) return true;
-        const node = nextTextWithAt(this.walker, this.progress);
-        if (node === null) return true;
-        if (node) this.startNode(node);
-      }
-      if (this.progress.work >= SLICE_WORK) return false;
-    }
-  }
-
-  /** The distinct addresses found, in page order. */
-  addresses(): string[] {
-    return [...this.found];
-  }
-
-  private startNode(node: Text): void {
+  const startNode = (node: Text) => {
     const data = node.data;
+    progress.work += NODE_WORK;
     // Outside `root` (moved while the scan yielded) counts as hidden too.
-    if (this.hiderOf(node) !== this.root) {
-      this.progress.work += NODE_WORK + data.length;
+    if (hiderOf(node) !== root) {
+      progress.work += data.length;
       return;
     }
-    this.text = data.length > this.budget ? data.slice(0, this.budget) : data;
-    this.budget -= this.text.length;
-    this.counted = 0;
-    this.nextAt = this.text.indexOf('@');
-    this.progress.work += NODE_WORK;
-  }
+    text = data.length > budget ? data.slice(0, budget) : data;
+    budget -= text.length;
+    counted = 0;
+    nextAt = text.indexOf('@');
+  };
 
   /** The addresses around this node's `@`s, until the node or the slice's work ends. */
-  private readAddresses(): void {
-    const { text, found, limit, progress } = this;
-    let at = this.nextAt;
-    while (at >= 0 && found.size < limit && progress.work < SLICE_WORK) {
-      const address = addressAround(text, at);
+  const readAddresses = () => {
+    while (nextAt >= 0 && found.size < limit && progress.work < SLICE_WORK) {
+      const address = addressAround(text, nextAt);
       if (address) found.add(address);
       // The text between `@`s is searched natively; the work near each `@` is bounded.
-      progress.work += ADDRESS_WORK + at - this.counted;
-      this.counted = at;
-      at = text.indexOf('@', at + 1);
+      progress.work += ADDRESS_WORK + nextAt - counted;
+      counted = nextAt;
+      nextAt = text.indexOf('@', nextAt + 1);
     }
-    if (at < 0) progress.work += text.length - this.counted;
-    this.nextAt = at;
-  }
+    if (nextAt < 0) progress.work += text.length - counted;
+  };
+
+  return {
+    /** The distinct addresses found, in page order. */
+    found,
+    readSlice(): boolean {
+      progress.work = 0;
+      for (;;) {
+        if (found.size >= limit) return true;
+        if (nextAt >= 0) {
+          readAddresses();
+        } else {
+          if (budget <= 0) return true;
+          const node = nextTextWithAt(walker, paragraphs, progress);
+          if (node === null) return true;
+          if (node) startNode(node);
+        }
+        if (progress.work >= SLICE_WORK) return false;
+      }
+    },
+  };
 }
 
 /**
@@ -140,9 +143,9 @@ class VisibleTextScan {
  * (already read another way).
  */
 export function* visibleTextAddressesInSlices(root: Element, skip: (element: Element) => boolean, limit: number): Slices<string[]> {
-  const scan = new VisibleTextScan(root, skip, limit);
+  const scan = visibleTextScan(root, skip, limit);
   while (!scan.readSlice()) yield;
-  return scan.addresses();
+  return [...scan.found];
 }
 
 /** `visibleTextAddressesInSlices` in one go. */
