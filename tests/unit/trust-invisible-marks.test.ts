@@ -7,6 +7,7 @@ import { expect, test } from 'vitest';
 import { emailIdentity } from '../../utils/portability/import-identities';
 import { cleanName, toEmailAddress } from '../../utils/recognise/addresses';
 import { addressesInMailto } from '../../utils/recognise/web-mailto';
+import { findAddressesInText } from '../../utils/recognise/web-text-scan';
 
 test.each([
   ['a\u200Bb@example.com', 'ab@example.com'],
@@ -34,4 +35,14 @@ test('a megabyte name from a page is capped; a megabyte address is no address', 
   expect(cleanName(`\u2066${'N'.repeat(1024 * 1024)}\u2069`)).toBe(`${'N'.repeat(199)}…`);
   expect(toEmailAddress(`mailto:${'h'.repeat(1024 * 1024)}@huge.example`)).toBeUndefined();
   expect(toEmailAddress(`mailto:big@huge.example?body=${'q'.repeat(1024 * 1024)}`)).toBe('big@huge.example');
+});
+
+// In visible text a mark used to end the address: the reader would have kept someone else.
+test.each([
+  ['write to a\u200Bb@example.com today', ['ab@example.com']],
+  ['write to ab@mail.example\u200B.com today', ['ab@mail.example.com']],
+  ['ri\u202Eght@example.com and \uFEFFbom@example.com', ['right@example.com', 'bom@example.com']],
+  ['ab@example.com\u202C, then cd@example.com', ['ab@example.com', 'cd@example.com']],
+])('visible text %j reads as %j, never as a shorter address', (text, addresses) => {
+  expect(findAddressesInText(text)).toEqual(addresses);
 });
