@@ -18,6 +18,8 @@ import { searchRows } from './search-bench.mjs';
 /** @typedef {import('./in-page').BenchScenarios} BenchScenarios */
 /** @typedef {import('playwright-core').Page} Page */
 
+/** Fresh tabs the prose row is measured in; the row is the median one. */
+const PROSE_TABS = 5;
 /** Sliced runs of each adversarial page, alternating between the two sizes. */
 const ADVERSARIAL_RUNS = 9;
 /** The two adversarial pages: about 1 MB and 5 MB of the same ~0.5 MB cycle. */
@@ -84,9 +86,17 @@ async function pairRows(context, bundle, groups) {
       Number.isFinite(added.ratio) ? `${(added.ratio * 100).toFixed(2)}% of a full scan` : undefined));
   }
   if (!groups.has('prose')) return rows;
-  const prose = /** @type {Awaited<ReturnType<BenchScenarios['proseScan']>>} */ (await inFreshTab('proseScan'));
-  rows.push(ratioRow('web: 2 MB article, visible-text scan / TreeWalker text pass', 'ms', prose, 1.5,
-    `page ${megabytes(prose.bytes)}; whole webRecogniser.find on it: ${prose.findMs.toFixed(2)} ms, ${prose.findRatio.toFixed(2)} x the floor (no budget)`));
+  // One tab's ratio moves by 0.1 on 2 cores (garbage collection, the other core's load): the row
+  // is the tab with the median ratio of several, each a full side-by-side run of its own.
+  /** @type {Awaited<ReturnType<BenchScenarios['proseScan']>>[]} */
+  const tabs = [];
+  for (let tab = 0; tab < PROSE_TABS; tab++) tabs.push(/** @type {any} */ (await inFreshTab('proseScan')));
+  const wrong = tabs.find((tab) => tab.wrong || tab.missing);
+  const ratios = tabs.map((tab) => tab.ratio).sort((a, b) => a - b);
+  const prose = wrong ?? tabs.find((tab) => tab.ratio === ratios[Math.floor(PROSE_TABS / 2)]) ?? /** @type {typeof tabs[0]} */ (tabs[0]);
+  rows.push(ratioRow('web: 2 MB article, visible-text scan / TreeWalker text pass (median of 5 tabs)', 'ms', prose, 1.5,
+    `page ${megabytes(prose.bytes)}; tab ratios ${ratios.map((ratio) => ratio.toFixed(2)).join(', ')}; ` +
+      `whole webRecogniser.find on it: ${prose.findMs.toFixed(2)} ms, ${prose.findRatio.toFixed(2)} x the floor (no budget)`));
   return rows;
 }
 
