@@ -52,3 +52,11 @@ export const Backup = BackupFile.extend({
   settings: Settings,
 });
 export type Backup = z.infer<typeof Backup>;
+
+/** The backup of these records, written `now`: the one place a backup file's envelope is made. */
+export const backupOf = (records: Omit<Backup, 'format' | 'version' | 'exportedAt'>, now: number): Backup => ({
+  format: BACKUP_FORMAT,
+  version: BACKUP_VERSION,
+  exportedAt: new Date(now).toISOString(),
+  ...records,
+});

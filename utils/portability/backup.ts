@@ -9,7 +9,7 @@ import { TendError } from '../errors';
 import { t } from '../i18n';
 import { Contact, FollowUp, Interaction, Settings } from '../model';
 import { addInteraction } from '../db/interactions-repo';
-import { BACKUP_FORMAT, BACKUP_VERSION, BackupEnvelope, BackupFile, IdentityRow, type Backup } from './backup-format';
+import { backupOf, BACKUP_VERSION, BackupEnvelope, BackupFile, IdentityRow, type Backup } from './backup-format';
 import { rollBack } from './roll-back';
 import { sameRecord } from './same-record';
 
@@ -39,16 +39,7 @@ export async function exportBackup(db: TendDatabase, settings: Settings, now = D
     tx.objectStore('followUps').getAll(),
   ]);
   await tx.done;
-  return {
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: new Date(now).toISOString(),
-    contacts,
-    identities,
-    interactions,
-    followUps,
-    settings,
-  };
+  return backupOf({ contacts, identities, interactions, followUps, settings }, now);
 }
 
 /** A backup file's text as an object, or a TendError saying in words why it is not one. */

@@ -1,4 +1,4 @@
-import { BACKUP_FORMAT, BACKUP_VERSION } from '../../../utils/portability/backup-format';
+import { backupOf } from '../../../utils/portability/backup-format';
 import { identityKey } from '../../../utils/db/schema';
 import { DEFAULT_SETTINGS, type Contact, type FollowUp, type Interaction, type Settings } from '../../../utils/model';
 
@@ -18,14 +18,5 @@ export function backupFileText({ contacts, interactions, followUps = [], setting
   const identities = contacts.flatMap((contact) =>
     contact.identities.map((identity) => ({ key: identityKey(identity), kind: identity.kind, value: identity.value, contactId: contact.id })),
   );
-  return JSON.stringify({
-    format: BACKUP_FORMAT,
-    version: BACKUP_VERSION,
-    exportedAt: new Date(now).toISOString(),
-    contacts,
-    identities,
-    interactions,
-    followUps,
-    settings,
-  });
+  return JSON.stringify(backupOf({ contacts, identities, interactions, followUps, settings }, now));
 }
