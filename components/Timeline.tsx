@@ -19,15 +19,18 @@ export function Timeline({ contactId }: { contactId: string }) {
   // Reload what is shown (at least a page) when anything about this person changes. A history
   // scrolled far down is read back in several requests: one capped at MAX_REQUEST used to drop
   // the rest and hide the way to older entries.
+  // `limit` entries older than `after` (the newest when absent).
+  const entriesAfter = (limit: number, after?: Interaction) =>
+    ask({ type: 'getTimeline', contactId, limit, ...(after && { before: { at: after.at, id: after.id } }) });
+
   const reload = async (count: number) => {
     try {
       const wanted = Math.max(count, PAGE);
       const fresh: Interaction[] = [];
       let full = true;
       while (full && fresh.length < wanted) {
-        const last = fresh.at(-1);
         const limit = Math.min(wanted - fresh.length, MAX_REQUEST);
-        const page = await ask({ type: 'getTimeline', contactId, limit, ...(last && { before: { at: last.at, id: last.id } }) });
+        const page = await entriesAfter(limit, fresh.at(-1));
         fresh.push(...page);
         full = page.length === limit;
       }
@@ -53,7 +56,7 @@ export function Timeline({ contactId }: { contactId: string }) {
     if (!last || loadingOlder.current) return;
     loadingOlder.current = true;
     try {
-      const older = await ask({ type: 'getTimeline', contactId, limit: PAGE, before: { at: last.at, id: last.id } });
+      const older = await entriesAfter(PAGE, last);
       // A reload may have replaced the list meanwhile: the page continues only the list it was asked for.
       if (shown.current.at(-1)?.id !== last.id) return;
       setEntries([...shown.current, ...older]);
