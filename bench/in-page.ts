@@ -3,11 +3,11 @@
  * of headless Chromium. Each scenario builds its page in the live document, checks the subject
  * gives the right answer, then times it against its floor. Results are plain data for run.mjs.
  */
-import { gmailRecogniser } from '../utils/recognise/gmail';
-import { gmailSelectors } from '../utils/recognise/gmail-selectors';
-import { MAX_WEB_PEOPLE, webRecogniser } from '../utils/recognise/web';
-import { isMailtoLink } from '../utils/recognise/web-mailto';
-import { findAddressesInVisibleText } from '../utils/recognise/web-visible-text';
+import { gmailRecogniser } from '../utils/recognise/gmail/recogniser';
+import { gmailSelectors } from '../utils/recognise/gmail/selectors';
+import { MAX_WEB_PEOPLE, webRecogniser } from '../utils/recognise/web/recogniser';
+import { isMailtoLink } from '../utils/recognise/web/mailto';
+import { findAddressesInVisibleText } from '../utils/recognise/web/visible-text';
 import { benchSink, timePair, type PairTiming } from './measure';
 import { HIDDEN_IN_NOISE, buildAdversarialPage } from './pages/adversarial-page';
 import { buildGmailThread, newGmailMessage } from './pages/gmail-thread';

@@ -4,7 +4,7 @@
  * common, a long tail rare), as in a real address book and real notes; a few people have long
  * histories (thousands of entries), most have a handful.
  */
-import type { Contact, Interaction } from '../utils/model';
+import type { Contact, Interaction } from '../utils/model/records';
 import { SeededRandom } from './pages/random';
 
 const FIRST = (

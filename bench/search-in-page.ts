@@ -11,7 +11,7 @@ import { findContactIdByIdentity } from '../utils/db/identities-repo';
 import { listTimeline } from '../utils/db/interactions-repo';
 import { openTendDb } from '../utils/db/open';
 import { readTx, type TendDatabase } from '../utils/db/schema';
-import type { Contact, Interaction } from '../utils/model';
+import type { Contact, Interaction } from '../utils/model/records';
 import { entryText, personFields } from '../utils/search/documents';
 import type { InvertedIndex } from '../utils/search/inverted-index';
 import { dropSearchIndex, searchIndexOf } from '../utils/search/live-index';

@@ -3,7 +3,7 @@
  * while the task has time left (~8 ms), then hand the main thread back and continue in a new
  * task. Every task's duration is recorded, as the browser would see it.
  */
-import type { PageFindings, Recogniser } from '../utils/recognise/types';
+import type { PageFindings, Recogniser } from '../utils/recognise/shared/types';
 
 /** Time one task may spend on slices before it yields; a slice that starts may overrun it. */
 export const TASK_BUDGET_MS = 8;

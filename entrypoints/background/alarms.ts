@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { TendDatabase } from '../../utils/db/schema';
 import { Broadcast } from '../../utils/messaging/protocol';
-import { onFollowUpAlarm, onFollowUpButton, onFollowUpClicked } from '../../utils/services/followups-notifications';
-import { syncFollowUps } from '../../utils/services/followups-sync';
+import { onFollowUpAlarm, onFollowUpButton, onFollowUpClicked } from '../../utils/services/followups/notifications';
+import { syncFollowUps } from '../../utils/services/followups/alarms-sync';
 
 /**
  * Follow-up reminders: alarms, their notifications, and keeping both in step with the database.

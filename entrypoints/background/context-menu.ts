@@ -1,12 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
 import type { TendDatabase } from '../../utils/db/schema';
-import { notificationMessage, notificationTitle } from '../../utils/display-text';
+import { notificationMessage, notificationTitle } from '../../utils/text/display-text';
 import { t } from '../../utils/i18n';
 import { broadcast } from '../../utils/messaging/client';
-import { deleteInteraction } from '../../utils/services/log';
-import { logFromMenu, type MenuLogUi } from '../../utils/services/menu-actions';
-import { clickNeedsSidePanel } from '../../utils/services/menu-log';
-import { savedPeopleOnTab } from '../../utils/tab-people';
+import { deleteInteraction } from '../../utils/services/capture/log';
+import { logFromMenu, type MenuLogUi } from '../../utils/services/capture/menu-actions';
+import { clickNeedsSidePanel } from '../../utils/services/capture/menu-log';
+import { savedPeopleOnTab } from '../../utils/storage/tab-people';
 
 export const LOG_MENU_ID = 'tend-log-interaction';
 const UNDO_PREFIX = 'tend-logged:';

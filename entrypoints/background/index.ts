@@ -9,7 +9,7 @@ import { createRouter } from '../../utils/messaging/router';
 import { queueReindex } from '../../utils/search/live-index';
 import { createHandlers } from '../../utils/services/handlers';
 import { watchTabs } from './tabs';
-import { syncWebReader } from '../../utils/services/site-access';
+import { syncWebReader } from '../../utils/services/sightings/site-access';
 
 export default defineBackground(() => {
   // Every listener is registered synchronously at start, so an event that woke the worker is

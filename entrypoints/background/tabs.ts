@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { broadcast } from '../../utils/messaging/client';
-import { clearDraft } from '../../utils/drafts';
-import { clearTabPeople, getTabPeople, loadTabPeopleCounts } from '../../utils/tab-people';
+import { clearDraft } from '../../utils/storage/drafts';
+import { clearTabPeople, getTabPeople, loadTabPeopleCounts } from '../../utils/storage/tab-people';
 
 /** Same page, ignoring the fragment and query: Gmail moves between views without reloading. */
 function samePage(a: string, b: string | undefined): boolean {

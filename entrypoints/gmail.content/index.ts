@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { gmailRecogniser } from '../../utils/recognise/gmail';
-import { watchPage } from '../../utils/recognise/page-watcher';
+import { gmailRecogniser } from '../../utils/recognise/gmail/recogniser';
+import { watchPage } from '../../utils/content/page-watcher';
 import { MAIL_SITE_MATCHES } from '../../utils/recognise/sites';
 
 /** Gmail: report the people of the open thread as the user moves through mail. */

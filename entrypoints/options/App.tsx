@@ -1,19 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
-import { CadenceSettings } from '../../components/CadenceSettings';
-import { DangerZone } from '../../components/DangerZone';
-import { EditableList } from '../../components/EditableList';
-import { ExportData } from '../../components/ExportData';
-import { ImportData } from '../../components/ImportData';
-import { PassiveHistorySettings } from '../../components/PassiveHistorySettings';
-import { RemovalWarning } from '../../components/RemovalWarning';
-import { ShortcutList } from '../../components/ShortcutList';
-import { SiteList } from '../../components/SiteList';
-import { StorageInfo } from '../../components/StorageInfo';
+import { CadenceSettings } from '../../components/settings/CadenceSettings';
+import { DangerZone } from '../../components/settings/DangerZone';
+import { EditableList } from '../../components/settings/EditableList';
+import { ExportData } from '../../components/settings/ExportData';
+import { ImportData } from '../../components/settings/ImportData';
+import { PassiveHistorySettings } from '../../components/settings/PassiveHistorySettings';
+import { RemovalWarning } from '../../components/settings/RemovalWarning';
+import { ShortcutList } from '../../components/settings/ShortcutList';
+import { SiteList } from '../../components/settings/SiteList';
+import { StorageInfo } from '../../components/settings/StorageInfo';
 import { t } from '../../utils/i18n';
-import type { Settings } from '../../utils/model';
-import { parseAddressEntry, parseHostEntry } from '../../utils/settings-entries';
+import type { Settings } from '../../utils/model/records';
+import { parseAddressEntry, parseHostEntry } from '../../utils/storage/settings-entries';
 import { ask } from '../../utils/messaging/client';
-import { loadSettings } from '../../utils/settings';
+import { loadSettings } from '../../utils/storage/settings';
 import { optionsDb } from './open-db';
 
 /** Settings: the user's addresses, what Tend never records, which sites it reads; and the user's data. */

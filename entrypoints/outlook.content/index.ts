@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { outlookRecogniser } from '../../utils/recognise/outlook';
-import { watchPage } from '../../utils/recognise/page-watcher';
+import { outlookRecogniser } from '../../utils/recognise/outlook/recogniser';
+import { watchPage } from '../../utils/content/page-watcher';
 import { MAIL_SITE_MATCHES } from '../../utils/recognise/sites';
 
 /** Outlook on the web: report the people of the open message or draft. */

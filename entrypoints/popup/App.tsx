@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { DueToday } from '../../components/DueToday';
-import { QuickNote } from '../../components/QuickNote';
-import { SiteAccess } from '../../components/SiteAccess';
-import { useBroadcast } from '../../components/use-broadcast';
-import { useRequest } from '../../components/use-request';
-import { useTabId } from '../../components/use-tab-id';
+import { DueToday } from '../../components/followups/DueToday';
+import { QuickNote } from '../../components/capture/QuickNote';
+import { SiteAccess } from '../../components/capture/SiteAccess';
+import { useBroadcast } from '../../components/shared/use-broadcast';
+import { useRequest } from '../../components/shared/use-request';
+import { useTabId } from '../../components/shared/use-tab-id';
 import { t, tCount } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 

@@ -1,7 +1,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { githubRecogniser } from '../../utils/recognise/github';
-import { linkedinRecogniser } from '../../utils/recognise/linkedin';
-import { watchPage } from '../../utils/recognise/page-watcher';
+import { githubRecogniser } from '../../utils/recognise/profiles/github';
+import { linkedinRecogniser } from '../../utils/recognise/profiles/linkedin';
+import { watchPage } from '../../utils/content/page-watcher';
 import { PROFILE_SITE_MATCHES } from '../../utils/recognise/sites';
 
 /** GitHub and LinkedIn profile pages: read the person the page is about. Reads only, injects nothing. */

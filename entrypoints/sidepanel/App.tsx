@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ContactCard } from '../../components/ContactCard';
-import { FollowUpsView } from '../../components/FollowUpsView';
-import { QuickNote } from '../../components/QuickNote';
-import { SearchView } from '../../components/SearchView';
-import { TabPeoplePanel } from '../../components/TabPeoplePanel';
-import { useMenuDraft } from '../../components/use-menu-draft';
-import { useOpenPersonRequests } from '../../components/use-open-person';
-import { useTabId } from '../../components/use-tab-id';
+import { ContactCard } from '../../components/card/ContactCard';
+import { FollowUpsView } from '../../components/followups/FollowUpsView';
+import { QuickNote } from '../../components/capture/QuickNote';
+import { SearchView } from '../../components/search/SearchView';
+import { TabPeoplePanel } from '../../components/capture/TabPeoplePanel';
+import { useMenuDraft } from '../../components/capture/use-menu-draft';
+import { useOpenPersonRequests } from '../../components/card/use-open-person';
+import { useTabId } from '../../components/shared/use-tab-id';
 import { t, type MessageKey } from '../../utils/i18n';
 
 const VIEWS = [

@@ -1,6 +1,6 @@
 import { render } from 'preact';
-import '../../components/tend.css';
-import { localisePage } from '../../components/localise-page';
+import '../../components/shared/tend.css';
+import { localisePage } from '../../components/shared/localise-page';
 import { App } from './App';
 
 localisePage('extName');

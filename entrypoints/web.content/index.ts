@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { watchPage } from '../../utils/recognise/page-watcher';
-import { webRecogniser } from '../../utils/recognise/web';
+import { watchPage } from '../../utils/content/page-watcher';
+import { webRecogniser } from '../../utils/recognise/web/recogniser';
 
 const RUNNING = Symbol.for('tend.web-reader');
 

@@ -1,5 +1,5 @@
 /** The demo's six people: who they are, what matters to them, and months of their history. */
-import type { Contact, Interaction, LoggableKind } from '../../utils/model';
+import type { Contact, Interaction, LoggableKind } from '../../utils/model/records';
 
 type Experience = NonNullable<Interaction['experience']>;
 

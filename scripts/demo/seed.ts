@@ -6,7 +6,7 @@
  * checked as any user's file is), the follow-ups and today's note as the extension's messages.
  */
 import { newId } from '../../utils/ids';
-import { DEFAULT_SETTINGS, type Contact, type Interaction } from '../../utils/model';
+import { DEFAULT_SETTINGS, type Contact, type Interaction } from '../../utils/model/records';
 import { askBackground } from '../../tests/e2e/pages/ask';
 import { backupFileText } from '../../tests/e2e/pages/backup-file';
 import type { OptionsPage } from '../../tests/e2e/pages/options';

@@ -1,9 +1,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, expect, test, vi } from 'vitest';
-import { NoteComposer } from '../../components/NoteComposer';
-import { PeopleList } from '../../components/PeopleList';
-import { TimelineList } from '../../components/TimelineList';
+import { NoteComposer } from '../../components/capture/NoteComposer';
+import { PeopleList } from '../../components/capture/PeopleList';
+import { TimelineList } from '../../components/timeline/TimelineList';
 
 const root = () => document.body.appendChild(document.createElement('div'));
 afterEach(() => document.body.replaceChildren());

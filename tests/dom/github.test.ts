@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { findPersonOnGithubProfile, githubProfileLogin, githubRecogniser } from '../../utils/recognise/github';
-import { githubSelectors } from '../../utils/recognise/github-selectors';
+import { findPersonOnGithubProfile, githubProfileLogin, githubRecogniser } from '../../utils/recognise/profiles/github';
+import { githubSelectors } from '../../utils/recognise/profiles/github-selectors';
 import { loadFixture } from './load-fixture';
 
 const adaUrl = new URL('https://github.com/ada-l');

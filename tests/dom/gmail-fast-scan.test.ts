@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { toEmailAddress } from '../../utils/recognise/addresses';
-import { gmailRecogniser } from '../../utils/recognise/gmail';
-import { PeopleOnPage } from '../../utils/recognise/mail-people';
+import { toEmailAddress } from '../../utils/identity/addresses';
+import { gmailRecogniser } from '../../utils/recognise/gmail/recogniser';
+import { PeopleOnPage } from '../../utils/recognise/shared/mail-people';
 import { referenceGmailFind, referenceGmailFindInAdded } from './gmail-reference';
 import { loadFixture } from './load-fixture';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { gmailRecogniser } from '../../utils/recognise/gmail';
-import { outermost } from '../../utils/recognise/page-watcher';
-import type { PageFindings } from '../../utils/recognise/types';
+import { gmailRecogniser } from '../../utils/recognise/gmail/recogniser';
+import { outermost } from '../../utils/content/page-watcher';
+import type { PageFindings } from '../../utils/recognise/shared/types';
 import { loadFixture } from './load-fixture';
 
 const url = new URL('https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTLnpWvpbLkvKqrbGrqzvDJXp');

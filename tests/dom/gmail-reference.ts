@@ -4,13 +4,13 @@
  * reference the fast scan must agree with (tests/dom/gmail-fast-scan.test.ts). Slow on purpose:
  * plain code that is easy to check by reading. One rule changed with the fast scan, marked below.
  */
-import { parseAddressList } from '../../utils/recognise/address-header';
-import { cleanName, toEmailAddress } from '../../utils/recognise/addresses';
-import { gmailRecipientListViews, gmailSelectors as sel, gmailThreadIdAttributes } from '../../utils/recognise/gmail-selectors';
-import { MAX_THREAD_ID, type MailRole, roleFromFieldLabel } from '../../utils/recognise/mail-people';
-import { readableText } from '../../utils/recognise/profile-url';
-import type { PageFindings, ThreadRef } from '../../utils/recognise/types';
-import type { Candidate } from '../../utils/model';
+import { parseAddressList } from '../../utils/identity/address-header';
+import { cleanName, toEmailAddress } from '../../utils/identity/addresses';
+import { gmailRecipientListViews, gmailSelectors as sel, gmailThreadIdAttributes } from '../../utils/recognise/gmail/selectors';
+import { MAX_THREAD_ID, type MailRole, roleFromFieldLabel } from '../../utils/recognise/shared/mail-people';
+import { readableText } from '../../utils/identity/profile-url';
+import type { PageFindings, ThreadRef } from '../../utils/recognise/shared/types';
+import type { Candidate } from '../../utils/model/records';
 
 const MESSAGE = `${sel.message}, ${sel.collapsedMessage}`;
 

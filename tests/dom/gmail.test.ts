@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { findPeopleInGmailThread, findPeopleOnGmailPage, gmailRecogniser } from '../../utils/recognise/gmail';
-import { roleFromFieldLabel } from '../../utils/recognise/mail-people';
-import { findSafely } from '../../utils/recognise/page-watcher';
+import { findPeopleInGmailThread, findPeopleOnGmailPage, gmailRecogniser } from '../../utils/recognise/gmail/recogniser';
+import { roleFromFieldLabel } from '../../utils/recognise/shared/mail-people';
+import { findSafely } from '../../utils/content/page-watcher';
 import { loadFixture } from './load-fixture';
 
 const threadUrl = new URL('https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTLnpWvpbLkvKqrbGrqzvDJXp');

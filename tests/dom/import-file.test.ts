@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { readImportFile } from '../../components/import-file';
+import { readImportFile } from '../../components/settings/import-file';
 import { freshDb } from '../unit/helpers';
 
 /** A small file that says it is `bytes` long, as a 50 MB pick would. */

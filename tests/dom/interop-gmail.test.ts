@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { gmailRecogniser } from '../../utils/recognise/gmail';
+import { gmailRecogniser } from '../../utils/recognise/gmail/recogniser';
 
 // A real Gmail inbox saved in December 2014 (InboxSDK's test page; see shared/interop/SOURCES.txt).
 // Read from the shared folder where present, never copied into the project.

@@ -1,9 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { toEmailAddress } from '../../utils/recognise/addresses';
-import { findPeopleOnWebPage } from '../../utils/recognise/web';
-import { findHCardPeople } from '../../utils/recognise/web-hcard';
+import { toEmailAddress } from '../../utils/identity/addresses';
+import { findPeopleOnWebPage } from '../../utils/recognise/web/recogniser';
+import { findHCardPeople } from '../../utils/recognise/web/hcard';
 
 /** microformats/tests' classic hCard email case, read at test time only (see SOURCES.txt beside it). */
 const interop = resolve('../shared/interop');

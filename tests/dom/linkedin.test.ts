@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { findPersonOnLinkedinProfile, linkedinProfileSegment, linkedinRecogniser } from '../../utils/recognise/linkedin';
-import { linkedinSelectors } from '../../utils/recognise/linkedin-selectors';
+import { findPersonOnLinkedinProfile, linkedinProfileSegment, linkedinRecogniser } from '../../utils/recognise/profiles/linkedin';
+import { linkedinSelectors } from '../../utils/recognise/profiles/linkedin-selectors';
 import { loadFixture } from './load-fixture';
 
 const adaUrl = new URL('https://www.linkedin.com/in/ada-lovelace-1815/');

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findPeopleOnOutlookPage, outlookConversationIdFromUrl, outlookRecogniser } from '../../utils/recognise/outlook';
+import { findPeopleOnOutlookPage, outlookConversationIdFromUrl, outlookRecogniser } from '../../utils/recognise/outlook/recogniser';
 import { loadFixture } from './load-fixture';
 
 const conversationUrl = new URL('https://outlook.office.com/mail/inbox/id/AAQkAGI2TWFpbExpc3QxAAA%3D');

@@ -1,8 +1,8 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, expect, test, vi } from 'vitest';
-import { QuickNote } from '../../components/QuickNote';
-import { loadDraft } from '../../utils/drafts';
+import { QuickNote } from '../../components/capture/QuickNote';
+import { loadDraft } from '../../utils/storage/drafts';
 import { TendError } from '../../utils/errors';
 
 const ADA = { id: '01900000-0000-7000-8000-00000000000a', displayName: 'Ada Lovelace', identities: [], tags: [], createdAt: 1, updatedAt: 1 };

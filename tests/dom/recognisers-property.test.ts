@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { isEmailAddress } from '../../utils/recognise/addresses';
+import { isEmailAddress } from '../../utils/identity/addresses';
 import { recognisers } from '../../utils/recognise/registry';
 
 // Pages any recogniser might run on: each recogniser gets URLs it matches.

@@ -2,12 +2,12 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, expect, test, vi } from 'vitest';
 import type { DuplicatePair, SearchResult } from '../../utils/messaging/features/search';
-import type { Contact } from '../../utils/model';
+import type { Contact } from '../../utils/model/records';
 
 const ask = vi.fn();
 vi.mock('../../utils/messaging/client', () => ({ ask: (request: unknown) => ask(request), onBroadcast: () => () => {} }));
-const { SearchView } = await import('../../components/SearchView');
-const { splitAtRanges } = await import('../../components/HighlightedText');
+const { SearchView } = await import('../../components/search/SearchView');
+const { splitAtRanges } = await import('../../components/search/HighlightedText');
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Ada';
 const contact = (displayName: string, email: string): Contact => ({

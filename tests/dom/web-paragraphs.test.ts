@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { findAddressesInText } from '../../utils/recognise/web-text-scan';
-import { findAddressesInVisibleText, isHiddenElement, visibleTextAddressesInSlices } from '../../utils/recognise/web-visible-text';
+import { findAddressesInText } from '../../utils/recognise/web/text-scan';
+import { findAddressesInVisibleText, isHiddenElement, visibleTextAddressesInSlices } from '../../utils/recognise/web/visible-text';
 
-// The visible-text scan steps over whole paragraphs that hold no `@` (web-paragraphs.ts) when
+// The visible-text scan steps over whole paragraphs that hold no `@` (web/paragraphs.ts) when
 // they have three elements or more. These tests hold it to a plain node-by-node reading of the
 // same text, whatever the paragraphs hold.
 

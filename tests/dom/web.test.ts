@@ -1,15 +1,15 @@
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import type { Candidate } from '../../utils/model';
-import { isEmailAddress, toEmailAddress } from '../../utils/recognise/addresses';
-import { findSafely } from '../../utils/recognise/page-watcher';
-import { findPeopleOnWebPage, MAX_WEB_PEOPLE, webRecogniser } from '../../utils/recognise/web';
-import type { PageFindings } from '../../utils/recognise/types';
-import { findHCardPeople } from '../../utils/recognise/web-hcard';
-import { addressesInMailto } from '../../utils/recognise/web-mailto';
-import { findAddressesInText } from '../../utils/recognise/web-text-scan';
-import { findAddressesInVisibleText } from '../../utils/recognise/web-visible-text';
+import type { Candidate } from '../../utils/model/records';
+import { isEmailAddress, toEmailAddress } from '../../utils/identity/addresses';
+import { findSafely } from '../../utils/content/page-watcher';
+import { findPeopleOnWebPage, MAX_WEB_PEOPLE, webRecogniser } from '../../utils/recognise/web/recogniser';
+import type { PageFindings } from '../../utils/recognise/shared/types';
+import { findHCardPeople } from '../../utils/recognise/web/hcard';
+import { addressesInMailto } from '../../utils/recognise/web/mailto';
+import { findAddressesInText } from '../../utils/recognise/web/text-scan';
+import { findAddressesInVisibleText } from '../../utils/recognise/web/visible-text';
 import { loadFixture } from './load-fixture';
 
 /** A detached page parsed from markup written in the test. */

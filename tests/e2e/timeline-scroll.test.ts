@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { newId } from '../../utils/ids';
-import type { Contact, Interaction, LoggableKind } from '../../utils/model';
+import type { Contact, Interaction, LoggableKind } from '../../utils/model/records';
 import { Tend } from './harness';
 import { askBackground } from './pages/ask';
 import { backupFileText } from './pages/backup-file';

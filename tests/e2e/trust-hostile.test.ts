@@ -7,16 +7,16 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { MAX_ADDRESS, MAX_NAME } from '../../utils/limits';
-import { logicalLines } from '../../utils/portability/vcard-lines';
-import { parseVCards } from '../../utils/portability/vcard-parse';
+import { MAX_ADDRESS, MAX_NAME } from '../../utils/model/limits';
+import { logicalLines } from '../../utils/portability/vcard/lines';
+import { parseVCards } from '../../utils/portability/vcard/parse';
 import { Tend } from './harness';
 import { FollowUpsPanel, WorkerProbe } from './pages/follow-ups';
 import { OptionsPage } from './pages/options';
 import { SearchPanel } from './pages/search-view';
 import { SidePanel } from './pages/side-panel';
 
-// What Tend strips from addresses and page names (recognise/addresses.ts), and the bidi
+// What Tend strips from addresses and page names (identity/addresses.ts), and the bidi
 // controls it strips from notifications and exported files (display-text.ts).
 const INVISIBLE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/;
 const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;

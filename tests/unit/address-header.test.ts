@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parseAddressList, type ParsedAddress } from '../../utils/recognise/address-header';
+import { parseAddressList, type ParsedAddress } from '../../utils/identity/address-header';
 
 type Case = [input: string, expected: ParsedAddress[]];
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { cleanName, isEmailAddress, normaliseEmail, toEmailAddress } from '../../utils/recognise/addresses';
+import { cleanName, isEmailAddress, normaliseEmail, toEmailAddress } from '../../utils/identity/addresses';
 
 describe('normaliseEmail', () => {
   test.each([

@@ -1,15 +1,15 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { createRouter } from '../../utils/messaging/router';
-import type { Contact } from '../../utils/model';
-import { DEFAULT_SETTINGS } from '../../utils/model';
-import { cadenceOf, cadenceStatus } from '../../utils/services/cadence';
-import { updateContact } from '../../utils/services/contact-edits';
-import { createFollowUpHandlers } from '../../utils/services/followups-handlers';
+import type { Contact } from '../../utils/model/records';
+import { DEFAULT_SETTINGS } from '../../utils/model/records';
+import { cadenceOf, cadenceStatus } from '../../utils/services/followups/cadence';
+import { updateContact } from '../../utils/services/people/contact-edits';
+import { createFollowUpHandlers } from '../../utils/services/followups/handlers';
 import { createHandlers } from '../../utils/services/handlers';
-import { logInteraction } from '../../utils/services/log';
-import { recordSighting } from '../../utils/services/sightings';
-import { updateSettings } from '../../utils/settings';
+import { logInteraction } from '../../utils/services/capture/log';
+import { recordSighting } from '../../utils/services/sightings/sightings';
+import { updateSettings } from '../../utils/storage/settings';
 import { ADA, CHARLES, DAY, freshDb, rulesWith, threadSighting } from './helpers';
 
 const T0 = Date.UTC(2025, 2, 3, 12); // a Monday, noon UTC

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { hostWithin, isAutomatedSender } from '../../utils/services/capture-rules';
+import { hostWithin, isAutomatedSender } from '../../utils/services/sightings/capture-rules';
 
 test.each([
   ['noreply@github.com', true],

@@ -1,10 +1,10 @@
 import { expect, test } from 'vitest';
 import { readTx } from '../../utils/db/schema';
 import { listTimeline } from '../../utils/db/interactions-repo';
-import { addIdentity, parseIdentity, removeIdentity, updateContact } from '../../utils/services/contact-edits';
-import { contactFacts } from '../../utils/services/facts';
-import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from '../../utils/services/log';
-import { recordSighting } from '../../utils/services/sightings';
+import { addIdentity, parseIdentity, removeIdentity, updateContact } from '../../utils/services/people/contact-edits';
+import { contactFacts } from '../../utils/services/people/facts';
+import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from '../../utils/services/capture/log';
+import { recordSighting } from '../../utils/services/sightings/sightings';
 import { ADA, CHARLES, freshDb, rulesWith, threadSighting } from './helpers';
 
 async function setup() {

@@ -2,8 +2,8 @@
 process.env.TZ = 'Europe/Berlin';
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { parseLocalInputValue, periodAround, toLocalInputValue } from '../../utils/dates';
-import { isInThePast, quickPickDue, snoozeUntil } from '../../utils/followup-times';
+import { parseLocalInputValue, periodAround, toLocalInputValue } from '../../utils/time/dates';
+import { isInThePast, quickPickDue, snoozeUntil } from '../../utils/time/followup-times';
 
 const utc = (iso: string) => new Date(iso).getTime();
 const localHour = (at: number) => new Date(at).getHours();

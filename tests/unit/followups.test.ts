@@ -3,17 +3,17 @@ process.env.TZ = 'Europe/Berlin';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { HOUR } from '../../utils/dates';
+import { HOUR } from '../../utils/time/dates';
 import { createRouter } from '../../utils/messaging/router';
-import { takeOpenPersonRequest } from '../../utils/open-person';
-import type { FollowUp } from '../../utils/model';
-import { createFollowUpHandlers } from '../../utils/services/followups-handlers';
+import { takeOpenPersonRequest } from '../../utils/storage/open-person';
+import type { FollowUp } from '../../utils/model/records';
+import { createFollowUpHandlers } from '../../utils/services/followups/handlers';
 import { createHandlers } from '../../utils/services/handlers';
-import { logInteraction } from '../../utils/services/log';
-import { onFollowUpAlarm, onFollowUpButton, onFollowUpClicked } from '../../utils/services/followups-notifications';
-import { badgeText, countDue, groupFollowUps } from '../../utils/services/followups-schedule';
-import { alarmName, syncFollowUps } from '../../utils/services/followups-sync';
-import { recordSighting } from '../../utils/services/sightings';
+import { logInteraction } from '../../utils/services/capture/log';
+import { onFollowUpAlarm, onFollowUpButton, onFollowUpClicked } from '../../utils/services/followups/notifications';
+import { badgeText, countDue, groupFollowUps } from '../../utils/services/followups/schedule';
+import { alarmName, syncFollowUps } from '../../utils/services/followups/alarms-sync';
+import { recordSighting } from '../../utils/services/sightings/sightings';
 import { ADA, CHARLES, DAY, freshDb, rulesWith, threadSighting } from './helpers';
 
 const NOW = Date.UTC(2025, 9, 24, 10); // Friday 24 October 2025, 12:00 in Berlin

@@ -1,7 +1,7 @@
 import { openTendDb } from '../../utils/db/open';
 import type { SightingMessage } from '../../utils/messaging/protocol';
-import { DEFAULT_SETTINGS, type Candidate, type Settings } from '../../utils/model';
-import { captureRulesFrom } from '../../utils/services/capture-rules';
+import { DEFAULT_SETTINGS, type Candidate, type Settings } from '../../utils/model/records';
+import { captureRulesFrom } from '../../utils/services/sightings/capture-rules';
 
 /** A fresh database (the setup file gives every test its own IndexedDB factory). */
 export const freshDb = () => openTendDb('tend-test');

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseAddressList, type ParsedAddress } from '../../utils/recognise/address-header';
+import { parseAddressList, type ParsedAddress } from '../../utils/identity/address-header';
 
 /** Real messages from mikel/mail's fixtures, read at test time only (see SOURCES.txt beside them). */
 const interop = resolve('../shared/interop');

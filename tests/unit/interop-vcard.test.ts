@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { parseVCards, type ParsedCard } from '../../utils/portability/vcard-parse';
+import { parseVCards, type ParsedCard } from '../../utils/portability/vcard/parse';
 
 /** Real vCards exported by Google, Apple, Outlook, Android and XING, read at test time only (see SOURCES.txt). */
 const interop = resolve('../shared/interop');

@@ -2,8 +2,8 @@ import { expect, test } from 'vitest';
 import { readTx } from '../../utils/db/schema';
 import { listTimeline } from '../../utils/db/interactions-repo';
 import { TendError } from '../../utils/errors';
-import { deleteInteraction, logInteraction } from '../../utils/services/log';
-import { recordSighting } from '../../utils/services/sightings';
+import { deleteInteraction, logInteraction } from '../../utils/services/capture/log';
+import { recordSighting } from '../../utils/services/sightings/sightings';
 import { ADA, CHARLES, freshDb, rulesWith, threadSighting } from './helpers';
 
 async function twoPeople() {

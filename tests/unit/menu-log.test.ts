@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { clickNeedsSidePanel, mailtoAddresses, planMenuLog } from '../../utils/services/menu-log';
+import { clickNeedsSidePanel, mailtoAddresses, planMenuLog } from '../../utils/services/capture/menu-log';
 
 const ada = { contactId: '01900000-0000-7000-8000-000000000001', displayName: 'Ada', email: 'ada@x.example' };
 const bob = { contactId: '01900000-0000-7000-8000-000000000002', displayName: 'Bob', email: 'bob@x.example' };

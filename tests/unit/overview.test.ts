@@ -1,13 +1,13 @@
 process.env.TZ = 'Europe/Berlin';
 
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { DEFAULT_SETTINGS } from '../../utils/model';
-import { updateContact } from '../../utils/services/contact-edits';
-import { logInteraction } from '../../utils/services/log';
-import { activityBuckets, relationshipOverview } from '../../utils/services/overview';
-import { parseStageChange, stageOutcome } from '../../utils/services/overview-stages';
-import { recordSighting } from '../../utils/services/sightings';
-import { periodAround } from '../../utils/dates';
+import { DEFAULT_SETTINGS } from '../../utils/model/records';
+import { updateContact } from '../../utils/services/people/contact-edits';
+import { logInteraction } from '../../utils/services/capture/log';
+import { activityBuckets, relationshipOverview } from '../../utils/services/overview/overview';
+import { parseStageChange, stageOutcome } from '../../utils/services/overview/stages';
+import { recordSighting } from '../../utils/services/sightings/sightings';
+import { periodAround } from '../../utils/time/dates';
 import { ADA, CHARLES, freshDb, rulesWith, threadSighting } from './helpers';
 
 const MID_MAY = Date.UTC(2025, 4, 15, 10);

@@ -1,7 +1,7 @@
 import { expect, test } from 'vitest';
-import { logInteraction } from '../../utils/services/log';
-import { createContact, findPeople, recentEntries } from '../../utils/services/people';
-import { recordSighting } from '../../utils/services/sightings';
+import { logInteraction } from '../../utils/services/capture/log';
+import { createContact, findPeople, recentEntries } from '../../utils/services/people/people';
+import { recordSighting } from '../../utils/services/sightings/sightings';
 import { ADA, CHARLES, freshDb, rulesWith, threadSighting } from './helpers';
 
 test('findPeople matches names, addresses and organisations; names that start with the query first', async () => {

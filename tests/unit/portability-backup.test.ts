@@ -3,10 +3,10 @@ import { openTendDb } from '../../utils/db/open';
 import { addInteraction } from '../../utils/db/interactions-repo';
 import { writeTx, type TendDatabase } from '../../utils/db/schema';
 import { newId } from '../../utils/ids';
-import { DEFAULT_SETTINGS, type FollowUp, type Settings } from '../../utils/model';
-import { Backup } from '../../utils/portability/backup-format';
-import { exportBackup, parseBackupJson, restoreBackup } from '../../utils/portability/backup';
-import { recordSighting } from '../../utils/services/sightings';
+import { DEFAULT_SETTINGS, type FollowUp, type Settings } from '../../utils/model/records';
+import { Backup } from '../../utils/portability/backup/format';
+import { exportBackup, parseBackupJson, restoreBackup } from '../../utils/portability/backup/backup';
+import { recordSighting } from '../../utils/services/sightings/sightings';
 import { ADA, CHARLES, DAY, freshDb, rulesWith, threadSighting } from './helpers';
 
 const NOON = Date.UTC(2024, 4, 1, 12);

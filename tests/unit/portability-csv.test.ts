@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import type { Contact, Interaction } from '../../utils/model';
-import { exportInteractionsCsv, exportPeopleCsv, toCsv } from '../../utils/portability/csv-export';
-import { parseContactsCsv, parseCsvWithMapping, suggestColumnMapping } from '../../utils/portability/csv-import';
+import type { Contact, Interaction } from '../../utils/model/records';
+import { exportInteractionsCsv, exportPeopleCsv, toCsv } from '../../utils/portability/csv/export';
+import { parseContactsCsv, parseCsvWithMapping, suggestColumnMapping } from '../../utils/portability/csv/import';
 import { textOfFile } from '../../utils/portability/file-text';
 
 const fixture = (name: string) => textOfFile(readFileSync(resolve('tests/fixtures/portability', name)));

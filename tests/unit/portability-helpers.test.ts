@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { exportFileName } from '../../utils/portability/file-names';
 import { textOfFile, unreadableFileIssue } from '../../utils/portability/file-text';
-import { emailIdentity, profileIdentity } from '../../utils/portability/import-identities';
-import { sameRecord } from '../../utils/portability/same-record';
+import { emailIdentity, profileIdentity } from '../../utils/portability/import/identities';
+import { sameRecord } from '../../utils/portability/import/same-record';
 
 describe('sameRecord', () => {
   test.each([

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { logicalLines, parseContentLine } from '../../utils/portability/vcard-lines';
-import { parseVCards, type ParsedCard } from '../../utils/portability/vcard-parse';
+import { logicalLines, parseContentLine } from '../../utils/portability/vcard/lines';
+import { parseVCards, type ParsedCard } from '../../utils/portability/vcard/parse';
 
 const crlf = (...lines: string[]) => lines.join('\r\n') + '\r\n';
 const card = (...props: string[]) => crlf('BEGIN:VCARD', 'VERSION:3.0', ...props, 'END:VCARD');

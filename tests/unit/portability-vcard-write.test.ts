@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import type { Contact } from '../../utils/model';
-import { parseVCards } from '../../utils/portability/vcard-parse';
-import { escapeText, foldLine, writeVCards, type VCardVersion } from '../../utils/portability/vcard-write';
+import type { Contact } from '../../utils/model/records';
+import { parseVCards } from '../../utils/portability/vcard/parse';
+import { escapeText, foldLine, writeVCards, type VCardVersion } from '../../utils/portability/vcard/write';
 
 const contact = (overrides: Partial<Contact> = {}): Contact => ({
   id: '01890a5d-ac96-774b-bcce-b302099a8057',

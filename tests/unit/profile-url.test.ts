@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { canonicalProfileUrl, MAX_PROFILE_URL, readableText } from '../../utils/recognise/profile-url';
+import { canonicalProfileUrl, MAX_PROFILE_URL, readableText } from '../../utils/identity/profile-url';
 
 describe('canonicalProfileUrl: one form per profile', () => {
   test.each([

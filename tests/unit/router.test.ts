@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { createRouter } from '../../utils/messaging/router';
 import { createHandlers } from '../../utils/services/handlers';
-import { getTabPeople } from '../../utils/tab-people';
+import { getTabPeople } from '../../utils/storage/tab-people';
 import { ADA, freshDb, threadSighting } from './helpers';
 
 const ID = 'tend-extension-id';

@@ -1,9 +1,9 @@
 import { expect, test } from 'vitest';
-import type { Contact, Identity } from '../../utils/model';
-import { duplicatePairs, findDuplicates } from '../../utils/services/duplicates';
-import { mailboxOf } from '../../utils/services/duplicates-rules';
-import { mergeContacts } from '../../utils/services/merge';
-import { createContact } from '../../utils/services/people';
+import type { Contact, Identity } from '../../utils/model/records';
+import { duplicatePairs, findDuplicates } from '../../utils/services/merge/duplicates';
+import { mailboxOf } from '../../utils/services/merge/duplicates-rules';
+import { mergeContacts } from '../../utils/services/merge/merge';
+import { createContact } from '../../utils/services/people/people';
 import { freshDb } from './helpers';
 
 let clock = 0;

@@ -1,8 +1,8 @@
 import { expect, test } from 'vitest';
-import { addIdentity, removeIdentity, updateContact } from '../../utils/services/contact-edits';
-import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from '../../utils/services/log';
-import { createContact, findPeople } from '../../utils/services/people';
-import { recordSighting } from '../../utils/services/sightings';
+import { addIdentity, removeIdentity, updateContact } from '../../utils/services/people/contact-edits';
+import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from '../../utils/services/capture/log';
+import { createContact, findPeople } from '../../utils/services/people/people';
+import { recordSighting } from '../../utils/services/sightings/sightings';
 import { dropSearchIndex, FRESHNESS_CHECK_MS, hasSearchIndex } from '../../utils/search/live-index';
 import { searchEverything } from '../../utils/search/search';
 import { ADA, CHARLES, freshDb, rulesWith, threadSighting } from './helpers';

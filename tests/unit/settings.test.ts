@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { learnOwnAddresses, loadSettings, updateSettings } from '../../utils/settings';
+import { learnOwnAddresses, loadSettings, updateSettings } from '../../utils/storage/settings';
 
 test('settings default when missing or unreadable', async () => {
   expect((await loadSettings()).ignoreAutomatedSenders).toBe(true);

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readTx } from '../../utils/db/schema';
 import { listTimeline } from '../../utils/db/interactions-repo';
-import { recordSighting } from '../../utils/services/sightings';
+import { recordSighting } from '../../utils/services/sightings/sightings';
 import { ADA, CHARLES, DAY, freshDb, rulesWith, threadSighting } from './helpers';
 
 const NOON = new Date(2026, 10, 23, 12, 0).getTime();

@@ -4,10 +4,10 @@
  * one: the address a reader sees is the one Tend keeps, so the twin is the same person.
  */
 import { expect, test } from 'vitest';
-import { emailIdentity } from '../../utils/portability/import-identities';
-import { cleanName, toEmailAddress } from '../../utils/recognise/addresses';
-import { addressesInMailto } from '../../utils/recognise/web-mailto';
-import { findAddressesInText } from '../../utils/recognise/web-text-scan';
+import { emailIdentity } from '../../utils/portability/import/identities';
+import { cleanName, toEmailAddress } from '../../utils/identity/addresses';
+import { addressesInMailto } from '../../utils/recognise/web/mailto';
+import { findAddressesInText } from '../../utils/recognise/web/text-scan';
 
 test.each([
   ['a\u200Bb@example.com', 'ab@example.com'],

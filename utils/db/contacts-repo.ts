@@ -1,4 +1,4 @@
-import type { Contact } from '../model';
+import type { Contact } from '../model/records';
 import type { ReadTx, WriteTx } from './schema';
 
 /** A contact by id. */

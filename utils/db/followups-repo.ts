@@ -1,4 +1,4 @@
-import { FollowUp } from '../model';
+import { FollowUp } from '../model/records';
 import type { ReadTx, WriteTx } from './schema';
 
 /** A follow-up by id. */

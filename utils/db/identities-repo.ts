@@ -1,4 +1,4 @@
-import type { Identity } from '../model';
+import type { Identity } from '../model/records';
 import { identityKey, type ReadTx, type WriteTx } from './schema';
 
 /** The contact an identity belongs to, if any: one index read. */

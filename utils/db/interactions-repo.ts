@@ -1,4 +1,4 @@
-import type { Interaction } from '../model';
+import type { Interaction } from '../model/records';
 import type { ReadTx, WriteTx } from './schema';
 
 /** Store an interaction and link it into the timeline of each of its contacts. */

@@ -1,7 +1,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
-import type { Contact, FollowUp, Identity, Interaction } from '../model';
-import type { ImportRecord } from '../portability/import-model';
-import type { MergeRecord } from '../services/merge-record';
+import type { Contact, FollowUp, Identity, Interaction } from '../model/records';
+import type { ImportRecord } from '../model/import';
+import type { MergeRecord } from '../model/merge';
 
 /** One row of the identity index: a normalised identity belongs to exactly one contact. */
 export interface IdentityRecord {

@@ -3,9 +3,9 @@
  * The background treats whatever arrives as `unknown` until one of these accepts it.
  */
 import { z } from 'zod';
-import { Candidate, Contact, ContactPatch, Experience, Identity, Interaction, LoggableKind, MAX_NAME, MAX_NOTE, MAX_URL, Settings, SettingsPatch, Source, TabPeople } from '../model';
+import { Candidate, Contact, ContactPatch, Experience, Identity, Interaction, LoggableKind, MAX_NAME, MAX_NOTE, MAX_URL, Settings, SettingsPatch, Source, TabPeople } from '../model/records';
 import { t } from '../i18n';
-import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../limits';
+import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../model/limits';
 import { followupsRequests, followupsResults } from './features/followups';
 import { searchRequests, searchResults } from './features/search';
 

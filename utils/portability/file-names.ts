@@ -1,5 +1,5 @@
 /** Names for exported files, dated so several exports sort and never overwrite each other. */
-import { localDay } from '../time';
+import { localDay } from '../time/local-day';
 
 /** What is exported: JSON backup, people CSV, interactions CSV, vCards. */
 export type ExportKind = 'backup' | 'people' | 'interactions' | 'contacts';

@@ -1,6 +1,6 @@
 /** Reading an import file's bytes as text, and the checks every import format shares. */
 import { t } from '../i18n';
-import type { ImportIssue } from './import-model';
+import type { ImportIssue } from '../model/import';
 
 /**
  * The text of a file: UTF-8 when the bytes are valid UTF-8 (BOM dropped), else Windows-1252,

@@ -1,9 +1,9 @@
-import { githubRecogniser } from './github';
-import { gmailRecogniser } from './gmail';
-import { linkedinRecogniser } from './linkedin';
-import { outlookRecogniser } from './outlook';
-import type { Recogniser } from './types';
-import { webRecogniser } from './web';
+import { githubRecogniser } from './profiles/github';
+import { gmailRecogniser } from './gmail/recogniser';
+import { linkedinRecogniser } from './profiles/linkedin';
+import { outlookRecogniser } from './outlook/recogniser';
+import type { Recogniser } from './shared/types';
+import { webRecogniser } from './web/recogniser';
 
 /** Recognisers for sites Tend knows by name; each owns its pages. */
 const siteRecognisers: readonly Recogniser[] = [gmailRecogniser, outlookRecogniser, githubRecogniser, linkedinRecogniser];

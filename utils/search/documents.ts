@@ -1,5 +1,5 @@
 /** What of a person and of a timeline entry is searchable, as the index and the highlighter see it. */
-import type { Contact, Interaction } from '../model';
+import type { Contact, Interaction } from '../model/records';
 import type { FieldName, IndexDoc } from './inverted-index';
 
 /** The searchable parts of a person: name, addresses, organisation and title, tags, what matters. */

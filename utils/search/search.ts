@@ -1,7 +1,7 @@
 /** Searching people and notes through the live index, with the records read back and highlighted. */
 import type { TendDatabase } from '../db/schema';
 import type { NoteHit, PersonField, PersonHit, SearchResult } from '../messaging/features/search';
-import type { Contact, Interaction } from '../model';
+import type { Contact, Interaction } from '../model/records';
 import { entryText } from './documents';
 import { excerpt, highlight } from './highlight';
 import { queueReindex, searchIndexOf } from './live-index';

@@ -3,18 +3,18 @@ import type { RouterHandlers } from '../messaging/router';
 import { readTx, type TendDatabase } from '../db/schema';
 import { getContact } from '../db/contacts-repo';
 import { listTimeline } from '../db/interactions-repo';
-import { learnOwnAddresses, updateSettings } from '../settings';
-import { getTabPeople, linkNameOnlyPerson, setTabPeople } from '../tab-people';
+import { learnOwnAddresses, updateSettings } from '../storage/settings';
+import { getTabPeople, linkNameOnlyPerson, setTabPeople } from '../storage/tab-people';
 import { announced } from './announce';
-import { captureRulesFrom } from './capture-rules';
-import { addIdentity, removeIdentity, updateContact } from './contact-edits';
-import { contactFacts } from './facts';
-import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from './log';
-import { createContact, findPeople, getContacts, recentEntries } from './people';
-import { createFollowUpHandlers } from './followups-handlers';
-import { createSearchHandlers } from './search-handlers';
-import { recordSighting } from './sightings';
-import { readTabOnce, syncWebReader } from './site-access';
+import { captureRulesFrom } from './sightings/capture-rules';
+import { addIdentity, removeIdentity, updateContact } from './people/contact-edits';
+import { contactFacts } from './people/facts';
+import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from './capture/log';
+import { createContact, findPeople, getContacts, recentEntries } from './people/people';
+import { createFollowUpHandlers } from './followups/handlers';
+import { createSearchHandlers } from './search/handlers';
+import { recordSighting } from './sightings/sightings';
+import { readTabOnce, syncWebReader } from './sightings/site-access';
 
 /** What the background does for each message the router accepts. */
 export function createHandlers(db: Promise<TendDatabase>, clock: () => number = Date.now): RouterHandlers {

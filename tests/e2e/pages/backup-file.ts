@@ -1,6 +1,6 @@
-import { backupOf } from '../../../utils/portability/backup-format';
+import { backupOf } from '../../../utils/portability/backup/format';
 import { identityKey } from '../../../utils/db/schema';
-import { DEFAULT_SETTINGS, type Contact, type FollowUp, type Interaction, type Settings } from '../../../utils/model';
+import { DEFAULT_SETTINGS, type Contact, type FollowUp, type Interaction, type Settings } from '../../../utils/model/records';
 
 /** What a made-up backup holds; identity rows are derived from the contacts. */
 export interface BackupContents {

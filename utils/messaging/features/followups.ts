@@ -3,18 +3,18 @@
  * ../protocol.ts. Follow-ups, keep-in-touch cadences and the relationship overview.
  */
 import { z } from 'zod';
-import { MAX_DATE } from '../../dates';
+import { MAX_DATE } from '../../time/dates';
 import { t } from '../../i18n';
-import { FollowUp, LoggableKind, MAX_NOTE } from '../../model';
+import { FollowUp, LoggableKind, MAX_NOTE } from '../../model/records';
 
 const contactId = z.uuid();
 const followUpId = z.uuid();
 /** A real instant: zod refuses NaN and Infinity, the bounds refuse dates no calendar shows. */
 const instant = z.number().int().min(0).max(MAX_DATE);
 
-/** Keep-in-touch level (see utils/services/cadence.ts). */
+/** Keep-in-touch level (see utils/services/followups/cadence.ts). */
 export const CadenceLevel = z.enum(['green', 'amber', 'red']);
-/** Where someone stands against their cadence (see utils/services/cadence.ts). */
+/** Where someone stands against their cadence (see utils/services/followups/cadence.ts). */
 export const CadenceStatus = z.object({
   days: z.number(),
   source: z.enum(['person', 'tag', 'default']),
@@ -49,7 +49,7 @@ export type DriftingPerson = z.infer<typeof DriftingPerson>;
 /** The periods the overview offers. */
 export const OverviewPeriod = z.enum(['month', 'quarter', 'year']);
 const count = z.number().int().nonnegative();
-/** The overview of a period (see utils/services/overview.ts). */
+/** The overview of a period (see utils/services/overview/overview.ts). */
 export const Overview = z.object({
   period: OverviewPeriod,
   start: z.number(),

@@ -3,7 +3,7 @@
  * ../protocol.ts. The feature's owner adds requests here without touching the core protocol.
  */
 import { z } from 'zod';
-import { Contact, InteractionKind, MAX_NAME } from '../../model';
+import { Contact, InteractionKind, MAX_NAME } from '../../model/records';
 
 const contactId = z.uuid();
 /** [start, end) of a match in UTF-16 units of the text it belongs to. */

@@ -1,0 +1,94 @@
+import { useState } from 'preact/hooks';
+import { dateFormat, t, tCount, type MessageKey } from '../../utils/i18n';
+import { ask } from '../../utils/messaging/client';
+import type { Overview } from '../../utils/messaging/features/followups';
+import { LoggableKind } from '../../utils/model/records';
+import { BarChart } from './BarChart';
+import { ColumnChart } from './ColumnChart';
+import { experienceLabel, kindLabel } from '../shared/labels';
+import { useBroadcast } from '../shared/use-broadcast';
+import { useRequest } from '../shared/use-request';
+
+const PERIODS = { month: 'overviewMonth', quarter: 'overviewQuarter', year: 'overviewYear' } as const satisfies Record<string, MessageKey>;
+type Period = keyof typeof PERIODS;
+
+const dayLabel = dateFormat({ weekday: 'short', day: 'numeric', month: 'short' });
+const monthLabel = dateFormat({ month: 'long' });
+const columnLabel = (period: Period, start: number) =>
+  period === 'year' ? monthLabel().format(start) : period === 'quarter' ? t('overviewWeekOf', dayLabel().format(start)) : dayLabel().format(start);
+
+function People({ label, people, onOpenPerson }: { label: string; people: Overview['won']; onOpenPerson: (id: string) => void }) {
+  return (
+    <div class="overview-outcome">
+      <dt>{label}</dt>
+      <dd>
+        <strong>{people.length}</strong>
+        {people.length > 0 && (
+          <ul aria-label={label}>
+            {people.slice(0, 8).map((person) => (
+              <li key={person.id}>
+                <button type="button" class="link" onClick={() => onOpenPerson(person.id)}>
+                  {person.displayName}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+/** How relationships went in a period: won, lost, grown, new people, activity, experiences, drift. */
+export function OverviewView({ onOpenPerson }: { onOpenPerson: (contactId: string) => void }) {
+  const [period, setPeriod] = useState<Period>('month');
+  const overview = useRequest(() => ask({ type: 'getOverview', period }), [period]);
+  useBroadcast(() => overview.reload(), []);
+  const data = overview.data;
+  return (
+    <section class="overview" aria-labelledby="overview-heading">
+      <h2 id="overview-heading">{t('overviewTitle')}</h2>
+      <label for="overview-period">{t('overviewPeriod')}</label>{' '}
+      <select id="overview-period" value={period} onChange={(e) => setPeriod(e.currentTarget.value as Period)}>
+        {(Object.keys(PERIODS) as Period[]).map((p) => (
+          <option key={p} value={p}>
+            {t(PERIODS[p])}
+          </option>
+        ))}
+      </select>
+      {overview.error && (
+        <p role="alert" class="error">
+          {overview.error}
+        </p>
+      )}
+      {!data ? (
+        <p class="loading">{t('commonLoading')}</p>
+      ) : (
+        <>
+          <dl class="overview-outcomes">
+            <People label={t('overviewWon')} people={data.won} onOpenPerson={onOpenPerson} />
+            <People label={t('overviewLost')} people={data.lost} onOpenPerson={onOpenPerson} />
+            <People label={t('overviewGrown')} people={data.grown} onOpenPerson={onOpenPerson} />
+            <div class="overview-outcome">
+              <dt>{t('overviewNewPeople')}</dt>
+              <dd>
+                <strong>{data.newPeople}</strong>
+              </dd>
+            </div>
+            <People label={t('overviewDriftingNow')} people={data.drifting} onOpenPerson={onOpenPerson} />
+          </dl>
+          {data.driftingCount > data.drifting.length && <p class="muted">{tCount('overviewDriftingCount', data.driftingCount)}</p>}
+          <h3>{t('overviewInteractions')}</h3>
+          <BarChart title={t('overviewByKind')} bars={LoggableKind.options.map((kind) => ({ label: kindLabel(kind), value: data.byKind[kind] }))} />
+          <p class="muted">{tCount('overviewSightings', data.sightings)}</p>
+          <ColumnChart title={t('overviewOverTime')} columns={data.activity.map((c) => ({ label: columnLabel(period, c.start), value: c.count }))} />
+          <h3>{t('overviewHowItWent')}</h3>
+          <BarChart
+            title={t('overviewExperiences')}
+            bars={(['positive', 'neutral', 'negative'] as const).map((mark) => ({ label: experienceLabel(mark), value: data.experiences[mark], tone: mark }))}
+          />
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import type { TendDatabase } from '../../utils/db/schema';
+import { t } from '../../utils/i18n';
+import { announceChanged } from './data-changes';
+import { deleteEverything } from './delete-everything';
+import { failureMessage } from '../shared/failure-message';
+import { StatusLine } from '../shared/StatusLine';
+
+interface Props {
+  db: () => Promise<TendDatabase>;
+  onDeleted: () => void;
+}
+
+/** Delete everything Tend keeps, once the user has typed DELETE. */
+export function DangerZone({ db, onDeleted }: Props) {
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string>();
+  const [error, setError] = useState<string>();
+
+  // The word is a message too: typing an English word is no confirmation for everyone.
+  const confirmation = t('deleteConfirmWord');
+  const confirmed = typed === confirmation;
+  const run = async () => {
+    if (!confirmed || busy) return;
+    setBusy(true);
+    setError(undefined);
+    try {
+      const contactIds = await deleteEverything(await db());
+      setTyped('');
+      setStatus(t('deleteDone'));
+      await announceChanged(contactIds);
+      onDeleted();
+    } catch (failure) {
+      setError(failureMessage(failure, 'delete-everything'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section aria-labelledby="delete-heading" class="danger-zone">
+      <h2 id="delete-heading">{t('deleteTitle')}</h2>
+      <p>{t('deleteIntro')}</p>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void run();
+        }}
+      >
+        <label for="delete-confirmation">{t('deleteConfirmLabel', confirmation)}</label>
+        <input
+          id="delete-confirmation"
+          autocomplete="off"
+          spellcheck={false}
+          value={typed}
+          onInput={(event) => setTyped(event.currentTarget.value)}
+        />
+        <button type="submit" class="danger" disabled={!confirmed} aria-busy={busy}>
+          {t('deleteButton')}
+        </button>
+      </form>
+      <StatusLine status={status} error={error} />
+    </section>
+  );
+}

@@ -1,0 +1,162 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { TendDatabase } from '../../utils/db/schema';
+import { t, tCount } from '../../utils/i18n';
+import type { Settings } from '../../utils/model/records';
+import { ask } from '../../utils/messaging/client';
+import { restoreBackup, type RestoreReport } from '../../utils/portability/backup/backup';
+import type { CsvColumnMapping } from '../../utils/portability/csv/import';
+import { applyImport } from '../../utils/portability/import/apply';
+import { listImports, type ImportSummary } from '../../utils/portability/import/history';
+import type { ImportPreview } from '../../utils/model/import';
+import { undoImport } from '../../utils/portability/import/undo';
+import { loadSettings } from '../../utils/storage/settings';
+import { BackupRestoreView, RestoreOutcome } from './BackupRestoreView';
+import { CsvColumnMapper } from './CsvColumnMapper';
+import { announceChanged, peopleOfImport } from './data-changes';
+import { failureMessage, type FailedAction } from '../shared/failure-message';
+import { ImportHistory } from './ImportHistory';
+import { ImportPreviewView } from './ImportPreviewView';
+import { previewMappedCsv, readImportFile, type ImportStep } from './import-file';
+import { settingsPatchFromBackup } from './restore-settings';
+import { StatusLine } from '../shared/StatusLine';
+
+interface Props {
+  db: () => Promise<TendDatabase>;
+  /** Changes when data changed elsewhere on the page (deleted, restored): the history is read again. */
+  generation: number;
+  onSettingsChanged: (settings: Settings) => void;
+  onDataChanged: () => void;
+}
+
+/** Import from a vCard, CSV or Tend backup: read, preview, confirm; and undo past imports. */
+export function ImportData({ db, generation, onSettingsChanged, onDataChanged }: Props) {
+  const [step, setStep] = useState<ImportStep>();
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [restored, setRestored] = useState<RestoreReport>();
+  const [history, setHistory] = useState<ImportSummary[]>([]);
+  const [undoing, setUndoing] = useState<string>();
+
+  const reloadHistory = async () => setHistory(await listImports(await db()));
+  useEffect(() => void reloadHistory().catch((failure) => setError(failureMessage(failure, 'list-imports'))), [generation]);
+
+  /** Run one action: errors shown as an alert, the step left as it was so the user can retry. */
+  const act = async (doing: FailedAction, action: () => Promise<void>) => {
+    setBusy(true);
+    setError(undefined);
+    try {
+      await action();
+    } catch (failure) {
+      setStatus(undefined);
+      setError(failureMessage(failure, doing));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const pick = (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    // Cleared so that picking the same file again (after fixing it) reads it again.
+    input.value = '';
+    if (!file) return;
+    setStep(undefined);
+    setStatus(t('importReading', file.name));
+    setRestored(undefined);
+    void act('read-file', async () => {
+      setStep(await readImportFile(await db(), file));
+      setStatus(undefined);
+    });
+  };
+
+  const mapColumns = (fileName: string, text: string, mapping: CsvColumnMapping) =>
+    act('read-file', async () => setStep(await previewMappedCsv(await db(), fileName, text, mapping)));
+
+  const confirmImport = (preview: ImportPreview) =>
+    act('import', async () => {
+      const database = await db();
+      const { importId } = await applyImport(database, preview);
+      setStep(undefined);
+      const people = preview.newPeople.length + preview.matches.length;
+      setStatus(t('importDone', tCount('countPeople', people), preview.source));
+      await announceChanged(await peopleOfImport(database, importId));
+      await reloadHistory();
+      onDataChanged();
+    });
+
+  const restore = (backup: unknown, contactIds: string[]) =>
+    act('restore', async () => {
+      const report = await restoreBackup(await db(), backup);
+      setStep(undefined);
+      setRestored(report);
+      setStatus(t('importRestored'));
+      await announceChanged(contactIds);
+      onDataChanged();
+      if (!report.settings) return;
+      try {
+        // Settings are written by the background only, so a restore cannot race a learned address.
+        onSettingsChanged(await ask({ type: 'updateSettings', patch: settingsPatchFromBackup(await loadSettings(), report.settings) }));
+        setStatus(t('importRestoredWithSettings'));
+      } catch (failure) {
+        setError(t('importRestoredNotSettings', failure instanceof Error ? failure.message : String(failure)));
+      }
+    });
+
+  const undo = (importId: string) => {
+    setUndoing(importId);
+    setStatus(undefined);
+    setRestored(undefined);
+    void act('undo-import', async () => {
+      const database = await db();
+      const people = await peopleOfImport(database, importId);
+      const report = await undoImport(database, importId);
+      const kept = report.kept.map((person) => t('importKeptPerson', person.displayName, person.reason)).join('; ');
+      const undone = t('importUndone', tCount('countPeople', report.removedContacts), tCount('countPeople', report.restoredContacts));
+      setStatus(kept ? `${undone} ${t('importUndoneKept', kept)}` : undone);
+      await announceChanged(people);
+      await reloadHistory();
+      onDataChanged();
+    }).finally(() => setUndoing(undefined));
+  };
+
+  return (
+    <section aria-labelledby="import-heading">
+      <h2 id="import-heading">{t('importTitle')}</h2>
+      <p>{t('importIntro')}</p>
+      <div class="file-picker">
+        <label for="import-file">{t('importFile')}</label>
+        <input
+          id="import-file"
+          type="file"
+          accept=".vcf,.vcard,.csv,.json,text/vcard,text/csv,application/json"
+          onChange={(event) => pick(event.currentTarget)}
+        />
+      </div>
+      {step?.step === 'preview' && (
+        <ImportPreviewView preview={step.preview} busy={busy} onConfirm={() => void confirmImport(step.preview)} onCancel={() => setStep(undefined)} />
+      )}
+      {step?.step === 'mapping' && (
+        <CsvColumnMapper
+          fileName={step.fileName}
+          headers={step.headers}
+          suggested={step.suggested}
+          busy={busy}
+          onSubmit={(mapping) => void mapColumns(step.fileName, step.text, mapping)}
+          onCancel={() => setStep(undefined)}
+        />
+      )}
+      {step?.step === 'backup' && (
+        <BackupRestoreView
+          fileName={step.fileName}
+          summary={step.summary}
+          busy={busy}
+          onConfirm={() => void restore(step.backup, step.summary.contactIds)}
+          onCancel={() => setStep(undefined)}
+        />
+      )}
+      <StatusLine status={status} error={error} />
+      {restored && <RestoreOutcome report={restored} />}
+      <ImportHistory imports={history} undoing={undoing} onUndo={undo} />
+    </section>
+  );
+}

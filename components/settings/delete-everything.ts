@@ -1,0 +1,21 @@
+/** Deleting everything Tend keeps: every IndexedDB store, settings and drafts, per-tab people. */
+import { browser } from 'wxt/browser';
+import type { StoreName, TendDatabase } from '../../utils/db/schema';
+
+/**
+ * Clear every store of the database in one transaction (all or nothing), then extension storage:
+ * settings and drafts (local) and the people on each tab (session). Returns the ids of the people
+ * deleted, for the other pages to forget them.
+ */
+export async function deleteEverything(db: TendDatabase): Promise<string[]> {
+  // Every store the database has, so a store added by a later version is never left behind.
+  const stores = [...db.objectStoreNames] as StoreName[];
+  const tx = db.transaction(stores, 'readwrite');
+  const contactIds = await tx.objectStore('contacts').getAllKeys();
+  await Promise.all(stores.map((store) => tx.objectStore(store).clear()));
+  await tx.done;
+  // Whole areas, not known keys: whatever a later version keeps there goes too.
+  await browser.storage.local.clear();
+  await browser.storage.session.clear();
+  return contactIds;
+}

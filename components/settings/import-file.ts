@@ -1,0 +1,124 @@
+/**
+ * Reading a file the user picked for import: its kind (vCard, CSV, Tend backup), its text, and
+ * the next step to show. Reads only: nothing is written until the user confirms.
+ */
+import type { TendDatabase } from '../../utils/db/schema';
+import { TendError } from '../../utils/errors';
+import { t, type MessageKey } from '../../utils/i18n';
+import { parseBackupJson, readBackup } from '../../utils/portability/backup/backup';
+import { parseContactsCsv, parseCsvWithMapping, type CsvColumnMapping, type KnownCsvFormat } from '../../utils/portability/csv/import';
+import { textOfFile, unreadableFileIssue } from '../../utils/portability/file-text';
+import type { ImportCandidate, ImportIssue, ImportPreview } from '../../utils/model/import';
+import { previewImport } from '../../utils/portability/import/preview';
+import { vCardImportInput } from '../../utils/portability/vcard/import';
+import { parseVCards } from '../../utils/portability/vcard/parse';
+
+/** Larger contact files are refused before being read: one with photos is rarely over 20 MB. */
+export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
+/** A full backup of years of notes can be much larger than any contacts file. */
+export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
+
+/** What a file is taken to be. */
+export type ImportKind = 'vcard' | 'csv' | 'backup';
+
+/** What a Tend backup holds, shown before it is restored. */
+export interface BackupSummary {
+  exportedAt: string;
+  people: number;
+  entries: number;
+  followUps: number;
+  /** Records of the file that are damaged and would be skipped. */
+  invalid: number;
+  contactIds: string[];
+}
+
+/** The step after reading a file. */
+export type ImportStep =
+  | { step: 'preview'; preview: ImportPreview }
+  | { step: 'mapping'; fileName: string; text: string; headers: string[]; suggested: CsvColumnMapping }
+  | { step: 'backup'; fileName: string; backup: unknown; summary: BackupSummary };
+
+const CSV_SOURCES: Record<KnownCsvFormat, MessageKey> = { google: 'importSourceGoogleCsv', outlook: 'importSourceOutlookCsv', tend: 'importSourceTendCsv' };
+
+/** The kind of a file: its extension when it has a known one, else a look at its first characters. */
+export function importKindOf(fileName: string, text: string): ImportKind | undefined {
+  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
+  if (extension === 'vcf' || extension === 'vcard') return 'vcard';
+  if (extension === 'csv' || extension === 'tsv') return 'csv';
+  if (extension === 'json') return 'backup';
+  const start = text.replace(/^\ufeff/, '').trimStart();
+  if (start.startsWith('{')) return 'backup';
+  if (/^BEGIN:VCARD/im.test(start.slice(0, 4096))) return 'vcard';
+  if (extension === undefined || extension === 'txt') return 'csv';
+  return undefined;
+}
+
+/** A few issues as one sentence for an error message: "line 3: …; line 9: …". */
+export function describeIssues(issues: readonly ImportIssue[], max = 3): string {
+  const shown = issues
+    .slice(0, max)
+    .map((issue) => (issue.line > 0 ? t('importIssueLine', issue.line, issue.reason) : issue.reason))
+    .join('; ');
+  return issues.length > max ? t('importIssuesMore', shown, issues.length - max) : shown;
+}
+
+/** A file nobody can be imported from, said in words. */
+const nothingToImport = (fileName: string, issues: readonly ImportIssue[]) =>
+  new TendError('invalid', t('importNoOne', fileName, describeIssues(issues) || t('importNamesNoOne')));
+
+async function previewOf(
+  db: TendDatabase,
+  source: MessageKey,
+  fileName: string,
+  read: { candidates: ImportCandidate[]; rejected: ImportIssue[]; warnings?: ImportIssue[] },
+): Promise<ImportStep> {
+  if (read.candidates.length === 0) throw nothingToImport(fileName, read.rejected);
+  const preview = await previewImport(db, read.candidates, { source: t('importSourceOfFile', t(source), fileName), rejected: read.rejected, warnings: read.warnings ?? [] });
+  return { step: 'preview', preview };
+}
+
+function backupStep(fileName: string, text: string): ImportStep {
+  const unreadable = unreadableFileIssue(text, t('importFormatBackup'));
+  if (unreadable) throw new TendError('invalid', unreadable.reason);
+  const backup = parseBackupJson(text);
+  const checked = readBackup(backup);
+  const exportedAt = (backup as { exportedAt: string }).exportedAt;
+  return {
+    step: 'backup',
+    fileName,
+    backup,
+    summary: {
+      exportedAt,
+      people: checked.contacts.length,
+      entries: checked.interactions.length,
+      followUps: checked.followUps.length,
+      invalid: checked.invalid.length,
+      contactIds: checked.contacts.map((contact) => contact.id),
+    },
+  };
+}
+
+/** Read a picked file into its next step; throws a TendError with a message for the user when it is unusable. */
+export async function readImportFile(db: TendDatabase, file: File): Promise<ImportStep> {
+  const limit = /\.json$/i.test(file.name) ? MAX_BACKUP_BYTES : MAX_IMPORT_BYTES;
+  if (file.size > limit) {
+    const megabytes = Math.round(file.size / (1024 * 1024));
+    throw new TendError('invalid', t('importTooLarge', file.name, megabytes, MAX_IMPORT_BYTES / (1024 * 1024), MAX_BACKUP_BYTES / (1024 * 1024)));
+  }
+  const text = textOfFile(new Uint8Array(await file.arrayBuffer()));
+  const kind = importKindOf(file.name, text);
+  if (kind === 'backup') return backupStep(file.name, text);
+  if (kind === 'vcard') return previewOf(db, 'importSourceVCard', file.name, vCardImportInput(parseVCards(text)));
+  if (kind === 'csv') {
+    const csv = parseContactsCsv(text);
+    if (csv.format !== 'unknown') return previewOf(db, CSV_SOURCES[csv.format], file.name, csv);
+    if (csv.headers.length === 0) throw nothingToImport(file.name, csv.rejected);
+    return { step: 'mapping', fileName: file.name, text, headers: csv.headers, suggested: csv.suggested };
+  }
+  throw new TendError('invalid', t('importUnknownKind', file.name));
+}
+
+/** The preview of a CSV read through the columns the user chose. */
+export function previewMappedCsv(db: TendDatabase, fileName: string, text: string, mapping: CsvColumnMapping): Promise<ImportStep> {
+  return previewOf(db, 'importSourceCsv', fileName, parseCsvWithMapping(text, mapping));
+}

@@ -1,0 +1,194 @@
+/**
+ * The data model: zod schemas are the only source of Tend's types (`z.infer`).
+ * Timestamps are epoch milliseconds so they sort and index cheaply in IndexedDB.
+ */
+import { withoutBidiControls } from '../text/display-text';
+import { t } from '../i18n';
+import { z } from 'zod';
+
+// No code generation: zod would otherwise probe `new Function` (its JIT), which MV3's CSP forbids
+// and which Tend promises not to use. Every zod user imports this file first.
+z.config({ jitless: true });
+import { MAX_ADDRESS, MAX_NAME, MAX_NOTE, MAX_URL } from './limits';
+
+export { MAX_ADDRESS, MAX_NAME, MAX_NOTE, MAX_URL };
+
+const epochMs = z.number().int().nonnegative();
+
+export const IdentityKind = z.enum(['email', 'url', 'handle']);
+export const Identity = z.object({
+  kind: IdentityKind,
+  /** Normalised value (see utils/identity/addresses.ts). */
+  value: z.string().min(1).max(MAX_URL),
+});
+export type Identity = z.infer<typeof Identity>;
+
+export const Stage = z.enum(['prospect', 'active', 'customer', 'won', 'lost', 'dormant']);
+export type Stage = z.infer<typeof Stage>;
+
+export const Contact = z.object({
+  id: z.uuid(),
+  displayName: z.string().max(MAX_NAME),
+  identities: z.array(Identity),
+  org: z.string().max(MAX_NAME).optional(),
+  title: z.string().max(MAX_NAME).optional(),
+  tags: z.array(z.string().max(MAX_NAME)),
+  stage: Stage.optional(),
+  /** What is important to them, in the user's words. */
+  whatMatters: z.string().max(MAX_NOTE).optional(),
+  cadenceDays: z.number().int().positive().optional(),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+  lastInteractionAt: epochMs.optional(),
+});
+export type Contact = z.infer<typeof Contact>;
+
+/**
+ * An edit of a contact's own fields. `null` clears an optional field. Identities change through
+ * their own requests (they must stay unique across contacts).
+ */
+// Typed short fields lose bidi overrides (an RLO would show the name reversed everywhere); names
+// read from pages lose them in cleanName. Free text (notes, what matters) is kept as written.
+const shortText = () => z.string().overwrite(withoutBidiControls).trim();
+export const ContactPatch = z.object({
+  displayName: shortText().min(1, { error: () => t('errorNameEmpty') }).max(MAX_NAME).optional(),
+  org: shortText().max(MAX_NAME).nullable().optional(),
+  title: shortText().max(MAX_NAME).nullable().optional(),
+  tags: z.array(shortText().min(1).max(MAX_NAME)).max(100).optional(),
+  stage: Stage.nullable().optional(),
+  whatMatters: z.string().max(MAX_NOTE).nullable().optional(),
+  cadenceDays: z.number().int().min(1).max(3650).nullable().optional(),
+});
+export type ContactPatch = z.infer<typeof ContactPatch>;
+
+/** `sighting`: seen in a mail thread (automatic). `stage`: the user changed the person's stage. */
+export const InteractionKind = z.enum(['note', 'email', 'call', 'meeting', 'message', 'sighting', 'stage', 'other']);
+export type InteractionKind = z.infer<typeof InteractionKind>;
+/** What the user can log by hand: everything but the entries Tend records itself. */
+export const LoggableKind = InteractionKind.exclude(['sighting', 'stage']);
+export type LoggableKind = z.infer<typeof LoggableKind>;
+/** The moments that strengthened or strained the relationship. */
+export const Experience = z.enum(['positive', 'neutral', 'negative']);
+
+export const Source = z.object({
+  url: z.string().max(MAX_URL),
+  title: z.string().max(MAX_NAME).optional(),
+  site: z.string().max(64).optional(),
+});
+export type Source = z.infer<typeof Source>;
+
+export const Interaction = z.object({
+  id: z.uuid(),
+  contactIds: z.array(z.uuid()).min(1),
+  kind: InteractionKind,
+  at: epochMs,
+  summary: z.string().max(MAX_NOTE),
+  body: z.string().max(MAX_NOTE).optional(),
+  source: Source.optional(),
+  experience: Experience.optional(),
+  /** Set on automatic entries so one fact is recorded once (e.g. one sighting per thread per day). */
+  dedupeKey: z.string().max(MAX_URL + 200).optional(),
+  createdAt: epochMs,
+  /** Set when the user edited the entry; it keeps its id and time. */
+  editedAt: epochMs.optional(),
+});
+export type Interaction = z.infer<typeof Interaction>;
+
+export const FollowUp = z.object({
+  id: z.uuid(),
+  contactId: z.uuid(),
+  due: epochMs,
+  text: z.string().max(MAX_NOTE),
+  done: z.boolean(),
+  snoozedUntil: epochMs.optional(),
+  /** The history entry it came from ("follow up on this"). */
+  entryId: z.uuid().optional(),
+  createdAt: epochMs.optional(),
+  /** When it was marked done: orders the done list; cleared by undo. */
+  doneAt: epochMs.optional(),
+  /** The wake time (due or snoozed-until) the user was already notified about: no repeat after a restart. */
+  notifiedFor: epochMs.optional(),
+});
+export type FollowUp = z.infer<typeof FollowUp>;
+
+/**
+ * A person as a recogniser saw them on a page, before Tend decides who they are. One candidate
+ * with both an address and a profile URL links the two to one contact. A candidate with only a
+ * name is shown as unconfirmed and never stored.
+ */
+export const Candidate = z.object({
+  name: z.string().max(MAX_NAME).optional(),
+  email: z.string().max(MAX_ADDRESS).optional(),
+  /** A profile page (GitHub, LinkedIn...), canonical form (see identity/profile-url.ts). */
+  profileUrl: z.string().max(MAX_URL).optional(),
+  role: z.enum(['from', 'to', 'cc', 'bcc', 'profile', 'mention']).optional(),
+});
+export type Candidate = z.infer<typeof Candidate>;
+
+/** A person shown as "on this page": what the side panel lists for a tab. */
+export const TabPerson = z.object({
+  /** Absent for a person shown by name only: listed as unconfirmed, never stored. */
+  contactId: z.uuid().optional(),
+  displayName: z.string(),
+  email: z.string().optional(),
+  profileUrl: z.string().optional(),
+  /** First met today: Tend had no record of them before. */
+  newToday: z.boolean().optional(),
+});
+export type TabPerson = z.infer<typeof TabPerson>;
+
+export const TabPeople = z.object({
+  url: z.string(),
+  title: z.string(),
+  people: z.array(TabPerson),
+  /** The page showed more people than one report carries; the first ones are listed. */
+  truncated: z.boolean().default(false),
+  seenAt: epochMs,
+});
+export type TabPeople = z.infer<typeof TabPeople>;
+
+export const SETTINGS_VERSION = 1;
+const addressList = z.array(z.string().max(MAX_ADDRESS)).max(10_000);
+const PassiveHistory = z.record(z.string().max(32), z.boolean());
+const NeverCapture = z.object({ addresses: addressList, domains: addressList, sites: addressList });
+/** A keep-in-touch cadence in days: at least daily, at most ten years. */
+export const CadenceDays = z.number().int().min(1).max(3650);
+const TagCadences = z
+  .record(z.string().trim().min(1).max(MAX_NAME), CadenceDays)
+  .refine((cadences) => Object.keys(cadences).length <= 1000, { error: () => t('errorTooManyTagCadences') });
+/**
+ * Settings live in chrome.storage.local under one versioned key. Fields added within a version
+ * carry defaults, so settings stored before they existed still parse.
+ */
+export const Settings = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  /** The user's own addresses: never offered as contacts. Learned from Gmail's `me` and Outlook's mailbox. */
+  ownAddresses: addressList,
+  /** Never recorded: these addresses, anyone at these domains, anything on these sites (host names). */
+  neverCapture: NeverCapture.default({ addresses: [], domains: [], sites: [] }),
+  /** Ignore automated senders (noreply, notifications, mailer-daemon...). */
+  ignoreAutomatedSenders: z.boolean().default(true),
+  /** Keep-in-touch cadence (days) for people with a tag, unless the person has their own. */
+  tagCadences: TagCadences.default({}),
+  /** Keep-in-touch cadence for everyone else; null or absent: only people with a cadence are watched. */
+  defaultCadenceDays: CadenceDays.nullish(),
+  /** Per recogniser id (gmail, outlook, github, linkedin, web): false stops automatic "seen" entries there. */
+  passiveHistory: PassiveHistory.default({}),
+});
+export type Settings = z.infer<typeof Settings>;
+/**
+ * A change to some settings fields. Written out rather than `Settings.partial()`: a partial of a
+ * field with a default would fill that default in and overwrite what the user had.
+ */
+export const SettingsPatch = z.object({
+  ownAddresses: addressList.optional(),
+  neverCapture: NeverCapture.optional(),
+  ignoreAutomatedSenders: z.boolean().optional(),
+  /** Replaces all tag cadences. */
+  tagCadences: TagCadences.optional(),
+  /** `null` removes the default cadence. */
+  defaultCadenceDays: CadenceDays.nullable().optional(),
+  passiveHistory: PassiveHistory.optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+export const DEFAULT_SETTINGS: Settings = Settings.parse({ version: SETTINGS_VERSION, ownAddresses: [] });

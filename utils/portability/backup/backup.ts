@@ -1,0 +1,211 @@
+/**
+ * Backup and restore. Export reads every store in one transaction; restore writes in one
+ * transaction, merging by id: a record Tend already has wins unless identical, and each such
+ * difference is reported as a conflict. The timeline is rebuilt from restored interactions.
+ */
+import type { z } from 'zod';
+import { identityKey, type TendDatabase, type WriteTx } from '../../db/schema';
+import { TendError } from '../../errors';
+import { t } from '../../i18n';
+import { Contact, FollowUp, Interaction, Settings } from '../../model/records';
+import { addInteraction } from '../../db/interactions-repo';
+import { backupOf, BACKUP_VERSION, BackupEnvelope, BackupFile, IdentityRow, type Backup } from './format';
+import { rollBack } from '../import/roll-back';
+import { sameRecord } from '../import/same-record';
+
+type RestoredStore = 'contacts' | 'identities' | 'interactions' | 'followUps';
+type Counts = Record<RestoredStore, number>;
+
+/** What a restore did, store by store, and what it could not do. */
+export interface RestoreReport {
+  added: Counts;
+  /** Already present and identical. */
+  unchanged: Counts;
+  /** Present with different content (Tend's version kept), or not restorable beside what is there. */
+  conflicts: { store: RestoredStore; id: string; reason: string }[];
+  /** Records of the file that are not valid: skipped. */
+  invalid: { store: RestoredStore | 'settings'; index: number; reason: string }[];
+  /** The settings of the backup, for the caller to save (settings live in extension storage). */
+  settings: Settings | undefined;
+}
+
+/** Everything Tend stores, as one backup object (JSON-serialisable). */
+export async function exportBackup(db: TendDatabase, settings: Settings, now = Date.now()): Promise<Backup> {
+  const tx = db.transaction(['contacts', 'identities', 'interactions', 'followUps'], 'readonly');
+  const [contacts, identities, interactions, followUps] = await Promise.all([
+    tx.objectStore('contacts').getAll(),
+    tx.objectStore('identities').getAll(),
+    tx.objectStore('interactions').getAll(),
+    tx.objectStore('followUps').getAll(),
+  ]);
+  await tx.done;
+  return backupOf({ contacts, identities, interactions, followUps, settings }, now);
+}
+
+/** A backup file's text as an object, or a TendError saying in words why it is not one. */
+export function parseBackupJson(text: string): unknown {
+  try {
+    return JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch {
+    throw new TendError('invalid', t('backupNotJson'));
+  }
+}
+
+const zeroCounts = (): Counts => ({ contacts: 0, identities: 0, interactions: 0, followUps: 0 });
+
+/** The valid records of one array, each invalid one noted with its index. */
+function validRecords<T>(store: RestoredStore, records: unknown[], schema: z.ZodType<T>, invalid: RestoreReport['invalid']): T[] {
+  const valid: T[] = [];
+  records.forEach((record, index) => {
+    const parsed = schema.safeParse(record);
+    if (parsed.success) valid.push(parsed.data);
+    else invalid.push({ store, index, reason: parsed.error.issues[0]?.message ?? t('restoreInvalid') });
+  });
+  return valid;
+}
+
+/**
+ * Check a parsed backup file without writing anything: envelope first (clear message for other
+ * files and newer versions), then each record. Throws a TendError saying why a file is unusable.
+ */
+export function readBackup(input: unknown) {
+  const envelope = BackupEnvelope.safeParse(input);
+  if (!envelope.success) throw new TendError('invalid', t('backupNotTend'));
+  if (envelope.data.version > BACKUP_VERSION) {
+    throw new TendError('invalid', t('backupTooNew', envelope.data.version));
+  }
+  const file = BackupFile.safeParse(input);
+  if (!file.success) throw new TendError('invalid', t('backupDamaged'));
+  const invalid: RestoreReport['invalid'] = [];
+  const settings = Settings.safeParse(file.data.settings);
+  if (!settings.success) invalid.push({ store: 'settings', index: 0, reason: settings.error.issues[0]?.message ?? t('restoreInvalid') });
+  return {
+    contacts: validRecords('contacts', file.data.contacts, Contact, invalid),
+    identities: validRecords('identities', file.data.identities, IdentityRow, invalid),
+    interactions: validRecords('interactions', file.data.interactions, Interaction, invalid),
+    followUps: validRecords('followUps', file.data.followUps, FollowUp, invalid),
+    settings: settings.success ? settings.data : undefined,
+    invalid,
+  };
+}
+
+/** What the restore steps share: the transaction, the report, and who holds which identity. */
+interface RestoreState {
+  tx: WriteTx;
+  report: RestoreReport;
+  /** Identity key -> contact id, as the database has it (updated as rows are restored). */
+  owners: Map<string, string>;
+  /** Identity keys already reported as taken while restoring contacts. */
+  reportedTaken: Set<string>;
+  /** Contacts Tend already had, kept as they are. */
+  keptAsIs: Map<string, Contact>;
+}
+
+async function restoreContacts(state: RestoreState, records: Contact[]): Promise<void> {
+  const { tx, report, owners } = state;
+  const contacts = tx.objectStore('contacts');
+  for (const contact of records) {
+    const existing = await contacts.get(contact.id);
+    if (existing) {
+      if (sameRecord(existing, contact)) report.unchanged.contacts++;
+      else report.conflicts.push({ store: 'contacts', id: contact.id, reason: t('restoreConflictPerson') });
+      state.keptAsIs.set(contact.id, existing);
+      continue;
+    }
+    // An identity another contact already holds stays there; this person is restored without it.
+    const taken = contact.identities.filter((identity) => {
+      const owner = owners.get(identityKey(identity));
+      return owner !== undefined && owner !== contact.id;
+    });
+    for (const identity of taken) {
+      state.reportedTaken.add(identityKey(identity));
+      report.conflicts.push({ store: 'identities', id: identityKey(identity), reason: t('restoreConflictIdentityOf', contact.displayName) });
+    }
+    await contacts.add(taken.length ? { ...contact, identities: contact.identities.filter((i) => !taken.includes(i)) } : contact);
+    report.added.contacts++;
+  }
+}
+
+async function restoreIdentities(state: RestoreState, rows: IdentityRow[]): Promise<void> {
+  const { tx, report, owners } = state;
+  for (const row of rows) {
+    const owner = owners.get(row.key);
+    if (owner !== undefined) {
+      if (owner === row.contactId) report.unchanged.identities++;
+      else if (!state.reportedTaken.has(row.key)) report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentity') });
+      continue;
+    }
+    if ((await tx.objectStore('contacts').getKey(row.contactId)) === undefined) {
+      report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentityOrphan') });
+      continue;
+    }
+    // Rows may not point at a kept contact unless it (as Tend has it) lists that identity too.
+    const kept = state.keptAsIs.get(row.contactId);
+    if (kept && !kept.identities.some((identity) => identityKey(identity) === row.key)) {
+      report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentityDropped') });
+      continue;
+    }
+    await tx.objectStore('identities').add(row);
+    owners.set(row.key, row.contactId);
+    report.added.identities++;
+  }
+}
+
+async function restoreInteractions(state: RestoreState, records: Interaction[]): Promise<void> {
+  const { tx, report } = state;
+  const interactions = tx.objectStore('interactions');
+  for (const interaction of records) {
+    const existing = await interactions.get(interaction.id);
+    if (existing) {
+      if (sameRecord(existing, interaction)) report.unchanged.interactions++;
+      else report.conflicts.push({ store: 'interactions', id: interaction.id, reason: t('restoreConflictEntry') });
+      continue;
+    }
+    // The dedupe index is unique: the same automatic entry under another id would fail the transaction.
+    if (interaction.dedupeKey !== undefined && (await interactions.index('by-dedupe').count(interaction.dedupeKey)) > 0) {
+      report.conflicts.push({ store: 'interactions', id: interaction.id, reason: t('restoreConflictSighting') });
+      continue;
+    }
+    // Through the repo: it also writes the timeline links, which the backup does not carry.
+    await addInteraction(tx, interaction);
+    report.added.interactions++;
+  }
+}
+
+async function restoreFollowUps(state: RestoreState, records: FollowUp[]): Promise<void> {
+  const { tx, report } = state;
+  const followUps = tx.objectStore('followUps');
+  for (const followUp of records) {
+    const existing = await followUps.get(followUp.id);
+    if (existing) {
+      if (sameRecord(existing, followUp)) report.unchanged.followUps++;
+      else report.conflicts.push({ store: 'followUps', id: followUp.id, reason: t('restoreConflictFollowUp') });
+      continue;
+    }
+    await followUps.add(followUp);
+    report.added.followUps++;
+  }
+}
+
+/**
+ * Restore a backup (as parsed JSON) in one transaction. Into an empty database it reproduces
+ * every record exactly; into a used one it adds what is missing and reports what differs.
+ */
+export async function restoreBackup(db: TendDatabase, backup: unknown): Promise<RestoreReport> {
+  const data = readBackup(backup);
+  const report: RestoreReport = { added: zeroCounts(), unchanged: zeroCounts(), conflicts: [], invalid: data.invalid, settings: data.settings };
+  const tx: WriteTx = db.transaction(['contacts', 'identities', 'interactions', 'timeline', 'followUps'], 'readwrite');
+  try {
+    const owners = new Map((await tx.objectStore('identities').getAll()).map((row) => [row.key, row.contactId]));
+    const state: RestoreState = { tx, report, owners, reportedTaken: new Set(), keptAsIs: new Map() };
+    await restoreContacts(state, data.contacts);
+    await restoreIdentities(state, data.identities);
+    await restoreInteractions(state, data.interactions);
+    await restoreFollowUps(state, data.followUps);
+    await tx.done;
+    return report;
+  } catch (error) {
+    await rollBack(tx);
+    throw error;
+  }
+}

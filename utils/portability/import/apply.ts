@@ -1,0 +1,115 @@
+/** Applying a confirmed import preview: one readwrite transaction, all or nothing. */
+import { addInteraction } from '../../db/interactions-repo';
+import { identityKey, type WriteTx } from '../../db/schema';
+import { TendError } from '../../errors';
+import { t } from '../../i18n';
+import { newId } from '../../ids';
+import { Contact, type Interaction } from '../../model/records';
+import { ImportPreview, ImportRecord, type PlannedMerge } from '../../model/import';
+import { lookupInTransaction } from './lookup';
+import { planImport } from './plan';
+import { importsTx, type ImportsDatabase, type ImportsTx } from './store';
+import { rollBack } from './roll-back';
+import { sameRecord } from './same-record';
+
+/** Options of applyImport: the clock, and a hook tests use to fail an import half-way. */
+export interface ApplyImportOptions {
+  now?: number;
+  /** TEST-ONLY: called after each write with the number written so far; throwing fails the import there. */
+  testOnlyAfterWrite?: (writes: number) => void;
+}
+
+// The interaction repo is typed for TendDB's stores; this transaction covers those and `imports`.
+const asTendTx = (tx: ImportsTx<'readwrite'>): WriteTx => tx;
+
+const changesSomething = (merge: PlannedMerge) =>
+  merge.addIdentities.length > 0 || merge.addTags.length > 0 || Object.keys(merge.fill).length > 0 || merge.note !== undefined;
+
+/**
+ * Write a previewed import: new people, and additions to matched people (identities, tags,
+ * missing fields, a note; nothing is ever removed or overwritten). The plan is rebuilt inside
+ * the transaction and must equal the preview, else nothing is written. Any failure, at any
+ * point, leaves the database as it was. Returns the id `undoImport` takes.
+ */
+export async function applyImport(db: ImportsDatabase, previewInput: ImportPreview, options: ApplyImportOptions = {}): Promise<{ importId: string }> {
+  const checked = ImportPreview.safeParse(previewInput);
+  if (!checked.success) throw new TendError('invalid', t('importApplyInvalid'));
+  const preview = checked.data;
+  const now = options.now ?? Date.now();
+  let writes = 0;
+  const wrote = () => options.testOnlyAfterWrite?.(++writes);
+  const tx = importsTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'imports'], 'readwrite');
+  try {
+    if ((await tx.objectStore('imports').getKey(preview.id)) !== undefined) {
+      throw new TendError('invalid', t('importApplyAlready'));
+    }
+    const plan = await planImport(lookupInTransaction(tx), preview.candidates);
+    if (!sameRecord({ newPeople: plan.newPeople, matches: plan.matches }, { newPeople: preview.newPeople, matches: preview.matches })) {
+      throw new TendError('invalid', t('importApplyStale'));
+    }
+    const record: ImportRecord = {
+      id: preview.id,
+      at: now,
+      source: preview.source,
+      createdContacts: [],
+      changedContacts: [],
+      addedIdentities: [],
+      addedInteractionIds: [],
+    };
+    const contacts = tx.objectStore('contacts');
+    const identities = tx.objectStore('identities');
+    const claim = async (contactId: string, identity: Contact['identities'][number]) => {
+      // add, not put: an identity someone else holds must fail the import, never move.
+      await identities.add({ key: identityKey(identity), ...identity, contactId });
+      record.addedIdentities.push({ key: identityKey(identity), contactId });
+      wrote();
+    };
+    for (const person of plan.newPeople) {
+      const contact = Contact.parse({
+        id: newId(now),
+        displayName: person.displayName,
+        identities: person.identities,
+        tags: person.tags,
+        ...(person.org && { org: person.org }),
+        ...(person.title && { title: person.title }),
+        ...(person.note && { whatMatters: person.note }),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await contacts.add(contact);
+      record.createdContacts.push(contact);
+      wrote();
+      for (const identity of contact.identities) await claim(contact.id, identity);
+    }
+    for (const merge of plan.matches.filter(changesSomething)) {
+      const before = await contacts.get(merge.contactId);
+      if (!before) throw new TendError('invalid', t('importApplyStale'));
+      const after = Contact.parse({
+        ...before,
+        ...merge.fill,
+        identities: [...before.identities, ...merge.addIdentities],
+        tags: [...before.tags, ...merge.addTags],
+        updatedAt: now,
+      });
+      await contacts.put(after);
+      record.changedContacts.push({ before, after });
+      wrote();
+      for (const identity of merge.addIdentities) await claim(after.id, identity);
+      if (merge.note) {
+        // The person already has "what matters": the file's note joins their history instead.
+        // It does not move lastInteractionAt: importing is not talking to them.
+        const note: Interaction = { id: newId(now), contactIds: [after.id], kind: 'note', at: now, summary: merge.note, createdAt: now };
+        await addInteraction(asTendTx(tx), note);
+        record.addedInteractionIds.push(note.id);
+        wrote();
+      }
+    }
+    await tx.objectStore('imports').add(ImportRecord.parse(record));
+    wrote();
+    await tx.done;
+    return { importId: record.id };
+  } catch (error) {
+    await rollBack(tx);
+    throw error;
+  }
+}

@@ -1,0 +1,52 @@
+import { toEmailAddress } from '../../identity/addresses';
+import { PeopleOnPage } from '../shared/mail-people';
+import { findGmailPeopleInAdded, gmailRemovalMatters } from './incremental';
+import { addPeopleOfGmailThreadList } from './list';
+import { addPeopleOfGmailPopups } from './popups';
+import { addPeopleOfGmailThread, gmailThreadOf } from './thread';
+import type { PageFindings, Recogniser } from '../shared/types';
+
+/** The user's address from the tab title ("Subject - me@example.com - Gmail"). */
+function addressFromTitle(title: string): string | undefined {
+  const parts = title.split(' - ');
+  return parts.length >= 2 && parts.at(-1)?.trim() === 'Gmail' ? toEmailAddress(parts.at(-2)) : undefined;
+}
+
+/** A collector that knows the user's address from the tab title; `name="me"` adds more as people are read. */
+function peopleWithSelf(doc: Document): PeopleOnPage {
+  const people = new PeopleOnPage();
+  people.addSelf(addressFromTitle(doc.title));
+  return people;
+}
+
+/** The people of the open Gmail thread: senders and recipients of every message in it. */
+export function findPeopleInGmailThread(doc: Document, url: URL): PageFindings {
+  const thread = gmailThreadOf(doc, url);
+  if (!thread) return { people: [], self: [] };
+  const people = peopleWithSelf(doc);
+  addPeopleOfGmailThread(doc, people);
+  return people.findings(thread);
+}
+
+/**
+ * Everyone a Gmail page shows: the open thread, or else the thread list (Gmail keeps the list
+ * in the page, hidden, while a thread is open: its senders are not the thread's people), plus
+ * open compose windows and an open hover card.
+ */
+export function findPeopleOnGmailPage(doc: Document, url: URL): PageFindings {
+  const people = peopleWithSelf(doc);
+  const thread = gmailThreadOf(doc, url);
+  if (thread) addPeopleOfGmailThread(doc, people);
+  else addPeopleOfGmailThreadList(doc, url, people);
+  addPeopleOfGmailPopups(doc, people);
+  return people.findings(thread);
+}
+
+/** Gmail (mail.google.com): threads, thread lists, compose and hover cards. */
+export const gmailRecogniser: Recogniser = {
+  id: 'gmail',
+  matches: (url) => url.hostname === 'mail.google.com',
+  find: findPeopleOnGmailPage,
+  findInAdded: findGmailPeopleInAdded,
+  removalMatters: gmailRemovalMatters,
+};

@@ -1,0 +1,40 @@
+import type { Candidate } from '../../model/records';
+
+/** A conversation the people were seen in (a mail thread), used to record one sighting per day. */
+export interface ThreadRef {
+  /** Stable id of the thread on its site, or its subject when the site shows none. */
+  key: string;
+  subject: string;
+}
+
+/** What a recogniser found on a page. */
+export interface PageFindings {
+  people: Candidate[];
+  /** Addresses the page marks as the user's own (Gmail's `name="me"`). */
+  self: string[];
+  thread?: ThreadRef;
+  /** The page showed more people than the recogniser keeps from one scan; these are the first. */
+  truncated?: boolean;
+}
+
+/** One recogniser per site: pure, DOM in and candidates out, never throws on odd markup. */
+export interface Recogniser {
+  id: string;
+  matches(url: URL): boolean;
+  find(doc: Document, url: URL): PageFindings;
+  /**
+   * Optional: update the last findings from subtrees added to the page since then, at a cost that
+   * scales with the added nodes rather than the page. Returns undefined when only a full `find`
+   * can tell (e.g. the view changed to another thread).
+   */
+  findInAdded?(added: readonly Element[], previous: PageFindings, doc: Document, url: URL): PageFindings | undefined;
+  /** Optional, with findInAdded: true when a removed element may have taken a person off the page. */
+  removalMatters?(removed: Element): boolean;
+  /**
+   * Optional: the same result as `find`, computed in slices. The generator yields between slices
+   * so the content script can hand the main thread back on huge pages (no task over ~50 ms).
+   */
+  findInSlices?(doc: Document, url: URL): Generator<void, PageFindings, void>;
+}
+
+export const NO_FINDINGS: PageFindings = Object.freeze({ people: [], self: [] }) as PageFindings;

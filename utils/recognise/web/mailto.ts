@@ -1,0 +1,86 @@
+/**
+ * `mailto:` links: the address comes from the href, never from the link text, which pages
+ * write as anything ("Email us", another address, an obfuscated form).
+ */
+import type { Candidate } from '../../model/records';
+import { cleanName, toEmailAddress } from '../../identity/addresses';
+import { readableText } from '../../identity/profile-url';
+import { ITEM_WORK, SliceCounter, type Slices } from './slices';
+
+/** Mailto links read per page at most; past this a page is a directory, not a conversation. */
+const MAX_LINKS = 5000;
+const MAILTO = /^\s*mailto:/i;
+// A link is a mailto link when its href starts with the scheme, as the native query below asks:
+// one simple selector keeps the page's other links (thousands on a long article) out of script
+// and out of the cap, at a fraction of the cost of a selector list or a substring match. An
+// href with leading spaces (which browsers strip) is not read as one.
+const MAILTO_HREF = '[href^="mailto:" i]';
+const MAILTO_LINK = /^mailto:/i;
+
+// Link texts that invite an action rather than name a person.
+const CALL_TO_ACTION = /\b(?:e-?mail|mail|contact|write|send|message|click|here)\b/i;
+
+/** True for a link (`a` or `area`) whose href is a mailto URL. */
+export function isMailtoLink(element: Element): boolean {
+  return (element.localName === 'a' || element.localName === 'area') && MAILTO_LINK.test(element.getAttribute('href') ?? '');
+}
+
+/** The addresses a mailto URL sends to: its path (comma-separated) and any `to=` field; RFC 6068. */
+export function addressesInMailto(href: string): string[] {
+  if (!MAILTO.test(href)) return [];
+  const value = href.replace(MAILTO, '');
+  const query = value.indexOf('?');
+  const recipients = (query >= 0 ? value.slice(0, query) : value).split(',');
+  if (query >= 0) {
+    for (const field of value.slice(query + 1).split('&')) {
+      const [key = '', fieldValue = ''] = field.split('=', 2);
+      if (key.toLowerCase() === 'to') recipients.push(...safeDecode(fieldValue).split(','));
+    }
+  }
+  const addresses: string[] = [];
+  for (const recipient of recipients) {
+    // toEmailAddress decodes escapes; split first so an encoded comma (%2C) stays in one address.
+    const address = toEmailAddress(recipient);
+    if (address && !addresses.includes(address)) addresses.push(address);
+  }
+  return addresses;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+const URL_TEXT = /^(?:[a-z][a-z+.-]*:\/\/|mailto:|tel:|www\.)/i;
+
+/** The link text as a name, unless it is an address, a URL or a call to action. */
+function nameFromLinkText(link: Element): string | undefined {
+  const text = cleanName(readableText(link));
+  if (!text || text.includes('@') || URL_TEXT.test(text) || CALL_TO_ACTION.test(text)) return undefined;
+  return text;
+}
+
+/**
+ * People from the page's mailto links, in page order, in slices; links inside elements
+ * `claimed` reports (email properties already read as markup) are left to that reading.
+ */
+export function* mailtoPeopleInSlices(doc: Document, claimed: (link: Element) => boolean): Slices<Candidate[]> {
+  const counter = new SliceCounter();
+  const people: Candidate[] = [];
+  const links = doc.querySelectorAll(MAILTO_HREF);
+  for (let index = 0, read = 0; index < links.length && read < MAX_LINKS; index++) {
+    const link = links[index]!;
+    if (!isMailtoLink(link)) continue; // Another element with an href (`link`, `base`).
+    read++;
+    if (counter.spend(ITEM_WORK)) yield;
+    if (claimed(link)) continue;
+    const addresses = addressesInMailto(link.getAttribute('href') ?? '');
+    // A name belongs to a link that sends to one person; "Ada, Grace" on a group link names nobody.
+    const name = addresses.length === 1 ? nameFromLinkText(link) : undefined;
+    for (const email of addresses) people.push(name ? { email, name, role: 'mention' } : { email, role: 'mention' });
+  }
+  return people;
+}

@@ -1,0 +1,122 @@
+import { getContact, putContact } from '../../db/contacts-repo';
+import { addInteraction, findByDedupeKey, newestEntryAt, removeInteraction } from '../../db/interactions-repo';
+import { writeTx, type TendDatabase } from '../../db/schema';
+import { TendError } from '../../errors';
+import { t } from '../../i18n';
+import { newId } from '../../ids';
+import type { Contact, Interaction, LoggableKind, Source } from '../../model/records';
+import { queueReindex } from '../../search/live-index';
+
+export interface LogInput {
+  contactIds: string[];
+  kind: LoggableKind;
+  text: string;
+  experience?: Interaction['experience'];
+  source?: Source;
+  /** Makes the log idempotent: the same request id logs once. */
+  requestId: string;
+}
+
+/**
+ * Log a note or interaction to every selected person in one transaction, and count it as their
+ * latest interaction. Logging the same request twice returns the first entry.
+ */
+export async function logInteraction(db: TendDatabase, input: LogInput, now: number): Promise<Interaction> {
+  const tx = writeTx(db, ['contacts', 'interactions', 'timeline']);
+  const dedupeKey = `request|${input.requestId}`;
+  const earlier = await findByDedupeKey(tx, dedupeKey);
+  if (earlier) {
+    await tx.done;
+    return earlier;
+  }
+  const contactIds = [...new Set(input.contactIds)];
+  const contacts = await Promise.all(contactIds.map((id) => getContact(tx, id)));
+  if (contacts.some((contact) => !contact)) {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new TendError('not-found', t('errorPeopleGoneNotSaved'));
+  }
+  const entry: Interaction = {
+    id: newId(now),
+    contactIds,
+    kind: input.kind,
+    at: now,
+    summary: input.text,
+    ...(input.experience && { experience: input.experience }),
+    ...(input.source && { source: input.source }),
+    dedupeKey,
+    createdAt: now,
+  };
+  await addInteraction(tx, entry);
+  for (const contact of contacts as Contact[]) {
+    await putContact(tx, { ...contact, lastInteractionAt: Math.max(contact.lastInteractionAt ?? 0, now), updatedAt: now });
+  }
+  await tx.done;
+  queueReindex(db, { contactIds, interactionIds: [entry.id] });
+  return entry;
+}
+
+/**
+ * Delete a logged entry (the undo of a log). Sightings are facts Tend observed and stay. Each
+ * person's "last interaction" falls back to their newest remaining entry.
+ */
+export async function deleteInteraction(db: TendDatabase, interactionId: string, now: number): Promise<Interaction | undefined> {
+  const tx = writeTx(db, ['contacts', 'interactions', 'timeline']);
+  const existing = await tx.objectStore('interactions').get(interactionId);
+  if (existing?.kind === 'sighting') {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new TendError('forbidden', t('errorSightingNotDeletable'));
+  }
+  const removed = await removeInteraction(tx, interactionId);
+  for (const contactId of removed?.contactIds ?? []) {
+    const contact = await getContact(tx, contactId);
+    if (!contact) continue;
+    const lastInteractionAt = await newestEntryAt(tx, contactId);
+    const { lastInteractionAt: _dropped, ...rest } = contact;
+    await putContact(tx, { ...rest, ...(lastInteractionAt !== undefined && { lastInteractionAt }), updatedAt: now });
+  }
+  await tx.done;
+  queueReindex(db, { contactIds: removed?.contactIds, interactionIds: [interactionId] });
+  return removed;
+}
+
+/** Edit a logged entry's text, kind or experience mark; it keeps its id and time. */
+export async function editInteraction(
+  db: TendDatabase,
+  interactionId: string,
+  change: { text: string; kind?: LoggableKind; experience?: Interaction['experience'] | null },
+  now: number,
+): Promise<Interaction> {
+  const tx = writeTx(db, ['interactions']);
+  const existing = await tx.objectStore('interactions').get(interactionId);
+  if (!existing || existing.kind === 'sighting' || existing.kind === 'stage') {
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new TendError(existing ? 'forbidden' : 'not-found', existing ? t('errorAutomaticNotEditable') : t('errorEntryGoneShort'));
+  }
+  const { experience: _old, ...rest } = existing;
+  const experience = change.experience === undefined ? existing.experience : (change.experience ?? undefined);
+  const edited: Interaction = { ...rest, summary: change.text, kind: change.kind ?? existing.kind, ...(experience && { experience }), editedAt: now };
+  await tx.objectStore('interactions').put(edited);
+  await tx.done;
+  queueReindex(db, { interactionIds: [edited.id] });
+  return edited;
+}
+
+/** Put back an entry exactly as it was before it was deleted (the undo of a delete). */
+export async function restoreInteraction(db: TendDatabase, entry: Interaction): Promise<Interaction> {
+  const tx = writeTx(db, ['contacts', 'interactions', 'timeline']);
+  if (await tx.objectStore('interactions').get(entry.id)) {
+    await tx.done;
+    return entry;
+  }
+  const contacts = await Promise.all(entry.contactIds.map((id) => getContact(tx, id)));
+  await addInteraction(tx, entry);
+  for (const contact of contacts) {
+    if (contact && (contact.lastInteractionAt ?? 0) < entry.at) await putContact(tx, { ...contact, lastInteractionAt: entry.at });
+  }
+  await tx.done;
+  queueReindex(db, { contactIds: entry.contactIds, interactionIds: [entry.id] });
+  return entry;
+}

@@ -1,0 +1,58 @@
+import type { TendDatabase } from '../../db/schema';
+import { saveDraft } from '../../storage/drafts';
+import { t } from '../../i18n';
+import type { Interaction } from '../../model/records';
+import { getTabPeople } from '../../storage/tab-people';
+import { logInteraction } from './log';
+import { planMenuLog, type MenuClick } from './menu-log';
+import { createContact } from '../people/people';
+
+/** How the background shows the outcome: injected so tests can watch it. */
+export interface MenuLogUi {
+  /** Exactly one person: the entry was logged; confirm it with an Undo. */
+  confirmLogged(entry: Interaction, personName: string): Promise<void>;
+  /**
+   * Several or none: the entry waits as the tab's draft; bring up the side panel to finish it
+   * (`alreadyOpen` when the click handler opened it while it still had the user gesture).
+   */
+  openComposer(windowId: number, alreadyOpen: boolean): Promise<void>;
+}
+
+/** Carry out "Log this interaction" for a click on a tab (see planMenuLog for what it decides). */
+export async function logFromMenu(
+  db: TendDatabase,
+  click: MenuClick,
+  tab: { id: number; windowId: number },
+  ui: MenuLogUi,
+  now: number,
+  /** Whether the click handler managed to open the side panel already. */
+  panelOpened: Promise<boolean> = Promise.resolve(false),
+): Promise<Interaction | undefined> {
+  const tabPeople = await getTabPeople(tab.id);
+  const plan = planMenuLog(click, tabPeople?.people ?? []);
+  if (plan.action === 'log') {
+    const contact = 'email' in plan.person ? await createContact(db, { email: plan.person.email }, now) : undefined;
+    const contactId = contact?.id ?? ('contactId' in plan.person ? plan.person.contactId : '');
+    const entry = await logInteraction(
+      db,
+      { contactIds: [contactId], kind: 'note', text: plan.summary, requestId: crypto.randomUUID(), ...(plan.source && { source: plan.source }) },
+      now,
+    );
+    const name = contact?.displayName ?? tabPeople?.people.find((p) => p.contactId === contactId)?.displayName ?? t('notifyLoggedForSomeone');
+    await ui.confirmLogged(entry, name);
+    return entry;
+  }
+  const created = await Promise.all(plan.emails.map((email) => createContact(db, { email }, now)));
+  const contactIds = [...plan.contactIds, ...created.map((c) => c.id)];
+  await saveDraft(tab.id, {
+    text: plan.summary,
+    kind: 'note',
+    contactIds,
+    peopleChosen: contactIds.length > 0,
+    requestId: crypto.randomUUID(),
+    fromMenu: true,
+    ...(plan.source && { source: plan.source }),
+  });
+  await ui.openComposer(tab.windowId, await panelOpened);
+  return undefined;
+}

@@ -1,0 +1,96 @@
+import { getContact, putContact } from '../../db/contacts-repo';
+import { findContactIdByIdentity, linkIdentity } from '../../db/identities-repo';
+import { addInteraction } from '../../db/interactions-repo';
+import { identityKey, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
+import { TendError } from '../../errors';
+import { t } from '../../i18n';
+import { newId } from '../../ids';
+import type { Contact, ContactPatch, Identity } from '../../model/records';
+import { toEmailAddress } from '../../identity/addresses';
+import { canonicalProfileUrl } from '../../identity/profile-url';
+import { queueReindex } from '../../search/live-index';
+
+async function contactOrFail(tx: WriteTx, contactId: string): Promise<Contact> {
+  const contact = await getContact(tx, contactId);
+  if (contact) return contact;
+  tx.abort();
+  await tx.done.catch(() => undefined);
+  throw new TendError('not-found', t('errorPersonGone'));
+}
+
+/** Apply a patch: `null` removes an optional field, `undefined` leaves it. */
+function patched(contact: Contact, patch: ContactPatch, now: number): Contact {
+  const next: Record<string, unknown> = { ...contact, updatedAt: now };
+  for (const [field, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (value === null || value === '') delete next[field];
+    else next[field] = field === 'tags' ? [...new Set(value as string[])] : value;
+  }
+  return next as Contact;
+}
+
+/**
+ * Save edits of a person's fields; each field is written as sent, so two pages editing different
+ * fields both keep their edit. A stage change is also recorded on the timeline.
+ */
+export async function updateContact(db: TendDatabase, contactId: string, patch: ContactPatch, now: number): Promise<Contact> {
+  const tx = writeTx(db, ['contacts', 'interactions', 'timeline']);
+  const contact = await contactOrFail(tx, contactId);
+  const next = patched(contact, patch, now);
+  await putContact(tx, next);
+  if (patch.stage !== undefined && (patch.stage ?? undefined) !== contact.stage) {
+    const from = contact.stage ?? 'no stage';
+    const to = patch.stage ?? 'no stage';
+    await addInteraction(tx, { id: newId(now), contactIds: [contactId], kind: 'stage', at: now, summary: `Stage: ${from} → ${to}`, createdAt: now });
+  }
+  await tx.done;
+  queueReindex(db, { contactIds: [contactId] });
+  return next;
+}
+
+/** An address or profile URL typed by the user, normalised; an error says what is wrong. */
+export function parseIdentity(raw: string): Identity {
+  const email = toEmailAddress(raw);
+  if (email) return { kind: 'email', value: email };
+  const url = /^https?:\/\//i.test(raw.trim()) ? canonicalProfileUrl(raw.trim()) : undefined;
+  if (url) return { kind: 'url', value: url };
+  throw new TendError('invalid', t('errorNotAnIdentity', raw.trim()));
+}
+
+/** Give a person another address or profile URL. One already someone else's is refused, naming them. */
+export async function addIdentity(db: TendDatabase, contactId: string, raw: string, now: number): Promise<Contact> {
+  const identity = parseIdentity(raw);
+  const tx = writeTx(db, ['contacts', 'identities']);
+  const contact = await contactOrFail(tx, contactId);
+  const owner = await findContactIdByIdentity(tx, identity);
+  if (owner === contactId) {
+    await tx.done;
+    return contact;
+  }
+  if (owner) {
+    const other = await getContact(tx, owner);
+    tx.abort();
+    await tx.done.catch(() => undefined);
+    throw new TendError('invalid', t('errorIdentityTaken', identity.value, other?.displayName ?? t('errorIdentityTakenSomeone')));
+  }
+  const next = { ...contact, identities: [...contact.identities, identity], updatedAt: now };
+  await linkIdentity(tx, identity, contactId);
+  await putContact(tx, next);
+  await tx.done;
+  queueReindex(db, { contactIds: [contactId] });
+  return next;
+}
+
+/** Take an address or profile URL off a person; Tend will no longer match them by it. */
+export async function removeIdentity(db: TendDatabase, contactId: string, identity: Identity, now: number): Promise<Contact> {
+  const tx = writeTx(db, ['contacts', 'identities']);
+  const contact = await contactOrFail(tx, contactId);
+  const key = identityKey(identity);
+  const next = { ...contact, identities: contact.identities.filter((i) => identityKey(i) !== key), updatedAt: now };
+  const row = await tx.objectStore('identities').get(key);
+  if (row?.contactId === contactId) await tx.objectStore('identities').delete(key);
+  await putContact(tx, next);
+  await tx.done;
+  queueReindex(db, { contactIds: [contactId] });
+  return next;
+}

@@ -1,0 +1,164 @@
+import { newId } from '../../ids';
+import type { SightingMessage } from '../../messaging/protocol';
+import type { Candidate, Contact, Identity, TabPerson } from '../../model/records';
+import { getContact, putContact } from '../../db/contacts-repo';
+import { findContactIdByIdentity, linkIdentity } from '../../db/identities-repo';
+import { addInteraction, hasDedupeKey } from '../../db/interactions-repo';
+import { writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
+import { cleanName, toEmailAddress } from '../../identity/addresses';
+import { canonicalProfileUrl } from '../../identity/profile-url';
+import { queueReindex } from '../../search/live-index';
+import { localDay } from '../../time/local-day';
+import { mayCaptureAddress, siteIsNeverCaptured, type CaptureRules } from './capture-rules';
+
+export interface SightingOutcome {
+  /** The people of the page, in page order, as the side panel lists them. */
+  people: TabPerson[];
+  /** Contacts created or given a new history entry. */
+  changedContactIds: string[];
+}
+
+/** A person worth keeping: at least one identity, or a name shown as unconfirmed. */
+interface KeptPerson {
+  name?: string;
+  email?: string;
+  profileUrl?: string;
+}
+
+/**
+ * The candidates Tend may keep, one per identity, in page order: addresses normalised and checked
+ * against the capture rules, profile URLs canonicalised, names cleaned. Name-only candidates are
+ * kept (as unconfirmed) only when no candidate with an identity carries the same name.
+ */
+export function peopleWorthKeeping(candidates: Candidate[], rules: CaptureRules): KeptPerson[] {
+  const kept: KeptPerson[] = [];
+  const byIdentity = new Map<string, KeptPerson>();
+  const nameOnly: KeptPerson[] = [];
+  for (const candidate of candidates) {
+    const rawEmail = toEmailAddress(candidate.email);
+    if (candidate.email && !rawEmail) continue;
+    if (rawEmail && !mayCaptureAddress(rawEmail, rules)) continue;
+    const email = rawEmail;
+    const profileUrl = candidate.profileUrl ? canonicalProfileUrl(candidate.profileUrl) : undefined;
+    const name = cleanName(candidate.name);
+    if (!email && !profileUrl) {
+      if (name) nameOnly.push({ name });
+      continue;
+    }
+    const known = (email && byIdentity.get(`e:${email}`)) || (profileUrl && byIdentity.get(`u:${profileUrl}`));
+    if (known) {
+      known.name ??= name;
+      known.email ??= email;
+      known.profileUrl ??= profileUrl;
+    } else {
+      const person = { name, email, profileUrl };
+      kept.push(person);
+      if (email) byIdentity.set(`e:${email}`, person);
+      if (profileUrl) byIdentity.set(`u:${profileUrl}`, person);
+    }
+  }
+  const namesWithIdentity = new Set(kept.map((p) => p.name?.toLowerCase()));
+  const unconfirmed = nameOnly.filter((p, i) => {
+    const key = p.name!.toLowerCase();
+    return !namesWithIdentity.has(key) && nameOnly.findIndex((q) => q.name!.toLowerCase() === key) === i;
+  });
+  return [...kept, ...unconfirmed];
+}
+
+const identitiesOf = (person: KeptPerson): Identity[] => [
+  ...(person.email ? [{ kind: 'email' as const, value: person.email }] : []),
+  ...(person.profileUrl ? [{ kind: 'url' as const, value: person.profileUrl }] : []),
+];
+
+/**
+ * The contact for a person: the one any of their identities already belongs to (gaining the
+ * identities it lacked, and a real name if it only had an address), or a new one. An identity
+ * that belongs to another contact stays there: merging people is the user's decision.
+ */
+async function resolveContact(tx: WriteTx, person: KeptPerson, now: number) {
+  const identities = identitiesOf(person);
+  const owners = await Promise.all(identities.map((identity) => findContactIdByIdentity(tx, identity)));
+  const ownerId = owners.find(Boolean);
+  const existing = ownerId ? await getContact(tx, ownerId) : undefined;
+  const unclaimed = identities.filter((_, i) => !owners[i]);
+  const fallbackName = person.email ?? person.profileUrl ?? '';
+  let contact: Contact = existing ?? {
+    id: newId(now),
+    displayName: person.name ?? fallbackName,
+    identities: [],
+    tags: [],
+    createdAt: now,
+    updatedAt: now,
+  };
+  let changed = !existing;
+  if (unclaimed.length > 0) {
+    contact = { ...contact, identities: [...contact.identities, ...unclaimed], updatedAt: now };
+    for (const identity of unclaimed) await linkIdentity(tx, identity, contact.id);
+    changed = true;
+  }
+  const namedByIdentityOnly = contact.identities.some((identity) => identity.value === contact.displayName);
+  if (existing && person.name && namedByIdentityOnly) {
+    contact = { ...contact, displayName: person.name, updatedAt: now };
+    changed = true;
+  }
+  return { contact, changed };
+}
+
+/**
+ * Keep the people a page showed: one contact per person (matched by any identity), and for a mail
+ * thread one "seen in thread" entry per person per thread per day. One transaction: all or nothing.
+ */
+export async function recordSighting(
+  db: TendDatabase,
+  sighting: SightingMessage,
+  rules: CaptureRules,
+  now: number,
+): Promise<SightingOutcome> {
+  if (siteIsNeverCaptured(sighting.page.url, rules)) return { people: [], changedContactIds: [] };
+  const keep = peopleWorthKeeping(sighting.people, rules);
+  const tx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline']);
+  const people: TabPerson[] = [];
+  const changedContactIds: string[] = [];
+  const listed = new Set<string>();
+  for (const person of keep) {
+    if (!person.email && !person.profileUrl) {
+      people.push({ displayName: person.name ?? '' });
+      continue;
+    }
+    let { contact, changed } = await resolveContact(tx, person, now);
+    if (sighting.thread && !rules.noPassiveHistory.has(sighting.site)) {
+      const dedupeKey = `sighting|${contact.id}|${sighting.thread.key}|${localDay(now)}`;
+      if (!(await hasDedupeKey(tx, dedupeKey))) {
+        await addInteraction(tx, {
+          id: newId(now),
+          contactIds: [contact.id],
+          kind: 'sighting',
+          at: now,
+          summary: sighting.thread.subject,
+          source: { url: sighting.page.url, title: sighting.thread.subject, site: sighting.site },
+          dedupeKey,
+          createdAt: now,
+        });
+        contact = { ...contact, lastInteractionAt: now, updatedAt: now };
+        changed = true;
+      }
+    }
+    if (changed) {
+      await putContact(tx, contact);
+      changedContactIds.push(contact.id);
+    }
+    // Two candidates can turn out to be one contact (an address and a profile linked earlier).
+    if (listed.has(contact.id)) continue;
+    listed.add(contact.id);
+    people.push({
+      contactId: contact.id,
+      displayName: contact.displayName,
+      email: person.email,
+      profileUrl: person.profileUrl,
+      ...(localDay(contact.createdAt) === localDay(now) && { newToday: true }),
+    });
+  }
+  await tx.done;
+  queueReindex(db, { contactIds: changedContactIds });
+  return { people, changedContactIds };
+}

@@ -1,0 +1,57 @@
+import { browser } from 'wxt/browser';
+import { TabPeople } from '../model/records';
+
+// chrome.storage.session outlives the service worker (it is stopped after 30 s idle) but not the
+// browser session, and content scripts cannot read it (its default access level).
+const keyOf = (tabId: number) => `tab:${tabId}`;
+
+// How many saved people each tab shows, readable synchronously: a context-menu click must decide
+// whether to open the side panel before its user gesture lapses, i.e. before any await.
+const savedPeopleCount = new Map<number, number>();
+let countsLoaded = false;
+
+const countSaved = (people: TabPeople) => people.people.filter((person) => person.contactId).length;
+
+/** Load the counts kept in session storage (at worker start). */
+export async function loadTabPeopleCounts(): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  for (const [key, value] of Object.entries(all)) {
+    const parsed = key.startsWith('tab:') ? TabPeople.safeParse(value) : undefined;
+    if (parsed?.success) savedPeopleCount.set(Number(key.slice(4)), countSaved(parsed.data));
+  }
+  countsLoaded = true;
+}
+
+/** The number of saved people on a tab, synchronously; undefined while the worker is still loading. */
+export function savedPeopleOnTab(tabId: number): number | undefined {
+  return countsLoaded ? (savedPeopleCount.get(tabId) ?? 0) : undefined;
+}
+
+/** The people last seen on a tab, or null when Tend saw none there. */
+export async function getTabPeople(tabId: number): Promise<TabPeople | null> {
+  const stored = (await browser.storage.session.get(keyOf(tabId)))[keyOf(tabId)];
+  const parsed = TabPeople.safeParse(stored);
+  return parsed.success ? parsed.data : null;
+}
+
+export async function setTabPeople(tabId: number, people: TabPeople): Promise<void> {
+  savedPeopleCount.set(tabId, countSaved(people));
+  await browser.storage.session.set({ [keyOf(tabId)]: people });
+}
+
+export async function clearTabPeople(tabId: number): Promise<void> {
+  savedPeopleCount.delete(tabId);
+  await browser.storage.session.remove(keyOf(tabId));
+}
+
+/**
+ * The user added a person the tab showed by name only: that row now stands for the new contact,
+ * so the list shows them as saved without waiting for the page to be read again.
+ */
+export async function linkNameOnlyPerson(tabId: number, displayName: string, contactId: string): Promise<void> {
+  const current = await getTabPeople(tabId);
+  const row = current?.people.find((person) => !person.contactId && person.displayName === displayName);
+  if (!current || !row) return;
+  const people = current.people.map((person) => (person === row ? { ...row, contactId, newToday: true } : person));
+  await setTabPeople(tabId, { ...current, people });
+}
