@@ -153,11 +153,11 @@ test('merging a person with themselves, or someone gone, is refused and changes 
   expect(gmail).not.toBe(navy);
 });
 
-test('a v1 database upgrades to v3: a merges store appears and every record is kept', async () => {
+test('a v1 database upgrades to the current version: a merges store appears and every record is kept', async () => {
   await buildV1Database('tend-v1-merges');
   const db = await openTendDb('tend-v1-merges');
-  expect(DB_VERSION).toBe(3);
-  expect(db.version).toBe(3);
+  expect(DB_VERSION).toBeGreaterThanOrEqual(3);
+  expect(db.version).toBe(DB_VERSION);
   expect(db.objectStoreNames.contains('merges')).toBe(true);
   expect(db.transaction('merges').store.indexNames.contains('by-at')).toBe(true);
   expect(await db.getAll('contacts')).toEqual([V1_RECORDS.contact]);

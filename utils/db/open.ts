@@ -2,7 +2,7 @@ import { openDB } from 'idb';
 import type { TendDB, TendDatabase } from './schema';
 
 export const DB_NAME = 'tend';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /**
  * Open (and upgrade) Tend's database. Upgrade steps are append-only: once a version has been
@@ -32,6 +32,12 @@ export function openTendDb(name = DB_NAME): Promise<TendDatabase> {
         // One record per merge of two people, with what moved, so the merge can be undone.
         const merges = db.createObjectStore('merges', { keyPath: 'id' });
         merges.createIndex('by-at', 'at');
+      }
+      if (oldVersion < 4) {
+        // The change log (one row per change to a person, entry or follow-up, numbered in order)
+        // and saved index states; see utils/db/commit.ts and utils/search/snapshot.ts.
+        db.createObjectStore('changes', { keyPath: 'seq', autoIncrement: true });
+        db.createObjectStore('snapshots', { keyPath: 'name' });
       }
     },
     blocking(_current, _blocked, event) {

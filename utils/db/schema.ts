@@ -1,23 +1,10 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Contact, FollowUp, Identity, Interaction } from '../model/records';
+import type { ChangeRecord, IdentityRecord, SnapshotRecord, TimelineLink } from '../model/rows';
 import type { ImportRecord } from '../model/import';
 import type { MergeRecord } from '../model/merge';
 
-/** One row of the identity index: a normalised identity belongs to exactly one contact. */
-export interface IdentityRecord {
-  /** `${kind}:${value}`, e.g. `email:ada@example.com`: unique across all contacts. */
-  key: string;
-  kind: Identity['kind'];
-  value: string;
-  contactId: string;
-}
-
-/** One row of a contact's timeline: ordered by time, so the newest N are one reverse range read. */
-export interface TimelineLink {
-  contactId: string;
-  at: number;
-  interactionId: string;
-}
+export type { IdentityRecord, TimelineLink };
 
 /** Tend's IndexedDB layout. Version history lives in open.ts; released steps are never edited. */
 export interface TendDB extends DBSchema {
@@ -30,6 +17,10 @@ export interface TendDB extends DBSchema {
   imports: { key: string; value: ImportRecord; indexes: { 'by-at': number } };
   /** v3: one record per merge of two people, with what moved, so it can be undone. */
   merges: { key: string; value: MergeRecord; indexes: { 'by-at': number } };
+  /** v4: every change to the user's records, in order (see ChangeRecord). */
+  changes: { key: number; value: ChangeRecord };
+  /** v4: saved states of in-memory indexes, by name, with the last change they include. */
+  snapshots: { key: string; value: SnapshotRecord };
 }
 
 export type TendDatabase = IDBPDatabase<TendDB>;
@@ -44,5 +35,5 @@ export const identityKey = (identity: Identity): string => `${identity.kind}:${i
 
 /** A read transaction typed for the repos (see ReadTx). */
 export const readTx = (db: TendDatabase, stores: StoreName[]): ReadTx => db.transaction(stores, 'readonly');
-/** A write transaction typed for the repos (see WriteTx). */
-export const writeTx = (db: TendDatabase, stores: StoreName[]): WriteTx => db.transaction(stores, 'readwrite');
+// Every write transaction is opened by the commit path, which logs and announces what it changed.
+export { writeTx } from './commit';

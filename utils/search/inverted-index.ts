@@ -49,6 +49,25 @@ export interface IndexResult {
   notesTotal: number;
 }
 
+/** Bumped whenever the snapshot's layout changes: an older saved index is then rebuilt, not read. */
+const SNAPSHOT_FORMAT = 1;
+
+/** What `InvertedIndex.toSnapshot` saves (typed arrays and two joined strings). */
+export interface InvertedIndexSnapshot {
+  format: number;
+  docKind: Uint8Array;
+  docAlive: Uint8Array;
+  docRecency: Float64Array;
+  /** Record ids joined by newlines (ids never hold one). */
+  docIds: string;
+  /** Words joined by newlines (words are folded runs of letters and digits). */
+  terms: string;
+  /** Where each word's postings start in `postings` (one more entry than words). */
+  offsets: Int32Array;
+  postings: Int32Array;
+  sortedIds: Int32Array;
+}
+
 /** The inverted index itself; records are replaced by id and removed by tombstone. */
 export class InvertedIndex {
   // Documents: parallel arrays indexed by a dense doc number.
@@ -185,6 +204,64 @@ export class InvertedIndex {
     result.people = people.docs.map((doc, i) => ({ id: this.docIds[doc]!, score: people.scores[i]! }));
     result.notes = notes.docs.map((doc, i) => ({ id: this.docIds[doc]!, score: notes.scores[i]! }));
     return result;
+  }
+
+  /**
+   * The index as plain data for IndexedDB: postings packed into one array, ids and words joined into
+   * one string each (structured clone copies one big value far faster than many small ones).
+   */
+  toSnapshot(): InvertedIndexSnapshot {
+    const docs = this.docCount;
+    const offsets = new Int32Array(this.termText.length + 1);
+    for (let id = 0; id < this.termText.length; id++) offsets[id + 1] = offsets[id]! + this.postingLength[id]!;
+    const postings = new Int32Array(offsets[this.termText.length]!);
+    for (let id = 0; id < this.termText.length; id++) postings.set(this.postings[id]!.subarray(0, this.postingLength[id]!), offsets[id]!);
+    this.ensureSorted();
+    return {
+      format: SNAPSHOT_FORMAT,
+      docKind: this.docKind.slice(0, docs),
+      docAlive: this.docAlive.slice(0, docs),
+      docRecency: this.docRecency.slice(0, docs),
+      docIds: this.docIds.join('\n'),
+      terms: this.termText.join('\n'),
+      offsets,
+      postings,
+      sortedIds: Int32Array.from(this.sortedIds),
+    };
+  }
+
+  /** An index from `toSnapshot`'s data; undefined when the data is not in this version's format. */
+  static fromSnapshot(data: unknown): InvertedIndex | undefined {
+    const snapshot = data as Partial<InvertedIndexSnapshot> | null;
+    if (snapshot?.format !== SNAPSHOT_FORMAT) return undefined;
+    const index = new InvertedIndex();
+    const docs = snapshot.docKind!.length;
+    index.ensureDocCapacity(docs);
+    index.docCount = docs;
+    index.docKind.set(snapshot.docKind!);
+    index.docAlive.set(snapshot.docAlive!);
+    index.docRecency.set(snapshot.docRecency!);
+    index.docIds = docs === 0 ? [] : snapshot.docIds!.split('\n');
+    for (let doc = 0; doc < docs; doc++) {
+      if (!index.docAlive[doc]) {
+        index.deadCount++;
+        continue;
+      }
+      index.docByKey.set(`${index.docKind[doc]}:${index.docIds[doc]}`, doc);
+      index.liveByKind[index.docKind[doc]!]!++;
+    }
+    index.termText = snapshot.terms === '' ? [] : snapshot.terms!.split('\n');
+    const offsets = snapshot.offsets!;
+    for (let id = 0; id < index.termText.length; id++) {
+      index.termIds.set(index.termText[id]!, id);
+      // Views sized exactly to their postings: the next append to one grows it into its own array.
+      index.postings.push(snapshot.postings!.subarray(offsets[id]!, offsets[id + 1]!));
+      index.postingLength.push(offsets[id + 1]! - offsets[id]!);
+    }
+    index.sortedIds = Array.from(snapshot.sortedIds!);
+    index.sortedTerms = index.sortedIds.map((id) => index.termText[id]!);
+    index.sortedValid = true;
+    return index;
   }
 
   private nextQueryNumber(): number {

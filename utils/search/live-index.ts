@@ -1,58 +1,71 @@
 /**
- * The search index of one open database, kept in memory by whoever searches (the service
- * worker). It is built lazily from IndexedDB on the first search (again after the worker was
- * stopped), and kept current two ways:
- * - the services that write call `queueReindex` with the people and entries they touched, and
- *   the next search re-reads exactly those records first;
- * - writers outside the worker (the options page's imports, restore, delete everything) are
- *   caught by a cheap check at the start of each burst of searches (record counts and the
- *   newest contact edit), and the index is then rebuilt.
+ * The search index of one open database, kept in memory by whoever searches (the service worker).
+ * - It follows every commit: the commit path (utils/db/commit.ts) tells it which people and entries
+ *   were written or deleted, with the records themselves, and the next search applies them.
+ * - It is saved (utils/db/snapshots-repo.ts) with the number of the last change it includes. After a
+ *   worker restart the first search loads that snapshot and replays only the changes logged since,
+ *   instead of reading every record again; with no usable snapshot it is rebuilt from the stores.
  */
+import { onCommit, type Change } from '../db/commit';
 import type { TendDatabase } from '../db/schema';
+import { changesSince, latestChangeSeq } from '../db/changes-repo';
+import { readRecords } from '../db/records-repo';
+import { loadSnapshot, saveSnapshot } from '../db/snapshots-repo';
 import { noteDoc, personDoc } from './documents';
 import { InvertedIndex } from './inverted-index';
 
-/** Searches closer together than this are one burst (typing): no outside-change check between them. */
-export const FRESHNESS_CHECK_MS = 2000;
 /** Records read per IndexedDB request while building: bounds memory and lets writes interleave. */
 const BUILD_PAGE = 20_000;
+/** Save the index again once this many changes were applied since it was last saved. */
+const SAVE_AFTER_CHANGES = 1_000;
+/** Saving waits this long after the index settles (a burst of writes is saved once). */
+const SAVE_DELAY_MS = 2_000;
+const SNAPSHOT_NAME = 'search';
 
 interface LiveIndex {
   index: InvertedIndex;
   built: boolean;
-  /** Newest contact `updatedAt` the index has read: a newer one means someone else wrote. */
-  newestEdit: number;
-  dirtyContacts: Set<string>;
-  dirtyEntries: Set<string>;
-  /** When the outside-change check last ran (ms, Date.now()). */
-  checkedAt: number;
-  /** Maintenance in progress (build, re-reads, check); searches wait for it. */
+  /** The last logged change the index includes. */
+  seq: number;
+  /** Changes committed since they were last applied, in commit order. */
+  pending: Change[];
+  /** Records to re-read before the next search (ones a search found gone). */
+  reread: { contacts: Set<string>; interactions: Set<string> };
+  /** A store was emptied (delete everything): read them all again. */
+  rebuildNeeded: boolean;
+  /** Changes applied since the index was last saved; -1 when it was never saved. */
+  unsaved: number;
+  saveTimer?: ReturnType<typeof setTimeout>;
+  stopListening: () => void;
+  /** Maintenance in progress (load, build, changes); searches wait for it. */
   work?: Promise<void>;
 }
 
 const indexes = new WeakMap<TendDatabase, LiveIndex>();
 
-/** Records a service changed: their search entries are re-read before the next search. */
+/** Records to re-read before the next search. */
 export interface ReindexRequest {
-  /** People whose fields changed, or who gained timeline entries the caller does not name. */
   contactIds?: Iterable<string>;
-  /** Timeline entries added, edited or deleted. */
   interactionIds?: Iterable<string>;
 }
 
 /**
- * Tell the search index these records changed (call after the write committed). Cheap and
- * synchronous: with no index built yet there is nothing to keep current.
+ * Re-read these records before the next search (a search that met a record gone from the store
+ * asks this). Writes need not call it: the commit path tells the index what they changed.
  */
 export function queueReindex(db: TendDatabase, change: ReindexRequest): void {
   const live = indexes.get(db);
   if (!live) return;
-  for (const id of change.contactIds ?? []) live.dirtyContacts.add(id);
-  for (const id of change.interactionIds ?? []) live.dirtyEntries.add(id);
+  for (const id of change.contactIds ?? []) live.reread.contacts.add(id);
+  for (const id of change.interactionIds ?? []) live.reread.interactions.add(id);
 }
 
-/** Drop the index of a database (as a worker restart does); the next search rebuilds it. */
+/** Drop the in-memory index of a database, as a worker restart does; the next search loads it again. */
 export function dropSearchIndex(db: TendDatabase): void {
+  const live = indexes.get(db);
+  if (!live) return;
+  live.stopListening();
+  clearTimeout(live.saveTimer);
   indexes.delete(db);
 }
 
@@ -61,11 +74,27 @@ export function hasSearchIndex(db: TendDatabase): boolean {
   return indexes.get(db)?.built === true;
 }
 
-/** The current search index of a database: built if missing, pending changes applied. */
-export async function searchIndexOf(db: TendDatabase, now = Date.now()): Promise<InvertedIndex> {
+/** How the last load went, for tests and the bench: from a snapshot plus N changes, or a full rebuild. */
+export const lastLoad = { from: 'none' as 'none' | 'snapshot' | 'rebuild', replayed: 0 };
+
+/** The current search index of a database: loaded or built if missing, committed changes applied. */
+export async function searchIndexOf(db: TendDatabase): Promise<InvertedIndex> {
   let live = indexes.get(db);
   if (!live) {
-    live = { index: new InvertedIndex(), built: false, newestEdit: 0, dirtyContacts: new Set(), dirtyEntries: new Set(), checkedAt: now };
+    const fresh: LiveIndex = {
+      index: new InvertedIndex(),
+      built: false,
+      seq: 0,
+      pending: [],
+      reread: { contacts: new Set(), interactions: new Set() },
+      rebuildNeeded: false,
+      unsaved: -1,
+      // Listening starts before anything is read, so no commit falls between the read and the log.
+      stopListening: onCommit(db, ({ changes }) => {
+        for (const change of changes) if (change.store === 'contacts' || change.store === 'interactions') fresh.pending.push(change);
+      }),
+    };
+    live = fresh;
     indexes.set(db, live);
   }
   for (;;) {
@@ -73,41 +102,56 @@ export async function searchIndexOf(db: TendDatabase, now = Date.now()): Promise
       await live.work;
       continue;
     }
-    const checkDue = now - live.checkedAt >= FRESHNESS_CHECK_MS;
-    if (live.built && !checkDue && live.dirtyContacts.size === 0 && live.dirtyEntries.size === 0) return live.index;
+    const idle = live.built && !live.rebuildNeeded && live.pending.length === 0 && live.reread.contacts.size + live.reread.interactions.size === 0;
+    if (idle) return live.index;
     const state = live;
-    state.work = maintain(db, state, checkDue, now).finally(() => (state.work = undefined));
+    state.work = maintain(db, state).finally(() => (state.work = undefined));
   }
 }
 
-/** Build if needed, re-read changed records, and rebuild when someone outside changed the data. */
-async function maintain(db: TendDatabase, live: LiveIndex, checkDue: boolean, now: number): Promise<void> {
-  if (!live.built) {
+async function maintain(db: TendDatabase, live: LiveIndex): Promise<void> {
+  if (!live.built) await load(db, live);
+  applyPending(live);
+  if (live.rebuildNeeded) {
     await rebuild(db, live);
-    live.checkedAt = now;
+    applyPending(live);
   }
-  await applyChanges(db, live);
-  if (checkDue) {
-    live.checkedAt = now;
-    if (await changedElsewhere(db, live)) {
-      await rebuild(db, live);
-      await applyChanges(db, live);
-    }
-  }
+  await reread(db, live);
+  scheduleSave(db, live);
+}
+
+/** The saved index and the changes logged after it; a rebuild when there is none or it cannot be used. */
+async function load(db: TendDatabase, live: LiveIndex): Promise<void> {
+  const [saved, latest] = await Promise.all([loadSnapshot(db, SNAPSHOT_NAME), latestChangeSeq(db)]);
+  const index = saved && saved.seq <= latest ? InvertedIndex.fromSnapshot(saved.data) : undefined;
+  if (!saved || !index) return rebuild(db, live);
+  const since = await changesSince(db, saved.seq);
+  if (since.some((change) => change.op === 'clear' && (change.store === 'contacts' || change.store === 'interactions'))) return rebuild(db, live);
+  const ids = (store: 'contacts' | 'interactions') => [...new Set(since.filter((c) => c.store === store && c.id !== undefined).map((c) => c.id!))];
+  const { contacts, interactions } = await readRecords(db, ids('contacts'), ids('interactions'));
+  for (const [id, contact] of contacts) contact ? index.add(personDoc(contact)) : index.remove('person', id);
+  for (const [id, entry] of interactions) entry ? index.add(noteDoc(entry)) : index.remove('note', id);
+  live.index = index;
+  live.seq = since.at(-1)?.seq ?? saved.seq;
+  live.built = true;
+  live.unsaved = since.length;
+  Object.assign(lastLoad, { from: 'snapshot', replayed: since.length });
 }
 
 /** Read every person and entry into a fresh index, then swap it in. */
 async function rebuild(db: TendDatabase, live: LiveIndex): Promise<void> {
+  live.rebuildNeeded = false;
+  // Changes heard from here on are applied after the swap; the ones before are in what is read.
+  live.pending = [];
+  const seq = await latestChangeSeq(db);
   const index = new InvertedIndex();
-  let newestEdit = 0;
-  for await (const contact of readAll(db, 'contacts')) {
-    index.add(personDoc(contact));
-    newestEdit = Math.max(newestEdit, contact.updatedAt);
-  }
+  for await (const contact of readAll(db, 'contacts')) index.add(personDoc(contact));
   for await (const entry of readAll(db, 'interactions')) index.add(noteDoc(entry));
   live.index = index;
-  live.newestEdit = newestEdit;
+  live.seq = seq;
   live.built = true;
+  live.unsaved = -1;
+  Object.assign(lastLoad, { from: 'rebuild', replayed: 0 });
 }
 
 /** Every record of a store, a page per request, in key order. */
@@ -122,38 +166,51 @@ async function* readAll<S extends 'contacts' | 'interactions'>(db: TendDatabase,
   }
 }
 
-/** Re-read the records services reported, and the timeline entries of reported people the index lacks. */
-async function applyChanges(db: TendDatabase, live: LiveIndex): Promise<void> {
-  while (live.dirtyContacts.size > 0 || live.dirtyEntries.size > 0) {
-    const contactIds = [...live.dirtyContacts];
-    const entryIds = new Set(live.dirtyEntries);
-    live.dirtyContacts.clear();
-    live.dirtyEntries.clear();
-    const tx = db.transaction(['contacts', 'timeline', 'interactions'], 'readonly');
-    const contacts = await Promise.all(contactIds.map((id) => tx.objectStore('contacts').get(id)));
-    const timelines = await Promise.all(
-      contactIds.map((id) => tx.objectStore('timeline').getAllKeys(IDBKeyRange.bound([id, -Infinity, ''], [id, Infinity, '\uffff']))),
-    );
-    contacts.forEach((contact, i) => {
-      if (!contact) return live.index.remove('person', contactIds[i]!);
-      live.index.add(personDoc(contact));
-      live.newestEdit = Math.max(live.newestEdit, contact.updatedAt);
-    });
-    for (const keys of timelines) for (const [, , entryId] of keys) if (!live.index.has('note', entryId)) entryIds.add(entryId);
-    const ids = [...entryIds];
-    const entries = await Promise.all(ids.map((id) => tx.objectStore('interactions').get(id)));
-    entries.forEach((entry, i) => (entry ? live.index.add(noteDoc(entry)) : live.index.remove('note', ids[i]!)));
+/** Apply the committed changes heard since the last search, in order, from the records they carry. */
+function applyPending(live: LiveIndex): void {
+  const changes = live.pending;
+  live.pending = [];
+  for (const { store, op, key, value, seq } of changes) {
+    if (op === 'clear') live.rebuildNeeded = true;
+    else if (store === 'contacts') op === 'put' ? live.index.add(personDoc(value as never)) : live.index.remove('person', String(key));
+    else if (store === 'interactions') op === 'put' ? live.index.add(noteDoc(value as never)) : live.index.remove('note', String(key));
+    if (seq !== undefined) live.seq = Math.max(live.seq, seq);
   }
+  if (live.unsaved >= 0) live.unsaved += changes.length;
 }
 
-/** True when the stores hold records the index did not see written (another page wrote them). */
-async function changedElsewhere(db: TendDatabase, live: LiveIndex): Promise<boolean> {
-  const tx = db.transaction(['contacts', 'interactions'], 'readonly');
-  const [people, entries, newest] = await Promise.all([
-    tx.objectStore('contacts').count(),
-    tx.objectStore('interactions').count(),
-    tx.objectStore('contacts').index('by-updated').openKeyCursor(null, 'prev'),
-  ]);
-  const newestEdit = typeof newest?.key === 'number' ? newest.key : 0;
-  return people !== live.index.count('person') || entries !== live.index.count('note') || newestEdit > live.newestEdit;
+/** Re-read the records a search asked about. */
+async function reread(db: TendDatabase, live: LiveIndex): Promise<void> {
+  const { contacts: contactIds, interactions: entryIds } = live.reread;
+  if (contactIds.size + entryIds.size === 0) return;
+  live.reread = { contacts: new Set(), interactions: new Set() };
+  const { contacts, interactions } = await readRecords(db, [...contactIds], [...entryIds]);
+  for (const [id, contact] of contacts) contact ? live.index.add(personDoc(contact)) : live.index.remove('person', id);
+  for (const [id, entry] of interactions) entry ? live.index.add(noteDoc(entry)) : live.index.remove('note', id);
+}
+
+/** Save the index a little later when it was never saved or has drifted far from its snapshot. */
+function scheduleSave(db: TendDatabase, live: LiveIndex): void {
+  if (live.saveTimer !== undefined || (live.unsaved >= 0 && live.unsaved < SAVE_AFTER_CHANGES)) return;
+  live.saveTimer = setTimeout(() => {
+    live.saveTimer = undefined;
+    if (indexes.get(db) !== live || live.work || !live.built) return;
+    const seq = live.seq;
+    const data = live.index.toSnapshot();
+    live.unsaved = 0;
+    saveSnapshot(db, { name: SNAPSHOT_NAME, seq, savedAt: Date.now(), data }).catch((error: unknown) => {
+      // A closed database (the worker or a test shutting down) only means the next start rebuilds.
+      if (!(error instanceof DOMException && error.name === 'InvalidStateError')) console.warn('Tend: could not save the search index', error);
+    });
+  }, SAVE_DELAY_MS);
+}
+
+/** Save the index now (tests and the bench; the worker saves on its own a little after changes). */
+export async function saveSearchIndexNow(db: TendDatabase): Promise<void> {
+  const index = await searchIndexOf(db);
+  const live = indexes.get(db)!;
+  clearTimeout(live.saveTimer);
+  live.saveTimer = undefined;
+  live.unsaved = 0;
+  await saveSnapshot(db, { name: SNAPSHOT_NAME, seq: live.seq, savedAt: Date.now(), data: index.toSnapshot() });
 }

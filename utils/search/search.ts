@@ -5,6 +5,7 @@ import type { Contact, Interaction } from '../model/records';
 import { entryText } from './documents';
 import { excerpt, highlight } from './highlight';
 import { queueReindex, searchIndexOf } from './live-index';
+import { readRecords } from '../db/records-repo';
 import { queryTerms } from './tokens';
 
 /** At most this many non-name fields are shown per person. */
@@ -42,24 +43,19 @@ function matchedFields(contact: Contact, terms: string[]): PersonHit['matched'] 
  * grouped and ranked, with the matching parts marked. Records deleted behind the index's back
  * are skipped and queued for removal.
  */
-export async function searchEverything(db: TendDatabase, query: string, limits: SearchLimits, now = Date.now()): Promise<SearchResult> {
+export async function searchEverything(db: TendDatabase, query: string, limits: SearchLimits): Promise<SearchResult> {
   const terms = queryTerms(query);
-  const index = await searchIndexOf(db, now);
+  const index = await searchIndexOf(db);
   const empty: SearchResult = { query, people: [], notes: [], peopleTotal: 0, notesTotal: 0 };
   if (terms.length === 0) return empty;
   const found = index.search(terms, limits);
-  const tx = db.transaction(['contacts', 'interactions'], 'readonly');
-  const contactStore = tx.objectStore('contacts');
-  const [contacts, entries] = await Promise.all([
-    Promise.all(found.people.map((hit) => contactStore.get(hit.id))),
-    Promise.all(found.notes.map((hit) => tx.objectStore('interactions').get(hit.id))),
-  ]);
+  const read = await readRecords(db, found.people.map((hit) => hit.id), found.notes.map((hit) => hit.id));
+  const contacts = found.people.map((hit) => read.contacts.get(hit.id));
+  const entries = found.notes.map((hit) => read.interactions.get(hit.id));
   const liveEntries = entries.filter((entry): entry is Interaction => entry !== undefined);
   const namesNeeded = [...new Set(liveEntries.flatMap((entry) => entry.contactIds))];
   const names = new Map<string, string>();
-  for (const [i, contact] of (await Promise.all(namesNeeded.map((id) => contactStore.get(id)))).entries()) {
-    if (contact) names.set(namesNeeded[i]!, contact.displayName);
-  }
+  for (const [id, contact] of (await readRecords(db, namesNeeded, [])).contacts) if (contact) names.set(id, contact.displayName);
   const gone = {
     contactIds: found.people.filter((_, i) => !contacts[i]).map((hit) => hit.id),
     interactionIds: found.notes.filter((_, i) => !entries[i]).map((hit) => hit.id),
@@ -85,8 +81,8 @@ export async function searchPeople(db: TendDatabase, query: string, limit: numbe
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
   const found = (await searchIndexOf(db)).search(terms, { people: limit, notes: 0 });
-  const tx = db.transaction('contacts', 'readonly');
-  const contacts = await Promise.all(found.people.map((hit) => tx.store.get(hit.id)));
+  const read = (await readRecords(db, found.people.map((hit) => hit.id), [])).contacts;
+  const contacts = found.people.map((hit) => read.get(hit.id));
   const gone = found.people.filter((_, i) => !contacts[i]).map((hit) => hit.id);
   if (gone.length > 0) queueReindex(db, { contactIds: gone });
   return contacts.filter((contact): contact is Contact => contact !== undefined);

@@ -5,7 +5,7 @@ import { getContact } from '../db/contacts-repo';
 import { listTimeline } from '../db/interactions-repo';
 import { learnOwnAddresses, updateSettings } from '../storage/settings';
 import { getTabPeople, linkNameOnlyPerson, setTabPeople } from '../storage/tab-people';
-import { announced } from './announce';
+import { watchCommits } from './commit-effects';
 import { captureRulesFrom } from './sightings/capture-rules';
 import { addIdentity, removeIdentity, updateContact } from './people/contact-edits';
 import { contactFacts } from './people/facts';
@@ -18,6 +18,8 @@ import { readTabOnce, syncWebReader } from './sightings/site-access';
 
 /** What the background does for each message the router accepts. */
 export function createHandlers(db: Promise<TendDatabase>, clock: () => number = Date.now): RouterHandlers {
+  // Whatever writes (these handlers, the context menu, notification buttons), pages hear of it.
+  void db.then((opened) => watchCommits(opened, clock));
   return {
     async content(request, from) {
       const rules = captureRulesFrom(await learnOwnAddresses(request.self));
@@ -32,7 +34,8 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
         truncated: request.truncated ?? false,
         seenAt: now,
       });
-      await broadcast({ type: 'changed', tabId: from.tabId, contactIds: outcome.changedContactIds });
+      // The people's own changes were announced when they committed; this is the tab's list.
+      await broadcast({ type: 'changed', tabId: from.tabId });
     },
     page: {
       ...createSearchHandlers(db, clock),
@@ -42,27 +45,27 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       getTimeline: async ({ contactId, limit, before }) =>
         listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit, before),
       getContactFacts: async ({ contactId, since }) => contactFacts(await db, contactId, since),
-      updateContact: async ({ contactId, patch }) => announced(updateContact(await db, contactId, patch, clock()), () => [contactId]),
-      addIdentity: async ({ contactId, value }) => announced(addIdentity(await db, contactId, value, clock()), () => [contactId]),
-      removeIdentity: async ({ contactId, identity }) =>
-        announced(removeIdentity(await db, contactId, identity, clock()), () => [contactId]),
+      updateContact: async ({ contactId, patch }) => updateContact(await db, contactId, patch, clock()),
+      addIdentity: async ({ contactId, value }) => addIdentity(await db, contactId, value, clock()),
+      removeIdentity: async ({ contactId, identity }) => removeIdentity(await db, contactId, identity, clock()),
       editInteraction: async ({ interactionId, text, kind, experience }) =>
-        announced(editInteraction(await db, interactionId, { text, kind, experience }, clock()), (entry) => entry.contactIds),
-      restoreInteraction: async ({ interaction }) => announced(restoreInteraction(await db, interaction), (entry) => entry.contactIds),
-      logInteraction: async (request) => announced(logInteraction(await db, request, clock()), (entry) => entry.contactIds),
+        editInteraction(await db, interactionId, { text, kind, experience }, clock()),
+      restoreInteraction: async ({ interaction }) => restoreInteraction(await db, interaction),
+      logInteraction: async (request) => logInteraction(await db, request, clock()),
       deleteInteraction: async ({ interactionId }) => {
-        const removed = await announced(deleteInteraction(await db, interactionId, clock()), (entry) => entry?.contactIds);
+        const removed = await deleteInteraction(await db, interactionId, clock());
         return { deleted: removed !== undefined };
       },
       findPeople: async ({ query, limit }) => findPeople(await db, query, limit),
       getContacts: async ({ contactIds }) => getContacts(await db, contactIds),
       createContact: async ({ fromTab, ...request }) => {
-        const created = async () => {
-          const contact = await createContact(await db, request, clock());
-          if (fromTab !== undefined && request.displayName) await linkNameOnlyPerson(fromTab, request.displayName, contact.id);
-          return contact;
-        };
-        return announced(created(), (contact) => [contact.id]);
+        const contact = await createContact(await db, request, clock());
+        if (fromTab !== undefined && request.displayName) {
+          // The name-only row of that tab becomes this person: the tab's list changed too.
+          await linkNameOnlyPerson(fromTab, request.displayName, contact.id);
+          await broadcast({ type: 'changed', tabId: fromTab });
+        }
+        return contact;
       },
       recentEntries: async ({ contactIds, limit }) => recentEntries(await db, contactIds, limit),
       updateSettings: ({ patch }) =>

@@ -22,6 +22,11 @@ const RELEASED_STEPS: ((db: IDBDatabase) => void)[] = [
   (db) => db.createObjectStore('imports', { keyPath: 'id' }).createIndex('by-at', 'at'),
   // v3: the record of each merge, so it can be undone.
   (db) => db.createObjectStore('merges', { keyPath: 'id' }).createIndex('by-at', 'at'),
+  // v4: the change log (numbered in order) and saved index states.
+  (db) => {
+    db.createObjectStore('changes', { keyPath: 'seq', autoIncrement: true });
+    db.createObjectStore('snapshots', { keyPath: 'name' });
+  },
 ];
 
 /** Records to put in a frozen database, by store. */

@@ -5,7 +5,6 @@ import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { newId } from '../../ids';
 import type { Contact, Interaction, LoggableKind, Source } from '../../model/records';
-import { queueReindex } from '../../search/live-index';
 
 export interface LogInput {
   contactIds: string[];
@@ -52,7 +51,6 @@ export async function logInteraction(db: TendDatabase, input: LogInput, now: num
     await putContact(tx, { ...contact, lastInteractionAt: Math.max(contact.lastInteractionAt ?? 0, now), updatedAt: now });
   }
   await tx.done;
-  queueReindex(db, { contactIds, interactionIds: [entry.id] });
   return entry;
 }
 
@@ -77,7 +75,6 @@ export async function deleteInteraction(db: TendDatabase, interactionId: string,
     await putContact(tx, { ...rest, ...(lastInteractionAt !== undefined && { lastInteractionAt }), updatedAt: now });
   }
   await tx.done;
-  queueReindex(db, { contactIds: removed?.contactIds, interactionIds: [interactionId] });
   return removed;
 }
 
@@ -100,7 +97,6 @@ export async function editInteraction(
   const edited: Interaction = { ...rest, summary: change.text, kind: change.kind ?? existing.kind, ...(experience && { experience }), editedAt: now };
   await tx.objectStore('interactions').put(edited);
   await tx.done;
-  queueReindex(db, { interactionIds: [edited.id] });
   return edited;
 }
 
@@ -117,6 +113,5 @@ export async function restoreInteraction(db: TendDatabase, entry: Interaction): 
     if (contact && (contact.lastInteractionAt ?? 0) < entry.at) await putContact(tx, { ...contact, lastInteractionAt: entry.at });
   }
   await tx.done;
-  queueReindex(db, { contactIds: entry.contactIds, interactionIds: [entry.id] });
   return entry;
 }

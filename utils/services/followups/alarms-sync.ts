@@ -13,6 +13,7 @@ import { SNOOZES, type Snooze } from '../../time/followup-times';
 import { dateFormat, t } from '../../i18n';
 import type { Contact, FollowUp } from '../../model/records';
 import { markNotified } from './writes';
+export { FOLLOW_UP_BOOKKEEPING } from './schedule';
 import { badgeText, countDue, isDue, missedNotifications, plannedAlarms, wakesAt } from './schedule';
 
 /** Every follow-up alarm's name starts with this; other alarms are left alone. */

@@ -1,6 +1,5 @@
 import { listAllFollowUps, listFollowUpsOf } from '../../db/followups-repo';
 import { readTx, type TendDatabase } from '../../db/schema';
-import { broadcast } from '../../messaging/client';
 import type { FollowUpItem } from '../../messaging/features/followups';
 import type { ParsedPageRequest } from '../../messaging/protocol';
 import type { Contact, FollowUp, Settings } from '../../model/records';
@@ -8,7 +7,6 @@ import { loadSettings } from '../../storage/settings';
 import { cadenceStatus, driftingPeople } from './cadence';
 import { createFollowUp, setFollowUpDone, snoozeFollowUp } from './writes';
 import { groupFollowUps } from './schedule';
-import { syncFollowUps } from './alarms-sync';
 import { relationshipOverview } from '../overview/overview';
 
 type Request<T extends ParsedPageRequest['type']> = Extract<ParsedPageRequest, { type: T }>;
@@ -45,19 +43,13 @@ async function grouped(db: TendDatabase, followUps: FollowUp[], now: number) {
 
 /** Handlers of the followups feature's page requests (see utils/messaging/features/followups.ts). */
 export function createFollowUpHandlers(db: Promise<TendDatabase>, clock: () => number) {
-  // Every change reschedules alarms and the badge, then tells open pages.
-  const changed = async (followUp: FollowUp) => {
-    await syncFollowUps(db, clock);
-    await broadcast({ type: 'changed', contactIds: [followUp.contactId] });
-    return followUp;
-  };
   return {
     createFollowUp: async ({ type: _type, ...input }: Request<'createFollowUp'>) =>
-      changed(await createFollowUp(await db, input, clock())),
+      createFollowUp(await db, input, clock()),
     setFollowUpDone: async ({ followUpId, done }: Request<'setFollowUpDone'>) =>
-      changed(await setFollowUpDone(await db, followUpId, done, clock())),
+      setFollowUpDone(await db, followUpId, done, clock()),
     snoozeFollowUp: async ({ followUpId, snooze }: Request<'snoozeFollowUp'>) =>
-      changed(await snoozeFollowUp(await db, followUpId, snooze, clock())),
+      snoozeFollowUp(await db, followUpId, snooze, clock()),
     listFollowUps: async () => grouped(await db, await listAllFollowUps(readTx(await db, ['followUps'])), clock()),
     listContactFollowUps: async ({ contactId }: Request<'listContactFollowUps'>) =>
       grouped(await db, await listFollowUpsOf(readTx(await db, ['followUps']), contactId), clock()),

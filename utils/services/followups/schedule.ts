@@ -60,3 +60,6 @@ export function missedNotifications(followUps: FollowUp[], contactExists: (id: s
     .filter((f) => isDue(f, now) && contactExists(f.contactId) && f.notifiedFor !== wakesAt(f))
     .sort((a, b) => wakesAt(b) - wakesAt(a));
 }
+
+/** The origin of the reminders' own writes (which reminders were shown): no resync follows them. */
+export const FOLLOW_UP_BOOKKEEPING = 'follow-up-bookkeeping';

@@ -6,7 +6,7 @@ import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { isInThePast, snoozeUntil, type Snooze } from '../../time/followup-times';
 import { FollowUp } from '../../model/records';
-import { wakesAt } from './schedule';
+import { FOLLOW_UP_BOOKKEEPING, wakesAt } from './schedule';
 
 /** What the page asks for when it adds a follow-up. */
 export interface NewFollowUp {
@@ -92,7 +92,8 @@ export function snoozeFollowUp(db: TendDatabase, id: string, snooze: Snooze, now
 /** Remember that the user was notified about this wake time, so a restart does not repeat it. */
 export async function markNotified(db: TendDatabase, ids: Map<string, number>): Promise<void> {
   if (ids.size === 0) return;
-  const tx = writeTx(db, ['followUps']);
+  // Runs inside a resync of the reminders: a resync after it would wait for itself.
+  const tx = writeTx(db, ['followUps'], { origin: FOLLOW_UP_BOOKKEEPING });
   for (const [id, wake] of ids) {
     const current = await getFollowUp(tx, id);
     if (current) await putFollowUp(tx, { ...current, notifiedFor: wake });

@@ -10,7 +10,6 @@ import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { newId } from '../../ids';
 import type { Contact } from '../../model/records';
-import { queueReindex } from '../../search/live-index';
 import { combineContacts, separateContacts } from './combine';
 import type { MergeRecord } from '../../model/merge';
 
@@ -65,7 +64,6 @@ export async function mergeContacts(db: TendDatabase, keepId: string, mergeId: s
     tx.objectStore('merges').add(record),
   ]);
   await tx.done;
-  queueReindex(db, { contactIds: [keepId, mergeId], interactionIds: entryIds });
   return { mergeId: record.id, contact };
 }
 
@@ -123,6 +121,5 @@ export async function undoMerge(db: TendDatabase, mergeId: string, now: number):
   await putContact(tx, restored);
   await tx.objectStore('merges').put({ ...record, undoneAt: now });
   await tx.done;
-  queueReindex(db, { contactIds: [keptId, mergedId], interactionIds: record.entries.map((entry) => entry.id) });
   return { kept, restored };
 }

@@ -8,7 +8,6 @@ import { newId } from '../../ids';
 import type { Contact, ContactPatch, Identity } from '../../model/records';
 import { toEmailAddress } from '../../identity/addresses';
 import { canonicalProfileUrl } from '../../identity/profile-url';
-import { queueReindex } from '../../search/live-index';
 
 async function contactOrFail(tx: WriteTx, contactId: string): Promise<Contact> {
   const contact = await getContact(tx, contactId);
@@ -44,7 +43,6 @@ export async function updateContact(db: TendDatabase, contactId: string, patch: 
     await addInteraction(tx, { id: newId(now), contactIds: [contactId], kind: 'stage', at: now, summary: `Stage: ${from} → ${to}`, createdAt: now });
   }
   await tx.done;
-  queueReindex(db, { contactIds: [contactId] });
   return next;
 }
 
@@ -77,7 +75,6 @@ export async function addIdentity(db: TendDatabase, contactId: string, raw: stri
   await linkIdentity(tx, identity, contactId);
   await putContact(tx, next);
   await tx.done;
-  queueReindex(db, { contactIds: [contactId] });
   return next;
 }
 
@@ -91,6 +88,5 @@ export async function removeIdentity(db: TendDatabase, contactId: string, identi
   if (row?.contactId === contactId) await tx.objectStore('identities').delete(key);
   await putContact(tx, next);
   await tx.done;
-  queueReindex(db, { contactIds: [contactId] });
   return next;
 }

@@ -7,7 +7,6 @@ import { t } from '../../i18n';
 import { newId } from '../../ids';
 import type { Contact, Interaction } from '../../model/records';
 import { cleanName, toEmailAddress } from '../../identity/addresses';
-import { queueReindex } from '../../search/live-index';
 import { searchPeople } from '../../search/search';
 
 /** Contacts by id, in the order asked, skipping any that are gone. */
@@ -47,7 +46,6 @@ export async function createContact(db: TendDatabase, input: { displayName?: str
   await putContact(tx, contact);
   if (identity) await linkIdentity(tx, identity, contact.id);
   await tx.done;
-  queueReindex(db, { contactIds: [contact.id] });
   return contact;
 }
 

@@ -1,5 +1,4 @@
 import type { TendDatabase } from '../../db/schema';
-import { announced } from '../announce';
 import { searchEverything } from '../../search/search';
 import { findDuplicates } from '../merge/duplicates';
 import { mergeContacts, undoMerge } from '../merge/merge';
@@ -12,9 +11,9 @@ export function createSearchHandlers(db: Promise<TendDatabase>, clock: () => num
       searchEverything(await db, query, { people: peopleLimit, notes: notesLimit }),
     findDuplicates: async ({ limit }: { limit: number }) => findDuplicates(await db, limit),
     mergeContacts: async ({ keepId, mergeId }: { keepId: string; mergeId: string }) =>
-      announced(mergeContacts(await db, keepId, mergeId, clock()), () => [keepId, mergeId]),
+      mergeContacts(await db, keepId, mergeId, clock()),
     recentMerges: async ({ limit }: { limit: number }) => recentMerges(await db, limit),
     undoMerge: async ({ mergeId }: { mergeId: string }) =>
-      announced(undoMerge(await db, mergeId, clock()), (outcome) => [outcome.kept.id, outcome.restored.id]),
+      undoMerge(await db, mergeId, clock()),
   };
 }

@@ -7,7 +7,6 @@ import { addInteraction, hasDedupeKey } from '../../db/interactions-repo';
 import { writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import { cleanName, toEmailAddress } from '../../identity/addresses';
 import { canonicalProfileUrl } from '../../identity/profile-url';
-import { queueReindex } from '../../search/live-index';
 import { localDay } from '../../time/local-day';
 import { mayCaptureAddress, siteIsNeverCaptured, type CaptureRules } from './capture-rules';
 
@@ -159,6 +158,5 @@ export async function recordSighting(
     });
   }
   await tx.done;
-  queueReindex(db, { contactIds: changedContactIds });
   return { people, changedContactIds };
 }

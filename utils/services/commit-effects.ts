@@ -1,0 +1,27 @@
+/**
+ * What follows every commit of the database, whoever wrote it: reminders are rescheduled when a
+ * follow-up (or a person holding some) changed, then every open page hears which people changed.
+ * The search index follows commits on its own (utils/search/live-index.ts).
+ */
+import { onCommit, peopleTouched, type Commit } from '../db/commit';
+import type { TendDatabase } from '../db/schema';
+import { broadcast } from '../messaging/client';
+import { FOLLOW_UP_BOOKKEEPING, syncFollowUps } from './followups/alarms-sync';
+
+const watched = new WeakSet<TendDatabase>();
+
+/** True when a commit may change which reminders are due (and it is not the reminders' own note-keeping). */
+const movesReminders = (commit: Commit) =>
+  commit.origin !== FOLLOW_UP_BOOKKEEPING &&
+  commit.changes.some((change) => change.store === 'followUps' || (change.store === 'contacts' && change.op !== 'put'));
+
+/** Start the effects of commits for this database (once per database, however often it is asked). */
+export function watchCommits(db: TendDatabase, clock: () => number = Date.now): void {
+  if (watched.has(db)) return;
+  watched.add(db);
+  onCommit(db, async (commit) => {
+    if (movesReminders(commit)) await syncFollowUps(db, clock);
+    const contactIds = peopleTouched(commit);
+    if (contactIds.length > 0) await broadcast({ type: 'changed', contactIds });
+  });
+}
