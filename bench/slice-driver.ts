@@ -45,7 +45,7 @@ export async function driveInSlices(recogniser: Recogniser, doc: Document, url: 
   let findings: PageFindings | undefined;
   while (!findings) {
     const start = performance.now();
-    let now = start;
+    let now: number;
     do {
       const step = slices.next();
       sliceCount++;
