@@ -4,7 +4,7 @@ import { ask } from '../../utils/messaging/client';
 import type { Contact, Interaction } from '../../utils/model/records';
 import { t } from '../../utils/i18n';
 import { truncateWithMark } from '../../utils/text/truncate';
-import { kindLabel } from '../shared/labels';
+import { entrySummaryText, kindLabel } from '../shared/labels';
 import { KindAndExperience } from './KindAndExperience';
 import { PeoplePicker } from './PeoplePicker';
 import { useQuickFollowUp } from '../followups/QuickFollowUp';
@@ -127,7 +127,7 @@ export function QuickNote({ tabId, pagePeople }: Props) {
           <ul aria-label={t('quickNoteLatest')}>
             {saved.recent.map((entry) => (
               <li key={entry.id}>
-                <span class="muted">{kindLabel(entry.kind)}</span> {entry.summary}
+                <span class="muted">{kindLabel(entry.kind)}</span> {entrySummaryText(entry)}
               </li>
             ))}
           </ul>

@@ -41,10 +41,11 @@ export const stageLabel = (stage: Stage): string => t(STAGE_LABELS[stage]);
 export const experienceLabel = (experience: Experience): string => t(EXPERIENCE_LABELS[experience]);
 
 /**
- * An entry's text as shown: a stage change is stored as a record ("Stage: prospect → won", which
- * the overview reads) and shown in the UI language; any other entry is what the user wrote.
+ * An entry's text as shown: a stage change is stored as data (`stage: {from, to}`, or in older
+ * entries the summary "Stage: prospect → won") and shown in the UI language with the stages'
+ * names; any other entry is what the user wrote.
  */
-export function entrySummaryText(entry: Pick<Interaction, 'kind' | 'summary'>): string {
+export function entrySummaryText(entry: Pick<Interaction, 'kind' | 'summary' | 'stage'>): string {
   const change = parseStageChange(entry);
   if (!change) return entry.summary;
   const name = (stage: Stage | undefined) => (stage ? stageLabel(stage) : t('timelineNoStage'));

@@ -1,13 +1,7 @@
 import { useEffect } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { onSettingsChanged } from '../../utils/storage/settings';
 
 /** Run `listener` when the stored settings change (e.g. tag cadences edited in the options page). */
 export function useSettingsChanged(listener: () => void, deps: unknown[]): void {
-  useEffect(() => {
-    const handle = (changes: Record<string, unknown>, area: string) => {
-      if (area === 'local' && 'settings' in changes) listener();
-    };
-    browser.storage.onChanged.addListener(handle);
-    return () => browser.storage.onChanged.removeListener(handle);
-  }, deps);
+  useEffect(() => onSettingsChanged(listener), deps);
 }

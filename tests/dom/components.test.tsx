@@ -38,6 +38,26 @@ test('timeline links only to http(s) sources; a javascript: URL stays text', () 
   expect(host.textContent).toContain(HOSTILE);
 });
 
+test('timeline: a stage change reads in words with the stages’ names, whether stored as data or, as before, as text', () => {
+  const host = root();
+  const base = { contactIds: [crypto.randomUUID()], kind: 'stage' as const, createdAt: 1 };
+  render(
+    <TimelineList
+      entries={[
+        { ...base, id: crypto.randomUUID(), at: 3, summary: '', stage: { from: 'prospect', to: 'won' } },
+        { ...base, id: crypto.randomUUID(), at: 2, summary: 'Stage: active → no stage', stage: { from: 'active' } },
+        { ...base, id: crypto.randomUUID(), at: 1, summary: 'Stage: no stage → customer' },
+      ]}
+    />,
+    host,
+  );
+  expect([...host.querySelectorAll('.entry-summary')].map((p) => p.textContent)).toEqual([
+    'Stage: Prospect → Won',
+    'Stage: Active → no stage',
+    'Stage: no stage → Customer',
+  ]);
+});
+
 test('note composer: a double click saves once; a failed save keeps the text and says why', async () => {
   const host = root();
   let resolveSave!: () => void;

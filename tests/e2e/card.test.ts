@@ -23,7 +23,7 @@ test('edits save without a Save button and survive closing the panel; a stage ch
   await panel.page.getByText('Details').click();
   await panel.page.getByLabel('Organisation').fill('NACA');
   await panel.page.getByLabel('Stage').selectOption('active');
-  await expect.poll(() => panel.historyTexts().then((h) => h[0])).toContain('Stage: no stage → Active'); // shown with the stage's name; stored as 'no stage → active'
+  await expect.poll(() => panel.historyTexts().then((h) => h[0])).toContain('Stage: no stage → Active'); // shown with the stage's name; stored as data, stage: {to: 'active'}
   await panel.page.waitForTimeout(400); // the autosave pause
   await panel.page.close();
 

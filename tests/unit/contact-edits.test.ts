@@ -35,6 +35,17 @@ test('a stage change is recorded on the timeline; setting the same stage again i
   ]);
 });
 
+test('a stage change is recorded as data: from (absent when there was no stage) and to (absent when cleared)', async () => {
+  const { db, ada } = await setup();
+  await updateContact(db, ada, { stage: 'prospect' }, 2_000);
+  await updateContact(db, ada, { stage: 'won' }, 3_000);
+  await updateContact(db, ada, { stage: null }, 4_000);
+  const stages = (await timeline(db, ada)).filter((e) => e.kind === 'stage');
+  expect(stages.map((e) => e.stage)).toEqual([{ from: 'won' }, { from: 'prospect', to: 'won' }, { to: 'prospect' }]);
+  // The summary keeps the words older readers (CSV exports, an older Tend restoring a backup) know.
+  expect(stages.map((e) => e.summary)).toEqual(['Stage: won → no stage', 'Stage: prospect → won', 'Stage: no stage → prospect']);
+});
+
 test('identities: add by address or profile link, refuse one that is someone else’s, remove', async () => {
   const { db, ada } = await setup();
   expect(parseIdentity(' https://www.GitHub.com/AdaL?tab=repos ')).toEqual({ kind: 'url', value: 'https://github.com/adal' });

@@ -36,9 +36,37 @@ describe('stage changes', () => {
     expect(stageOutcome(parseStageChange({ kind: 'stage', summary })!)).toBe(outcome);
   });
 
+  test.each([
+    [{ from: 'prospect', to: 'won' }, 'won'],
+    [{ from: 'customer', to: 'lost' }, 'lost'],
+    [{ from: 'prospect', to: 'active' }, 'grown'],
+    [{ to: 'active' }, undefined],
+    [{ from: 'active' }, undefined],
+  ] as const)('recorded as data, %o counts as %s', (stage, outcome) => {
+    expect(stageOutcome(parseStageChange({ kind: 'stage', summary: '', stage })!)).toBe(outcome);
+  });
+
+  test('the data is read, not the summary, when an entry has both', () => {
+    expect(parseStageChange({ kind: 'stage', summary: 'Stage: prospect → won', stage: { from: 'won', to: 'lost' } })).toEqual({ from: 'won', to: 'lost' });
+  });
+
   test('only stage entries are read as stage changes', () => {
     expect(parseStageChange({ kind: 'note', summary: 'Stage: prospect → won' })).toBeUndefined();
+    expect(parseStageChange({ kind: 'note', summary: '', stage: { to: 'won' } })).toBeUndefined();
     expect(parseStageChange({ kind: 'stage', summary: 'Stage: somewhere else' })).toBeUndefined();
+  });
+
+  test('the overview counts stage changes written before they were data, beside new ones', async () => {
+    const db = await freshDb();
+    const { people } = await recordSighting(db, threadSighting('t1', 'May', [ADA, CHARLES]), rulesWith(), Date.now());
+    const [ada, charles] = [people[0]!.contactId!, people[1]!.contactId!];
+    const old = { id: crypto.randomUUID(), contactIds: [ada], kind: 'stage' as const, at: Date.now(), createdAt: Date.now() };
+    await db.put('interactions', { ...old, summary: 'Stage: prospect → won' }); // as Tend wrote it before
+    await updateContact(db, charles, { stage: 'customer' }, Date.now());
+    await updateContact(db, charles, { stage: 'lost' }, Date.now());
+    const overview = await relationshipOverview(db, DEFAULT_SETTINGS, 'month', Date.now());
+    expect(overview.won.map((p) => p.displayName)).toEqual(['Ada Lovelace']);
+    expect(overview.lost.map((p) => p.displayName)).toEqual(['Charles Babbage']);
   });
 });
 

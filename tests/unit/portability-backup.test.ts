@@ -45,6 +45,9 @@ async function populated(): Promise<TendDatabase> {
   ];
   for (const followUp of followUps) await tx.objectStore('followUps').add(followUp);
   await addInteraction(tx, { id: newId(NOON), contactIds: [ada!.id], kind: 'note', at: NOON + 2 * DAY, summary: 'Asked about the Difference Engine', createdAt: NOON + 2 * DAY });
+  // Stage changes: one as data, one as an older Tend wrote it (its summary only).
+  await addInteraction(tx, { id: newId(NOON + 3 * DAY), contactIds: [ada!.id], kind: 'stage', at: NOON + 3 * DAY, summary: 'Stage: prospect → active', stage: { from: 'prospect', to: 'active' }, createdAt: NOON + 3 * DAY });
+  await addInteraction(tx, { id: newId(NOON + 2), contactIds: [ada!.id], kind: 'stage', at: NOON + 2, summary: 'Stage: no stage → prospect', createdAt: NOON + 2 });
   await tx.done;
   return db;
 }
@@ -65,6 +68,19 @@ describe('JSON backup', () => {
     expect(report.conflicts).toEqual([]);
     expect(report.invalid).toEqual([]);
     expect(report.settings).toEqual(SETTINGS);
+  });
+
+  test('a stage change’s data goes into the file and comes back; a stage Tend does not know is refused', async () => {
+    const backup = JSON.parse(JSON.stringify(await exportBackup(await populated(), SETTINGS, NOON)));
+    const byTime = (a: { at: number }, b: { at: number }) => a.at - b.at;
+    const stages = backup.interactions.filter((entry: { kind: string }) => entry.kind === 'stage').sort(byTime);
+    expect(stages.map((entry: { stage?: unknown }) => entry.stage)).toEqual([undefined, { from: 'prospect', to: 'active' }]);
+    backup.interactions.push({ ...stages[1], id: newId(NOON + 9), stage: { from: 'prospect', to: 'promoted' } });
+    const target = await openTendDb('tend-restore');
+    const report = await restoreBackup(target, backup);
+    expect(report.invalid.map(({ store, index }) => [store, index])).toEqual([['interactions', backup.interactions.length - 1]]);
+    const restored = (await dump(target)).interactions.filter((entry) => entry.kind === 'stage').sort(byTime);
+    expect(restored).toEqual(stages);
   });
 
   test('the file is versioned, valid against its schema, and has no timeline', async () => {

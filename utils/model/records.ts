@@ -77,6 +77,10 @@ export const Source = z.object({
 });
 export type Source = z.infer<typeof Source>;
 
+/** A change of a person's stage, as a `stage` entry records it. An absent side means no stage. */
+export const StageChange = z.object({ from: Stage.optional(), to: Stage.optional() });
+export type StageChange = z.infer<typeof StageChange>;
+
 export const Interaction = z.object({
   id: z.uuid(),
   contactIds: z.array(z.uuid()).min(1),
@@ -86,6 +90,12 @@ export const Interaction = z.object({
   body: z.string().max(MAX_NOTE).optional(),
   source: Source.optional(),
   experience: Experience.optional(),
+  /**
+   * On `stage` entries: the change itself, which is what Tend reads. Their summary still says
+   * "Stage: a → b" (stage ids) for readers that know no `stage` field: CSV exports, and an older
+   * Tend restoring a newer backup. Entries written before this field have only that summary.
+   */
+  stage: StageChange.optional(),
   /** Set on automatic entries so one fact is recorded once (e.g. one sighting per thread per day). */
   dedupeKey: z.string().max(MAX_URL + 200).optional(),
   createdAt: epochMs,

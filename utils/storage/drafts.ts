@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { browser } from 'wxt/browser';
 import { Experience, LoggableKind, MAX_NOTE, Source } from '../model/records';
+import { perTabItems } from './item';
 
 /** A quick note being written: saved on every keystroke so a closed popup loses nothing. */
 export const Draft = z.object({
@@ -19,9 +19,9 @@ export const Draft = z.object({
 });
 export type Draft = z.infer<typeof Draft>;
 
-// Drafts are per tab, in chrome.storage.local so they also survive a browser restart; the
-// background deletes a tab's draft when the tab closes.
-const keyOf = (tabId: number) => `draft:${tabId}`;
+// Drafts are per tab (key `draft:<tabId>`), in chrome.storage.local so they also survive a
+// browser restart; the background deletes a tab's draft when the tab closes.
+const drafts = perTabItems('local:draft:', Draft);
 
 export const emptyDraft = (contactIds: string[] = []): Draft => ({
   text: '',
@@ -32,15 +32,21 @@ export const emptyDraft = (contactIds: string[] = []): Draft => ({
 });
 
 /** The tab's draft, or undefined when there is none (or it is unreadable). */
-export async function loadDraft(tabId: number): Promise<Draft | undefined> {
-  const parsed = Draft.safeParse((await browser.storage.local.get(keyOf(tabId)))[keyOf(tabId)]);
-  return parsed.success ? parsed.data : undefined;
+export function loadDraft(tabId: number): Promise<Draft | undefined> {
+  return drafts.of(tabId).get();
 }
 
-export async function saveDraft(tabId: number, draft: Draft): Promise<void> {
-  await browser.storage.local.set({ [keyOf(tabId)]: draft });
+/** Keep the tab's draft (on every keystroke). */
+export function saveDraft(tabId: number, draft: Draft): Promise<void> {
+  return drafts.of(tabId).set(draft);
 }
 
-export async function clearDraft(tabId: number): Promise<void> {
-  await browser.storage.local.remove(keyOf(tabId));
+/** Forget the tab's draft (saved, or the tab closed). */
+export function clearDraft(tabId: number): Promise<void> {
+  return drafts.of(tabId).remove();
+}
+
+/** Call `listener` with the tab's draft whenever it changes; returns the function that stops listening. */
+export function watchDraft(tabId: number, listener: (draft: Draft | undefined) => void): () => void {
+  return drafts.of(tabId).watch(listener);
 }

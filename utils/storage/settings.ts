@@ -1,19 +1,24 @@
-import { browser } from 'wxt/browser';
 import { DEFAULT_SETTINGS, Settings } from '../model/records';
 import { toEmailAddress } from '../identity/addresses';
+import { storedItem } from './item';
 
-const KEY = 'settings';
+/** The user's settings: one versioned value in chrome.storage.local, key `settings`. */
+const settingsItem = storedItem('local:settings', Settings, {
+  onUnreadable: (error) => console.warn('Tend: settings unreadable, using defaults', error),
+});
 
 /** The user's settings; a missing or unreadable value gives the defaults rather than an error. */
 export async function loadSettings(): Promise<Settings> {
-  const stored = (await browser.storage.local.get(KEY))[KEY];
-  const parsed = Settings.safeParse(stored);
-  if (!parsed.success && stored !== undefined) console.warn('Tend: settings unreadable, using defaults', parsed.error);
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  return (await settingsItem.get()) ?? DEFAULT_SETTINGS;
 }
 
 async function saveSettings(settings: Settings): Promise<void> {
-  await browser.storage.local.set({ [KEY]: Settings.parse(settings) });
+  await settingsItem.set(Settings.parse(settings));
+}
+
+/** Call `listener` whenever the stored settings change (e.g. tag cadences edited in the options page). */
+export function onSettingsChanged(listener: () => void): () => void {
+  return settingsItem.watch(() => listener());
 }
 
 // Every change is read-modify-write of one storage key: chained one after another, so a learned

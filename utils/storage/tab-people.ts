@@ -1,9 +1,9 @@
-import { browser } from 'wxt/browser';
 import { TabPeople } from '../model/records';
+import { perTabItems } from './item';
 
-// chrome.storage.session outlives the service worker (it is stopped after 30 s idle) but not the
-// browser session, and content scripts cannot read it (its default access level).
-const keyOf = (tabId: number) => `tab:${tabId}`;
+// chrome.storage.session (key `tab:<tabId>`) outlives the service worker (it is stopped after
+// 30 s idle) but not the browser session, and content scripts cannot read it (its default access level).
+const tabPeople = perTabItems('session:tab:', TabPeople);
 
 // How many saved people each tab shows, readable synchronously: a context-menu click must decide
 // whether to open the side panel before its user gesture lapses, i.e. before any await.
@@ -14,11 +14,7 @@ const countSaved = (people: TabPeople) => people.people.filter((person) => perso
 
 /** Load the counts kept in session storage (at worker start). */
 export async function loadTabPeopleCounts(): Promise<void> {
-  const all = await browser.storage.session.get(null);
-  for (const [key, value] of Object.entries(all)) {
-    const parsed = key.startsWith('tab:') ? TabPeople.safeParse(value) : undefined;
-    if (parsed?.success) savedPeopleCount.set(Number(key.slice(4)), countSaved(parsed.data));
-  }
+  for (const [tabId, people] of await tabPeople.all()) savedPeopleCount.set(tabId, countSaved(people));
   countsLoaded = true;
 }
 
@@ -29,19 +25,17 @@ export function savedPeopleOnTab(tabId: number): number | undefined {
 
 /** The people last seen on a tab, or null when Tend saw none there. */
 export async function getTabPeople(tabId: number): Promise<TabPeople | null> {
-  const stored = (await browser.storage.session.get(keyOf(tabId)))[keyOf(tabId)];
-  const parsed = TabPeople.safeParse(stored);
-  return parsed.success ? parsed.data : null;
+  return (await tabPeople.of(tabId).get()) ?? null;
 }
 
 export async function setTabPeople(tabId: number, people: TabPeople): Promise<void> {
   savedPeopleCount.set(tabId, countSaved(people));
-  await browser.storage.session.set({ [keyOf(tabId)]: people });
+  await tabPeople.of(tabId).set(people);
 }
 
 export async function clearTabPeople(tabId: number): Promise<void> {
   savedPeopleCount.delete(tabId);
-  await browser.storage.session.remove(keyOf(tabId));
+  await tabPeople.of(tabId).remove();
 }
 
 /**

@@ -8,7 +8,11 @@ import { Contact, FollowUp, IdentityKind, Interaction, MAX_URL, Settings } from 
 
 /** The `format` of every Tend backup file. */
 export const BACKUP_FORMAT = 'tend-backup';
-/** The backup format this Tend writes and the newest it reads. */
+/**
+ * The backup format this Tend writes and the newest it reads. Optional fields added to a record
+ * keep the version: a stage entry's `stage: {from, to}` is one (an older Tend drops the field and
+ * still reads the change from the entry's summary).
+ */
 export const BACKUP_VERSION = 1;
 
 /** A row of the identity index (utils/db/schema.ts IdentityRecord), as a schema. */

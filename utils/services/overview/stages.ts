@@ -1,17 +1,16 @@
-/** Reading the "Stage: a → b" entries Tend records when the user changes a person's stage. */
-import { Stage, type Interaction } from '../../model/records';
+/** Reading the stage changes Tend records when the user changes a person's stage. */
+import { Stage, type Interaction, type StageChange } from '../../model/records';
 
-/** A stage change as a stage entry records it. */
-export interface StageChange {
-  /** Undefined when the person had no stage before. */
-  from?: Stage;
-  /** Undefined when the stage was cleared. */
-  to?: Stage;
-}
+export type { StageChange };
 
-/** The change a stage entry records, or undefined for an entry that is not one. */
-export function parseStageChange(entry: Pick<Interaction, 'kind' | 'summary'>): StageChange | undefined {
+/**
+ * The change a stage entry records, or undefined for an entry that is not one. The change is the
+ * entry's `stage` field; entries written before it existed say it only in their summary,
+ * "Stage: prospect → won" (stage ids, or "no stage"), which is read instead.
+ */
+export function parseStageChange(entry: Pick<Interaction, 'kind' | 'summary' | 'stage'>): StageChange | undefined {
   if (entry.kind !== 'stage') return undefined;
+  if (entry.stage) return entry.stage;
   const match = /^Stage: (.+) → (.+)$/.exec(entry.summary);
   if (!match) return undefined;
   const from = Stage.safeParse(match[1]);
