@@ -260,8 +260,6 @@ export default defineConfig(
   // Until storage keys are typed items in utils/storage.
   temporarily('tend/storage-in-utils-storage', [
     'components/settings/delete-everything.ts',
-    'components/shared/use-settings-changed.ts',
-    'components/capture/use-menu-draft.ts',
   ]),
   // ---- end of temporary exemptions ----
 );
