@@ -20,3 +20,21 @@ export function listAllFollowUps(tx: ReadTx): Promise<FollowUp[]> {
 export function listFollowUpsOf(tx: ReadTx, contactId: string): Promise<FollowUp[]> {
   return tx.objectStore('followUps').index('by-contact').getAll(contactId);
 }
+
+/**
+ * Move every follow-up of `from` to `to` (a merge); returns their ids. They are written as stored:
+ * a merge must not fail on an older follow-up the schema has since grown stricter about.
+ */
+export async function moveAllFollowUps(tx: WriteTx, from: string, to: string): Promise<string[]> {
+  const followUps = await listFollowUpsOf(tx, from);
+  await Promise.all(followUps.map((followUp) => tx.objectStore('followUps').put({ ...followUp, contactId: to })));
+  return followUps.map((followUp) => followUp.id);
+}
+
+/** Move one follow-up from `from` to `to` if it is still `from`'s (written as stored, like moveAllFollowUps); true when moved. */
+export async function moveFollowUp(tx: WriteTx, id: string, from: string, to: string): Promise<boolean> {
+  const followUp = await getFollowUp(tx, id);
+  if (followUp?.contactId !== from) return false;
+  await tx.objectStore('followUps').put({ ...followUp, contactId: to });
+  return true;
+}

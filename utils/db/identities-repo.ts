@@ -1,5 +1,5 @@
 import type { Identity } from '../model/records';
-import { identityKey, type ReadTx, type WriteTx } from './schema';
+import { identityKey, type IdentityRecord, type ReadTx, type WriteTx } from './schema';
 
 /** The contact an identity belongs to, if any: one index read. */
 export async function findContactIdByIdentity(tx: ReadTx, identity: Identity): Promise<string | undefined> {
@@ -9,4 +9,33 @@ export async function findContactIdByIdentity(tx: ReadTx, identity: Identity): P
 /** Claim an identity for a contact (the identity index is unique: it moves, never duplicates). */
 export async function linkIdentity(tx: WriteTx, identity: Identity, contactId: string): Promise<void> {
   await tx.objectStore('identities').put({ key: identityKey(identity), ...identity, contactId });
+}
+
+/** Release an identity if this contact holds it (one claimed by someone else since is left alone); true when released. */
+export async function unlinkIdentity(tx: WriteTx, identity: Identity, contactId: string): Promise<boolean> {
+  const key = identityKey(identity);
+  const row = await tx.objectStore('identities').get(key);
+  if (row?.contactId !== contactId) return false;
+  await tx.objectStore('identities').delete(key);
+  return true;
+}
+
+/** The identity rows a contact holds. */
+export function identitiesOf(tx: ReadTx, contactId: string): Promise<IdentityRecord[]> {
+  return tx.objectStore('identities').index('by-contact').getAll(contactId);
+}
+
+/** Move every identity of `from` to `to` (a merge); returns their index keys. */
+export async function moveAllIdentities(tx: WriteTx, from: string, to: string): Promise<string[]> {
+  const rows = await identitiesOf(tx, from);
+  await Promise.all(rows.map((row) => tx.objectStore('identities').put({ ...row, contactId: to })));
+  return rows.map((row) => row.key);
+}
+
+/** Move one identity (by index key) from `from` to `to` if `from` still holds it; true when moved. */
+export async function moveIdentity(tx: WriteTx, key: string, from: string, to: string): Promise<boolean> {
+  const row = await tx.objectStore('identities').get(key);
+  if (row?.contactId !== from) return false;
+  await tx.objectStore('identities').put({ ...row, contactId: to });
+  return true;
 }

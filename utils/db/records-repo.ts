@@ -14,3 +14,18 @@ export async function readRecords(
   ]);
   return { contacts: new Map(contacts), interactions: new Map(interactions) };
 }
+
+/**
+ * Every person or entry, in key order, read a page of `pageSize` per transaction: a full read of a
+ * large store never holds one long transaction (the caller may do other work between pages).
+ */
+export async function* readAllRecords<S extends 'contacts' | 'interactions'>(db: TendDatabase, store: S, pageSize: number) {
+  let after: string | undefined;
+  for (;;) {
+    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+    const page = await db.getAll(store, range, pageSize);
+    yield* page;
+    if (page.length < pageSize) return;
+    after = page.at(-1)!.id;
+  }
+}
