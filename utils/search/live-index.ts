@@ -9,7 +9,7 @@
 import { onCommit, type Change } from '../db/commit';
 import type { TendDatabase } from '../db/schema';
 import { changesSince, latestChangeSeq } from '../db/changes-repo';
-import { readRecords } from '../db/records-repo';
+import { readAllRecords, readRecords } from '../db/records-repo';
 import { loadSnapshot, saveSnapshot } from '../db/snapshots-repo';
 import { noteDoc, personDoc } from './documents';
 import { InvertedIndex } from './inverted-index';
@@ -145,25 +145,13 @@ async function rebuild(db: TendDatabase, live: LiveIndex): Promise<void> {
   live.pending = [];
   const seq = await latestChangeSeq(db);
   const index = new InvertedIndex();
-  for await (const contact of readAll(db, 'contacts')) index.add(personDoc(contact));
-  for await (const entry of readAll(db, 'interactions')) index.add(noteDoc(entry));
+  for await (const contact of readAllRecords(db, 'contacts', BUILD_PAGE)) index.add(personDoc(contact));
+  for await (const entry of readAllRecords(db, 'interactions', BUILD_PAGE)) index.add(noteDoc(entry));
   live.index = index;
   live.seq = seq;
   live.built = true;
   live.unsaved = -1;
   Object.assign(lastLoad, { from: 'rebuild', replayed: 0 });
-}
-
-/** Every record of a store, a page per request, in key order. */
-async function* readAll<S extends 'contacts' | 'interactions'>(db: TendDatabase, store: S) {
-  let after: string | undefined;
-  for (;;) {
-    const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
-    const page = await db.getAll(store, range, BUILD_PAGE);
-    yield* page;
-    if (page.length < BUILD_PAGE) return;
-    after = page.at(-1)!.id;
-  }
 }
 
 /** Apply the committed changes heard since the last search, in order, from the records they carry. */

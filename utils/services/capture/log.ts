@@ -1,5 +1,5 @@
 import { getContact, putContact } from '../../db/contacts-repo';
-import { addInteraction, findByDedupeKey, newestEntryAt, removeInteraction } from '../../db/interactions-repo';
+import { addInteraction, findByDedupeKey, getInteraction, newestEntryAt, removeInteraction, updateInteraction } from '../../db/interactions-repo';
 import { writeTx, type TendDatabase } from '../../db/schema';
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
@@ -60,7 +60,7 @@ export async function logInteraction(db: TendDatabase, input: LogInput, now: num
  */
 export async function deleteInteraction(db: TendDatabase, interactionId: string, now: number): Promise<Interaction | undefined> {
   const tx = writeTx(db, ['contacts', 'interactions', 'timeline']);
-  const existing = await tx.objectStore('interactions').get(interactionId);
+  const existing = await getInteraction(tx, interactionId);
   if (existing?.kind === 'sighting') {
     tx.abort();
     await tx.done.catch(() => undefined);
@@ -86,7 +86,7 @@ export async function editInteraction(
   now: number,
 ): Promise<Interaction> {
   const tx = writeTx(db, ['interactions']);
-  const existing = await tx.objectStore('interactions').get(interactionId);
+  const existing = await getInteraction(tx, interactionId);
   if (!existing || existing.kind === 'sighting' || existing.kind === 'stage') {
     tx.abort();
     await tx.done.catch(() => undefined);
@@ -95,7 +95,7 @@ export async function editInteraction(
   const { experience: _old, ...rest } = existing;
   const experience = change.experience === undefined ? existing.experience : (change.experience ?? undefined);
   const edited: Interaction = { ...rest, summary: change.text, kind: change.kind ?? existing.kind, ...(experience && { experience }), editedAt: now };
-  await tx.objectStore('interactions').put(edited);
+  await updateInteraction(tx, edited);
   await tx.done;
   return edited;
 }
@@ -103,7 +103,7 @@ export async function editInteraction(
 /** Put back an entry exactly as it was before it was deleted (the undo of a delete). */
 export async function restoreInteraction(db: TendDatabase, entry: Interaction): Promise<Interaction> {
   const tx = writeTx(db, ['contacts', 'interactions', 'timeline']);
-  if (await tx.objectStore('interactions').get(entry.id)) {
+  if (await getInteraction(tx, entry.id)) {
     await tx.done;
     return entry;
   }

@@ -5,6 +5,7 @@
  * after every change, so a restart, a stopped worker or a lost alarm cannot lose a reminder.
  */
 import { browser } from 'wxt/browser';
+import { getContact, listAllContactIds } from '../../db/contacts-repo';
 import { listAllFollowUps } from '../../db/followups-repo';
 import { readTx, type TendDatabase } from '../../db/schema';
 import { notificationMessage, notificationTitle } from '../../text/display-text';
@@ -74,7 +75,7 @@ export async function notifyFollowUp(followUp: FollowUp, contact: Contact): Prom
 /** The follow-ups and which of their people are still in Tend, read in one transaction. */
 export async function readFollowUpState(db: TendDatabase) {
   const tx = readTx(db, ['followUps', 'contacts']);
-  const [followUps, contactIds] = await Promise.all([listAllFollowUps(tx), tx.objectStore('contacts').getAllKeys()]);
+  const [followUps, contactIds] = await Promise.all([listAllFollowUps(tx), listAllContactIds(tx)]);
   const known = new Set(contactIds);
   return { followUps, contactExists: (id: string) => known.has(id) };
 }
@@ -110,7 +111,7 @@ async function syncNow(db: TendDatabase, now: number): Promise<void> {
   const missed = missedNotifications(followUps, contactExists, now).filter((f) => !pending.has(f.id));
   if (missed.length > 0) {
     const tx = readTx(db, ['contacts']);
-    const people = await Promise.all(missed.slice(0, MISSED_NOTIFICATION_LIMIT).map((f) => tx.objectStore('contacts').get(f.contactId)));
+    const people = await Promise.all(missed.slice(0, MISSED_NOTIFICATION_LIMIT).map((f) => getContact(tx, f.contactId)));
     for (const [i, contact] of people.entries()) if (contact) await notifyFollowUp(missed[i]!, contact);
     await markNotified(db, new Map(missed.map((f) => [f.id, wakesAt(f)])));
   }

@@ -1,4 +1,6 @@
+import { getContact, listAllContacts } from '../../db/contacts-repo';
 import { listAllFollowUps, listFollowUpsOf } from '../../db/followups-repo';
+import { getInteraction } from '../../db/interactions-repo';
 import { readTx, type TendDatabase } from '../../db/schema';
 import type { FollowUpItem } from '../../messaging/features/followups';
 import type { ParsedPageRequest } from '../../messaging/protocol';
@@ -19,12 +21,12 @@ const SUMMARY_LENGTH = 120;
 async function withDetails(db: TendDatabase, followUps: FollowUp[], settings: Settings, now: number): Promise<FollowUpItem[]> {
   const tx = readTx(db, ['contacts', 'interactions']);
   const people = new Map<string, Contact | undefined>();
-  for (const id of new Set(followUps.map((f) => f.contactId))) people.set(id, await tx.objectStore('contacts').get(id));
+  for (const id of new Set(followUps.map((f) => f.contactId))) people.set(id, await getContact(tx, id));
   const items: FollowUpItem[] = [];
   for (const followUp of followUps) {
     const contact = people.get(followUp.contactId);
     if (!contact) continue;
-    const entry = followUp.entryId ? await tx.objectStore('interactions').get(followUp.entryId) : undefined;
+    const entry = followUp.entryId ? await getInteraction(tx, followUp.entryId) : undefined;
     const cadence = cadenceStatus(contact, settings, now)?.level;
     items.push({
       ...followUp,
@@ -56,7 +58,7 @@ export function createFollowUpHandlers(db: Promise<TendDatabase>, clock: () => n
     async getCadences({ contactIds }: Request<'getCadences'>) {
       const [settings, tx] = [await loadSettings(), readTx(await db, ['contacts'])];
       const now = clock();
-      const entries = await Promise.all(contactIds.map(async (id) => [id, await tx.objectStore('contacts').get(id)] as const));
+      const entries = await Promise.all(contactIds.map(async (id) => [id, await getContact(tx, id)] as const));
       return Object.fromEntries(entries.flatMap(([id, contact]) => {
         const status = contact && cadenceStatus(contact, settings, now);
         return status ? [[id, status]] : [];
@@ -64,7 +66,7 @@ export function createFollowUpHandlers(db: Promise<TendDatabase>, clock: () => n
     },
     async listDrifting({ limit }: Request<'listDrifting'>) {
       const settings = await loadSettings();
-      const contacts = await (await db).getAll('contacts');
+      const contacts = await listAllContacts(readTx(await db, ['contacts']));
       return driftingPeople(contacts, settings, clock())
         .slice(0, limit)
         .map(({ contact, status }) => ({ id: contact.id, displayName: contact.displayName, status }));

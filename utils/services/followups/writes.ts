@@ -1,6 +1,7 @@
 /** Creating, completing and snoozing follow-ups: the writes, each in one transaction. */
 import { getContact } from '../../db/contacts-repo';
 import { getFollowUp, putFollowUp } from '../../db/followups-repo';
+import { getInteraction } from '../../db/interactions-repo';
 import { writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
@@ -53,7 +54,7 @@ export async function createFollowUp(db: TendDatabase, input: NewFollowUp, now: 
   }
   if (!(await getContact(tx, input.contactId))) return fail(tx, new TendError('not-found', t('errorPersonGone')));
   if (input.entryId) {
-    const entry = await tx.objectStore('interactions').get(input.entryId);
+    const entry = await getInteraction(tx, input.entryId);
     if (!entry?.contactIds.includes(input.contactId)) return fail(tx, new TendError('not-found', t('errorEntryGone')));
   }
   await putFollowUp(tx, followUp);

@@ -1,5 +1,6 @@
 /** Finding pairs of people who may be one person (suggestions for the user to merge or leave). */
-import type { TendDatabase } from '../../db/schema';
+import { listAllContacts } from '../../db/contacts-repo';
+import { readTx, type TendDatabase } from '../../db/schema';
 import type { DuplicatePair } from '../../messaging/features/search';
 import type { Contact } from '../../model/records';
 import { duplicateKeys, pairReason, type DuplicateKey } from './duplicates-rules';
@@ -41,5 +42,5 @@ export function duplicatePairs(contacts: readonly Contact[], limit: number): Dup
 
 /** Likely duplicates among everyone in Tend. */
 export async function findDuplicates(db: TendDatabase, limit: number): Promise<DuplicatePair[]> {
-  return duplicatePairs(await db.getAll('contacts'), limit);
+  return duplicatePairs(await listAllContacts(readTx(db, ['contacts'])), limit);
 }

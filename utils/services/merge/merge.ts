@@ -2,9 +2,14 @@
  * Merging two people into one, and undoing it. A merge moves everything of the merged person to
  * the kept one (identities, timeline entries, follow-ups) in one transaction and records what
  * it moved; undo moves exactly that back. Nothing is ever deleted but the merged contact record,
- * which the merge record keeps a copy of.
+ * which the merge record keeps a copy of (and timeline links under their id to entries already
+ * gone: see removeContact).
  */
-import { getContact, putContact } from '../../db/contacts-repo';
+import { getContact, putContact, removeContact } from '../../db/contacts-repo';
+import { moveAllFollowUps, moveFollowUp } from '../../db/followups-repo';
+import { moveAllIdentities, moveIdentity } from '../../db/identities-repo';
+import { getInteraction, listAllEntriesOf, relinkEntry, setEntryPeople } from '../../db/interactions-repo';
+import { addMerge, getMerge, markMergeUndone } from '../../db/merges-repo';
 import { identityKey, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
@@ -21,23 +26,16 @@ async function fail(tx: WriteTx, code: 'invalid' | 'not-found', message: string)
   throw new TendError(code, message);
 }
 
-/** The ids of a person's timeline entries (keys only: no entry is read twice). */
-async function timelineEntryIds(tx: WriteTx, contactId: string): Promise<string[]> {
-  const keys = await tx.objectStore('timeline').getAllKeys(IDBKeyRange.bound([contactId, -Infinity, ''], [contactId, Infinity, '\uffff']));
-  return [...new Set(keys.map(([, , entryId]) => entryId))];
-}
-
 /** Merge `mergeId` into `keepId`; returns the merge's id (for undo) and the person as they are now. */
 export async function mergeContacts(db: TendDatabase, keepId: string, mergeId: string, now: number): Promise<{ mergeId: string; contact: Contact }> {
   if (keepId === mergeId) throw new TendError('invalid', t('errorMergeSelf'));
   const tx = writeTx(db, [...MERGE_STORES]);
   const [kept, merged] = await Promise.all([getContact(tx, keepId), getContact(tx, mergeId)]);
   if (!kept || !merged) return fail(tx, 'not-found', t('errorPeopleGoneNotMerged'));
-  const entryIds = await timelineEntryIds(tx, mergeId);
-  const entries = (await Promise.all(entryIds.map((id) => tx.objectStore('interactions').get(id)))).filter((e) => e !== undefined);
-  const identityRows = await tx.objectStore('identities').index('by-contact').getAll(mergeId);
-  const followUps = await tx.objectStore('followUps').index('by-contact').getAll(mergeId);
+  const entries = await listAllEntriesOf(tx, mergeId);
   const contact = combineContacts(kept, merged, now);
+  const moves = Promise.all([putContact(tx, contact), ...entries.map((entry) => relinkEntry(tx, entry, mergeId, keepId))]);
+  const [movedIdentityKeys, followUpIds] = await Promise.all([moveAllIdentities(tx, mergeId, keepId), moveAllFollowUps(tx, mergeId, keepId), moves]);
   const record: MergeRecord = {
     id: newId(now),
     at: now,
@@ -46,23 +44,13 @@ export async function mergeContacts(db: TendDatabase, keepId: string, mergeId: s
     keptBefore: kept,
     mergedBefore: merged,
     keptAfter: contact,
-    movedIdentityKeys: identityRows.map((row) => row.key),
+    movedIdentityKeys,
     entries: entries.map((entry) => ({ id: entry.id, at: entry.at, contactIds: entry.contactIds })),
-    followUpIds: followUps.map((followUp) => followUp.id),
+    followUpIds,
   };
-  const timeline = tx.objectStore('timeline');
-  await Promise.all([
-    putContact(tx, contact),
-    tx.objectStore('contacts').delete(mergeId),
-    ...identityRows.map((row) => tx.objectStore('identities').put({ ...row, contactId: keepId })),
-    ...entries.flatMap((entry) => [
-      tx.objectStore('interactions').put({ ...entry, contactIds: [...new Set(entry.contactIds.map((id) => (id === mergeId ? keepId : id)))] }),
-      timeline.delete([mergeId, entry.at, entry.id]),
-      timeline.put({ contactId: keepId, at: entry.at, interactionId: entry.id }),
-    ]),
-    ...followUps.map((followUp) => tx.objectStore('followUps').put({ ...followUp, contactId: keepId })),
-    tx.objectStore('merges').add(record),
-  ]);
+  await addMerge(tx, record);
+  // Last: it checks that nothing points at the merged person any more.
+  await removeContact(tx, mergeId);
   await tx.done;
   return { mergeId: record.id, contact };
 }
@@ -74,7 +62,7 @@ export async function mergeContacts(db: TendDatabase, keepId: string, mergeId: s
  */
 export async function undoMerge(db: TendDatabase, mergeId: string, now: number): Promise<{ kept: Contact; restored: Contact }> {
   const tx = writeTx(db, [...MERGE_STORES]);
-  const record = await tx.objectStore('merges').get(mergeId);
+  const record = await getMerge(tx, mergeId);
   if (!record) return fail(tx, 'not-found', t('errorMergeNotRecorded'));
   if (record.undoneAt !== undefined) return fail(tx, 'invalid', t('errorMergeUndone'));
   const { keptId, mergedId } = record;
@@ -83,14 +71,8 @@ export async function undoMerge(db: TendDatabase, mergeId: string, now: number):
   if (await getContact(tx, mergedId)) return fail(tx, 'invalid', t('errorMergeBack', record.mergedBefore.displayName));
 
   // Identities still on the kept person go back; one removed since the merge stays removed.
-  const identities = tx.objectStore('identities');
   const movedBack = new Set<string>();
-  for (const key of record.movedIdentityKeys) {
-    const row = await identities.get(key);
-    if (row?.contactId !== keptId) continue;
-    await identities.put({ ...row, contactId: mergedId });
-    movedBack.add(key);
-  }
+  for (const key of record.movedIdentityKeys) if (await moveIdentity(tx, key, keptId, mergedId)) movedBack.add(key);
   const mergedKeys = new Set(record.movedIdentityKeys);
   const restored: Contact = {
     ...record.mergedBefore,
@@ -98,28 +80,19 @@ export async function undoMerge(db: TendDatabase, mergeId: string, now: number):
   };
   const kept = separateContacts(current, record, movedBack, now);
 
-  const timeline = tx.objectStore('timeline');
   for (const before of record.entries) {
-    const entry = await tx.objectStore('interactions').get(before.id);
+    const entry = await getInteraction(tx, before.id);
     if (!entry) continue; // deleted since the merge
     const linked = new Set(entry.contactIds);
-    if (!before.contactIds.includes(keptId)) {
-      linked.delete(keptId);
-      await timeline.delete([keptId, entry.at, entry.id]);
-    }
+    if (!before.contactIds.includes(keptId)) linked.delete(keptId);
     linked.add(mergedId);
     // The entry's people in their original order, then anyone linked since.
-    const contactIds = [...new Set([...before.contactIds.filter((id) => linked.has(id)), ...linked])];
-    await tx.objectStore('interactions').put({ ...entry, contactIds });
-    await timeline.put({ contactId: mergedId, at: entry.at, interactionId: entry.id });
+    await setEntryPeople(tx, entry, [...before.contactIds.filter((id) => linked.has(id)), ...linked]);
   }
-  for (const id of record.followUpIds) {
-    const followUp = await tx.objectStore('followUps').get(id);
-    if (followUp?.contactId === keptId) await tx.objectStore('followUps').put({ ...followUp, contactId: mergedId });
-  }
+  for (const id of record.followUpIds) await moveFollowUp(tx, id, keptId, mergedId);
   await putContact(tx, kept);
   await putContact(tx, restored);
-  await tx.objectStore('merges').put({ ...record, undoneAt: now });
+  await markMergeUndone(tx, record, now);
   await tx.done;
   return { kept, restored };
 }

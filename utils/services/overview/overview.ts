@@ -1,6 +1,9 @@
 /** The relationship overview for a period: outcomes, new people, activity, experiences, drift. */
 import { addLocalMonths, localDayAt, periodAround, type Period } from '../../time/dates';
-import type { TendDatabase } from '../../db/schema';
+import { listAllContacts } from '../../db/contacts-repo';
+import { importedContactIds } from '../../db/imports-repo';
+import { listInteractionsBetween } from '../../db/interactions-repo';
+import { readTx, type TendDatabase } from '../../db/schema';
 import { LoggableKind, type Contact, type Interaction, type Settings } from '../../model/records';
 import { driftingPeople } from '../followups/cadence';
 import { parseStageChange, stageOutcome } from './stages';
@@ -48,15 +51,10 @@ const ref = (contact: Contact): PersonRef => ({ id: contact.id, displayName: con
 /** Count what happened in the period containing `now`; drift is as of `now`. */
 export async function relationshipOverview(db: TendDatabase, settings: Settings, period: Period, now: number): Promise<Overview> {
   const { start, end } = periodAround(period, now);
-  const tx = db.transaction(['contacts', 'interactions', 'imports'], 'readonly');
-  const [contacts, entries, imports] = await Promise.all([
-    tx.objectStore('contacts').getAll(),
-    tx.objectStore('interactions').index('by-at').getAll(IDBKeyRange.bound(start, end, false, true)),
-    tx.objectStore('imports').getAll(),
-  ]);
+  const tx = readTx(db, ['contacts', 'interactions', 'imports']);
+  const [contacts, entries, imported] = await Promise.all([listAllContacts(tx), listInteractionsBetween(tx, start, end), importedContactIds(tx)]);
   await tx.done;
   const byId = new Map(contacts.map((c) => [c.id, c]));
-  const imported = new Set(imports.filter((i) => i.undoneAt === undefined).flatMap((i) => i.createdContacts.map((c) => c.id)));
 
   const outcomes = { won: new Set<string>(), lost: new Set<string>(), grown: new Set<string>() };
   const byKind = Object.fromEntries(LoggableKind.options.map((kind) => [kind, 0])) as Record<LoggableKind, number>;

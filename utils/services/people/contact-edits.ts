@@ -1,5 +1,5 @@
 import { getContact, putContact } from '../../db/contacts-repo';
-import { findContactIdByIdentity, linkIdentity } from '../../db/identities-repo';
+import { findContactIdByIdentity, linkIdentity, unlinkIdentity } from '../../db/identities-repo';
 import { addInteraction } from '../../db/interactions-repo';
 import { identityKey, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import { TendError } from '../../errors';
@@ -84,8 +84,7 @@ export async function removeIdentity(db: TendDatabase, contactId: string, identi
   const contact = await contactOrFail(tx, contactId);
   const key = identityKey(identity);
   const next = { ...contact, identities: contact.identities.filter((i) => identityKey(i) !== key), updatedAt: now };
-  const row = await tx.objectStore('identities').get(key);
-  if (row?.contactId === contactId) await tx.objectStore('identities').delete(key);
+  await unlinkIdentity(tx, identity, contactId);
   await putContact(tx, next);
   await tx.done;
   return next;
