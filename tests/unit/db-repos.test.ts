@@ -15,7 +15,14 @@ const [ADA, BOB, CY] = [crypto.randomUUID(), crypto.randomUUID(), crypto.randomU
 const ALL: StoreName[] = ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'merges'];
 
 const person = (id: string, displayName: string): Contact => ({ id, displayName, identities: [], tags: [], createdAt: 1, updatedAt: 1 });
-const entry = (contactIds: string[], at: number, summary = 'Lunch'): Interaction => ({ id: crypto.randomUUID(), contactIds, kind: 'note', at, summary, createdAt: at });
+const entry = (contactIds: string[], at: number, summary = 'Lunch'): Interaction => ({
+  id: crypto.randomUUID(),
+  contactIds,
+  kind: 'note',
+  at,
+  summary,
+  createdAt: at,
+});
 
 /** Run writes in one transaction and wait for it to commit. */
 async function write(db: TendDatabase, work: (tx: WriteTx) => Promise<unknown>): Promise<void> {
@@ -33,7 +40,11 @@ async function threePeople() {
 
 /** Every timeline link, as `person@at:entry` with names for people. */
 async function links(db: TendDatabase): Promise<string[]> {
-  const names = new Map<string, string>([[ADA, 'ada'], [BOB, 'bob'], [CY, 'cy']]);
+  const names = new Map<string, string>([
+    [ADA, 'ada'],
+    [BOB, 'bob'],
+    [CY, 'cy'],
+  ]);
   return (await db.getAll('timeline')).map((link) => `${names.get(link.contactId) ?? link.contactId}@${link.at}`).sort();
 }
 
@@ -137,7 +148,10 @@ describe('removeContact', () => {
 describe('moving one identity or follow-up back (undo of a merge)', () => {
   test('moves only what `from` still holds', async () => {
     const db = await threePeople();
-    const [mine, taken] = [{ kind: 'email', value: 'ada@example.com' }, { kind: 'email', value: 'cy@example.com' }] as const;
+    const [mine, taken] = [
+      { kind: 'email', value: 'ada@example.com' },
+      { kind: 'email', value: 'cy@example.com' },
+    ] as const;
     const [followUp, other] = [crypto.randomUUID(), crypto.randomUUID()];
     await write(db, async (tx) => {
       await linkIdentity(tx, mine, ADA);

@@ -26,9 +26,7 @@ export async function addInteraction(tx: WriteTx, interaction: Interaction): Pro
   const timeline = tx.objectStore('timeline');
   await Promise.all([
     tx.objectStore('interactions').add(interaction),
-    ...interaction.contactIds.map((contactId) =>
-      timeline.put({ contactId, at: interaction.at, interactionId: interaction.id }),
-    ),
+    ...interaction.contactIds.map((contactId) => timeline.put({ contactId, at: interaction.at, interactionId: interaction.id })),
   ]);
 }
 
@@ -63,7 +61,8 @@ export function setEntryPeople(tx: WriteTx, entry: Interaction, contactIds: read
  * `from`'s link goes even if the entry did not list them (a link left by older data).
  */
 export function relinkEntry(tx: WriteTx, entry: Interaction, from: string, to: string): Promise<Interaction> {
-  return writeEntryPeople(tx, entry, entry.contactIds.map((id) => (id === from ? to : id)), [...entry.contactIds, from]);
+  const people = entry.contactIds.map((id) => (id === from ? to : id));
+  return writeEntryPeople(tx, entry, people, [...entry.contactIds, from]);
 }
 
 /** Write an entry with `contactIds`, linked to each of them, and unlinked from the rest of `formerly`. */
@@ -113,7 +112,10 @@ export async function listAllEntriesOf(tx: ReadTx, contactId: string): Promise<I
 
 /** Every interaction that happened in [start, end), in time order. */
 export function listInteractionsBetween(tx: ReadTx, start: number, end: number): Promise<Interaction[]> {
-  return tx.objectStore('interactions').index('by-at').getAll(IDBKeyRange.bound(start, end, false, true));
+  return tx
+    .objectStore('interactions')
+    .index('by-at')
+    .getAll(IDBKeyRange.bound(start, end, false, true));
 }
 
 /** Remove an interaction and its timeline links; returns it, or undefined when it was not there. */
