@@ -2,6 +2,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { githubRecogniser } from '../../utils/recognise/profiles/github';
 import { linkedinRecogniser } from '../../utils/recognise/profiles/linkedin';
 import { watchPage } from '../../utils/content/page-watcher';
+import { reportSighting } from '../../utils/messaging/content-client';
 import { PROFILE_SITE_MATCHES } from '../../utils/recognise/sites';
 
 /** GitHub and LinkedIn profile pages: read the person the page is about. Reads only, injects nothing. */
@@ -10,6 +11,6 @@ export default defineContentScript({
   runAt: 'document_idle',
   main(ctx) {
     const recogniser = location.hostname.endsWith('linkedin.com') ? linkedinRecogniser : githubRecogniser;
-    watchPage(ctx, recogniser);
+    watchPage(ctx, recogniser, reportSighting);
   },
 });

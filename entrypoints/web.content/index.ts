@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { watchPage } from '../../utils/content/page-watcher';
+import { reportSighting } from '../../utils/messaging/content-client';
 import { webRecogniser } from '../../utils/recognise/web/recogniser';
 
 const RUNNING = Symbol.for('tend.web-reader');
@@ -17,6 +18,6 @@ export default defineContentScript({
     if (world[RUNNING]) return;
     world[RUNNING] = true;
     ctx.onInvalidated(() => (world[RUNNING] = false));
-    watchPage(ctx, webRecogniser);
+    watchPage(ctx, webRecogniser, reportSighting);
   },
 });
