@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { watchPage } from '../../utils/content/page-watcher';
 import { reportSighting } from '../../utils/messaging/content-client';
+import { watchPage } from '../../utils/content/page-watcher';
 import { webRecogniser } from '../../utils/recognise/web/recogniser';
 
 const RUNNING = Symbol.for('tend.web-reader');
@@ -11,6 +11,7 @@ const RUNNING = Symbol.for('tend.web-reader');
  */
 export default defineContentScript({
   registration: 'runtime',
+  // No declared pages (utils/sites/web.ts): WXT would turn runtime matches into standing host permissions.
   matches: [],
   main(ctx) {
     // Injected once per ask: a second injection into the same page must not watch twice.

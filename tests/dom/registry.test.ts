@@ -1,9 +1,19 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { recogniserFor, recognisers } from '../../utils/recognise/registry';
+import { recogniserFor, recogniserOf, recognisers } from '../../utils/recognise/registry';
+import { SITES } from '../../utils/sites';
 
-test.each(recognisers.map((r) => [r.id]))('recogniser %s has fixtures that prove its selectors', (id) => {
+const siteIds = SITES.map((site) => site.id);
+
+test('every recogniser belongs to a site descriptor, and every site has its recogniser', () => {
+  for (const recogniser of recognisers) expect(siteIds).toContain(recogniser.id);
+  expect(recognisers.map((recogniser) => recogniser.id)).toEqual(siteIds);
+  for (const [id, recogniser] of Object.entries(recogniserOf)) expect(recogniser.id).toBe(id);
+  expect(new Set(recognisers).size).toBe(recognisers.length);
+});
+
+test.each(siteIds.map((id) => [id]))('site %s has fixtures that prove its recogniser, and a test', (id) => {
   const folder = resolve('tests/fixtures', id);
   expect(existsSync(folder)).toBe(true);
   expect(readdirSync(folder).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(0);
@@ -21,4 +31,23 @@ test.each([
   ['chrome://extensions/', undefined],
 ])('the page %s is read by the %s recogniser', (url, id) => {
   expect(recogniserFor(new URL(url))?.id).toBe(id);
+});
+
+/** Every .ts file under a folder. */
+function sourcesUnder(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sourcesUnder(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+test('recognisers, the page watcher and the site descriptors know nothing of transport', () => {
+  const files = [...sourcesUnder('utils/recognise'), ...sourcesUnder('utils/content'), ...sourcesUnder('utils/sites')];
+  expect(files).toContain(join('utils', 'content', 'page-watcher.ts'));
+  const transport = files.filter((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]/gm)].some(
+      ([, from]) => from === 'wxt/browser' || /(^|\/)messaging(\/|$)/.test(from!),
+    ),
+  );
+  expect(transport).toEqual([]);
 });
