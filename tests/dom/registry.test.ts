@@ -1,5 +1,5 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { recogniserFor, recogniserOf, recognisers } from '../../utils/recognise/registry';
 import { SITES } from '../../utils/sites';
@@ -31,23 +31,4 @@ test.each([
   ['chrome://extensions/', undefined],
 ])('the page %s is read by the %s recogniser', (url, id) => {
   expect(recogniserFor(new URL(url))?.id).toBe(id);
-});
-
-/** Every .ts file under a folder. */
-function sourcesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourcesUnder(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
-
-test('recognisers, the page watcher and the site descriptors know nothing of transport', () => {
-  const files = [...sourcesUnder('utils/recognise'), ...sourcesUnder('utils/content'), ...sourcesUnder('utils/sites')];
-  expect(files).toContain(join('utils', 'content', 'page-watcher.ts'));
-  const transport = files.filter((file) =>
-    [...readFileSync(file, 'utf8').matchAll(/^\s*(?:import|export)\b[^;]*?\bfrom\s+['"]([^'"]+)['"]/gm)].some(
-      ([, from]) => from === 'wxt/browser' || /(^|\/)messaging(\/|$)/.test(from!),
-    ),
-  );
-  expect(transport).toEqual([]);
 });

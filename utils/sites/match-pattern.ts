@@ -19,10 +19,7 @@ export function matchesPattern(pattern: string, url: URL): boolean {
   const [, scheme, host, path] = parts as unknown as [string, string, string, string];
   const protocol = url.protocol.slice(0, -1);
   if (scheme === '*' ? protocol !== 'https' && protocol !== 'http' : protocol !== scheme) return false;
-  const onHost =
-    host === '*' ||
-    url.hostname === host ||
-    (host.startsWith('*.') && (url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))));
+  const onHost = host === '*' || url.hostname === host || (host.startsWith('*.') && (url.hostname === host.slice(2) || url.hostname.endsWith(host.slice(1))));
   if (!onHost) return false;
   return new RegExp(`^${path.split('*').map(escapeRegExp).join('.*')}$`, 's').test(url.pathname + url.search);
 }
