@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { DECLARED_SITE_MATCHES } from './utils/recognise/sites';
+import { DECLARED_SITE_MATCHES, GRANTABLE_SITE_MATCHES } from './utils/sites';
 
 /** Build configuration: the manifest is generated from here and the entrypoints folder. */
 export default defineConfig({
@@ -19,11 +19,11 @@ export default defineConfig({
     // activeTab + scripting: read the page the user is on when they ask (popup, menu, command),
     // without a standing permission for every site.
     permissions: ['storage', 'sidePanel', 'activeTab', 'scripting', 'contextMenus', 'notifications', 'alarms'],
-    // The mail and profile sites Tend reads from install (the hosts its content scripts match);
-    // also lets it see those tabs' URLs when they navigate.
+    // The mail and profile sites Tend reads from install (utils/sites: the pages its content
+    // scripts match); also lets it see those tabs' URLs when they navigate.
     host_permissions: [...DECLARED_SITE_MATCHES],
     // Any other site only when the user grants it ("always read this site", or all sites).
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    optional_host_permissions: [...GRANTABLE_SITE_MATCHES],
     action: { default_title: '__MSG_extName__' },
     // Alt+Shift+letter: Gmail's own shortcuts are single keys and Shift or Ctrl chords, never Alt+Shift.
     commands: {

@@ -1,15 +1,8 @@
 import { useState } from 'preact/hooks';
-import { t, type MessageKey } from '../../utils/i18n';
+import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 import type { Settings } from '../../utils/model/records';
-
-const SITES = [
-  ['gmail', 'passiveGmail'],
-  ['outlook', 'passiveOutlook'],
-  ['github', 'passiveGitHub'],
-  ['linkedin', 'passiveLinkedIn'],
-  ['web', 'passiveWeb'],
-] as const satisfies readonly (readonly [string, MessageKey])[];
+import { PASSIVE_HISTORY_SITES } from '../../utils/sites';
 
 /** Per site: whether Tend records "seen in thread" entries by itself (on unless turned off). */
 export function PassiveHistorySettings({ settings, onSaved }: { settings: Settings; onSaved: (settings: Settings) => void }) {
@@ -26,9 +19,9 @@ export function PassiveHistorySettings({ settings, onSaved }: { settings: Settin
     <section aria-labelledby="passive-heading">
       <h2 id="passive-heading">{t('passiveTitle')}</h2>
       <p>{t('passiveIntro')}</p>
-      {SITES.map(([site, label]) => (
-        <label key={site} class="checkbox">
-          <input type="checkbox" checked={settings.passiveHistory[site] !== false} onChange={(e) => void toggle(site, e.currentTarget.checked)} />
+      {PASSIVE_HISTORY_SITES.map(({ id, label }) => (
+        <label key={id} class="checkbox">
+          <input type="checkbox" checked={settings.passiveHistory[id] !== false} onChange={(e) => void toggle(id, e.currentTarget.checked)} />
           {t(label)}
         </label>
       ))}

@@ -1,11 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { t } from '../../utils/i18n';
+import { t, uiLanguage } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
-import { isDeclaredOrigin } from '../../utils/recognise/sites';
+import { DECLARED_SITES, GRANTABLE_SITE_MATCHES, isDeclaredOrigin } from '../../utils/sites';
 
-const ALL_SITES = ['https://*/*', 'http://*/*'];
+const ALL_SITES = [...GRANTABLE_SITE_MATCHES];
 const hostOf = (pattern: string) => pattern.replace(/^\w+:\/\//, '').replace(/\/\*$/, '');
+
+/** The sites read from install, as a list in the UI language ("Gmail, Outlook on the web, ..."). */
+function declaredSiteNames(): string {
+  return new Intl.ListFormat(uiLanguage(), { type: 'unit' }).format(DECLARED_SITES.map((site) => t(site.label)));
+}
 
 /** Which sites Tend reads: the mail and profile sites always, others as the user grants them. */
 export function SiteList() {
@@ -33,7 +38,7 @@ export function SiteList() {
   return (
     <section aria-labelledby="sites-heading">
       <h2 id="sites-heading">{t('sitesTitle')}</h2>
-      <p>{t('sitesIntro', t('sitesDeclared'))}</p>
+      <p>{t('sitesIntro', declaredSiteNames())}</p>
       {granted.length > 0 && (
         <ul aria-label={t('sitesAllowed')}>
           {granted.map((origin) => (

@@ -1,13 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { outlookRecogniser } from '../../utils/recognise/outlook/recogniser';
 import { watchPage } from '../../utils/content/page-watcher';
-import { MAIL_SITE_MATCHES } from '../../utils/recognise/sites';
+import { reportSighting } from '../../utils/messaging/content-client';
+import { outlookRecogniser } from '../../utils/recognise/outlook/recogniser';
+import { outlookSite } from '../../utils/sites/outlook';
 
 /** Outlook on the web: report the people of the open message or draft. */
 export default defineContentScript({
-  matches: MAIL_SITE_MATCHES.filter((pattern) => pattern.includes('outlook')),
+  matches: outlookSite.matches,
   runAt: 'document_idle',
   main(ctx) {
-    watchPage(ctx, outlookRecogniser);
+    watchPage(ctx, outlookRecogniser, reportSighting);
   },
 });

@@ -1,15 +1,17 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { watchPage } from '../../utils/content/page-watcher';
+import { reportSighting } from '../../utils/messaging/content-client';
 import { githubRecogniser } from '../../utils/recognise/profiles/github';
 import { linkedinRecogniser } from '../../utils/recognise/profiles/linkedin';
-import { watchPage } from '../../utils/content/page-watcher';
-import { PROFILE_SITE_MATCHES } from '../../utils/recognise/sites';
+import { githubSite } from '../../utils/sites/github';
+import { LINKEDIN_HOST, linkedinSite } from '../../utils/sites/linkedin';
 
 /** GitHub and LinkedIn profile pages: read the person the page is about. Reads only, injects nothing. */
 export default defineContentScript({
-  matches: PROFILE_SITE_MATCHES,
+  matches: [...githubSite.matches, ...linkedinSite.matches],
   runAt: 'document_idle',
   main(ctx) {
-    const recogniser = location.hostname.endsWith('linkedin.com') ? linkedinRecogniser : githubRecogniser;
-    watchPage(ctx, recogniser);
+    const recogniser = location.hostname.endsWith(LINKEDIN_HOST) ? linkedinRecogniser : githubRecogniser;
+    watchPage(ctx, recogniser, reportSighting);
   },
 });

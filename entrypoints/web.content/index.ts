@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { reportSighting } from '../../utils/messaging/content-client';
 import { watchPage } from '../../utils/content/page-watcher';
 import { webRecogniser } from '../../utils/recognise/web/recogniser';
 
@@ -10,6 +11,7 @@ const RUNNING = Symbol.for('tend.web-reader');
  */
 export default defineContentScript({
   registration: 'runtime',
+  // No declared pages (utils/sites/web.ts): WXT would turn runtime matches into standing host permissions.
   matches: [],
   main(ctx) {
     // Injected once per ask: a second injection into the same page must not watch twice.
@@ -17,6 +19,6 @@ export default defineContentScript({
     if (world[RUNNING]) return;
     world[RUNNING] = true;
     ctx.onInvalidated(() => (world[RUNNING] = false));
-    watchPage(ctx, webRecogniser);
+    watchPage(ctx, webRecogniser, reportSighting);
   },
 });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { findPersonOnGithubProfile, githubProfileLogin, githubRecogniser } from '../../utils/recognise/profiles/github';
 import { githubSelectors } from '../../utils/recognise/profiles/github-selectors';
 import { loadFixture } from './load-fixture';
+import { readsPage } from '../../utils/recognise/registry';
 
 const adaUrl = new URL('https://github.com/ada-l');
 const graceUrl = new URL('https://github.com/GraceH?tab=repositories');
@@ -25,7 +26,7 @@ describe('which GitHub pages are profiles', () => {
     [`https://github.com/${'a'.repeat(39)}`, 'a'.repeat(39)],
   ])('%s is the profile of %s', (href, login) => {
     expect(githubProfileLogin(new URL(href))).toBe(login);
-    expect(githubRecogniser.matches(new URL(href))).toBe(true);
+    expect(readsPage(githubRecogniser, new URL(href))).toBe(true);
   });
 
   test.each([
@@ -46,7 +47,7 @@ describe('which GitHub pages are profiles', () => {
     ['an encoded slash', 'https://github.com/ada-l%2Fengine'],
   ])('%s is not a profile', (_label, href) => {
     expect(githubProfileLogin(new URL(href))).toBeUndefined();
-    expect(githubRecogniser.matches(new URL(href))).toBe(false);
+    expect(readsPage(githubRecogniser, new URL(href))).toBe(false);
   });
 });
 
@@ -162,7 +163,7 @@ describe('GitHub repository page (github/repo-page)', () => {
 
   test('has nobody at its own URL', () => {
     const url = new URL('https://github.com/ada-l/engine');
-    expect(githubRecogniser.matches(url)).toBe(false);
+    expect(readsPage(githubRecogniser, url)).toBe(false);
     expect(findPersonOnGithubProfile(doc, url)).toEqual(NOBODY);
   });
 

@@ -3,6 +3,7 @@ import { findPeopleInGmailThread, findPeopleOnGmailPage, gmailRecogniser } from 
 import { roleFromFieldLabel } from '../../utils/recognise/shared/mail-people';
 import { findSafely } from '../../utils/content/page-watcher';
 import { loadFixture } from './load-fixture';
+import { readsPage } from '../../utils/recognise/registry';
 
 const threadUrl = new URL('https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTLnpWvpbLkvKqrbGrqzvDJXp');
 const inboxUrl = new URL('https://mail.google.com/mail/u/0/#inbox');
@@ -252,6 +253,6 @@ describe('Gmail field labels', () => {
 });
 
 test('the Gmail recogniser runs on mail.google.com only', () => {
-  expect(gmailRecogniser.matches(inboxUrl)).toBe(true);
-  expect(gmailRecogniser.matches(new URL('https://mail.google.com.evil.example/'))).toBe(false);
+  expect(readsPage(gmailRecogniser, inboxUrl)).toBe(true);
+  expect(readsPage(gmailRecogniser, new URL('https://mail.google.com.evil.example/'))).toBe(false);
 });

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { findPersonOnLinkedinProfile, linkedinProfileSegment, linkedinRecogniser } from '../../utils/recognise/profiles/linkedin';
 import { linkedinSelectors } from '../../utils/recognise/profiles/linkedin-selectors';
 import { loadFixture } from './load-fixture';
+import { readsPage } from '../../utils/recognise/registry';
 
 const adaUrl = new URL('https://www.linkedin.com/in/ada-lovelace-1815/');
 const ADA = { name: 'Ada Lovelace', profileUrl: 'https://linkedin.com/in/ada-lovelace-1815', role: 'profile' };
@@ -26,7 +27,7 @@ describe('which LinkedIn pages are profiles', () => {
     ['https://www.linkedin.com/in/jos%C3%A9-garc%C3%ADa', 'jos%C3%A9-garc%C3%ADa'],
   ])('%s is a profile (id segment %s)', (href, segment) => {
     expect(linkedinProfileSegment(new URL(href))).toBe(segment);
-    expect(linkedinRecogniser.matches(new URL(href))).toBe(true);
+    expect(readsPage(linkedinRecogniser, new URL(href))).toBe(true);
   });
 
   test.each([
@@ -44,7 +45,7 @@ describe('which LinkedIn pages are profiles', () => {
     ['a deeper subdomain', 'https://a.b.linkedin.com/in/ada-lovelace-1815'],
   ])('%s is not a profile', (_label, href) => {
     expect(linkedinProfileSegment(new URL(href))).toBeUndefined();
-    expect(linkedinRecogniser.matches(new URL(href))).toBe(false);
+    expect(readsPage(linkedinRecogniser, new URL(href))).toBe(false);
   });
 });
 
@@ -116,7 +117,7 @@ describe('LinkedIn public profile on a country host (linkedin/profile-country-su
   const GRACE = { name: 'Grace Hopper', profileUrl: 'https://linkedin.com/in/grace-hopper-1906', role: 'profile' };
 
   test('the country host folds into linkedin.com', () => {
-    expect(linkedinRecogniser.matches(graceUrl)).toBe(true);
+    expect(readsPage(linkedinRecogniser, graceUrl)).toBe(true);
     expect(findPersonOnLinkedinProfile(loadFixture('linkedin', 'profile-country-subdomain'), graceUrl)).toEqual({
       people: [GRACE],
       self: [],
@@ -149,7 +150,7 @@ describe('LinkedIn public profile on a country host (linkedin/profile-country-su
 describe('LinkedIn feed (linkedin/feed)', () => {
   test('has nobody: not a profile, though it names people and links to profiles', () => {
     const url = new URL('https://www.linkedin.com/feed/');
-    expect(linkedinRecogniser.matches(url)).toBe(false);
+    expect(readsPage(linkedinRecogniser, url)).toBe(false);
     expect(findPersonOnLinkedinProfile(loadFixture('linkedin', 'feed'), url)).toEqual(NOBODY);
   });
 });

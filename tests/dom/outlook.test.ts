@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { findPeopleOnOutlookPage, outlookConversationIdFromUrl, outlookRecogniser } from '../../utils/recognise/outlook/recogniser';
 import { loadFixture } from './load-fixture';
+import { readsPage } from '../../utils/recognise/registry';
 
 const conversationUrl = new URL('https://outlook.office.com/mail/inbox/id/AAQkAGI2TWFpbExpc3QxAAA%3D');
 
@@ -129,7 +130,7 @@ describe('Outlook URLs', () => {
     ['http://outlook.office.com/mail/', false],
     ['https://mail.google.com/mail/u/0/', false],
   ])('the Outlook recogniser matches %s: %s', (href, matches) => {
-    expect(outlookRecogniser.matches(new URL(href))).toBe(matches);
+    expect(readsPage(outlookRecogniser, new URL(href))).toBe(matches);
   });
 });
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { isEmailAddress } from '../../utils/identity/addresses';
-import { recognisers } from '../../utils/recognise/registry';
+import { readsPage, recognisers } from '../../utils/recognise/registry';
 
 // Pages any recogniser might run on: each recogniser gets URLs it matches.
 const URLS = [
@@ -54,7 +54,7 @@ test.each(recognisers.map((r) => [r.id, r] as const))('%s: random pages never th
       doc.body.append(...roots.map((root) => build(doc, root)));
       for (const href of URLS) {
         const url = new URL(href);
-        if (!recogniser.matches(url)) continue;
+        if (!readsPage(recogniser, url)) continue;
         const findings = recogniser.find(doc, url);
         for (const person of findings.people) {
           if (person.email !== undefined) expect(isEmailAddress(person.email)).toBe(true);

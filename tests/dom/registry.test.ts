@@ -1,9 +1,19 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { recogniserFor, recognisers } from '../../utils/recognise/registry';
+import { recogniserFor, recogniserOf, recognisers } from '../../utils/recognise/registry';
+import { SITES } from '../../utils/sites';
 
-test.each(recognisers.map((r) => [r.id]))('recogniser %s has fixtures that prove its selectors', (id) => {
+const siteIds = SITES.map((site) => site.id);
+
+test('every recogniser belongs to a site descriptor, and every site has its recogniser', () => {
+  for (const recogniser of recognisers) expect(siteIds).toContain(recogniser.id);
+  expect(recognisers.map((recogniser) => recogniser.id)).toEqual(siteIds);
+  for (const [id, recogniser] of Object.entries(recogniserOf)) expect(recogniser.id).toBe(id);
+  expect(new Set(recognisers).size).toBe(recognisers.length);
+});
+
+test.each(siteIds.map((id) => [id]))('site %s has fixtures that prove its recogniser, and a test', (id) => {
   const folder = resolve('tests/fixtures', id);
   expect(existsSync(folder)).toBe(true);
   expect(readdirSync(folder).filter((f) => f.endsWith('.html')).length).toBeGreaterThan(0);

@@ -11,6 +11,7 @@ import { addressesInMailto } from '../../utils/recognise/web/mailto';
 import { findAddressesInText } from '../../utils/recognise/web/text-scan';
 import { findAddressesInVisibleText } from '../../utils/recognise/web/visible-text';
 import { loadFixture } from './load-fixture';
+import { readsPage } from '../../utils/recognise/registry';
 
 /** A detached page parsed from markup written in the test. */
 function page(html: string): Document {
@@ -31,7 +32,7 @@ describe('webRecogniser', () => {
     ['about:blank', false],
   ])('matches %s: %s', (href, expected) => {
     expect(webRecogniser.id).toBe('web');
-    expect(webRecogniser.matches(new URL(href))).toBe(expected);
+    expect(readsPage(webRecogniser, new URL(href))).toBe(expected);
   });
 
   test('reports no self and no thread: a generic page has neither', () => {

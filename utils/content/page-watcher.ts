@@ -1,10 +1,20 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../model/limits';
-import type { SightingMessage } from '../messaging/protocol';
-import { MAX_ADDRESS, MAX_NAME, MAX_URL } from '../model/limits';
+import { MAX_ADDRESS, MAX_NAME, MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING, MAX_URL } from '../model/limits';
 import type { Candidate } from '../model/records';
-import { reportSighting } from '../messaging/content-client';
 import { NO_FINDINGS, type PageFindings, type Recogniser } from '../recognise/shared/types';
+
+// No transport here: the content script passes `report` (utils/messaging/content-client.ts), so
+// the watcher and the recognisers can be driven by a test or a benchmark without a browser.
+
+/** What a page shows, within the protocol's limits: the content script sends it as a `sighting`. */
+export interface PageReport {
+  site: Recogniser['id'];
+  page: { url: string; title: string };
+  thread?: { key: string; subject: string };
+  people: Candidate[];
+  truncated?: boolean;
+  self: string[];
+}
 
 /** Long enough to let a single-page app finish a view change, short enough to feel immediate. */
 const SETTLE_MS = 250;
@@ -41,10 +51,9 @@ function withinLimits(person: Candidate): Candidate {
   return capped;
 }
 
-/** The sighting message for what a page shows. */
-export function toSighting(recogniser: Recogniser, findings: PageFindings, doc: Document, url: URL): SightingMessage {
+/** The report of what a page shows. */
+export function toReport(recogniser: Recogniser, findings: PageFindings, doc: Document, url: URL): PageReport {
   return {
-    type: 'sighting',
     site: recogniser.id,
     page: { url: url.href.slice(0, MAX_URL), title: doc.title.slice(0, MAX_URL) },
     thread: findings.thread && { key: findings.thread.key.slice(0, MAX_URL), subject: clip(findings.thread.subject, MAX_NAME) ?? '' },
@@ -76,11 +85,11 @@ async function runInSlices(ctx: ContentScriptContext, slices: Generator<void, Pa
 }
 
 /**
- * Watch a page for the people it shows and report them whenever they change: a full scan at
+ * Watch a page for the people it shows and `report` them whenever they change: a full scan at
  * start and on navigation; on DOM changes (debounced) only the added elements when the
  * recogniser can read them alone. No polling; hidden tabs wait until they are shown again.
  */
-export function watchPage(ctx: ContentScriptContext, recogniser: Recogniser): void {
+export function watchPage(ctx: ContentScriptContext, recogniser: Recogniser, report: (report: PageReport) => unknown): void {
   let lastReported = '';
   let lastUrl = '';
   let previous: PageFindings | undefined;
@@ -121,11 +130,11 @@ export function watchPage(ctx: ContentScriptContext, recogniser: Recogniser): vo
     running = false;
     lastUrl = url.href;
     previous = findings;
-    const sighting = toSighting(recogniser, findings, document, url);
-    const signature = JSON.stringify([url.origin + url.pathname, sighting.thread, sighting.people, sighting.self]);
+    const found = toReport(recogniser, findings, document, url);
+    const signature = JSON.stringify([url.origin + url.pathname, found.thread, found.people, found.self]);
     if (signature !== lastReported) {
       lastReported = signature;
-      void reportSighting(sighting);
+      void report(found);
     }
     if (changedWhileBusy) {
       changedWhileBusy = false;

@@ -1,20 +1,15 @@
 /**
  * Profile URLs as identities, and the text reading that profile recognisers share.
- * Plain string and DOM code, no zod: this file is bundled into content scripts.
+ * Plain string and DOM code, no zod: this file is bundled into content scripts. Each profile
+ * site's rules (hosts, handle and id shapes) are declared in its utils/sites/<site>.ts and applied
+ * here; they are plain constants rather than rule objects because every byte of the generic web
+ * reader's bundle counts (a rule interpreter cost ~70 bytes gzipped, over the 10 KB budget).
  */
+import { GITHUB_HOST, GITHUB_LOGIN } from '../sites/github';
+import { LINKEDIN_COUNTRY_HOST, LINKEDIN_HOST, LINKEDIN_ID, LINKEDIN_PROFILE_PREFIX } from '../sites/linkedin';
 
 /** Longest profile URL Tend keeps (the model's MAX_URL); longer input is not an identity. */
 export const MAX_PROFILE_URL = 2048;
-
-/** GitHub logins: ASCII letters, digits and hyphens, at most 39. Old accounts may have odd hyphens. */
-export const GITHUB_LOGIN = /^[a-z0-9][a-z0-9-]{0,38}$/i;
-
-// LinkedIn public ids are letters (any script), digits and hyphens; some old ones carry underscores.
-// Anything else (spaces, slashes, bidi controls) means the URL is not a profile we can trust.
-const LINKEDIN_ID = /^[\p{L}\p{M}\p{N}_-]{1,100}$/u;
-
-// LinkedIn serves the same profiles on country subdomains (uk., de., in., ...).
-const LINKEDIN_COUNTRY_HOST = /^[a-z]{2}\.linkedin\.com$/;
 
 // RFC 3986 pchar minus percent: unreserved, sub-delims, ':' and '@' stay literal in a segment.
 const PATH_SEGMENT_LITERAL = /^[A-Za-z0-9\-._~!$&'()*+,;=:@]$/;
@@ -40,18 +35,18 @@ function decodeSegment(segment: string): string | undefined {
   }
 }
 
-/** Host as an identity: lower-case (the URL parser did that), no trailing dot, no `www.`. */
-function canonicalHost(hostname: string): string {
+/** Host as an identity: lower-case (the URL parser did that), no trailing dot, no `www.`, LinkedIn's country hosts folded. */
+export function canonicalHost(hostname: string): string {
   const host = hostname.replace(/\.+$/, '').replace(/^www\./, '');
-  return LINKEDIN_COUNTRY_HOST.test(host) ? 'linkedin.com' : host;
+  return LINKEDIN_COUNTRY_HOST.test(host) ? LINKEDIN_HOST : host;
 }
 
 /** Site rules: GitHub logins and LinkedIn ids are case-insensitive; a LinkedIn profile is its id. */
 function canonicalPath(host: string, segments: string[]): string | undefined {
-  if (host === 'linkedin.com' && segments[0] === 'in' && segments.length >= 2) {
+  if (host === LINKEDIN_HOST && segments[0] === LINKEDIN_PROFILE_PREFIX && segments.length >= 2) {
     // Sub-pages (/details/experience, /recent-activity) are views of the same person.
     const id = decodeSegment(segments[1]!)?.toLowerCase().normalize('NFC');
-    return id && LINKEDIN_ID.test(id) ? `/in/${id}` : undefined;
+    return id && LINKEDIN_ID.test(id) ? `/${LINKEDIN_PROFILE_PREFIX}/${id}` : undefined;
   }
   const decoded: string[] = [];
   for (const segment of segments) {
@@ -59,7 +54,7 @@ function canonicalPath(host: string, segments: string[]): string | undefined {
     if (text === undefined) return undefined;
     decoded.push(text);
   }
-  if (host === 'github.com' && decoded[0] && GITHUB_LOGIN.test(decoded[0])) decoded[0] = decoded[0].toLowerCase();
+  if (host === GITHUB_HOST && decoded[0] && GITHUB_LOGIN.test(decoded[0])) decoded[0] = decoded[0].toLowerCase();
   return decoded.map((text) => `/${encodeSegment(text)}`).join('');
 }
 

@@ -42,10 +42,9 @@ export function findPeopleOnGmailPage(doc: Document, url: URL): PageFindings {
   return people.findings(thread);
 }
 
-/** Gmail (mail.google.com): threads, thread lists, compose and hover cards. */
-export const gmailRecogniser: Recogniser = {
+/** Gmail (utils/sites/gmail.ts): threads, thread lists, compose and hover cards. */
+export const gmailRecogniser: Recogniser<'gmail'> = {
   id: 'gmail',
-  matches: (url) => url.hostname === 'mail.google.com',
   find: findPeopleOnGmailPage,
   findInAdded: findGmailPeopleInAdded,
   removalMatters: gmailRemovalMatters,

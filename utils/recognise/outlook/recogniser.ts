@@ -3,7 +3,7 @@ import { MAX_THREAD_ID, PeopleOnPage } from '../shared/mail-people';
 import { addPeopleOfOutlookCompose } from './compose';
 import { addPeopleOfOutlookReadingPane } from './reading-pane';
 import { addOutlookSelf } from './self';
-import { outlookHosts, outlookIdPathMarkers, outlookSelectors as sel } from './selectors';
+import { outlookIdPathMarkers, outlookSelectors as sel } from './selectors';
 import { readableText } from '../../identity/profile-url';
 import type { PageFindings, Recogniser, ThreadRef } from '../shared/types';
 
@@ -45,9 +45,8 @@ export function findPeopleOnOutlookPage(doc: Document, url: URL): PageFindings {
   return people.findings(outlookThreadOf(pane, url));
 }
 
-/** Outlook on the web (outlook.live.com, outlook.office.com, outlook.office365.com). */
-export const outlookRecogniser: Recogniser = {
+/** Outlook on the web (the hosts of utils/sites/outlook.ts). */
+export const outlookRecogniser: Recogniser<'outlook'> = {
   id: 'outlook',
-  matches: (url) => url.protocol === 'https:' && outlookHosts.some((host) => host === url.hostname),
   find: findPeopleOnOutlookPage,
 };

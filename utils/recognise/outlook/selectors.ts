@@ -46,8 +46,5 @@ export const outlookSelectors = {
   mailboxRoot: '[role="treeitem"][id^="primaryMailboxRoot_"]',
 } as const;
 
-/** Outlook on the web's hosts (consumer and work accounts). */
-export const outlookHosts = ['outlook.live.com', 'outlook.office.com', 'outlook.office365.com'] as const;
-
 /** Path segments after which Outlook's URL carries the open conversation's (or message's) id. */
 export const outlookIdPathMarkers = ['id', 'read'] as const;

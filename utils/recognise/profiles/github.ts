@@ -1,10 +1,9 @@
 import type { Candidate } from '../../model/records';
 import { cleanName, toEmailAddress } from '../../identity/addresses';
 import { githubSelectors as sel, githubSitePaths } from './github-selectors';
-import { canonicalProfileUrl, GITHUB_LOGIN, readableText } from '../../identity/profile-url';
+import { canonicalHost, canonicalProfileUrl, readableText } from '../../identity/profile-url';
+import { GITHUB_HOST, GITHUB_LOGIN } from '../../sites/github';
 import { NO_FINDINGS, type PageFindings, type Recogniser } from '../shared/types';
-
-const GITHUB_HOSTS = new Set(['github.com', 'www.github.com']);
 
 /**
  * The login whose profile a GitHub URL shows (lower-case), or undefined for every other page:
@@ -12,7 +11,7 @@ const GITHUB_HOSTS = new Set(['github.com', 'www.github.com']);
  * repositories (`/ada-l/engine`) and GitHub's own pages (`/settings`) are not profiles.
  */
 export function githubProfileLogin(url: URL): string | undefined {
-  if (url.protocol !== 'https:' || !GITHUB_HOSTS.has(url.hostname)) return undefined;
+  if (url.protocol !== 'https:' || canonicalHost(url.hostname) !== GITHUB_HOST) return undefined;
   const login = /^\/([^/]+)\/?$/.exec(url.pathname)?.[1]?.toLowerCase();
   return login && GITHUB_LOGIN.test(login) && !githubSitePaths.has(login) ? login : undefined;
 }
@@ -53,7 +52,7 @@ export function findPersonOnGithubProfile(doc: Document, url: URL): PageFindings
   const login = githubProfileLogin(url);
   if (!login) return NO_FINDINGS;
   const vcard = ownerVcard(doc, login);
-  const profileUrl = canonicalProfileUrl(`https://github.com/${login}`);
+  const profileUrl = canonicalProfileUrl(`https://${GITHUB_HOST}/${login}`);
   if (!vcard || !profileUrl) return NO_FINDINGS;
   const person: Candidate = {
     name: textProperty(vcard, sel.name) ?? shownLogin(vcard) ?? login,
@@ -67,7 +66,7 @@ export function findPersonOnGithubProfile(doc: Document, url: URL): PageFindings
 }
 
 /** GitHub profile pages (github.com/<login>): one person, read from the profile's vcard. */
-export const githubRecogniser: Recogniser = {
+export const githubRecogniser: Recogniser<'github'> = {
   id: 'github',
   matches: (url) => githubProfileLogin(url) !== undefined,
   find: findPersonOnGithubProfile,

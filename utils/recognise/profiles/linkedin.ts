@@ -1,11 +1,14 @@
 import type { Candidate } from '../../model/records';
 import { cleanName } from '../../identity/addresses';
 import { linkedinSelectors as sel } from './linkedin-selectors';
-import { canonicalProfileUrl, readableText } from '../../identity/profile-url';
+import { canonicalHost, canonicalProfileUrl, readableText } from '../../identity/profile-url';
+import { LINKEDIN_HOST, LINKEDIN_PROFILE_PREFIX } from '../../sites/linkedin';
 import { NO_FINDINGS, type PageFindings, type Recogniser } from '../shared/types';
 
-const LINKEDIN_HOST = /^(?:www\.|[a-z]{2}\.)?linkedin\.com$/;
-const PROFILE_PATH = /^\/in\/([^/]+)\/?$/;
+/** `/in/<id>` with an optional trailing slash: sub-pages are other pages, not the profile. */
+const PROFILE_PATH = new RegExp(`^/${LINKEDIN_PROFILE_PREFIX}/([^/]+)/?$`);
+/** The profile URL of a LinkedIn id segment, written on the canonical host. */
+const profileUrlOf = (segment: string) => `https://${LINKEDIN_HOST}/${LINKEDIN_PROFILE_PREFIX}/${segment}`;
 // Links from search and messaging carry an opaque, case-sensitive member URN instead of the public
 // id; it names the same person as the public id, so it must not become a second identity.
 const MEMBER_URN = /^ACoA[A-Za-z0-9_-]{20,}$/;
@@ -15,9 +18,9 @@ const MEMBER_URN = /^ACoA[A-Za-z0-9_-]{20,}$/;
  * linkedin.com or a country host), or undefined for every other page, sub-pages included.
  */
 export function linkedinProfileSegment(url: URL): string | undefined {
-  if (url.protocol !== 'https:' || !LINKEDIN_HOST.test(url.hostname)) return undefined;
+  if (url.protocol !== 'https:' || canonicalHost(url.hostname) !== LINKEDIN_HOST) return undefined;
   const segment = PROFILE_PATH.exec(url.pathname)?.[1];
-  return segment && canonicalProfileUrl(`https://linkedin.com/in/${segment}`) ? segment : undefined;
+  return segment && canonicalProfileUrl(profileUrlOf(segment)) ? segment : undefined;
 }
 
 /** The canonical link's profile URL, when the page declares one that is a LinkedIn profile. */
@@ -55,14 +58,14 @@ export function findPersonOnLinkedinProfile(doc: Document, url: URL): PageFindin
   if (!name) return NO_FINDINGS;
   const profileUrl = MEMBER_URN.test(segment)
     ? declaredProfileUrl(doc, url)
-    : canonicalProfileUrl(`https://linkedin.com/in/${segment}`);
+    : canonicalProfileUrl(profileUrlOf(segment));
   const person: Candidate = { name, role: 'profile' };
   if (profileUrl) person.profileUrl = profileUrl;
   return { people: [person], self: [] };
 }
 
 /** LinkedIn profile pages (/in/<id>), read only: one person, named by the page's main heading. */
-export const linkedinRecogniser: Recogniser = {
+export const linkedinRecogniser: Recogniser<'linkedin'> = {
   id: 'linkedin',
   matches: (url) => linkedinProfileSegment(url) !== undefined,
   find: findPersonOnLinkedinProfile,

@@ -1,4 +1,5 @@
 import type { Candidate } from '../../model/records';
+import type { SiteId } from '../../sites';
 
 /** A conversation the people were seen in (a mail thread), used to record one sighting per day. */
 export interface ThreadRef {
@@ -17,10 +18,19 @@ export interface PageFindings {
   truncated?: boolean;
 }
 
-/** One recogniser per site: pure, DOM in and candidates out, never throws on odd markup. */
-export interface Recogniser {
-  id: string;
-  matches(url: URL): boolean;
+/**
+ * One recogniser per site: pure, DOM in and candidates out, never throws on odd markup. It knows
+ * nothing of transport: the content script hands its findings on (utils/content/page-watcher.ts).
+ */
+export interface Recogniser<Id extends SiteId = SiteId> {
+  /** The id of its site's descriptor (utils/sites). */
+  id: Id;
+  /**
+   * Optional: the pages it reads people from, when its site's match patterns say too much (a
+   * profile site's recogniser reads only profile pages). Without it, `readsPage` in
+   * utils/recognise/registry.ts goes by the patterns. Content scripts never call it.
+   */
+  matches?(url: URL): boolean;
   find(doc: Document, url: URL): PageFindings;
   /**
    * Optional: update the last findings from subtrees added to the page since then, at a cost that

@@ -128,9 +128,8 @@ export function findPeopleOnWebPage(doc: Document, url: URL): PageFindings {
 }
 
 /** Any http(s) page: read when the user asks or has granted the site (see web.content). */
-export const webRecogniser: Recogniser = {
+export const webRecogniser: Recogniser<'web'> = {
   id: 'web',
-  matches: (url) => url.protocol === 'https:' || url.protocol === 'http:',
   find: findPeopleOnWebPage,
   findInSlices: peopleOnWebPageInSlices,
 };

@@ -7,6 +7,7 @@ import type { DuplicateRule } from '../../messaging/features/search';
 import { t } from '../../i18n';
 import type { Contact } from '../../model/records';
 import { canonicalProfileUrl } from '../../identity/profile-url';
+import { profileSiteName } from '../../sites';
 import { tokenize } from '../../search/tokens';
 
 /** One key of a person under one rule, with the words that explain a match on it. */
@@ -45,8 +46,7 @@ function profileKey(url: string): { key: string; site: string } | undefined {
   const match = /^https?:\/\/(?:www\.)?([^/]+)(\/.*)?$/i.exec(canonical);
   if (!match) return undefined;
   const host = match[1]!.toLowerCase();
-  const site = host === 'linkedin.com' ? 'LinkedIn' : host === 'github.com' ? 'GitHub' : host;
-  return { key: `${host}${(match[2] ?? '').replace(/\/+$/, '').toLowerCase()}`, site };
+  return { key: `${host}${(match[2] ?? '').replace(/\/+$/, '').toLowerCase()}`, site: profileSiteName(host) };
 }
 
 /** A name worth comparing: at least two words, and not just one of the person's addresses. */

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { DECLARED_SITE_MATCHES, isDeclaredOrigin } from '../../recognise/sites';
+import { DECLARED_SITE_MATCHES, isDeclaredOrigin, isDeclaredPage } from '../../sites';
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
 
@@ -38,21 +38,12 @@ async function registerWebReaderForGrantedSites(): Promise<string[]> {
       id: WEB_SCRIPT_ID,
       js: [WEB_SCRIPT_FILE.slice(1)],
       matches: origins,
-      excludeMatches: DECLARED_SITE_MATCHES,
+      excludeMatches: [...DECLARED_SITE_MATCHES],
       runAt: 'document_idle',
       persistAcrossSessions: true,
     },
   ]);
   return origins;
-}
-
-/** Is this page one a declared content script already reads? */
-function isDeclaredSite(url: string | undefined): boolean {
-  if (!url) return false;
-  return DECLARED_SITE_MATCHES.some((pattern) => {
-    const prefix = pattern.slice(0, -1); // every declared pattern ends in "*"
-    return url.startsWith(prefix);
-  });
 }
 
 /**
@@ -62,7 +53,7 @@ function isDeclaredSite(url: string | undefined): boolean {
  */
 export async function readTabOnce(tabId: number): Promise<{ read: boolean }> {
   const tab = await browser.tabs.get(tabId);
-  if (isDeclaredSite(tab.url)) return { read: false };
+  if (isDeclaredPage(tab.url)) return { read: false };
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [WEB_SCRIPT_FILE] });
     return { read: true };
