@@ -1,5 +1,5 @@
 import { t, tCount, uiLanguage } from '../../utils/i18n';
-import type { RestoreReport } from '../../utils/portability/backup/backup';
+import type { RestoreResult } from '../../utils/messaging/features/portability';
 import type { BackupSummary } from './import-file';
 
 // Reports list the first problems; a damaged file could otherwise fill the page.
@@ -42,9 +42,10 @@ export function BackupRestoreView({ fileName, summary, busy, onConfirm, onCancel
 }
 
 /** What a restore did, in words; conflicts and skipped records listed. */
-export function RestoreOutcome({ report }: { report: RestoreReport }) {
+export function RestoreOutcome({ report }: { report: RestoreResult }) {
   const { added, unchanged } = report;
   const alreadyThere = unchanged.contacts + unchanged.interactions + unchanged.followUps;
+  // The worker sends the first problems of each list (more than are shown) and the total.
   const problems = [
     ...report.conflicts.map((conflict) => conflict.reason),
     ...report.invalid.map((record) => t('restoreDamagedRecord', record.store, record.index + 1, record.reason)),
@@ -55,14 +56,14 @@ export function RestoreOutcome({ report }: { report: RestoreReport }) {
         {t('restoreDone', tCount('countPeople', added.contacts), tCount('countHistoryEntries', added.interactions), tCount('countFollowUps', added.followUps))}
         {alreadyThere > 0 && ` ${tCount('restoreUnchanged', alreadyThere)}`}
       </p>
-      {problems.length > 0 && (
+      {report.problemCount > 0 && (
         <ul aria-label={t('restoreNotRestored')}>
           {problems.slice(0, SHOWN).map((problem, index) => (
             <li key={index}>
               <span>{problem}</span>
             </li>
           ))}
-          {problems.length > SHOWN && <li class="muted">{t('listAndMore', problems.length - SHOWN)}</li>}
+          {report.problemCount > SHOWN && <li class="muted">{t('listAndMore', report.problemCount - SHOWN)}</li>}
         </ul>
       )}
     </div>

@@ -1,18 +1,15 @@
 import { useState } from 'preact/hooks';
-import type { TendDatabase } from '../../utils/db/schema';
 import { t } from '../../utils/i18n';
-import { announceChanged } from './data-changes';
-import { deleteEverything } from './delete-everything';
+import { ask } from '../../utils/messaging/client';
 import { failureMessage } from '../shared/failure-message';
 import { StatusLine } from '../shared/StatusLine';
 
 interface Props {
-  db: () => Promise<TendDatabase>;
   onDeleted: () => void;
 }
 
 /** Delete everything Tend keeps, once the user has typed DELETE. */
-export function DangerZone({ db, onDeleted }: Props) {
+export function DangerZone({ onDeleted }: Props) {
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string>();
@@ -26,10 +23,10 @@ export function DangerZone({ db, onDeleted }: Props) {
     setBusy(true);
     setError(undefined);
     try {
-      const contactIds = await deleteEverything(await db());
+      // The worker clears the database and Chrome storage, then tells the other pages.
+      await ask({ type: 'deleteEverything', confirmed: true });
       setTyped('');
       setStatus(t('deleteDone'));
-      await announceChanged(contactIds);
       onDeleted();
     } catch (failure) {
       setError(failureMessage(failure, 'delete-everything'));

@@ -1,17 +1,13 @@
 import { useState } from 'preact/hooks';
-import type { TendDatabase } from '../../utils/db/schema';
 import { t } from '../../utils/i18n';
+import type { ExportChoice } from '../../utils/messaging/features/portability';
 import { downloadFile } from '../shared/download-file';
-import { EXPORT_LABELS, makeExportFile, type ExportChoice } from './export-files';
+import { EXPORT_LABELS, makeExportFile } from './export-files';
 import { failureMessage } from '../shared/failure-message';
 import { StatusLine } from '../shared/StatusLine';
 
-interface Props {
-  db: () => Promise<TendDatabase>;
-}
-
 /** Export buttons: the full backup, vCards for address books, CSV for spreadsheets. */
-export function ExportData({ db }: Props) {
+export function ExportData() {
   const [busy, setBusy] = useState<ExportChoice>();
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
@@ -22,7 +18,7 @@ export function ExportData({ db }: Props) {
     setBusy(choice);
     setError(undefined);
     try {
-      const file = await makeExportFile(await db(), choice);
+      const file = await makeExportFile(choice);
       downloadFile(file);
       setStatus(t('exportSaved', file.name));
     } catch (failure) {

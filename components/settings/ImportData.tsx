@@ -1,44 +1,42 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { TendDatabase } from '../../utils/db/schema';
 import { t, tCount } from '../../utils/i18n';
 import type { Settings } from '../../utils/model/records';
 import { ask } from '../../utils/messaging/client';
-import { restoreBackup, type RestoreReport } from '../../utils/portability/backup/backup';
+import type { ImportSummary, RestoreResult } from '../../utils/messaging/features/portability';
 import type { CsvColumnMapping } from '../../utils/portability/csv/import';
-import { applyImport } from '../../utils/portability/import/apply';
-import { listImports, type ImportSummary } from '../../utils/portability/import/history';
 import type { ImportPreview } from '../../utils/model/import';
-import { undoImport } from '../../utils/portability/import/undo';
 import { loadSettings } from '../../utils/storage/settings';
 import { BackupRestoreView, RestoreOutcome } from './BackupRestoreView';
 import { CsvColumnMapper } from './CsvColumnMapper';
-import { announceChanged, peopleOfImport } from './data-changes';
 import { failureMessage, type FailedAction } from '../shared/failure-message';
 import { ImportHistory } from './ImportHistory';
 import { ImportPreviewView } from './ImportPreviewView';
 import { previewMappedCsv, readImportFile, type ImportStep } from './import-file';
 import { settingsPatchFromBackup } from './restore-settings';
 import { StatusLine } from '../shared/StatusLine';
+import { sendText } from './transfer';
 
 interface Props {
-  db: () => Promise<TendDatabase>;
   /** Changes when data changed elsewhere on the page (deleted, restored): the history is read again. */
   generation: number;
   onSettingsChanged: (settings: Settings) => void;
   onDataChanged: () => void;
 }
 
-/** Import from a vCard, CSV or Tend backup: read, preview, confirm; and undo past imports. */
-export function ImportData({ db, generation, onSettingsChanged, onDataChanged }: Props) {
+/**
+ * Import from a vCard, CSV or Tend backup: read, preview, confirm; and undo past imports. The
+ * worker writes, and tells the other pages (and the search index, and the alarms) what changed.
+ */
+export function ImportData({ generation, onSettingsChanged, onDataChanged }: Props) {
   const [step, setStep] = useState<ImportStep>();
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
-  const [restored, setRestored] = useState<RestoreReport>();
+  const [restored, setRestored] = useState<RestoreResult>();
   const [history, setHistory] = useState<ImportSummary[]>([]);
   const [undoing, setUndoing] = useState<string>();
 
-  const reloadHistory = async () => setHistory(await listImports(await db()));
+  const reloadHistory = async () => setHistory(await ask({ type: 'listImports' }));
   useEffect(() => void reloadHistory().catch((failure) => setError(failureMessage(failure, 'list-imports'))), [generation]);
 
   /** Run one action: errors shown as an alert, the step left as it was so the user can retry. */
@@ -64,33 +62,30 @@ export function ImportData({ db, generation, onSettingsChanged, onDataChanged }:
     setStatus(t('importReading', file.name));
     setRestored(undefined);
     void act('read-file', async () => {
-      setStep(await readImportFile(await db(), file));
+      setStep(await readImportFile(file));
       setStatus(undefined);
     });
   };
 
   const mapColumns = (fileName: string, text: string, mapping: CsvColumnMapping) =>
-    act('read-file', async () => setStep(await previewMappedCsv(await db(), fileName, text, mapping)));
+    act('read-file', async () => setStep(await previewMappedCsv(fileName, text, mapping)));
 
   const confirmImport = (preview: ImportPreview) =>
     act('import', async () => {
-      const database = await db();
-      const { importId } = await applyImport(database, preview);
+      await ask({ type: 'applyImport', preview: await sendText(JSON.stringify(preview)) });
       setStep(undefined);
       const people = preview.newPeople.length + preview.matches.length;
       setStatus(t('importDone', tCount('countPeople', people), preview.source));
-      await announceChanged(await peopleOfImport(database, importId));
       await reloadHistory();
       onDataChanged();
     });
 
-  const restore = (backup: unknown, contactIds: string[]) =>
+  const restore = (text: string) =>
     act('restore', async () => {
-      const report = await restoreBackup(await db(), backup);
+      const report = await ask({ type: 'restoreBackup', backup: await sendText(text) });
       setStep(undefined);
       setRestored(report);
       setStatus(t('importRestored'));
-      await announceChanged(contactIds);
       onDataChanged();
       if (!report.settings) return;
       try {
@@ -107,13 +102,10 @@ export function ImportData({ db, generation, onSettingsChanged, onDataChanged }:
     setStatus(undefined);
     setRestored(undefined);
     void act('undo-import', async () => {
-      const database = await db();
-      const people = await peopleOfImport(database, importId);
-      const report = await undoImport(database, importId);
+      const report = await ask({ type: 'undoImport', importId });
       const kept = report.kept.map((person) => t('importKeptPerson', person.displayName, person.reason)).join('; ');
       const undone = t('importUndone', tCount('countPeople', report.removedContacts), tCount('countPeople', report.restoredContacts));
       setStatus(kept ? `${undone} ${t('importUndoneKept', kept)}` : undone);
-      await announceChanged(people);
       await reloadHistory();
       onDataChanged();
     }).finally(() => setUndoing(undefined));
@@ -150,7 +142,7 @@ export function ImportData({ db, generation, onSettingsChanged, onDataChanged }:
           fileName={step.fileName}
           summary={step.summary}
           busy={busy}
-          onConfirm={() => void restore(step.backup, step.summary.contactIds)}
+          onConfirm={() => void restore(step.text)}
           onCancel={() => setStep(undefined)}
         />
       )}

@@ -1,5 +1,5 @@
 import { t, uiLanguage } from '../../utils/i18n';
-import type { ImportSummary } from '../../utils/portability/import/history';
+import type { ImportSummary } from '../../utils/messaging/features/portability';
 
 interface Props {
   imports: ImportSummary[];

@@ -1,23 +1,18 @@
 import { useState } from 'preact/hooks';
-import type { TendDatabase } from '../../utils/db/schema';
 import { t } from '../../utils/i18n';
 import { downloadFile } from '../shared/download-file';
-import { makeBackupFile } from './export-files';
+import { makeExportFile } from './export-files';
 import { failureMessage } from '../shared/failure-message';
 import { StatusLine } from '../shared/StatusLine';
 
-interface Props {
-  db: () => Promise<TendDatabase>;
-}
-
 /** The warning that removing Tend deletes its data, with the backup one click away. */
-export function RemovalWarning({ db }: Props) {
+export function RemovalWarning() {
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
   const backUp = async () => {
     setError(undefined);
     try {
-      const file = await makeBackupFile(await db());
+      const file = await makeExportFile('backup');
       downloadFile(file);
       setStatus(t('exportSaved', file.name));
     } catch (failure) {

@@ -1,16 +1,9 @@
-/** The files the options page exports, each built from one read of the database. */
-import type { TendDatabase } from '../../utils/db/schema';
+/** The files the options page exports: made by the worker, saved by the page as downloads. */
 import type { MessageKey } from '../../utils/i18n';
-import type { Contact } from '../../utils/model/records';
-import { exportBackup } from '../../utils/portability/backup/backup';
-import { exportInteractionsCsv, exportPeopleCsv } from '../../utils/portability/csv/export';
-import { exportFileName } from '../../utils/portability/file-names';
-import { writeVCards } from '../../utils/portability/vcard/write';
-import { loadSettings } from '../../utils/storage/settings';
+import { ask } from '../../utils/messaging/client';
+import type { ExportChoice } from '../../utils/messaging/features/portability';
 import type { MadeFile } from '../shared/download-file';
-
-/** What the options page can export. */
-export type ExportChoice = 'backup' | 'vcard4' | 'vcard3' | 'people-csv' | 'interactions-csv';
+import { receiveText } from './transfer';
 
 /** Button labels, in the order they are offered. */
 export const EXPORT_LABELS: Record<ExportChoice, MessageKey> = {
@@ -21,42 +14,8 @@ export const EXPORT_LABELS: Record<ExportChoice, MessageKey> = {
   'interactions-csv': 'exportHistoryCsv',
 };
 
-const byName = (a: Contact, b: Contact) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id);
-
-async function allContacts(db: TendDatabase): Promise<Contact[]> {
-  return (await db.getAll('contacts')).sort(byName);
-}
-
-/** The whole backup as a file: every record and the settings. */
-export async function makeBackupFile(db: TendDatabase, now = Date.now()): Promise<MadeFile> {
-  // Settings first: nothing but IndexedDB work may be awaited inside exportBackup's transaction.
-  const settings = await loadSettings();
-  const backup = await exportBackup(db, settings, now);
-  return { name: exportFileName('backup', now), text: JSON.stringify(backup, null, 2), type: 'application/json' };
-}
-
-/** The file for one export choice. */
-export async function makeExportFile(db: TendDatabase, choice: ExportChoice, now = Date.now()): Promise<MadeFile> {
-  switch (choice) {
-    case 'backup':
-      return makeBackupFile(db, now);
-    case 'vcard4':
-      return { name: exportFileName('contacts', now), text: writeVCards(await allContacts(db), '4.0'), type: 'text/vcard;charset=utf-8' };
-    case 'vcard3':
-      // Both vCard files may land in one folder: the 3.0 one says so in its name.
-      return {
-        name: exportFileName('contacts', now).replace(/\.vcf$/, '-vcard3.vcf'),
-        text: writeVCards(await allContacts(db), '3.0'),
-        type: 'text/vcard;charset=utf-8',
-      };
-    case 'people-csv':
-      return { name: exportFileName('people', now), text: exportPeopleCsv(await allContacts(db)), type: 'text/csv;charset=utf-8' };
-    case 'interactions-csv': {
-      const tx = db.transaction(['contacts', 'interactions'], 'readonly');
-      const [contacts, interactions] = await Promise.all([tx.objectStore('contacts').getAll(), tx.objectStore('interactions').getAll()]);
-      await tx.done;
-      const byId = new Map(contacts.map((contact) => [contact.id, contact]));
-      return { name: exportFileName('interactions', now), text: exportInteractionsCsv(interactions, byId), type: 'text/csv;charset=utf-8' };
-    }
-  }
+/** The file for one export choice, with its whole text (a worker cannot make a download link). */
+export async function makeExportFile(choice: ExportChoice): Promise<MadeFile> {
+  const file = await ask({ type: 'exportFile', choice });
+  return { name: file.name, type: file.type, text: await receiveText(file.content) };
 }

@@ -1,17 +1,19 @@
 /**
  * Reading a file the user picked for import: its kind (vCard, CSV, Tend backup), its text, and
- * the next step to show. Reads only: nothing is written until the user confirms.
+ * the next step to show. The page parses the file (no database needed); the worker matches its
+ * people against Tend's for the preview. Reads only: nothing is written until the user confirms.
  */
-import type { TendDatabase } from '../../utils/db/schema';
 import { TendError } from '../../utils/errors';
 import { t, type MessageKey } from '../../utils/i18n';
-import { parseBackupJson, readBackup } from '../../utils/portability/backup/backup';
+import { ask } from '../../utils/messaging/client';
+import type { ImportFileContents } from '../../utils/messaging/features/portability';
+import { parseBackupJson, readBackup } from '../../utils/portability/backup/read';
 import { parseContactsCsv, parseCsvWithMapping, type CsvColumnMapping, type KnownCsvFormat } from '../../utils/portability/csv/import';
 import { textOfFile, unreadableFileIssue } from '../../utils/portability/file-text';
 import type { ImportCandidate, ImportIssue, ImportPreview } from '../../utils/model/import';
-import { previewImport } from '../../utils/portability/import/preview';
 import { vCardImportInput } from '../../utils/portability/vcard/import';
 import { parseVCards } from '../../utils/portability/vcard/parse';
+import { receiveText, sendText } from './transfer';
 
 /** Larger contact files are refused before being read: one with photos is rarely over 20 MB. */
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
@@ -29,14 +31,14 @@ export interface BackupSummary {
   followUps: number;
   /** Records of the file that are damaged and would be skipped. */
   invalid: number;
-  contactIds: string[];
 }
 
 /** The step after reading a file. */
 export type ImportStep =
   | { step: 'preview'; preview: ImportPreview }
   | { step: 'mapping'; fileName: string; text: string; headers: string[]; suggested: CsvColumnMapping }
-  | { step: 'backup'; fileName: string; backup: unknown; summary: BackupSummary };
+  /** `text` is the file's, sent to the worker when the user confirms. */
+  | { step: 'backup'; fileName: string; text: string; summary: BackupSummary };
 
 const CSV_SOURCES: Record<KnownCsvFormat, MessageKey> = { google: 'importSourceGoogleCsv', outlook: 'importSourceOutlookCsv', tend: 'importSourceTendCsv' };
 
@@ -66,14 +68,21 @@ export function describeIssues(issues: readonly ImportIssue[], max = 3): string 
 const nothingToImport = (fileName: string, issues: readonly ImportIssue[]) =>
   new TendError('invalid', t('importNoOne', fileName, describeIssues(issues) || t('importNamesNoOne')));
 
+/** The preview of the people read from a file, made by the worker (it knows who Tend knows). */
 async function previewOf(
-  db: TendDatabase,
   source: MessageKey,
   fileName: string,
   read: { candidates: ImportCandidate[]; rejected: ImportIssue[]; warnings?: ImportIssue[] },
 ): Promise<ImportStep> {
   if (read.candidates.length === 0) throw nothingToImport(fileName, read.rejected);
-  const preview = await previewImport(db, read.candidates, { source: t('importSourceOfFile', t(source), fileName), rejected: read.rejected, warnings: read.warnings ?? [] });
+  const contents: ImportFileContents = {
+    source: t('importSourceOfFile', t(source), fileName),
+    candidates: read.candidates,
+    rejected: read.rejected,
+    warnings: read.warnings ?? [],
+  };
+  const answer = await ask({ type: 'previewImport', file: await sendText(JSON.stringify(contents)) });
+  const preview = JSON.parse(await receiveText(answer)) as ImportPreview;
   return { step: 'preview', preview };
 }
 
@@ -86,20 +95,19 @@ function backupStep(fileName: string, text: string): ImportStep {
   return {
     step: 'backup',
     fileName,
-    backup,
+    text,
     summary: {
       exportedAt,
       people: checked.contacts.length,
       entries: checked.interactions.length,
       followUps: checked.followUps.length,
       invalid: checked.invalid.length,
-      contactIds: checked.contacts.map((contact) => contact.id),
     },
   };
 }
 
 /** Read a picked file into its next step; throws a TendError with a message for the user when it is unusable. */
-export async function readImportFile(db: TendDatabase, file: File): Promise<ImportStep> {
+export async function readImportFile(file: File): Promise<ImportStep> {
   const limit = /\.json$/i.test(file.name) ? MAX_BACKUP_BYTES : MAX_IMPORT_BYTES;
   if (file.size > limit) {
     const megabytes = Math.round(file.size / (1024 * 1024));
@@ -108,10 +116,10 @@ export async function readImportFile(db: TendDatabase, file: File): Promise<Impo
   const text = textOfFile(new Uint8Array(await file.arrayBuffer()));
   const kind = importKindOf(file.name, text);
   if (kind === 'backup') return backupStep(file.name, text);
-  if (kind === 'vcard') return previewOf(db, 'importSourceVCard', file.name, vCardImportInput(parseVCards(text)));
+  if (kind === 'vcard') return previewOf('importSourceVCard', file.name, vCardImportInput(parseVCards(text)));
   if (kind === 'csv') {
     const csv = parseContactsCsv(text);
-    if (csv.format !== 'unknown') return previewOf(db, CSV_SOURCES[csv.format], file.name, csv);
+    if (csv.format !== 'unknown') return previewOf(CSV_SOURCES[csv.format], file.name, csv);
     if (csv.headers.length === 0) throw nothingToImport(file.name, csv.rejected);
     return { step: 'mapping', fileName: file.name, text, headers: csv.headers, suggested: csv.suggested };
   }
@@ -119,6 +127,6 @@ export async function readImportFile(db: TendDatabase, file: File): Promise<Impo
 }
 
 /** The preview of a CSV read through the columns the user chose. */
-export function previewMappedCsv(db: TendDatabase, fileName: string, text: string, mapping: CsvColumnMapping): Promise<ImportStep> {
-  return previewOf(db, 'importSourceCsv', fileName, parseCsvWithMapping(text, mapping));
+export function previewMappedCsv(fileName: string, text: string, mapping: CsvColumnMapping): Promise<ImportStep> {
+  return previewOf('importSourceCsv', fileName, parseCsvWithMapping(text, mapping));
 }

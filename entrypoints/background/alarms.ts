@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import type { TendDatabase } from '../../utils/db/schema';
-import { Broadcast } from '../../utils/messaging/protocol';
 import { onFollowUpAlarm, onFollowUpButton, onFollowUpClicked } from '../../utils/services/followups/notifications';
 import { syncFollowUps } from '../../utils/services/followups/alarms-sync';
 
@@ -21,12 +20,6 @@ export function watchFollowUps(db: Promise<TendDatabase>): void {
   // Chrome may drop alarms on restart or update: rebuild them from the database.
   browser.runtime.onStartup.addListener(() => void syncFollowUps(db));
   browser.runtime.onInstalled.addListener(() => void syncFollowUps(db));
-  // The options page writes the database itself (import, restore, delete everything) and says so.
-  const ownPages = browser.runtime.getURL('/');
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (sender.id === browser.runtime.id && sender.url?.startsWith(ownPages) && Broadcast.safeParse(message).success) void syncFollowUps(db);
-    return undefined;
-  });
   // Cheap and idempotent: a worker that slept through a change made elsewhere catches up.
   void syncFollowUps(db);
 }

@@ -4,9 +4,7 @@ import { watchCommands } from './commands';
 import { createLogMenu, logMenuEntry, onLogMenuClicked, undoLogged, watchMenuNotifications } from './context-menu';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openTendDb } from '../../utils/db/open';
-import { Broadcast } from '../../utils/messaging/protocol';
 import { createRouter } from '../../utils/messaging/router';
-import { queueReindex } from '../../utils/search/live-index';
 import { createHandlers } from '../../utils/services/handlers';
 import { watchTabs } from './tabs';
 import { syncWebReader } from '../../utils/services/sightings/site-access';
@@ -19,14 +17,9 @@ export default defineBackground(() => {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),
   });
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const change = Broadcast.safeParse(message);
-    if (!change.success) return route(message, sender);
-    // Pages tell each other what they changed (the options page's imports): not a request, but
-    // the search index re-reads those people at once.
-    void db.then((opened) => queueReindex(opened, { contactIds: change.data.contactIds ?? [] }));
-    return undefined;
-  });
+  // The only listener: every write, the options page's bulk ones included, is a request the
+  // worker answers, and the worker itself updates the search index and alarms after it.
+  browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   watchTabs();
   watchCommands();
   watchMenuNotifications(db);

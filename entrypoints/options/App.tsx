@@ -14,7 +14,6 @@ import type { Settings } from '../../utils/model/records';
 import { parseAddressEntry, parseHostEntry } from '../../utils/storage/settings-entries';
 import { ask } from '../../utils/messaging/client';
 import { loadSettings } from '../../utils/storage/settings';
-import { optionsDb } from './open-db';
 
 /** Settings: the user's addresses, what Tend never records, which sites it reads; and the user's data. */
 export function App() {
@@ -34,7 +33,7 @@ export function App() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <RemovalWarning db={optionsDb} />
+      <RemovalWarning />
       <section aria-labelledby="own-heading">
         <h2 id="own-heading">{t('optionsOwnTitle')}</h2>
         <p>{t('optionsOwnIntro')}</p>
@@ -94,11 +93,10 @@ export function App() {
         <h2 id="privacy-heading">{t('optionsPrivacyTitle')}</h2>
         <p>{t('optionsPrivacy')}</p>
       </section>
-      <ExportData db={optionsDb} />
-      <ImportData db={optionsDb} generation={generation} onSettingsChanged={setSettings} onDataChanged={dataChanged} />
+      <ExportData />
+      <ImportData generation={generation} onSettingsChanged={setSettings} onDataChanged={dataChanged} />
       <StorageInfo generation={generation} />
       <DangerZone
-        db={optionsDb}
         onDeleted={() => {
           dataChanged();
           void loadSettings().then(setSettings);

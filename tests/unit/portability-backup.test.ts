@@ -5,7 +5,8 @@ import { writeTx, type TendDatabase } from '../../utils/db/schema';
 import { newId } from '../../utils/ids';
 import { DEFAULT_SETTINGS, type FollowUp, type Settings } from '../../utils/model/records';
 import { Backup } from '../../utils/portability/backup/format';
-import { exportBackup, parseBackupJson, restoreBackup } from '../../utils/portability/backup/backup';
+import { exportBackup, restoreBackup } from '../../utils/portability/backup/backup';
+import { parseBackupJson } from '../../utils/portability/backup/read';
 import { recordSighting } from '../../utils/services/sightings/sightings';
 import { ADA, CHARLES, DAY, freshDb, rulesWith, threadSighting } from './helpers';
 

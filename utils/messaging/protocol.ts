@@ -7,6 +7,7 @@ import { Candidate, Contact, ContactPatch, Experience, Identity, Interaction, Lo
 import { t } from '../i18n';
 import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../model/limits';
 import { followupsRequests, followupsResults } from './features/followups';
+import { portabilityRequests, portabilityResults } from './features/portability';
 import { searchRequests, searchResults } from './features/search';
 
 // ---- content script -> background -------------------------------------------------------------
@@ -94,7 +95,7 @@ const coreRequests = [
 ] as const;
 
 /** Everything an extension page may ask: the core requests plus each feature's own. */
-export const PageRequest = z.discriminatedUnion('type', [...coreRequests, ...searchRequests, ...followupsRequests]);
+export const PageRequest = z.discriminatedUnion('type', [...coreRequests, ...searchRequests, ...followupsRequests, ...portabilityRequests]);
 export type PageRequest = z.input<typeof PageRequest>;
 export type ParsedPageRequest = z.infer<typeof PageRequest>;
 
@@ -102,6 +103,7 @@ export type ParsedPageRequest = z.infer<typeof PageRequest>;
 export const PageResults = {
   ...searchResults,
   ...followupsResults,
+  ...portabilityResults,
   getTabPeople: TabPeople.nullable(),
   getContact: Contact.nullable(),
   getTimeline: z.array(Interaction),

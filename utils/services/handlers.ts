@@ -12,6 +12,7 @@ import { contactFacts } from './people/facts';
 import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from './capture/log';
 import { createContact, findPeople, getContacts, recentEntries } from './people/people';
 import { createFollowUpHandlers } from './followups/handlers';
+import { createPortabilityHandlers } from './portability/handlers';
 import { createSearchHandlers } from './search/handlers';
 import { recordSighting } from './sightings/sightings';
 import { readTabOnce, syncWebReader } from './sightings/site-access';
@@ -40,6 +41,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
     page: {
       ...createSearchHandlers(db, clock),
       ...createFollowUpHandlers(db, clock),
+      ...createPortabilityHandlers(db, clock),
       getTabPeople: ({ tabId }) => getTabPeople(tabId),
       getContact: async ({ contactId }) => (await getContact(readTx(await db, ['contacts']), contactId)) ?? null,
       getTimeline: async ({ contactId, limit, before }) =>

@@ -3,17 +3,15 @@
  * transaction, merging by id: a record Tend already has wins unless identical, and each such
  * difference is reported as a conflict. The timeline is rebuilt from restored interactions.
  */
-import type { z } from 'zod';
 import { identityKey, type TendDatabase, type WriteTx } from '../../db/schema';
-import { TendError } from '../../errors';
 import { t } from '../../i18n';
-import { Contact, FollowUp, Interaction, Settings } from '../../model/records';
+import type { Contact, FollowUp, Interaction, Settings } from '../../model/records';
 import { addInteraction } from '../../db/interactions-repo';
-import { backupOf, BACKUP_VERSION, BackupEnvelope, BackupFile, IdentityRow, type Backup } from './format';
+import { backupOf, type Backup, type IdentityRow } from './format';
+import { readBackup, type InvalidRecord, type RestoredStore } from './read';
 import { rollBack } from '../import/roll-back';
 import { sameRecord } from '../import/same-record';
 
-type RestoredStore = 'contacts' | 'identities' | 'interactions' | 'followUps';
 type Counts = Record<RestoredStore, number>;
 
 /** What a restore did, store by store, and what it could not do. */
@@ -24,7 +22,7 @@ export interface RestoreReport {
   /** Present with different content (Tend's version kept), or not restorable beside what is there. */
   conflicts: { store: RestoredStore; id: string; reason: string }[];
   /** Records of the file that are not valid: skipped. */
-  invalid: { store: RestoredStore | 'settings'; index: number; reason: string }[];
+  invalid: InvalidRecord[];
   /** The settings of the backup, for the caller to save (settings live in extension storage). */
   settings: Settings | undefined;
 }
@@ -42,52 +40,7 @@ export async function exportBackup(db: TendDatabase, settings: Settings, now = D
   return backupOf({ contacts, identities, interactions, followUps, settings }, now);
 }
 
-/** A backup file's text as an object, or a TendError saying in words why it is not one. */
-export function parseBackupJson(text: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\ufeff/, ''));
-  } catch {
-    throw new TendError('invalid', t('backupNotJson'));
-  }
-}
-
 const zeroCounts = (): Counts => ({ contacts: 0, identities: 0, interactions: 0, followUps: 0 });
-
-/** The valid records of one array, each invalid one noted with its index. */
-function validRecords<T>(store: RestoredStore, records: unknown[], schema: z.ZodType<T>, invalid: RestoreReport['invalid']): T[] {
-  const valid: T[] = [];
-  records.forEach((record, index) => {
-    const parsed = schema.safeParse(record);
-    if (parsed.success) valid.push(parsed.data);
-    else invalid.push({ store, index, reason: parsed.error.issues[0]?.message ?? t('restoreInvalid') });
-  });
-  return valid;
-}
-
-/**
- * Check a parsed backup file without writing anything: envelope first (clear message for other
- * files and newer versions), then each record. Throws a TendError saying why a file is unusable.
- */
-export function readBackup(input: unknown) {
-  const envelope = BackupEnvelope.safeParse(input);
-  if (!envelope.success) throw new TendError('invalid', t('backupNotTend'));
-  if (envelope.data.version > BACKUP_VERSION) {
-    throw new TendError('invalid', t('backupTooNew', envelope.data.version));
-  }
-  const file = BackupFile.safeParse(input);
-  if (!file.success) throw new TendError('invalid', t('backupDamaged'));
-  const invalid: RestoreReport['invalid'] = [];
-  const settings = Settings.safeParse(file.data.settings);
-  if (!settings.success) invalid.push({ store: 'settings', index: 0, reason: settings.error.issues[0]?.message ?? t('restoreInvalid') });
-  return {
-    contacts: validRecords('contacts', file.data.contacts, Contact, invalid),
-    identities: validRecords('identities', file.data.identities, IdentityRow, invalid),
-    interactions: validRecords('interactions', file.data.interactions, Interaction, invalid),
-    followUps: validRecords('followUps', file.data.followUps, FollowUp, invalid),
-    settings: settings.success ? settings.data : undefined,
-    invalid,
-  };
-}
 
 /** What the restore steps share: the transaction, the report, and who holds which identity. */
 interface RestoreState {

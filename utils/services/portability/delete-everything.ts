@@ -1,6 +1,6 @@
 /** Deleting everything Tend keeps: every IndexedDB store, settings and drafts, per-tab people. */
 import { browser } from 'wxt/browser';
-import type { StoreName, TendDatabase } from '../../utils/db/schema';
+import type { StoreName, TendDatabase } from '../../db/schema';
 
 /**
  * Clear every store of the database in one transaction (all or nothing), then extension storage:

@@ -1,0 +1,215 @@
+/**
+ * The options page's bulk operations as requests the worker answers: the page's own functions
+ * (reading a file, exporting, sending long texts) talk to the real router and handlers through a
+ * runtime that behaves as Chrome's does (JSON-serialised messages, refused over 64 MiB).
+ */
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { makeExportFile } from '../../components/settings/export-files';
+import { readImportFile } from '../../components/settings/import-file';
+import { receiveText, sendText } from '../../components/settings/transfer';
+import type { TendDatabase } from '../../utils/db/schema';
+import { ask } from '../../utils/messaging/client';
+import { CHUNK_CHARS } from '../../utils/messaging/features/portability';
+import { Broadcast } from '../../utils/messaging/protocol';
+import { createRouter } from '../../utils/messaging/router';
+import { newId } from '../../utils/ids';
+import type { Contact, FollowUp, Interaction } from '../../utils/model/records';
+import { hasSearchIndex } from '../../utils/search/live-index';
+import { alarmName } from '../../utils/services/followups/alarms-sync';
+import { createHandlers } from '../../utils/services/handlers';
+import { failingAs } from '../../utils/services/portability/failures';
+import { payloadOf, textOf } from '../../utils/services/portability/transfers';
+import { backupFileText } from '../e2e/pages/backup-file';
+import { ADA, DAY, freshDb, rulesWith, threadSighting } from './helpers';
+import { recordSighting } from '../../utils/services/sightings/sightings';
+
+const NOW = Date.UTC(2024, 4, 1, 12);
+const ID = 'tend-extension-id';
+const PAGE = { id: ID, url: `chrome-extension://${ID}/options.html` };
+/** Chrome's cap on one runtime message's JSON (kMaxMessageLength in Chromium). */
+const CHROME_MAX_MESSAGE = 64 * 1024 * 1024;
+
+let db: TendDatabase;
+let broadcasts: Broadcast[];
+let largestMessage: number;
+
+beforeEach(async () => {
+  // Only Date is faked: searches then never run the index's two-second outside-change check, so
+  // what they find is what the writes reported.
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+  db = await freshDb();
+  const route = createRouter(createHandlers(Promise.resolve(db), () => NOW), { extensionId: ID, extensionOrigin: `chrome-extension://${ID}/` });
+  broadcasts = [];
+  largestMessage = 0;
+  vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+    const json = JSON.stringify(message);
+    largestMessage = Math.max(largestMessage, Buffer.byteLength(json));
+    if (Buffer.byteLength(json) > CHROME_MAX_MESSAGE) throw new Error('Message length exceeded maximum allowed length.');
+    const change = Broadcast.safeParse(message);
+    if (change.success) return void broadcasts.push(change.data);
+    return JSON.parse(JSON.stringify(await route(JSON.parse(json), PAGE)));
+  });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+const crlf = (...lines: string[]) => lines.join('\r\n') + '\r\n';
+const VCARDS = [
+  crlf('BEGIN:VCARD', 'VERSION:3.0', 'FN:Ada Lovelace', 'EMAIL:ada@analytical.example', 'CATEGORIES:friends', 'END:VCARD'),
+  crlf('BEGIN:VCARD', 'VERSION:3.0', 'FN:Noor Haddad', 'EMAIL:noor@haddad.example', 'END:VCARD'),
+].join('');
+
+const searchPeople = async (query: string) => (await ask({ type: 'search', query })).people.map((hit) => hit.contact.displayName);
+
+describe('imports', () => {
+  test('preview, apply and undo are the worker’s: each write re-indexes search and tells the pages who changed', async () => {
+    await recordSighting(db, threadSighting('t1', 'Plan', [ADA]), rulesWith(), NOW - DAY);
+    const ada = (await db.getAll('contacts'))[0]!;
+    expect(await searchPeople('noor')).toEqual([]); // builds the index before the import
+
+    const step = await readImportFile(new File([VCARDS], 'friends.vcf'));
+    if (step.step !== 'preview') throw new Error(`expected a preview, got ${step.step}`);
+    expect(step.preview.newPeople.map((person) => person.displayName)).toEqual(['Noor Haddad']);
+    expect(step.preview.matches.map((merge) => merge.contactId)).toEqual([ada.id]);
+    expect(await db.count('contacts')).toBe(1); // the preview wrote nothing
+
+    const { importId } = await ask({ type: 'applyImport', preview: await sendText(JSON.stringify(step.preview)) });
+    const noor = (await db.getAll('contacts')).find((contact) => contact.displayName === 'Noor Haddad')!;
+    expect(broadcasts).toEqual([{ type: 'changed', contactIds: [noor.id, ada.id] }]);
+    expect(await searchPeople('noor')).toEqual(['Noor Haddad']);
+    expect(await ask({ type: 'listImports' })).toEqual([expect.objectContaining({ id: importId, source: 'vCard: friends.vcf', createdPeople: 1, changedPeople: 1 })]);
+
+    const undone = await ask({ type: 'undoImport', importId });
+    expect(undone).toMatchObject({ removedContacts: 1, restoredContacts: 1, kept: [] });
+    expect(broadcasts.at(-1)).toEqual({ type: 'changed', contactIds: [noor.id, ada.id] });
+    expect(await searchPeople('noor')).toEqual([]);
+    expect((await ask({ type: 'listImports' }))[0]!.undoneAt).toBe(NOW);
+  });
+
+  test('a preview the database no longer matches is refused in words, and nothing is written', async () => {
+    const step = await readImportFile(new File([VCARDS], 'friends.vcf'));
+    if (step.step !== 'preview') throw new Error('expected a preview');
+    await recordSighting(db, threadSighting('t1', 'Plan', [ADA]), rulesWith(), NOW);
+    await expect(ask({ type: 'applyImport', preview: await sendText(JSON.stringify(step.preview)) })).rejects.toThrow(
+      "Tend's data changed since this preview was made: preview the import again.",
+    );
+    expect(await db.count('contacts')).toBe(1);
+    expect(await db.count('imports')).toBe(0);
+    expect(broadcasts).toEqual([]);
+  });
+});
+
+describe('backups', () => {
+  const person: Contact = {
+    id: newId(NOW - 9 * DAY),
+    displayName: 'Grace Hopper',
+    identities: [{ kind: 'email', value: 'grace@navy.example' }],
+    tags: [],
+    createdAt: NOW - 9 * DAY,
+    updatedAt: NOW - 9 * DAY,
+  };
+  const note: Interaction = { id: newId(NOW - 8 * DAY), contactIds: [person.id], kind: 'note', at: NOW - 8 * DAY, summary: 'Talked about COBOL', createdAt: NOW - 8 * DAY };
+  const followUp: FollowUp = { id: newId(NOW - 8 * DAY), contactId: person.id, due: NOW + 2 * DAY, text: 'Send the compiler notes', done: false };
+
+  /** Restore a backup file as the options page does: read it, then hand its text to the worker. */
+  async function restore(name: string, text: string) {
+    const step = await readImportFile(new File([text], name));
+    if (step.step !== 'backup') throw new Error(`expected a backup, got ${step.step}`);
+    return ask({ type: 'restoreBackup', backup: await sendText(step.text) });
+  }
+
+  test('restore: every record back, the search index rebuilt, follow-up alarms set, the pages told', async () => {
+    expect(await searchPeople('grace')).toEqual([]);
+    expect(hasSearchIndex(db)).toBe(true);
+    const report = await restore('tend-backup.json', backupFileText({ contacts: [person], interactions: [note], followUps: [followUp] }, NOW));
+    expect(report).toMatchObject({ added: { contacts: 1, identities: 1, interactions: 1, followUps: 1 }, conflicts: [], invalid: [], problemCount: 0 });
+    expect(hasSearchIndex(db)).toBe(false);
+    expect(await searchPeople('grace')).toEqual(['Grace Hopper']);
+    expect((await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name)).toEqual([alarmName(followUp.id)]);
+    expect(broadcasts).toEqual([{ type: 'changed', contactIds: [person.id] }]);
+  });
+
+  test('a restore with many problems sends the first ones and the count, as the page lists them', async () => {
+    const damaged = JSON.parse(backupFileText({ contacts: [person], interactions: [] }, NOW));
+    damaged.interactions = Array.from({ length: 450 }, (_, i) => ({ id: `not-an-id-${i}` }));
+    const report = await restore('damaged.json', JSON.stringify(damaged));
+    expect(report.invalid).toHaveLength(200);
+    expect(report.invalid[0]).toMatchObject({ store: 'interactions', index: 0 });
+    expect(report.problemCount).toBe(450);
+  });
+
+  test('export through the worker, delete everything, restore: the same backup, storage areas emptied in between', async () => {
+    await restore('tend-backup.json', backupFileText({ contacts: [person], interactions: [note], followUps: [followUp] }, NOW));
+    await fakeBrowser.storage.session.set({ 'tab-people:7': { url: 'https://example.com/' } });
+    const before = await makeExportFile('backup');
+    expect(before).toMatchObject({ name: 'tend-backup-2024-05-01.json', type: 'application/json' });
+    expect(await searchPeople('grace')).toEqual(['Grace Hopper']);
+    expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
+    broadcasts = [];
+
+    expect(await ask({ type: 'deleteEverything', confirmed: true })).toEqual({ deletedPeople: 1 });
+    for (const store of ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'imports'] as const) expect(await db.count(store)).toBe(0);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
+    expect(hasSearchIndex(db)).toBe(false);
+    expect(broadcasts).toEqual([{ type: 'changed', contactIds: [person.id] }]);
+
+    await restore(before.name, before.text);
+    expect(await makeExportFile('backup')).toEqual(before);
+    const people = await makeExportFile('people-csv');
+    expect(people.name).toBe('tend-people-2024-05-01.csv');
+    expect(people.text).toContain('grace@navy.example');
+  });
+
+  test('delete everything is refused without the confirmation the page sends once the user typed the word', async () => {
+    await restore('tend-backup.json', backupFileText({ contacts: [person], interactions: [] }, NOW));
+    await expect(ask({ type: 'deleteEverything' } as never)).rejects.toMatchObject({ code: 'invalid' });
+    expect(await db.count('contacts')).toBe(1);
+  });
+});
+
+describe('long texts', () => {
+  test('a text longer than one message goes up and comes back in chunks, each under Chrome’s cap', async () => {
+    // The worst case for JSON: control characters, six bytes each once escaped.
+    const text = '\u0001'.repeat(CHUNK_CHARS) + 'x'.repeat(CHUNK_CHARS) + 'end';
+    const sent = await sendText(text);
+    expect(sent).toMatchObject({ chunks: 3 });
+    expect(largestMessage).toBeGreaterThan(40 * 1024 * 1024);
+    expect(largestMessage).toBeLessThan(CHROME_MAX_MESSAGE);
+    expect(textOf(sent)).toBe(text);
+    // Used once: the staged text is released.
+    expect(() => textOf(sent)).toThrow('Tend’s background stopped while the file was being handed to it.');
+
+    const answer = payloadOf(text, NOW);
+    expect(answer).toMatchObject({ chunks: 3 });
+    expect(await receiveText(answer)).toBe(text);
+    await expect(receiveText(answer)).rejects.toThrow('Tend’s background stopped while the file was being handed to it.');
+  });
+
+  test('a short text travels inline, in the request itself', async () => {
+    expect(await sendText('{"a":1}')).toEqual({ text: '{"a":1}' });
+    expect(fakeBrowser.runtime.sendMessage).not.toHaveBeenCalled();
+    expect(payloadOf('{"a":1}')).toEqual({ text: '{"a":1}' });
+  });
+
+  test('chunks out of order, or of a transfer the worker lost, are refused in words', async () => {
+    const transferId = crypto.randomUUID();
+    await expect(ask({ type: 'uploadChunk', transferId, index: 1, text: 'b' })).rejects.toMatchObject({ code: 'not-found' });
+    await ask({ type: 'uploadChunk', transferId, index: 0, text: 'a' });
+    await expect(ask({ type: 'uploadChunk', transferId, index: 2, text: 'c' })).rejects.toThrow(/try again/);
+    await expect(ask({ type: 'restoreBackup', backup: { transferId: crypto.randomUUID(), chunks: 2 } })).rejects.toThrow(/try again/);
+  });
+});
+
+test('an unexpected failure in the worker reaches the page in the words the page used to say it', async () => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  await expect(failingAs('restore', () => Promise.reject(new Error('disk on fire')))).rejects.toThrow(
+    'Tend could not restore this backup (disk on fire). Nothing was changed.',
+  );
+  await expect(failingAs('backup', () => Promise.reject(new Error('disk on fire')))).rejects.toThrow('Tend could not make a backup (disk on fire).');
+});

@@ -1,0 +1,130 @@
+/**
+ * Page requests of the portability feature (import, undo, restore, export, delete everything):
+ * schemas and result schemas, merged into PageRequest in ../protocol.ts. The worker is the only
+ * writer of the database, so the options page sends files and previews here and gets files back.
+ *
+ * Chrome JSON-serialises a runtime message and refuses one whose JSON is over 64 MiB of UTF-8
+ * ("Message length exceeded maximum allowed length": kMaxMessageLength in Chromium's
+ * extensions/renderer/api/messaging/messaging_util.cc; the extension docs only say "JSON-serializable").
+ * A backup may be far larger than that (files up to 512 MB are accepted), so a long text travels
+ * in chunks: uploadChunk stages it in the worker, downloadChunk reads a staged answer back.
+ */
+import { z } from 'zod';
+import { ImportCandidate, ImportIssue } from '../../model/import';
+import { MAX_NAME, Settings } from '../../model/records';
+
+/**
+ * Longest text one message carries, in UTF-16 units. JSON escapes a unit into at most 6 bytes
+ * (`\u001f`), so a chunk is at most 48 MiB on the wire, under Chrome's 64 MiB whatever it holds.
+ */
+export const CHUNK_CHARS = 8 * 1024 * 1024;
+/** Most chunks one text may have: 512 Mi units, the largest backup file the options page reads. */
+export const MAX_CHUNKS = 64;
+
+const transferId = z.uuid();
+const count = z.number().int().nonnegative();
+
+/** A text sent or answered: inline when it fits one message, else staged in chunks under an id. */
+export const TextPayload = z.union([
+  z.object({ text: z.string().max(CHUNK_CHARS) }),
+  z.object({ transferId, chunks: z.number().int().min(2).max(MAX_CHUNKS) }),
+]);
+export type TextPayload = z.infer<typeof TextPayload>;
+
+/** What the options page read from a vCard or CSV file (parsing needs no database: done in the page). */
+export const ImportFileContents = z.object({
+  /** What the import reads, for the preview and the history: "vCard: friends.vcf". */
+  source: z.string().max(MAX_NAME * 4),
+  candidates: z.array(ImportCandidate).min(1),
+  rejected: z.array(ImportIssue),
+  warnings: z.array(ImportIssue),
+});
+export type ImportFileContents = z.infer<typeof ImportFileContents>;
+
+/** What the options page can export. */
+export const ExportChoice = z.enum(['backup', 'vcard4', 'vcard3', 'people-csv', 'interactions-csv']);
+export type ExportChoice = z.infer<typeof ExportChoice>;
+
+/** A file the worker made, for the page to offer as a download (a worker cannot make object URLs). */
+export const ExportedFile = z.object({
+  name: z.string(),
+  /** MIME type, e.g. `text/csv;charset=utf-8`. */
+  type: z.string(),
+  content: TextPayload,
+});
+export type ExportedFile = z.infer<typeof ExportedFile>;
+
+/** One applied import, summarised for the import history. */
+export const ImportSummary = z.object({
+  id: z.uuid(),
+  at: count,
+  source: z.string(),
+  createdPeople: count,
+  changedPeople: count,
+  undoneAt: count.optional(),
+});
+export type ImportSummary = z.infer<typeof ImportSummary>;
+
+/** What undoing an import did (see utils/portability/import/undo.ts). */
+export const UndoImportResult = z.object({
+  removedContacts: count,
+  removedIdentities: count,
+  removedInteractions: count,
+  restoredContacts: count,
+  kept: z.array(z.object({ contactId: z.uuid(), displayName: z.string(), reason: z.string() })),
+});
+export type UndoImportResult = z.infer<typeof UndoImportResult>;
+
+/** Problems of a restore sent to the page: the first ones, and how many there were in all. */
+export const RESTORE_PROBLEMS_SENT = 200;
+const RestoredStore = z.enum(['contacts', 'identities', 'interactions', 'followUps']);
+const StoreCounts = z.object({ contacts: count, identities: count, interactions: count, followUps: count });
+
+/** What a restore did (see utils/portability/backup/backup.ts RestoreReport), its lists cut short. */
+export const RestoreResult = z.object({
+  added: StoreCounts,
+  unchanged: StoreCounts,
+  /** The first RESTORE_PROBLEMS_SENT conflicts. */
+  conflicts: z.array(z.object({ store: RestoredStore, id: z.string(), reason: z.string() })),
+  /** The first RESTORE_PROBLEMS_SENT damaged records of the file. */
+  invalid: z.array(z.object({ store: z.union([RestoredStore, z.literal('settings')]), index: count, reason: z.string() })),
+  /** Conflicts and damaged records in all. */
+  problemCount: count,
+  /** The backup's settings, for the page to ask the background to save (absent when damaged). */
+  settings: Settings.optional(),
+});
+export type RestoreResult = z.infer<typeof RestoreResult>;
+
+/** The portability feature's page requests. */
+export const portabilityRequests = [
+  /** One chunk of a long text the page sends; chunks come in order, from 0. */
+  z.object({ type: z.literal('uploadChunk'), transferId, index: z.number().int().min(0).max(MAX_CHUNKS - 1), text: z.string().max(CHUNK_CHARS) }),
+  /** One chunk of a long answer the worker staged; the last one read releases it. */
+  z.object({ type: z.literal('downloadChunk'), transferId, index: z.number().int().min(0).max(MAX_CHUNKS - 1) }),
+  /** The preview of an import: `file` is the JSON of ImportFileContents. Reads only. */
+  z.object({ type: z.literal('previewImport'), file: TextPayload }),
+  /** Apply a confirmed preview (`preview` is its JSON), all or nothing. */
+  z.object({ type: z.literal('applyImport'), preview: TextPayload }),
+  z.object({ type: z.literal('undoImport'), importId: z.uuid() }),
+  /** The most recent imports, newest first. */
+  z.object({ type: z.literal('listImports'), limit: z.number().int().min(1).max(100).default(20) }),
+  /** Restore a backup file (its text), in one transaction. */
+  z.object({ type: z.literal('restoreBackup'), backup: TextPayload }),
+  /** Delete every record and Chrome storage area of Tend; the page asks only once the user typed the word. */
+  z.object({ type: z.literal('deleteEverything'), confirmed: z.literal(true) }),
+  z.object({ type: z.literal('exportFile'), choice: ExportChoice }),
+] as const;
+
+/** What each of the portability requests answers with. */
+export const portabilityResults = {
+  uploadChunk: z.object({ received: count }),
+  downloadChunk: z.object({ text: z.string() }),
+  /** The JSON of the ImportPreview (utils/model/import.ts). */
+  previewImport: TextPayload,
+  applyImport: z.object({ importId: z.uuid() }),
+  undoImport: UndoImportResult,
+  listImports: z.array(ImportSummary),
+  restoreBackup: RestoreResult,
+  deleteEverything: z.object({ deletedPeople: count }),
+  exportFile: ExportedFile,
+} satisfies Record<string, z.ZodType>;

@@ -1,0 +1,79 @@
+/**
+ * Long texts between the options page and the worker, in chunks (Chrome caps one runtime message:
+ * see utils/messaging/features/portability.ts). Staged texts live in the worker's memory only
+ * for the minutes a transfer takes; a worker restart loses them and the page is told to retry.
+ */
+import { TendError } from '../../errors';
+import { t } from '../../i18n';
+import { newId } from '../../ids';
+import { CHUNK_CHARS, MAX_CHUNKS, type TextPayload } from '../../messaging/features/portability';
+
+/** A staged text left untouched this long is dropped: its page went away. */
+export const TRANSFER_TTL_MS = 10 * 60_000;
+/** Most texts staged at once in each direction (a few open options pages at most). */
+const MAX_STAGED = 4;
+
+interface Staged {
+  chunks: string[];
+  touchedAt: number;
+}
+
+const uploads = new Map<string, Staged>();
+const downloads = new Map<string, Staged>();
+
+/** Drop what expired, then the oldest while there are too many (Maps keep insertion order). */
+function tidy(staged: Map<string, Staged>, now: number): void {
+  for (const [id, entry] of staged) if (now - entry.touchedAt > TRANSFER_TTL_MS) staged.delete(id);
+  for (const id of staged.keys()) {
+    if (staged.size < MAX_STAGED) break;
+    staged.delete(id);
+  }
+}
+
+const lost = () => new TendError('not-found', t('transferLost'));
+
+/** Stage one chunk a page sent; chunks arrive in order. Returns how many the text now has. */
+export function receiveChunk(transferId: string, index: number, text: string, now = Date.now()): number {
+  let entry = uploads.get(transferId);
+  if (!entry) {
+    if (index !== 0) throw lost();
+    tidy(uploads, now);
+    entry = { chunks: [], touchedAt: now };
+    uploads.set(transferId, entry);
+  }
+  if (index !== entry.chunks.length) throw lost();
+  entry.chunks.push(text);
+  entry.touchedAt = now;
+  return entry.chunks.length;
+}
+
+/** The whole text a payload carries: inline, or every chunk staged under its id (then released). */
+export function textOf(payload: TextPayload): string {
+  if ('text' in payload) return payload.text;
+  const entry = uploads.get(payload.transferId);
+  uploads.delete(payload.transferId);
+  if (!entry || entry.chunks.length !== payload.chunks) throw lost();
+  return entry.chunks.join('');
+}
+
+/** A text as an answer: inline when it fits one message, else staged for the page to read in chunks. */
+export function payloadOf(text: string, now = Date.now()): TextPayload {
+  if (text.length <= CHUNK_CHARS) return { text };
+  const chunks: string[] = [];
+  for (let start = 0; start < text.length; start += CHUNK_CHARS) chunks.push(text.slice(start, start + CHUNK_CHARS));
+  if (chunks.length > MAX_CHUNKS) throw new TendError('failed', t('transferTooLarge'));
+  tidy(downloads, now);
+  const transferId = newId(now);
+  downloads.set(transferId, { chunks, touchedAt: now });
+  return { transferId, chunks: chunks.length };
+}
+
+/** One chunk of a staged answer; reading the last one releases the text. */
+export function sendChunk(transferId: string, index: number, now = Date.now()): string {
+  const entry = downloads.get(transferId);
+  const chunk = entry?.chunks[index];
+  if (!entry || chunk === undefined) throw lost();
+  entry.touchedAt = now;
+  if (index === entry.chunks.length - 1) downloads.delete(transferId);
+  return chunk;
+}
