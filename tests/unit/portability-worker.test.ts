@@ -27,7 +27,7 @@ import { recordSighting } from '../../utils/services/sightings/sightings';
 const NOW = Date.UTC(2024, 4, 1, 12);
 const ID = 'tend-extension-id';
 const PAGE = { id: ID, url: `chrome-extension://${ID}/options.html` };
-/** Chrome's cap on one runtime message's JSON (kMaxMessageLength in Chromium). */
+/** Chrome's cap on one runtime message's JSON (see utils/messaging/features/portability.ts). */
 const CHROME_MAX_MESSAGE = 64 * 1024 * 1024;
 
 let db: TendDatabase;
@@ -46,7 +46,7 @@ beforeEach(async () => {
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
     const json = JSON.stringify(message);
     largestMessage = Math.max(largestMessage, Buffer.byteLength(json));
-    if (Buffer.byteLength(json) > CHROME_MAX_MESSAGE) throw new Error('Message length exceeded maximum allowed length.');
+    if (Buffer.byteLength(json) > CHROME_MAX_MESSAGE) throw new Error('Message exceeded maximum allowed size of 64MiB.');
     const change = Broadcast.safeParse(message);
     if (change.success) return void broadcasts.push(change.data);
     return JSON.parse(JSON.stringify(await route(JSON.parse(json), PAGE)));

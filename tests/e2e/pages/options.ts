@@ -50,6 +50,13 @@ export class OptionsPage {
     await this.importStatus().getByText(/^The backup was restored/).waitFor({ timeout: 60_000 });
   }
 
+  /** Restore a backup file from disk (large files: no copy through the test's connection), as `restoreBackup` does. */
+  async restoreBackupFile(path: string, timeout = 60_000): Promise<void> {
+    await this.importFile.setInputFiles(path);
+    await this.restorePreview.getByRole('button', { name: 'Restore backup' }).click({ timeout });
+    await this.importStatus().getByText(/^The backup was restored/).waitFor({ timeout });
+  }
+
   /** The lines of the preview's summary: "3 new people", "1 person Tend already knows", "1 entry rejected". */
   async importSummary(): Promise<string[]> {
     await this.importPreview.waitFor();
@@ -68,9 +75,9 @@ export class OptionsPage {
     return this.importSection.getByRole('status');
   }
 
-  /** Click an export button and read the file it downloads. */
-  async download(button: string): Promise<DownloadedFile> {
-    const [download] = await Promise.all([this.page.waitForEvent('download'), this.page.getByRole('button', { name: button, exact: true }).click()]);
+  /** Click an export button and read the file it downloads (a large export may take longer than the default wait). */
+  async download(button: string, timeout = 30_000): Promise<DownloadedFile> {
+    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout }), this.page.getByRole('button', { name: button, exact: true }).click()]);
     const path = await download.path();
     return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
   }
