@@ -3,7 +3,7 @@
  * transaction, merging by id: a record Tend already has wins unless identical, and each such
  * difference is reported as a conflict. The timeline is rebuilt from restored interactions.
  */
-import { identityKey, type TendDatabase, type WriteTx } from '../../db/schema';
+import { identityKey, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import { t } from '../../i18n';
 import type { Contact, FollowUp, Interaction, Settings } from '../../model/records';
 import { addInteraction } from '../../db/interactions-repo';
@@ -147,7 +147,8 @@ async function restoreFollowUps(state: RestoreState, records: FollowUp[]): Promi
 export async function restoreBackup(db: TendDatabase, backup: unknown): Promise<RestoreReport> {
   const data = readBackup(backup);
   const report: RestoreReport = { added: zeroCounts(), unchanged: zeroCounts(), conflicts: [], invalid: data.invalid, settings: data.settings };
-  const tx: WriteTx = db.transaction(['contacts', 'identities', 'interactions', 'timeline', 'followUps'], 'readwrite');
+  // Through the commit path: the change log, the search index, reminders and open pages follow it.
+  const tx: WriteTx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'followUps']);
   try {
     const owners = new Map((await tx.objectStore('identities').getAll()).map((row) => [row.key, row.contactId]));
     const state: RestoreState = { tx, report, owners, reportedTaken: new Set(), keptAsIs: new Map() };

@@ -1,6 +1,6 @@
 /** Applying a confirmed import preview: one readwrite transaction, all or nothing. */
 import { addInteraction } from '../../db/interactions-repo';
-import { identityKey, type WriteTx } from '../../db/schema';
+import { identityKey, writeTx, type WriteTx } from '../../db/schema';
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { newId } from '../../ids';
@@ -8,7 +8,7 @@ import { Contact, type Interaction } from '../../model/records';
 import { ImportPreview, ImportRecord, type PlannedMerge } from '../../model/import';
 import { lookupInTransaction } from './lookup';
 import { planImport } from './plan';
-import { importsTx, type ImportsDatabase, type ImportsTx } from './store';
+import type { ImportsDatabase, ImportsTx } from './store';
 import { rollBack } from './roll-back';
 import { sameRecord } from './same-record';
 
@@ -38,7 +38,8 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
   const now = options.now ?? Date.now();
   let writes = 0;
   const wrote = () => options.testOnlyAfterWrite?.(++writes);
-  const tx = importsTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'imports'], 'readwrite');
+  // Through the commit path: the change log, the search index, reminders and open pages follow it.
+  const tx: ImportsTx<'readwrite'> = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'imports']);
   try {
     if ((await tx.objectStore('imports').getKey(preview.id)) !== undefined) {
       throw new TendError('invalid', t('importApplyAlready'));

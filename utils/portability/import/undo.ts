@@ -2,8 +2,8 @@
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import type { Contact } from '../../model/records';
-import { identityKey } from '../../db/schema';
-import { importsTx, type ImportsDatabase, type ImportsTx } from './store';
+import { identityKey, writeTx } from '../../db/schema';
+import type { ImportsDatabase, ImportsTx } from './store';
 import { rollBack } from './roll-back';
 import { sameRecord } from './same-record';
 
@@ -53,7 +53,8 @@ async function hasOwnHistory(tx: ImportsTx<'readwrite'>, contactId: string): Pro
  * edits stays (reported), and an edited person loses only what the import added.
  */
 export async function undoImport(db: ImportsDatabase, importId: string, now = Date.now()): Promise<UndoImportReport> {
-  const tx = importsTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'imports'], 'readwrite');
+  // Through the commit path: the change log, the search index, reminders and open pages follow it.
+  const tx: ImportsTx<'readwrite'> = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'imports']);
   const report: UndoImportReport = { removedContacts: 0, removedIdentities: 0, removedInteractions: 0, restoredContacts: 0, kept: [] };
   try {
     const record = await tx.objectStore('imports').get(importId);

@@ -1,6 +1,6 @@
 /** Deleting everything Tend keeps: every IndexedDB store, settings and drafts, per-tab people. */
 import { browser } from 'wxt/browser';
-import type { StoreName, TendDatabase } from '../../db/schema';
+import { writeTx, type StoreName, type TendDatabase } from '../../db/schema';
 
 /**
  * Clear every store of the database in one transaction (all or nothing), then extension storage:
@@ -10,7 +10,8 @@ import type { StoreName, TendDatabase } from '../../db/schema';
 export async function deleteEverything(db: TendDatabase): Promise<string[]> {
   // Every store the database has, so a store added by a later version is never left behind.
   const stores = [...db.objectStoreNames] as StoreName[];
-  const tx = db.transaction(stores, 'readwrite');
+  // Through the commit path: the search index and reminders hear every store was cleared.
+  const tx = writeTx(db, stores);
   const contactIds = await tx.objectStore('contacts').getAllKeys();
   await Promise.all(stores.map((store) => tx.objectStore(store).clear()));
   await tx.done;

@@ -1,5 +1,6 @@
 import type { TendDatabase } from '../../db/schema';
 import { TendError } from '../../errors';
+import { broadcast } from '../../messaging/client';
 import { t } from '../../i18n';
 import { ImportFileContents, RESTORE_PROBLEMS_SENT, type RestoreResult } from '../../messaging/features/portability';
 import type { ParsedPageRequest } from '../../messaging/protocol';
@@ -10,11 +11,9 @@ import { applyImport } from '../../portability/import/apply';
 import { listImports } from '../../portability/import/history';
 import { previewImport } from '../../portability/import/preview';
 import { undoImport } from '../../portability/import/undo';
-import { afterBulkWrite } from './after-bulk-write';
 import { deleteEverything } from './delete-everything';
 import { makeExportFile } from './export-files';
 import { failingAs } from './failures';
-import { changesOfImport } from './import-changes';
 import { payloadOf, receiveChunk, sendChunk, textOf } from './transfers';
 
 type Request<T extends ParsedPageRequest['type']> = Extract<ParsedPageRequest, { type: T }>;
@@ -26,18 +25,6 @@ function jsonOf(text: string): unknown {
   } catch {
     throw new TendError('invalid', t('transferDamaged'));
   }
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The ids of the people a backup file holds (for the `changed` broadcast; damaged records left out). */
-function contactIdsIn(backup: unknown): string[] {
-  const contacts = (backup as { contacts?: unknown } | null)?.contacts;
-  if (!Array.isArray(contacts)) return [];
-  return contacts.flatMap((contact: unknown) => {
-    const id = (contact as { id?: unknown } | null)?.id;
-    return typeof id === 'string' && UUID.test(id) ? [id] : [];
-  });
 }
 
 /** A restore report as the page gets it: its lists of problems cut short, with the total. */
@@ -54,7 +41,8 @@ function restoreResult(report: RestoreReport): RestoreResult {
 
 /**
  * Handlers of the portability feature's page requests (see utils/messaging/features/portability.ts).
- * Every bulk write is followed by the search index update, the alarm resync and the broadcast.
+ * The bulk writes go through the commit path (utils/db/commit.ts), like every other write: the
+ * change log, the search index, the follow-up alarms and the `changed` broadcast follow them.
  */
 export function createPortabilityHandlers(db: Promise<TendDatabase>, clock: () => number) {
   return {
@@ -69,34 +57,18 @@ export function createPortabilityHandlers(db: Promise<TendDatabase>, clock: () =
         return payloadOf(JSON.stringify(preview), clock());
       }),
     applyImport: ({ preview }: Request<'applyImport'>) =>
-      failingAs('import', async () => {
-        const opened = await db;
-        // applyImport checks the preview against its schema, and against the database, itself.
-        const { importId } = await applyImport(opened, jsonOf(textOf(preview)) as ImportPreview, { now: clock() });
-        await afterBulkWrite(opened, await changesOfImport(opened, importId), clock);
-        return { importId };
-      }),
+      // applyImport checks the preview against its schema, and against the database, itself.
+      failingAs('import', async () => applyImport(await db, jsonOf(textOf(preview)) as ImportPreview, { now: clock() })),
     undoImport: ({ importId }: Request<'undoImport'>) =>
-      failingAs('undo-import', async () => {
-        const opened = await db;
-        const report = await undoImport(opened, importId, clock());
-        await afterBulkWrite(opened, await changesOfImport(opened, importId), clock);
-        return report;
-      }),
+      failingAs('undo-import', async () => undoImport(await db, importId, clock())),
     listImports: ({ limit }: Request<'listImports'>) => failingAs('list-imports', async () => listImports(await db, limit)),
     restoreBackup: ({ backup }: Request<'restoreBackup'>) =>
-      failingAs('restore', async () => {
-        const opened = await db;
-        const parsed = parseBackupJson(textOf(backup));
-        const report = await restoreBackup(opened, parsed);
-        await afterBulkWrite(opened, { kind: 'everything', contactIds: contactIdsIn(parsed) }, clock);
-        return restoreResult(report);
-      }),
+      failingAs('restore', async () => restoreResult(await restoreBackup(await db, parseBackupJson(textOf(backup))))),
     deleteEverything: (_request: Request<'deleteEverything'>) =>
       failingAs('delete-everything', async () => {
-        const opened = await db;
-        const contactIds = await deleteEverything(opened);
-        await afterBulkWrite(opened, { kind: 'everything', contactIds }, clock);
+        const contactIds = await deleteEverything(await db);
+        // A cleared store names nobody in its commit: the pages are told whom they may be showing.
+        await broadcast({ type: 'changed', contactIds });
         return { deletedPeople: contactIds.length };
       }),
     exportFile: ({ choice }: Request<'exportFile'>) =>
