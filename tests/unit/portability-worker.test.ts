@@ -8,7 +8,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeExportFile } from '../../components/settings/export-files';
 import { readImportFile } from '../../components/settings/import-file';
 import { receiveText, sendText } from '../../components/settings/transfer';
-import type { TendDatabase } from '../../utils/db/schema';
+import type { StoreName, TendDatabase } from '../../utils/db/schema';
 import { ask } from '../../utils/messaging/client';
 import { CHUNK_CHARS } from '../../utils/messaging/features/portability';
 import { Broadcast } from '../../utils/messaging/protocol';
@@ -153,7 +153,7 @@ describe('backups', () => {
     broadcasts = [];
 
     expect(await ask({ type: 'deleteEverything', confirmed: true })).toEqual({ deletedPeople: 1 });
-    for (const store of ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'imports'] as const) expect(await db.count(store)).toBe(0);
+    for (const store of db.objectStoreNames) expect(await db.count(store as StoreName), store).toBe(0);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);

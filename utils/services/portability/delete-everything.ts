@@ -13,7 +13,10 @@ export async function deleteEverything(db: TendDatabase): Promise<string[]> {
   // Through the commit path: the search index and reminders hear every store was cleared.
   const tx = writeTx(db, stores);
   const contactIds = await tx.objectStore('contacts').getAllKeys();
-  await Promise.all(stores.map((store) => tx.objectStore(store).clear()));
+  // The change log last: the rows that record these clears go with it, and nothing is left behind
+  // (requests of one transaction run in the order they were made).
+  const logLast = [...stores.filter((store) => store !== 'changes'), ...stores.filter((store) => store === 'changes')];
+  await Promise.all(logLast.map((store) => tx.objectStore(store).clear()));
   await tx.done;
   // Whole areas, not known keys: whatever a later version keeps there goes too.
   await browser.storage.local.clear();
