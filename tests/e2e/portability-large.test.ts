@@ -64,7 +64,8 @@ function largeHistory(now: number) {
       const summary = `Note ${e} about person ${p}: we talked about schedules, budgets and what to send next — ${'détail '.repeat(270)}`;
       interactions.push({ id: newId(at), contactIds: [id], kind: 'note', at, summary, createdAt: at });
     }
-    if (p % 10 === 0) followUps.push({ id: newId(createdAt), contactId: id, due: now + 30 * 86_400_000 + p * 60_000, text: `Write to person ${p}`, done: false });
+    if (p % 10 === 0)
+      followUps.push({ id: newId(createdAt), contactId: id, due: now + 30 * 86_400_000 + p * 60_000, text: `Write to person ${p}`, done: false });
   }
   return { contacts, interactions, followUps };
 }

@@ -39,7 +39,10 @@ beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(NOW);
   db = await freshDb();
-  const route = createRouter(createHandlers(Promise.resolve(db), () => NOW), { extensionId: ID, extensionOrigin: `chrome-extension://${ID}/` });
+  const route = createRouter(
+    createHandlers(Promise.resolve(db), () => NOW),
+    { extensionId: ID, extensionOrigin: `chrome-extension://${ID}/` },
+  );
   broadcasts = [];
   largestMessage = 0;
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
@@ -81,7 +84,9 @@ describe('imports', () => {
     const noor = (await db.getAll('contacts')).find((contact) => contact.displayName === 'Noor Haddad')!;
     expect(broadcasts.map((change) => [...(change.contactIds ?? [])].sort())).toEqual([[noor.id, ada.id].sort()]);
     expect(await searchPeople('noor')).toEqual(['Noor Haddad']);
-    expect(await ask({ type: 'listImports' })).toEqual([expect.objectContaining({ id: importId, source: 'vCard: friends.vcf', createdPeople: 1, changedPeople: 1 })]);
+    expect(await ask({ type: 'listImports' })).toEqual([
+      expect.objectContaining({ id: importId, source: 'vCard: friends.vcf', createdPeople: 1, changedPeople: 1 }),
+    ]);
 
     const undone = await ask({ type: 'undoImport', importId });
     expect(undone).toMatchObject({ removedContacts: 1, restoredContacts: 1, kept: [] });
@@ -113,7 +118,14 @@ describe('backups', () => {
     createdAt: NOW - 9 * DAY,
     updatedAt: NOW - 9 * DAY,
   };
-  const note: Interaction = { id: newId(NOW - 8 * DAY), contactIds: [person.id], kind: 'note', at: NOW - 8 * DAY, summary: 'Talked about COBOL', createdAt: NOW - 8 * DAY };
+  const note: Interaction = {
+    id: newId(NOW - 8 * DAY),
+    contactIds: [person.id],
+    kind: 'note',
+    at: NOW - 8 * DAY,
+    summary: 'Talked about COBOL',
+    createdAt: NOW - 8 * DAY,
+  };
   const followUp: FollowUp = { id: newId(NOW - 8 * DAY), contactId: person.id, due: NOW + 2 * DAY, text: 'Send the compiler notes', done: false };
 
   /** Restore a backup file as the options page does: read it, then hand its text to the worker. */

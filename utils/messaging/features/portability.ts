@@ -99,9 +99,26 @@ export type RestoreResult = z.infer<typeof RestoreResult>;
 /** The portability feature's page requests. */
 export const portabilityRequests = [
   /** One chunk of a long text the page sends; chunks come in order, from 0. */
-  z.object({ type: z.literal('uploadChunk'), transferId, index: z.number().int().min(0).max(MAX_CHUNKS - 1), text: z.string().max(CHUNK_CHARS) }),
+  z.object({
+    type: z.literal('uploadChunk'),
+    transferId,
+    index: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_CHUNKS - 1),
+    text: z.string().max(CHUNK_CHARS),
+  }),
   /** One chunk of a long answer the worker staged; the last one read releases it. */
-  z.object({ type: z.literal('downloadChunk'), transferId, index: z.number().int().min(0).max(MAX_CHUNKS - 1) }),
+  z.object({
+    type: z.literal('downloadChunk'),
+    transferId,
+    index: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_CHUNKS - 1),
+  }),
   /** The preview of an import: `file` is the JSON of ImportFileContents. Reads only. */
   z.object({ type: z.literal('previewImport'), file: TextPayload }),
   /** Apply a confirmed preview (`preview` is its JSON), all or nothing. */

@@ -59,8 +59,7 @@ export function createPortabilityHandlers(db: Promise<TendDatabase>, clock: () =
     applyImport: ({ preview }: Request<'applyImport'>) =>
       // applyImport checks the preview against its schema, and against the database, itself.
       failingAs('import', async () => applyImport(await db, jsonOf(textOf(preview)) as ImportPreview, { now: clock() })),
-    undoImport: ({ importId }: Request<'undoImport'>) =>
-      failingAs('undo-import', async () => undoImport(await db, importId, clock())),
+    undoImport: ({ importId }: Request<'undoImport'>) => failingAs('undo-import', async () => undoImport(await db, importId, clock())),
     listImports: ({ limit }: Request<'listImports'>) => failingAs('list-imports', async () => listImports(await db, limit)),
     restoreBackup: ({ backup }: Request<'restoreBackup'>) =>
       failingAs('restore', async () => restoreResult(await restoreBackup(await db, parseBackupJson(textOf(backup))))),
