@@ -92,7 +92,7 @@ test('watchers hear their own item only', async () => {
 
 // Only utils/storage/ touches chrome.storage or names a key. delete-everything.ts clears whole
 // areas and is moving into the worker (issue 13); it is the one exception until then.
-const ALLOWED = [/^utils\/storage\//, /^components\/settings\/delete-everything\.ts$/];
+const ALLOWED = [/^utils\/storage\//, /^utils\/portability\/delete-everything\.ts$/];
 const STORAGE_AREAS = new Set(['local', 'session', 'sync', 'managed', 'onChanged']);
 // WXT keys (`local:...`), the keys earlier versions wrote (`draft:7`, `tab:7`, `openPerson`), and
 // the modules that reach chrome.storage.

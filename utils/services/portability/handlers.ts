@@ -11,8 +11,8 @@ import { applyImport } from '../../portability/import/apply';
 import { listImports } from '../../portability/import/history';
 import { previewImport } from '../../portability/import/preview';
 import { undoImport } from '../../portability/import/undo';
-import { deleteEverything } from './delete-everything';
-import { makeExportFile } from './export-files';
+import { deleteEverything } from '../../portability/delete-everything';
+import { makeExportFile } from '../../portability/export-files';
 import { failingAs } from './failures';
 import { payloadOf, receiveChunk, sendChunk, textOf } from './transfers';
 

@@ -1,6 +1,6 @@
 /** Deleting everything Tend keeps: every IndexedDB store, settings and drafts, per-tab people. */
 import { browser } from 'wxt/browser';
-import { writeTx, type StoreName, type TendDatabase } from '../../db/schema';
+import { writeTx, type StoreName, type TendDatabase } from '../db/schema';
 
 /**
  * Clear every store of the database in one transaction (all or nothing), then extension storage:

@@ -1,12 +1,12 @@
 /** The files the options page exports, each built by the worker from one read of the database. */
-import type { TendDatabase } from '../../db/schema';
-import type { ExportChoice } from '../../messaging/features/portability';
-import type { Contact } from '../../model/records';
-import { exportBackup } from '../../portability/backup/backup';
-import { exportInteractionsCsv, exportPeopleCsv } from '../../portability/csv/export';
-import { exportFileName } from '../../portability/file-names';
-import { writeVCards } from '../../portability/vcard/write';
-import { loadSettings } from '../../storage/settings';
+import type { TendDatabase } from '../db/schema';
+import type { ExportChoice } from '../messaging/features/portability';
+import type { Contact } from '../model/records';
+import { exportBackup } from './backup/backup';
+import { exportInteractionsCsv, exportPeopleCsv } from './csv/export';
+import { exportFileName } from './file-names';
+import { writeVCards } from './vcard/write';
+import { loadSettings } from '../storage/settings';
 
 /** A file's name, MIME type and text, before the page offers it as a download. */
 export interface MadeFile {
