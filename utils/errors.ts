@@ -10,3 +10,10 @@ export class TendError extends Error {
     this.name = 'TendError';
   }
 }
+
+/** True for a full disk: IndexedDB and chrome.storage report it in different ways. */
+export function isQuotaError(error: unknown): boolean {
+  const name = (error as { name?: string } | null)?.name ?? '';
+  const message = String((error as { message?: string } | null)?.message ?? '');
+  return name === 'QuotaExceededError' || /quota/i.test(message);
+}

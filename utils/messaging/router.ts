@@ -1,6 +1,6 @@
 import type { Browser } from 'wxt/browser';
 import { z } from 'zod';
-import { TendError } from '../errors';
+import { isQuotaError, TendError } from '../errors';
 import { t } from '../i18n';
 import { ContentRequest, PageRequest, type ParsedPageRequest, type Reply } from './protocol';
 import { classifySender } from './senders';
@@ -26,13 +26,6 @@ const refuse = (code: 'invalid' | 'forbidden', detail: string, forUser = detail)
   console.warn(`Tend: refused a message (${code}): ${detail}`);
   return { ok: false, error: { code, message: forUser } };
 };
-
-/** IndexedDB and chrome.storage report a full disk in different ways. */
-function isQuotaError(error: unknown): boolean {
-  const name = (error as { name?: string } | null)?.name ?? '';
-  const message = String((error as { message?: string } | null)?.message ?? '');
-  return name === 'QuotaExceededError' || /quota/i.test(message);
-}
 
 /** The `type` of a message for a log line, whatever a hostile sender put there (never throws). */
 function describeType(message: unknown): string {

@@ -96,28 +96,27 @@ export const RestoreResult = z.object({
 });
 export type RestoreResult = z.infer<typeof RestoreResult>;
 
+/** Which chunk of a transfer, from 0. */
+const chunkIndex = z
+  .number()
+  .int()
+  .min(0)
+  .max(MAX_CHUNKS - 1);
+
 /** The portability feature's page requests. */
 export const portabilityRequests = [
   /** One chunk of a long text the page sends; chunks come in order, from 0. */
   z.object({
     type: z.literal('uploadChunk'),
     transferId,
-    index: z
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_CHUNKS - 1),
+    index: chunkIndex,
     text: z.string().max(CHUNK_CHARS),
   }),
   /** One chunk of a long answer the worker staged; the last one read releases it. */
   z.object({
     type: z.literal('downloadChunk'),
     transferId,
-    index: z
-      .number()
-      .int()
-      .min(0)
-      .max(MAX_CHUNKS - 1),
+    index: chunkIndex,
   }),
   /** The preview of an import: `file` is the JSON of ImportFileContents. Reads only. */
   z.object({ type: z.literal('previewImport'), file: TextPayload }),
