@@ -61,7 +61,10 @@ function gmailAddedMessage(): PairResult {
   const incremental = findInAdded([message], previous, document, GMAIL_URL);
   const full = gmailRecogniser.find(document, GMAIL_URL);
   const wrong = JSON.stringify(incremental) === JSON.stringify(full) ? undefined : 'findInAdded differs from a full find after the append';
-  const timing = timePair(() => findInAdded([message], previous, document, GMAIL_URL), () => gmailRecogniser.find(document, GMAIL_URL));
+  const timing = timePair(
+    () => findInAdded([message], previous, document, GMAIL_URL),
+    () => gmailRecogniser.find(document, GMAIL_URL),
+  );
   return { ...timing, bytes, wrong };
 }
 

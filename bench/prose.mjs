@@ -25,7 +25,9 @@ try {
       const prose = await page.evaluate(() => /** @type {any} */ (globalThis).tendBench.proseScan());
       if (prose.wrong) throw new Error(`bench: wrong answer: ${prose.wrong}`);
       ratios.push(prose.ratio);
-      console.log(`run ${run + 1}: scan ${prose.subjectMs.toFixed(3)} ms, floor ${prose.baselineMs.toFixed(3)} ms, ratio ${prose.ratio.toFixed(3)}; whole find ${prose.findRatio.toFixed(2)} x the floor`);
+      console.log(
+        `run ${run + 1}: scan ${prose.subjectMs.toFixed(3)} ms, floor ${prose.baselineMs.toFixed(3)} ms, ratio ${prose.ratio.toFixed(3)}; whole find ${prose.findRatio.toFixed(2)} x the floor`,
+      );
     } finally {
       await page.close();
     }
@@ -33,4 +35,6 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`ratio median ${median(ratios).toFixed(3)}, min ${Math.min(...ratios).toFixed(3)}, max ${Math.max(...ratios).toFixed(3)} over ${runs} runs (budget 1.5)`);
+console.log(
+  `ratio median ${median(ratios).toFixed(3)}, min ${Math.min(...ratios).toFixed(3)}, max ${Math.max(...ratios).toFixed(3)} over ${runs} runs (budget 1.5)`,
+);

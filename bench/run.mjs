@@ -82,8 +82,15 @@ async function pairRows(context, bundle, groups) {
     const full = await inFreshTab('gmailFullScan');
     rows.push(ratioRow('gmail: full scan of a 50-message thread (find / one querySelectorAll)', 'ms', full, 1.5, `page ${megabytes(full.bytes)}`));
     const added = await inFreshTab('gmailAddedMessage');
-    rows.push(ratioRow('gmail: one message added (findInAdded / full find; ratio is a fraction, 0.05 = 5%)', 'ms', added, 0.05,
-      Number.isFinite(added.ratio) ? `${(added.ratio * 100).toFixed(2)}% of a full scan` : undefined));
+    rows.push(
+      ratioRow(
+        'gmail: one message added (findInAdded / full find; ratio is a fraction, 0.05 = 5%)',
+        'ms',
+        added,
+        0.05,
+        Number.isFinite(added.ratio) ? `${(added.ratio * 100).toFixed(2)}% of a full scan` : undefined,
+      ),
+    );
   }
   if (!groups.has('prose')) return rows;
   // One tab's ratio moves by 0.1 on 2 cores (garbage collection, the other core's load): the row
@@ -94,9 +101,16 @@ async function pairRows(context, bundle, groups) {
   const wrong = tabs.find((tab) => tab.wrong || tab.missing);
   const ratios = tabs.map((tab) => tab.ratio).sort((a, b) => a - b);
   const prose = wrong ?? tabs.find((tab) => tab.ratio === ratios[Math.floor(PROSE_TABS / 2)]) ?? /** @type {typeof tabs[0]} */ (tabs[0]);
-  rows.push(ratioRow('web: 2 MB article, visible-text scan / TreeWalker text pass (median of 5 tabs)', 'ms', prose, 1.5,
-    `page ${megabytes(prose.bytes)}; tab ratios ${ratios.map((ratio) => ratio.toFixed(2)).join(', ')}; ` +
-      `whole webRecogniser.find on it: ${prose.findMs.toFixed(2)} ms, ${prose.findRatio.toFixed(2)} x the floor (no budget)`));
+  rows.push(
+    ratioRow(
+      'web: 2 MB article, visible-text scan / TreeWalker text pass (median of 5 tabs)',
+      'ms',
+      prose,
+      1.5,
+      `page ${megabytes(prose.bytes)}; tab ratios ${ratios.map((ratio) => ratio.toFixed(2)).join(', ')}; ` +
+        `whole webRecogniser.find on it: ${prose.findMs.toFixed(2)} ms, ${prose.findRatio.toFixed(2)} x the floor (no budget)`,
+    ),
+  );
   return rows;
 }
 
@@ -129,13 +143,23 @@ async function adversarialRows(context, bundle) {
     const worst = Math.max(...largeRuns.map((r) => r.maxTaskMs), ...smallRuns.map((r) => r.maxTaskMs));
     const longTasks = largeRuns.reduce((sum, r) => sum + r.browserLongTasks, 0);
     const last = largeRuns.at(-1);
-    const longest = valueRow(longestName, median(largeRuns.map((r) => r.maxTaskMs)), 'ms', 50,
+    const longest = valueRow(
+      longestName,
+      median(largeRuns.map((r) => r.maxTaskMs)),
+      'ms',
+      50,
       `page ${megabytes(largePage.bytes)}; ${last?.tasks} tasks, ${last?.slices} slices per run; worst task of all runs ${worst.toFixed(1)} ms; ` +
-      `browser long tasks during ${ADVERSARIAL_RUNS} runs: ${longTasks}`);
+        `browser long tasks during ${ADVERSARIAL_RUNS} runs: ${longTasks}`,
+    );
     const sizeRatio = largePage.bytes / smallPage.bytes;
     const ratio = median(largeRuns.map((r, i) => r.workMs / (smallRuns[i]?.workMs ?? NaN)));
-    const linear = ratioRow(linearName, 'ms', { subjectMs: median(largeRuns.map((r) => r.workMs)), baselineMs: median(smallRuns.map((r) => r.workMs)), ratio }, 7.5,
-      `pages ${megabytes(largePage.bytes)} / ${megabytes(smallPage.bytes)} (x${sizeRatio.toFixed(2)}); per MB ${(ratio / sizeRatio).toFixed(2)} x the 1 MB page (budget 1.5)`);
+    const linear = ratioRow(
+      linearName,
+      'ms',
+      { subjectMs: median(largeRuns.map((r) => r.workMs)), baselineMs: median(smallRuns.map((r) => r.workMs)), ratio },
+      7.5,
+      `pages ${megabytes(largePage.bytes)} / ${megabytes(smallPage.bytes)} (x${sizeRatio.toFixed(2)}); per MB ${(ratio / sizeRatio).toFixed(2)} x the 1 MB page (budget 1.5)`,
+    );
     return [longest, linear];
   } finally {
     await small.close();
@@ -146,7 +170,8 @@ async function adversarialRows(context, bundle) {
 /** (e): every built content script, gzipped. */
 function sizeRows() {
   return contentScriptSizes().map(({ file, bytes, gzipBytes }) =>
-    valueRow(`size: content-scripts/${file}, gzip -9 (10 KB = 10240 B)`, gzipBytes, 'B', 10 * 1024, `${bytes} B unzipped`));
+    valueRow(`size: content-scripts/${file}, gzip -9 (10 KB = 10240 B)`, gzipBytes, 'B', 10 * 1024, `${bytes} B unzipped`),
+  );
 }
 
 async function main() {

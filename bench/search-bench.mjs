@@ -43,17 +43,42 @@ export async function searchRows(context) {
     const cards = await scenario(page, 'timelineLookups');
     const restart = await scenario(page, 'restartLoad');
     return [
-      valueRow(`search: per keystroke, Tend's whole answer (index, records read back, highlights), ${corpus}, median`, whole.medianMs, 'ms', 10,
-        `${whole.samples} keystrokes timed; p95 ${whole.p95Ms.toFixed(2)} ms`),
-      ratioRow(`search: first search after a worker restart (saved index + ${restart.replayed} changes replayed) / full rebuild from the stores, ${corpus}`, 'ms', restart, 0.1,
-        `${restart.samples} restarts each, alternating; the rebuild reads every person and entry`),
-      ratioRow('search: per keystroke, Tend index query / MiniSearch search, same corpus and words (aim <= 1)', 'ms', keys, 1,
-        `${keys.samples} keystroke pairs; index build from IndexedDB ${seconds(setup.tendBuildMs)}, MiniSearch build from memory ${seconds(setup.miniBuildMs)}; corpus written in ${seconds(setup.writeMs)}`),
-      valueRow('search: person by address + 50 newest timeline entries (Tend repos), median', cards.subjectMs, 'ms', 5,
-        `${cards.samples} lookups of 50 addresses, 10 of them people with long histories (5,000 entries each for five)`),
-      ratioRow('search: person by address + 50 newest entries, Tend repos / Dexie 4, same database', 'ms', cards, 1.5,
+      valueRow(
+        `search: per keystroke, Tend's whole answer (index, records read back, highlights), ${corpus}, median`,
+        whole.medianMs,
+        'ms',
+        10,
+        `${whole.samples} keystrokes timed; p95 ${whole.p95Ms.toFixed(2)} ms`,
+      ),
+      ratioRow(
+        `search: first search after a worker restart (saved index + ${restart.replayed} changes replayed) / full rebuild from the stores, ${corpus}`,
+        'ms',
+        restart,
+        0.1,
+        `${restart.samples} restarts each, alternating; the rebuild reads every person and entry`,
+      ),
+      ratioRow(
+        'search: per keystroke, Tend index query / MiniSearch search, same corpus and words (aim <= 1)',
+        'ms',
+        keys,
+        1,
+        `${keys.samples} keystroke pairs; index build from IndexedDB ${seconds(setup.tendBuildMs)}, MiniSearch build from memory ${seconds(setup.miniBuildMs)}; corpus written in ${seconds(setup.writeMs)}`,
+      ),
+      valueRow(
+        'search: person by address + 50 newest timeline entries (Tend repos), median',
+        cards.subjectMs,
+        'ms',
+        5,
+        `${cards.samples} lookups of 50 addresses, 10 of them people with long histories (5,000 entries each for five)`,
+      ),
+      ratioRow(
+        'search: person by address + 50 newest entries, Tend repos / Dexie 4, same database',
+        'ms',
+        cards,
+        1.5,
         `one read-only transaction on both sides; Dexie's result cache off (it cannot see idb's writes); with its default cache Dexie answers repeats in ${cards.dexieCachedMs.toFixed(3)} ms; ` +
-          `listTimeline reading its 50 links with getAll({direction: 'prev'}) instead of a cursor would take ${cards.idb3Ms.toFixed(3)} ms (${cards.idb3Ratio.toFixed(2)} x Dexie)`),
+          `listTimeline reading its 50 links with getAll({direction: 'prev'}) instead of a cursor would take ${cards.idb3Ms.toFixed(3)} ms (${cards.idb3Ratio.toFixed(2)} x Dexie)`,
+      ),
     ];
   } finally {
     await page.close();

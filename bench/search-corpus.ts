@@ -91,7 +91,10 @@ export interface SearchCorpus {
 }
 
 const uuid = (random: SeededRandom, n: number) => {
-  const hex = (bits: number) => Math.floor(random.next() * 2 ** bits).toString(16).padStart(bits / 4, '0');
+  const hex = (bits: number) =>
+    Math.floor(random.next() * 2 ** bits)
+      .toString(16)
+      .padStart(bits / 4, '0');
   return `${n.toString(16).padStart(8, '0')}-${hex(16)}-7${hex(12)}-8${hex(12)}-${hex(24)}${hex(24)}`;
 };
 
@@ -135,7 +138,23 @@ export function buildSearchCorpus(people = 10_000, notes = 100_000, seed = 20251
     ...contacts.slice(0, 10).map((c) => c.identities[0]!.value),
     ...Array.from({ length: 40 }, () => random.pick(contacts).identities[0]!.value),
   ];
-  const targets = ['katherine johnson', 'acme budget', 'grace', 'quarterly review', 'lovelace', 'sailing', 'pricing discount', 'turing', 'investor', 'thursday meeting', 'nakatomi', 'renewal risk', 'dijkstra', 'onboarding', 'zhang wei'];
+  const targets = [
+    'katherine johnson',
+    'acme budget',
+    'grace',
+    'quarterly review',
+    'lovelace',
+    'sailing',
+    'pricing discount',
+    'turing',
+    'investor',
+    'thursday meeting',
+    'nakatomi',
+    'renewal risk',
+    'dijkstra',
+    'onboarding',
+    'zhang wei',
+  ];
   const keystrokes = targets.flatMap((target) => Array.from({ length: target.length }, (_, i) => target.slice(0, i + 1)).filter((q) => !q.endsWith(' ')));
   return { contacts, notes: entries, lookupAddresses, keystrokes };
 }

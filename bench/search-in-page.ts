@@ -51,7 +51,8 @@ async function writeCorpus(db: TendDatabase, corpus: SearchCorpus): Promise<void
     const tx = db.transaction(['contacts', 'identities'], 'readwrite');
     for (const contact of corpus.contacts.slice(i, i + batch)) {
       void tx.objectStore('contacts').put(contact);
-      for (const identity of contact.identities) void tx.objectStore('identities').put({ key: `${identity.kind}:${identity.value}`, ...identity, contactId: contact.id });
+      for (const identity of contact.identities)
+        void tx.objectStore('identities').put({ key: `${identity.kind}:${identity.value}`, ...identity, contactId: contact.id });
     }
     await tx.done;
   }
@@ -73,8 +74,21 @@ function buildMiniSearch(contacts: Contact[], notes: Interaction[]): MiniSearch 
     processTerm: (term) => term,
     searchOptions: { prefix: true, combineWith: 'AND', boost: { name: 4, identity: 3, org: 2, tag: 2 } },
   });
-  const byField = (contact: Contact, field: string) => personFields(contact).filter(([f]) => f === field).map(([, text]) => text).join('\n');
-  mini.addAll(contacts.map((c) => ({ id: `p:${c.id}`, name: byField(c, 'name'), identity: byField(c, 'identity'), org: byField(c, 'org'), tag: byField(c, 'tag'), text: byField(c, 'text') })));
+  const byField = (contact: Contact, field: string) =>
+    personFields(contact)
+      .filter(([f]) => f === field)
+      .map(([, text]) => text)
+      .join('\n');
+  mini.addAll(
+    contacts.map((c) => ({
+      id: `p:${c.id}`,
+      name: byField(c, 'name'),
+      identity: byField(c, 'identity'),
+      org: byField(c, 'org'),
+      tag: byField(c, 'tag'),
+      text: byField(c, 'text'),
+    })),
+  );
   mini.addAll(notes.map((n) => ({ id: `n:${n.id}`, name: '', identity: '', org: '', tag: '', text: entryText(n) })));
   return mini;
 }
@@ -102,7 +116,14 @@ async function searchSetup() {
   const dexieCached = new Dexie(DB);
   await dexieCached.open();
   prepared = { corpus, db, index, mini, dexie, dexieCached };
-  return { people: corpus.contacts.length, notes: corpus.notes.length, keystrokes: corpus.keystrokes.length, writeMs: t1 - t0, tendBuildMs: t2 - t1, miniBuildMs: t3 - t2 };
+  return {
+    people: corpus.contacts.length,
+    notes: corpus.notes.length,
+    keystrokes: corpus.keystrokes.length,
+    writeMs: t1 - t0,
+    tendBuildMs: t2 - t1,
+    miniBuildMs: t3 - t2,
+  };
 }
 
 /** The same answer from both sides: the same number of people and notes match every keystroke. */
@@ -255,7 +276,13 @@ function dexieContactWithTimeline(dexie: Dexie, address: string): Promise<{ cont
     const contactId = row.contactId as string;
     const [contact, links] = await Promise.all([
       dexie.table('contacts').get(contactId) as Promise<Contact | undefined>,
-      dexie.table('timeline').where(':id').between([contactId, Dexie.minKey, Dexie.minKey], [contactId, Dexie.maxKey, Dexie.maxKey]).reverse().limit(50).toArray(),
+      dexie
+        .table('timeline')
+        .where(':id')
+        .between([contactId, Dexie.minKey, Dexie.minKey], [contactId, Dexie.maxKey, Dexie.maxKey])
+        .reverse()
+        .limit(50)
+        .toArray(),
     ]);
     const entries = (await dexie.table('interactions').bulkGet(links.map((link: { interactionId: string }) => link.interactionId))) as Interaction[];
     return { contact, entries: entries.filter(Boolean) };
@@ -293,4 +320,3 @@ const scenarios = { searchSetup, searchKeystrokes, searchEndToEnd, timelineLooku
 (globalThis as unknown as { tendSearchBench: typeof scenarios }).tendSearchBench = scenarios;
 /** Shape of the global the search bench injects, for search-bench.mjs's JSDoc. */
 export type SearchBenchScenarios = typeof scenarios;
-

@@ -24,10 +24,12 @@ const chunk = (type, data) => {
 
 /** Coverage of the shape at (x, y) in unit space: 0 outside, 1 disc, 2 leaf. */
 function shapeAt(x, y) {
-  const dx = x - 0.5, dy = y - 0.5;
+  const dx = x - 0.5,
+    dy = y - 0.5;
   if (dx * dx + dy * dy > 0.25) return 0;
   // The leaf: intersection of two discs, tilted along the diagonal.
-  const r = 0.32, off = 0.13;
+  const r = 0.32,
+    off = 0.13;
   const inA = (x - 0.5 + off) ** 2 + (y - 0.5 - off) ** 2 < r * r;
   const inB = (x - 0.5 - off) ** 2 + (y - 0.5 + off) ** 2 < r * r;
   return inA && inB ? 2 : 1;
@@ -39,14 +41,16 @@ function png(size) {
   for (let py = 0; py < size; py++) {
     const row = Buffer.alloc(1 + size * 4);
     for (let px = 0; px < size; px++) {
-      let disc = 0, leaf = 0;
+      let disc = 0,
+        leaf = 0;
       for (let sy = 0; sy < ss; sy++)
         for (let sx = 0; sx < ss; sx++) {
           const s = shapeAt((px + (sx + 0.5) / ss) / size, (py + (sy + 0.5) / ss) / size);
           if (s >= 1) disc++;
           if (s === 2) leaf++;
         }
-      const n = ss * ss, l = leaf / Math.max(disc, 1);
+      const n = ss * ss,
+        l = leaf / Math.max(disc, 1);
       const [r, g, b] = [47 + (255 - 47) * l, 125 + (255 - 125) * l, 91 + (255 - 91) * l];
       row.set([r, g, b, (255 * disc) / n].map(Math.round), 1 + px * 4);
     }

@@ -38,16 +38,31 @@ function cycle(round: number): string[] {
   blocks.push(`<template>${'t@'.repeat(2_000)}</template><textarea>${'w@'.repeat(2_000)}</textarea>`);
   // Cards and items whose properties sit 300 levels down, many to a card: finding each
   // property's owner must not walk the whole ancestry again for every property.
-  blocks.push(`<div class="h-card">${'<div>'.repeat(300)}${'<span class="p-name">n</span><a class="u-url" href="/x">u</a>'.repeat(200)}${'</div>'.repeat(300)}</div>`);
-  blocks.push(`<div itemscope itemtype="https://schema.org/Person">${'<div>'.repeat(300)}${'<span itemprop="name">n</span>'.repeat(400)}${'</div>'.repeat(300)}</div>`);
+  blocks.push(
+    `<div class="h-card">${'<div>'.repeat(300)}${'<span class="p-name">n</span><a class="u-url" href="/x">u</a>'.repeat(200)}${'</div>'.repeat(300)}</div>`,
+  );
+  blocks.push(
+    `<div itemscope itemtype="https://schema.org/Person">${'<div>'.repeat(300)}${'<span itemprop="name">n</span>'.repeat(400)}${'</div>'.repeat(300)}</div>`,
+  );
   // Person markup and mailto links: capped per page however many there are.
-  blocks.push(Array.from({ length: 100 }, (_, i) =>
-    `<div class="h-card"><span class="p-name">Card ${round}-${i}</span> <a class="u-email" href="mailto:card${i}@r${round}.example">mail</a></div>`).join(''));
-  blocks.push(Array.from({ length: 100 }, (_, i) =>
-    `<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Item ${i}</span><meta itemprop="email" content="item${i}@r${round}.example"></div>`).join(''));
+  blocks.push(
+    Array.from(
+      { length: 100 },
+      (_, i) => `<div class="h-card"><span class="p-name">Card ${round}-${i}</span> <a class="u-email" href="mailto:card${i}@r${round}.example">mail</a></div>`,
+    ).join(''),
+  );
+  blocks.push(
+    Array.from(
+      { length: 100 },
+      (_, i) =>
+        `<div itemscope itemtype="https://schema.org/Person"><span itemprop="name">Item ${i}</span><meta itemprop="email" content="item${i}@r${round}.example"></div>`,
+    ).join(''),
+  );
   blocks.push(Array.from({ length: 300 }, (_, i) => `<a href="mailto:link${i}@r${round}.example">Link ${i}</a> `).join(''));
   // JSON-LD is raw script text: not escaped (it holds no `<`).
-  blocks.push(`<script type="application/ld+json">${JSON.stringify({ '@graph': Array.from({ length: 200 }, (_, i) => ({ '@type': 'Person', name: `Json ${i}`, email: `json${i}@r${round}.example` })) })}</script>`);
+  blocks.push(
+    `<script type="application/ld+json">${JSON.stringify({ '@graph': Array.from({ length: 200 }, (_, i) => ({ '@type': 'Person', name: `Json ${i}`, email: `json${i}@r${round}.example` })) })}</script>`,
+  );
   return blocks;
 }
 

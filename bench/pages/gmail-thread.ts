@@ -63,9 +63,15 @@ export function messageHtml(index: number): string {
 
 /** Navigation, toolbar and the hidden thread list: a few thousand nodes no recogniser wants here. */
 function chromeHtml(random: SeededRandom): string {
-  const labels = Array.from({ length: 120 }, (_, i) =>
-    `<div class="aim"><div class="TO"><div class="TN"><span class="nU"><a href="#label/L${i}" class="J-Ke n0">Label ${i}</a></span><span class="bsU">${i}</span></div></div></div>`).join('');
-  const buttons = Array.from({ length: 60 }, (_, i) => `<div role="button" class="T-I J-J5-Ji" aria-label="Action ${i}"><div class="asa"><div class="ar9"></div></div></div>`).join('');
+  const labels = Array.from(
+    { length: 120 },
+    (_, i) =>
+      `<div class="aim"><div class="TO"><div class="TN"><span class="nU"><a href="#label/L${i}" class="J-Ke n0">Label ${i}</a></span><span class="bsU">${i}</span></div></div></div>`,
+  ).join('');
+  const buttons = Array.from(
+    { length: 60 },
+    (_, i) => `<div role="button" class="T-I J-J5-Ji" aria-label="Action ${i}"><div class="asa"><div class="ar9"></div></div></div>`,
+  ).join('');
   const rows = Array.from({ length: 100 }, (_, i) => {
     const who = person(i + 100);
     return `<tr class="zA yO"><td class="oZ-x3"><div role="checkbox"></div></td><td class="yX xY"><div class="yW"><span class="bA4"><span email="${esc(who.email)}" name="${esc(who.name)}">${esc(who.name)}</span></span></div></td><td class="xY a4W"><div class="xS"><span class="bog"><span>Subject ${i}</span></span><span class="y2"> - ${esc(prose(random, 60))}</span></div></td><td class="xW xY"><span title="Nov ${i % 28}">Nov ${i % 28}</span></td></tr>`;

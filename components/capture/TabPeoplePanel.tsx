@@ -19,17 +19,18 @@ export function TabPeoplePanel({ tabId, selectedId, onSelect }: Props) {
     },
     [tabId],
   );
-  if (tabPeople.error) return <p role="alert" class="error">{tabPeople.error}</p>;
+  if (tabPeople.error)
+    return (
+      <p role="alert" class="error">
+        {tabPeople.error}
+      </p>
+    );
   const people = tabPeople.data?.people ?? [];
   if (tabId === undefined) return null;
   return (
     <section aria-labelledby="on-page-heading">
       <h2 id="on-page-heading">{t('onPageTitle')}</h2>
-      {people.length === 0 ? (
-        <p class="empty">{t('onPageEmpty')}</p>
-      ) : (
-        <PeopleList people={people} tabId={tabId} selectedId={selectedId} onSelect={onSelect} />
-      )}
+      {people.length === 0 ? <p class="empty">{t('onPageEmpty')}</p> : <PeopleList people={people} tabId={tabId} selectedId={selectedId} onSelect={onSelect} />}
       {tabPeople.data?.truncated && (
         <p class="notice" role="status">
           {tCount('onPageTruncated', people.length)}

@@ -17,7 +17,12 @@ export function ContactCard({ contactId }: { contactId: string }) {
   const contact = useRequest(() => ask({ type: 'getContact', contactId }), [contactId]);
   useBroadcast((message) => message.contactIds?.includes(contactId) && contact.reload(), [contactId]);
 
-  if (contact.error) return <p role="alert" class="error">{contact.error}</p>;
+  if (contact.error)
+    return (
+      <p role="alert" class="error">
+        {contact.error}
+      </p>
+    );
   if (contact.data === null) return <p class="empty">{t('cardGone')}</p>;
   if (!contact.data) return <p class="loading">{t('commonLoading')}</p>;
   const person = contact.data;

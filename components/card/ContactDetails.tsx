@@ -22,7 +22,14 @@ export function ContactDetails({ contact }: { contact: Contact }) {
         label={t('cardTags')}
         placeholder={t('cardTagsPlaceholder')}
         value={contact.tags.join(', ')}
-        onSave={(v) => save({ tags: v.split(',').map((tag) => tag.trim()).filter(Boolean) })}
+        onSave={(v) =>
+          save({
+            tags: v
+              .split(',')
+              .map((tag) => tag.trim())
+              .filter(Boolean),
+          })
+        }
       />
       <div class="field">
         <label for="field-stage">{t('cardStage')}</label>

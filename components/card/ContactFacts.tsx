@@ -15,5 +15,9 @@ export function ContactFacts({ contact }: { contact: Contact }) {
     tCount('cardInteractionsThisYear', thisYear),
     ...(contact.stage ? [t('cardStageFact', stageLabel(contact.stage))] : []),
   ];
-  return <p class="facts" aria-label={t('cardFacts')}>{parts.join(' · ')}</p>;
+  return (
+    <p class="facts" aria-label={t('cardFacts')}>
+      {parts.join(' · ')}
+    </p>
+  );
 }

@@ -10,7 +10,12 @@ export function DriftingList({ onOpenPerson }: { onOpenPerson: (contactId: strin
   const drifting = useRequest(() => ask({ type: 'listDrifting', limit: 100 }), []);
   useBroadcast(() => drifting.reload(), []);
   useSettingsChanged(drifting.reload, []);
-  if (drifting.error) return <p role="alert" class="error">{drifting.error}</p>;
+  if (drifting.error)
+    return (
+      <p role="alert" class="error">
+        {drifting.error}
+      </p>
+    );
   if (!drifting.data) return <p class="loading">{t('commonLoading')}</p>;
   if (drifting.data.length === 0) {
     return <p class="empty">{t('driftingEmpty')}</p>;

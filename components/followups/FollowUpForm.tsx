@@ -59,7 +59,13 @@ export function FollowUpForm({ contactId, entryId, defaultText = '', idPrefix, o
       }}
     >
       <label for={`${idPrefix}-text`}>{t('followUpWhat')}</label>
-      <input id={`${idPrefix}-text`} value={text} maxLength={MAX_NOTE} placeholder={t('followUpWhatPlaceholder')} onInput={(e) => setText(e.currentTarget.value)} />
+      <input
+        id={`${idPrefix}-text`}
+        value={text}
+        maxLength={MAX_NOTE}
+        placeholder={t('followUpWhatPlaceholder')}
+        onInput={(e) => setText(e.currentTarget.value)}
+      />
       <DueField id={`${idPrefix}-due`} value={dueValue} onChange={setDueValue} pastConfirmed={pastConfirmed} onConfirmPast={setPastConfirmed} />
       {error && (
         <p role="alert" class="error">

@@ -20,7 +20,19 @@ interface Props {
   quiet?: boolean;
 }
 
-function Section({ label, items, now, onOpenPerson, empty }: { label: string; items: FollowUpItem[]; now: number; onOpenPerson?: Props['onOpenPerson']; empty?: string }) {
+function Section({
+  label,
+  items,
+  now,
+  onOpenPerson,
+  empty,
+}: {
+  label: string;
+  items: FollowUpItem[];
+  now: number;
+  onOpenPerson?: Props['onOpenPerson'];
+  empty?: string;
+}) {
   if (items.length === 0 && !empty) return null;
   return (
     <section class="followup-section" aria-label={label}>

@@ -16,7 +16,11 @@ interface Props {
 /** One follow-up: what, who, when; Done and snoozes while open, Undo once done. All text as text. */
 export function FollowUpRow({ item, now, onOpenPerson }: Props) {
   const [error, setError] = useState<string>();
-  const act = (request: Promise<unknown>) => request.then(() => setError(undefined), (failure: Error) => setError(failure.message));
+  const act = (request: Promise<unknown>) =>
+    request.then(
+      () => setError(undefined),
+      (failure: Error) => setError(failure.message),
+    );
   const wake = item.snoozedUntil ?? item.due;
   const overdue = !item.done && wake <= now;
   return (
@@ -42,15 +46,21 @@ export function FollowUpRow({ item, now, onOpenPerson }: Props) {
           </button>
         ) : (
           <>
-            <button type="button" class="link" aria-label={t('followUpMarkDoneNamed', item.text.slice(0, 40))} onClick={() => void act(ask({ type: 'setFollowUpDone', followUpId: item.id, done: true }))}>
+            <button
+              type="button"
+              class="link"
+              aria-label={t('followUpMarkDoneNamed', item.text.slice(0, 40))}
+              onClick={() => void act(ask({ type: 'setFollowUpDone', followUpId: item.id, done: true }))}
+            >
               {t('followUpMarkDone')}
             </button>
             {/* Only what is due can be put off: snoozing a later follow-up would bring it forward. */}
-            {overdue && (Object.keys(SNOOZE_LABELS) as Snooze[]).map((snooze) => (
-              <button key={snooze} type="button" class="link" onClick={() => void act(ask({ type: 'snoozeFollowUp', followUpId: item.id, snooze }))}>
-                {t(SNOOZE_LABELS[snooze])}
-              </button>
-            ))}
+            {overdue &&
+              (Object.keys(SNOOZE_LABELS) as Snooze[]).map((snooze) => (
+                <button key={snooze} type="button" class="link" onClick={() => void act(ask({ type: 'snoozeFollowUp', followUpId: item.id, snooze }))}>
+                  {t(SNOOZE_LABELS[snooze])}
+                </button>
+              ))}
           </>
         )}
       </div>

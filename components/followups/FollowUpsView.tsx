@@ -19,7 +19,12 @@ function Reminders({ onOpenPerson }: { onOpenPerson: (contactId: string) => void
     const timer = window.setInterval(lists.reload, REFRESH_MS);
     return () => window.clearInterval(timer);
   }, []);
-  if (lists.error) return <p role="alert" class="error">{lists.error}</p>;
+  if (lists.error)
+    return (
+      <p role="alert" class="error">
+        {lists.error}
+      </p>
+    );
   if (!lists.data) return <p class="loading">{t('commonLoading')}</p>;
   const { due, upcoming, later, done } = lists.data;
   if (due.length + upcoming.length + later.length + done.length === 0) {

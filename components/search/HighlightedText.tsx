@@ -21,9 +21,5 @@ export function splitAtRanges({ text, ranges }: Highlighted): { text: string; ma
 
 /** Text with its matches in <mark> elements; every part is a text node, never markup. */
 export function HighlightedText({ value }: { value: Highlighted }) {
-  return (
-    <>
-      {splitAtRanges(value).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}
-    </>
-  );
+  return <>{splitAtRanges(value).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}</>;
 }

@@ -46,13 +46,7 @@ export function DangerZone({ onDeleted }: Props) {
         }}
       >
         <label for="delete-confirmation">{t('deleteConfirmLabel', confirmation)}</label>
-        <input
-          id="delete-confirmation"
-          autocomplete="off"
-          spellcheck={false}
-          value={typed}
-          onInput={(event) => setTyped(event.currentTarget.value)}
-        />
+        <input id="delete-confirmation" autocomplete="off" spellcheck={false} value={typed} onInput={(event) => setTyped(event.currentTarget.value)} />
         <button type="submit" class="danger" disabled={!confirmed} aria-busy={busy}>
           {t('deleteButton')}
         </button>

@@ -20,8 +20,7 @@ export function ImportHistory({ imports, undoing, onUndo }: Props) {
         {imports.map((entry) => (
           <li key={entry.id}>
             <span id={`import-${entry.id}`}>
-              <span>{entry.source}</span>{' '}
-              <span class="muted">{t('importHistoryCounts', when(entry.at), entry.createdPeople, entry.changedPeople)}</span>
+              <span>{entry.source}</span> <span class="muted">{t('importHistoryCounts', when(entry.at), entry.createdPeople, entry.changedPeople)}</span>
             </span>
             {entry.undoneAt === undefined ? (
               <button type="button" aria-describedby={`import-${entry.id}`} aria-busy={undoing === entry.id} onClick={() => !undoing && onUndo(entry.id)}>

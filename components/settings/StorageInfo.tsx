@@ -35,11 +35,7 @@ export function StorageInfo({ generation }: Props) {
     try {
       const granted = await navigator.storage.persist();
       setPersisted(granted);
-      setOutcome(
-        granted
-          ? t('storageGranted')
-          : t('storageNotGranted'),
-      );
+      setOutcome(granted ? t('storageGranted') : t('storageNotGranted'));
     } catch (failure) {
       setOutcome(t('storageNoAnswer', failure instanceof Error ? failure.message : String(failure)));
     }
@@ -55,9 +51,7 @@ export function StorageInfo({ generation }: Props) {
             ? t('storageUsesOf', formatBytes(estimate.usage), formatBytes(estimate.quota))
             : t('storageUses', formatBytes(estimate.usage))}
       </p>
-      <p>
-        {persisted === undefined ? '' : persisted ? t('storagePersistent') : t('storageNotPersistent')}
-      </p>
+      <p>{persisted === undefined ? '' : persisted ? t('storagePersistent') : t('storageNotPersistent')}</p>
       <button type="button" onClick={() => void requestPersistence()}>
         {t('storageRequest')}
       </button>

@@ -97,14 +97,15 @@ export function Timeline({ contactId }: { contactId: string }) {
 
   return (
     <div>
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       {deleted && (
         <p role="status" class="undo-bar">
           {t('timelineDeleted')}{' '}
-          <button
-            type="button"
-            onClick={() => void ask({ type: 'restoreInteraction', interaction: deleted }).then(() => setDeleted(undefined))}
-          >
+          <button type="button" onClick={() => void ask({ type: 'restoreInteraction', interaction: deleted }).then(() => setDeleted(undefined))}>
             {t('commonUndo')}
           </button>
         </p>

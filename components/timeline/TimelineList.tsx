@@ -42,7 +42,11 @@ function EntryEditor({ entry, onEdit, onDone }: { entry: Interaction; onEdit: En
         {t('timelineEditEntry')}
       </label>
       <textarea id={`edit-${entry.id}`} value={text} rows={3} onInput={(e) => setText(e.currentTarget.value)} />
-      {error && <p role="alert" class="error">{error}</p>}
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
       <button type="submit">{t('commonSave')}</button>
       <button type="button" onClick={onDone}>
         {t('commonCancel')}

@@ -14,7 +14,10 @@ export function watchFollowUps(db: Promise<TendDatabase>): void {
   browser.windows.onFocusChanged.addListener((windowId) => {
     if (windowId !== browser.windows.WINDOW_ID_NONE) focusedWindowId = windowId;
   });
-  void (async () => browser.windows.getLastFocused())().then((window) => (focusedWindowId ??= window?.id), () => undefined);
+  void (async () => browser.windows.getLastFocused())().then(
+    (window) => (focusedWindowId ??= window?.id),
+    () => undefined,
+  );
   browser.notifications.onClicked.addListener((id) => void onFollowUpClicked(db, id, focusedWindowId));
   browser.notifications.onButtonClicked.addListener((id, index) => void onFollowUpButton(db, id, index));
   // Chrome may drop alarms on restart or update: rebuild them from the database.

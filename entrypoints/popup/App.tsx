@@ -37,9 +37,7 @@ export function App() {
   return (
     <main class="popup">
       <h1>{t('popupTitle')}</h1>
-      {onPage.length > MAX_PRESELECTED && (
-        <p class="notice">{tCount('popupManyPeople', onPage.length)}</p>
-      )}
+      {onPage.length > MAX_PRESELECTED && <p class="notice">{tCount('popupManyPeople', onPage.length)}</p>}
       {tabId === undefined ? <p class="loading">{t('commonLoading')}</p> : <QuickNote tabId={tabId} pagePeople={pagePeople} />}
       <DueToday />
       <footer class="popup-footer">

@@ -68,4 +68,3 @@ export async function seedDemoHistory(options: OptionsPage, now = Date.now()): P
   });
   return ids;
 }
-

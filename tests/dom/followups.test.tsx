@@ -35,8 +35,22 @@ const flush = () => act(async () => new Promise((resolve) => setTimeout(resolve,
 
 test('a follow-up row renders names, notes and entries from pages as text', () => {
   const host = root();
-  const item: FollowUpItem = { id: crypto.randomUUID(), contactId: crypto.randomUUID(), due: Date.now() - 1000, text: HOSTILE, done: false, contactName: HOSTILE, entrySummary: HOSTILE, cadence: 'red' };
-  render(<ul><FollowUpRow item={item} now={Date.now()} onOpenPerson={() => {}} /></ul>, host);
+  const item: FollowUpItem = {
+    id: crypto.randomUUID(),
+    contactId: crypto.randomUUID(),
+    due: Date.now() - 1000,
+    text: HOSTILE,
+    done: false,
+    contactName: HOSTILE,
+    entrySummary: HOSTILE,
+    cadence: 'red',
+  };
+  render(
+    <ul>
+      <FollowUpRow item={item} now={Date.now()} onOpenPerson={() => {}} />
+    </ul>,
+    host,
+  );
   expect(host.querySelector('img')).toBeNull();
   expect(host.textContent).toContain(`${HOSTILE}`);
   expect(host.textContent).toContain(`About: ${HOSTILE}`);
@@ -46,7 +60,12 @@ test('only a due follow-up offers snoozes; an upcoming one only Done; a done one
   const base = { contactId: crypto.randomUUID(), text: 'Call back', contactName: 'Ada' };
   const buttons = (item: FollowUpItem) => {
     const host = root();
-    render(<ul><FollowUpRow item={item} now={Date.now()} /></ul>, host);
+    render(
+      <ul>
+        <FollowUpRow item={item} now={Date.now()} />
+      </ul>,
+      host,
+    );
     return [...host.querySelectorAll('button')].map((b) => b.textContent);
   };
   expect(buttons({ ...base, id: crypto.randomUUID(), due: Date.now() - 1000, done: false })).toEqual(['Done', 'Snooze 1 hour', 'Snooze until tomorrow']);
@@ -94,7 +113,16 @@ test('quick picks fill the due field', async () => {
 
 test('charts are inline SVG whose accessible name carries the numbers', () => {
   const host = root();
-  render(<BarChart title="Experiences" bars={[{ label: 'Went well', value: 3 }, { label: 'Strained', value: 1, tone: 'negative' }]} />, host);
+  render(
+    <BarChart
+      title="Experiences"
+      bars={[
+        { label: 'Went well', value: 3 },
+        { label: 'Strained', value: 1, tone: 'negative' },
+      ]}
+    />,
+    host,
+  );
   const svg = host.querySelector('svg')!;
   expect(svg.getAttribute('role')).toBe('img');
   expect(svg.getAttribute('aria-label')).toBe('Experiences: Went well 3, Strained 1');

@@ -77,9 +77,7 @@ describe('GitHub profile without a public email (github/profile)', () => {
   });
 
   test('an empty display name falls back to the login', () => {
-    expect(findPersonOnGithubProfile(adaNamed('  \n  '), adaUrl).people).toEqual([
-      { name: 'ada-l', profileUrl: 'https://github.com/ada-l', role: 'profile' },
-    ]);
+    expect(findPersonOnGithubProfile(adaNamed('  \n  '), adaUrl).people).toEqual([{ name: 'ada-l', profileUrl: 'https://github.com/ada-l', role: 'profile' }]);
   });
 
   test('a vcard without a name element is still the person, named by login', () => {

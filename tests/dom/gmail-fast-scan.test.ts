@@ -8,14 +8,36 @@ import { loadFixture } from './load-fixture';
 
 const threadUrl = new URL('https://mail.google.com/mail/u/0/#inbox/FMfcgzQZTLnpWvpbLkvKqrbGrqzvDJXp');
 const inboxUrl = new URL('https://mail.google.com/mail/u/0/#inbox');
-const FIXTURES = ['app', 'compose-chips', 'compose-legacy-inputs', 'hovercard', 'hovercard-profile-id', 'inbox-unexpected', 'reply-chips', 'thread-expanded', 'thread-list', 'thread-many-collapsed', 'thread-second'];
+const FIXTURES = [
+  'app',
+  'compose-chips',
+  'compose-legacy-inputs',
+  'hovercard',
+  'hovercard-profile-id',
+  'inbox-unexpected',
+  'reply-chips',
+  'thread-expanded',
+  'thread-list',
+  'thread-many-collapsed',
+  'thread-second',
+];
 
 const esc = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 // Raw values as pages write them: case, spaces, mailto:, queries, bidi marks, escapes, non-addresses.
 const EMAILS = [
-  'ada@analytical.example', 'Ada@Analytical.example', ' grace@navy.example ', 'mailto:grace@navy.example', 'katherine@orbit.example\u202C',
-  'hedy@lamarr.example?subject=x', 'mary%40jackson.example', 'me@example.com', 'ME@example.com', 'not-an-address', '', 'dorothy@vaughan.example',
+  'ada@analytical.example',
+  'Ada@Analytical.example',
+  ' grace@navy.example ',
+  'mailto:grace@navy.example',
+  'katherine@orbit.example\u202C',
+  'hedy@lamarr.example?subject=x',
+  'mary%40jackson.example',
+  'me@example.com',
+  'ME@example.com',
+  'not-an-address',
+  '',
+  'dorothy@vaughan.example',
 ];
 const NAMES = [null, '', 'me', 'Ada Lovelace', 'ada lovelace', 'Grace  Hopper', 'grace@navy.example', 'Katherine Johnson', '\u202EHedy', 'Me'];
 const LABELS = ['from:', 'to:', 'cc:', 'bcc:', 'date:', 'Kopie:', 'An:'];
@@ -44,7 +66,9 @@ const message = fc.record({
 type Message = typeof message extends fc.Arbitrary<infer T> ? T : never;
 
 function messageHtml(m: Message, index: number): string {
-  const rows = m.table.map((row) => `<tr class="ajv"><td class="gG">${esc(row.label)}</td><td class="gL">${row.people.map(personHtml).join(', ')}</td></tr>`).join('');
+  const rows = m.table
+    .map((row) => `<tr class="ajv"><td class="gG">${esc(row.label)}</td><td class="gL">${row.people.map(personHtml).join(', ')}</td></tr>`)
+    .join('');
   const html = `<div class="${m.collapsed ? 'adf' : 'adn'} ads" data-message-id="#msg-f:${index}"><h3 class="iw">${m.line.slice(0, 1).map(personHtml).join('')}</h3>
     <span class="hb">to ${m.line.slice(1).map(personHtml).join(', ')}</span><table class="ajC"><tbody>${rows}</tbody></table>
     <div class="a3s">${m.body.map(personHtml).join('')} body text</div></div>`;
@@ -57,18 +81,41 @@ const page = fc.record({
   messages: fc.array(message, { maxLength: 6 }),
   between: fc.array(person, { maxLength: 2 }),
   listRows: fc.array(person, { maxLength: 3 }),
-  chips: fc.array(fc.record({ field: fc.constantFrom('To recipients', 'CC recipients', 'BCC recipients', 'Kopie an'), email: fc.constantFrom(...EMAILS), name: fc.constantFrom('', 'Ada Lovelace', 'Grace Hopper') }), { maxLength: 3 }),
-  legacy: fc.array(fc.record({ name: fc.constantFrom('to', 'cc', 'bcc', 'from', 'subjectbox'), value: fc.constantFrom('"Lovelace, Ada" <Ada@Analytical.example>, grace@navy.example', 'me@example.com', 'typed-not-yet@') }), { maxLength: 2 }),
-  card: fc.option(fc.record({ id: fc.constantFrom('margaret@apollo.example', '104857600000000000001', 'Ada@Analytical.example'), heading: fc.constantFrom('Margaret Hamilton', '') }), { nil: null }),
+  chips: fc.array(
+    fc.record({
+      field: fc.constantFrom('To recipients', 'CC recipients', 'BCC recipients', 'Kopie an'),
+      email: fc.constantFrom(...EMAILS),
+      name: fc.constantFrom('', 'Ada Lovelace', 'Grace Hopper'),
+    }),
+    { maxLength: 3 },
+  ),
+  legacy: fc.array(
+    fc.record({
+      name: fc.constantFrom('to', 'cc', 'bcc', 'from', 'subjectbox'),
+      value: fc.constantFrom('"Lovelace, Ada" <Ada@Analytical.example>, grace@navy.example', 'me@example.com', 'typed-not-yet@'),
+    }),
+    { maxLength: 2 },
+  ),
+  card: fc.option(
+    fc.record({
+      id: fc.constantFrom('margaret@apollo.example', '104857600000000000001', 'Ada@Analytical.example'),
+      heading: fc.constantFrom('Margaret Hamilton', ''),
+    }),
+    { nil: null },
+  ),
 });
 type Page = typeof page extends fc.Arbitrary<infer T> ? T : never;
 
 function pageHtml(p: Page): string {
   const heading = p.heading ? '<h2 class="hP" data-thread-perm-id="thread-f:1">Plan</h2>' : '';
   const rows = p.listRows.map((row) => `<tr class="zA"><td><div class="yW">${personHtml({ ...row, tag: 'span' })}</div></td></tr>`).join('');
-  const chips = p.chips.map((chip) => `<div aria-label="${chip.field}"><div role="option" data-hovercard-id="${esc(chip.email)}" data-name="${esc(chip.name)}"></div></div>`).join('');
+  const chips = p.chips
+    .map((chip) => `<div aria-label="${chip.field}"><div role="option" data-hovercard-id="${esc(chip.email)}" data-name="${esc(chip.name)}"></div></div>`)
+    .join('');
   const legacy = p.legacy.map((input) => `<input type="hidden" name="${input.name}" value="${esc(input.value)}">`).join('');
-  const card = p.card ? `<div role="dialog" data-hovercard-id="${p.card.id}"><div role="heading">${p.card.heading}</div><a href="mailto:katherine@orbit.example">Send email</a></div>` : '';
+  const card = p.card
+    ? `<div role="dialog" data-hovercard-id="${p.card.id}"><div role="heading">${p.card.heading}</div><a href="mailto:katherine@orbit.example">Send email</a></div>`
+    : '';
   const messages = p.messages.map(messageHtml);
   // People outside any message (Gmail's hidden chip twins) sit between the messages.
   const thread = [messages[0] ?? '', ...p.between.map(personHtml), ...messages.slice(1)].join('\n');
@@ -148,7 +195,9 @@ describe('memos live for one scan', () => {
     const raw = fc.oneof(
       fc.string({ maxLength: 30 }),
       fc.constantFrom(...EMAILS, 'a%2541@x.example', 'a%3Fb@x.example', 'mailto:a@b.example', 'x@1.23', '.a@b.example'),
-      fc.tuple(fc.stringMatching(/^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,10}$/), fc.stringMatching(/^[a-z0-9-]{1,8}(\.[a-z0-9-]{1,5}){1,2}$/)).map(([local, domain]) => `${local}@${domain}`),
+      fc
+        .tuple(fc.stringMatching(/^[a-z0-9.!#$%&'*+/=?^_`{|}~-]{1,10}$/), fc.stringMatching(/^[a-z0-9-]{1,8}(\.[a-z0-9-]{1,5}){1,2}$/))
+        .map(([local, domain]) => `${local}@${domain}`),
     );
     fc.assert(
       fc.property(fc.array(raw, { maxLength: 8 }), (raws) => {

@@ -126,7 +126,8 @@ function addCompose(root: ParentNode, people: ReferencePeople): void {
   }
   for (const input of elementsIn(root, sel.legacyRecipients)) {
     const role = roleFromFieldLabel(input.getAttribute('name'));
-    for (const { name, address } of parseAddressList((input as HTMLInputElement).value ?? '')) people.add({ email: address, name }, role ?? 'to', role !== undefined);
+    for (const { name, address } of parseAddressList((input as HTMLInputElement).value ?? ''))
+      people.add({ email: address, name }, role ?? 'to', role !== undefined);
   }
   for (const input of elementsIn(root, sel.legacyFrom)) {
     for (const { address } of parseAddressList((input as HTMLInputElement).value ?? '')) people.addSelf(address);
@@ -137,7 +138,10 @@ function addHovercards(root: ParentNode, people: ReferencePeople): void {
   for (const card of elementsIn(root, sel.hovercard)) {
     const mailto = card.querySelector(sel.hovercardMailto)?.getAttribute('href');
     const heading = card.querySelector(sel.hovercardName);
-    people.add({ email: toEmailAddress(card.getAttribute('data-hovercard-id')) ?? toEmailAddress(mailto), name: heading ? readableText(heading, 200) : undefined });
+    people.add({
+      email: toEmailAddress(card.getAttribute('data-hovercard-id')) ?? toEmailAddress(mailto),
+      name: heading ? readableText(heading, 200) : undefined,
+    });
   }
 }
 

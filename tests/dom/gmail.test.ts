@@ -19,7 +19,7 @@ describe('Gmail thread (gmail/thread-expanded)', () => {
     ]);
   });
 
-  test("the user's own address (name=\"me\", tab title) is reported as self, never as a person", () => {
+  test('the user\'s own address (name="me", tab title) is reported as self, never as a person', () => {
     expect(findings.self).toEqual(['me@example.com']);
     expect(findings.people.map((p) => p.email)).not.toContain('me@example.com');
   });
@@ -61,7 +61,13 @@ describe('Gmail thread with collapsed messages (gmail/thread-many-collapsed)', (
 
   test('the hidden inbox list, snippets, bodies, scripts and styles add nobody', () => {
     const emails = findings.people.map((p) => p.email);
-    for (const stray of ['list-only@inbox.example', 'katherine-snippet@orbit.example', 'body-only@orbit.example', 'script-only@example.com', 'style-only@example.com']) {
+    for (const stray of [
+      'list-only@inbox.example',
+      'katherine-snippet@orbit.example',
+      'body-only@orbit.example',
+      'script-only@example.com',
+      'style-only@example.com',
+    ]) {
       expect(emails).not.toContain(stray);
     }
   });
@@ -225,7 +231,12 @@ describe('Gmail with unexpected markup (gmail/inbox-unexpected)', () => {
   });
 
   test('a recogniser that throws is contained by findSafely', () => {
-    const broken = { ...gmailRecogniser, find: () => { throw new TypeError('markup changed'); } };
+    const broken = {
+      ...gmailRecogniser,
+      find: () => {
+        throw new TypeError('markup changed');
+      },
+    };
     expect(findSafely(broken, document, threadUrl)).toEqual({ people: [], self: [] });
   });
 

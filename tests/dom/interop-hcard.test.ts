@@ -28,9 +28,7 @@ function addressOf(value: string): string | undefined {
 describe.skipIf(!exists)('h-card interop: microformats/tests hcard/email', () => {
   test('each expected h-card is recognised with its name and addresses; decoy link texts are not', () => {
     const doc = new DOMParser().parseFromString(readFileSync(htmlPath, 'utf8'), 'text/html');
-    const expected = (JSON.parse(readFileSync(jsonPath, 'utf8')) as { items: ExpectedItem[] }).items.filter((item) =>
-      item.type.includes('h-card'),
-    );
+    const expected = (JSON.parse(readFileSync(jsonPath, 'utf8')) as { items: ExpectedItem[] }).items.filter((item) => item.type.includes('h-card'));
     const found = findHCardPeople(doc, SUITE_BASE);
     expect(found).toHaveLength(expected.length);
     let propertiesChecked = 0;

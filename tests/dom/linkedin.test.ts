@@ -70,9 +70,7 @@ describe('LinkedIn profile, signed in (linkedin/profile)', () => {
   test('after in-app navigation left the head stale, the URL (the page shown) wins over the canonical link', () => {
     const doc = adaNamed('Charles Babbage');
     const findings = findPersonOnLinkedinProfile(doc, new URL('https://www.linkedin.com/in/charles-babbage-1791/'));
-    expect(findings.people).toEqual([
-      { name: 'Charles Babbage', profileUrl: 'https://linkedin.com/in/charles-babbage-1791', role: 'profile' },
-    ]);
+    expect(findings.people).toEqual([{ name: 'Charles Babbage', profileUrl: 'https://linkedin.com/in/charles-babbage-1791', role: 'profile' }]);
   });
 
   test('a member-URN URL takes the public id from the canonical link', () => {

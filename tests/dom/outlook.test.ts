@@ -24,7 +24,14 @@ describe('Outlook reading pane (outlook/reading-pane)', () => {
 
   test('the message list, bodies (mailto, quoted headers), attachments and scripts add nobody', () => {
     const emails = findings.people.map((p) => p.email);
-    for (const stray of ['list-only@inbox.example', 'preview@body.example', 'signature@body.example', 'quoted@body.example', 'diagram@2x.png', 'script-only@example.com']) {
+    for (const stray of [
+      'list-only@inbox.example',
+      'preview@body.example',
+      'signature@body.example',
+      'quoted@body.example',
+      'diagram@2x.png',
+      'script-only@example.com',
+    ]) {
       expect(emails).not.toContain(stray);
     }
   });
@@ -66,7 +73,9 @@ describe('Outlook compose (outlook/compose)', () => {
   test('a well whose label names no field Tend knows is not read', () => {
     const doc = loadFixture('outlook', 'compose');
     doc.querySelector('[role="textbox"][aria-label="Bcc"]')!.setAttribute('aria-label', 'Notes');
-    expect(outlookRecogniser.find(doc, new URL('https://outlook.office365.com/mail/inbox')).people.map((p) => p.email)).not.toContain('christine@darden.example');
+    expect(outlookRecogniser.find(doc, new URL('https://outlook.office365.com/mail/inbox')).people.map((p) => p.email)).not.toContain(
+      'christine@darden.example',
+    );
   });
 });
 
@@ -83,7 +92,7 @@ describe('Outlook people shown by name only (outlook/name-only)', () => {
     ]);
   });
 
-  test("the mailbox root and account card name the user; their display name is not a person", () => {
+  test('the mailbox root and account card name the user; their display name is not a person', () => {
     expect(findings.self).toEqual(['me@fabrikam.example']);
     expect(findings.people.map((p) => p.name)).not.toContain('Me Myself');
   });
@@ -161,13 +170,22 @@ describe('Outlook header line labels', () => {
 
   test('several addresses in one entry are each a person, without a shared name', () => {
     const people = findPeopleOnOutlookPage(paneWith([['aria-label', 'To: a@one.example, b@two.example']]), conversationUrl).people;
-    expect(people).toEqual([{ email: 'a@one.example', role: 'to' }, { email: 'b@two.example', role: 'to' }]);
+    expect(people).toEqual([
+      { email: 'a@one.example', role: 'to' },
+      { email: 'b@two.example', role: 'to' },
+    ]);
   });
 
   test('hostile attribute sizes cost little: only the start of a label is read', () => {
     const started = performance.now();
     const huge = `To: ${' '.repeat(200_000)}x <a@b.example>; ${'Name; '.repeat(50_000)}`;
-    const people = findPeopleOnOutlookPage(paneWith([['aria-label', huge], ['title', 'a@'.repeat(200_000)]]), conversationUrl).people;
+    const people = findPeopleOnOutlookPage(
+      paneWith([
+        ['aria-label', huge],
+        ['title', 'a@'.repeat(200_000)],
+      ]),
+      conversationUrl,
+    ).people;
     expect(people).toEqual([]);
     expect(performance.now() - started).toBeLessThan(2000);
   });
@@ -180,7 +198,13 @@ describe('Outlook with odd markup', () => {
   });
 
   test('labels, titles and personas without usable content add nobody', () => {
-    const doc = paneWith([['aria-label', 'To: ; ;'], ['aria-label', 'Cc: a@'], ['title', '@@ <@> x@y'], ['aria-label', 'Sent: Mon 09:12'], ['class', 'ms-Persona']]);
+    const doc = paneWith([
+      ['aria-label', 'To: ; ;'],
+      ['aria-label', 'Cc: a@'],
+      ['title', '@@ <@> x@y'],
+      ['aria-label', 'Sent: Mon 09:12'],
+      ['class', 'ms-Persona'],
+    ]);
     expect(findPeopleOnOutlookPage(doc, conversationUrl).people).toEqual([]);
   });
 });

@@ -15,7 +15,22 @@ const URLS = [
 // Building blocks that look like the markup recognisers select on, so random trees hit real paths.
 const TAGS = ['div', 'span', 'a', 'h1', 'h2', 'tr', 'td', 'input', 'script', 'template', 'li', 'button'];
 const CLASSES = ['gD', 'g2', 'hb', 'hP', 'adn ads', 'zA', 'yW', 'h-card', 'vcard', 'p-name', 'u-email', 'fn', 'email', 'u-url'];
-const ATTRIBUTES = ['email', 'name', 'data-message-id', 'data-thread-perm-id', 'itemscope', 'data-hovercard-id', 'data-name', 'title', 'aria-label', 'href', 'itemprop', 'itemtype', 'role', 'value'];
+const ATTRIBUTES = [
+  'email',
+  'name',
+  'data-message-id',
+  'data-thread-perm-id',
+  'itemscope',
+  'data-hovercard-id',
+  'data-name',
+  'title',
+  'aria-label',
+  'href',
+  'itemprop',
+  'itemtype',
+  'role',
+  'value',
+];
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.constantFrom('ada@example.com', 'mailto:b@c.example?subject=x', 'a@', '@@', '"x, y" <z@w.example>', '\u202Ee@f.example', 'me'),

@@ -29,7 +29,13 @@ const RESULT: SearchResult = {
     { contact: adam, name: { text: 'Adam Smith', ranges: [[0, 3]] }, matched: [] },
   ],
   notes: [
-    { id: crypto.randomUUID(), kind: 'meeting', at: Date.UTC(2025, 0, 2), people: [{ id: charles.id, displayName: 'Charles Babbage' }], excerpt: { text: 'Met Ada at the salon', ranges: [[4, 7]] } },
+    {
+      id: crypto.randomUUID(),
+      kind: 'meeting',
+      at: Date.UTC(2025, 0, 2),
+      people: [{ id: charles.id, displayName: 'Charles Babbage' }],
+      excerpt: { text: 'Met Ada at the salon', ranges: [[4, 7]] },
+    },
   ],
   peopleTotal: 2,
   notesTotal: 1,
@@ -118,7 +124,17 @@ test('matches are <mark> elements holding text; a hostile name stays text', asyn
 });
 
 test('ranges from a message are checked: out of order, overlapping or outside the text', () => {
-  expect(splitAtRanges({ text: 'abcdef', ranges: [[4, 99], [0, 2], [1, 3], [-5, 0]] })).toEqual([
+  expect(
+    splitAtRanges({
+      text: 'abcdef',
+      ranges: [
+        [4, 99],
+        [0, 2],
+        [1, 3],
+        [-5, 0],
+      ],
+    }),
+  ).toEqual([
     { text: 'ab', marked: true },
     { text: 'c', marked: true },
     { text: 'd', marked: false },
@@ -139,12 +155,19 @@ test('nothing found says so; an empty field shows the hint and the duplicates se
 });
 
 test('duplicates: the reason is shown; Merge merges the newer into the older; Undo in Recent merges undoes it', async () => {
-  const pair: DuplicatePair = { first: contact('Grace Hopper', 'grace@navy.example'), second: contact('Grace Hopper', 'grace@univac.example'), reasons: [{ rule: 'same-name', text: 'Same name: “Grace Hopper”' }] };
+  const pair: DuplicatePair = {
+    first: contact('Grace Hopper', 'grace@navy.example'),
+    second: contact('Grace Hopper', 'grace@univac.example'),
+    reasons: [{ rule: 'same-name', text: 'Same name: “Grace Hopper”' }],
+  };
   const mergeId = '01900000-0000-7000-8000-0000000000ff';
   let merged = false;
   ask.mockImplementation(async (request: { type: string }) => {
     if (request.type === 'findDuplicates') return merged ? [] : [pair];
-    if (request.type === 'recentMerges') return merged ? [{ mergeId, at: 1, keptId: pair.first.id, keptName: 'Grace Hopper', mergedName: 'Grace Hopper', mergedIdentities: ['grace@univac.example'] }] : [];
+    if (request.type === 'recentMerges')
+      return merged
+        ? [{ mergeId, at: 1, keptId: pair.first.id, keptName: 'Grace Hopper', mergedName: 'Grace Hopper', mergedIdentities: ['grace@univac.example'] }]
+        : [];
     if (request.type === 'mergeContacts') {
       merged = true;
       return { mergeId, contact: pair.first };

@@ -145,7 +145,8 @@ describe('visible text read a paragraph at a time', () => {
   });
 
   test('a long article is read in slices, stepping over paragraphs across their ends', () => {
-    const rich = (i: number) => `<p>text ${i} <a href="/a">link</a> more <em>words</em> and <code>code</code> ${i % 50 === 0 ? `n${i}@slices.example` : 'no address'}.</p>`;
+    const rich = (i: number) =>
+      `<p>text ${i} <a href="/a">link</a> more <em>words</em> and <code>code</code> ${i % 50 === 0 ? `n${i}@slices.example` : 'no address'}.</p>`;
     const doc = page(Array.from({ length: 6000 }, (_, i) => rich(i)).join(''));
     const { addresses, yields } = sliced(doc.body);
     expect(yields).toBeGreaterThan(5);

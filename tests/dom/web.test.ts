@@ -166,12 +166,7 @@ describe('hostile page (web/hostile-text)', () => {
   const people = findPeopleOnWebPage(doc, new URL('https://app.example/inbox')).people;
 
   test('script, style, template, noscript, textarea and hidden text is never read', () => {
-    expect(people.map((p) => p.email)).toEqual([
-      'mallory@payload.example',
-      'trudy@payload.example',
-      'eve@payload.example',
-      'visible@shown.example',
-    ]);
+    expect(people.map((p) => p.email)).toEqual(['mallory@payload.example', 'trudy@payload.example', 'eve@payload.example', 'visible@shown.example']);
   });
 
   test('HTML-ish payloads in names come back as the plain text they are', () => {
@@ -271,11 +266,13 @@ describe('findAddressesInText', () => {
 
   test('plain ASCII addresses (read without the general normalising) come out as toEmailAddress gives them', () => {
     const segment = fc.stringMatching(/^[A-Za-z0-9_+-]{1,10}$/);
-    const local = fc.array(segment, { minLength: 1, maxLength: 5 }).map((parts) => parts.join('.')).filter((l) => l.length <= 64);
+    const local = fc
+      .array(segment, { minLength: 1, maxLength: 5 })
+      .map((parts) => parts.join('.'))
+      .filter((l) => l.length <= 64);
     const label = fc.stringMatching(/^[A-Za-z0-9-]{1,12}$/);
     // The last label ends in a letter no file ending has, so only the address checks decide.
-    const domain = fc.tuple(fc.array(label, { maxLength: 3 }), fc.stringMatching(/^[A-Za-z]{0,3}$/))
-      .map(([labels, top]) => [...labels, `${top}q`].join('.'));
+    const domain = fc.tuple(fc.array(label, { maxLength: 3 }), fc.stringMatching(/^[A-Za-z]{0,3}$/)).map(([labels, top]) => [...labels, `${top}q`].join('.'));
     fc.assert(
       fc.property(local, domain, (l, d) => {
         const expected = toEmailAddress(`${l}@${d}`);
@@ -318,13 +315,10 @@ function longArticle(paragraphs: number): Document {
 describe('findInSlices', () => {
   const url = new URL('https://people.example/page');
 
-  test.each(readdirSync('tests/fixtures/web').filter((file) => file.endsWith('.html')))(
-    'returns exactly what find returns on web/%s',
-    (file) => {
-      const doc = loadFixture('web', file.replace(/\.html$/, ''));
-      expect(sliced(doc, url).findings).toEqual(webRecogniser.find(doc, url));
-    },
-  );
+  test.each(readdirSync('tests/fixtures/web').filter((file) => file.endsWith('.html')))('returns exactly what find returns on web/%s', (file) => {
+    const doc = loadFixture('web', file.replace(/\.html$/, ''));
+    expect(sliced(doc, url).findings).toEqual(webRecogniser.find(doc, url));
+  });
 
   test('yields between slices on a large page and still finds everyone find finds', () => {
     const doc = longArticle(4000);
@@ -395,9 +389,7 @@ describe('changes that came with slicing', () => {
     contact.href = 'MAILTO:Desk@News.example?subject=Hi';
     contact.textContent = 'News Desk';
     doc.body.append(contact);
-    expect(findPeopleOnWebPage(doc, new URL('https://news.example/')).people).toEqual([
-      { email: 'desk@news.example', name: 'News Desk', role: 'mention' },
-    ]);
+    expect(findPeopleOnWebPage(doc, new URL('https://news.example/')).people).toEqual([{ email: 'desk@news.example', name: 'News Desk', role: 'mention' }]);
   });
 
   test('a page within the cap is not marked truncated', () => {

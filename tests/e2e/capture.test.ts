@@ -68,7 +68,10 @@ test('popup: one note to two people (one found by the picker) appears on both ti
   await popup.note.press('Control+Enter');
   await popup.note.press('Control+Enter');
   await popup.page.getByRole('status', { name: 'Saved' }).waitFor();
-  for (const [name, onTab] of [['Ada Lovelace', tabId], ['Katherine Johnson', otherTabId]] as const) {
+  for (const [name, onTab] of [
+    ['Ada Lovelace', tabId],
+    ['Katherine Johnson', otherTabId],
+  ] as const) {
     const history = await historyOf(onTab, name);
     expect(history.filter((h) => h.includes('trajectory maths'))).toHaveLength(1);
   }
@@ -120,7 +123,10 @@ test('context menu, one person on the tab: the selection is logged at once; Undo
   await expect.poll(() => panel.historyTexts().then((h) => h[0])).toContain('The numbers check out.');
   expect(await panel.history.first().getByRole('link').getAttribute('href')).toBe(gmail.url());
 
-  const undone = await worker.evaluate((id) => (globalThis as unknown as { tend: { undoLogged(n: string): Promise<boolean> } }).tend.undoLogged(`tend-logged:${id}`), entryId!);
+  const undone = await worker.evaluate(
+    (id) => (globalThis as unknown as { tend: { undoLogged(n: string): Promise<boolean> } }).tend.undoLogged(`tend-logged:${id}`),
+    entryId!,
+  );
   expect(undone).toBe(true);
   await expect.poll(() => panel.historyTexts()).toEqual([expect.stringContaining('Launch window')]);
 });
@@ -128,7 +134,10 @@ test('context menu, one person on the tab: the selection is logged at once; Undo
 test('context menu on a mailto link: that person is created and the entry logged to them', async () => {
   const page = await tend.open('https://people.example/team?tend-fixture=mailto-links');
   const tabId = await tend.tabIdOf(page);
-  const entryId = await clickLogMenu(page, tabId, { linkUrl: 'mailto:Christine@Darden.example?subject=Sonic', selectionText: 'Asked about the sonic boom paper' });
+  const entryId = await clickLogMenu(page, tabId, {
+    linkUrl: 'mailto:Christine@Darden.example?subject=Sonic',
+    selectionText: 'Asked about the sonic boom paper',
+  });
   expect(entryId).toBeTruthy();
   const worker = await tend.worker();
   const logged = await worker.evaluate(
@@ -175,7 +184,9 @@ test('popup: follow-ups due today are listed; later ones are not', async () => {
   await expect.poll(() => panel.peopleNames()).toHaveLength(2);
   const worker = await tend.worker();
   const contactId = await worker.evaluate(async (id) => {
-    const chrome = (globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, { people: { contactId: string }[] }>> } } } }).chrome;
+    const chrome = (
+      globalThis as unknown as { chrome: { storage: { session: { get(k: string): Promise<Record<string, { people: { contactId: string }[] }>> } } } }
+    ).chrome;
     return (await chrome.storage.session.get(`tab:${id}`))[`tab:${id}`]!.people[0]!.contactId;
   }, tabId);
   const soon = new Date(new Date().setHours(23, 59, 0, 0)).getTime();
@@ -184,7 +195,8 @@ test('popup: follow-ups due today are listed; later ones are not', async () => {
     ['Ask about the launch next month', Date.now() + 40 * 86_400_000],
   ] as const) {
     const reply = await panel.page.evaluate(
-      async (request) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage(request),
+      async (request) =>
+        (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean }> } } }).chrome.runtime.sendMessage(request),
       { type: 'createFollowUp', id: crypto.randomUUID(), contactId, text, due },
     );
     expect(reply.ok).toBe(true);

@@ -40,7 +40,10 @@ test('a follow-up due in the past: asked about, then on the badge and the due li
   expect(await probe.badge()).toBe('');
 
   await followUps.addOnCard('Send the launch numbers', localInput(Date.now() - DAY));
-  await panel.page.getByRole('alert').getByText(/That time has passed/).waitFor();
+  await panel.page
+    .getByRole('alert')
+    .getByText(/That time has passed/)
+    .waitFor();
   expect(await probe.records('followUps')).toEqual([]);
   await panel.page.getByLabel(/That time has passed/).check();
   await panel.page.getByRole('button', { name: 'Add follow-up' }).click();
@@ -48,7 +51,9 @@ test('a follow-up due in the past: asked about, then on the badge and the due li
   await expect.poll(() => probe.badge()).toBe('1');
   await expect.poll(() => followUps.list('Due and overdue').allInnerTexts()).toEqual([expect.stringContaining('Send the launch numbers')]);
   await followUps.openView();
-  await expect.poll(() => followUps.list('Due and overdue').allInnerTexts()).toEqual([expect.stringMatching(/Katherine Johnson[\s\S]*Send the launch numbers/)]);
+  await expect
+    .poll(() => followUps.list('Due and overdue').allInnerTexts())
+    .toEqual([expect.stringMatching(/Katherine Johnson[\s\S]*Send the launch numbers/)]);
 
   const [stored] = await probe.records<StoredFollowUp>('followUps');
   const shown = await probe.call<string>('onFollowUpAlarm', `tend-followup:${stored!.id}`);
@@ -162,7 +167,9 @@ test('drifting and the overview: a person past their cadence is listed; this mon
   await expect.poll(() => kinds.getAttribute('aria-label')).toBe('Interactions logged by kind: Note 0, Email 0, Call 1, Meeting 0, Message 0, Other 0');
   expect(await panel.page.getByRole('img', { name: /^Experiences/ }).getAttribute('aria-label')).toBe('Experiences: Went well 1, Neutral 0, Strained 0');
   await panel.page.getByLabel('Period', { exact: true }).selectOption('year');
-  await expect.poll(() => panel.page.getByRole('img', { name: /^Interactions logged over the period/ }).getAttribute('aria-label')).toMatch(/^Interactions logged over the period: 1 in all, most on /);
+  await expect
+    .poll(() => panel.page.getByRole('img', { name: /^Interactions logged over the period/ }).getAttribute('aria-label'))
+    .toMatch(/^Interactions logged over the period: 1 in all, most on /);
 });
 
 test('“follow up on this” on a history entry, and a follow-up from the popup’s quick note, are linked to their entries', async () => {
@@ -212,7 +219,10 @@ test('the card’s follow-ups and keep-in-touch line, and each follow-ups view, 
   await panel.openPerson('Ada Lovelace');
   await expect.poll(() => followUps.cadenceState.innerText()).toMatch(/Overdue/);
   await panel.page.getByRole('button', { name: 'Add a follow-up' }).click();
-  await panel.page.getByRole('form', { name: 'New follow-up' }).getByLabel('Due', { exact: true }).fill(localInput(Date.now() - DAY));
+  await panel.page
+    .getByRole('form', { name: 'New follow-up' })
+    .getByLabel('Due', { exact: true })
+    .fill(localInput(Date.now() - DAY));
   await panel.page.getByLabel(/That time has passed/).waitFor();
   const findings = await seriousAxeFindings(panel.page, axe);
 
@@ -221,7 +231,10 @@ test('the card’s follow-ups and keep-in-touch line, and each follow-ups view, 
   findings.push(...(await seriousAxeFindings(panel.page, axe)));
   for (const view of ['Drifting', 'Overview']) {
     await panel.page.getByRole('navigation', { name: 'Follow-up views' }).getByRole('button', { name: view }).click();
-    await panel.page.locator(view === 'Drifting' ? '.drifting' : '.overview svg').first().waitFor();
+    await panel.page
+      .locator(view === 'Drifting' ? '.drifting' : '.overview svg')
+      .first()
+      .waitFor();
     findings.push(...(await seriousAxeFindings(panel.page, axe)));
   }
   expect(findings).toEqual([]);

@@ -104,7 +104,9 @@ export class Tend {
   /** Answer one URL with a file of this project (sample pages outside tests/fixtures, e.g. the demo's). */
   async serve(url: string, file: string): Promise<void> {
     // Registered after the fixture route, so it is asked first for this URL.
-    await this.context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(resolve(file), 'utf8') }));
+    await this.context.route(url, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(resolve(file), 'utf8') }),
+    );
   }
 
   /** Open a page in a new tab (fixture pages carry `?tend-fixture=<name>`). */

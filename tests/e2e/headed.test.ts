@@ -34,7 +34,11 @@ test('the real context menu: "Log this interaction" on a selection opens the sid
       () =>
         worker.evaluate(async (id) => {
           const key = `draft:${id}`;
-          return (await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(key))[key];
+          return (
+            await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(
+              key,
+            )
+          )[key];
         }, tabId),
       { timeout: 10_000 },
     )
@@ -62,7 +66,10 @@ test('after the user grants all sites in Chrome’s prompt, any page is read wit
   for (let attempt = 0; attempt < 2 && !(await granted()); attempt++) {
     await options.waitForTimeout(1500);
     await display.keys('Tab', 'Return');
-    await expect.poll(granted, { timeout: 5_000 }).toBe(true).catch(() => undefined);
+    await expect
+      .poll(granted, { timeout: 5_000 })
+      .toBe(true)
+      .catch(() => undefined);
   }
   expect(await granted()).toBe(true);
   await options.getByRole('list', { name: 'Sites you allowed' }).getByText('All https sites').waitFor({ timeout: 15_000 });

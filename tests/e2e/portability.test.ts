@@ -83,7 +83,10 @@ test('export the JSON backup, delete everything, restore the file: every record 
   await options.addTo('Never record anyone at these domains', 'spam.example');
   await options.importFile.setInputFiles(VCARD_FIXTURE);
   await options.page.getByRole('button', { name: 'Import 4 people' }).click();
-  await options.importStatus().getByText(/^Imported 4 people/).waitFor();
+  await options
+    .importStatus()
+    .getByText(/^Imported 4 people/)
+    .waitFor();
   // A follow-up too, so every store the backup carries holds something (no UI writes them yet).
   await options.page.evaluate(
     () =>

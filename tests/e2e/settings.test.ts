@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => tend?.close());
 
-test("own addresses learned from Gmail show in settings; never-record lists hold end to end", async () => {
+test('own addresses learned from Gmail show in settings; never-record lists hold end to end', async () => {
   const first = await tend.openGmail('thread-expanded', '#inbox/thread-one');
   const options = await OptionsPage.open(await tend.context.newPage(), tend.url('options'));
   await expect.poll(() => options.page.reload().then(() => options.entries('Your addresses'))).toEqual(['me@example.com']);
@@ -46,8 +46,16 @@ test('options list the keyboard shortcuts and how to change them; the removal wa
   expect(shortcuts).toContain('Quick note about the people on this page');
   expect(shortcuts).toContain('Open the side panel');
   for (const shortcut of assigned) expect(shortcuts).toContain(shortcut);
-  const manifest = await worker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { commands: Record<string, { suggested_key: { default: string } }> } } } }).chrome.runtime.getManifest());
-  expect(Object.values(manifest.commands).map((c) => c.suggested_key.default).sort()).toEqual(['Alt+Shift+N', 'Alt+Shift+P']);
+  const manifest = await worker.evaluate(() =>
+    (
+      globalThis as unknown as { chrome: { runtime: { getManifest(): { commands: Record<string, { suggested_key: { default: string } }> } } } }
+    ).chrome.runtime.getManifest(),
+  );
+  expect(
+    Object.values(manifest.commands)
+      .map((c) => c.suggested_key.default)
+      .sort(),
+  ).toEqual(['Alt+Shift+N', 'Alt+Shift+P']);
   await options.page.getByRole('button', { name: 'Change shortcuts' }).waitFor();
   const headings = await options.page.getByRole('heading', { level: 2 }).allInnerTexts();
   expect(headings[0]).toMatch(/removing/i);

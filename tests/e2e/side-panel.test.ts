@@ -55,10 +55,9 @@ test('a note added to a person is in their history at once and after reopening t
 
   const reopened = await panelFor(tabId);
   await reopened.openPerson('Katherine Johnson');
-  await expect.poll(() => reopened.historyTexts()).toEqual([
-    expect.stringContaining('Prefers calls before 10am. Ask about the launch.'),
-    expect.stringContaining('Launch window'),
-  ]);
+  await expect
+    .poll(() => reopened.historyTexts())
+    .toEqual([expect.stringContaining('Prefers calls before 10am. Ask about the launch.'), expect.stringContaining('Launch window')]);
   await Promise.all([gmail.close(), reopened.page.close()]);
 });
 

@@ -82,9 +82,9 @@ test('Outlook people shown by name only are listed as unconfirmed, not saved', a
 test('Gmail compose: recipients are listed, and a chip added while writing appears within a second', async () => {
   const page = await tend.openGmail('compose-chips', '#inbox?compose=new');
   const panel = await panelFor(await tend.tabIdOf(page));
-  await expect.poll(() => panel.peopleNames()).toEqual(
-    expect.arrayContaining(['Ada Lovelace', 'Grace Hopper', 'Christine Darden', 'new.person@guest.example']),
-  );
+  await expect
+    .poll(() => panel.peopleNames())
+    .toEqual(expect.arrayContaining(['Ada Lovelace', 'Grace Hopper', 'Christine Darden', 'new.person@guest.example']));
   await page.bringToFront();
   await page.evaluate(() => {
     const field = document.querySelector('[role="option"][data-hovercard-id]')!.parentElement!;

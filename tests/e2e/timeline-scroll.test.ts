@@ -117,7 +117,13 @@ test('a 5,000-entry history scrolls to its oldest entry, paging in as the wheel 
   expect(longestCpu).toBeLessThanOrEqual(LONGEST_TASK_MS);
 
   // A change to Hedy re-reads what the card shows: all of it, not the newest 500 (one request's cap).
-  await askBackground(page, { type: 'logInteraction', contactIds: [contact.id], kind: 'note', text: 'Sent her the patent drawings.', requestId: crypto.randomUUID() });
+  await askBackground(page, {
+    type: 'logInteraction',
+    contactIds: [contact.id],
+    kind: 'note',
+    text: 'Sent her the patent drawings.',
+    requestId: crypto.randomUUID(),
+  });
   await expect.poll(() => shownEntries(panel)).toBe(ENTRIES + 1);
   expect(await lastEntry.innerText()).toContain('Entry 1: talked about frequency hopping');
 }, 120_000);

@@ -210,7 +210,10 @@ test('hostile text in every export: data round-trips, formulas are defused, no v
   };
   await options.chooseFile('crafted.json', JSON.stringify(crafted), 'application/json');
   await options.restorePreview.getByRole('button', { name: 'Restore backup' }).click();
-  await options.importStatus().getByText(/^The backup was restored/).waitFor();
+  await options
+    .importStatus()
+    .getByText(/^The backup was restored/)
+    .waitFor();
   // And names with payloads from a page (JSON-LD, microdata, mailto link text).
   await readPage('hostile-text');
   await expect.poll(async () => (await options.recordCounts()).contacts).toBe(5);
@@ -219,13 +222,19 @@ test('hostile text in every export: data round-trips, formulas are defused, no v
   const backup = JSON.parse((await options.download('Full backup (JSON)')).text);
   expect(backup.contacts.find((c: { id: string }) => c.id === EVE.id)).toEqual(EVE);
   expect(backup.interactions.find((i: { id: string }) => i.id === EVE_NOTE.id)).toEqual(EVE_NOTE);
-  const emails = backup.identities.filter((row: { kind: string }) => row.kind === 'email').map((row: { value: string }) => row.value).sort();
+  const emails = backup.identities
+    .filter((row: { kind: string }) => row.kind === 'email')
+    .map((row: { value: string }) => row.value)
+    .sort();
   expect(emails).toEqual(['eve.backup@payload.example', 'eve@payload.example', 'mallory@payload.example', 'trudy@payload.example', 'visible@shown.example']);
 
   // What Tend writes on a card; anything else would be a property a value smuggled in.
   const written = new Set(['BEGIN', 'VERSION', 'PRODID', 'UID', 'FN', 'N', 'EMAIL', 'URL', 'ORG', 'TITLE', 'CATEGORIES', 'NOTE', 'REV', 'END']);
   let injected = 0;
-  for (const [button, version] of [['vCard 4.0', '4.0'], ['vCard 3.0 (older address books)', '3.0']] as const) {
+  for (const [button, version] of [
+    ['vCard 4.0', '4.0'],
+    ['vCard 3.0 (older address books)', '3.0'],
+  ] as const) {
     const { text } = await options.download(button);
     expect(text).not.toMatch(BIDI_CONTROL);
     const cards = cardProperties(text);

@@ -56,7 +56,9 @@ test('boundaries: web pages cannot message Tend; the manifest asks only for what
   tend = await Tend.launch();
   const page = await tend.open('https://people.example/team?tend-fixture=mailto-links');
   // Without externally_connectable, pages get no runtime.sendMessage to reach an extension.
-  expect(await page.evaluate(() => typeof (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+  expect(await page.evaluate(() => typeof (window as unknown as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe(
+    'undefined',
+  );
 
   const manifest = JSON.parse(readFileSync(resolve(process.env.TEND_EXTENSION ?? '.output/chrome-mv3', 'manifest.json'), 'utf8'));
   expect(manifest.externally_connectable).toBeUndefined();
@@ -68,7 +70,9 @@ test('boundaries: web pages cannot message Tend; the manifest asks only for what
   const worker = await tend.worker();
   const code = await worker.evaluate(async () => (await fetch('/background.js')).text());
   expect(code).not.toMatch(/\beval\(|new Function\(/);
-  console.info(`trust: permissions: ${manifest.permissions.length} API permissions, ${manifest.host_permissions.length} mail and profile hosts, other sites optional`);
+  console.info(
+    `trust: permissions: ${manifest.permissions.length} API permissions, ${manifest.host_permissions.length} mail and profile hosts, other sites optional`,
+  );
 });
 
 test('durability: a note survives the worker stopping and the browser restarting', async () => {
@@ -142,7 +146,9 @@ test('quota: a note that finds no room says so and keeps its text; once there is
   await expect.poll(() => panel.historyTexts().then((h) => h[0])).toContain(panelNote);
   expect(await panel.page.getByRole('textbox', { name: 'Note', exact: true }).inputValue()).toBe('');
   expect(await notes()).toBe(2);
-  console.info('trust: quota: 2 saves refused for lack of space (popup, side panel), each said so and kept its text; after space returned, 2 saved, 0 lost, 0 duplicated');
+  console.info(
+    'trust: quota: 2 saves refused for lack of space (popup, side panel), each said so and kept its text; after space returned, 2 saved, 0 lost, 0 duplicated',
+  );
 });
 
 /**

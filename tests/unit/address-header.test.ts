@@ -22,10 +22,13 @@ describe('plain mailboxes and lists', () => {
 describe('quoted strings', () => {
   test.each<Case>([
     ['"Lovelace, Ada" <ada@example.com>', [{ name: 'Lovelace, Ada', address: 'ada@example.com' }]],
-    ['"Last, First" <a@b.example>, "Other, One" <c@d.example>', [
-      { name: 'Last, First', address: 'a@b.example' },
-      { name: 'Other, One', address: 'c@d.example' },
-    ]],
+    [
+      '"Last, First" <a@b.example>, "Other, One" <c@d.example>',
+      [
+        { name: 'Last, First', address: 'a@b.example' },
+        { name: 'Other, One', address: 'c@d.example' },
+      ],
+    ],
     ['"Giant; \\"Big\\" Box" <sysservices@example.net>', [{ name: 'Giant; "Big" Box', address: 'sysservices@example.net' }]],
     ['"back\\\\slash" <b@example.com>', [{ name: 'back\\slash', address: 'b@example.com' }]],
     ['"Joe Q. Public" <john.q.public@example.com>', [{ name: 'Joe Q. Public', address: 'john.q.public@example.com' }]],
@@ -38,17 +41,23 @@ describe('quoted strings', () => {
 
 describe('groups', () => {
   test.each<Case>([
-    ['Undisclosed: a@b.example, c@d.example;', [
-      { address: 'a@b.example', group: 'Undisclosed' },
-      { address: 'c@d.example', group: 'Undisclosed' },
-    ]],
+    [
+      'Undisclosed: a@b.example, c@d.example;',
+      [
+        { address: 'a@b.example', group: 'Undisclosed' },
+        { address: 'c@d.example', group: 'Undisclosed' },
+      ],
+    ],
     ['undisclosed-recipients:;', []],
     ['Undisclosed recipients:;', []],
-    ['A Group:Chris Jones <c@a.test>,joe@where.test,John <jdoe@one.test>;', [
-      { name: 'Chris Jones', address: 'c@a.test', group: 'A Group' },
-      { address: 'joe@where.test', group: 'A Group' },
-      { name: 'John', address: 'jdoe@one.test', group: 'A Group' },
-    ]],
+    [
+      'A Group:Chris Jones <c@a.test>,joe@where.test,John <jdoe@one.test>;',
+      [
+        { name: 'Chris Jones', address: 'c@a.test', group: 'A Group' },
+        { address: 'joe@where.test', group: 'A Group' },
+        { name: 'John', address: 'jdoe@one.test', group: 'A Group' },
+      ],
+    ],
     ['Team: a@b.example; after@example.com', [{ address: 'a@b.example', group: 'Team' }, { address: 'after@example.com' }]],
     ['"Quoted: Group": x@y.example;', [{ address: 'x@y.example', group: 'Quoted: Group' }]],
     ['Unclosed: a@b.example', [{ address: 'a@b.example', group: 'Unclosed' }]],
@@ -63,7 +72,7 @@ describe('comments', () => {
     ['ada@example.com (outer (nested) comment)', [{ name: 'outer (nested) comment', address: 'ada@example.com' }]],
     ['<ada@example.com> (Ada)', [{ name: 'Ada', address: 'ada@example.com' }]],
     ['John <jdoe@one.test> (my dear friend)', [{ name: 'John', address: 'jdoe@one.test' }]],
-    ['Chris <c@(Chris\'s host.)public.example>', [{ name: 'Chris', address: 'c@public.example' }]],
+    ["Chris <c@(Chris's host.)public.example>", [{ name: 'Chris', address: 'c@public.example' }]],
     ['(Empty list)(start)Undisclosed recipients  :(nobody(that I know))  ;', []],
     ['ada@example.com (unterminated (comment', [{ name: 'unterminated (comment', address: 'ada@example.com' }]],
     ['ada@example.com ()', [{ address: 'ada@example.com' }]],

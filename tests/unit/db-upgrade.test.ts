@@ -24,7 +24,13 @@ const STORES: Record<StoreName, string[]> = {
 };
 
 /** Today's schema for the records of a store, where it has one. */
-const SCHEMAS: Partial<Record<StoreName, z.ZodType>> = { contacts: Contact, interactions: Interaction, followUps: FollowUp, imports: ImportRecord, merges: MergeRecord };
+const SCHEMAS: Partial<Record<StoreName, z.ZodType>> = {
+  contacts: Contact,
+  interactions: Interaction,
+  followUps: FollowUp,
+  imports: ImportRecord,
+  merges: MergeRecord,
+};
 
 type Records = Partial<Record<StoreName, readonly unknown[]>>;
 const FROZEN: { version: number; build: (name: string) => Promise<void>; records: Records }[] = [

@@ -98,14 +98,25 @@ describe('creating follow-ups', () => {
     const entry = await logInteraction(db, { contactIds: [ada], kind: 'call', text: 'She asked for the launch numbers', requestId: crypto.randomUUID() }, NOW);
     await ask({ type: 'createFollowUp', id: crypto.randomUUID(), contactId: ada, text: 'Send the numbers', due: NOW + 2 * DAY, entryId: entry.id });
     const lists = await createFollowUpHandlers(Promise.resolve(db), Date.now).listFollowUps();
-    expect(lists.upcoming).toEqual([expect.objectContaining({ text: 'Send the numbers', contactName: 'Ada Lovelace', entryId: entry.id, entrySummary: 'She asked for the launch numbers' })]);
+    expect(lists.upcoming).toEqual([
+      expect.objectContaining({ text: 'Send the numbers', contactName: 'Ada Lovelace', entryId: entry.id, entrySummary: 'She asked for the launch numbers' }),
+    ]);
     // An entry that is not about this person cannot be linked.
-    await expect(ask({ type: 'createFollowUp', id: crypto.randomUUID(), contactId: charles, text: 'x', due: NOW + DAY, entryId: entry.id })).rejects.toThrow(/not-found/);
+    await expect(ask({ type: 'createFollowUp', id: crypto.randomUUID(), contactId: charles, text: 'x', due: NOW + DAY, entryId: entry.id })).rejects.toThrow(
+      /not-found/,
+    );
   });
 });
 
 describe('lists and badge count', () => {
-  const followUp = (due: number, extra: Partial<FollowUp> = {}): FollowUp => ({ id: crypto.randomUUID(), contactId: 'p1', due, text: 't', done: false, ...extra });
+  const followUp = (due: number, extra: Partial<FollowUp> = {}): FollowUp => ({
+    id: crypto.randomUUID(),
+    contactId: 'p1',
+    due,
+    text: 't',
+    done: false,
+    ...extra,
+  });
 
   test('due and overdue, upcoming within 14 days, later, done; a snooze counts from when it wakes', () => {
     const overdue = followUp(NOW - 3 * DAY);

@@ -29,7 +29,9 @@ describe('messages.json (public/_locales/en)', () => {
     expect(name).toMatch(/^[A-Za-z0-9_@]+$/);
     expect(entry.message.trim()).not.toBe('');
     const used = [...entry.message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)].map((m) => m[1]!.toLowerCase()).sort();
-    const declared = Object.keys(entry.placeholders ?? {}).map((key) => key.toLowerCase()).sort();
+    const declared = Object.keys(entry.placeholders ?? {})
+      .map((key) => key.toLowerCase())
+      .sort();
     expect([...new Set(used)]).toEqual(declared);
     for (const placeholder of Object.values(entry.placeholders ?? {})) expect(placeholder.content).toMatch(/^\$[1-9]$/);
   });
@@ -55,7 +57,17 @@ describe('messages.json (public/_locales/en)', () => {
 });
 
 /** JSX attributes whose text a person reads or hears. */
-const SPOKEN_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'aria-placeholder', 'aria-valuetext', 'placeholder', 'title', 'alt', 'label']);
+const SPOKEN_ATTRIBUTES = new Set([
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-placeholder',
+  'aria-valuetext',
+  'placeholder',
+  'title',
+  'alt',
+  'label',
+]);
 const hasLetters = (text: string) => /\p{L}/u.test(text);
 
 /** Hard-coded words in a TSX file: JSX text, and literal strings in spoken attributes. */
@@ -66,7 +78,11 @@ function hardCodedText(path: string): string[] {
     if (ts.isJsxText(node) && hasLetters(node.text)) found.push(node.text.trim());
     if (ts.isJsxAttribute(node) && SPOKEN_ATTRIBUTES.has(node.name.getText(source)) && node.initializer) {
       const value = ts.isJsxExpression(node.initializer) ? node.initializer.expression : node.initializer;
-      if (value && (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value) || ts.isTemplateExpression(value)) && hasLetters(value.getText(source))) {
+      if (
+        value &&
+        (ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value) || ts.isTemplateExpression(value)) &&
+        hasLetters(value.getText(source))
+      ) {
         found.push(`${node.name.getText(source)}=${value.getText(source)}`);
       }
     }

@@ -14,11 +14,7 @@ type HeaderName = (typeof ADDRESS_HEADERS)[number];
 const expected: Record<string, Partial<Record<HeaderName, ParsedAddress[]>>> = {
   'mikel-mail__rfc2822_example03.eml': {
     from: [{ name: 'Joe Q. Public', address: 'john.q.public@example.com' }],
-    to: [
-      { name: 'Mary Smith', address: 'mary@x.test' },
-      { address: 'jdoe@example.org' },
-      { name: 'Who?', address: 'one@y.test' },
-    ],
+    to: [{ name: 'Mary Smith', address: 'mary@x.test' }, { address: 'jdoe@example.org' }, { name: 'Who?', address: 'one@y.test' }],
     cc: [{ address: 'boss@nil.test' }, { name: 'Giant; "Big" Box', address: 'sysservices@example.net' }],
   },
   'mikel-mail__rfc2822_example04.eml': {
@@ -53,11 +49,7 @@ const expected: Record<string, Partial<Record<HeaderName, ParsedAddress[]>>> = {
   },
   'mikel-mail__plain_emails_raw_email_with_at_display_name.eml': {
     from: [{ name: 'Mikel Lindsaar', address: 'test@lindsaar.net' }, { address: 'jack@lindsar.com' }],
-    to: [
-      { address: 'smith@gmail.com' },
-      { name: 'Mikel@Lindsaar', address: 'raasdnil@gmail.com' },
-      { address: 'tom@gmail.com' },
-    ],
+    to: [{ address: 'smith@gmail.com' }, { name: 'Mikel@Lindsaar', address: 'raasdnil@gmail.com' }, { address: 'tom@gmail.com' }],
   },
 };
 
@@ -74,7 +66,11 @@ function addressHeaders(message: string): Map<HeaderName, string> {
 }
 
 describe.skipIf(!exists)('RFC 5322 interop: mikel/mail fixtures in shared/interop', () => {
-  const files = exists ? readdirSync(interop).filter((f) => f.startsWith('mikel-mail__') && f.endsWith('.eml')).sort() : [];
+  const files = exists
+    ? readdirSync(interop)
+        .filter((f) => f.startsWith('mikel-mail__') && f.endsWith('.eml'))
+        .sort()
+    : [];
 
   test('every fixture on disk has an expectation, and the reverse', () => {
     expect(files).toEqual(Object.keys(expected).sort());

@@ -32,9 +32,7 @@ const expected: Record<string, Expected[]> = {
     { displayName: spaced(4), emails: ['bob@company.com', N.repeat(14)], org: N.repeat(12), urls: ['www.company.com', 'http://www.company.com'] },
     { displayName: N.repeat(4), emails: ['henry@company.com'], org: N.repeat(44) },
   ],
-  'ez-vcard__John_Doe_IPHONE.vcf': [
-    { displayName: 'Mr. John Richter James Doe Sr.', emails: ['john.doe@ibm.com'], urls: ['http://www.ibm.com'], ...JOHN_DOE },
-  ],
+  'ez-vcard__John_Doe_IPHONE.vcf': [{ displayName: 'Mr. John Richter James Doe Sr.', emails: ['john.doe@ibm.com'], urls: ['http://www.ibm.com'], ...JOHN_DOE }],
   'ez-vcard__John_Doe_MAC_ADDRESS_BOOK.vcf': [
     // The escaped comma is part of the name Apple wrote.
     { displayName: 'Mr. John Richter,James Doe Sr.', emails: ['john.doe@ibm.com'], urls: ['http://www.ibm.com'], ...JOHN_DOE },
@@ -63,12 +61,8 @@ const expected: Record<string, Expected[]> = {
     },
   ],
   'node-vcf__multiple.vcf': [ERIKA, ERIKA, { ...ERIKA, urls: ['http://de.wikipedia.org/'] }],
-  'node-vcf__vcard-2.1.vcf': [
-    { displayName: 'Forrest Gump', emails: ['forrestgump@example.com'], org: 'Bubba Gump Shrimp Co.', title: 'Shrimp Man' },
-  ],
-  'node-vcf__vcard-4.0.vcf': [
-    { displayName: 'Forrest Gump', emails: ['forrestgump@example.com'], org: 'Bubba Gump Shrimp Co.', title: 'Shrimp Man' },
-  ],
+  'node-vcf__vcard-2.1.vcf': [{ displayName: 'Forrest Gump', emails: ['forrestgump@example.com'], org: 'Bubba Gump Shrimp Co.', title: 'Shrimp Man' }],
+  'node-vcf__vcard-4.0.vcf': [{ displayName: 'Forrest Gump', emails: ['forrestgump@example.com'], org: 'Bubba Gump Shrimp Co.', title: 'Shrimp Man' }],
   'node-vcf__xing.vcf': [
     {
       displayName: 'Hans-Peter Mustermann',

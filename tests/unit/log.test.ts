@@ -11,8 +11,7 @@ async function twoPeople() {
   const { people } = await recordSighting(db, threadSighting('t1', 'Plan', [ADA, CHARLES]), rulesWith(), 1_000);
   return { db, ada: people[0]!.contactId!, charles: people[1]!.contactId! };
 }
-const timelineOf = async (db: Awaited<ReturnType<typeof freshDb>>, id: string) =>
-  listTimeline(readTx(db, ['timeline', 'interactions']), id, 50);
+const timelineOf = async (db: Awaited<ReturnType<typeof freshDb>>, id: string) => listTimeline(readTx(db, ['timeline', 'interactions']), id, 50);
 const note = (contactIds: string[], text: string) => ({ contactIds, kind: 'note' as const, text, requestId: crypto.randomUUID() });
 
 test('a note joins the history newest first and counts as the last interaction', async () => {

@@ -7,13 +7,33 @@ const page = { pageUrl: 'https://mail.google.com/mail/u/0/#inbox/abc', pageTitle
 
 describe('planMenuLog: the decision table', () => {
   test.each([
-    ['one person on the tab, a selection', { ...page, selectionText: ' Agreed to send the deck ' }, [ada], { action: 'log', person: { contactId: ada.contactId }, summary: 'Agreed to send the deck' }],
+    [
+      'one person on the tab, a selection',
+      { ...page, selectionText: ' Agreed to send the deck ' },
+      [ada],
+      { action: 'log', person: { contactId: ada.contactId }, summary: 'Agreed to send the deck' },
+    ],
     ['one person, no selection: the page title', page, [ada], { action: 'log', person: { contactId: ada.contactId }, summary: 'Plan - Gmail' }],
     ['several people: compose', { ...page, selectionText: 'x' }, [ada, bob], { action: 'compose', contactIds: [ada.contactId, bob.contactId], emails: [] }],
     ['nobody: compose', { ...page, selectionText: 'x' }, [], { action: 'compose', contactIds: [], emails: [] }],
-    ['name-only people do not count', { ...page, selectionText: 'x' }, [{ displayName: 'Someone' }, ada], { action: 'log', person: { contactId: ada.contactId } }],
-    ['a mailto link wins over the tab', { ...page, linkUrl: 'mailto:Carol@Y.example?subject=Hi' }, [ada, bob], { action: 'log', person: { email: 'carol@y.example' } }],
-    ['a mailto link to two: compose with both', { ...page, linkUrl: 'mailto:c@y.example,d@y.example' }, [ada], { action: 'compose', contactIds: [], emails: ['c@y.example', 'd@y.example'] }],
+    [
+      'name-only people do not count',
+      { ...page, selectionText: 'x' },
+      [{ displayName: 'Someone' }, ada],
+      { action: 'log', person: { contactId: ada.contactId } },
+    ],
+    [
+      'a mailto link wins over the tab',
+      { ...page, linkUrl: 'mailto:Carol@Y.example?subject=Hi' },
+      [ada, bob],
+      { action: 'log', person: { email: 'carol@y.example' } },
+    ],
+    [
+      'a mailto link to two: compose with both',
+      { ...page, linkUrl: 'mailto:c@y.example,d@y.example' },
+      [ada],
+      { action: 'compose', contactIds: [], emails: ['c@y.example', 'd@y.example'] },
+    ],
   ])('%s', (_name, click, people, expected) => {
     expect(planMenuLog(click, people)).toMatchObject(expected);
   });

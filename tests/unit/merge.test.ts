@@ -21,7 +21,13 @@ const note = (contactIds: string[], text: string) => ({ contactIds, kind: 'note'
 /** Every record of every store merge touches, for before/after comparisons. */
 async function snapshot(db: Db) {
   const [contacts, identities, interactions, timeline, followUps] = await Promise.all(STORES.map((store) => db.getAll(store)));
-  return { contacts: contacts as Contact[], identities: identities as IdentityRecord[], interactions: interactions as Interaction[], timeline: timeline as TimelineLink[], followUps };
+  return {
+    contacts: contacts as Contact[],
+    identities: identities as IdentityRecord[],
+    interactions: interactions as Interaction[],
+    timeline: timeline as TimelineLink[],
+    followUps,
+  };
 }
 const timelineIds = async (db: Db, contactId: string) =>
   (await listTimeline(readTx(db, ['timeline', 'interactions']), contactId, 500)).map((entry) => entry.summary);
@@ -76,7 +82,12 @@ test('merge keeps every identity, entry and follow-up of both people, under the 
   const record = MergeRecord.parse(await db.get('merges', mergeId));
   expect(record.keptBefore).toEqual(before.contacts.find((c) => c.id === navy));
   expect(record.mergedBefore).toEqual(before.contacts.find((c) => c.id === gmail));
-  expect(record.entries.map((e) => e.id).sort()).toEqual(before.timeline.filter((l) => l.contactId === gmail).map((l) => l.interactionId).sort());
+  expect(record.entries.map((e) => e.id).sort()).toEqual(
+    before.timeline
+      .filter((l) => l.contactId === gmail)
+      .map((l) => l.interactionId)
+      .sort(),
+  );
 });
 
 test('undo puts every record back exactly as before the merge', async () => {
@@ -134,7 +145,14 @@ test('recent merges list what can still be undone, newest first', async () => {
   const second = await mergeContacts(db, ada.id, byron.id, 11_000);
   expect(await recentMerges(db, 5)).toEqual([
     { mergeId: second.mergeId, at: 11_000, keptId: ada.id, keptName: 'Ada Lovelace', mergedName: 'Ada Byron', mergedIdentities: ['ada@b.example'] },
-    { mergeId: first.mergeId, at: 10_000, keptId: navy, keptName: 'Grace Hopper', mergedName: 'Grace Hopper', mergedIdentities: ['grace.hopper@gmail.com', 'https://github.com/ghopper'] },
+    {
+      mergeId: first.mergeId,
+      at: 10_000,
+      keptId: navy,
+      keptName: 'Grace Hopper',
+      mergedName: 'Grace Hopper',
+      mergedIdentities: ['grace.hopper@gmail.com', 'https://github.com/ghopper'],
+    },
   ]);
   await undoMerge(db, second.mergeId, 12_000);
   expect((await recentMerges(db, 5)).map((m) => m.mergeId)).toEqual([first.mergeId]);

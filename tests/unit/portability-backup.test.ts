@@ -12,7 +12,12 @@ import { ADA, CHARLES, DAY, freshDb, rulesWith, threadSighting } from './helpers
 
 const NOON = Date.UTC(2024, 4, 1, 12);
 const STORES = ['contacts', 'identities', 'interactions', 'timeline', 'followUps'] as const;
-const SETTINGS: Settings = { ...DEFAULT_SETTINGS, ownAddresses: ['me@self.example'], neverCapture: { addresses: ['x@y.example'], domains: ['spam.example'], sites: ['bank.example'] }, ignoreAutomatedSenders: false };
+const SETTINGS: Settings = {
+  ...DEFAULT_SETTINGS,
+  ownAddresses: ['me@self.example'],
+  neverCapture: { addresses: ['x@y.example'], domains: ['spam.example'], sites: ['bank.example'] },
+  ignoreAutomatedSenders: false,
+};
 
 /** Every record of every store, in key order. */
 async function dump(db: TendDatabase) {
@@ -36,8 +41,28 @@ async function populated(): Promise<TendDatabase> {
   await recordSighting(db, threadSighting('t2', 'Launch', [ADA, { name: 'Grace', profileUrl: 'https://github.com/grace' }]), rules, NOON + DAY);
   const tx = writeTx(db, ['contacts', 'interactions', 'timeline', 'followUps']);
   const [ada, charles] = await tx.objectStore('contacts').getAll();
-  await tx.objectStore('contacts').put({ ...ada!, org: 'Engines', title: 'Countess', tags: ['maths', 'poetry'], stage: 'active', whatMatters: 'Poetical science;\nengines, always.', cadenceDays: 14 });
-  const shared = { id: newId(NOON), contactIds: [ada!.id, charles!.id], kind: 'meeting' as const, at: NOON + 5, summary: 'Lunch', body: 'Long talk', experience: 'positive' as const, source: { url: 'https://cal.example/e/1', title: 'Lunch', site: 'calendar' }, createdAt: NOON };
+  await tx
+    .objectStore('contacts')
+    .put({
+      ...ada!,
+      org: 'Engines',
+      title: 'Countess',
+      tags: ['maths', 'poetry'],
+      stage: 'active',
+      whatMatters: 'Poetical science;\nengines, always.',
+      cadenceDays: 14,
+    });
+  const shared = {
+    id: newId(NOON),
+    contactIds: [ada!.id, charles!.id],
+    kind: 'meeting' as const,
+    at: NOON + 5,
+    summary: 'Lunch',
+    body: 'Long talk',
+    experience: 'positive' as const,
+    source: { url: 'https://cal.example/e/1', title: 'Lunch', site: 'calendar' },
+    createdAt: NOON,
+  };
   await tx.objectStore('interactions').add(shared);
   for (const contactId of shared.contactIds) await tx.objectStore('timeline').put({ contactId, at: shared.at, interactionId: shared.id });
   const followUps: FollowUp[] = [
@@ -45,10 +70,32 @@ async function populated(): Promise<TendDatabase> {
     { id: newId(NOON), contactId: charles!.id, due: NOON + DAY, text: 'Call back', done: true, snoozedUntil: NOON + 2 * DAY },
   ];
   for (const followUp of followUps) await tx.objectStore('followUps').add(followUp);
-  await addInteraction(tx, { id: newId(NOON), contactIds: [ada!.id], kind: 'note', at: NOON + 2 * DAY, summary: 'Asked about the Difference Engine', createdAt: NOON + 2 * DAY });
+  await addInteraction(tx, {
+    id: newId(NOON),
+    contactIds: [ada!.id],
+    kind: 'note',
+    at: NOON + 2 * DAY,
+    summary: 'Asked about the Difference Engine',
+    createdAt: NOON + 2 * DAY,
+  });
   // Stage changes: one as data, one as an older Tend wrote it (its summary only).
-  await addInteraction(tx, { id: newId(NOON + 3 * DAY), contactIds: [ada!.id], kind: 'stage', at: NOON + 3 * DAY, summary: 'Stage: prospect → active', stage: { from: 'prospect', to: 'active' }, createdAt: NOON + 3 * DAY });
-  await addInteraction(tx, { id: newId(NOON + 2), contactIds: [ada!.id], kind: 'stage', at: NOON + 2, summary: 'Stage: no stage → prospect', createdAt: NOON + 2 });
+  await addInteraction(tx, {
+    id: newId(NOON + 3 * DAY),
+    contactIds: [ada!.id],
+    kind: 'stage',
+    at: NOON + 3 * DAY,
+    summary: 'Stage: prospect → active',
+    stage: { from: 'prospect', to: 'active' },
+    createdAt: NOON + 3 * DAY,
+  });
+  await addInteraction(tx, {
+    id: newId(NOON + 2),
+    contactIds: [ada!.id],
+    kind: 'stage',
+    at: NOON + 2,
+    summary: 'Stage: no stage → prospect',
+    createdAt: NOON + 2,
+  });
   await tx.done;
   return db;
 }
@@ -112,7 +159,15 @@ describe('JSON backup', () => {
     await tx.objectStore('followUps').delete(backup.followUps[0].id);
     await tx.done;
     // And the backup holds a person the database never had, whose address someone else now has.
-    const stranger = { ...ada, id: newId(NOON + 99), displayName: 'Old Ada', identities: [{ kind: 'email', value: ADA.email }, { kind: 'email', value: 'old@ada.example' }] };
+    const stranger = {
+      ...ada,
+      id: newId(NOON + 99),
+      displayName: 'Old Ada',
+      identities: [
+        { kind: 'email', value: ADA.email },
+        { kind: 'email', value: 'old@ada.example' },
+      ],
+    };
     backup.contacts.push(stranger);
     backup.identities.push({ key: 'email:old@ada.example', kind: 'email', value: 'old@ada.example', contactId: stranger.id });
 
@@ -161,8 +216,16 @@ describe('JSON backup', () => {
   test.each([
     ['not JSON', () => parseBackupJson('BEGIN:VCARD'), 'This file is not a Tend backup (it is not JSON).'],
     ['another JSON file', () => restoreBackup(null as never, { hello: 'world' }), 'This file is not a Tend backup.'],
-    ['a newer version', () => restoreBackup(null as never, { format: 'tend-backup', version: 2 }), 'This backup was made by a newer Tend (format version 2); update Tend to restore it.'],
-    ['a part missing', () => restoreBackup(null as never, { format: 'tend-backup', version: 1, exportedAt: '2024-05-01T12:00:00.000Z', contacts: [] }), 'This Tend backup is damaged: a part of it is missing.'],
+    [
+      'a newer version',
+      () => restoreBackup(null as never, { format: 'tend-backup', version: 2 }),
+      'This backup was made by a newer Tend (format version 2); update Tend to restore it.',
+    ],
+    [
+      'a part missing',
+      () => restoreBackup(null as never, { format: 'tend-backup', version: 1, exportedAt: '2024-05-01T12:00:00.000Z', contacts: [] }),
+      'This Tend backup is damaged: a part of it is missing.',
+    ],
   ])('refused with a clear message: %s', async (_, run, message) => {
     await expect(async () => run()).rejects.toThrow(message);
   });

@@ -29,11 +29,29 @@ const ADA: Contact = {
   updatedAt: Date.UTC(2024, 1, 2, 3, 4, 5),
   lastInteractionAt: Date.UTC(2024, 2, 2, 3, 4, 5),
 };
-const PRANK: Contact = { ...ADA, id: '01890a5d-ac96-774b-bcce-b302099a8058', displayName: '=HYPERLINK("http://evil.example","x")', identities: [], tags: [], org: '@SUM(1)', title: '+1', whatMatters: undefined, stage: undefined, cadenceDays: undefined, lastInteractionAt: undefined };
+const PRANK: Contact = {
+  ...ADA,
+  id: '01890a5d-ac96-774b-bcce-b302099a8058',
+  displayName: '=HYPERLINK("http://evil.example","x")',
+  identities: [],
+  tags: [],
+  org: '@SUM(1)',
+  title: '+1',
+  whatMatters: undefined,
+  stage: undefined,
+  cadenceDays: undefined,
+  lastInteractionAt: undefined,
+};
 
 describe('toCsv', () => {
   test('UTF-8 BOM, CRLF after every row, RFC 4180 quoting', () => {
-    expect(toCsv([['a', 'b,c'], ['say "hi"', 'two\nlines'], ['', ' padded ']])).toBe('\ufeffa,"b,c"\r\n"say ""hi""","two\nlines"\r\n," padded "\r\n');
+    expect(
+      toCsv([
+        ['a', 'b,c'],
+        ['say "hi"', 'two\nlines'],
+        ['', ' padded '],
+      ]),
+    ).toBe('\ufeffa,"b,c"\r\n"say ""hi""","two\nlines"\r\n," padded "\r\n');
   });
 
   test.each([
@@ -102,13 +120,35 @@ describe('exportPeopleCsv', () => {
 describe('exportInteractionsCsv', () => {
   const at = Date.UTC(2024, 4, 1, 9, 30);
   const interactions: Interaction[] = [
-    { id: '01890a5d-ac96-774b-bcce-b302099a8060', contactIds: [ADA.id, '01890a5d-ac96-774b-bcce-b30209999999'], kind: 'meeting', at: at + 1000, summary: '=Lunch', body: 'Talked, at length', experience: 'positive', source: { url: 'https://mail.example/t/1', title: 'Lunch?', site: 'gmail' }, createdAt: at },
+    {
+      id: '01890a5d-ac96-774b-bcce-b302099a8060',
+      contactIds: [ADA.id, '01890a5d-ac96-774b-bcce-b30209999999'],
+      kind: 'meeting',
+      at: at + 1000,
+      summary: '=Lunch',
+      body: 'Talked, at length',
+      experience: 'positive',
+      source: { url: 'https://mail.example/t/1', title: 'Lunch?', site: 'gmail' },
+      createdAt: at,
+    },
     { id: '01890a5d-ac96-774b-bcce-b302099a8061', contactIds: [ADA.id], kind: 'note', at, summary: 'Earlier', createdAt: at },
   ];
   const [header, first, second] = cellsOf(exportInteractionsCsv(interactions, new Map([[ADA.id, ADA]])));
 
   test('oldest first, people by name (unknown ids kept), their first address', () => {
-    expect(header).toEqual(['Date (UTC)', 'Kind', 'People', 'Email addresses', 'Summary', 'Details', 'Experience', 'Source URL', 'Source title', 'Site', 'Tend id']);
+    expect(header).toEqual([
+      'Date (UTC)',
+      'Kind',
+      'People',
+      'Email addresses',
+      'Summary',
+      'Details',
+      'Experience',
+      'Source URL',
+      'Source title',
+      'Site',
+      'Tend id',
+    ]);
     expect(first).toEqual(['2024-05-01 09:30:00', 'note', ADA.displayName, 'ada@analytical.example', 'Earlier', '', '', '', '', '', interactions[1]!.id]);
     expect(second).toEqual([
       '2024-05-01 09:30:01',
@@ -225,8 +265,24 @@ describe('any other CSV: headers, a suggested mapping, then parseCsvWithMapping'
       note: 'Remarks',
     });
     expect(result.candidates).toEqual([
-      { line: 2, displayName: 'Sanne de Wit', emails: ['sanne@dewit.example'], urls: [], org: 'De Wit & Zonen', title: 'Owner', tags: ['Clients'], note: 'Wants quarterly reports' },
-      { line: 3, displayName: 'Bram "The Builder" Kok', emails: ['bram@kok.example', 'bram.kok@mail.example'], urls: [], tags: ['Clients', 'Builders'], note: 'Two\nlines' },
+      {
+        line: 2,
+        displayName: 'Sanne de Wit',
+        emails: ['sanne@dewit.example'],
+        urls: [],
+        org: 'De Wit & Zonen',
+        title: 'Owner',
+        tags: ['Clients'],
+        note: 'Wants quarterly reports',
+      },
+      {
+        line: 3,
+        displayName: 'Bram "The Builder" Kok',
+        emails: ['bram@kok.example', 'bram.kok@mail.example'],
+        urls: [],
+        tags: ['Clients', 'Builders'],
+        note: 'Two\nlines',
+      },
       // Not an address, but a name: the preview warns about the value and keeps the person.
       { line: 6, displayName: 'Lotte Jansen', emails: ['not-an-address'], urls: [], tags: [] },
     ]);
@@ -241,8 +297,14 @@ describe('any other CSV: headers, a suggested mapping, then parseCsvWithMapping'
   });
 
   test.each([
-    [['Name', 'Email', 'Company', 'Job Title', 'Tags', 'Notes'], { displayName: 'Name', emails: ['Email'], org: 'Company', title: 'Job Title', tags: 'Tags', note: 'Notes' }],
-    [['First Name', 'Last Name', 'E-mail Address', 'LinkedIn'], { givenName: 'First Name', familyName: 'Last Name', emails: ['E-mail Address'], urls: ['LinkedIn'] }],
+    [
+      ['Name', 'Email', 'Company', 'Job Title', 'Tags', 'Notes'],
+      { displayName: 'Name', emails: ['Email'], org: 'Company', title: 'Job Title', tags: 'Tags', note: 'Notes' },
+    ],
+    [
+      ['First Name', 'Last Name', 'E-mail Address', 'LinkedIn'],
+      { givenName: 'First Name', familyName: 'Last Name', emails: ['E-mail Address'], urls: ['LinkedIn'] },
+    ],
   ])('suggestColumnMapping(%j)', (headers, expected) => {
     expect(suggestColumnMapping(headers)).toMatchObject(expected);
   });

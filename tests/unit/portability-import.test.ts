@@ -95,7 +95,15 @@ describe('previewImport', () => {
       },
     ]);
     expect(preview.matches).toEqual([
-      { lines: [1], contactId: ada.id, displayName: 'Ada Lovelace', reasons: [{ kind: 'email', value: ADA.email }], addIdentities: [], addTags: ['friends'], fill: {} },
+      {
+        lines: [1],
+        contactId: ada.id,
+        displayName: 'Ada Lovelace',
+        reasons: [{ kind: 'email', value: ADA.email }],
+        addIdentities: [],
+        addTags: ['friends'],
+        fill: {},
+      },
       {
         lines: [7],
         contactId: grace.id,
@@ -105,7 +113,15 @@ describe('previewImport', () => {
         addTags: [],
         fill: { title: 'Rear Admiral' },
       },
-      { lines: [28], contactId: mystery.id, displayName: 'Mystery Person', reasons: [{ kind: 'name', value: 'Mystery Person' }], addIdentities: [], addTags: [], fill: { whatMatters: 'Met on a train' } },
+      {
+        lines: [28],
+        contactId: mystery.id,
+        displayName: 'Mystery Person',
+        reasons: [{ kind: 'name', value: 'Mystery Person' }],
+        addIdentities: [],
+        addTags: [],
+        fill: { whatMatters: 'Met on a train' },
+      },
     ]);
     expect(preview.rejected).toEqual([
       { line: 33, reason: 'No name, usable email address or profile URL.' },
@@ -125,7 +141,11 @@ describe('previewImport', () => {
       vcard('FN:Mystery Person') + vcard('FN:mystery person', 'CATEGORIES:x'),
       { newPeople: [], matches: [{ lines: [1, 5], displayName: 'Mystery Person', reasons: [{ kind: 'name', value: 'Mystery Person' }], addTags: ['x'] }] },
     ],
-    ['two name-only cards with a new name', vcard('FN:Lin Wu') + vcard('FN:Lin Wu'), { newPeople: [{ lines: [1, 5], displayName: 'Lin Wu', identities: [] }], matches: [] }],
+    [
+      'two name-only cards with a new name',
+      vcard('FN:Lin Wu') + vcard('FN:Lin Wu'),
+      { newPeople: [{ lines: [1, 5], displayName: 'Lin Wu', identities: [] }], matches: [] },
+    ],
     ['an organisation only', vcard('ORG:Acme Ltd;Sales'), { newPeople: [{ lines: [1], displayName: 'Acme Ltd', org: 'Acme Ltd' }], matches: [] }],
     [
       'a name-only card never matches a person who has identities',
@@ -155,7 +175,12 @@ describe('previewImport', () => {
     const parsed = parseContactsCsv(textOfFile(readFileSync(resolve('tests/fixtures/portability/google-contacts-older.csv'))));
     if (parsed.format === 'unknown') throw new Error('not detected');
     const preview = await previewImport(db, parsed.candidates, { source: 'Google Contacts CSV', rejected: parsed.rejected });
-    expect(preview.newPeople.map((p) => p.displayName)).toEqual(['Maren Quist', 'Dr. Tobias Ferreira-Lind', 'Nameless Bakery, Ltd.', '=HYPERLINK("http://evil.example")']);
+    expect(preview.newPeople.map((p) => p.displayName)).toEqual([
+      'Maren Quist',
+      'Dr. Tobias Ferreira-Lind',
+      'Nameless Bakery, Ltd.',
+      '=HYPERLINK("http://evil.example")',
+    ]);
     expect(preview.newPeople[0]!.identities).toContainEqual({ kind: 'url', value: 'https://github.com/marenquist' });
     expect(preview.rejected.map((r) => r.line)).toEqual([6]);
   });

@@ -56,7 +56,11 @@ describe('content lines', () => {
     expect(Object.fromEntries(parse(text)!.params)).toEqual(expected);
   });
 
-  test.each([['no colon', 'JUST TEXT'], ['bad name', 'N@ME:x'], ['unclosed quote', 'X;A="b:c']])('not a content line: %s', (_, text) => {
+  test.each([
+    ['no colon', 'JUST TEXT'],
+    ['bad name', 'N@ME:x'],
+    ['unclosed quote', 'X;A="b:c'],
+  ])('not a content line: %s', (_, text) => {
     expect(parse(text)).toBeUndefined();
   });
 });
@@ -67,10 +71,18 @@ describe('parseVCards', () => {
     ['name from N when there is no FN', card('N:Lovelace;Ada;King,Byron;Countess;'), { displayName: 'Countess Ada King Byron Lovelace' }],
     ['name from ORG when there is no FN or N', card('ORG:Analytical Engines;R&D'), { displayName: 'Analytical Engines', org: 'Analytical Engines' }],
     ['name from the address when that is all', card('EMAIL:ada@engine.example'), { displayName: 'ada@engine.example' }],
-    ['escaped comma, semicolon, backslash, newline', card('FN:A\\, B\\; C\\\\D', 'NOTE:one\\ntwo\\Nthree'), { displayName: 'A, B; C\\D', note: 'one\ntwo\nthree' }],
+    [
+      'escaped comma, semicolon, backslash, newline',
+      card('FN:A\\, B\\; C\\\\D', 'NOTE:one\\ntwo\\Nthree'),
+      { displayName: 'A, B; C\\D', note: 'one\ntwo\nthree' },
+    ],
     ['escaped colon in a URL (Google)', card('FN:x', 'item3.URL:http\\://profile.example/ada'), { urls: ['http://profile.example/ada'] }],
     ['grouped properties', card('FN:x', 'item1.EMAIL;type=INTERNET:ada@engine.example', 'item1.X-ABLabel:work'), { emails: ['ada@engine.example'] }],
-    ['several emails, deduplicated', card('FN:x', 'EMAIL:a@x.example', 'EMAIL;TYPE=work:b@x.example', 'EMAIL:a@x.example'), { emails: ['a@x.example', 'b@x.example'] }],
+    [
+      'several emails, deduplicated',
+      card('FN:x', 'EMAIL:a@x.example', 'EMAIL;TYPE=work:b@x.example', 'EMAIL:a@x.example'),
+      { emails: ['a@x.example', 'b@x.example'] },
+    ],
     ['categories split on unescaped commas', card('FN:x', 'CATEGORIES:Friends,Work\\, past,Friends'), { categories: ['Friends', 'Work, past'] }],
     ['ORG keeps an escaped semicolon', card('FN:x', 'ORG:A\\;B;Dept'), { org: 'A;B' }],
     ['TITLE', card('FN:x', 'TITLE:Engineer'), { title: 'Engineer' }],
@@ -85,26 +97,31 @@ describe('parseVCards', () => {
       crlf('BEGIN:VCARD', 'VERSION:2.1', 'N;CHARSET=ISO-8859-1;QUOTED-PRINTABLE:M=FCller;J=FCrgen', 'END:VCARD'),
       { displayName: 'Jürgen Müller' },
     ],
-    [
-      '2.1 QP note with CRLF escapes',
-      crlf('BEGIN:VCARD', 'VERSION:2.1', 'FN:x', 'NOTE;ENCODING=QUOTED-PRINTABLE:a=0D=0Ab', 'END:VCARD'),
-      { note: 'a\nb' },
-    ],
+    ['2.1 QP note with CRLF escapes', crlf('BEGIN:VCARD', 'VERSION:2.1', 'FN:x', 'NOTE;ENCODING=QUOTED-PRINTABLE:a=0D=0Ab', 'END:VCARD'), { note: 'a\nb' }],
     ['unknown CHARSET falls back to UTF-8', crlf('BEGIN:VCARD', 'FN;CHARSET=X-NOPE;ENCODING=QUOTED-PRINTABLE:=C3=A9', 'END:VCARD'), { displayName: 'é' }],
     ['base64 text value', crlf('BEGIN:VCARD', 'FN;ENCODING=B;CHARSET=UTF-8:w4lsaXNl', 'END:VCARD'), { displayName: 'Élise' }],
     ['LF only, lower-case keywords', 'begin:vcard\nversion:4.0\nfn:Lin\nend:vcard\n', { displayName: 'Lin' }],
     ['BOM and CRLF', '\ufeff' + card('FN:Bom'), { displayName: 'Bom' }],
     ['VERSION after other properties (2.1)', crlf('BEGIN:VCARD', 'FN:Late', 'VERSION:2.1', 'END:VCARD'), { displayName: 'Late' }],
-    ['embedded AGENT card is skipped', card('FN:Outer', 'AGENT:', 'BEGIN:VCARD', 'FN:Inner', 'END:VCARD', 'EMAIL:o@x.example'), { displayName: 'Outer', emails: ['o@x.example'] }],
+    [
+      'embedded AGENT card is skipped',
+      card('FN:Outer', 'AGENT:', 'BEGIN:VCARD', 'FN:Inner', 'END:VCARD', 'EMAIL:o@x.example'),
+      { displayName: 'Outer', emails: ['o@x.example'] },
+    ],
     ['whitespace in names folded', card('FN:  Ada \\n Lovelace '), { displayName: 'Ada Lovelace' }],
     ['bytes: UTF-8', new TextEncoder().encode(card('FN:Zoë')), { displayName: 'Zoë' }],
-    ['bytes: Windows-1252 when not UTF-8', Uint8Array.from([...new TextEncoder().encode('BEGIN:VCARD\r\nFN:Zo'), 0xeb, ...new TextEncoder().encode('\r\nEND:VCARD\r\n')]), { displayName: 'Zoë' }],
+    [
+      'bytes: Windows-1252 when not UTF-8',
+      Uint8Array.from([...new TextEncoder().encode('BEGIN:VCARD\r\nFN:Zo'), 0xeb, ...new TextEncoder().encode('\r\nEND:VCARD\r\n')]),
+      { displayName: 'Zoë' },
+    ],
   ])('%s', (_, input, expected) => {
     expect(only(input)).toMatchObject(expected);
   });
 
   test('several cards, in any version, each with the line it starts on', () => {
-    const text = card('FN:One') + crlf('BEGIN:VCARD', 'VERSION:2.1', 'FN:Two', 'END:VCARD') + '\r\n' + crlf('BEGIN:VCARD', 'VERSION:4.0', 'FN:Three', 'END:VCARD');
+    const text =
+      card('FN:One') + crlf('BEGIN:VCARD', 'VERSION:2.1', 'FN:Two', 'END:VCARD') + '\r\n' + crlf('BEGIN:VCARD', 'VERSION:4.0', 'FN:Three', 'END:VCARD');
     const { cards } = parseVCards(text);
     expect(cards.map((c) => [c.line, c.displayName])).toEqual([
       [1, 'One'],
@@ -118,7 +135,11 @@ describe('parseVCards', () => {
     ['whitespace only', ' \r\n\r\n', [{ line: 0, reason: 'The file is empty.' }]],
     ['binary', 'PK\u0003\u0004\u0000\u0000', [{ line: 0, reason: 'This is a binary file, not a vCard file.' }]],
     ['not a vCard', 'Name,Email\r\nAda,ada@x.example\r\n', [{ line: 0, reason: 'No vCard found in this file (it has no BEGIN:VCARD line).' }]],
-    ['truncated', card('FN:Whole') + 'BEGIN:VCARD\r\nFN:Cut', [{ line: 5, reason: 'This card is not closed (END:VCARD is missing): the file may be cut short.' }]],
+    [
+      'truncated',
+      card('FN:Whole') + 'BEGIN:VCARD\r\nFN:Cut',
+      [{ line: 5, reason: 'This card is not closed (END:VCARD is missing): the file may be cut short.' }],
+    ],
     ['card naming no one', card('TEL:123'), [{ line: 1, reason: 'This card has no name, email address or web address.' }]],
   ])('rejects: %s', (_, input, rejected) => {
     expect(parseVCards(input).rejected).toEqual(rejected);

@@ -101,7 +101,15 @@ describe('writeVCards', () => {
   });
 
   test('handles are left out, an empty name falls back to the first address', () => {
-    const text = writeVCards([contact({ displayName: '', identities: [{ kind: 'handle', value: '@ada' }, { kind: 'email', value: 'a@x.example' }] })]);
+    const text = writeVCards([
+      contact({
+        displayName: '',
+        identities: [
+          { kind: 'handle', value: '@ada' },
+          { kind: 'email', value: 'a@x.example' },
+        ],
+      }),
+    ]);
     expect(text).toContain('FN:a@x.example\r\n');
     expect(text).not.toContain('@ada');
   });

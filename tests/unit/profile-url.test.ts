@@ -114,12 +114,10 @@ describe('canonicalProfileUrl: hostile and non-profile input', () => {
 describe('canonicalProfileUrl: properties', () => {
   const anyWebUrl = fc.oneof(
     fc.webUrl({ withQueryParameters: true, withFragments: true }),
-    fc.tuple(fc.constantFrom('github.com', 'www.linkedin.com', 'uk.linkedin.com'), fc.webPath()).map(
-      ([host, path]) => `https://${host}${path}`,
-    ),
-    fc.tuple(fc.constantFrom('https://github.com/', 'https://www.linkedin.com/in/'), fc.string({ unit: 'grapheme' })).map(
-      ([prefix, tail]) => prefix + encodeURIComponent(tail),
-    ),
+    fc.tuple(fc.constantFrom('github.com', 'www.linkedin.com', 'uk.linkedin.com'), fc.webPath()).map(([host, path]) => `https://${host}${path}`),
+    fc
+      .tuple(fc.constantFrom('https://github.com/', 'https://www.linkedin.com/in/'), fc.string({ unit: 'grapheme' }))
+      .map(([prefix, tail]) => prefix + encodeURIComponent(tail)),
   );
 
   test('canonical URLs are fixed points, https and bounded', () => {

@@ -12,7 +12,10 @@ const sidePanel = { id: ID, url: `${ORIGIN}sidepanel.html` };
 
 async function setup() {
   const db = freshDb();
-  const route = createRouter(createHandlers(db, () => 1_700_000_000_000), { extensionId: ID, extensionOrigin: ORIGIN });
+  const route = createRouter(
+    createHandlers(db, () => 1_700_000_000_000),
+    { extensionId: ID, extensionOrigin: ORIGIN },
+  );
   return { db: await db, route };
 }
 
@@ -48,7 +51,14 @@ describe('router: content scripts', () => {
     ['unknown type', { type: 'deleteEverything' }],
     ['people not a list', { ...threadSighting('t1', 'Plan', []), people: 'Ada' }],
     ['address too long', threadSighting('t1', 'Plan', [{ email: `${'a'.repeat(300)}@x.example` }])],
-    ['too many people', threadSighting('t1', 'Plan', Array.from({ length: 501 }, (_, i) => ({ email: `p${i}@x.example` })))],
+    [
+      'too many people',
+      threadSighting(
+        't1',
+        'Plan',
+        Array.from({ length: 501 }, (_, i) => ({ email: `p${i}@x.example` })),
+      ),
+    ],
   ])('an invalid message (%s) is rejected with a reason and writes nothing', async (_name, message) => {
     const { db, route } = await setup();
     const reply = await route(message, gmailTab);
@@ -88,7 +98,10 @@ describe('router: extension pages', () => {
     const tab = await route({ type: 'getTabPeople', tabId: 7 }, sidePanel);
     expect(tab.ok).toBe(true);
     const contactId = (tab as { data: { people: { contactId: string }[] } }).data.people[0]!.contactId;
-    const note = await route({ type: 'logInteraction', contactIds: [contactId], kind: 'note', text: '  Loves sailing  ', requestId: crypto.randomUUID() }, sidePanel);
+    const note = await route(
+      { type: 'logInteraction', contactIds: [contactId], kind: 'note', text: '  Loves sailing  ', requestId: crypto.randomUUID() },
+      sidePanel,
+    );
     expect(note).toMatchObject({ ok: true, data: { kind: 'note', summary: 'Loves sailing' } });
     const timeline = await route({ type: 'getTimeline', contactId }, sidePanel);
     expect(timeline.ok && (timeline.data as { kind: string }[]).map((e) => e.kind)).toEqual(['note', 'sighting']);
@@ -96,13 +109,19 @@ describe('router: extension pages', () => {
 
   test('an empty note is rejected as invalid', async () => {
     const { route } = await setup();
-    const reply = await route({ type: 'logInteraction', contactIds: [crypto.randomUUID()], kind: 'note', text: '   ', requestId: crypto.randomUUID() }, sidePanel);
+    const reply = await route(
+      { type: 'logInteraction', contactIds: [crypto.randomUUID()], kind: 'note', text: '   ', requestId: crypto.randomUUID() },
+      sidePanel,
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'invalid' } });
   });
 
   test('a note for an unknown person answers not-found', async () => {
     const { route } = await setup();
-    const reply = await route({ type: 'logInteraction', contactIds: [crypto.randomUUID()], kind: 'note', text: 'hi', requestId: crypto.randomUUID() }, sidePanel);
+    const reply = await route(
+      { type: 'logInteraction', contactIds: [crypto.randomUUID()], kind: 'note', text: 'hi', requestId: crypto.randomUUID() },
+      sidePanel,
+    );
     expect(reply).toMatchObject({ ok: false, error: { code: 'not-found' } });
   });
 
@@ -142,7 +161,10 @@ test('updateSettings changes only the fields sent; the others keep their stored 
   const { route } = await setup();
   await route({ type: 'updateSettings', patch: { neverCapture: { addresses: [], domains: ['secret.example'], sites: [] } } }, sidePanel);
   const reply = await route({ type: 'updateSettings', patch: { ownAddresses: ['me@example.com'] } }, sidePanel);
-  expect(reply).toMatchObject({ ok: true, data: { ownAddresses: ['me@example.com'], neverCapture: { domains: ['secret.example'] }, ignoreAutomatedSenders: true } });
+  expect(reply).toMatchObject({
+    ok: true,
+    data: { ownAddresses: ['me@example.com'], neverCapture: { domains: ['secret.example'] }, ignoreAutomatedSenders: true },
+  });
   expect(await route({ type: 'updateSettings', patch: { ownAddresses: ['x'] } }, gmailTab)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 });
 
@@ -161,13 +183,11 @@ test('a write that fails for lack of space answers a clear message', async () =>
   expect(await db.count('interactions')).toBe(1);
 });
 
-test.each([
-  [{ type: { toString: 0 } }],
-  [{ type: Object.create(null) }],
-  [{ type: 'x'.repeat(100_000) }],
-  [Object.create(null)],
-])('a hostile `type` (%#) is refused without throwing', async (message) => {
-  const { route } = await setup();
-  await expect(route(message, gmailTab)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } });
-  await expect(route(message, sidePanel)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } });
-});
+test.each([[{ type: { toString: 0 } }], [{ type: Object.create(null) }], [{ type: 'x'.repeat(100_000) }], [Object.create(null)]])(
+  'a hostile `type` (%#) is refused without throwing',
+  async (message) => {
+    const { route } = await setup();
+    await expect(route(message, gmailTab)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } });
+    await expect(route(message, sidePanel)).resolves.toMatchObject({ ok: false, error: { code: 'invalid' } });
+  },
+);

@@ -12,7 +12,8 @@ function person(displayName: string, ...values: string[]): Contact {
   const identities: Identity[] = values.map((value) => ({ kind: value.startsWith('https://') ? 'url' : 'email', value }));
   return { id: crypto.randomUUID(), displayName, identities, tags: [], createdAt: clock, updatedAt: clock };
 }
-const reasonsOf = (contacts: Contact[]) => duplicatePairs(contacts, 20).map((pair) => [pair.first.displayName, pair.second.displayName, pair.reasons.map((r) => r.rule)]);
+const reasonsOf = (contacts: Contact[]) =>
+  duplicatePairs(contacts, 20).map((pair) => [pair.first.displayName, pair.second.displayName, pair.reasons.map((r) => r.rule)]);
 
 test.each([
   ['ada.lovelace@gmail.com', 'adalovelace@gmail.com'],

@@ -96,7 +96,13 @@ describe('recordSighting', () => {
     const rules = rulesWith({ neverCapture: { addresses: ['Charles@Engine.example'], domains: ['secret.example'], sites: ['private.example'] } });
     const outcome = await recordSighting(
       db,
-      threadSighting('t1', 'A', [ADA, CHARLES, { email: 'x@mail.secret.example' }, { email: 'no-reply@shop.example' }, { email: 'notifications+abc@github.example' }]),
+      threadSighting('t1', 'A', [
+        ADA,
+        CHARLES,
+        { email: 'x@mail.secret.example' },
+        { email: 'no-reply@shop.example' },
+        { email: 'notifications+abc@github.example' },
+      ]),
       rules,
       NOON,
     );
@@ -104,7 +110,12 @@ describe('recordSighting', () => {
     const onPrivateSite = { ...threadSighting('t2', 'B', [ADA]), page: { url: 'https://www.private.example/team', title: 'Team' } };
     expect((await recordSighting(db, onPrivateSite, rules, NOON)).people).toEqual([]);
     expect((await everything(db)).contacts).toHaveLength(1);
-    const withAutomated = await recordSighting(db, threadSighting('t3', 'C', [{ email: 'noreply@shop.example' }]), rulesWith({ ignoreAutomatedSenders: false }), NOON);
+    const withAutomated = await recordSighting(
+      db,
+      threadSighting('t3', 'C', [{ email: 'noreply@shop.example' }]),
+      rulesWith({ ignoreAutomatedSenders: false }),
+      NOON,
+    );
     expect(withAutomated.people).toHaveLength(1);
   });
 });

@@ -93,7 +93,22 @@ describe('vCard export', () => {
   test.each(['4.0', '3.0'] as const)('vCard %s: a value cannot start another property or card', (version) => {
     const file = writeVCards([injecting], version);
     const names = logicalLines(file).map((line) => line.text.split(/[:;]/, 1)[0]);
-    const expected = ['BEGIN', 'VERSION', 'PRODID', 'UID', 'FN', ...(version === '3.0' ? ['N'] : []), 'EMAIL', 'URL', 'ORG', 'TITLE', 'CATEGORIES', 'NOTE', 'REV', 'END'];
+    const expected = [
+      'BEGIN',
+      'VERSION',
+      'PRODID',
+      'UID',
+      'FN',
+      ...(version === '3.0' ? ['N'] : []),
+      'EMAIL',
+      'URL',
+      'ORG',
+      'TITLE',
+      'CATEGORIES',
+      'NOTE',
+      'REV',
+      'END',
+    ];
     expect(names).toEqual(expected);
     expect(file).not.toMatch(BIDI_CONTROL);
 
@@ -116,7 +131,7 @@ describe('CSV export', () => {
   test('formulas are defused even behind a bidi override; markup and line breaks come back as data', () => {
     const contact = hostileContact({
       displayName: '\u202E=HYPERLINK("http://evil.example","Ada")',
-      org: '+cmd|\' /C calc\'!A0',
+      org: "+cmd|' /C calc'!A0",
       title: `${MARKUP}\r\nsecond line`,
       tags: ['@SUM(1+1)', '-2+3', 'plain'],
     });
@@ -131,14 +146,14 @@ describe('CSV export', () => {
       '\'=HYPERLINK("http://evil.example","Ada")',
       'mallory@payload.example',
       '',
-      '\'+cmd|\' /C calc\'!A0',
+      "'+cmd|' /C calc'!A0",
       `${MARKUP}\r\nsecond line`,
-      '\'@SUM(1+1) ::: -2+3 ::: plain',
+      "'@SUM(1+1) ::: -2+3 ::: plain",
     ]);
     // Tend's reader takes its own guard off again: the data round-trips.
     const cells = rows[0]!.cells;
     expect(cells.get('Name')).toBe('=HYPERLINK("http://evil.example","Ada")');
-    expect(cells.get('Organisation')).toBe('+cmd|\' /C calc\'!A0');
+    expect(cells.get('Organisation')).toBe("+cmd|' /C calc'!A0");
     expect(cells.get('Title')).toBe(`${MARKUP}\r\nsecond line`);
   });
 

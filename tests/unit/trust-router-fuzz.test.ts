@@ -54,7 +54,10 @@ beforeAll(async () => {
   vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   vi.spyOn(console, 'error').mockImplementation(() => undefined);
   db = await freshDb();
-  route = createRouter(createHandlers(Promise.resolve(db), () => 1_700_000_000_000), { extensionId: ID, extensionOrigin: ORIGIN });
+  route = createRouter(
+    createHandlers(Promise.resolve(db), () => 1_700_000_000_000),
+    { extensionId: ID, extensionOrigin: ORIGIN },
+  );
 });
 afterAll(() => {
   // The trust report (npm run check:trust prints these lines).
@@ -73,28 +76,32 @@ async function snapshot(): Promise<string> {
 test.each([
   ['a content script', contentSender, ContentRequest],
   ['an extension page', pageSender, PageRequest],
-] as const)('%s: every invalid message is rejected with a reason and writes nothing', async (_who, sender, schema) => {
-  await fc.assert(
-    fc.asyncProperty(anyMessage, async (message) => {
-      const before = await snapshot();
-      const reply = await route(message, sender);
-      tally.tried += 1;
-      const valid = schema.safeParse(message).success;
-      if (!valid) expect(reply.ok).toBe(false);
-      if (!reply.ok) {
-        tally.rejected += 1;
-        expect(reply.error.message.length).toBeGreaterThan(5);
-        if ((await snapshot()) !== before) tally.writtenByRejected += 1;
-      }
-      if (sender === contentSender && PageRequest.safeParse(message).success) {
-        tally.forbiddenReads += 1;
-        expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-      }
-    }),
-    { numRuns: RUNS_PER_SENDER },
-  );
-  expect(tally.writtenByRejected).toBe(0);
-}, 120_000);
+] as const)(
+  '%s: every invalid message is rejected with a reason and writes nothing',
+  async (_who, sender, schema) => {
+    await fc.assert(
+      fc.asyncProperty(anyMessage, async (message) => {
+        const before = await snapshot();
+        const reply = await route(message, sender);
+        tally.tried += 1;
+        const valid = schema.safeParse(message).success;
+        if (!valid) expect(reply.ok).toBe(false);
+        if (!reply.ok) {
+          tally.rejected += 1;
+          expect(reply.error.message.length).toBeGreaterThan(5);
+          if ((await snapshot()) !== before) tally.writtenByRejected += 1;
+        }
+        if (sender === contentSender && PageRequest.safeParse(message).success) {
+          tally.forbiddenReads += 1;
+          expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+        }
+      }),
+      { numRuns: RUNS_PER_SENDER },
+    );
+    expect(tally.writtenByRejected).toBe(0);
+  },
+  120_000,
+);
 
 test('messages from other extensions or web pages are refused whatever they say', async () => {
   await fc.assert(

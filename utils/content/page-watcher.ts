@@ -58,7 +58,10 @@ export function toReport(recogniser: Recogniser, findings: PageFindings, doc: Do
     page: { url: url.href.slice(0, MAX_URL), title: doc.title.slice(0, MAX_URL) },
     thread: findings.thread && { key: findings.thread.key.slice(0, MAX_URL), subject: clip(findings.thread.subject, MAX_NAME) ?? '' },
     // A hostile page cannot make one report carry more than the cap; the panel says it was cut.
-    people: findings.people.slice(0, MAX_PEOPLE_PER_SIGHTING).map(withinLimits).filter((p) => p.email || p.profileUrl || p.name),
+    people: findings.people
+      .slice(0, MAX_PEOPLE_PER_SIGHTING)
+      .map(withinLimits)
+      .filter((p) => p.email || p.profileUrl || p.name),
     truncated: findings.truncated || findings.people.length > MAX_PEOPLE_PER_SIGHTING || undefined,
     self: findings.self.slice(0, MAX_SELF_PER_SIGHTING),
   };

@@ -56,9 +56,13 @@ function tokenise(input: string): Token[] {
       while (i < input.length && depth > 0) {
         const c = input.charAt(i++);
         if (c === '\\' && i < input.length) text += input.charAt(i++);
-        else if (c === '(') { depth++; text += c; }
-        else if (c === ')') { depth--; if (depth > 0) text += c; }
-        else if (c !== '\r' && c !== '\n') text += c;
+        else if (c === '(') {
+          depth++;
+          text += c;
+        } else if (c === ')') {
+          depth--;
+          if (depth > 0) text += c;
+        } else if (c !== '\r' && c !== '\n') text += c;
       }
       tokens.push({ kind: 'comment', text, raw: input.slice(start, i), spaced });
       spaced = true; // A comment separates words like whitespace does.
@@ -295,10 +299,7 @@ function bareMailboxes(tokens: Token[], group: string | undefined): ParsedAddres
   if (!address || !firstToken || !lastToken) return [];
   const first = tokens.indexOf(firstToken);
   const last = tokens.indexOf(lastToken);
-  const name =
-    displayName(runs.filter((run) => run !== addressRun).flat()) ??
-    commentName(tokens.slice(last + 1)) ??
-    commentName(tokens.slice(0, first));
+  const name = displayName(runs.filter((run) => run !== addressRun).flat()) ?? commentName(tokens.slice(last + 1)) ?? commentName(tokens.slice(0, first));
   return [withOptional({ name, address, group })];
 }
 

@@ -3,7 +3,22 @@
  * The background treats whatever arrives as `unknown` until one of these accepts it.
  */
 import { z } from 'zod';
-import { Candidate, Contact, ContactPatch, Experience, Identity, Interaction, LoggableKind, MAX_NAME, MAX_NOTE, MAX_URL, Settings, SettingsPatch, Source, TabPeople } from '../model/records';
+import {
+  Candidate,
+  Contact,
+  ContactPatch,
+  Experience,
+  Identity,
+  Interaction,
+  LoggableKind,
+  MAX_NAME,
+  MAX_NOTE,
+  MAX_URL,
+  Settings,
+  SettingsPatch,
+  Source,
+  TabPeople,
+} from '../model/records';
 import { t } from '../i18n';
 import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../model/limits';
 import { followupsRequests, followupsResults } from './features/followups';
@@ -52,7 +67,11 @@ const coreRequests = [
   z.object({
     type: z.literal('editInteraction'),
     interactionId: z.uuid(),
-    text: z.string().trim().min(1, { error: () => t('errorEntryEmpty') }).max(MAX_NOTE),
+    text: z
+      .string()
+      .trim()
+      .min(1, { error: () => t('errorEntryEmpty') })
+      .max(MAX_NOTE),
     kind: LoggableKind.optional(),
     experience: Experience.nullable().optional(),
   }),
@@ -66,7 +85,11 @@ const coreRequests = [
     type: z.literal('logInteraction'),
     contactIds: z.array(contactId).min(1).max(50),
     kind: LoggableKind,
-    text: z.string().trim().min(1, { error: () => t('errorWriteSomething') }).max(MAX_NOTE),
+    text: z
+      .string()
+      .trim()
+      .min(1, { error: () => t('errorWriteSomething') })
+      .max(MAX_NOTE),
     experience: Experience.optional(),
     source: Source.optional(),
     requestId: z.uuid(),

@@ -1,10 +1,7 @@
 import type { Browser } from 'wxt/browser';
 
 /** Who sent a message, as far as the router's permission checks are concerned. */
-export type SenderRole =
-  | { role: 'content'; tabId: number; pageUrl: string }
-  | { role: 'page' }
-  | { role: 'foreign'; why: string };
+export type SenderRole = { role: 'content'; tabId: number; pageUrl: string } | { role: 'page' } | { role: 'foreign'; why: string };
 
 /**
  * Classify a sender: our own extension pages (side panel, popup, options) by their origin; our

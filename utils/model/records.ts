@@ -51,7 +51,10 @@ export type Contact = z.infer<typeof Contact>;
 // read from pages lose them in cleanName. Free text (notes, what matters) is kept as written.
 const shortText = () => z.string().overwrite(withoutBidiControls).trim();
 export const ContactPatch = z.object({
-  displayName: shortText().min(1, { error: () => t('errorNameEmpty') }).max(MAX_NAME).optional(),
+  displayName: shortText()
+    .min(1, { error: () => t('errorNameEmpty') })
+    .max(MAX_NAME)
+    .optional(),
   org: shortText().max(MAX_NAME).nullable().optional(),
   title: shortText().max(MAX_NAME).nullable().optional(),
   tags: z.array(shortText().min(1).max(MAX_NAME)).max(100).optional(),
@@ -97,7 +100,10 @@ export const Interaction = z.object({
    */
   stage: StageChange.optional(),
   /** Set on automatic entries so one fact is recorded once (e.g. one sighting per thread per day). */
-  dedupeKey: z.string().max(MAX_URL + 200).optional(),
+  dedupeKey: z
+    .string()
+    .max(MAX_URL + 200)
+    .optional(),
   createdAt: epochMs,
   /** Set when the user edited the entry; it keeps its id and time. */
   editedAt: epochMs.optional(),

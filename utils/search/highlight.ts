@@ -59,8 +59,6 @@ export function excerpt(text: string, terms: readonly string[], width = 160): Hi
   const lead = start > 0 ? ELLIPSIS : '';
   const tail = end < flat.length ? ELLIPSIS : '';
   const shift = lead.length - start;
-  const shown = ranges
-    .filter(([from, to]) => from >= start && to <= end)
-    .map(([from, to]): Range => [from + shift, to + shift]);
+  const shown = ranges.filter(([from, to]) => from >= start && to <= end).map(([from, to]): Range => [from + shift, to + shift]);
   return { text: `${lead}${flat.slice(start, end)}${tail}`, ranges: shown };
 }

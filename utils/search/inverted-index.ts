@@ -18,7 +18,12 @@ const FIELD_MASK = (1 << FIELD_BITS) - 1;
 const FIELD_WEIGHT: Record<FieldName, number> = { name: 4, identity: 3, org: 2, tag: 2, text: 1 };
 // The weight of a posting is that of its best part: one lookup per posting instead of a loop.
 const WEIGHT_OF_MASK = Float32Array.from({ length: 1 << FIELD_BITS }, (_, mask) =>
-  Math.max(0, ...Object.entries(FIELD).filter(([, bit]) => mask & bit).map(([name]) => FIELD_WEIGHT[name as FieldName])),
+  Math.max(
+    0,
+    ...Object.entries(FIELD)
+      .filter(([, bit]) => mask & bit)
+      .map(([name]) => FIELD_WEIGHT[name as FieldName]),
+  ),
 );
 
 /** The two kinds of record searched: people, and timeline entries ("notes"). */

@@ -49,7 +49,11 @@ export async function searchEverything(db: TendDatabase, query: string, limits: 
   const empty: SearchResult = { query, people: [], notes: [], peopleTotal: 0, notesTotal: 0 };
   if (terms.length === 0) return empty;
   const found = index.search(terms, limits);
-  const read = await readRecords(db, found.people.map((hit) => hit.id), found.notes.map((hit) => hit.id));
+  const read = await readRecords(
+    db,
+    found.people.map((hit) => hit.id),
+    found.notes.map((hit) => hit.id),
+  );
   const contacts = found.people.map((hit) => read.contacts.get(hit.id));
   const entries = found.notes.map((hit) => read.interactions.get(hit.id));
   const liveEntries = entries.filter((entry): entry is Interaction => entry !== undefined);
@@ -64,15 +68,13 @@ export async function searchEverything(db: TendDatabase, query: string, limits: 
   const people = contacts
     .filter((contact): contact is Contact => contact !== undefined)
     .map((contact): PersonHit => ({ contact, name: highlight(contact.displayName, terms), matched: matchedFields(contact, terms) }));
-  const notes = liveEntries.map(
-    (entry): NoteHit => ({
-      id: entry.id,
-      kind: entry.kind,
-      at: entry.at,
-      people: entry.contactIds.flatMap((id) => (names.has(id) ? [{ id, displayName: names.get(id)! }] : [])),
-      excerpt: excerpt(entryText(entry), terms),
-    }),
-  );
+  const notes = liveEntries.map((entry): NoteHit => ({
+    id: entry.id,
+    kind: entry.kind,
+    at: entry.at,
+    people: entry.contactIds.flatMap((id) => (names.has(id) ? [{ id, displayName: names.get(id)! }] : [])),
+    excerpt: excerpt(entryText(entry), terms),
+  }));
   return { query, people, notes, peopleTotal: found.peopleTotal - gone.contactIds.length, notesTotal: found.notesTotal - gone.interactionIds.length };
 }
 
@@ -81,10 +83,15 @@ export async function searchPeople(db: TendDatabase, query: string, limit: numbe
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
   const found = (await searchIndexOf(db)).search(terms, { people: limit, notes: 0 });
-  const read = (await readRecords(db, found.people.map((hit) => hit.id), [])).contacts;
+  const read = (
+    await readRecords(
+      db,
+      found.people.map((hit) => hit.id),
+      [],
+    )
+  ).contacts;
   const contacts = found.people.map((hit) => read.get(hit.id));
   const gone = found.people.filter((_, i) => !contacts[i]).map((hit) => hit.id);
   if (gone.length > 0) queueReindex(db, { contactIds: gone });
   return contacts.filter((contact): contact is Contact => contact !== undefined);
 }
-

@@ -44,14 +44,12 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       ...createPortabilityHandlers(db, clock),
       getTabPeople: ({ tabId }) => getTabPeople(tabId),
       getContact: async ({ contactId }) => (await getContact(readTx(await db, ['contacts']), contactId)) ?? null,
-      getTimeline: async ({ contactId, limit, before }) =>
-        listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit, before),
+      getTimeline: async ({ contactId, limit, before }) => listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit, before),
       getContactFacts: async ({ contactId, since }) => contactFacts(await db, contactId, since),
       updateContact: async ({ contactId, patch }) => updateContact(await db, contactId, patch, clock()),
       addIdentity: async ({ contactId, value }) => addIdentity(await db, contactId, value, clock()),
       removeIdentity: async ({ contactId, identity }) => removeIdentity(await db, contactId, identity, clock()),
-      editInteraction: async ({ interactionId, text, kind, experience }) =>
-        editInteraction(await db, interactionId, { text, kind, experience }, clock()),
+      editInteraction: async ({ interactionId, text, kind, experience }) => editInteraction(await db, interactionId, { text, kind, experience }, clock()),
       restoreInteraction: async ({ interaction }) => restoreInteraction(await db, interaction),
       logInteraction: async (request) => logInteraction(await db, request, clock()),
       deleteInteraction: async ({ interactionId }) => {

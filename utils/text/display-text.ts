@@ -27,8 +27,7 @@ export const NOTIFICATION_TITLE_MAX = 120;
 export const NOTIFICATION_MESSAGE_MAX = 300;
 
 /** A notification's title: one line, no bidi controls, capped. */
-export const notificationTitle = (text: string): string =>
-  capText(withoutBidiControls(text).replace(/\s+/g, ' ').trim(), NOTIFICATION_TITLE_MAX);
+export const notificationTitle = (text: string): string => capText(withoutBidiControls(text).replace(/\s+/g, ' ').trim(), NOTIFICATION_TITLE_MAX);
 
 /** A notification's message: line breaks kept, no bidi controls, capped. */
 export const notificationMessage = (text: string): string => capText(withoutBidiControls(text).trim(), NOTIFICATION_MESSAGE_MAX);

@@ -62,8 +62,6 @@ export class DockedSidePanel {
 
   /** The names listed under "People on this page" (empty when there is no list). */
   peopleNames(): Promise<string[]> {
-    return this.evaluate<string[]>(
-      `[...document.querySelectorAll('[role=list][aria-label="People on this page"] .person-name')].map((e) => e.textContent)`,
-    );
+    return this.evaluate<string[]>(`[...document.querySelectorAll('[role=list][aria-label="People on this page"] .person-name')].map((e) => e.textContent)`);
   }
 }

@@ -60,7 +60,10 @@ export class WorkerProbe {
 
   /** Call a handler of `globalThis.tend` as Chrome's event would. */
   async call<T>(handler: string, ...args: unknown[]): Promise<T> {
-    return (await this.worker()).evaluate(([name, rest]) => (globalThis as unknown as WorkerGlobals).tend[name as string]!(...(rest as unknown[])), [handler, args] as const) as Promise<T>;
+    return (await this.worker()).evaluate(([name, rest]) => (globalThis as unknown as WorkerGlobals).tend[name as string]!(...(rest as unknown[])), [
+      handler,
+      args,
+    ] as const) as Promise<T>;
   }
 
   /** Every record of an IndexedDB store of Tend's database. */
@@ -81,7 +84,9 @@ export class WorkerProbe {
 
   /** Overwrite one record (to move a person's last interaction into the past). */
   async put(store: string, record: object): Promise<void> {
-    await (await this.worker()).evaluate(
+    await (
+      await this.worker()
+    ).evaluate(
       ([name, value]) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('tend');

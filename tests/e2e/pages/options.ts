@@ -47,14 +47,18 @@ export class OptionsPage {
   async restoreBackup(name: string, text: string): Promise<void> {
     await this.chooseFile(name, text, 'application/json');
     await this.restorePreview.getByRole('button', { name: 'Restore backup' }).click();
-    await this.importStatus().getByText(/^The backup was restored/).waitFor({ timeout: 60_000 });
+    await this.importStatus()
+      .getByText(/^The backup was restored/)
+      .waitFor({ timeout: 60_000 });
   }
 
   /** Restore a backup file from disk (large files: no copy through the test's connection), as `restoreBackup` does. */
   async restoreBackupFile(path: string, timeout = 60_000): Promise<void> {
     await this.importFile.setInputFiles(path);
     await this.restorePreview.getByRole('button', { name: 'Restore backup' }).click({ timeout });
-    await this.importStatus().getByText(/^The backup was restored/).waitFor({ timeout });
+    await this.importStatus()
+      .getByText(/^The backup was restored/)
+      .waitFor({ timeout });
   }
 
   /** The lines of the preview's summary: "3 new people", "1 person Tend already knows", "1 entry rejected". */
@@ -77,7 +81,10 @@ export class OptionsPage {
 
   /** Click an export button and read the file it downloads (a large export may take longer than the default wait). */
   async download(button: string, timeout = 30_000): Promise<DownloadedFile> {
-    const [download] = await Promise.all([this.page.waitForEvent('download', { timeout }), this.page.getByRole('button', { name: button, exact: true }).click()]);
+    const [download] = await Promise.all([
+      this.page.waitForEvent('download', { timeout }),
+      this.page.getByRole('button', { name: button, exact: true }).click(),
+    ]);
     const path = await download.path();
     return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
   }
@@ -119,7 +126,8 @@ export class OptionsPage {
   /** Everything in the extension's chrome.storage.local and chrome.storage.session. */
   extensionStorage(): Promise<{ local: Record<string, unknown>; session: Record<string, unknown> }> {
     return this.page.evaluate(async () => {
-      const { storage } = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session', { get(keys: null): Promise<Record<string, unknown>> }> } }).chrome;
+      const { storage } = (globalThis as unknown as { chrome: { storage: Record<'local' | 'session', { get(keys: null): Promise<Record<string, unknown>> }> } })
+        .chrome;
       return { local: await storage.local.get(null), session: await storage.session.get(null) };
     });
   }

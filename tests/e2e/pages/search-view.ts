@@ -1,7 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { seriousViolations } from '../axe';
 
-
 /** Page object for the side panel's Search view (search field, grouped results, duplicates). */
 export class SearchPanel {
   readonly field: Locator;
@@ -35,7 +34,8 @@ export class SearchPanel {
   /** Ask the background what extension pages may ask (seeding data as the panel's own pages do). */
   ask<T>(request: object): Promise<T> {
     return this.page.evaluate(async (message) => {
-      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; data?: unknown; error?: unknown }> } } }).chrome;
+      const chrome = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: object): Promise<{ ok: boolean; data?: unknown; error?: unknown }> } } })
+        .chrome;
       const reply = await chrome.runtime.sendMessage(message);
       if (!reply.ok) throw new Error(JSON.stringify(reply.error));
       return reply.data;

@@ -65,7 +65,15 @@ export const V3_RECORDS = {
       dedupeKey: 'sighting:https://mail.google.com/mail/u/0/#inbox/KtbxLr:2024-07-03',
       createdAt: 1_720_000_000_000,
     },
-    { id: CALL, contactIds: [CHARLES], kind: 'call', at: 1_720_000_200_000, summary: 'Called about funding', experience: 'negative', createdAt: 1_720_000_200_000 },
+    {
+      id: CALL,
+      contactIds: [CHARLES],
+      kind: 'call',
+      at: 1_720_000_200_000,
+      summary: 'Called about funding',
+      experience: 'negative',
+      createdAt: 1_720_000_200_000,
+    },
     { id: STAGE, contactIds: [CHARLES], kind: 'stage', at: 1_720_000_400_000, summary: 'Stage: no stage → customer', createdAt: 1_720_000_400_000 },
   ],
   timeline: [
@@ -73,7 +81,9 @@ export const V3_RECORDS = {
     { contactId: CHARLES, at: 1_720_000_200_000, interactionId: CALL },
     { contactId: CHARLES, at: 1_720_000_400_000, interactionId: STAGE },
   ],
-  followUps: [{ id: FOLLOW_UP, contactId: CHARLES, due: 1_720_200_000_000, text: 'Ask how the funding went', done: false, entryId: CALL, createdAt: 1_720_000_200_000 }],
+  followUps: [
+    { id: FOLLOW_UP, contactId: CHARLES, due: 1_720_200_000_000, text: 'Ask how the funding went', done: false, entryId: CALL, createdAt: 1_720_000_200_000 },
+  ],
   imports: [
     {
       id: IMPORT,

@@ -74,7 +74,11 @@ export const followupsRequests = [
     type: z.literal('createFollowUp'),
     id: followUpId,
     contactId,
-    text: z.string().trim().min(1, { error: () => t('errorFollowUpText') }).max(MAX_NOTE),
+    text: z
+      .string()
+      .trim()
+      .min(1, { error: () => t('errorFollowUpText') })
+      .max(MAX_NOTE),
     due: instant,
     entryId: z.uuid().optional(),
     confirmPast: z.boolean().default(false),

@@ -9,6 +9,14 @@ import { elementsIn, type PeopleOnPage } from '../shared/mail-people';
  */
 export function addPeopleOfGmailPopups(root: Document | Element, people: PeopleOnPage): void {
   const popups = elementsIn(root, gmailPopupPerson);
-  addPeopleOfGmailCompose(root, people, popups.filter((element) => element.matches(sel.composeChip)));
-  addPersonOfGmailHovercard(root, people, popups.filter((element) => element.matches(sel.hovercard)));
+  addPeopleOfGmailCompose(
+    root,
+    people,
+    popups.filter((element) => element.matches(sel.composeChip)),
+  );
+  addPersonOfGmailHovercard(
+    root,
+    people,
+    popups.filter((element) => element.matches(sel.hovercard)),
+  );
 }

@@ -1,7 +1,15 @@
 import { cleanName } from '../../identity/addresses';
 import { matchesByClass } from './by-class';
 import { MAX_THREAD_ID, type MailRole, outsideNoscript, type PeopleOnPage, roleFromFieldLabel } from '../shared/mail-people';
-import { gmailCollapsedClass, gmailMessageClass, gmailRecipientClass, gmailSenderClass, gmailThreadPerson, gmailSelectors as sel, gmailThreadIdAttributes } from './selectors';
+import {
+  gmailCollapsedClass,
+  gmailMessageClass,
+  gmailRecipientClass,
+  gmailSenderClass,
+  gmailThreadPerson,
+  gmailSelectors as sel,
+  gmailThreadIdAttributes,
+} from './selectors';
 import { readableText } from '../../identity/profile-url';
 import type { ThreadRef } from '../shared/types';
 

@@ -18,9 +18,7 @@ export function githubProfileLogin(url: URL): string | undefined {
 
 /** Elements matching `selector` that belong to `item` itself, not to an item nested inside it. */
 function propertiesOf(item: Element, selector: string): Element[] {
-  return [...item.querySelectorAll(selector)].filter(
-    (element) => !element.hasAttribute('itemscope') && element.parentElement?.closest(sel.itemScope) === item,
-  );
+  return [...item.querySelectorAll(selector)].filter((element) => !element.hasAttribute('itemscope') && element.parentElement?.closest(sel.itemScope) === item);
 }
 
 /** The first property of `item` with readable text, cleaned and capped. */

@@ -39,9 +39,7 @@ function declaredProfileUrl(doc: Document, url: URL): string | undefined {
 
 /** The profile's name: the main content's first heading, else the first outside page furniture. */
 function profileName(doc: Document): string | undefined {
-  const heading =
-    doc.querySelector(sel.mainHeading) ??
-    [...doc.querySelectorAll(sel.anyHeading)].find((h1) => !h1.closest(sel.furniture));
+  const heading = doc.querySelector(sel.mainHeading) ?? [...doc.querySelectorAll(sel.anyHeading)].find((h1) => !h1.closest(sel.furniture));
   return heading ? cleanName(readableText(heading)) : undefined;
 }
 
@@ -56,9 +54,7 @@ export function findPersonOnLinkedinProfile(doc: Document, url: URL): PageFindin
   // No heading yet means the profile has not rendered: report nobody rather than a nameless person.
   const name = profileName(doc);
   if (!name) return NO_FINDINGS;
-  const profileUrl = MEMBER_URN.test(segment)
-    ? declaredProfileUrl(doc, url)
-    : canonicalProfileUrl(profileUrlOf(segment));
+  const profileUrl = MEMBER_URN.test(segment) ? declaredProfileUrl(doc, url) : canonicalProfileUrl(profileUrlOf(segment));
   const person: Candidate = { name, role: 'profile' };
   if (profileUrl) person.profileUrl = profileUrl;
   return { people: [person], self: [] };

@@ -25,7 +25,10 @@ const ROLE_BY_FIELD_NAME = new Map<string, MailRole>([
 export function roleFromFieldLabel(label: string | null | undefined): MailRole | undefined {
   if (!label) return undefined;
   const beforeColon = label.slice(0, 64).split(':')[0] ?? '';
-  const firstWord = beforeColon.toLowerCase().split(/[^\p{L}]+/u).find(Boolean);
+  const firstWord = beforeColon
+    .toLowerCase()
+    .split(/[^\p{L}]+/u)
+    .find(Boolean);
   return firstWord ? ROLE_BY_FIELD_NAME.get(firstWord) : undefined;
 }
 

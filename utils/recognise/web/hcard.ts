@@ -42,7 +42,14 @@ function valueClassText(property: Element, rootOf: NearestAncestor): string | un
 
 /** The attribute a `u-*` property on each element points with (mf2 parsing rules). */
 const URL_ATTRIBUTE: Readonly<Record<string, string>> = {
-  a: 'href', area: 'href', link: 'href', img: 'src', audio: 'src', video: 'src', source: 'src', object: 'data',
+  a: 'href',
+  area: 'href',
+  link: 'href',
+  img: 'src',
+  audio: 'src',
+  video: 'src',
+  source: 'src',
+  object: 'data',
 };
 
 /** A `u-*` property: the link or source it points at, else its value parts, else its text. */
@@ -74,7 +81,7 @@ function hcardPerson(card: Element, own: Element[], page: URL, rootOf: NearestAn
   let urls = properties(names.url);
   if (urls.length === 0 && isV2 && (card.localName === 'a' || card.localName === 'area')) urls = [card];
   // The card itself, when it is the link, points with its own href.
-  const urlOf = (element: Element) => (element === card ? card.getAttribute('href') ?? undefined : urlValue(element, rootOf));
+  const urlOf = (element: Element) => (element === card ? (card.getAttribute('href') ?? undefined) : urlValue(element, rootOf));
   const emails = emailsFrom(emailElements.slice(0, MAX_VALUES).map((element) => urlValue(element, rootOf)));
   const person: StructuredPerson = { emails, mainEntity: false, claimed: emailElements };
   if (name) person.name = name;

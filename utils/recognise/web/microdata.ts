@@ -20,13 +20,22 @@ function microdataValue(element: Element): string | undefined {
   switch (element.localName) {
     case 'meta':
       return element.getAttribute('content') ?? undefined;
-    case 'a': case 'area': case 'link':
+    case 'a':
+    case 'area':
+    case 'link':
       return element.getAttribute('href') ?? undefined;
-    case 'img': case 'audio': case 'video': case 'source': case 'iframe': case 'embed': case 'track':
+    case 'img':
+    case 'audio':
+    case 'video':
+    case 'source':
+    case 'iframe':
+    case 'embed':
+    case 'track':
       return element.getAttribute('src') ?? undefined;
     case 'object':
       return element.getAttribute('data') ?? undefined;
-    case 'data': case 'meter':
+    case 'data':
+    case 'meter':
       return element.getAttribute('value') ?? undefined;
     case 'time':
       return element.getAttribute('datetime') ?? readableText(element);

@@ -76,7 +76,9 @@ function jsonPerson(object: Record<string, unknown>, page: URL, mainEntity: bool
   const given = jsonStrings(object.givenName)[0];
   const family = jsonStrings(object.familyName)[0];
   const name = cleanName(jsonStrings(object.name)[0]) ?? cleanName([given, family].filter(Boolean).join(' '));
-  const profileUrl = jsonStrings(object.url).map((raw) => profileUrlFrom(raw, page)).find(Boolean);
+  const profileUrl = jsonStrings(object.url)
+    .map((raw) => profileUrlFrom(raw, page))
+    .find(Boolean);
   const person: StructuredPerson = { emails: emailsFrom(jsonStrings(object.email)), mainEntity, claimed: [] };
   if (name) person.name = name;
   if (profileUrl) person.profileUrl = profileUrl;

@@ -77,9 +77,7 @@ function visibleTextScan(root: Element, skip: (element: Element) => boolean, lim
   const paragraphs = paragraphSkipper(root);
   // The nearest element above a node that hides it, or `root` when none does. Asked only for
   // text holding an `@`, and remembered per element: each is judged once.
-  const hiderOf = nearestAncestorLookup(
-    (element) => element === root || UNREAD_ELEMENTS.has(element.localName) || isHiddenElement(element) || skip(element),
-  );
+  const hiderOf = nearestAncestorLookup((element) => element === root || UNREAD_ELEMENTS.has(element.localName) || isHiddenElement(element) || skip(element));
   const progress: SliceProgress = { work: 0 };
   let budget = MAX_TEXT_CHARS;
   // The node being read (a slice may end inside a long one): its text, the next `@` to look

@@ -33,7 +33,8 @@ export function mailtoAddresses(linkUrl: string | undefined): string[] {
 export function planMenuLog(click: MenuClick, tabPeople: readonly TabPerson[]): MenuLogPlan {
   const rawSummary = click.selectionText?.trim() || click.pageTitle?.trim() || click.pageUrl || 'Interaction';
   const summary = truncateWithMark(rawSummary).text;
-  const source = click.pageUrl && /^https?:/i.test(click.pageUrl) ? { url: click.pageUrl, ...(click.pageTitle && { title: click.pageTitle.slice(0, 200) }) } : undefined;
+  const source =
+    click.pageUrl && /^https?:/i.test(click.pageUrl) ? { url: click.pageUrl, ...(click.pageTitle && { title: click.pageTitle.slice(0, 200) }) } : undefined;
   const emails = mailtoAddresses(click.linkUrl);
   if (emails.length > 0) {
     if (emails.length === 1) return { action: 'log', person: { email: emails[0]! }, summary, source };

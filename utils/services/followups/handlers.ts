@@ -46,12 +46,9 @@ async function grouped(db: TendDatabase, followUps: FollowUp[], now: number) {
 /** Handlers of the followups feature's page requests (see utils/messaging/features/followups.ts). */
 export function createFollowUpHandlers(db: Promise<TendDatabase>, clock: () => number) {
   return {
-    createFollowUp: async ({ type: _type, ...input }: Request<'createFollowUp'>) =>
-      createFollowUp(await db, input, clock()),
-    setFollowUpDone: async ({ followUpId, done }: Request<'setFollowUpDone'>) =>
-      setFollowUpDone(await db, followUpId, done, clock()),
-    snoozeFollowUp: async ({ followUpId, snooze }: Request<'snoozeFollowUp'>) =>
-      snoozeFollowUp(await db, followUpId, snooze, clock()),
+    createFollowUp: async ({ type: _type, ...input }: Request<'createFollowUp'>) => createFollowUp(await db, input, clock()),
+    setFollowUpDone: async ({ followUpId, done }: Request<'setFollowUpDone'>) => setFollowUpDone(await db, followUpId, done, clock()),
+    snoozeFollowUp: async ({ followUpId, snooze }: Request<'snoozeFollowUp'>) => snoozeFollowUp(await db, followUpId, snooze, clock()),
     listFollowUps: async () => grouped(await db, await listAllFollowUps(readTx(await db, ['followUps'])), clock()),
     listContactFollowUps: async ({ contactId }: Request<'listContactFollowUps'>) =>
       grouped(await db, await listFollowUpsOf(readTx(await db, ['followUps']), contactId), clock()),
@@ -59,10 +56,12 @@ export function createFollowUpHandlers(db: Promise<TendDatabase>, clock: () => n
       const [settings, tx] = [await loadSettings(), readTx(await db, ['contacts'])];
       const now = clock();
       const entries = await Promise.all(contactIds.map(async (id) => [id, await getContact(tx, id)] as const));
-      return Object.fromEntries(entries.flatMap(([id, contact]) => {
-        const status = contact && cadenceStatus(contact, settings, now);
-        return status ? [[id, status]] : [];
-      }));
+      return Object.fromEntries(
+        entries.flatMap(([id, contact]) => {
+          const status = contact && cadenceStatus(contact, settings, now);
+          return status ? [[id, status]] : [];
+        }),
+      );
     },
     async listDrifting({ limit }: Request<'listDrifting'>) {
       const settings = await loadSettings();

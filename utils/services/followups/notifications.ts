@@ -77,9 +77,7 @@ export async function onFollowUpButton(db: Promise<TendDatabase>, notificationId
   const { contact } = await followUpWithPerson(await db, parsed.followUpId);
   if (!contact) return undefined;
   const changed =
-    buttonIndex === 0
-      ? await setFollowUpDone(await db, parsed.followUpId, true, now)
-      : await snoozeFollowUp(await db, parsed.followUpId, parsed.snooze, now);
+    buttonIndex === 0 ? await setFollowUpDone(await db, parsed.followUpId, true, now) : await snoozeFollowUp(await db, parsed.followUpId, parsed.snooze, now);
   await syncFollowUps(db, () => now);
   await broadcast({ type: 'changed', contactIds: [changed.contactId] });
   return changed;

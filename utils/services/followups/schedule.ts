@@ -56,9 +56,7 @@ export function plannedAlarms(followUps: FollowUp[], contactExists: (id: string)
  * alarms on restart), newest first. Only the newest few are announced; the badge counts the rest.
  */
 export function missedNotifications(followUps: FollowUp[], contactExists: (id: string) => boolean, now: number): FollowUp[] {
-  return followUps
-    .filter((f) => isDue(f, now) && contactExists(f.contactId) && f.notifiedFor !== wakesAt(f))
-    .sort((a, b) => wakesAt(b) - wakesAt(a));
+  return followUps.filter((f) => isDue(f, now) && contactExists(f.contactId) && f.notifiedFor !== wakesAt(f)).sort((a, b) => wakesAt(b) - wakesAt(a));
 }
 
 /** The origin of the reminders' own writes (which reminders were shown): no resync follows them. */

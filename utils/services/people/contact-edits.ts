@@ -40,7 +40,15 @@ export async function updateContact(db: TendDatabase, contactId: string, patch: 
   if (patch.stage !== undefined && (patch.stage ?? undefined) !== contact.stage) {
     const from = contact.stage ?? 'no stage';
     const to = patch.stage ?? 'no stage';
-    await addInteraction(tx, { id: newId(now), contactIds: [contactId], kind: 'stage', at: now, summary: `Stage: ${from} → ${to}`, stage: { ...(contact.stage && { from: contact.stage }), ...(patch.stage && { to: patch.stage }) }, createdAt: now });
+    await addInteraction(tx, {
+      id: newId(now),
+      contactIds: [contactId],
+      kind: 'stage',
+      at: now,
+      summary: `Stage: ${from} → ${to}`,
+      stage: { ...(contact.stage && { from: contact.stage }), ...(patch.stage && { to: patch.stage }) },
+      createdAt: now,
+    });
   }
   await tx.done;
   return next;

@@ -10,10 +10,8 @@ export function createSearchHandlers(db: Promise<TendDatabase>, clock: () => num
     search: async ({ query, peopleLimit, notesLimit }: { query: string; peopleLimit: number; notesLimit: number }) =>
       searchEverything(await db, query, { people: peopleLimit, notes: notesLimit }),
     findDuplicates: async ({ limit }: { limit: number }) => findDuplicates(await db, limit),
-    mergeContacts: async ({ keepId, mergeId }: { keepId: string; mergeId: string }) =>
-      mergeContacts(await db, keepId, mergeId, clock()),
+    mergeContacts: async ({ keepId, mergeId }: { keepId: string; mergeId: string }) => mergeContacts(await db, keepId, mergeId, clock()),
     recentMerges: async ({ limit }: { limit: number }) => recentMerges(await db, limit),
-    undoMerge: async ({ mergeId }: { mergeId: string }) =>
-      undoMerge(await db, mergeId, clock()),
+    undoMerge: async ({ mergeId }: { mergeId: string }) => undoMerge(await db, mergeId, clock()),
   };
 }

@@ -21,7 +21,12 @@ export function isAutomatedSender(email: string): boolean {
   return AUTOMATED_LOCAL_PART.test(local);
 }
 
-const lowerHost = (value: string) => value.trim().toLowerCase().replace(/^\*\./, '').replace(/^www\./, '');
+const lowerHost = (value: string) =>
+  value
+    .trim()
+    .toLowerCase()
+    .replace(/^\*\./, '')
+    .replace(/^www\./, '');
 
 /** `host` is `domain` or one of its subdomains. */
 export function hostWithin(host: string, domain: string): boolean {

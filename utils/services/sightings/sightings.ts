@@ -107,12 +107,7 @@ async function resolveContact(tx: WriteTx, person: KeptPerson, now: number) {
  * Keep the people a page showed: one contact per person (matched by any identity), and for a mail
  * thread one "seen in thread" entry per person per thread per day. One transaction: all or nothing.
  */
-export async function recordSighting(
-  db: TendDatabase,
-  sighting: SightingMessage,
-  rules: CaptureRules,
-  now: number,
-): Promise<SightingOutcome> {
+export async function recordSighting(db: TendDatabase, sighting: SightingMessage, rules: CaptureRules, now: number): Promise<SightingOutcome> {
   if (siteIsNeverCaptured(sighting.page.url, rules)) return { people: [], changedContactIds: [] };
   const keep = peopleWorthKeeping(sighting.people, rules);
   const tx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline']);
