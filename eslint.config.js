@@ -157,8 +157,6 @@ const architecture = {
   },
 };
 
-/** A named, temporary exemption from one rule for the files listed (the test finds it by its name). */
-const temporarily = (rule, files) => ({ name: `temporary/${rule}`, files, rules: { [rule]: 'off' } });
 
 const PAGES = ['components/**', 'entrypoints/options/**', 'entrypoints/popup/**', 'entrypoints/sidepanel/**'];
 // utils/sites too: each content script bundles its own site's descriptor.
@@ -224,22 +222,7 @@ export default defineConfig(
     rules: { 'tend/store-access-in-db': 'off' },
   },
 
-  // ---- TEMPORARY exemptions, per file: until the worker is the only writer (issue 13) ----
-  // Delete a line as its file is converted; lint then keeps it converted. A line whose file no
-  // longer breaks the rule (or is gone) fails tests/unit/lint-rules.test.ts, so the list only shrinks.
-  temporarily('tend/store-access-in-db', [
-    'utils/portability/delete-everything.ts',
-    'utils/portability/export-files.ts',
-    'utils/portability/backup/backup.ts',
-    'utils/portability/import/apply.ts',
-    'utils/portability/import/history.ts',
-    'utils/portability/import/lookup.ts',
-    'utils/portability/import/store.ts',
-    'utils/portability/import/undo.ts',
-  ]),
-  // Until storage keys are typed items in utils/storage.
-  temporarily('tend/storage-in-utils-storage', [
-    'utils/portability/delete-everything.ts',
-  ]),
-  // ---- end of temporary exemptions ----
+  // No temporary exemptions are left (issue 13): every architecture rule holds in every file. One
+  // would be a block named `temporary/<rule>` listing its files; tests/unit/lint-rules.test.ts
+  // fails once such a file no longer breaks the rule (or is gone), so a list only ever shrinks.
 );

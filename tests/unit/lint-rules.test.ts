@@ -125,8 +125,8 @@ test(
   async () => {
     // Loaded by URL, not by a literal path, so the type-check does not pull the (untyped) config in.
     const config = ((await import(pathToFileURL(`${root}/eslint.config.js`).href)) as { default: Linter.Config[] }).default;
+    // None are left (issue 13); the check stays for any a later change adds.
     const temporary = config.filter((block) => block.name?.startsWith('temporary/'));
-    expect(temporary.length).toBeGreaterThan(0);
     // The config without its temporary blocks, running only the architecture rules.
     const strict = new ESLint({
       cwd: root,
@@ -137,7 +137,9 @@ test(
     });
     const exempt = temporary.flatMap((block) => (block.files as string[]).map((file) => ({ file, rule: block.name!.slice('temporary/'.length) })));
     const present = [...new Set(exempt.map(({ file }) => file))].filter((file) => existsSync(path.join(root, file)));
-    const rulesBroken = new Map((await strict.lintFiles(present)).map((r) => [path.relative(root, r.filePath), new Set(r.messages.map((m) => m.ruleId))]));
+    const rulesBroken = new Map(
+      (present.length ? await strict.lintFiles(present) : []).map((r) => [path.relative(root, r.filePath), new Set(r.messages.map((m) => m.ruleId))]),
+    );
     const stale = exempt.filter(({ file, rule }) => !rulesBroken.get(file)?.has(rule)).map(({ file, rule }) => `${file} in temporary/${rule}`);
     expect(stale, 'gone or converted: delete these lines from eslint.config.js').toEqual([]);
   },

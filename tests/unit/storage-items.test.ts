@@ -90,9 +90,9 @@ test('watchers hear their own item only', async () => {
   expect(requested).toHaveBeenCalledTimes(1);
 });
 
-// Only utils/storage/ touches chrome.storage or names a key. delete-everything.ts clears whole
-// areas and is moving into the worker (issue 13); it is the one exception until then.
-const ALLOWED = [/^utils\/storage\//, /^utils\/portability\/delete-everything\.ts$/];
+// Only utils/storage/ touches chrome.storage or names a key (delete everything clears both areas
+// through utils/storage/clear-all.ts).
+const ALLOWED = [/^utils\/storage\//];
 const STORAGE_AREAS = new Set(['local', 'session', 'sync', 'managed', 'onChanged']);
 // WXT keys (`local:...`), the keys earlier versions wrote (`draft:7`, `tab:7`, `openPerson`), and
 // the modules that reach chrome.storage.

@@ -12,6 +12,11 @@ export async function putContact(tx: WriteTx, contact: Contact): Promise<void> {
   await tx.objectStore('contacts').put(contact);
 }
 
+/** Add a new contact; one with the same id already there fails the transaction (nothing is overwritten). */
+export async function addContact(tx: WriteTx, contact: Contact): Promise<void> {
+  await tx.objectStore('contacts').add(contact);
+}
+
 /** True when a contact with this id is in Tend (a key read: the record is not loaded). */
 export async function contactExists(tx: ReadTx, id: string): Promise<boolean> {
   return (await tx.objectStore('contacts').getKey(id)) !== undefined;
@@ -25,6 +30,15 @@ export function listAllContacts(tx: ReadTx): Promise<Contact[]> {
 /** The id of every contact. */
 export function listAllContactIds(tx: ReadTx): Promise<string[]> {
   return tx.objectStore('contacts').getAllKeys();
+}
+
+/** True when a contact has any timeline link or follow-up (counts only: nothing is loaded). */
+export async function hasHistory(tx: ReadTx, contactId: string): Promise<boolean> {
+  const [links, followUps] = await Promise.all([
+    tx.objectStore('timeline').count(timelineRange(contactId)),
+    tx.objectStore('followUps').index('by-contact').count(contactId),
+  ]);
+  return links + followUps > 0;
 }
 
 /**

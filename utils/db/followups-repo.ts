@@ -11,6 +11,14 @@ export async function putFollowUp(tx: WriteTx, followUp: FollowUp): Promise<void
   await tx.objectStore('followUps').put(FollowUp.parse(followUp));
 }
 
+/**
+ * Add a follow-up as stored (a restore: the backup reader checked it); one with the same id
+ * already there fails the transaction.
+ */
+export async function addFollowUp(tx: WriteTx, followUp: FollowUp): Promise<void> {
+  await tx.objectStore('followUps').add(followUp);
+}
+
 /** Every follow-up, oldest due first (the by-due index). */
 export function listAllFollowUps(tx: ReadTx): Promise<FollowUp[]> {
   return tx.objectStore('followUps').index('by-due').getAll();

@@ -11,9 +11,33 @@ export async function linkIdentity(tx: WriteTx, identity: Identity, contactId: s
   await tx.objectStore('identities').put({ key: identityKey(identity), ...identity, contactId });
 }
 
+/** The contact holding an identity index key, if any. */
+export async function ownerOfIdentityKey(tx: ReadTx, key: string): Promise<string | undefined> {
+  return (await tx.objectStore('identities').get(key))?.contactId;
+}
+
+/** Identity key -> the contact holding it, for every identity in Tend. */
+export async function identityOwners(tx: ReadTx): Promise<Map<string, string>> {
+  return new Map((await tx.objectStore('identities').getAll()).map((row) => [row.key, row.contactId]));
+}
+
+/** Claim an identity that must be free: one someone else holds fails the transaction (it never moves). */
+export async function addIdentity(tx: WriteTx, identity: Identity, contactId: string): Promise<void> {
+  await addIdentityRow(tx, { key: identityKey(identity), ...identity, contactId });
+}
+
+/** Add an identity row as given (a restore); a key already held fails the transaction. */
+export async function addIdentityRow(tx: WriteTx, row: IdentityRecord): Promise<void> {
+  await tx.objectStore('identities').add(row);
+}
+
 /** Release an identity if this contact holds it (one claimed by someone else since is left alone); true when released. */
-export async function unlinkIdentity(tx: WriteTx, identity: Identity, contactId: string): Promise<boolean> {
-  const key = identityKey(identity);
+export function unlinkIdentity(tx: WriteTx, identity: Identity, contactId: string): Promise<boolean> {
+  return unlinkIdentityKey(tx, identityKey(identity), contactId);
+}
+
+/** Release an identity, by index key, if this contact holds it; true when released. */
+export async function unlinkIdentityKey(tx: WriteTx, key: string, contactId: string): Promise<boolean> {
   const row = await tx.objectStore('identities').get(key);
   if (row?.contactId !== contactId) return false;
   await tx.objectStore('identities').delete(key);

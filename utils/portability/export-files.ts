@@ -1,4 +1,5 @@
 /** The files the options page exports, each built by the worker from one read of the database. */
+import { readWholeStores } from '../db/all-stores-repo';
 import type { TendDatabase } from '../db/schema';
 import type { ExportChoice } from '../messaging/features/portability';
 import type { Contact } from '../model/records';
@@ -19,7 +20,7 @@ export interface MadeFile {
 const byName = (a: Contact, b: Contact) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id);
 
 async function allContacts(db: TendDatabase): Promise<Contact[]> {
-  return (await db.getAll('contacts')).sort(byName);
+  return (await readWholeStores(db, ['contacts'])).contacts.sort(byName);
 }
 
 /** The whole backup as a file: every record and the settings. */
@@ -47,9 +48,7 @@ export async function makeExportFile(db: TendDatabase, choice: ExportChoice, now
     case 'people-csv':
       return { name: exportFileName('people', now), text: exportPeopleCsv(await allContacts(db)), type: 'text/csv;charset=utf-8' };
     case 'interactions-csv': {
-      const tx = db.transaction(['contacts', 'interactions'], 'readonly');
-      const [contacts, interactions] = await Promise.all([tx.objectStore('contacts').getAll(), tx.objectStore('interactions').getAll()]);
-      await tx.done;
+      const { contacts, interactions } = await readWholeStores(db, ['contacts', 'interactions']);
       const byId = new Map(contacts.map((contact) => [contact.id, contact]));
       return { name: exportFileName('interactions', now), text: exportInteractionsCsv(interactions, byId), type: 'text/csv;charset=utf-8' };
     }

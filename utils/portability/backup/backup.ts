@@ -4,9 +4,13 @@
  * difference is reported as a conflict. The timeline is rebuilt from restored interactions.
  */
 import { identityKey, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
+import { readWholeStores } from '../../db/all-stores-repo';
+import { addContact, contactExists, getContact } from '../../db/contacts-repo';
+import { addFollowUp, getFollowUp } from '../../db/followups-repo';
+import { addIdentityRow, identityOwners } from '../../db/identities-repo';
 import { t } from '../../i18n';
 import type { Contact, FollowUp, Interaction, Settings } from '../../model/records';
-import { addInteraction } from '../../db/interactions-repo';
+import { addInteraction, getInteraction, hasDedupeKey } from '../../db/interactions-repo';
 import { backupOf, type Backup, type IdentityRow } from './format';
 import { readBackup, type InvalidRecord, type RestoredStore } from './read';
 import { rollBack } from '../import/roll-back';
@@ -29,14 +33,7 @@ export interface RestoreReport {
 
 /** Everything Tend stores, as one backup object (JSON-serialisable). */
 export async function exportBackup(db: TendDatabase, settings: Settings, now = Date.now()): Promise<Backup> {
-  const tx = db.transaction(['contacts', 'identities', 'interactions', 'followUps'], 'readonly');
-  const [contacts, identities, interactions, followUps] = await Promise.all([
-    tx.objectStore('contacts').getAll(),
-    tx.objectStore('identities').getAll(),
-    tx.objectStore('interactions').getAll(),
-    tx.objectStore('followUps').getAll(),
-  ]);
-  await tx.done;
+  const { contacts, identities, interactions, followUps } = await readWholeStores(db, ['contacts', 'identities', 'interactions', 'followUps']);
   return backupOf({ contacts, identities, interactions, followUps, settings }, now);
 }
 
@@ -56,9 +53,8 @@ interface RestoreState {
 
 async function restoreContacts(state: RestoreState, records: Contact[]): Promise<void> {
   const { tx, report, owners } = state;
-  const contacts = tx.objectStore('contacts');
   for (const contact of records) {
-    const existing = await contacts.get(contact.id);
+    const existing = await getContact(tx, contact.id);
     if (existing) {
       if (sameRecord(existing, contact)) report.unchanged.contacts++;
       else report.conflicts.push({ store: 'contacts', id: contact.id, reason: t('restoreConflictPerson') });
@@ -74,7 +70,7 @@ async function restoreContacts(state: RestoreState, records: Contact[]): Promise
       state.reportedTaken.add(identityKey(identity));
       report.conflicts.push({ store: 'identities', id: identityKey(identity), reason: t('restoreConflictIdentityOf', contact.displayName) });
     }
-    await contacts.add(taken.length ? { ...contact, identities: contact.identities.filter((i) => !taken.includes(i)) } : contact);
+    await addContact(tx, taken.length ? { ...contact, identities: contact.identities.filter((i) => !taken.includes(i)) } : contact);
     report.added.contacts++;
   }
 }
@@ -88,7 +84,7 @@ async function restoreIdentities(state: RestoreState, rows: IdentityRow[]): Prom
       else if (!state.reportedTaken.has(row.key)) report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentity') });
       continue;
     }
-    if ((await tx.objectStore('contacts').getKey(row.contactId)) === undefined) {
+    if (!(await contactExists(tx, row.contactId))) {
       report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentityOrphan') });
       continue;
     }
@@ -98,7 +94,7 @@ async function restoreIdentities(state: RestoreState, rows: IdentityRow[]): Prom
       report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentityDropped') });
       continue;
     }
-    await tx.objectStore('identities').add(row);
+    await addIdentityRow(tx, row);
     owners.set(row.key, row.contactId);
     report.added.identities++;
   }
@@ -106,16 +102,15 @@ async function restoreIdentities(state: RestoreState, rows: IdentityRow[]): Prom
 
 async function restoreInteractions(state: RestoreState, records: Interaction[]): Promise<void> {
   const { tx, report } = state;
-  const interactions = tx.objectStore('interactions');
   for (const interaction of records) {
-    const existing = await interactions.get(interaction.id);
+    const existing = await getInteraction(tx, interaction.id);
     if (existing) {
       if (sameRecord(existing, interaction)) report.unchanged.interactions++;
       else report.conflicts.push({ store: 'interactions', id: interaction.id, reason: t('restoreConflictEntry') });
       continue;
     }
     // The dedupe index is unique: the same automatic entry under another id would fail the transaction.
-    if (interaction.dedupeKey !== undefined && (await interactions.index('by-dedupe').count(interaction.dedupeKey)) > 0) {
+    if (interaction.dedupeKey !== undefined && (await hasDedupeKey(tx, interaction.dedupeKey))) {
       report.conflicts.push({ store: 'interactions', id: interaction.id, reason: t('restoreConflictSighting') });
       continue;
     }
@@ -127,15 +122,14 @@ async function restoreInteractions(state: RestoreState, records: Interaction[]):
 
 async function restoreFollowUps(state: RestoreState, records: FollowUp[]): Promise<void> {
   const { tx, report } = state;
-  const followUps = tx.objectStore('followUps');
   for (const followUp of records) {
-    const existing = await followUps.get(followUp.id);
+    const existing = await getFollowUp(tx, followUp.id);
     if (existing) {
       if (sameRecord(existing, followUp)) report.unchanged.followUps++;
       else report.conflicts.push({ store: 'followUps', id: followUp.id, reason: t('restoreConflictFollowUp') });
       continue;
     }
-    await followUps.add(followUp);
+    await addFollowUp(tx, followUp);
     report.added.followUps++;
   }
 }
@@ -150,7 +144,7 @@ export async function restoreBackup(db: TendDatabase, backup: unknown): Promise<
   // Through the commit path: the change log, the search index, reminders and open pages follow it.
   const tx: WriteTx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'followUps']);
   try {
-    const owners = new Map((await tx.objectStore('identities').getAll()).map((row) => [row.key, row.contactId]));
+    const owners = await identityOwners(tx);
     const state: RestoreState = { tx, report, owners, reportedTaken: new Set(), keptAsIs: new Map() };
     await restoreContacts(state, data.contacts);
     await restoreIdentities(state, data.identities);

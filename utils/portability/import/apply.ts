@@ -1,6 +1,9 @@
 /** Applying a confirmed import preview: one readwrite transaction, all or nothing. */
+import { addContact, getContact, putContact } from '../../db/contacts-repo';
+import { addIdentity } from '../../db/identities-repo';
+import { addImport, importExists } from '../../db/imports-repo';
 import { addInteraction } from '../../db/interactions-repo';
-import { identityKey, writeTx, type WriteTx } from '../../db/schema';
+import { identityKey, writeTx } from '../../db/schema';
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { newId } from '../../ids';
@@ -8,7 +11,7 @@ import { Contact, type Interaction } from '../../model/records';
 import { ImportPreview, ImportRecord, type PlannedMerge } from '../../model/import';
 import { lookupInTransaction } from './lookup';
 import { planImport } from './plan';
-import type { ImportsDatabase, ImportsTx } from './store';
+import type { ImportsDatabase } from './store';
 import { rollBack } from './roll-back';
 import { sameRecord } from './same-record';
 
@@ -18,9 +21,6 @@ export interface ApplyImportOptions {
   /** TEST-ONLY: called after each write with the number written so far; throwing fails the import there. */
   testOnlyAfterWrite?: (writes: number) => void;
 }
-
-// The interaction repo is typed for TendDB's stores; this transaction covers those and `imports`.
-const asTendTx = (tx: ImportsTx<'readwrite'>): WriteTx => tx;
 
 const changesSomething = (merge: PlannedMerge) =>
   merge.addIdentities.length > 0 || merge.addTags.length > 0 || Object.keys(merge.fill).length > 0 || merge.note !== undefined;
@@ -39,9 +39,9 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
   let writes = 0;
   const wrote = () => options.testOnlyAfterWrite?.(++writes);
   // Through the commit path: the change log, the search index, reminders and open pages follow it.
-  const tx: ImportsTx<'readwrite'> = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'imports']);
+  const tx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'imports']);
   try {
-    if ((await tx.objectStore('imports').getKey(preview.id)) !== undefined) {
+    if (await importExists(tx, preview.id)) {
       throw new TendError('invalid', t('importApplyAlready'));
     }
     const plan = await planImport(lookupInTransaction(tx), preview.candidates);
@@ -57,11 +57,9 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
       addedIdentities: [],
       addedInteractionIds: [],
     };
-    const contacts = tx.objectStore('contacts');
-    const identities = tx.objectStore('identities');
     const claim = async (contactId: string, identity: Contact['identities'][number]) => {
       // add, not put: an identity someone else holds must fail the import, never move.
-      await identities.add({ key: identityKey(identity), ...identity, contactId });
+      await addIdentity(tx, identity, contactId);
       record.addedIdentities.push({ key: identityKey(identity), contactId });
       wrote();
     };
@@ -77,13 +75,13 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
         createdAt: now,
         updatedAt: now,
       });
-      await contacts.add(contact);
+      await addContact(tx, contact);
       record.createdContacts.push(contact);
       wrote();
       for (const identity of contact.identities) await claim(contact.id, identity);
     }
     for (const merge of plan.matches.filter(changesSomething)) {
-      const before = await contacts.get(merge.contactId);
+      const before = await getContact(tx, merge.contactId);
       if (!before) throw new TendError('invalid', t('importApplyStale'));
       const after = Contact.parse({
         ...before,
@@ -92,7 +90,7 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
         tags: [...before.tags, ...merge.addTags],
         updatedAt: now,
       });
-      await contacts.put(after);
+      await putContact(tx, after);
       record.changedContacts.push({ before, after });
       wrote();
       for (const identity of merge.addIdentities) await claim(after.id, identity);
@@ -100,12 +98,12 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
         // The person already has "what matters": the file's note joins their history instead.
         // It does not move lastInteractionAt: importing is not talking to them.
         const note: Interaction = { id: newId(now), contactIds: [after.id], kind: 'note', at: now, summary: merge.note, createdAt: now };
-        await addInteraction(asTendTx(tx), note);
+        await addInteraction(tx, note);
         record.addedInteractionIds.push(note.id);
         wrote();
       }
     }
-    await tx.objectStore('imports').add(ImportRecord.parse(record));
+    await addImport(tx, ImportRecord.parse(record));
     wrote();
     await tx.done;
     return { importId: record.id };

@@ -1,4 +1,6 @@
 /** The import history the options page lists, each entry with what Undo would take back. */
+import { listRecentImports } from '../../db/imports-repo';
+import { readTx } from '../../db/schema';
 import type { ImportRecord } from '../../model/import';
 import type { ImportsDatabase } from './store';
 
@@ -21,13 +23,10 @@ const summarise = (record: ImportRecord): ImportSummary => ({
   ...(record.undoneAt !== undefined && { undoneAt: record.undoneAt }),
 });
 
-/** The most recent imports, newest first: a reverse walk of the `by-at` index. */
+/** The most recent imports, newest first. */
 export async function listImports(db: ImportsDatabase, limit = 20): Promise<ImportSummary[]> {
-  const summaries: ImportSummary[] = [];
-  const tx = db.transaction('imports', 'readonly');
-  for (let cursor = await tx.store.index('by-at').openCursor(null, 'prev'); cursor && summaries.length < limit; cursor = await cursor.continue()) {
-    summaries.push(summarise(cursor.value));
-  }
+  const tx = readTx(db, ['imports']);
+  const records = await listRecentImports(tx, limit);
   await tx.done;
-  return summaries;
+  return records.map(summarise);
 }

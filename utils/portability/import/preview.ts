@@ -4,7 +4,8 @@ import { MAX_NAME } from '../../model/records';
 import type { ImportCandidate, ImportIssue, ImportPreview } from '../../model/import';
 import { lookupInTransaction } from './lookup';
 import { planImport } from './plan';
-import { importsTx, type ImportsDatabase } from './store';
+import { readTx } from '../../db/schema';
+import type { ImportsDatabase } from './store';
 
 /** What the caller adds to a preview besides the candidates. */
 export interface PreviewOptions {
@@ -24,7 +25,7 @@ const byLine = (a: ImportIssue, b: ImportIssue) => a.line - b.line;
  */
 export async function previewImport(db: ImportsDatabase, parsed: readonly ImportCandidate[], options: PreviewOptions = {}): Promise<ImportPreview> {
   const now = options.now ?? Date.now();
-  const tx = importsTx(db, ['contacts', 'identities'], 'readonly');
+  const tx = readTx(db, ['contacts', 'identities']);
   const plan = await planImport(lookupInTransaction(tx), parsed);
   await tx.done;
   return {

@@ -2,8 +2,12 @@
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import type { Contact } from '../../model/records';
+import { getContact, hasHistory, putContact, removeContact } from '../../db/contacts-repo';
+import { unlinkIdentityKey } from '../../db/identities-repo';
+import { getImport, markImportUndone } from '../../db/imports-repo';
+import { removeInteraction } from '../../db/interactions-repo';
 import { identityKey, writeTx } from '../../db/schema';
-import type { ImportsDatabase, ImportsTx } from './store';
+import type { ImportsDatabase } from './store';
 import { rollBack } from './roll-back';
 import { sameRecord } from './same-record';
 
@@ -40,13 +44,6 @@ function withoutImportedParts(current: Contact, before: Contact, after: Contact,
   return result;
 }
 
-async function hasOwnHistory(tx: ImportsTx<'readwrite'>, contactId: string): Promise<boolean> {
-  const range = IDBKeyRange.bound([contactId, -Infinity, ''], [contactId, Infinity, '\uffff']);
-  const links = await tx.objectStore('timeline').count(range);
-  const followUps = await tx.objectStore('followUps').index('by-contact').count(contactId);
-  return links + followUps > 0;
-}
-
 /**
  * Undo an import in one transaction: its new people, identities and notes removed, people it
  * added to restored. Work done since is kept: a new person who has since gained history or
@@ -54,52 +51,49 @@ async function hasOwnHistory(tx: ImportsTx<'readwrite'>, contactId: string): Pro
  */
 export async function undoImport(db: ImportsDatabase, importId: string, now = Date.now()): Promise<UndoImportReport> {
   // Through the commit path: the change log, the search index, reminders and open pages follow it.
-  const tx: ImportsTx<'readwrite'> = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'imports']);
+  const tx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'imports']);
   const report: UndoImportReport = { removedContacts: 0, removedIdentities: 0, removedInteractions: 0, restoredContacts: 0, kept: [] };
   try {
-    const record = await tx.objectStore('imports').get(importId);
+    const record = await getImport(tx, importId);
     if (!record) throw new TendError('not-found', t('importUndoNotFound'));
     if (record.undoneAt !== undefined) throw new TendError('invalid', t('importUndoAlready'));
-    const contacts = tx.objectStore('contacts');
-    const identities = tx.objectStore('identities');
     for (const id of record.addedInteractionIds) {
-      const interaction = await tx.objectStore('interactions').get(id);
-      if (!interaction) continue;
-      await tx.objectStore('interactions').delete(id);
-      for (const contactId of interaction.contactIds) await tx.objectStore('timeline').delete([contactId, interaction.at, id]);
-      report.removedInteractions++;
+      if (await removeInteraction(tx, id)) report.removedInteractions++;
     }
     const keptIds = new Set<string>();
+    const removedIds: string[] = [];
     for (const created of record.createdContacts) {
-      const current = await contacts.get(created.id);
+      const current = await getContact(tx, created.id);
       if (!current) continue;
-      if (!sameRecord(current, created) || (await hasOwnHistory(tx, created.id))) {
+      if (!sameRecord(current, created) || (await hasHistory(tx, created.id))) {
         keptIds.add(created.id);
         report.kept.push({ contactId: created.id, displayName: current.displayName, reason: t('importUndoKeptLater') });
         continue;
       }
-      await contacts.delete(created.id);
-      report.removedContacts++;
+      removedIds.push(created.id);
     }
     for (const { before, after } of record.changedContacts) {
-      const current = await contacts.get(after.id);
+      const current = await getContact(tx, after.id);
       if (!current) continue;
       if (sameRecord(current, after)) {
-        await contacts.put(before);
+        await putContact(tx, before);
         report.restoredContacts++;
       } else {
-        await contacts.put(withoutImportedParts(current, before, after, now));
+        await putContact(tx, withoutImportedParts(current, before, after, now));
         report.kept.push({ contactId: after.id, displayName: current.displayName, reason: t('importUndoKeptEdited') });
       }
     }
     for (const { key, contactId } of record.addedIdentities) {
-      const row = await identities.get(key);
-      // The identity may have moved to someone else since, or belong to a person who was kept.
-      if (!row || row.contactId !== contactId || keptIds.has(contactId)) continue;
-      await identities.delete(key);
-      report.removedIdentities++;
+      // The identity may have moved to someone else since (it stays), or belong to a person who was kept.
+      if (keptIds.has(contactId)) continue;
+      if (await unlinkIdentityKey(tx, key, contactId)) report.removedIdentities++;
     }
-    await tx.objectStore('imports').put({ ...record, undoneAt: now });
+    // Last, once their identities are released: removeContact refuses a person anything still points at.
+    for (const id of removedIds) {
+      await removeContact(tx, id);
+      report.removedContacts++;
+    }
+    await markImportUndone(tx, record, now);
     await tx.done;
     return report;
   } catch (error) {
