@@ -194,6 +194,40 @@ describe('JSON backup', () => {
     expect(report.conflicts).toEqual([{ store: 'interactions', id: backup.interactions.at(-1).id, reason: 'Tend already recorded this automatic entry.' }]);
   });
 
+  test('a record the file holds twice meets its first copy, as if already in Tend (records are written without waiting for each)', async () => {
+    const backup = JSON.parse(JSON.stringify(await exportBackup(await populated(), SETTINGS)));
+    const [ada, charles] = backup.contacts;
+    const sighting = backup.interactions.find((i: { dedupeKey?: string }) => i.dedupeKey);
+    backup.contacts.push({ ...ada }, { ...charles, displayName: 'Charles, again' });
+    backup.interactions.push({ ...sighting }, { ...sighting, id: newId(NOON + 501) });
+    backup.followUps.push({ ...backup.followUps[0], text: 'Changed' });
+    const target = await openTendDb('tend-restore');
+    const report = await restoreBackup(target, backup);
+    expect(report.unchanged).toMatchObject({ contacts: 1, interactions: 1 });
+    expect(report.conflicts.map(({ store, id }) => [store, id])).toEqual([
+      ['contacts', charles.id],
+      ['interactions', backup.interactions.at(-1).id],
+      ['followUps', backup.followUps[0].id],
+    ]);
+    expect((await dump(target)).contacts.find((c) => c.id === charles.id)!.displayName).toBe(charles.displayName);
+  });
+
+  test('a write that fails early (the first person) fails the restore with its own error, and nothing is written', async () => {
+    const backup = JSON.parse(JSON.stringify(await exportBackup(await populated(), SETTINGS)));
+    const target = await openTendDb('tend-restore');
+    const realAdd = IDBObjectStore.prototype.add;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+      if (this.name === 'contacts') return realAdd.call(this, { broken: true } as never);
+      return realAdd.apply(this, args);
+    };
+    try {
+      await expect(restoreBackup(target, backup)).rejects.toMatchObject({ name: 'DataError' });
+    } finally {
+      IDBObjectStore.prototype.add = realAdd;
+    }
+    expect(await dump(target)).toEqual({ contacts: [], identities: [], interactions: [], timeline: [], followUps: [] });
+  });
+
   test('invalid records are skipped and listed; the valid rest is restored', async () => {
     const backup = JSON.parse(JSON.stringify(await exportBackup(await populated(), SETTINGS)));
     backup.contacts[1].displayName = 42;

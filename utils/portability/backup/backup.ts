@@ -49,89 +49,146 @@ interface RestoreState {
   reportedTaken: Set<string>;
   /** Contacts Tend already had, kept as they are. */
   keptAsIs: Map<string, Contact>;
+  /** Writes made and not yet awaited (see `write`). */
+  pending: Promise<unknown>[];
+  /** The first write that failed: the error the restore throws. */
+  failure?: unknown;
+}
+
+/**
+ * Records are read a chunk at a time (every read of a chunk at once) and written without waiting
+ * for each write: requests of one transaction run in the order they were made, so each chunk's
+ * reads see every write made before them, and the restore does not wait one round trip per record.
+ */
+const CHUNK = 500;
+
+async function inChunks<T, R>(records: readonly T[], read: (record: T) => Promise<R>, decide: (record: T, found: R) => void): Promise<void> {
+  for (let at = 0; at < records.length; at += CHUNK) {
+    const chunk = records.slice(at, at + CHUNK);
+    const found = await Promise.all(chunk.map(read));
+    chunk.forEach((record, i) => decide(record, found[i]!));
+  }
+}
+
+/** Make a write without waiting for it; the first that fails aborts the transaction (all or nothing). */
+function write(state: RestoreState, request: Promise<unknown>): void {
+  state.pending.push(
+    request.catch((error: unknown) => {
+      state.failure ??= error;
+      void rollBack(state.tx);
+    }),
+  );
 }
 
 async function restoreContacts(state: RestoreState, records: Contact[]): Promise<void> {
   const { tx, report, owners } = state;
-  for (const contact of records) {
-    const existing = await getContact(tx, contact.id);
-    if (existing) {
-      if (sameRecord(existing, contact)) report.unchanged.contacts++;
-      else report.conflicts.push({ store: 'contacts', id: contact.id, reason: t('restoreConflictPerson') });
-      state.keptAsIs.set(contact.id, existing);
-      continue;
-    }
-    // An identity another contact already holds stays there; this person is restored without it.
-    const taken = contact.identities.filter((identity) => {
-      const owner = owners.get(identityKey(identity));
-      return owner !== undefined && owner !== contact.id;
-    });
-    for (const identity of taken) {
-      state.reportedTaken.add(identityKey(identity));
-      report.conflicts.push({ store: 'identities', id: identityKey(identity), reason: t('restoreConflictIdentityOf', contact.displayName) });
-    }
-    await addContact(tx, taken.length ? { ...contact, identities: contact.identities.filter((i) => !taken.includes(i)) } : contact);
-    report.added.contacts++;
-  }
+  // Contacts written by this restore: a second record of the same id in the file meets the first.
+  const written = new Map<string, Contact>();
+  await inChunks(
+    records,
+    (contact) => getContact(tx, contact.id),
+    (contact, stored) => {
+      const existing = written.get(contact.id) ?? stored;
+      if (existing) {
+        if (sameRecord(existing, contact)) report.unchanged.contacts++;
+        else report.conflicts.push({ store: 'contacts', id: contact.id, reason: t('restoreConflictPerson') });
+        state.keptAsIs.set(contact.id, existing);
+        return;
+      }
+      // An identity another contact already holds stays there; this person is restored without it.
+      const taken = contact.identities.filter((identity) => {
+        const owner = owners.get(identityKey(identity));
+        return owner !== undefined && owner !== contact.id;
+      });
+      for (const identity of taken) {
+        state.reportedTaken.add(identityKey(identity));
+        report.conflicts.push({ store: 'identities', id: identityKey(identity), reason: t('restoreConflictIdentityOf', contact.displayName) });
+      }
+      const row = taken.length ? { ...contact, identities: contact.identities.filter((i) => !taken.includes(i)) } : contact;
+      write(state, addContact(tx, row));
+      written.set(contact.id, row);
+      report.added.contacts++;
+    },
+  );
 }
 
 async function restoreIdentities(state: RestoreState, rows: IdentityRow[]): Promise<void> {
   const { tx, report, owners } = state;
-  for (const row of rows) {
-    const owner = owners.get(row.key);
-    if (owner !== undefined) {
-      if (owner === row.contactId) report.unchanged.identities++;
-      else if (!state.reportedTaken.has(row.key)) report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentity') });
-      continue;
-    }
-    if (!(await contactExists(tx, row.contactId))) {
-      report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentityOrphan') });
-      continue;
-    }
-    // Rows may not point at a kept contact unless it (as Tend has it) lists that identity too.
-    const kept = state.keptAsIs.get(row.contactId);
-    if (kept && !kept.identities.some((identity) => identityKey(identity) === row.key)) {
-      report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentityDropped') });
-      continue;
-    }
-    await addIdentityRow(tx, row);
-    owners.set(row.key, row.contactId);
-    report.added.identities++;
-  }
+  await inChunks(
+    rows,
+    (row) => contactExists(tx, row.contactId),
+    (row, contactThere) => {
+      const owner = owners.get(row.key);
+      if (owner !== undefined) {
+        if (owner === row.contactId) report.unchanged.identities++;
+        else if (!state.reportedTaken.has(row.key)) report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentity') });
+        return;
+      }
+      if (!contactThere) {
+        report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentityOrphan') });
+        return;
+      }
+      // Rows may not point at a kept contact unless it (as Tend has it) lists that identity too.
+      const kept = state.keptAsIs.get(row.contactId);
+      if (kept && !kept.identities.some((identity) => identityKey(identity) === row.key)) {
+        report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentityDropped') });
+        return;
+      }
+      write(state, addIdentityRow(tx, row));
+      owners.set(row.key, row.contactId);
+      report.added.identities++;
+    },
+  );
 }
 
 async function restoreInteractions(state: RestoreState, records: Interaction[]): Promise<void> {
   const { tx, report } = state;
-  for (const interaction of records) {
-    const existing = await getInteraction(tx, interaction.id);
-    if (existing) {
-      if (sameRecord(existing, interaction)) report.unchanged.interactions++;
-      else report.conflicts.push({ store: 'interactions', id: interaction.id, reason: t('restoreConflictEntry') });
-      continue;
-    }
-    // The dedupe index is unique: the same automatic entry under another id would fail the transaction.
-    if (interaction.dedupeKey !== undefined && (await hasDedupeKey(tx, interaction.dedupeKey))) {
-      report.conflicts.push({ store: 'interactions', id: interaction.id, reason: t('restoreConflictSighting') });
-      continue;
-    }
-    // Through the repo: it also writes the timeline links, which the backup does not carry.
-    await addInteraction(tx, interaction);
-    report.added.interactions++;
-  }
+  // Entries and dedupe keys written by this restore: a file's repeats meet the first as Tend would.
+  const written = new Map<string, Interaction>();
+  const writtenDedupe = new Set<string>();
+  await inChunks(
+    records,
+    async (interaction) =>
+      [await getInteraction(tx, interaction.id), interaction.dedupeKey !== undefined && (await hasDedupeKey(tx, interaction.dedupeKey))] as const,
+    (interaction, [stored, dedupeStored]) => {
+      const existing = written.get(interaction.id) ?? stored;
+      if (existing) {
+        if (sameRecord(existing, interaction)) report.unchanged.interactions++;
+        else report.conflicts.push({ store: 'interactions', id: interaction.id, reason: t('restoreConflictEntry') });
+        return;
+      }
+      // The dedupe index is unique: the same automatic entry under another id would fail the transaction.
+      if (interaction.dedupeKey !== undefined && (dedupeStored || writtenDedupe.has(interaction.dedupeKey))) {
+        report.conflicts.push({ store: 'interactions', id: interaction.id, reason: t('restoreConflictSighting') });
+        return;
+      }
+      // Through the repo: it also writes the timeline links, which the backup does not carry.
+      write(state, addInteraction(tx, interaction));
+      written.set(interaction.id, interaction);
+      if (interaction.dedupeKey !== undefined) writtenDedupe.add(interaction.dedupeKey);
+      report.added.interactions++;
+    },
+  );
 }
 
 async function restoreFollowUps(state: RestoreState, records: FollowUp[]): Promise<void> {
   const { tx, report } = state;
-  for (const followUp of records) {
-    const existing = await getFollowUp(tx, followUp.id);
-    if (existing) {
-      if (sameRecord(existing, followUp)) report.unchanged.followUps++;
-      else report.conflicts.push({ store: 'followUps', id: followUp.id, reason: t('restoreConflictFollowUp') });
-      continue;
-    }
-    await addFollowUp(tx, followUp);
-    report.added.followUps++;
-  }
+  const written = new Map<string, FollowUp>();
+  await inChunks(
+    records,
+    (followUp) => getFollowUp(tx, followUp.id),
+    (followUp, stored) => {
+      const existing = written.get(followUp.id) ?? stored;
+      if (existing) {
+        if (sameRecord(existing, followUp)) report.unchanged.followUps++;
+        else report.conflicts.push({ store: 'followUps', id: followUp.id, reason: t('restoreConflictFollowUp') });
+        return;
+      }
+      write(state, addFollowUp(tx, followUp));
+      written.set(followUp.id, followUp);
+      report.added.followUps++;
+    },
+  );
 }
 
 /**
@@ -143,17 +200,21 @@ export async function restoreBackup(db: TendDatabase, backup: unknown): Promise<
   const report: RestoreReport = { added: zeroCounts(), unchanged: zeroCounts(), conflicts: [], invalid: data.invalid, settings: data.settings };
   // Through the commit path: the change log, the search index, reminders and open pages follow it.
   const tx: WriteTx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'followUps']);
+  let state: RestoreState | undefined;
   try {
     const owners = await identityOwners(tx);
-    const state: RestoreState = { tx, report, owners, reportedTaken: new Set(), keptAsIs: new Map() };
+    state = { tx, report, owners, reportedTaken: new Set(), keptAsIs: new Map(), pending: [] };
     await restoreContacts(state, data.contacts);
     await restoreIdentities(state, data.identities);
     await restoreInteractions(state, data.interactions);
     await restoreFollowUps(state, data.followUps);
+    await Promise.all(state.pending);
+    if (state.failure !== undefined) throw state.failure;
     await tx.done;
     return report;
   } catch (error) {
     await rollBack(tx);
-    throw error;
+    // A failed write aborts the transaction, so later requests fail too: report the first cause.
+    throw state?.failure ?? error;
   }
 }
