@@ -157,7 +157,6 @@ const architecture = {
   },
 };
 
-
 const PAGES = ['components/**', 'entrypoints/options/**', 'entrypoints/popup/**', 'entrypoints/sidepanel/**'];
 // utils/sites too: each content script bundles its own site's descriptor.
 const RECOGNISERS = ['utils/recognise/**', 'utils/content/**', 'utils/sites/**'];

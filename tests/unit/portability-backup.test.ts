@@ -41,17 +41,15 @@ async function populated(): Promise<TendDatabase> {
   await recordSighting(db, threadSighting('t2', 'Launch', [ADA, { name: 'Grace', profileUrl: 'https://github.com/grace' }]), rules, NOON + DAY);
   const tx = writeTx(db, ['contacts', 'interactions', 'timeline', 'followUps']);
   const [ada, charles] = await tx.objectStore('contacts').getAll();
-  await tx
-    .objectStore('contacts')
-    .put({
-      ...ada!,
-      org: 'Engines',
-      title: 'Countess',
-      tags: ['maths', 'poetry'],
-      stage: 'active',
-      whatMatters: 'Poetical science;\nengines, always.',
-      cadenceDays: 14,
-    });
+  await tx.objectStore('contacts').put({
+    ...ada!,
+    org: 'Engines',
+    title: 'Countess',
+    tags: ['maths', 'poetry'],
+    stage: 'active',
+    whatMatters: 'Poetical science;\nengines, always.',
+    cadenceDays: 14,
+  });
   const shared = {
     id: newId(NOON),
     contactIds: [ada!.id, charles!.id],

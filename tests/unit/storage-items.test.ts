@@ -108,7 +108,8 @@ function storageUses(path: string, text: string): string[] {
     const target = ts.isPropertyAccessExpression(node) ? node.expression.getText(source).replace(/^globalThis\./, '') : undefined;
     const storageApi =
       ts.isPropertyAccessExpression(node) &&
-      ((node.name.text === 'storage' && (target === 'browser' || target === 'chrome')) || (/(^|\.)storage$/.test(target!) && STORAGE_AREAS.has(node.name.text)));
+      ((node.name.text === 'storage' && (target === 'browser' || target === 'chrome')) ||
+        (/(^|\.)storage$/.test(target!) && STORAGE_AREAS.has(node.name.text)));
     const keyText = (ts.isStringLiteralLike(node) || ts.isTemplateHead(node)) && KEY_OR_MODULE.test(node.text);
     if (storageApi || keyText) {
       const { line } = source.getLineAndCharacterOfPosition(node.getStart(source));
