@@ -18,12 +18,15 @@ export const BACKUP_VERSION = 1;
 /** A row of the identity index (utils/db/schema.ts IdentityRecord), as a schema. */
 export const IdentityRow = z
   .object({
-    key: z.string().min(1).max(MAX_URL + 16),
+    key: z
+      .string()
+      .min(1)
+      .max(MAX_URL + 16),
     kind: IdentityKind,
     value: z.string().min(1).max(MAX_URL),
     contactId: z.uuid(),
   })
-    // A function: the message is asked for when a row fails, in the UI language (not at load).
+  // A function: the message is asked for when a row fails, in the UI language (not at load).
   .refine((row) => row.key === `${row.kind}:${row.value}`, { error: () => t('backupKeyMismatch') });
 export type IdentityRow = z.infer<typeof IdentityRow>;
 

@@ -25,8 +25,7 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 }
 
 /** A timestamp as `2024-05-01 10:15:00` in UTC: a form every spreadsheet reads as a date. */
-export const utcCell = (at: number | undefined): string =>
-  at === undefined ? '' : new Date(at).toISOString().slice(0, 19).replace('T', ' ');
+export const utcCell = (at: number | undefined): string => (at === undefined ? '' : new Date(at).toISOString().slice(0, 19).replace('T', ' '));
 
 /** The header of the people export; imports recognise it (parseContactsCsv). */
 export const PEOPLE_CSV_HEADERS = [
@@ -48,7 +47,10 @@ export const PEOPLE_CSV_HEADERS = [
 /** People as CSV, one row each; several addresses, URLs or tags share a cell. */
 export function exportPeopleCsv(contacts: readonly Contact[]): string {
   const values = (contact: Contact, kind: 'email' | 'url' | 'handle') =>
-    contact.identities.filter((identity) => identity.kind === kind).map((identity) => identity.value).join(MULTI_VALUE_SEPARATOR);
+    contact.identities
+      .filter((identity) => identity.kind === kind)
+      .map((identity) => identity.value)
+      .join(MULTI_VALUE_SEPARATOR);
   return toCsv([
     [...PEOPLE_CSV_HEADERS],
     ...contacts.map((contact) => [

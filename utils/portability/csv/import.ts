@@ -35,14 +35,23 @@ export type ContactsCsvResult =
 
 /** Google joins several values in one cell with ` ::: ` (Tend's export does the same). */
 const splitMulti = (cell: string | undefined): string[] =>
-  (cell ?? '').split(' ::: ').map((value) => value.trim()).filter(Boolean);
+  (cell ?? '')
+    .split(' ::: ')
+    .map((value) => value.trim())
+    .filter(Boolean);
 
 /** Addresses in a cell: ` ::: `, commas and semicolons all separate (none occurs in an address). */
 const splitAddresses = (cell: string | undefined): string[] =>
-  (cell ?? '').split(/ ::: |[,;]/).map((value) => value.trim()).filter(Boolean);
+  (cell ?? '')
+    .split(/ ::: |[,;]/)
+    .map((value) => value.trim())
+    .filter(Boolean);
 
 const joinName = (...parts: (string | undefined)[]): string | undefined =>
-  parts.map((part) => part?.trim()).filter(Boolean).join(' ') || undefined;
+  parts
+    .map((part) => part?.trim())
+    .filter(Boolean)
+    .join(' ') || undefined;
 
 /** Headers like `E-mail 1 - Value`, `E-mail 2 - Value`... in file order. */
 const numbered = (headers: string[], pattern: RegExp): string[] => headers.filter((header) => pattern.test(header));
@@ -73,12 +82,8 @@ function fromGoogleRow(row: CsvRow, headers: string[]) {
   // The newer export has First/Middle/Last Name and "Labels"; the older one Name/Given Name and "Group Membership".
   const newer = headers.includes('First Name');
   const displayName = newer
-    ? joinName(cell('Name Prefix'), cell('First Name'), cell('Middle Name'), cell('Last Name'), cell('Name Suffix')) ||
-      cell('File As') ||
-      cell('Nickname')
-    : cell('Name') ||
-      joinName(cell('Name Prefix'), cell('Given Name'), cell('Additional Name'), cell('Family Name'), cell('Name Suffix')) ||
-      cell('Nickname');
+    ? joinName(cell('Name Prefix'), cell('First Name'), cell('Middle Name'), cell('Last Name'), cell('Name Suffix')) || cell('File As') || cell('Nickname')
+    : cell('Name') || joinName(cell('Name Prefix'), cell('Given Name'), cell('Additional Name'), cell('Family Name'), cell('Name Suffix')) || cell('Nickname');
   return candidate(row, {
     displayName,
     emails,
@@ -100,7 +105,10 @@ function fromOutlookRow(row: CsvRow) {
     org: cell('Company'),
     title: cell('Job Title'),
     // Outlook separates categories with semicolons.
-    tags: (cell('Categories') ?? '').split(';').map((tag) => tag.trim()).filter(Boolean),
+    tags: (cell('Categories') ?? '')
+      .split(';')
+      .map((tag) => tag.trim())
+      .filter(Boolean),
     note: cell('Notes'),
   });
 }
@@ -124,7 +132,10 @@ function fromMappedRow(row: CsvRow, mapping: CsvColumnMapping) {
     urls: mapping.urls.flatMap((h) => splitMulti(cell(h))),
     org: cell(mapping.org),
     title: cell(mapping.title),
-    tags: (cell(mapping.tags) ?? '').split(/ ::: |[;,]/).map((tag) => tag.trim()).filter(Boolean),
+    tags: (cell(mapping.tags) ?? '')
+      .split(/ ::: |[;,]/)
+      .map((tag) => tag.trim())
+      .filter(Boolean),
     note: cell(mapping.note),
   });
 }
@@ -195,7 +206,17 @@ export function parseCsvWithMapping(text: string, mapping: CsvColumnMapping): Ro
   const { table, issue } = readOrFail(text);
   if (!table) return { candidates: [], rejected: [issue] };
   const checked = CsvColumnMapping.parse(mapping);
-  const mapped = [checked.displayName, checked.givenName, checked.familyName, ...checked.emails, ...checked.urls, checked.org, checked.title, checked.tags, checked.note];
+  const mapped = [
+    checked.displayName,
+    checked.givenName,
+    checked.familyName,
+    ...checked.emails,
+    ...checked.urls,
+    checked.org,
+    checked.title,
+    checked.tags,
+    checked.note,
+  ];
   const missing = mapped.filter((header): header is string => header !== undefined && !table.headers.includes(header));
   if (missing.length > 0) return { candidates: [], rejected: [{ line: 1, reason: t('csvMissingColumns', missing.map((h) => `"${h}"`).join(', ')) }] };
   return collect(table.rows, table.rejected, (row) => fromMappedRow(row, checked));

@@ -143,7 +143,15 @@ async function findDraft(state: PlanState, lookup: ImportLookup, keys: string[],
 }
 
 /** Add a line's identities to its person: a shared one is a reason, one held elsewhere a warning. */
-function addIdentities(state: PlanState, target: Draft, line: number, identities: Identity[], keys: string[], owners: (string | undefined)[], warnings: ImportIssue[]) {
+function addIdentities(
+  state: PlanState,
+  target: Draft,
+  line: number,
+  identities: Identity[],
+  keys: string[],
+  owners: (string | undefined)[],
+  warnings: ImportIssue[],
+) {
   identities.forEach((identity, i) => {
     const key = keys[i]!;
     const owner = owners[i];

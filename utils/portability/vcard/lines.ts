@@ -43,7 +43,11 @@ function headOf(text: string): string | undefined {
   return undefined;
 }
 
-const isQuotedPrintable = (head: string): boolean => head.split(';').slice(1).some((param) => QP_PARAM.test(param.trim()));
+const isQuotedPrintable = (head: string): boolean =>
+  head
+    .split(';')
+    .slice(1)
+    .some((param) => QP_PARAM.test(param.trim()));
 
 /**
  * Logical lines, unfolded. A line starting with a space or tab continues the previous one (one
@@ -93,8 +97,7 @@ const NAME = /^[A-Za-z0-9-]+$/;
 const BARE_ENCODINGS = new Set(['QUOTED-PRINTABLE', 'BASE64', '8BIT', '7BIT', 'B']);
 
 /** RFC 6868 parameter value escapes: ^n newline, ^' double quote, ^^ caret. */
-const decodeCaret = (value: string): string =>
-  value.replace(/\^(\^|n|N|')/g, (_, c: string) => (c === '^' ? '^' : c === "'" ? '"' : '\n'));
+const decodeCaret = (value: string): string => value.replace(/\^(\^|n|N|')/g, (_, c: string) => (c === '^' ? '^' : c === "'" ? '"' : '\n'));
 
 function addParam(params: Map<string, string[]>, name: string, value: string): void {
   const list = params.get(name);

@@ -61,11 +61,12 @@ function cardFrom(line: number, props: ContentLine[]): ParsedCard | undefined {
   const org = all('ORG').map(orgName).find(Boolean);
   const fn = first('FN');
   const n = first('N');
-  const displayName =
-    (fn && cleanName(text(fn), MAX_NAME)) || (n && nameFromN(n)) || org || emails[0] || urls[0];
+  const displayName = (fn && cleanName(text(fn), MAX_NAME)) || (n && nameFromN(n)) || org || emails[0] || urls[0];
   if (!displayName) return undefined;
   const notes = nonEmpty(all('NOTE').map(text));
-  const title = all('TITLE').map((p) => cleanName(text(p), MAX_NAME)).find(Boolean);
+  const title = all('TITLE')
+    .map((p) => cleanName(text(p), MAX_NAME))
+    .find(Boolean);
   const categories = [...new Set(all('CATEGORIES').flatMap((p) => nonEmpty(splitUnescaped(decodedValue(p), ','))))];
   return {
     line,

@@ -82,5 +82,4 @@ function splitRaw(value: string, separator: ';' | ','): string[] {
 export const splitUnescaped = (value: string, separator: ';' | ','): string[] => splitRaw(value, separator).map(unescapeText);
 
 /** Components of a structured value (N, ORG), each a list of comma-separated values. */
-export const structuredValue = (value: string): string[][] =>
-  splitRaw(value, ';').map((component) => splitUnescaped(component, ','));
+export const structuredValue = (value: string): string[][] => splitRaw(value, ';').map((component) => splitUnescaped(component, ','));

@@ -40,7 +40,11 @@ export function foldLine(line: string): string {
  * address book would show an RLO-reversed name.
  */
 export const escapeText = (value: string): string =>
-  withoutBidiControls(value).replace(/\\/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n').replace(/,/g, '\\,').replace(/;/g, '\\;');
+  withoutBidiControls(value)
+    .replace(/\\/g, '\\\\')
+    .replace(/\r\n|\r|\n/g, '\\n')
+    .replace(/,/g, '\\,')
+    .replace(/;/g, '\\;');
 
 /**
  * A URI value as written: URIs take no backslash escapes, so control characters (a line break
@@ -56,7 +60,11 @@ function structuredName(displayName: string): string {
 }
 
 /** A timestamp as vCard's basic UTC form, 20240501T101500Z. */
-const revision = (at: number): string => new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+const revision = (at: number): string =>
+  new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 
 /** The content lines of one contact's card, unfolded. */
 function cardLines(contact: Contact, version: VCardVersion): string[] {
