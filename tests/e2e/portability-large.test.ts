@@ -17,9 +17,9 @@ const PEOPLE = 1_000;
 const ENTRIES_PER_PERSON = 10;
 const MB = 1024 * 1024;
 /**
- * Far above what the shared 2-core test machine took (export about 6 s, restore about 15 s; under
+ * Far above what the shared 2-core test machine took (export about 6 s, restore about 10 s; under
  * heavy load from other work, 23 s and 40 s): a failure means something is wrong, not slow. The
- * time goes to Chrome's messaging and to restoreBackup's IndexedDB requests, one per record.
+ * time goes to Chrome's messaging and to restoreBackup's IndexedDB requests.
  */
 const BOUND_MS = 180_000;
 

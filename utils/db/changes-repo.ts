@@ -11,4 +11,3 @@ export async function latestChangeSeq(db: TendDatabase): Promise<number> {
 export function changesSince(db: TendDatabase, seq: number): Promise<ChangeRecord[]> {
   return db.getAll('changes', IDBKeyRange.lowerBound(seq, true));
 }
-

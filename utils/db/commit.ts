@@ -61,7 +61,13 @@ export function writeTx(db: TendDatabase, stores: StoreName[], options: WriteOpt
     changes.push(change);
     if (!logged.has(store)) return;
     const row = { store: store as LoggedStore, op, at, ...(key !== undefined && { id: String(key) }) };
-    void tx.objectStore('changes').add(row).then((seq) => (change.seq = seq), () => undefined);
+    void tx
+      .objectStore('changes')
+      .add(row)
+      .then(
+        (seq) => (change.seq = seq),
+        () => undefined,
+      );
   };
   const done = tx.done.then(async () => {
     if (changes.length === 0) return;
