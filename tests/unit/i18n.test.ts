@@ -1,10 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import messages from '../../public/_locales/en/messages.json';
 import { t, tCount, uiLanguage, type PluralKey } from '../../utils/i18n';
+import { sourceFiles } from './source-files';
 
 interface Message {
   message: string;
@@ -13,14 +14,6 @@ interface Message {
 }
 const entries = Object.entries(messages as Record<string, Message>);
 
-/** Every source file under these folders (the code that can show text to the user). */
-function sourceFiles(dir: string, pattern: RegExp): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path, pattern);
-    return pattern.test(name) ? [path] : [];
-  });
-}
 const CODE = [...['entrypoints', 'components', 'utils'].flatMap((dir) => sourceFiles(dir, /\.tsx?$/)), 'wxt.config.ts'];
 const allCode = CODE.map((path) => readFileSync(path, 'utf8')).join('\n');
 

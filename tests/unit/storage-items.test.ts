@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
@@ -7,6 +6,7 @@ import { clearDraft, emptyDraft, loadDraft, saveDraft, watchDraft } from '../../
 import { onOpenPersonRequested, requestOpenPerson, takeOpenPersonRequest } from '../../utils/storage/open-person';
 import { loadSettings, onSettingsChanged, updateSettings } from '../../utils/storage/settings';
 import { clearTabPeople, getTabPeople, loadTabPeopleCounts, savedPeopleOnTab, setTabPeople } from '../../utils/storage/tab-people';
+import { sourceFiles } from './source-files';
 
 const ADA_ID = '01900000-0000-7000-8000-00000000000a';
 const REQUEST_ID = '01900000-0000-7000-8000-0000000000ff';
@@ -122,14 +122,6 @@ function storageUses(path: string, text: string): string[] {
   return found;
 }
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) ? [path] : [];
-  });
-}
-
 describe('only utils/storage/ reaches chrome.storage', () => {
   test.each([
     ['browser.storage.local.get("x")', 1],
@@ -146,7 +138,7 @@ describe('only utils/storage/ reaches chrome.storage', () => {
   });
 
   test('no file outside utils/storage/ does', () => {
-    const files = ['utils', 'components', 'entrypoints'].flatMap(sourceFiles);
+    const files = ['utils', 'components', 'entrypoints'].flatMap((dir) => sourceFiles(dir));
     expect(files.length).toBeGreaterThan(100);
     const found = files.filter((path) => !ALLOWED.some((allowed) => allowed.test(path))).flatMap((path) => storageUses(path, readFileSync(path, 'utf8')));
     expect(found).toEqual([]);

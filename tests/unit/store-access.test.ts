@@ -3,11 +3,11 @@
  * store, or uses the database's shortcuts (`db.get('contacts', id)`, `db.getAllFromIndex(...)`).
  * Services open transactions with readTx/writeTx and hand them to the repository functions.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { openTendDb } from '../../utils/db/open';
+import { sourceFiles } from './source-files';
 
 // Paths are relative to the project root, where vitest runs (its config sets `root`).
 const SCANNED = ['utils', 'components', 'entrypoints'];
@@ -92,14 +92,6 @@ function storeAccesses(fileName: string, text: string, stores: ReadonlySet<strin
   };
   visit(source);
   return found;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(name) && !name.endsWith('.d.ts') ? [path] : [];
-  });
 }
 
 /** Tend's store names, as the database really has them. */
