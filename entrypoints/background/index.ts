@@ -3,6 +3,7 @@ import { followUpHooks, watchFollowUps } from './alarms';
 import { watchCommands } from './commands';
 import { createLogMenu, logMenuEntry, onLogMenuClicked, undoLogged, watchMenuNotifications } from './context-menu';
 import { defineBackground } from 'wxt/utils/define-background';
+import { restrictStorageToExtension } from '../../utils/storage/access';
 import { openTendDb } from '../../utils/db/open';
 import { createRouter } from '../../utils/messaging/router';
 import { createHandlers } from '../../utils/services/handlers';
@@ -13,6 +14,7 @@ export default defineBackground(() => {
   // Every listener is registered synchronously at start, so an event that woke the worker is
   // delivered; the database opens once and services await the same promise.
   const db = openTendDb();
+  void restrictStorageToExtension().catch((error: unknown) => console.error('Tend: could not keep storage from content scripts', error));
   const route = createRouter(createHandlers(db), {
     extensionId: browser.runtime.id,
     extensionOrigin: browser.runtime.getURL('/'),

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { browser } from 'wxt/browser';
 import { Tend } from './harness';
 import { WorkerProbe } from './pages/follow-ups';
 import { Popup } from './pages/popup';
@@ -178,3 +179,29 @@ async function untilWritesFindNoRoom(tend: Tend, page: Page): Promise<void> {
   };
   await expect.poll(refused, { timeout: 50_000, interval: 0 }).toBe(true);
 }
+
+test('boundaries: a content script cannot read or write chrome.storage (settings, drafts)', async () => {
+  tend = await Tend.launch();
+  const gmail = await tend.openGmail('thread-expanded', '#inbox/thread-one');
+  // Code in the content script's own isolated world, as a compromised page renderer could run it.
+  const cdp = await tend.context.newCDPSession(gmail);
+  const worlds: { id: number; origin: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context }) => worlds.push(context));
+  await cdp.send('Runtime.enable');
+  await expect.poll(() => worlds.some((w) => w.auxData?.type === 'isolated' && w.origin.includes(tend!.extensionId))).toBe(true);
+  const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.origin.includes(tend!.extensionId))!;
+  const attempt = async (expression: string) =>
+    (await cdp.send('Runtime.evaluate', { contextId: world.id, awaitPromise: true, returnByValue: true, expression })).result.value as string;
+  const guarded = (call: string) => `(async () => { try { await ${call}; return 'allowed'; } catch (error) { return 'refused: ' + error.message; } })()`;
+  // The world is the content script's: it holds Tend's runtime API (sendMessage is how it reports).
+  expect(await attempt('typeof chrome.runtime.sendMessage')).toBe('function');
+  for (const call of [
+    'chrome.storage.local.get(null)',
+    "chrome.storage.local.set({ settings: { version: 1, ownAddresses: ['page@evil.example'] } })",
+    'chrome.storage.session.get(null)',
+  ]) {
+    expect(await attempt(guarded(call)), call).toMatch(/^refused/);
+  }
+  const settings = await (await tend.worker()).evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.get('settings'));
+  expect(JSON.stringify(settings)).not.toContain('page@evil.example');
+});
