@@ -10,6 +10,14 @@ export default defineConfig({
   // TEND_OUT_DIR: build elsewhere (parallel work, CI copies) without clobbering .output.
   outDir: process.env.TEND_OUT_DIR ?? '.output',
   vite: () => ({ plugins: [preact()] }),
+  hooks: {
+    // Content scripts use Chrome's own promise-returning `chrome.runtime` (WXT's plain `wxt/browser`):
+    // the polyfill is ~2.5 KB gzipped of each, for one sendMessage. The worker and pages keep it.
+    'vite:build:extendConfig': (entrypoints, config) => {
+      const alias = config.resolve?.alias as Record<string, string> | undefined;
+      if (alias && entrypoints.every((entrypoint) => entrypoint.type === 'content-script')) delete alias['wxt/browser'];
+    },
+  },
   manifest: {
     // Strings from public/_locales (English is the default; other languages add a folder).
     default_locale: 'en',

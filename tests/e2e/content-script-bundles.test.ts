@@ -1,0 +1,17 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { expect, test } from 'vitest';
+
+// No browser needed: the built bundles are read as text. The polyfill's UMD wrapper names its
+// module (`define('webextension-polyfill', ...)`) and it wraps `getBackgroundPage`: either shows it.
+const BUILD = resolve(process.env.TEND_EXTENSION ?? '.output/chrome-mv3');
+const POLYFILL_MARK = /webextension-polyfill|getBackgroundPage/;
+
+test('no content script carries the webextension-polyfill; the worker still does', () => {
+  const scripts = readdirSync(resolve(BUILD, 'content-scripts')).filter((file) => file.endsWith('.js'));
+  expect(scripts.length).toBeGreaterThanOrEqual(4);
+  const withPolyfill = scripts.filter((file) => POLYFILL_MARK.test(readFileSync(resolve(BUILD, 'content-scripts', file), 'utf8')));
+  expect(withPolyfill).toEqual([]);
+  // The mark is a real one: the worker's bundle, built with the polyfill, shows it.
+  expect(readFileSync(resolve(BUILD, 'background.js'), 'utf8')).toMatch(POLYFILL_MARK);
+});
