@@ -15,3 +15,12 @@ test('no content script carries the webextension-polyfill; the worker still does
   // The mark is a real one: the worker's bundle, built with the polyfill, shows it.
   expect(readFileSync(resolve(BUILD, 'background.js'), 'utf8')).toMatch(POLYFILL_MARK);
 });
+
+test("content scripts run on Tend's slim context (utils/content/script-context.ts), not WXT's full one", () => {
+  for (const file of readdirSync(resolve(BUILD, 'content-scripts')).filter((name) => name.endsWith('.js'))) {
+    const source = readFileSync(resolve(BUILD, 'content-scripts', file), 'utf8');
+    expect(source, file).toContain('Content script context invalidated');
+    // WXT's class wraps requestIdleCallback; Tend's does not.
+    expect(source, file).not.toContain('requestIdleCallback');
+  }
+});
