@@ -173,7 +173,8 @@ describe('hostile page (web/hostile-text)', () => {
     expect(people.map((p) => p.name)).toEqual([
       '<script>alert(1)</script>Mallory',
       'Trudy <b onmouseover="x()">',
-      '<img src=x onerror=alert(1)> Eve',
+      // A mail link's text names someone only when it reads as a name: markup in it does not.
+      undefined,
       undefined,
     ]);
     // Reading the page created no elements out of those names.
@@ -215,12 +216,13 @@ describe('merging and caps', () => {
     for (let i = 0; i < 700; i++) {
       const link = doc.createElement('a');
       link.href = `mailto:person${i}@directory.example`;
-      link.textContent = `Person ${i}`;
+      // A name has no digits ("Person 499" is not one): every link names the same person here.
+      link.textContent = i % 2 ? 'Grace Hopper' : 'Ada Lovelace';
       doc.body.append(link);
     }
     const found = findPeopleOnWebPage(doc, new URL('https://directory.example/')).people;
     expect(found).toHaveLength(MAX_WEB_PEOPLE);
-    expect(found.at(-1)).toEqual({ email: 'person499@directory.example', name: 'Person 499', role: 'mention' });
+    expect(found.at(-1)).toEqual({ email: 'person499@directory.example', name: 'Grace Hopper', role: 'mention' });
   });
 
   test('odd markup never throws and yields only valid addresses', () => {

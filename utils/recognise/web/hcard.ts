@@ -83,7 +83,7 @@ function hcardPerson(card: Element, own: Element[], page: URL, rootOf: NearestAn
   // The card itself, when it is the link, points with its own href.
   const urlOf = (element: Element) => (element === card ? (card.getAttribute('href') ?? undefined) : urlValue(element, rootOf));
   const emails = emailsFrom(emailElements.slice(0, MAX_VALUES).map((element) => urlValue(element, rootOf)));
-  const person: StructuredPerson = { emails, mainEntity: false, claimed: emailElements };
+  const person: StructuredPerson = { emails, mainEntity: false, claimed: emailElements, element: card };
   if (name) person.name = name;
   const profileUrl = firstValue(urls, (element) => profileUrlFrom(urlOf(element), page));
   if (profileUrl) person.profileUrl = profileUrl;

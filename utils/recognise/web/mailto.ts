@@ -3,8 +3,8 @@
  * write as anything ("Email us", another address, an obfuscated form).
  */
 import type { Candidate } from '../../model/records';
-import { cleanName, toEmailAddress } from '../../identity/addresses';
-import { readableText } from '../../identity/profile-url';
+import { toEmailAddress } from '../../identity/addresses';
+import { linkNamer } from './link-names';
 import { ITEM_WORK, SliceCounter, type Slices } from './slices';
 
 /** Mailto links read per page at most; past this a page is a directory, not a conversation. */
@@ -16,9 +16,8 @@ const MAILTO = /^\s*mailto:/i;
 // href with leading spaces (which browsers strip) is not read as one.
 const MAILTO_HREF = '[href^="mailto:" i]';
 const MAILTO_LINK = /^mailto:/i;
-
-// Link texts that invite an action rather than name a person.
-const CALL_TO_ACTION = /\b(?:e-?mail|mail|contact|write|send|message|click|here)\b/i;
+/** Levels above a link whose mail links are counted: as far as a byline is looked for. */
+const COUNTED_LEVELS = 3;
 
 /** True for a link (`a` or `area`) whose href is a mailto URL. */
 export function isMailtoLink(element: Element): boolean {
@@ -54,23 +53,38 @@ function safeDecode(text: string): string {
   }
 }
 
-const URL_TEXT = /^(?:[a-z][a-z+.-]*:\/\/|mailto:|tel:|www\.)/i;
-
-/** The link text as a name, unless it is an address, a URL or a call to action. */
-function nameFromLinkText(link: Element): string | undefined {
-  const text = cleanName(readableText(link));
-  if (!text || text.includes('@') || URL_TEXT.test(text) || CALL_TO_ACTION.test(text)) return undefined;
-  return text;
+/** Counts of mail links in the elements just above each link: one walk of a few levels per link. */
+function mailLinkCounter(links: NodeListOf<Element>): (element: Element) => number {
+  let counts: Map<Element, number> | undefined;
+  return (element) => {
+    if (!counts) {
+      counts = new Map();
+      for (let index = 0; index < links.length && index < MAX_LINKS; index++) {
+        let above = links[index]!.parentElement;
+        for (let level = 0; above && level < COUNTED_LEVELS; level++, above = above.parentElement) {
+          counts.set(above, (counts.get(above) ?? 0) + 1);
+        }
+      }
+    }
+    return counts.get(element) ?? 0;
+  };
 }
 
 /**
  * People from the page's mailto links, in page order, in slices; links inside elements
- * `claimed` reports (email properties already read as markup) are left to that reading.
+ * `claimed` reports (email properties already read as markup) are left to that reading. A link's
+ * name comes from the person markup around it (`markupName`), else from the link and its context
+ * (link-names.ts).
  */
-export function* mailtoPeopleInSlices(doc: Document, claimed: (link: Element) => boolean): Slices<Candidate[]> {
+export function* mailtoPeopleInSlices(
+  doc: Document,
+  claimed: (link: Element) => boolean,
+  markupName: (link: Element) => string | undefined = () => undefined,
+): Slices<Candidate[]> {
   const counter = new SliceCounter();
   const people: Candidate[] = [];
   const links = doc.querySelectorAll(MAILTO_HREF);
+  const nameOf = linkNamer(mailLinkCounter(links));
   for (let index = 0, read = 0; index < links.length && read < MAX_LINKS; index++) {
     const link = links[index]!;
     if (!isMailtoLink(link)) continue; // Another element with an href (`link`, `base`).
@@ -79,7 +93,7 @@ export function* mailtoPeopleInSlices(doc: Document, claimed: (link: Element) =>
     if (claimed(link)) continue;
     const addresses = addressesInMailto(link.getAttribute('href') ?? '');
     // A name belongs to a link that sends to one person; "Ada, Grace" on a group link names nobody.
-    const name = addresses.length === 1 ? nameFromLinkText(link) : undefined;
+    const name = addresses.length === 1 ? (markupName(link) ?? nameOf(link)) : undefined;
     for (const email of addresses) people.push(name ? { email, name, role: 'mention' } : { email, role: 'mention' });
   }
   return people;

@@ -56,6 +56,7 @@ function personOfItem(item: Element, properties: ItemProperties, page: URL): Str
     emails: emailsFrom(emailElements.slice(0, MAX_VALUES).map(microdataValue)),
     mainEntity: tokens(item, 'itemprop').includes('mainEntity'),
     claimed: emailElements,
+    element: item,
   };
   if (name) person.name = name;
   if (profileUrl) person.profileUrl = profileUrl;

@@ -5,6 +5,7 @@
 import type { Candidate } from '../../model/records';
 import { canonicalProfileUrl } from '../../identity/profile-url';
 import type { PageFindings, Recogniser } from '../shared/types';
+import { nearestAncestorLookup } from './ancestry';
 import { hcardPeopleInSlices } from './hcard';
 import { isMailtoLink, mailtoPeopleInSlices } from './mailto';
 import { microdataPeopleInSlices } from './microdata';
@@ -96,11 +97,16 @@ export function* peopleOnWebPageInSlices(doc: Document, url: URL): Slices<PageFi
   const people = new PeopleOnPage();
   const claimed = new Set<Element>();
   const pageProfile = canonicalProfileUrl(url.href);
+  const cards = new Map<Element, StructuredPerson>();
   for (const person of yield* markupPeopleInSlices(doc, url)) {
     for (const element of person.claimed) claimed.add(element);
+    if (person.element) cards.set(person.element, person);
     for (const candidate of candidatesOf(person, pageProfile)) people.add(candidate);
   }
   yield;
+  // A mail link inside a card or item is its person's: the card's name is the best one.
+  const cardOf = nearestAncestorLookup((element) => cards.has(element));
+  const markupName = (link: Element) => (cards.size === 0 ? undefined : cards.get(cardOf(link)!)?.name);
   const insideClaimed = (element: Element) => {
     if (claimed.size === 0) return false;
     let ancestor: Element | null = element;
@@ -109,7 +115,7 @@ export function* peopleOnWebPageInSlices(doc: Document, url: URL): Slices<PageFi
     }
     return false;
   };
-  for (const candidate of yield* mailtoPeopleInSlices(doc, insideClaimed)) people.add(candidate);
+  for (const candidate of yield* mailtoPeopleInSlices(doc, insideClaimed, markupName)) people.add(candidate);
   yield;
   const root = doc.body ?? doc.documentElement;
   if (root) {

@@ -17,6 +17,8 @@ export interface StructuredPerson {
   mainEntity: boolean;
   /** Elements whose text this reading used as addresses; other passes leave them alone. */
   claimed: Element[];
+  /** The card or item element (h-card, microdata): mail links inside it are this person's. */
+  element?: Element;
 }
 
 /** Items read per page at most, of each kind. */
