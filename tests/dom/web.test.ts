@@ -202,12 +202,12 @@ describe('merging and caps', () => {
     ]);
   });
 
-  test('a Person with two addresses gives two candidates; the url goes to the first', () => {
+  test('a Person with two addresses gives two candidates of one card; the url goes to the first', () => {
     const doc = page(`<script type="application/ld+json">
       {"@type":"Person","name":"Ada","email":["a@one.example","a@two.example"],"url":"https://ada.example"}</script>`);
     expect(findPeopleOnWebPage(doc, new URL('https://x.example/')).people).toEqual([
-      { email: 'a@one.example', name: 'Ada', profileUrl: 'https://ada.example', role: 'mention' },
-      { email: 'a@two.example', name: 'Ada', role: 'mention' },
+      { email: 'a@one.example', name: 'Ada', profileUrl: 'https://ada.example', role: 'mention', card: 0 },
+      { email: 'a@two.example', name: 'Ada', role: 'mention', card: 0 },
     ]);
   });
 

@@ -81,6 +81,22 @@ describe('recordSighting', () => {
     expect(later.people).toEqual([{ contactId: contacts[0]!.id, displayName: 'Ada Lovelace', profileUrl: 'https://github.com/adal', newToday: true }]);
   });
 
+  test('candidates of one card are one contact with every address and the profile URL', async () => {
+    const db = await freshDb();
+    const card = [
+      { name: 'Jane Roe', email: 'jane@roe.example', profileUrl: 'https://roe.example', role: 'mention' as const, card: 2 },
+      { name: 'Jane Roe', email: 'Jane.Roe@Foundation.example', role: 'mention' as const, card: 2 },
+      { name: 'Omar Haddad', email: 'omar@haddad.example', role: 'mention' as const, card: 3 },
+    ];
+    const outcome = await recordSighting(db, { ...threadSighting('x', 'x', card), thread: undefined }, none, NOON);
+    const { contacts } = await everything(db);
+    expect(contacts.map((c) => [c.displayName, c.identities.map((i) => i.value)])).toEqual([
+      ['Jane Roe', ['jane@roe.example', 'jane.roe@foundation.example', 'https://roe.example']],
+      ['Omar Haddad', ['omar@haddad.example']],
+    ]);
+    expect(outcome.people.map((p) => p.displayName)).toEqual(['Jane Roe', 'Omar Haddad']);
+  });
+
   test('people shown by name only are listed as unconfirmed and never stored', async () => {
     const db = await freshDb();
     const outcome = await recordSighting(db, threadSighting('t1', 'A', [ADA, { name: 'Bob Jones' }, { name: 'Ada Lovelace' }]), none, NOON);

@@ -48,6 +48,7 @@ function withinLimits(person: Candidate): Candidate {
   if (person.email && person.email.length <= MAX_ADDRESS) capped.email = person.email;
   if (person.profileUrl && person.profileUrl.length <= MAX_URL) capped.profileUrl = person.profileUrl;
   if (person.role) capped.role = person.role;
+  if (person.card !== undefined) capped.card = person.card;
   return capped;
 }
 

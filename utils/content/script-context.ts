@@ -50,10 +50,6 @@ export class ContentScriptContext {
     return !this.signal.aborted;
   }
 
-  get isInvalid(): boolean {
-    return !this.isValid;
-  }
-
   /** Run `callback` when the context ends; returns a function that cancels that. */
   onInvalidated(callback: () => void): () => void {
     this.signal.addEventListener('abort', callback);

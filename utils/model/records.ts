@@ -138,6 +138,8 @@ export const Candidate = z.object({
   /** A profile page (GitHub, LinkedIn...), canonical form (see identity/profile-url.ts). */
   profileUrl: z.string().max(MAX_URL).optional(),
   role: z.enum(['from', 'to', 'cc', 'bcc', 'profile', 'mention']).optional(),
+  /** Candidates of one report with the same card are one person (an h-card with two addresses). */
+  card: z.number().int().min(0).max(100_000).optional(),
 });
 export type Candidate = z.infer<typeof Candidate>;
 

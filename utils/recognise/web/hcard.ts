@@ -69,7 +69,19 @@ function textValue(property: Element, rootOf: NearestAncestor): string | undefin
 // excludes merely goes without an implied name.
 const ANY_PROPERTY = '[class*="p-"], [class*="u-"], [class*="e-"], [class*="dt-"], [class*="h-"]';
 
+/**
+ * An organisation's card (`h-card h-org`) or a card that is a property of another card (`p-org
+ * h-card`, the standard way to say where someone works) is not a person.
+ */
+function isPersonCard(card: Element, rootOf: NearestAncestor): boolean {
+  if (card.classList.contains('h-org')) return false;
+  const outer = rootOf(card);
+  return !outer?.matches('.h-card, .vcard') || ![...card.classList].some((name) => /^[pu]-/.test(name));
+}
+
 function hcardPerson(card: Element, own: Element[], page: URL, rootOf: NearestAncestor): StructuredPerson {
+  // Kept without addresses or a name: a mail link inside it is the organisation's, not the person's around it.
+  if (!isPersonCard(card, rootOf)) return { emails: [], mainEntity: false, claimed: [], element: card };
   const isV2 = card.classList.contains('h-card');
   const names = isV2 ? V2 : V1;
   const properties = (className: string) => own.filter((element) => element.classList.contains(className));

@@ -72,14 +72,14 @@ function mailLinkCounter(links: NodeListOf<Element>): (element: Element) => numb
 
 /**
  * People from the page's mailto links, in page order, in slices; links inside elements
- * `claimed` reports (email properties already read as markup) are left to that reading. A link's
- * name comes from the person markup around it (`markupName`), else from the link and its context
- * (link-names.ts).
+ * `claimed` reports (email properties already read as markup) are left to that reading. A link
+ * inside person markup is that person's (`markupPerson`: their name and card); any other link's
+ * name comes from the link and its context (link-names.ts).
  */
 export function* mailtoPeopleInSlices(
   doc: Document,
   claimed: (link: Element) => boolean,
-  markupName: (link: Element) => string | undefined = () => undefined,
+  markupPerson: (link: Element) => Candidate | undefined = () => undefined,
 ): Slices<Candidate[]> {
   const counter = new SliceCounter();
   const people: Candidate[] = [];
@@ -93,8 +93,10 @@ export function* mailtoPeopleInSlices(
     if (claimed(link)) continue;
     const addresses = addressesInMailto(link.getAttribute('href') ?? '');
     // A name belongs to a link that sends to one person; "Ada, Grace" on a group link names nobody.
-    const name = addresses.length === 1 ? (markupName(link) ?? nameOf(link)) : undefined;
-    for (const email of addresses) people.push(name ? { email, name, role: 'mention' } : { email, role: 'mention' });
+    const card = markupPerson(link);
+    const name = addresses.length === 1 ? (card?.name ?? nameOf(link)) : undefined;
+    // Absent fields stay undefined: the report keeps only what is set (page-watcher.ts).
+    for (const email of addresses) people.push({ email, name, role: 'mention', card: card?.card });
   }
   return people;
 }

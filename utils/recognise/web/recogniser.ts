@@ -40,6 +40,7 @@ class PeopleOnPage {
       if (!known.email && email) this.claimEmail(known, email);
       if (!known.profileUrl && profileUrl && !this.byUrl.has(profileUrl)) this.claimUrl(known, profileUrl);
       if (person.role === 'profile') known.role = 'profile';
+      known.card ??= person.card;
       return;
     }
     const freeUrl = profileUrl && !this.byUrl.has(profileUrl) ? profileUrl : undefined;
@@ -53,6 +54,7 @@ class PeopleOnPage {
     if (person.name) fresh.name = person.name;
     if (freeUrl) this.claimUrl(fresh, freeUrl);
     fresh.role = person.role;
+    if (person.card !== undefined) fresh.card = person.card;
     this.list.push(fresh);
   }
 
@@ -67,13 +69,16 @@ class PeopleOnPage {
   }
 }
 
-/** Candidates for one marked-up person: one per address, the first carrying the profile URL. */
-function candidatesOf(person: StructuredPerson, pageProfile: string | undefined): Candidate[] {
+/**
+ * Candidates for one marked-up person: one per address, the first carrying the profile URL, all
+ * with the person's `card` (the worker keeps them as one person).
+ */
+function candidatesOf(person: StructuredPerson, pageProfile: string | undefined, card: number): Candidate[] {
   const isPageSubject = person.mainEntity || (person.profileUrl !== undefined && person.profileUrl === pageProfile);
   const role: Candidate['role'] = isPageSubject ? 'profile' : 'mention';
   // The page a person is the main entity of is their profile, even when the markup gives no url.
   const profileUrl = person.profileUrl ?? (person.mainEntity ? pageProfile : undefined);
-  const base: Candidate = person.name ? { name: person.name, role } : { role };
+  const base: Candidate = person.name ? { name: person.name, role, card } : { role, card };
   if (person.emails.length === 0) return profileUrl ? [{ ...base, profileUrl }] : [];
   return person.emails.map((email, index) => (index === 0 && profileUrl ? { ...base, email, profileUrl } : { ...base, email }));
 }
@@ -97,16 +102,17 @@ export function* peopleOnWebPageInSlices(doc: Document, url: URL): Slices<PageFi
   const people = new PeopleOnPage();
   const claimed = new Set<Element>();
   const pageProfile = canonicalProfileUrl(url.href);
-  const cards = new Map<Element, StructuredPerson>();
-  for (const person of yield* markupPeopleInSlices(doc, url)) {
+  const cards = new Map<Element, Candidate>();
+  for (const [card, person] of (yield* markupPeopleInSlices(doc, url)).entries()) {
     for (const element of person.claimed) claimed.add(element);
-    if (person.element) cards.set(person.element, person);
-    for (const candidate of candidatesOf(person, pageProfile)) people.add(candidate);
+    // An organisation's card has no name here: a mail link inside it joins no one (hcard.ts).
+    if (person.element) cards.set(person.element, { name: person.name, card });
+    for (const candidate of candidatesOf(person, pageProfile, card)) people.add(candidate);
   }
   yield;
-  // A mail link inside a card or item is its person's: the card's name is the best one.
+  // A mail link inside a card or item is its person's: the card's name, and one person with it.
   const cardOf = nearestAncestorLookup((element) => cards.has(element));
-  const markupName = (link: Element) => (cards.size === 0 ? undefined : cards.get(cardOf(link)!)?.name);
+  const markupPerson = (link: Element) => (cards.size === 0 ? undefined : cards.get(cardOf(link)!));
   const insideClaimed = (element: Element) => {
     if (claimed.size === 0) return false;
     let ancestor: Element | null = element;
@@ -115,7 +121,7 @@ export function* peopleOnWebPageInSlices(doc: Document, url: URL): Slices<PageFi
     }
     return false;
   };
-  for (const candidate of yield* mailtoPeopleInSlices(doc, insideClaimed, markupName)) people.add(candidate);
+  for (const candidate of yield* mailtoPeopleInSlices(doc, insideClaimed, markupPerson)) people.add(candidate);
   yield;
   const root = doc.body ?? doc.documentElement;
   if (root) {
@@ -125,6 +131,10 @@ export function* peopleOnWebPageInSlices(doc: Document, url: URL): Slices<PageFi
       people.add({ email, role: 'mention' });
     }
   }
+  // A card is worth saying only where it joins two candidates.
+  const perCard = new Map<number | undefined, number>();
+  for (const { card } of people.list) perCard.set(card, (perCard.get(card) ?? 0) + 1);
+  for (const person of people.list) if (perCard.get(person.card)! < 2) delete person.card;
   return people.truncated ? { people: people.list, self: [], truncated: true } : { people: people.list, self: [] };
 }
 

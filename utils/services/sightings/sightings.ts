@@ -22,16 +22,20 @@ interface KeptPerson {
   name?: string;
   email?: string;
   profileUrl?: string;
+  /** The person's other addresses, from the same card (candidates sharing a `card`). */
+  more?: string[];
 }
 
 /**
  * The candidates Tend may keep, one per identity, in page order: addresses normalised and checked
- * against the capture rules, profile URLs canonicalised, names cleaned. Name-only candidates are
- * kept (as unconfirmed) only when no candidate with an identity carries the same name.
+ * against the capture rules, profile URLs canonicalised, names cleaned; candidates of one card are
+ * one person with all their addresses. Name-only candidates are kept (as unconfirmed) only when no
+ * candidate with an identity carries the same name.
  */
 export function peopleWorthKeeping(candidates: Candidate[], rules: CaptureRules): KeptPerson[] {
   const kept: KeptPerson[] = [];
   const byIdentity = new Map<string, KeptPerson>();
+  const byCard = new Map<number, KeptPerson>();
   const nameOnly: KeptPerson[] = [];
   for (const candidate of candidates) {
     const rawEmail = toEmailAddress(candidate.email);
@@ -44,16 +48,23 @@ export function peopleWorthKeeping(candidates: Candidate[], rules: CaptureRules)
       if (name) nameOnly.push({ name });
       continue;
     }
-    const known = (email && byIdentity.get(`e:${email}`)) || (profileUrl && byIdentity.get(`u:${profileUrl}`));
+    const { card } = candidate;
+    const known =
+      (email && byIdentity.get(`e:${email}`)) || (profileUrl && byIdentity.get(`u:${profileUrl}`)) || (card !== undefined ? byCard.get(card) : undefined);
     if (known) {
       known.name ??= name;
+      if (email && known.email && known.email !== email && !known.more?.includes(email)) {
+        (known.more ??= []).push(email);
+        byIdentity.set(`e:${email}`, known);
+      }
       known.email ??= email;
       known.profileUrl ??= profileUrl;
     } else {
-      const person = { name, email, profileUrl };
+      const person: KeptPerson = { name, email, profileUrl };
       kept.push(person);
       if (email) byIdentity.set(`e:${email}`, person);
       if (profileUrl) byIdentity.set(`u:${profileUrl}`, person);
+      if (card !== undefined) byCard.set(card, person);
     }
   }
   const namesWithIdentity = new Set(kept.map((p) => p.name?.toLowerCase()));
@@ -65,7 +76,7 @@ export function peopleWorthKeeping(candidates: Candidate[], rules: CaptureRules)
 }
 
 const identitiesOf = (person: KeptPerson): Identity[] => [
-  ...(person.email ? [{ kind: 'email' as const, value: person.email }] : []),
+  ...[person.email, ...(person.more ?? [])].flatMap((value) => (value ? [{ kind: 'email' as const, value }] : [])),
   ...(person.profileUrl ? [{ kind: 'url' as const, value: person.profileUrl }] : []),
 ];
 

@@ -1,0 +1,43 @@
+import { describe, expect, test } from 'vitest';
+import type { Candidate } from '../../utils/model/records';
+import { findPeopleOnWebPage } from '../../utils/recognise/web/recogniser';
+import { loadFixture } from './load-fixture';
+
+/** Candidates grouped as the worker keeps them: by card, else one each. */
+function asPeople(candidates: Candidate[]): string[][] {
+  const groups = new Map<number | string, string[]>();
+  for (const candidate of candidates) {
+    const key = candidate.card ?? candidate.email ?? '';
+    groups.set(key, [...(groups.get(key) ?? []), `${candidate.name ?? '-'} <${candidate.email}>`]);
+  }
+  return [...groups.values()];
+}
+
+describe('one card, one person (web/one-card-one-person)', () => {
+  const people = findPeopleOnWebPage(loadFixture('web', 'one-card-one-person'), new URL('https://foundation.example/people')).people;
+
+  test('each card, JSON-LD or microdata Person is one person with all its addresses', () => {
+    expect(asPeople(people)).toEqual([
+      ['Lin Okafor <lin@okafor.example>', 'Lin Okafor <lin.okafor@foundation.example>'],
+      ['Omar Haddad <omar@haddad.example>', 'Omar Haddad <omar@foundation.example>'],
+      ['Jane Roe <jane@roe.example>', 'Jane Roe <jane.roe@foundation.example>'],
+      ['- <office@mozilla.example>'],
+      ['- <contact@foundation.example>'],
+    ]);
+  });
+
+  test('the profile URL goes with the person, once', () => {
+    expect(people.filter((p) => p.profileUrl).map((p) => [p.email, p.profileUrl])).toEqual([
+      ['lin@okafor.example', 'https://okafor.example'],
+      ['jane@roe.example', 'https://roe.example'],
+    ]);
+  });
+
+  test('a nested p-org h-card and an h-org are not people: no one is named after an organisation', () => {
+    const names = people.map((p) => p.name);
+    expect(names).not.toContain('Mozilla Foundation');
+    expect(names).not.toContain('Example Foundation');
+    // The organisation's own address is not given to the person whose card holds it.
+    expect(people.find((p) => p.email === 'office@mozilla.example')).toEqual({ email: 'office@mozilla.example', role: 'mention' });
+  });
+});
