@@ -214,27 +214,18 @@ describe('deleting through the worker', () => {
     expect((await getTabPeople(7))?.people).toEqual(people);
   });
 
-  test('a reminder on screen for their follow-up is taken away, and its alarm with it', async () => {
+  test.each([
+    ['deleting the person', (ada: string) => ({ type: 'deletePerson', contactId: ada, confirmed: true })],
+    ['"Delete everything"', () => ({ type: 'deleteEverything', confirmed: true })],
+  ])('%s takes away the reminder on screen for their follow-up, and its alarm', async (_, request) => {
     const { db, ada } = await adaAndCharles();
     const { ask } = await worker(db);
     const followUp = (await db.getAllFromIndex('followUps', 'by-contact', ada))[0]!;
     vi.setSystemTime(NOW + HOUR);
     const shown = await onFollowUpAlarm(Promise.resolve(db), { name: alarmName(followUp.id) });
     expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([shown]);
-    await ask({ type: 'deletePerson', contactId: ada, confirmed: true });
+    await ask(request(ada));
     expect(await fakeBrowser.notifications.getAll()).toEqual({});
     expect((await fakeBrowser.alarms.getAll()).map((alarm) => alarm.name)).not.toContain(alarmName(followUp.id));
-  });
-
-  test('"Delete everything" takes away the reminders on screen too', async () => {
-    const { db, ada } = await adaAndCharles();
-    const { ask } = await worker(db);
-    const followUp = (await db.getAllFromIndex('followUps', 'by-contact', ada))[0]!;
-    vi.setSystemTime(NOW + HOUR);
-    const shown = await onFollowUpAlarm(Promise.resolve(db), { name: alarmName(followUp.id) });
-    expect(Object.keys(await fakeBrowser.notifications.getAll())).toEqual([shown]);
-    await ask({ type: 'deleteEverything', confirmed: true });
-    expect(await fakeBrowser.notifications.getAll()).toEqual({});
-    expect(await fakeBrowser.alarms.getAll()).toEqual([]);
   });
 });
