@@ -3,6 +3,7 @@ import { ask } from '../../utils/messaging/client';
 import { AutosaveField } from './AutosaveField';
 import { ContactDetails } from './ContactDetails';
 import { ExportPersonVCard } from './ExportPersonVCard';
+import { DeletePerson } from './DeletePerson';
 import { ContactFacts } from './ContactFacts';
 import { CadenceState } from './CadenceState';
 import { ContactFollowUps } from '../followups/ContactFollowUps';
@@ -56,6 +57,7 @@ export function ContactCard({ contactId }: { contactId: string }) {
         />
         <ContactDetails contact={person} />
         <ExportPersonVCard contact={person} />
+        <DeletePerson contact={person} />
       </details>
       <ContactFollowUps contactId={contactId} />
       <NoteComposer

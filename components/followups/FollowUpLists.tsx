@@ -1,6 +1,10 @@
+import { useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
+import { ask } from '../../utils/messaging/client';
 import type { FollowUpItem } from '../../utils/messaging/features/followups';
+import type { FollowUp } from '../../utils/model/records';
 import { FollowUpRow } from './FollowUpRow';
+import './followup-edit.css';
 
 /** Follow-ups as the background groups them. */
 export interface Groups {
@@ -25,12 +29,14 @@ function Section({
   items,
   now,
   onOpenPerson,
+  onDeleted,
   empty,
 }: {
   label: string;
   items: FollowUpItem[];
   now: number;
   onOpenPerson?: Props['onOpenPerson'];
+  onDeleted: (followUp: FollowUp) => void;
   empty?: string;
 }) {
   if (items.length === 0 && !empty) return null;
@@ -44,7 +50,7 @@ function Section({
       ) : (
         <ul class="followups" aria-label={label}>
           {items.map((item) => (
-            <FollowUpRow key={item.id} item={item} now={now} onOpenPerson={onOpenPerson} />
+            <FollowUpRow key={item.id} item={item} now={now} onOpenPerson={onOpenPerson} onDeleted={onDeleted} />
           ))}
         </ul>
       )}
@@ -52,14 +58,38 @@ function Section({
   );
 }
 
+/** The follow-up deleted last from these lists, with Undo (the page keeps the record to put back). */
+function DeletedFollowUp({ followUp, onUndone }: { followUp: FollowUp; onUndone: () => void }) {
+  const [error, setError] = useState<string>();
+  const undo = () => ask({ type: 'restoreFollowUp', followUp }).then(onUndone, (failure: Error) => setError(failure.message));
+  return (
+    <>
+      <p role="status" class="notice followup-deleted">
+        {t('followUpDeleted', followUp.text.slice(0, 80))}
+        <button type="button" class="link" onClick={() => void undo()}>
+          {t('commonUndo')}
+        </button>
+      </p>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}
+
 /** Follow-ups in the lists the user works from: due and overdue, upcoming, later, done. */
 export function FollowUpLists({ groups, now, onOpenPerson, doneShown = 30, quiet = false }: Props) {
+  const [deleted, setDeleted] = useState<FollowUp>();
+  const shared = { now, onOpenPerson, onDeleted: setDeleted };
   return (
     <div class="followup-lists">
-      <Section label={t('followUpListDue')} items={groups.due} now={now} onOpenPerson={onOpenPerson} empty={quiet ? undefined : t('followUpListNothingDue')} />
-      <Section label={t('followUpListUpcoming')} items={groups.upcoming} now={now} onOpenPerson={onOpenPerson} />
-      <Section label={t('followUpListLater')} items={groups.later} now={now} onOpenPerson={onOpenPerson} />
-      <Section label={t('followUpListDone')} items={groups.done.slice(0, doneShown)} now={now} onOpenPerson={onOpenPerson} />
+      {deleted && <DeletedFollowUp key={deleted.id} followUp={deleted} onUndone={() => setDeleted(undefined)} />}
+      <Section label={t('followUpListDue')} items={groups.due} {...shared} empty={quiet ? undefined : t('followUpListNothingDue')} />
+      <Section label={t('followUpListUpcoming')} items={groups.upcoming} {...shared} />
+      <Section label={t('followUpListLater')} items={groups.later} {...shared} />
+      <Section label={t('followUpListDone')} items={groups.done.slice(0, doneShown)} {...shared} />
     </div>
   );
 }

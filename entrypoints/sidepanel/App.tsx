@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ContactCard } from '../../components/card/ContactCard';
+import { DeletedPersonNotice } from '../../components/card/DeletedPersonNotice';
 import { FollowUpsView } from '../../components/followups/FollowUpsView';
 import { QuickNote } from '../../components/capture/QuickNote';
 import { SearchView } from '../../components/search/SearchView';
@@ -49,6 +50,7 @@ export function App() {
       {view === 'followups' && <FollowUpsView onOpenPerson={openPerson} />}
       {view === 'page' && (
         <>
+          <DeletedPersonNotice onDeleted={(id) => setSelected((open) => (open === id ? undefined : open))} onRestored={openPerson} />
           <TabPeoplePanel tabId={tabId} selectedId={selected} onSelect={setSelected} />
           {selected && <ContactCard key={selected} contactId={selected} />}
         </>

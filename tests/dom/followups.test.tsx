@@ -56,7 +56,7 @@ test('a follow-up row renders names, notes and entries from pages as text', () =
   expect(host.textContent).toContain(`About: ${HOSTILE}`);
 });
 
-test('only a due follow-up offers snoozes; an upcoming one only Done; a done one Undo', () => {
+test('only a due follow-up offers snoozes; an upcoming one only Done; a done one Undo; each can be deleted, an open one edited', () => {
   const base = { contactId: crypto.randomUUID(), text: 'Call back', contactName: 'Ada' };
   const buttons = (item: FollowUpItem) => {
     const host = root();
@@ -68,9 +68,50 @@ test('only a due follow-up offers snoozes; an upcoming one only Done; a done one
     );
     return [...host.querySelectorAll('button')].map((b) => b.textContent);
   };
-  expect(buttons({ ...base, id: crypto.randomUUID(), due: Date.now() - 1000, done: false })).toEqual(['Done', 'Snooze 1 hour', 'Snooze until tomorrow']);
-  expect(buttons({ ...base, id: crypto.randomUUID(), due: Date.now() + 86_400_000, done: false })).toEqual(['Done']);
-  expect(buttons({ ...base, id: crypto.randomUUID(), due: Date.now() - 1000, done: true })).toEqual(['Undo']);
+  expect(buttons({ ...base, id: crypto.randomUUID(), due: Date.now() - 1000, done: false })).toEqual([
+    'Done',
+    'Snooze 1 hour',
+    'Snooze until tomorrow',
+    'Edit',
+    'Delete',
+  ]);
+  expect(buttons({ ...base, id: crypto.randomUUID(), due: Date.now() + 86_400_000, done: false })).toEqual(['Done', 'Edit', 'Delete']);
+  expect(buttons({ ...base, id: crypto.randomUUID(), due: Date.now() - 1000, done: true })).toEqual(['Undo', 'Delete']);
+});
+
+test('editing an overdue follow-up: its time kept is sent as it was, with nothing to confirm; moved into the past, it is asked about', async () => {
+  const host = root();
+  const item: FollowUpItem = {
+    id: crypto.randomUUID(),
+    contactId: crypto.randomUUID(),
+    due: Date.now() - 90_000,
+    text: 'Call back',
+    done: false,
+    contactName: 'Ada',
+  };
+  render(
+    <ul>
+      <FollowUpRow item={item} now={Date.now()} />
+    </ul>,
+    host,
+  );
+  await click([...host.querySelectorAll('button')].find((b) => b.textContent === 'Edit')!);
+  const form = host.querySelector<HTMLFormElement>('form[aria-label="Edit follow-up"]')!;
+  expect(host.querySelector('.followup-actions')).toBeNull();
+  const text = form.querySelector<HTMLInputElement>('input:not([type=checkbox])')!;
+  expect(text.value).toBe('Call back');
+  await input(text, 'Call back about the tables');
+  await submit(form);
+  await flush();
+  expect(sent).toEqual([expect.objectContaining({ type: 'editFollowUp', followUpId: item.id, text: 'Call back about the tables', due: item.due })]);
+
+  sent.length = 0;
+  await click([...host.querySelectorAll('button')].find((b) => b.textContent === 'Edit')!);
+  const again = host.querySelector<HTMLFormElement>('form[aria-label="Edit follow-up"]')!;
+  await input(again.querySelector<HTMLInputElement>('input[type=datetime-local]')!, toLocalInputValue(Date.now() - 2 * 86_400_000));
+  await submit(again);
+  expect(host.querySelector('[role=alert]')?.textContent).toMatch(/passed/);
+  expect(sent).toEqual([]);
 });
 
 test('follow-up form: a past due time is asked about before anything is sent; a date that does not exist never is', async () => {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { Tend } from './harness';
-import { FollowUpsPanel, seriousAxeFindings, WorkerProbe } from './pages/follow-ups';
+import { FollowUpsPanel, localInput, seriousAxeFindings, WorkerProbe } from './pages/follow-ups';
 import { Popup } from './pages/popup';
 import { SidePanel } from './pages/side-panel';
 
@@ -14,13 +14,6 @@ beforeEach(async () => {
   probe = new WorkerProbe(() => tend.worker());
 });
 afterEach(() => tend?.close());
-
-/** A `datetime-local` value in the browser's time zone, as the field shows it. */
-function localInput(at: number): string {
-  const d = new Date(at);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 async function cardOf(tabId: number, name: string) {
   const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));

@@ -46,3 +46,10 @@ export async function moveFollowUp(tx: WriteTx, id: string, from: string, to: st
   await tx.objectStore('followUps').put({ ...followUp, contactId: to });
   return true;
 }
+
+/** Remove a follow-up; returns it as it was, or undefined when it was not there. */
+export async function removeFollowUp(tx: WriteTx, id: string): Promise<FollowUp | undefined> {
+  const followUp = await getFollowUp(tx, id);
+  if (followUp) await tx.objectStore('followUps').delete(id);
+  return followUp;
+}

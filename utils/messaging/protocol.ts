@@ -21,6 +21,7 @@ import {
 } from '../model/records';
 import { t } from '../i18n';
 import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../model/limits';
+import { deletionRequests, deletionResults } from './features/deletion';
 import { followupsRequests, followupsResults } from './features/followups';
 import { portabilityRequests, portabilityResults } from './features/portability';
 import { searchRequests, searchResults } from './features/search';
@@ -118,7 +119,13 @@ const coreRequests = [
 ] as const;
 
 /** Everything an extension page may ask: the core requests plus each feature's own. */
-export const PageRequest = z.discriminatedUnion('type', [...coreRequests, ...searchRequests, ...followupsRequests, ...portabilityRequests]);
+export const PageRequest = z.discriminatedUnion('type', [
+  ...coreRequests,
+  ...searchRequests,
+  ...followupsRequests,
+  ...portabilityRequests,
+  ...deletionRequests,
+]);
 export type PageRequest = z.input<typeof PageRequest>;
 export type ParsedPageRequest = z.infer<typeof PageRequest>;
 
@@ -127,6 +134,7 @@ export const PageResults = {
   ...searchResults,
   ...followupsResults,
   ...portabilityResults,
+  ...deletionResults,
   getTabPeople: TabPeople.nullable(),
   getContact: Contact.nullable(),
   getTimeline: z.array(Interaction),

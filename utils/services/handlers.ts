@@ -9,6 +9,7 @@ import { watchCommits } from './commit-effects';
 import { captureRulesFrom } from './sightings/capture-rules';
 import { addIdentity, removeIdentity, updateContact } from './people/contact-edits';
 import { contactFacts } from './people/facts';
+import { deletePerson, dropExpiredUndoRecords, undoDeletePerson } from './people/delete';
 import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from './capture/log';
 import { createContact, findPeople, getContacts, recentEntries } from './people/people';
 import { createFollowUpHandlers } from './followups/handlers';
@@ -21,6 +22,8 @@ import { readTabOnce, syncWebReader } from './sightings/site-access';
 export function createHandlers(db: Promise<TendDatabase>, clock: () => number = Date.now): RouterHandlers {
   // Whatever writes (these handlers, the context menu, notification buttons), pages hear of it.
   void db.then((opened) => watchCommits(opened, clock));
+  // What undoing a delete needs is kept for a while only; a worker start drops what is older.
+  void db.then((opened) => dropExpiredUndoRecords(opened, clock())).catch((error: unknown) => console.error('Tend: could not drop old undo records', error));
   return {
     async content(request, from) {
       const rules = captureRulesFrom(await learnOwnAddresses(request.self));
@@ -55,6 +58,17 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       deleteInteraction: async ({ interactionId }) => {
         const removed = await deleteInteraction(await db, interactionId, clock());
         return { deleted: removed !== undefined };
+      },
+      deletePerson: async ({ contactId, neverRecord }) => {
+        const deleted = await deletePerson(await db, contactId, { neverRecord }, clock());
+        // The person left these tabs' lists after the commit was announced: their lists changed too.
+        for (const tabId of deleted.tabIds) await broadcast({ type: 'changed', tabId });
+        return deleted;
+      },
+      undoDeletePerson: async ({ contactId }) => {
+        const restored = await undoDeletePerson(await db, contactId, clock());
+        for (const tabId of restored.tabIds) await broadcast({ type: 'changed', tabId });
+        return restored;
       },
       findPeople: async ({ query, limit }) => findPeople(await db, query, limit),
       getContacts: async ({ contactIds }) => getContacts(await db, contactIds),

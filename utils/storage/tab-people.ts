@@ -1,4 +1,5 @@
 import { TabPeople } from '../model/records';
+import type { RemovedTabRow } from '../model/deletion';
 import { perTabItems } from './item';
 
 // chrome.storage.session (key `tab:<tabId>`) outlives the service worker (it is stopped after
@@ -48,4 +49,39 @@ export async function linkNameOnlyPerson(tabId: number, displayName: string, con
   if (!current || !row) return;
   const people = current.people.map((person) => (person === row ? { ...row, contactId, newToday: true } : person));
   await setTabPeople(tabId, { ...current, people });
+}
+
+/** Where a person is listed on each tab, as rows that could be put back (see restoreTabRows). */
+export async function tabRowsOf(contactId: string): Promise<RemovedTabRow[]> {
+  const rows: RemovedTabRow[] = [];
+  for (const [tabId, current] of await tabPeople.all()) {
+    current.people.forEach((row, index) => row.contactId === contactId && rows.push({ tabId, url: current.url, index, row }));
+  }
+  return rows;
+}
+
+/** Take a person off every tab's list (they were deleted); returns the tabs whose list changed. */
+export async function forgetPersonOnTabs(contactId: string): Promise<number[]> {
+  const changed: number[] = [];
+  for (const [tabId, current] of await tabPeople.all()) {
+    const people = current.people.filter((row) => row.contactId !== contactId);
+    if (people.length === current.people.length) continue;
+    await setTabPeople(tabId, { ...current, people });
+    changed.push(tabId);
+  }
+  return changed;
+}
+
+/** Put removed rows back where they were, on tabs still showing the same page; returns the tabs changed. */
+export async function restoreTabRows(rows: readonly RemovedTabRow[]): Promise<number[]> {
+  const changed = new Set<number>();
+  for (const { tabId, url, index, row } of rows) {
+    const current = await getTabPeople(tabId);
+    if (current?.url !== url || current.people.some((person) => person.contactId === row.contactId)) continue;
+    const people = [...current.people];
+    people.splice(Math.min(index, people.length), 0, row);
+    await setTabPeople(tabId, { ...current, people });
+    changed.add(tabId);
+  }
+  return [...changed];
 }

@@ -1,5 +1,12 @@
 import type { Locator, Page, Worker } from 'playwright-core';
 
+/** A `datetime-local` value in the browser's time zone, as the field shows it. */
+export function localInput(at: number): string {
+  const d = new Date(at);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+}
+
 /** Page object for follow-ups in the side panel: the card's section and the Follow-ups view. */
 export class FollowUpsPanel {
   constructor(readonly page: Page) {}

@@ -11,6 +11,11 @@ const contactId = z.uuid();
 const followUpId = z.uuid();
 /** A real instant: zod refuses NaN and Infinity, the bounds refuse dates no calendar shows. */
 const instant = z.number().int().min(0).max(MAX_DATE);
+const followUpText = z
+  .string()
+  .trim()
+  .min(1, { error: () => t('errorFollowUpText') })
+  .max(MAX_NOTE);
 
 /** Keep-in-touch level (see utils/services/followups/cadence.ts). */
 export const CadenceLevel = z.enum(['green', 'amber', 'red']);
@@ -74,15 +79,23 @@ export const followupsRequests = [
     type: z.literal('createFollowUp'),
     id: followUpId,
     contactId,
-    text: z
-      .string()
-      .trim()
-      .min(1, { error: () => t('errorFollowUpText') })
-      .max(MAX_NOTE),
+    text: followUpText,
     due: instant,
     entryId: z.uuid().optional(),
     confirmPast: z.boolean().default(false),
   }),
+  /** Change a follow-up's text and due time; a new due time in the past needs `confirmPast`. */
+  z.object({
+    type: z.literal('editFollowUp'),
+    followUpId,
+    text: followUpText,
+    due: instant,
+    confirmPast: z.boolean().default(false),
+  }),
+  /** Delete a follow-up; answers it as it was (for undo), or null when it was already gone. */
+  z.object({ type: z.literal('deleteFollowUp'), followUpId }),
+  /** Put a deleted follow-up back as it was (undo). */
+  z.object({ type: z.literal('restoreFollowUp'), followUp: FollowUp }),
   /** Mark done, or undo that. */
   z.object({ type: z.literal('setFollowUpDone'), followUpId, done: z.boolean() }),
   z.object({ type: z.literal('snoozeFollowUp'), followUpId, snooze: z.enum(['hour', 'tomorrow']) }),
@@ -100,6 +113,9 @@ export const followupsRequests = [
 /** What each of those requests answers with. */
 export const followupsResults = {
   createFollowUp: FollowUp,
+  editFollowUp: FollowUp,
+  deleteFollowUp: FollowUp.nullable(),
+  restoreFollowUp: FollowUp,
   setFollowUpDone: FollowUp,
   snoozeFollowUp: FollowUp,
   listFollowUps: FollowUpGroups,

@@ -50,6 +50,19 @@ export async function clearFollowUpNotification(followUpId: string): Promise<voi
   await Promise.all(SNOOZES.map((snooze) => browser.notifications.clear(notificationId(followUpId, snooze))));
 }
 
+/**
+ * Take away the reminders on screen that no longer stand for something due: their follow-up was
+ * deleted (with its person, or by "Delete everything"), done, or moved later. Their buttons would
+ * do nothing.
+ */
+async function clearStaleNotifications(stillDue: (followUpId: string) => boolean): Promise<void> {
+  const shown = Object.keys(await browser.notifications.getAll());
+  for (const id of shown) {
+    const parsed = parseNotificationId(id);
+    if (parsed && !stillDue(parsed.followUpId)) await browser.notifications.clear(id);
+  }
+}
+
 const timeFormat = dateFormat({ weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /** Show the reminder for a due follow-up: Done and a snooze as buttons, a click opens the person. */
@@ -90,6 +103,11 @@ async function syncNow(db: TendDatabase, now: number): Promise<void> {
   const { followUps, contactExists } = await readFollowUpState(db);
   dueReminders.clear();
   for (const f of followUps) if (isDue(f, now) && contactExists(f.contactId)) dueReminders.set(f.id, f.contactId);
+  const byId = new Map(followUps.map((f) => [f.id, f]));
+  await clearStaleNotifications((id) => {
+    const followUp = byId.get(id);
+    return followUp !== undefined && contactExists(followUp.contactId) && isDue(followUp, now);
+  });
   const planned = plannedAlarms(followUps, contactExists, now);
   const existing = [...(await browser.alarms.getAll())].filter((alarm) => alarm.name.startsWith(ALARM_PREFIX));
   const pending = new Set<string>();
@@ -100,7 +118,7 @@ async function syncNow(db: TendDatabase, now: number): Promise<void> {
     if (wanted !== undefined && Math.abs(alarm.scheduledTime - wanted) < 1000) {
       planned.delete(id);
       pending.add(id);
-    } else if (wanted === undefined && alarm.scheduledTime <= now) {
+    } else if (wanted === undefined && alarm.scheduledTime <= now && byId.has(id)) {
       pending.add(id); // Already due and about to be delivered: let its own event announce it.
     } else {
       await browser.alarms.clear(alarm.name);

@@ -2,12 +2,14 @@ import { getContact, listAllContacts } from '../../db/contacts-repo';
 import { listAllFollowUps, listFollowUpsOf } from '../../db/followups-repo';
 import { getInteraction } from '../../db/interactions-repo';
 import { readTx, type TendDatabase } from '../../db/schema';
+import { broadcast } from '../../messaging/client';
 import type { FollowUpItem } from '../../messaging/features/followups';
 import type { ParsedPageRequest } from '../../messaging/protocol';
 import type { Contact, FollowUp, Settings } from '../../model/records';
 import { loadSettings } from '../../storage/settings';
 import { cadenceStatus, driftingPeople } from './cadence';
 import { createFollowUp, setFollowUpDone, snoozeFollowUp } from './writes';
+import { deleteFollowUp, editFollowUp, restoreFollowUp } from './edit';
 import { groupFollowUps } from './schedule';
 import { relationshipOverview } from '../overview/overview';
 
@@ -47,6 +49,15 @@ async function grouped(db: TendDatabase, followUps: FollowUp[], now: number) {
 export function createFollowUpHandlers(db: Promise<TendDatabase>, clock: () => number) {
   return {
     createFollowUp: async ({ type: _type, ...input }: Request<'createFollowUp'>) => createFollowUp(await db, input, clock()),
+    editFollowUp: async ({ followUpId, text, due, confirmPast }: Request<'editFollowUp'>) =>
+      editFollowUp(await db, followUpId, { text, due, confirmPast }, clock()),
+    async deleteFollowUp({ followUpId }: Request<'deleteFollowUp'>) {
+      const removed = await deleteFollowUp(await db, followUpId);
+      // The commit names a deleted follow-up by its id only, not its person: their pages are told here.
+      if (removed) await broadcast({ type: 'changed', contactIds: [removed.contactId] });
+      return removed;
+    },
+    restoreFollowUp: async ({ followUp }: Request<'restoreFollowUp'>) => restoreFollowUp(await db, followUp),
     setFollowUpDone: async ({ followUpId, done }: Request<'setFollowUpDone'>) => setFollowUpDone(await db, followUpId, done, clock()),
     snoozeFollowUp: async ({ followUpId, snooze }: Request<'snoozeFollowUp'>) => snoozeFollowUp(await db, followUpId, snooze, clock()),
     listFollowUps: async () => grouped(await db, await listAllFollowUps(readTx(await db, ['followUps'])), clock()),

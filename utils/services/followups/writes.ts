@@ -21,7 +21,8 @@ export interface NewFollowUp {
   confirmPast: boolean;
 }
 
-async function fail(tx: WriteTx, error: TendError): Promise<never> {
+/** Abort a write transaction (nothing it did is kept) and throw the error the user is told. */
+export async function abortWith(tx: WriteTx, error: TendError): Promise<never> {
   tx.abort();
   await tx.done.catch(() => undefined);
   throw error;
@@ -52,10 +53,10 @@ export async function createFollowUp(db: TendDatabase, input: NewFollowUp, now: 
     if (earlier.contactId !== input.contactId) throw new TendError('invalid', t('errorFollowUpOtherPerson'));
     return earlier;
   }
-  if (!(await getContact(tx, input.contactId))) return fail(tx, new TendError('not-found', t('errorPersonGone')));
+  if (!(await getContact(tx, input.contactId))) return abortWith(tx, new TendError('not-found', t('errorPersonGone')));
   if (input.entryId) {
     const entry = await getInteraction(tx, input.entryId);
-    if (!entry?.contactIds.includes(input.contactId)) return fail(tx, new TendError('not-found', t('errorEntryGone')));
+    if (!entry?.contactIds.includes(input.contactId)) return abortWith(tx, new TendError('not-found', t('errorEntryGone')));
   }
   await putFollowUp(tx, followUp);
   await tx.done;
@@ -66,7 +67,7 @@ export async function createFollowUp(db: TendDatabase, input: NewFollowUp, now: 
 async function changeFollowUp(db: TendDatabase, id: string, change: (current: FollowUp) => FollowUp): Promise<FollowUp> {
   const tx = writeTx(db, ['followUps']);
   const current = await getFollowUp(tx, id);
-  if (!current) return fail(tx, new TendError('not-found', t('errorFollowUpGone')));
+  if (!current) return abortWith(tx, new TendError('not-found', t('errorFollowUpGone')));
   const next = change(current);
   await putFollowUp(tx, next);
   await tx.done;

@@ -1,10 +1,13 @@
 import type { Settings } from '../../model/records';
 import { toEmailAddress } from '../../identity/addresses';
+import { canonicalProfileUrl } from '../../identity/profile-url';
 
 /** What Tend may keep, derived once per sighting from the settings. */
 export interface CaptureRules {
   own: ReadonlySet<string>;
   neverAddresses: ReadonlySet<string>;
+  /** Profile URLs on the never-record list (it holds them beside addresses: "never record this person"). */
+  neverProfiles: ReadonlySet<string>;
   neverDomains: readonly string[];
   neverSites: readonly string[];
   ignoreAutomated: boolean;
@@ -40,6 +43,7 @@ export function captureRulesFrom(settings: Settings, extraOwn: Iterable<string> 
   return {
     own: addresses([...settings.ownAddresses, ...extraOwn]),
     neverAddresses: addresses(settings.neverCapture.addresses),
+    neverProfiles: new Set(settings.neverCapture.addresses.map((entry) => canonicalProfileUrl(entry)).filter((url): url is string => !!url)),
     neverDomains: settings.neverCapture.domains.map(lowerHost).filter(Boolean),
     neverSites: settings.neverCapture.sites.map(lowerHost).filter(Boolean),
     ignoreAutomated: settings.ignoreAutomatedSenders,
@@ -57,6 +61,9 @@ export function siteIsNeverCaptured(pageUrl: string, rules: CaptureRules): boole
   }
   return rules.neverSites.some((site) => hostWithin(host, site));
 }
+
+/** May this (canonical) profile URL be kept as a person's identity? */
+export const mayCaptureProfile = (profileUrl: string, rules: CaptureRules): boolean => !rules.neverProfiles.has(profileUrl);
 
 /** May this (normalised) address be kept as a person? */
 export function mayCaptureAddress(email: string, rules: CaptureRules): boolean {

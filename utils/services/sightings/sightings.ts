@@ -8,7 +8,7 @@ import { writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import { cleanName, toEmailAddress } from '../../identity/addresses';
 import { canonicalProfileUrl } from '../../identity/profile-url';
 import { localDay } from '../../time/local-day';
-import { mayCaptureAddress, siteIsNeverCaptured, type CaptureRules } from './capture-rules';
+import { mayCaptureAddress, mayCaptureProfile, siteIsNeverCaptured, type CaptureRules } from './capture-rules';
 
 export interface SightingOutcome {
   /** The people of the page, in page order, as the side panel lists them. */
@@ -43,6 +43,7 @@ export function peopleWorthKeeping(candidates: Candidate[], rules: CaptureRules)
     if (rawEmail && !mayCaptureAddress(rawEmail, rules)) continue;
     const email = rawEmail;
     const profileUrl = candidate.profileUrl ? canonicalProfileUrl(candidate.profileUrl) : undefined;
+    if (profileUrl && !mayCaptureProfile(profileUrl, rules)) continue;
     const name = cleanName(candidate.name);
     if (!email && !profileUrl) {
       if (name) nameOnly.push({ name });
