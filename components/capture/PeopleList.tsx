@@ -1,6 +1,7 @@
 import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 import type { TabPerson } from '../../utils/model/records';
+import { Avatar } from '../shared/Avatar';
 
 interface Props {
   people: TabPerson[];
@@ -10,15 +11,27 @@ interface Props {
   onSelect: (contactId: string) => void;
 }
 
+interface RowProps {
+  person: TabPerson;
+  tabId: number;
+  selected: boolean;
+  /** Marked as the sender of the newest message (said in words, not only by colour). */
+  newest: boolean;
+  onSelect: Props['onSelect'];
+}
+
 /** One person on the page: a button that opens their card, or a plain row when unconfirmed. */
-function PersonRow({ person, tabId, selected, onSelect }: { person: TabPerson; tabId: number; selected: boolean; onSelect: Props['onSelect'] }) {
+function PersonRow({ person, tabId, selected, newest, onSelect }: RowProps) {
   const detail = person.email ?? person.profileUrl;
   const { contactId } = person;
   if (!contactId) {
     return (
       <div class="person unconfirmed">
-        <span class="person-name">{person.displayName}</span>
-        <span class="person-address">{t('personNameOnly')}</span>
+        <Avatar id={person.displayName} name={person.displayName} />
+        <span class="person-text">
+          <span class="person-name">{person.displayName}</span>
+          <span class="person-address">{t('personNameOnly')}</span>
+        </span>
         <button
           type="button"
           class="link"
@@ -31,23 +44,38 @@ function PersonRow({ person, tabId, selected, onSelect }: { person: TabPerson; t
     );
   }
   return (
-    <button type="button" class="person" aria-pressed={selected} onClick={() => onSelect(contactId)}>
-      <span class="person-line">
-        <span class="person-name">{person.displayName}</span>
-        <span class={person.newToday ? 'badge new' : 'badge known'}>{person.newToday ? t('personNew') : t('personKnown')}</span>
+    <button type="button" class={newest ? 'person newest' : 'person'} aria-pressed={selected} onClick={() => onSelect(contactId)}>
+      <Avatar id={contactId} name={person.displayName} />
+      <span class="person-text">
+        <span class="person-line">
+          <span class="person-name">{person.displayName}</span>
+          {newest && <span class="badge newest">{t('personNewestSender')}</span>}
+          <span class={person.newToday ? 'badge new' : 'badge known'}>{person.newToday ? t('personNew') : t('personKnown')}</span>
+        </span>
+        {detail && (
+          <span class="person-address" title={detail}>
+            {detail}
+          </span>
+        )}
       </span>
-      {detail && <span class="person-address">{detail}</span>}
     </button>
   );
 }
 
-/** The people recognised on the current page. */
+/** The people recognised on the current page; with several, the one who wrote last is marked. */
 export function PeopleList({ people, tabId, selectedId, onSelect }: Props) {
+  const several = people.filter((person) => person.contactId).length > 1;
   return (
     <ul role="list" aria-label={t('peopleListLabel')} class="people">
       {people.map((person, index) => (
         <li key={person.contactId ?? `unconfirmed-${index}`}>
-          <PersonRow person={person} tabId={tabId} selected={!!selectedId && person.contactId === selectedId} onSelect={onSelect} />
+          <PersonRow
+            person={person}
+            tabId={tabId}
+            selected={!!selectedId && person.contactId === selectedId}
+            newest={several && !!person.newestSender}
+            onSelect={onSelect}
+          />
         </li>
       ))}
     </ul>

@@ -1,37 +1,33 @@
 import { t, tCount } from '../../utils/i18n';
-import { ask } from '../../utils/messaging/client';
 import { PeopleList } from './PeopleList';
-import { useBroadcast } from '../shared/use-broadcast';
-import { useRequest } from '../shared/use-request';
+import type { Loaded } from '../shared/use-request';
+import type { PeopleOfTab } from './use-tab-people';
 
 interface Props {
   tabId: number | undefined;
+  /** The tab's people, read by the panel (it also decides which card they open). */
+  tabPeople: Loaded<PeopleOfTab>;
   selectedId?: string;
   onSelect: (contactId: string) => void;
 }
 
-/** "People on this page" for a tab, refreshed whenever the background says the tab changed. */
-export function TabPeoplePanel({ tabId, selectedId, onSelect }: Props) {
-  const tabPeople = useRequest(tabId === undefined ? undefined : () => ask({ type: 'getTabPeople', tabId }), [tabId]);
-  useBroadcast(
-    (message) => {
-      if (message.tabId === tabId || message.tabId === undefined) tabPeople.reload();
-    },
-    [tabId],
-  );
+/** "People on this page" for a tab. */
+export function TabPeoplePanel({ tabId, tabPeople, selectedId, onSelect }: Props) {
   if (tabPeople.error)
     return (
       <p role="alert" class="error">
         {tabPeople.error}
       </p>
     );
-  const people = tabPeople.data?.people ?? [];
+  // Until this tab's answer comes, the list of the tab shown before is not shown under it.
+  const ofThisTab = tabPeople.data?.tabId === tabId ? tabPeople.data?.people : undefined;
+  const people = ofThisTab?.people ?? [];
   if (tabId === undefined) return null;
   return (
-    <section aria-labelledby="on-page-heading">
+    <section aria-labelledby="on-page-heading" class="on-page">
       <h2 id="on-page-heading">{t('onPageTitle')}</h2>
       {people.length === 0 ? <p class="empty">{t('onPageEmpty')}</p> : <PeopleList people={people} tabId={tabId} selectedId={selectedId} onSelect={onSelect} />}
-      {tabPeople.data?.truncated && (
+      {ofThisTab?.truncated && (
         <p class="notice" role="status">
           {tCount('onPageTruncated', people.length)}
         </p>

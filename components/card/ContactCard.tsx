@@ -1,6 +1,8 @@
 import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 import { AutosaveField } from './AutosaveField';
+import { CardActions } from './CardActions';
+import { CardHeader } from './CardHeader';
 import { ContactDetails } from './ContactDetails';
 import { ExportPersonVCard } from './ExportPersonVCard';
 import { DeletePerson } from './DeletePerson';
@@ -8,13 +10,22 @@ import { ContactFacts } from './ContactFacts';
 import { CadenceState } from './CadenceState';
 import { ContactFollowUps } from '../followups/ContactFollowUps';
 import { TimelineOwner } from './timeline-owner';
-import { NoteComposer } from '../capture/NoteComposer';
 import { Timeline } from '../timeline/Timeline';
 import { useBroadcast } from '../shared/use-broadcast';
 import { useRequest } from '../shared/use-request';
 
-/** One person: name, what matters to them, facts, details, a composer and their history. */
-export function ContactCard({ contactId }: { contactId: string }) {
+interface Props {
+  contactId: string;
+  pinned?: boolean;
+  onPin?: (pinned: boolean) => void;
+  onClose?: () => void;
+}
+
+/**
+ * One person, compact: who they are and where things stand, what matters to them, then a note
+ * or a reminder at once; their follow-ups, details (all editable) and history below.
+ */
+export function ContactCard({ contactId, pinned = false, onPin, onClose }: Props) {
   const contact = useRequest(() => ask({ type: 'getContact', contactId }), [contactId]);
   useBroadcast((message) => message.contactIds?.includes(contactId) && contact.reload(), [contactId]);
 
@@ -29,12 +40,7 @@ export function ContactCard({ contactId }: { contactId: string }) {
   const person = contact.data;
   return (
     <article class="card" aria-labelledby="card-name">
-      <h2 id="card-name">{person.displayName}</h2>
-      <ul class="identities" aria-label={t('cardAddresses')}>
-        {person.identities.map((identity) => (
-          <li key={`${identity.kind}:${identity.value}`}>{identity.value}</li>
-        ))}
-      </ul>
+      <CardHeader contact={person} pinned={pinned} onPin={onPin} onClose={onClose} />
       <ContactFacts contact={person} />
       <CadenceState contact={person} />
       <div class="what-matters">
@@ -47,6 +53,8 @@ export function ContactCard({ contactId }: { contactId: string }) {
           onSave={(v) => ask({ type: 'updateContact', contactId, patch: { whatMatters: v.trim() === '' ? null : v } }).then(() => undefined)}
         />
       </div>
+      <CardActions contactId={contactId} />
+      <ContactFollowUps contactId={contactId} />
       <details class="more">
         <summary>{t('cardDetails')}</summary>
         <AutosaveField
@@ -59,12 +67,6 @@ export function ContactCard({ contactId }: { contactId: string }) {
         <ExportPersonVCard contact={person} />
         <DeletePerson contact={person} />
       </details>
-      <ContactFollowUps contactId={contactId} />
-      <NoteComposer
-        onSave={async ({ text, kind, experience, requestId }) => {
-          await ask({ type: 'logInteraction', contactIds: [contactId], kind, text, requestId, ...(experience && { experience }) });
-        }}
-      />
       <h3>{t('cardHistory')}</h3>
       <TimelineOwner.Provider value={contactId}>
         <Timeline contactId={contactId} />

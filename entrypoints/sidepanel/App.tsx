@@ -6,6 +6,8 @@ import { QuickNote } from '../../components/capture/QuickNote';
 import { SearchView } from '../../components/search/SearchView';
 import { TabPeoplePanel } from '../../components/capture/TabPeoplePanel';
 import { useMenuDraft } from '../../components/capture/use-menu-draft';
+import { useTabPeople } from '../../components/capture/use-tab-people';
+import { useCardFollowsThread, type OpenCard } from '../../components/card/card-follows-thread';
 import { useOpenPersonRequests } from '../../components/card/use-open-person';
 import { useTabId } from '../../components/shared/use-tab-id';
 import { t, type MessageKey } from '../../utils/i18n';
@@ -17,16 +19,23 @@ const VIEWS = [
 ] as const satisfies readonly (readonly [string, MessageKey])[];
 type View = (typeof VIEWS)[number][0];
 
+const NO_CARD: OpenCard = { pinned: false };
+
 /** The side panel: the people on the current tab and their cards; search; follow-ups. */
 export function App() {
   const tabId = useTabId();
   const [view, setView] = useState<View>('page');
-  const [selected, setSelected] = useState<string>();
+  const [card, setCard] = useState<OpenCard>(NO_CARD);
+  const tabPeople = useTabPeople(tabId);
   const menuDraftWaiting = useMenuDraft(tabId);
-  // Another tab shows other people: start from its list rather than a stale card.
-  useEffect(() => setSelected(undefined), [tabId]);
+  // Another person's card starts unpinned.
+  const showCard = (contactId: string | undefined) => setCard((open) => (open.contactId === contactId ? open : { contactId, pinned: false }));
+  // Another tab shows other people: start from its list rather than a stale card, unless pinned.
+  useEffect(() => setCard((open) => (open.pinned ? open : NO_CARD)), [tabId]);
+  // Another thread in the same tab: the card follows it (see cardForPeople).
+  useCardFollowsThread(tabId, tabPeople.data, card, showCard);
   const openPerson = (contactId: string) => {
-    setSelected(contactId);
+    showCard(contactId);
     setView('page');
   };
   // A clicked follow-up reminder names a person: show their card (after the tab reset above).
@@ -50,9 +59,17 @@ export function App() {
       {view === 'followups' && <FollowUpsView onOpenPerson={openPerson} />}
       {view === 'page' && (
         <>
-          <DeletedPersonNotice onDeleted={(id) => setSelected((open) => (open === id ? undefined : open))} onRestored={openPerson} />
-          <TabPeoplePanel tabId={tabId} selectedId={selected} onSelect={setSelected} />
-          {selected && <ContactCard key={selected} contactId={selected} />}
+          <DeletedPersonNotice onDeleted={(id) => setCard((open) => (open.contactId === id ? NO_CARD : open))} onRestored={openPerson} />
+          <TabPeoplePanel tabId={tabId} tabPeople={tabPeople} selectedId={card.contactId} onSelect={showCard} />
+          {card.contactId && (
+            <ContactCard
+              key={card.contactId}
+              contactId={card.contactId}
+              pinned={card.pinned}
+              onPin={(pinned) => setCard((open) => ({ ...open, pinned }))}
+              onClose={() => setCard(NO_CARD)}
+            />
+          )}
         </>
       )}
     </main>

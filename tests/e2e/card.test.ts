@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { Tend } from './harness';
+import { seriousViolations } from './axe';
+import { askBackground } from './pages/ask';
 import { SidePanel } from './pages/side-panel';
 
 let tend: Tend;
@@ -86,4 +88,57 @@ test('one person can be downloaded as a vCard from their card', async () => {
   expect(text).toContain('EMAIL;PREF=1:katherine@orbit.example');
   expect(text).toContain('NOTE:Getting the numbers right');
   expect(text.match(/BEGIN:VCARD/g)).toHaveLength(1);
+});
+
+test('a compact card: in a 360 × 600 panel the note box is in view without scrolling, with one person on the page or three', async () => {
+  const single = await tend.openGmail('app', '#inbox/FMfcgzQZTLnpWvpbLkvKqrbGrqzvDJXp');
+  const three = await tend.openGmail('thread-expanded', '#inbox/thread-one');
+  for (const [gmail, name] of [
+    [single, 'Mary Jackson'],
+    [three, 'Charles Babbage'],
+  ] as const) {
+    const page = await tend.context.newPage();
+    await page.setViewportSize({ width: 360, height: 600 });
+    const panel = await SidePanel.open(page, tend.url('sidepanel', `?tab=${await tend.tabIdOf(gmail)}`));
+    await panel.openPerson(name);
+    // A person with everything filled in: a long header must not push the note box down.
+    const contactId = (await askBackground(page, { type: 'getTabPeople', tabId: await tend.tabIdOf(gmail) }))!.people.find(
+      (p) => p.displayName === name,
+    )!.contactId!;
+    await askBackground(page, {
+      type: 'updateContact',
+      contactId,
+      patch: { org: 'Analytical Engine Ltd', title: 'Inventor', stage: 'active', tags: ['engineering', 'london'], whatMatters: 'His engine; funding' },
+    });
+    await panel.card.getByText('Inventor, Analytical Engine Ltd').waitFor();
+    const box = await page.getByLabel('Note', { exact: true }).boundingBox();
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+    expect(box!.y).toBeGreaterThan(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(600);
+    await page.close();
+  }
+});
+
+test('the card’s header: facts, chips, pin; Remind me adds a follow-up the header counts; no serious axe finding, light and dark', async () => {
+  const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');
+  const panel = await cardOf(await tend.tabIdOf(gmail), 'Katherine Johnson');
+  await panel.page.getByText('Details').click();
+  await panel.page.getByLabel('Tags').fill('nasa, orbits');
+  await panel.page.getByLabel('Stage').selectOption('customer');
+  await panel.page.getByLabel('Tags').blur();
+  const chips = panel.card.getByRole('list', { name: 'Stage and tags' }).getByRole('listitem');
+  await expect.poll(() => chips.allInnerTexts()).toEqual([expect.stringContaining('Customer'), 'nasa', 'orbits']);
+  expect(await panel.card.getByRole('group', { name: 'Facts' }).innerText()).toMatch(/Last talked (just now|\d+ minutes? ago) · 1 interaction this year/);
+
+  await panel.page.getByRole('button', { name: 'Remind me', exact: true }).click();
+  await panel.page.getByRole('form', { name: 'New follow-up' }).getByLabel('Follow up on').fill('Send the tables');
+  await panel.page.getByRole('button', { name: 'Add follow-up' }).click();
+  await expect.poll(() => panel.card.getByRole('group', { name: 'Facts' }).innerText()).toContain('1 open follow-up');
+  await panel.page.getByRole('button', { name: 'Note', exact: true }).click();
+  await panel.page.getByLabel('Note', { exact: true }).waitFor();
+
+  const pin = panel.card.getByRole('button', { name: 'Pin' });
+  await pin.click();
+  expect(await pin.getAttribute('aria-pressed')).toBe('true');
+  expect([...(await seriousViolations(panel.page, 'light')), ...(await seriousViolations(panel.page, 'dark'))]).toEqual([]);
 });

@@ -211,7 +211,7 @@ test('the card’s follow-ups and keep-in-touch line, and each follow-ups view, 
   await panel.page.reload();
   await panel.openPerson('Ada Lovelace');
   await expect.poll(() => followUps.cadenceState.innerText()).toMatch(/Overdue/);
-  await panel.page.getByRole('button', { name: 'Add a follow-up' }).click();
+  await panel.page.getByRole('button', { name: 'Remind me', exact: true }).click();
   await panel.page
     .getByRole('form', { name: 'New follow-up' })
     .getByLabel('Due', { exact: true })

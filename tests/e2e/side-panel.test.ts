@@ -23,6 +23,21 @@ test('a Gmail thread: sender, To and Cc are listed with names and addresses; my 
   await Promise.all([gmail.close(), panel.page.close()]);
 });
 
+test('several correspondents: the sender of the newest message is marked in words, no card opens by itself, one click opens one', async () => {
+  const gmail = await tend.openGmail('thread-expanded', '#inbox/thread-one');
+  const panel = await panelFor(await tend.tabIdOf(gmail));
+  await expect.poll(() => panel.peopleNames()).toEqual(['Ada Lovelace', 'Charles Babbage', 'Grace Hopper']);
+  // Ada wrote first, Charles replied: Charles wrote last.
+  const marked = panel.people.filter({ hasText: 'wrote last' });
+  await expect.poll(() => marked.count()).toBe(1);
+  expect(await marked.locator('.person-name').innerText()).toBe('Charles Babbage');
+  expect(await panel.card.count()).toBe(0);
+  await panel.person('Charles Babbage').click();
+  await panel.card.getByRole('heading', { name: 'Charles Babbage', level: 2 }).waitFor();
+  expect(await panel.person('Charles Babbage').getAttribute('aria-pressed')).toBe('true');
+  await Promise.all([gmail.close(), panel.page.close()]);
+});
+
 test('the same person in two threads is one contact with two history entries', async () => {
   const first = await tend.openGmail('thread-expanded', '#inbox/thread-one');
   const second = await tend.openGmail('thread-second', '#inbox/thread-two');

@@ -5,6 +5,7 @@ import { addIdentity, parseIdentity, removeIdentity, updateContact } from '../..
 import { contactFacts } from '../../utils/services/people/facts';
 import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from '../../utils/services/capture/log';
 import { recordSighting } from '../../utils/services/sightings/sightings';
+import { createFollowUp, setFollowUpDone } from '../../utils/services/followups/writes';
 import { ADA, CHARLES, freshDb, rulesWith, threadSighting } from './helpers';
 
 async function setup() {
@@ -88,9 +89,13 @@ test('the timeline pages with a cursor: pages do not overlap and cover everythin
   expect(new Set(seen).size).toBe(26);
 });
 
-test('facts: last interaction and this year’s entries by kind', async () => {
-  const { db, ada } = await setup();
+test('facts: last interaction, this year’s entries by kind, and open follow-ups (done ones and other people’s not counted)', async () => {
+  const { db, ada, charles } = await setup();
   await logInteraction(db, { contactIds: [ada], kind: 'call', text: 'c', requestId: crypto.randomUUID() }, 10_000);
   await updateContact(db, ada, { stage: 'active' }, 11_000);
-  expect(await contactFacts(db, ada, 5_000)).toEqual({ lastInteractionAt: 10_000, countsByKind: { call: 1, stage: 1 } });
+  const followUp = (contactId: string) =>
+    createFollowUp(db, { id: crypto.randomUUID(), contactId, text: 'Write back', due: 90_000, confirmPast: false }, 12_000);
+  const [first] = [await followUp(ada), await followUp(ada), await followUp(charles)];
+  await setFollowUpDone(db, first.id, true, 13_000);
+  expect(await contactFacts(db, ada, 5_000)).toEqual({ lastInteractionAt: 10_000, countsByKind: { call: 1, stage: 1 }, openFollowUps: 1 });
 });

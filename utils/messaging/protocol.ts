@@ -60,7 +60,7 @@ const coreRequests = [
     /** The last entry of the previous page: the next page starts after it. */
     before: z.object({ at: z.number().int().nonnegative(), id: z.uuid() }).optional(),
   }),
-  /** Last interaction and this year's interactions by kind, for the card's header. */
+  /** Last interaction, this year's interactions by kind and open follow-ups, for the card's header. */
   z.object({ type: z.literal('getContactFacts'), contactId, since: z.number().int().nonnegative() }),
   z.object({ type: z.literal('updateContact'), contactId, patch: ContactPatch }),
   z.object({ type: z.literal('addIdentity'), contactId, value: z.string().trim().min(1).max(MAX_URL) }),
@@ -138,7 +138,7 @@ export const PageResults = {
   getTabPeople: TabPeople.nullable(),
   getContact: Contact.nullable(),
   getTimeline: z.array(Interaction),
-  getContactFacts: z.object({ lastInteractionAt: z.number().optional(), countsByKind: z.record(z.string(), z.number()) }),
+  getContactFacts: z.object({ lastInteractionAt: z.number().optional(), countsByKind: z.record(z.string(), z.number()), openFollowUps: z.number() }),
   updateContact: Contact,
   addIdentity: Contact,
   removeIdentity: Contact,

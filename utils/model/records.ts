@@ -152,6 +152,8 @@ export const TabPerson = z.object({
   profileUrl: z.string().optional(),
   /** First met today: Tend had no record of them before. */
   newToday: z.boolean().optional(),
+  /** Sent the newest message of the thread: the last sender in page order (mail lists oldest first). */
+  newestSender: z.boolean().optional(),
 });
 export type TabPerson = z.infer<typeof TabPerson>;
 

@@ -64,4 +64,28 @@ export class DockedSidePanel {
   peopleNames(): Promise<string[]> {
     return this.evaluate<string[]>(`[...document.querySelectorAll('[role=list][aria-label="People on this page"] .person-name')].map((e) => e.textContent)`);
   }
+
+  /** The name on the open card, or null when no card is open. */
+  cardName(): Promise<string | null> {
+    return this.evaluate<string | null>(`document.querySelector('article h2')?.textContent ?? null`);
+  }
+
+  /** Click a button of the open card found by its accessible name (aria-label, else its text); false when there is none. */
+  clickCardButton(name: string): Promise<boolean> {
+    return this.evaluate<boolean>(`(() => {
+      const button = [...document.querySelectorAll('article button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent.trim()) === ${JSON.stringify(name)});
+      button?.click();
+      return !!button;
+    })()`);
+  }
+
+  /** The open card's pin toggle as assistive technology reads it: 'true', 'false', or null without a card. */
+  pinPressed(): Promise<string | null> {
+    return this.evaluate<string | null>(`document.querySelector('article button[aria-pressed]')?.getAttribute('aria-pressed') ?? null`);
+  }
+
+  /** Let the panel finish what a change set off (its effects run after it paints). */
+  settle(): Promise<void> {
+    return this.evaluate<void>(`new Promise((resolve) => setTimeout(resolve, 200))`);
+  }
 }

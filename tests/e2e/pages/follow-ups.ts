@@ -18,7 +18,7 @@ export class FollowUpsPanel {
 
   /** Add a follow-up on the open card; `due` is a datetime-local value. */
   async addOnCard(text: string, due: string, confirmPast = false): Promise<void> {
-    await this.page.getByRole('button', { name: 'Add a follow-up' }).click();
+    await this.page.getByRole('button', { name: 'Remind me', exact: true }).click();
     const form = this.page.getByRole('form', { name: 'New follow-up' });
     await form.getByLabel('Follow up on').fill(text);
     await form.getByLabel('Due', { exact: true }).fill(due);

@@ -24,6 +24,8 @@ interface KeptPerson {
   profileUrl?: string;
   /** The person's other addresses, from the same card (candidates sharing a `card`). */
   more?: string[];
+  /** Shown as the sender of a message. */
+  sender?: boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export function peopleWorthKeeping(candidates: Candidate[], rules: CaptureRules)
       continue;
     }
     const { card } = candidate;
+    const sender = candidate.role === 'from' || undefined;
     const known =
       (email && byIdentity.get(`e:${email}`)) || (profileUrl && byIdentity.get(`u:${profileUrl}`)) || (card !== undefined ? byCard.get(card) : undefined);
     if (known) {
@@ -60,8 +63,9 @@ export function peopleWorthKeeping(candidates: Candidate[], rules: CaptureRules)
       }
       known.email ??= email;
       known.profileUrl ??= profileUrl;
+      known.sender ||= sender;
     } else {
-      const person: KeptPerson = { name, email, profileUrl };
+      const person: KeptPerson = { name, email, profileUrl, sender };
       kept.push(person);
       if (email) byIdentity.set(`e:${email}`, person);
       if (profileUrl) byIdentity.set(`u:${profileUrl}`, person);
@@ -125,7 +129,8 @@ export async function recordSighting(db: TendDatabase, sighting: SightingMessage
   const tx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline']);
   const people: TabPerson[] = [];
   const changedContactIds: string[] = [];
-  const listed = new Set<string>();
+  const listed = new Map<string, TabPerson>();
+  let newestSender: TabPerson | undefined;
   for (const person of keep) {
     if (!person.email && !person.profileUrl) {
       people.push({ displayName: person.name ?? '' });
@@ -154,16 +159,24 @@ export async function recordSighting(db: TendDatabase, sighting: SightingMessage
       changedContactIds.push(contact.id);
     }
     // Two candidates can turn out to be one contact (an address and a profile linked earlier).
-    if (listed.has(contact.id)) continue;
-    listed.add(contact.id);
-    people.push({
-      contactId: contact.id,
-      displayName: contact.displayName,
-      email: person.email,
-      profileUrl: person.profileUrl,
-      ...(localDay(contact.createdAt) === localDay(now) && { newToday: true }),
-    });
+    let row = listed.get(contact.id);
+    if (!row) {
+      row = {
+        contactId: contact.id,
+        displayName: contact.displayName,
+        email: person.email,
+        profileUrl: person.profileUrl,
+        ...(localDay(contact.createdAt) === localDay(now) && { newToday: true }),
+      };
+      listed.set(contact.id, row);
+      people.push(row);
+    }
+    if (person.sender) newestSender = row;
   }
   await tx.done;
+  // Candidates keep the order people first appear in, and Gmail and Outlook list a thread oldest
+  // first: the sender who appears last is who wrote last, unless an earlier sender wrote again
+  // after them (a person is one candidate, placed where first seen).
+  if (newestSender) newestSender.newestSender = true;
   return { people, changedContactIds };
 }

@@ -1,0 +1,34 @@
+import { useState } from 'preact/hooks';
+import { t } from '../../utils/i18n';
+import { ask } from '../../utils/messaging/client';
+import { NoteComposer } from '../capture/NoteComposer';
+import { FollowUpForm } from '../followups/FollowUpForm';
+
+/**
+ * The two things done on a card most: write a note (shown first, ready to type in) or set a
+ * reminder. One shows at a time, so the note box stays near the top of a short panel.
+ */
+export function CardActions({ contactId }: { contactId: string }) {
+  const [action, setAction] = useState<'note' | 'remind'>('note');
+  return (
+    <section class="card-actions">
+      <div class="segmented" role="group" aria-label={t('cardActions')}>
+        <button type="button" aria-pressed={action === 'note'} onClick={() => setAction('note')}>
+          {t('cardNote')}
+        </button>
+        <button type="button" aria-pressed={action === 'remind'} onClick={() => setAction('remind')}>
+          {t('cardRemindMe')}
+        </button>
+      </div>
+      {action === 'note' ? (
+        <NoteComposer
+          onSave={async ({ text, kind, experience, requestId }) => {
+            await ask({ type: 'logInteraction', contactIds: [contactId], kind, text, requestId, ...(experience && { experience }) });
+          }}
+        />
+      ) : (
+        <FollowUpForm contactId={contactId} idPrefix="card-followup" />
+      )}
+    </section>
+  );
+}
