@@ -7,6 +7,7 @@ import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { Contact, FollowUp, Interaction, Settings } from '../../model/records';
 import { BACKUP_VERSION, BackupEnvelope, BackupFile, IdentityRow } from './format';
+import { normalIdentities, normalIdentityValue } from './normalise';
 
 /** The stores a backup carries records of. */
 export type RestoredStore = 'contacts' | 'identities' | 'interactions' | 'followUps';
@@ -52,12 +53,37 @@ export function readBackup(input: unknown) {
   const invalid: InvalidRecord[] = [];
   const settings = Settings.safeParse(file.data.settings);
   if (!settings.success) invalid.push({ store: 'settings', index: 0, reason: settings.error.issues[0]?.message ?? t('restoreInvalid') });
+  const contacts = validRecords('contacts', file.data.contacts, Contact, invalid);
+  let normalised = 0;
+  const normalContacts = contacts.map((contact) => {
+    const { identities, changed } = normalIdentities(contact.identities);
+    normalised += changed;
+    return changed ? { ...contact, identities } : contact;
+  });
+  const rows = validRecords('identities', file.data.identities, IdentityRow, invalid).flatMap((row) => {
+    const value = normalIdentityValue(row);
+    return value ? [{ ...row, value, key: `${row.kind}:${value}` }] : [];
+  });
   return {
-    contacts: validRecords('contacts', file.data.contacts, Contact, invalid),
-    identities: validRecords('identities', file.data.identities, IdentityRow, invalid),
+    contacts: normalContacts,
+    identities: rows,
     interactions: validRecords('interactions', file.data.interactions, Interaction, invalid),
     followUps: validRecords('followUps', file.data.followUps, FollowUp, invalid),
     settings: settings.success ? settings.data : undefined,
+    /** Ids of the file's people that are damaged (skipped): what points at them is skipped too. */
+    skippedContactIds: skippedIds(file.data.contacts, invalid),
+    /** Identities of people written in another form than Tend's (upper case, spaces, invisible marks), now in Tend's. */
+    normalised,
     invalid,
   };
+}
+
+/** The ids of the file's people that were not valid (skipped), where they have one. */
+function skippedIds(records: readonly unknown[], invalid: readonly InvalidRecord[]): Set<string> {
+  const ids = new Set<string>();
+  for (const problem of invalid) {
+    const id = problem.store === 'contacts' ? (records[problem.index] as { id?: unknown } | null)?.id : undefined;
+    if (typeof id === 'string') ids.add(id);
+  }
+  return ids;
 }
