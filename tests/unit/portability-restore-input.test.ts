@@ -9,6 +9,7 @@ import { newId } from '../../utils/ids';
 import { DEFAULT_SETTINGS, type Contact, type FollowUp, type Interaction } from '../../utils/model/records';
 import { restoreBackup } from '../../utils/portability/backup/backup';
 import { backupOf } from '../../utils/portability/backup/format';
+import { parseBackupJson } from '../../utils/portability/backup/read';
 import { exportInteractionsCsv } from '../../utils/portability/csv/export';
 import { recordSighting } from '../../utils/services/sightings/sightings';
 import { ADA, freshDb, rulesWith, threadSighting } from './helpers';
@@ -188,4 +189,21 @@ test('the history export of an entry dated past JavaScript’s range (stored bef
   const csv = exportInteractionsCsv([entryOf([ADA_ID], END_OF_TIME + 1), entryOf([ADA_ID])], contacts);
   expect(csv).toContain(String(END_OF_TIME + 1));
   expect(csv).toContain('2024-05-01 12:00:00');
+});
+
+describe('a backup that is not whole JSON', () => {
+  test('cut short: the message says so and names where the text ends (line, column, character)', async () => {
+    const text = JSON.stringify(fileOf({ contacts: [ADA_PERSON] }), null, 2);
+    const cut = text.slice(0, 200);
+    const lines = cut.split('\n');
+    expect(() => parseBackupJson(cut)).toThrow(
+      `This Tend backup is cut short: its text ends at line ${lines.length}, column ${lines.at(-1)!.length + 1} (character 200) before the backup does.`,
+    );
+  });
+
+  test('broken in the middle: the place where it stops being JSON is named', () => {
+    expect(() => parseBackupJson('{\n  "format": "tend-backup",\n  "version": 1,,\n}')).toThrow(
+      /^This file is not a Tend backup \(it is not JSON\)\. It stops being JSON at line 3, column 16 \(character 44\)\.$/,
+    );
+  });
 });
