@@ -85,13 +85,15 @@ export function ImportData({ generation, onSettingsChanged, onDataChanged }: Pro
       const report = await ask({ type: 'restoreBackup', backup: await sendText(text) });
       setStep(undefined);
       setRestored(report);
-      setStatus(t('importRestored'));
+      // Addresses written in capitals or with stray spaces are stored as Tend writes them: said, not hidden.
+      const normalised = report.normalised > 0 ? ` ${tCount('restoreNormalised', report.normalised)}` : '';
+      setStatus(t('importRestored') + normalised);
       onDataChanged();
       if (!report.settings) return;
       try {
         // Settings are written by the background only, so a restore cannot race a learned address.
         onSettingsChanged(await ask({ type: 'updateSettings', patch: settingsPatchFromBackup(await loadSettings(), report.settings) }));
-        setStatus(t('importRestoredWithSettings'));
+        setStatus(t('importRestoredWithSettings') + normalised);
       } catch (failure) {
         setError(t('importRestoredNotSettings', failure instanceof Error ? failure.message : String(failure)));
       }

@@ -226,3 +226,17 @@ test('an unexpected failure in the worker reaches the page in the words the page
   );
   await expect(failingAs('backup', () => Promise.reject(new Error('disk on fire')))).rejects.toThrow('Tend could not make a backup (disk on fire).');
 });
+
+test('a failure with an empty message is never "()": its name, or a full disk in plain words with its cause', async () => {
+  vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  await expect(failingAs('import', () => Promise.reject(new DOMException('', 'UnknownError')))).rejects.toThrow(
+    'Tend could not import (UnknownError). Nothing was changed.',
+  );
+  await expect(failingAs('import', () => Promise.reject(new DOMException('', 'QuotaExceededError')))).rejects.toThrow(
+    'Tend could not import (there is no room left: the disk, or the space Chrome gives Tend, is full — QuotaExceededError; free some space and try again). Nothing was changed.',
+  );
+  await expect(
+    failingAs('restore', () => Promise.reject(new DOMException('Encountered disk full while committing transaction.', 'UnknownError'))),
+  ).rejects.toThrow(/^Tend could not restore this backup \(there is no room left: .* Encountered disk full while committing transaction\.; free some space/);
+  await expect(failingAs('import', () => Promise.reject(new Error('')))).rejects.toThrow('Tend could not import (unknown error). Nothing was changed.');
+});

@@ -1,14 +1,23 @@
 import { openDB } from 'idb';
+import { reopeningDatabase } from './connection';
 import type { TendDB, TendDatabase } from './schema';
 
 export const DB_NAME = 'tend';
 export const DB_VERSION = 4;
 
 /**
+ * Tend's database, opened (and upgraded) now and opened again on the next use whenever another
+ * connection made it close (see connection.ts).
+ */
+export function openTendDb(name = DB_NAME): Promise<TendDatabase> {
+  return reopeningDatabase(name, () => openConnection(name));
+}
+
+/**
  * Open (and upgrade) Tend's database. Upgrade steps are append-only: once a version has been
  * released its step is never edited; a new version adds `if (oldVersion < N)`.
  */
-export function openTendDb(name = DB_NAME): Promise<TendDatabase> {
+function openConnection(name: string): Promise<TendDatabase> {
   return openDB<TendDB>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
       if (oldVersion < 1) {
@@ -39,10 +48,6 @@ export function openTendDb(name = DB_NAME): Promise<TendDatabase> {
         db.createObjectStore('changes', { keyPath: 'seq', autoIncrement: true });
         db.createObjectStore('snapshots', { keyPath: 'name' });
       }
-    },
-    blocking(_current, _blocked, event) {
-      // A newer Tend (after an update) wants to upgrade: let it; the next open gets the new schema.
-      (event.target as IDBDatabase).close();
     },
   });
 }

@@ -2,13 +2,14 @@
  * Email address normalisation and checks shared by every recogniser and the background.
  * Plain string code, no zod: this file is bundled into content scripts.
  */
+import { withoutControls } from '../text/display-text';
 
 // Bidi and zero-width marks that pages (Gmail: U+202C) leave around addresses.
 const INVISIBLE_MARKS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
-/** Trim, drop `mailto:` and any query, strip invisible marks (escaped ones too), NFC and lower-case. */
+/** Trim, drop `mailto:` and any query, strip invisible marks and controls (escaped ones too), NFC and lower-case. */
 export function normaliseEmail(raw: string): string {
-  let value = raw.replace(INVISIBLE_MARKS, '').trim();
+  let value = withoutControls(raw.replace(INVISIBLE_MARKS, '')).trim();
   if (/^mailto:/i.test(value)) value = value.slice(7);
   const query = value.indexOf('?');
   if (query >= 0) value = value.slice(0, query);
@@ -17,8 +18,8 @@ export function normaliseEmail(raw: string): string {
   } catch {
     // A stray % is not an escape: keep the text as it was.
   }
-  // Escaped marks (`%E2%80%8B`) decode to the same invisible characters: strip them too.
-  return value.replace(INVISIBLE_MARKS, '').trim().normalize('NFC').toLowerCase();
+  // Escaped marks (`%E2%80%8B`, `%07`) decode to the same invisible characters: strip them too.
+  return withoutControls(value.replace(INVISIBLE_MARKS, '')).trim().normalize('NFC').toLowerCase();
 }
 
 const LOCAL_PART = /^[^\s@<>()[\]\\,;:"]{1,64}$/u;
@@ -47,10 +48,11 @@ export function toEmailAddress(raw: string | null | undefined): string | undefin
   return isEmailAddress(value) ? value : undefined;
 }
 
-/** Clean a display name taken from a page: invisible marks out, whitespace folded, length capped. */
+/** Clean a display name taken from a page: invisible marks and controls out, whitespace folded, length capped. */
 export function cleanName(raw: string | null | undefined, max = 200): string | undefined {
   if (!raw) return undefined;
-  const value = raw.replace(INVISIBLE_MARKS, '').replace(/\s+/g, ' ').trim().normalize('NFC');
+  // Whitespace folded first: a tab or line break between two words becomes a space, not nothing.
+  const value = withoutControls(raw.replace(INVISIBLE_MARKS, '').replace(/\s+/g, ' ')).trim().normalize('NFC');
   if (!value) return undefined;
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }

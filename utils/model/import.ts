@@ -4,9 +4,9 @@
  * They cross the messaging boundary (options page <-> background), so they are schemas, not interfaces.
  */
 import { z } from 'zod';
-import { Contact, Identity, MAX_NAME, MAX_NOTE, MAX_URL } from './records';
+import { Contact, EpochMs, Identity, MAX_NAME, MAX_NOTE, MAX_URL } from './records';
 
-const epochMs = z.number().int().nonnegative();
+const epochMs = EpochMs;
 /** 1-based line of the file where a card or row starts (0: the file as a whole). */
 const lineNumber = z.number().int().nonnegative();
 

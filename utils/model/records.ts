@@ -2,7 +2,8 @@
  * The data model: zod schemas are the only source of Tend's types (`z.infer`).
  * Timestamps are epoch milliseconds so they sort and index cheaply in IndexedDB.
  */
-import { withoutBidiControls } from '../text/display-text';
+import { withoutBidiControls, withoutControls } from '../text/display-text';
+import { MAX_DATE } from '../time/dates';
 import { t } from '../i18n';
 import { z } from 'zod';
 
@@ -13,7 +14,28 @@ import { MAX_ADDRESS, MAX_NAME, MAX_NOTE, MAX_URL } from './limits';
 
 export { MAX_ADDRESS, MAX_NAME, MAX_NOTE, MAX_URL };
 
-const epochMs = z.number().int().nonnegative();
+/**
+ * An instant Tend stores: from 1970 (Tend has no earlier dates; cursors and indexes assume none)
+ * to the end of year 9999, past which dates stop round-tripping and date arithmetic near the
+ * end of JavaScript's range (year 275760) throws. Every record, file and message is held to it.
+ */
+export const EpochMs = z
+  .number()
+  .int()
+  .min(0, { error: () => t('errorDateOutOfRange') })
+  .max(MAX_DATE, { error: () => t('errorDateOutOfRange') });
+const epochMs = EpochMs;
+
+/** A keep-in-touch cadence in days: at least daily, at most ten years. */
+export const CadenceDays = z
+  .number()
+  .int()
+  .min(1, { error: () => t('errorCadenceOutOfRange', 3650) })
+  .max(3650, { error: () => t('errorCadenceOutOfRange', 3650) });
+
+// Stored text never holds control characters or noncharacters (a bell, a backspace, U+FFFF):
+// whatever the source (a page, a file, a backup, a message), they are dropped as it is read.
+const storedText = () => z.string().overwrite(withoutControls);
 
 export const IdentityKind = z.enum(['email', 'url', 'handle']);
 export const Identity = z.object({
@@ -28,15 +50,15 @@ export type Stage = z.infer<typeof Stage>;
 
 export const Contact = z.object({
   id: z.uuid(),
-  displayName: z.string().max(MAX_NAME),
+  displayName: storedText().max(MAX_NAME),
   identities: z.array(Identity),
-  org: z.string().max(MAX_NAME).optional(),
-  title: z.string().max(MAX_NAME).optional(),
-  tags: z.array(z.string().max(MAX_NAME)),
+  org: storedText().max(MAX_NAME).optional(),
+  title: storedText().max(MAX_NAME).optional(),
+  tags: z.array(storedText().max(MAX_NAME)),
   stage: Stage.optional(),
   /** What is important to them, in the user's words. */
-  whatMatters: z.string().max(MAX_NOTE).optional(),
-  cadenceDays: z.number().int().positive().optional(),
+  whatMatters: storedText().max(MAX_NOTE).optional(),
+  cadenceDays: CadenceDays.optional(),
   createdAt: epochMs,
   updatedAt: epochMs,
   lastInteractionAt: epochMs.optional(),
@@ -49,7 +71,11 @@ export type Contact = z.infer<typeof Contact>;
  */
 // Typed short fields lose bidi overrides (an RLO would show the name reversed everywhere); names
 // read from pages lose them in cleanName. Free text (notes, what matters) is kept as written.
-const shortText = () => z.string().overwrite(withoutBidiControls).trim();
+const shortText = () =>
+  z
+    .string()
+    .overwrite((text) => withoutControls(withoutBidiControls(text)))
+    .trim();
 export const ContactPatch = z.object({
   displayName: shortText()
     .min(1, { error: () => t('errorNameEmpty') })
@@ -59,8 +85,8 @@ export const ContactPatch = z.object({
   title: shortText().max(MAX_NAME).nullable().optional(),
   tags: z.array(shortText().min(1).max(MAX_NAME)).max(100).optional(),
   stage: Stage.nullable().optional(),
-  whatMatters: z.string().max(MAX_NOTE).nullable().optional(),
-  cadenceDays: z.number().int().min(1).max(3650).nullable().optional(),
+  whatMatters: storedText().max(MAX_NOTE).nullable().optional(),
+  cadenceDays: CadenceDays.nullable().optional(),
 });
 export type ContactPatch = z.infer<typeof ContactPatch>;
 
@@ -89,8 +115,8 @@ export const Interaction = z.object({
   contactIds: z.array(z.uuid()).min(1),
   kind: InteractionKind,
   at: epochMs,
-  summary: z.string().max(MAX_NOTE),
-  body: z.string().max(MAX_NOTE).optional(),
+  summary: storedText().max(MAX_NOTE),
+  body: storedText().max(MAX_NOTE).optional(),
   source: Source.optional(),
   experience: Experience.optional(),
   /**
@@ -114,7 +140,7 @@ export const FollowUp = z.object({
   id: z.uuid(),
   contactId: z.uuid(),
   due: epochMs,
-  text: z.string().max(MAX_NOTE),
+  text: storedText().max(MAX_NOTE),
   done: z.boolean(),
   snoozedUntil: epochMs.optional(),
   /** The history entry it came from ("follow up on this"). */
@@ -171,8 +197,6 @@ export const SETTINGS_VERSION = 1;
 const addressList = z.array(z.string().max(MAX_ADDRESS)).max(10_000);
 const PassiveHistory = z.record(z.string().max(32), z.boolean());
 const NeverCapture = z.object({ addresses: addressList, domains: addressList, sites: addressList });
-/** A keep-in-touch cadence in days: at least daily, at most ten years. */
-export const CadenceDays = z.number().int().min(1).max(3650);
 const TagCadences = z
   .record(z.string().trim().min(1).max(MAX_NAME), CadenceDays)
   .refine((cadences) => Object.keys(cadences).length <= 1000, { error: () => t('errorTooManyTagCadences') });

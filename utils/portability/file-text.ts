@@ -3,10 +3,14 @@ import { t } from '../i18n';
 import type { ImportIssue } from '../model/import';
 
 /**
- * The text of a file: UTF-8 when the bytes are valid UTF-8 (BOM dropped), else Windows-1252,
- * which is what Outlook's CSV export and old 2.1 vCards without CHARSET are written in.
+ * The text of a file: UTF-16 when it starts with a UTF-16 byte-order mark (Windows address books
+ * and Excel's "Unicode text" write it, little- or big-endian), UTF-8 when the bytes are valid
+ * UTF-8 (BOM dropped), else Windows-1252, which is what Outlook's CSV export and old 2.1 vCards
+ * without CHARSET are written in.
  */
 export function textOfFile(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {

@@ -12,6 +12,15 @@ const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/g;
 /** The text without bidi embedding, override and isolate controls. */
 export const withoutBidiControls = (text: string): string => text.replace(BIDI_CONTROLS, '');
 
+// C0 and C1 controls and DEL (a bell, a backspace, an escape) and the noncharacters (U+FFFE,
+// U+FFFF, U+FDD0..U+FDEF and the last two of every plane): no font draws them and no text needs
+// them; a backspace can even hide letters in a terminal. Tab, line feed and carriage return are
+// text: names fold them into spaces (cleanName); notes keep them.
+const CONTROLS = /(?![\t\n\r])[\p{Cc}\p{Noncharacter_Code_Point}]/gu;
+
+/** The text without control characters (tab and line breaks kept) and noncharacters. */
+export const withoutControls = (text: string): string => text.replace(CONTROLS, '');
+
 /** At most `max` UTF-16 units, ending in … when cut; never cuts a surrogate pair in two. */
 export function capText(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -1,3 +1,4 @@
+import { isQuotaError } from '../errors';
 import { t, type MessageKey } from '../i18n';
 
 /** What was being done when a bulk action of the options page failed: each has its own sentence, for translators. */
@@ -21,5 +22,19 @@ export type FailedAction = keyof typeof FAILURES;
  */
 export function failureSentence(action: FailedAction, failure: unknown): string {
   console.error(`Tend: ${action} failed`, failure);
-  return t(FAILURES[action], failure instanceof Error ? failure.message : t('failureUnknown'));
+  return t(FAILURES[action], failureReason(failure));
+}
+
+/**
+ * The reason inside a failure sentence, never empty: a full disk in plain words (with the
+ * browser's name for it), else the error's message, else its name (IndexedDB's errors may carry
+ * an empty message, which made "Tend could not import ()").
+ */
+export function failureReason(failure: unknown): string {
+  const { name, message } = (typeof failure === 'object' && failure !== null ? failure : {}) as { name?: unknown; message?: unknown };
+  const named = typeof name === 'string' && name !== 'Error' ? name : '';
+  const said = typeof message === 'string' ? message.trim() : '';
+  // Chrome reports a full disk while committing as an UnknownError "Encountered disk full…".
+  if (isQuotaError(failure) || /disk full|no space/i.test(said)) return t('failureNoRoom', said || named || 'QuotaExceededError');
+  return said || named || t('failureUnknown');
 }

@@ -91,6 +91,8 @@ export const RestoreResult = z.object({
   invalid: z.array(z.object({ store: z.union([RestoredStore, z.literal('settings')]), index: count, reason: z.string() })),
   /** Conflicts and damaged records in all. */
   problemCount: count,
+  /** Identities the file wrote in another form than Tend's, restored in Tend's. */
+  normalised: count,
   /** The backup's settings, for the page to ask the background to save (absent when damaged). */
   settings: Settings.optional(),
 });

@@ -6,9 +6,10 @@
 import { identityKey, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import { readWholeStores } from '../../db/all-stores-repo';
 import { addContact, contactExists, getContact } from '../../db/contacts-repo';
+import { TendError } from '../../errors';
 import { addFollowUp, getFollowUp } from '../../db/followups-repo';
 import { addIdentityRow, identityOwners } from '../../db/identities-repo';
-import { t } from '../../i18n';
+import { t, type MessageKey } from '../../i18n';
 import type { Contact, FollowUp, Interaction, Settings } from '../../model/records';
 import { addInteraction, getInteraction, hasDedupeKey } from '../../db/interactions-repo';
 import { backupOf, type Backup, type IdentityRow } from './format';
@@ -29,6 +30,8 @@ export interface RestoreReport {
   invalid: InvalidRecord[];
   /** The settings of the backup, for the caller to save (settings live in extension storage). */
   settings: Settings | undefined;
+  /** Identities the file wrote in another form than Tend's (upper case, spaces, invisible marks), restored in Tend's. */
+  normalised: number;
 }
 
 /** Everything Tend stores, as one backup object (JSON-serialisable). */
@@ -53,6 +56,8 @@ interface RestoreState {
   pending: Promise<unknown>[];
   /** The first write that failed: the error the restore throws. */
   failure?: unknown;
+  /** People whose record in the file was damaged and who are not in Tend: what names them is skipped. */
+  skippedPeople: Set<string>;
 }
 
 /**
@@ -151,6 +156,10 @@ async function restoreInteractions(state: RestoreState, records: Interaction[]):
     async (interaction) =>
       [await getInteraction(tx, interaction.id), interaction.dedupeKey !== undefined && (await hasDedupeKey(tx, interaction.dedupeKey))] as const,
     (interaction, [stored, dedupeStored]) => {
+      if (interaction.contactIds.some((id) => state.skippedPeople.has(id))) {
+        report.conflicts.push({ store: 'interactions', id: interaction.id, reason: t('restoreConflictPersonSkipped') });
+        return;
+      }
       const existing = written.get(interaction.id) ?? stored;
       if (existing) {
         if (sameRecord(existing, interaction)) report.unchanged.interactions++;
@@ -178,6 +187,10 @@ async function restoreFollowUps(state: RestoreState, records: FollowUp[]): Promi
     records,
     (followUp) => getFollowUp(tx, followUp.id),
     (followUp, stored) => {
+      if (state.skippedPeople.has(followUp.contactId)) {
+        report.conflicts.push({ store: 'followUps', id: followUp.id, reason: t('restoreConflictPersonSkipped') });
+        return;
+      }
       const existing = written.get(followUp.id) ?? stored;
       if (existing) {
         if (sameRecord(existing, followUp)) report.unchanged.followUps++;
@@ -191,19 +204,64 @@ async function restoreFollowUps(state: RestoreState, records: FollowUp[]): Promi
   );
 }
 
+type BackupData = ReturnType<typeof readBackup>;
+
+type NamingStore = Exclude<RestoredStore, 'contacts'>;
+const DANGLING: Record<NamingStore, MessageKey> = {
+  identities: 'restoreDanglingIdentity',
+  interactions: 'restoreDanglingEntry',
+  followUps: 'restoreDanglingFollowUp',
+};
+
+/**
+ * The people the file's records name who are neither among its people nor in Tend. One whose
+ * record in the file is damaged (skipped) is returned, for what names them to be skipped too; any
+ * other makes the file a broken backup: refused with a TendError naming the first record, before
+ * anything is written.
+ */
+async function missingPeople(tx: WriteTx, data: BackupData): Promise<Set<string>> {
+  const inFile = new Set(data.contacts.map((contact) => contact.id));
+  const references: [NamingStore, string, string][] = [
+    ...data.identities.map((row): [NamingStore, string, string] => ['identities', row.key, row.contactId]),
+    ...data.interactions.flatMap((entry) => entry.contactIds.map((id): [NamingStore, string, string] => ['interactions', entry.id, id])),
+    ...data.followUps.map((followUp): [NamingStore, string, string] => ['followUps', followUp.id, followUp.contactId]),
+  ];
+  const named = [...new Set(references.map(([, , personId]) => personId).filter((id) => !inFile.has(id)))];
+  const missing = new Set<string>();
+  await inChunks(
+    named,
+    (id) => contactExists(tx, id),
+    (id, there) => void (there || missing.add(id)),
+  );
+  const dangling = references.find(([, , personId]) => missing.has(personId) && !data.skippedContactIds.has(personId));
+  if (dangling) {
+    const [store, id, personId] = dangling;
+    throw new TendError('invalid', t(DANGLING[store], id, personId));
+  }
+  return missing;
+}
+
 /**
  * Restore a backup (as parsed JSON) in one transaction. Into an empty database it reproduces
  * every record exactly; into a used one it adds what is missing and reports what differs.
  */
 export async function restoreBackup(db: TendDatabase, backup: unknown): Promise<RestoreReport> {
   const data = readBackup(backup);
-  const report: RestoreReport = { added: zeroCounts(), unchanged: zeroCounts(), conflicts: [], invalid: data.invalid, settings: data.settings };
+  const report: RestoreReport = {
+    added: zeroCounts(),
+    unchanged: zeroCounts(),
+    conflicts: [],
+    invalid: data.invalid,
+    settings: data.settings,
+    normalised: data.normalised,
+  };
   // Through the commit path: the change log, the search index, reminders and open pages follow it.
   const tx: WriteTx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'followUps']);
   let state: RestoreState | undefined;
   try {
+    const skippedPeople = await missingPeople(tx, data);
     const owners = await identityOwners(tx);
-    state = { tx, report, owners, reportedTaken: new Set(), keptAsIs: new Map(), pending: [] };
+    state = { tx, report, owners, reportedTaken: new Set(), keptAsIs: new Map(), pending: [], skippedPeople };
     await restoreContacts(state, data.contacts);
     await restoreIdentities(state, data.identities);
     await restoreInteractions(state, data.interactions);

@@ -25,7 +25,12 @@ export function toCsv(rows: readonly (readonly string[])[]): string {
 }
 
 /** A timestamp as `2024-05-01 10:15:00` in UTC: a form every spreadsheet reads as a date. */
-export const utcCell = (at: number | undefined): string => (at === undefined ? '' : new Date(at).toISOString().slice(0, 19).replace('T', ' '));
+export function utcCell(at: number | undefined): string {
+  if (at === undefined) return '';
+  // A date past JavaScript's range (stored before dates were range-checked) is written as its number: the export still completes.
+  const date = new Date(at);
+  return Number.isNaN(date.getTime()) ? String(at) : date.toISOString().slice(0, 19).replace('T', ' ');
+}
 
 /** The header of the people export; imports recognise it (parseContactsCsv). */
 export const PEOPLE_CSV_HEADERS = [

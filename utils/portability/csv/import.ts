@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { PEOPLE_CSV_HEADERS } from './export';
-import { readCsv, type CsvRow } from './read';
+import { csvTooWideIssue, readCsv, type CsvRow } from './read';
 import { t } from '../../i18n';
 import { unreadableFileIssue } from '../file-text';
 import type { ImportCandidate, ImportIssue } from '../../model/import';
@@ -181,6 +181,8 @@ function collect(rows: CsvRow[], rejected: ImportIssue[], toCandidate: (row: Csv
 function readOrFail(text: string) {
   const unreadable = unreadableFileIssue(text, 'CSV');
   if (unreadable) return { table: undefined, issue: unreadable };
+  const tooWide = csvTooWideIssue(text);
+  if (tooWide) return { table: undefined, issue: tooWide };
   const table = readCsv(text);
   if (table.headers.length === 0) return { table: undefined, issue: { line: 0, reason: t('csvNoHeader') } };
   return { table, issue: undefined };

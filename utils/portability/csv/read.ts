@@ -3,7 +3,7 @@
  * span lines, so row index and line number differ), through papaparse.
  */
 import Papa from 'papaparse';
-import { t } from '../../i18n';
+import { t, uiLanguage } from '../../i18n';
 import type { ImportIssue } from '../../model/import';
 
 /** One data row and the line it starts on. */
@@ -29,6 +29,50 @@ function lineBreaks(text: string, from: number, to: number): number {
     else if (char === 13 && text.charCodeAt(i + 1) !== 10) count++;
   }
   return count;
+}
+
+/**
+ * Most columns Tend reads in a CSV. Address-book exports have about 90 (Google 60 to 90, Outlook
+ * 92); the column-matching step shows every column in nine lists, so a file with tens of
+ * thousands of columns would freeze the page for seconds.
+ */
+export const MAX_CSV_COLUMNS = 500;
+/**
+ * Longest line Tend reads in a CSV, in characters: a whole row of a contacts file, notes
+ * included (a note is at most 100,000), fits many times over. A 10 MB line is not a contacts
+ * file, and parsing it into cells could take the page's memory.
+ */
+export const MAX_CSV_LINE = 1_000_000;
+
+/** The first line longer than `max` characters (CRLF, LF or CR end a line), as its 1-based number and length. */
+function firstLongLine(text: string, max: number): { line: number; length: number } | undefined {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const char = i < text.length ? text.charCodeAt(i) : 10;
+    if (char !== 10 && char !== 13) continue;
+    if (i - start > max) return { line, length: i - start };
+    if (char === 13 && text.charCodeAt(i + 1) === 10) i++;
+    line++;
+    start = i + 1;
+  }
+  return undefined;
+}
+
+/**
+ * Why a CSV is too wide to read (a line over MAX_CSV_LINE characters, a header over
+ * MAX_CSV_COLUMNS columns), found before the file is parsed: both are checked in time linear
+ * in the file, so such a file is refused at once rather than freezing the page.
+ */
+export function csvTooWideIssue(text: string): ImportIssue | undefined {
+  const long = firstLongLine(text, MAX_CSV_LINE);
+  if (long) return { line: long.line, reason: t('csvLineTooLong', long.length.toLocaleString(uiLanguage()), MAX_CSV_LINE.toLocaleString(uiLanguage())) };
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // The header is the first row: its lines are bounded now, and the first few rows are enough.
+  const first = Papa.parse<string[]>(body, { preview: 1, skipEmptyLines: true }).data[0] ?? [];
+  if (first.length > MAX_CSV_COLUMNS)
+    return { line: 1, reason: t('csvTooManyColumns', first.length.toLocaleString(uiLanguage()), MAX_CSV_COLUMNS.toLocaleString(uiLanguage())) };
+  return undefined;
 }
 
 // Our own exports guard formula-looking cells with a leading apostrophe: take it off again.

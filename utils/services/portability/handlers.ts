@@ -35,6 +35,7 @@ function restoreResult(report: RestoreReport): RestoreResult {
     conflicts: report.conflicts.slice(0, RESTORE_PROBLEMS_SENT),
     invalid: report.invalid.slice(0, RESTORE_PROBLEMS_SENT),
     problemCount: report.conflicts.length + report.invalid.length,
+    normalised: report.normalised,
     ...(report.settings && { settings: report.settings }),
   };
 }
