@@ -1,7 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
-import { Tend } from './harness';
+import { gmailUrl, Tend } from './harness';
 import { ContentWorld } from './pages/content-world';
 import { WorkerProbe } from './pages/follow-ups';
 import { OptionsPage } from './pages/options';
@@ -123,4 +126,54 @@ test('the options page lists the learned own address; "Not me" removes it', asyn
   expect((await stored(tend)).own).toEqual([]);
   await options.page.reload();
   await options.page.getByText('None yet: open Gmail or Outlook').waitFor();
+});
+
+test('after a browser restart, a content script world cannot read or write settings: Chrome keeps the level in the profile', async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'tend-profile-'));
+  const guarded = (call: string) =>
+    `(async () => { try { return 'allowed: ' + JSON.stringify(await ${call}); } catch (error) { return 'refused: ' + error.message; } })()`;
+  try {
+    tend = await Tend.launch(profile);
+    await tend.openGmail('thread-expanded', '#inbox/thread-one');
+    await expect.poll(async () => (await stored(tend!)).own).toEqual(['me@example.com']);
+    const id = tend.extensionId;
+    await tend.close();
+    // Chrome keeps the level the worker set in the profile's preferences (1: trusted contexts
+    // only), read at startup before any page or worker of the new session runs.
+    const prefs = JSON.parse(readFileSync(join(profile, 'Default', 'Preferences'), 'utf8'));
+    expect(prefs.extensions.settings[id]).toMatchObject({ storage_local_access_level: 1, storage_session_access_level: 1 });
+
+    tend = await Tend.launch(profile);
+    const page = await tend.context.newPage();
+    // The worker stopped, and watched: whether it ran again (the page's own report wakes it)
+    // before the first read is logged; the level comes from the profile either way.
+    await tend.stopServiceWorker(page);
+    const cdp = await tend.context.newCDPSession(page);
+    let workerRanAgain = false;
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      if (versions.some((v) => v.scriptURL.includes(id) && v.runningStatus !== 'stopped' && v.runningStatus !== 'stopping')) workerRanAgain = true;
+    });
+    await cdp.send('ServiceWorker.enable');
+    await page.goto(gmailUrl('thread-expanded', '#inbox/thread-one'));
+    const world = await ContentWorld.of(page, id);
+    const firstRead = await world.evaluate<string>(guarded('chrome.storage.local.get(null)'));
+    const beforeWorker = !workerRanAgain;
+    expect(firstRead).toMatch(/^refused/);
+    for (const call of [
+      "chrome.storage.local.set({ settings: { version: 1, ownAddresses: ['ada@analytical.example'], neverCapture: { addresses: [], domains: [], sites: [] } } })",
+      "chrome.storage.local.remove('settings')",
+      'chrome.storage.local.clear()',
+      'chrome.storage.session.get(null)',
+      "chrome.storage.session.set({ 'tab:1': {} })",
+    ]) {
+      expect(await world.evaluate<string>(guarded(call)), call).toMatch(/^refused/);
+    }
+    // What the worker and the pages use is unchanged.
+    expect((await stored(tend)).own).toEqual(['me@example.com']);
+    console.info(`trust: storage after a restart: content script reads and writes refused = 6, first read before the worker ran again = ${beforeWorker}`);
+  } finally {
+    await tend?.close();
+    tend = undefined;
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
