@@ -11,10 +11,12 @@ interface Props {
   /** Normalise an entry, or return an error message for one that is not valid. */
   parse: (raw: string) => { value: string } | { error: string };
   onChange: (items: string[]) => Promise<void>;
+  /** The remove button's word and accessible name, when "Remove" is not what removing means here ("Not me"). */
+  remove?: { text: string; label: (item: string) => string };
 }
 
 /** A list of strings with Add and per-item Remove, saved on every change. */
-export function EditableList({ id, label, items, placeholder, parse, onChange }: Props) {
+export function EditableList({ id, label, items, placeholder, parse, onChange, remove }: Props) {
   const [draft, setDraft] = useState('');
   const [error, setError] = useState<string>();
 
@@ -42,8 +44,8 @@ export function EditableList({ id, label, items, placeholder, parse, onChange }:
           {items.map((item) => (
             <li key={item}>
               <span>{item}</span>
-              <button type="button" aria-label={t('listRemove', item)} onClick={() => void save(items.filter((i) => i !== item))}>
-                {t('commonRemove')}
+              <button type="button" aria-label={remove?.label(item) ?? t('listRemove', item)} onClick={() => void save(items.filter((i) => i !== item))}>
+                {remove?.text ?? t('commonRemove')}
               </button>
             </li>
           ))}

@@ -4,6 +4,7 @@ import { DangerZone } from '../../components/settings/DangerZone';
 import { EditableList } from '../../components/settings/EditableList';
 import { ExportData } from '../../components/settings/ExportData';
 import { ImportData } from '../../components/settings/ImportData';
+import { OwnAddresses } from '../../components/settings/OwnAddresses';
 import { PassiveHistorySettings } from '../../components/settings/PassiveHistorySettings';
 import { RemovalWarning } from '../../components/settings/RemovalWarning';
 import { ShortcutList } from '../../components/settings/ShortcutList';
@@ -34,18 +35,7 @@ export function App() {
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
       <RemovalWarning />
-      <section aria-labelledby="own-heading">
-        <h2 id="own-heading">{t('optionsOwnTitle')}</h2>
-        <p>{t('optionsOwnIntro')}</p>
-        <EditableList
-          id="your-addresses"
-          label={t('optionsOwnList')}
-          items={settings.ownAddresses}
-          placeholder={t('optionsOwnPlaceholder')}
-          parse={parseAddressEntry}
-          onChange={(ownAddresses) => update({ ...settings, ownAddresses })}
-        />
-      </section>
+      <OwnAddresses settings={settings} onSaved={setSettings} />
       <section aria-labelledby="never-heading">
         <h2 id="never-heading">{t('optionsNeverTitle')}</h2>
         <p>{t('optionsNeverIntro')}</p>

@@ -2,7 +2,9 @@
  * The Gmail recogniser as it read pages before its full scan was made fast (one selector query
  * per message and per kind of person, every address normalised on every sighting), kept as the
  * reference the fast scan must agree with (tests/dom/gmail-fast-scan.test.ts). Slow on purpose:
- * plain code that is easy to check by reading. One rule changed with the fast scan, marked below.
+ * plain code that is easy to check by reading. One rule changed with the fast scan, marked below;
+ * the trust rules changed more, each marked "Trust:": the user's own addresses come only from the
+ * account button, and nothing inside what people wrote (a body, a reply's quote) is read.
  */
 import { parseAddressList } from '../../utils/identity/address-header';
 import { cleanName, toEmailAddress } from '../../utils/identity/addresses';
@@ -20,6 +22,7 @@ class ReferencePeople {
   private readonly byEmail = new Map<string, { person: Candidate; rank: number }>();
   private readonly byName = new Map<string, { person: Candidate; rank: number }>();
   private readonly self = new Set<string>();
+  private readonly userShownAs = new Set<string>();
 
   add(raw: { email?: string | null; name?: string | null }, role?: MailRole, labelled = false, nameOnlyAllowed = false): void {
     const email = toEmailAddress(raw.email);
@@ -53,6 +56,12 @@ class ReferencePeople {
     if (address) this.self.add(address);
   }
 
+  /** Trust: the user as a mail header shows them is no person, and is not learned as their own. */
+  addUserShownAs(raw: string | null | undefined): void {
+    const address = toEmailAddress(raw);
+    if (address) this.userShownAs.add(address);
+  }
+
   static from(previous: PageFindings): ReferencePeople {
     const people = new ReferencePeople();
     for (const own of previous.self) people.addSelf(own);
@@ -61,7 +70,9 @@ class ReferencePeople {
   }
 
   findings(thread?: ThreadRef): PageFindings {
-    const people = this.entries.filter(({ person }) => !person.email || !this.self.has(person.email)).map(({ person }) => ({ ...person }));
+    const people = this.entries
+      .filter(({ person }) => !person.email || (!this.self.has(person.email) && !this.userShownAs.has(person.email)))
+      .map(({ person }) => ({ ...person }));
     const findings: PageFindings = { people, self: [...this.self] };
     if (thread) findings.thread = thread;
     return findings;
@@ -70,17 +81,19 @@ class ReferencePeople {
 
 function elementsIn(root: ParentNode, selector: string): Element[] {
   const self = root instanceof Element && root.matches(selector) ? [root] : [];
-  return [...self, ...root.querySelectorAll(selector)].filter((element) => !element.closest('noscript'));
+  // Trust: nothing inside what people wrote (message bodies, editable compose bodies).
+  return [...self, ...root.querySelectorAll(selector)].filter((element) => !element.closest('noscript') && !element.closest(sel.notPeople));
 }
 
 function addMarked(people: ReferencePeople, element: Element, role: MailRole | undefined, labelled: boolean): void {
   const email = element.getAttribute('email');
-  if (element.getAttribute('name') === 'me') people.addSelf(email);
+  if (element.getAttribute('name') === 'me') people.addUserShownAs(email);
   else people.add({ email, name: element.getAttribute('name') || readableText(element, 200) }, role, labelled);
 }
 
 function threadOf(doc: Document, url: URL): ThreadRef | undefined {
-  const heading = doc.querySelector(sel.threadSubject);
+  // Trust: the first heading outside what people wrote.
+  const heading = [...doc.querySelectorAll(sel.threadSubject)].find((h) => !h.closest(sel.notPeople));
   if (!heading || !doc.querySelector(MESSAGE)) return undefined;
   const subject = cleanName(readableText(heading)) ?? '(no subject)';
   const isId = (id: string | null | undefined): id is string => !!id && id.length <= MAX_THREAD_ID;
@@ -90,14 +103,20 @@ function threadOf(doc: Document, url: URL): ThreadRef | undefined {
   return { key: `gmail:${key}`, subject };
 }
 
+/** Trust: a message's people outside its bodies. */
+function headerPeople(message: Element, selector: string): Element[] {
+  const bodies = [...message.querySelectorAll('div.a3s')];
+  return [...message.querySelectorAll(selector)].filter((element) => !bodies.some((body) => body.contains(element)));
+}
+
 function addThread(root: ParentNode, people: ReferencePeople): void {
   for (const message of elementsIn(root, MESSAGE)) {
     if (message.matches(sel.collapsedMessage)) {
-      for (const sender of message.querySelectorAll(sel.collapsedSender)) addMarked(people, sender, 'from', true);
+      for (const sender of headerPeople(message, sel.collapsedSender)) addMarked(people, sender, 'from', true);
       continue;
     }
-    for (const sender of message.querySelectorAll(sel.sender)) addMarked(people, sender, 'from', true);
-    for (const recipient of message.querySelectorAll(sel.recipient)) {
+    for (const sender of headerPeople(message, sel.sender)) addMarked(people, sender, 'from', true);
+    for (const recipient of headerPeople(message, sel.recipient)) {
       const label = recipient.closest(sel.detailsRow)?.querySelector(sel.detailsLabel);
       const named = label ? roleFromFieldLabel(readableText(label, 64)) : undefined;
       // The one deliberate change: a recipient element in the "from:" row no longer makes
@@ -130,7 +149,7 @@ function addCompose(root: ParentNode, people: ReferencePeople): void {
       people.add({ email: address, name }, role ?? 'to', role !== undefined);
   }
   for (const input of elementsIn(root, sel.legacyFrom)) {
-    for (const { address } of parseAddressList((input as HTMLInputElement).value ?? '')) people.addSelf(address);
+    for (const { address } of parseAddressList((input as HTMLInputElement).value ?? '')) people.addUserShownAs(address);
   }
 }
 
@@ -148,8 +167,11 @@ function addHovercards(root: ParentNode, people: ReferencePeople): void {
 /** What gmailRecogniser.find returned for a page before the fast scan. */
 export function referenceGmailFind(doc: Document, url: URL): PageFindings {
   const people = new ReferencePeople();
-  const parts = doc.title.split(' - ');
-  if (parts.length >= 2 && parts.at(-1)?.trim() === 'Gmail') people.addSelf(parts.at(-2));
+  // Trust: the account button outside the mail, not the title.
+  for (const button of doc.querySelectorAll(sel.accountButton)) {
+    if (button.closest(sel.notAccountArea)) continue;
+    for (const token of (button.getAttribute('aria-label') ?? '').split(/[\s()<>]+/)) if (token.includes('@')) people.addSelf(token);
+  }
   const thread = threadOf(doc, url);
   if (thread) addThread(doc, people);
   else addList(doc, url, people);

@@ -19,7 +19,7 @@ describe('Gmail thread (gmail/thread-expanded)', () => {
     ]);
   });
 
-  test('the user\'s own address (name="me", tab title) is reported as self, never as a person', () => {
+  test('the user\'s own address (the account button) is reported as self; "me" in headers is never a person', () => {
     expect(findings.self).toEqual(['me@example.com']);
     expect(findings.people.map((p) => p.email)).not.toContain('me@example.com');
   });
@@ -52,11 +52,13 @@ describe('Gmail thread with collapsed messages (gmail/thread-many-collapsed)', (
     ]);
   });
 
-  test("the user's collapsed and expanded messages count as self, even when the title does not show it", () => {
+  test("the user's collapsed and expanded messages are not people; only the account button makes an address the user's", () => {
     expect(findings.self).toEqual(['me@example.com']);
     const doc = loadFixture('gmail', 'thread-many-collapsed');
-    doc.title = 'Launch plan - Gmail';
-    expect(gmailRecogniser.find(doc, threadUrl).self).toEqual(['me@example.com']);
+    doc.querySelector('#gb')!.remove();
+    const withoutButton = gmailRecogniser.find(doc, threadUrl);
+    expect(withoutButton.self).toEqual([]);
+    expect(withoutButton.people).toEqual(findings.people);
   });
 
   test('the hidden inbox list, snippets, bodies, scripts and styles add nobody', () => {
@@ -167,8 +169,9 @@ describe('Gmail compose, older UI hidden inputs (gmail/compose-legacy-inputs)', 
     ]);
   });
 
-  test("the from input is the user's own address, so their Bcc copy is not a person", () => {
-    expect(findings.self).toEqual(['me@example.com']);
+  test("the from input is the user's address: their Bcc copy is not a person, and a compose field teaches no own address", () => {
+    expect(findings.people.map((p) => p.email)).not.toContain('me@example.com');
+    expect(findings.self).toEqual([]);
   });
 
   test('text being typed and the body add nobody', () => {

@@ -32,7 +32,9 @@ test.skipIf(!present)('Gmail 2014 thread list: row senders are found once each, 
     expect(html).toContain(`email\\u003d\\"${scriptOnly}\\"`);
     expect(emails).not.toContain(scriptOnly);
   }
-  expect(findings.self).toEqual(['streak.web.test.1@gmail.com']);
+  // The rows' "me" keeps the user off the list; the page has no account button, so no own address is learned.
+  expect(emails).not.toContain('streak.web.test.1@gmail.com');
+  expect(findings.self).toEqual([]);
   expect(findings.thread).toBeUndefined();
   console.log(`interop-gmail: checked 1 interop file, ${rows} thread-list rows, ${findings.people.length} senders`);
 });

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { createRouter } from '../../utils/messaging/router';
 import { createHandlers } from '../../utils/services/handlers';
+import { loadSettings } from '../../utils/storage/settings';
 import { getTabPeople } from '../../utils/storage/tab-people';
 import { ADA, freshDb, threadSighting } from './helpers';
 
@@ -74,6 +75,46 @@ describe('router: content scripts', () => {
     const reply = await route(threadSighting('t1', 'Plan', [ADA]), { ...gmailTab, frameId: 3 });
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await db.count('contacts')).toBe(0);
+  });
+});
+
+describe('router: a content script speaks only for its own page', () => {
+  const githubTab = { id: ID, url: 'https://github.com/ada', origin: 'https://github.com', tab: { id: 8 } as Browser.tabs.Tab, frameId: 0 };
+  const webTab = { id: ID, url: 'https://people.example/team', tab: { id: 9 } as Browser.tabs.Tab, frameId: 0 };
+  const profile = { type: 'sighting', site: 'github', page: { url: 'https://github.com/ada', title: 'ada' }, people: [ADA], self: [] };
+
+  test.each([
+    ['a Gmail sighting from github.com', threadSighting('t1', 'Wire the money', [ADA]), githubTab, /claimed site "gmail"/],
+    ['a subject from a profile page', { ...profile, thread: { key: 'gmail:t1', subject: 'Wire the money' } }, githubTab, /reported a mail thread/],
+    ['own addresses from a web page', { ...profile, site: 'web', page: { url: webTab.url, title: '' }, self: ['boss@corp.example'] }, webTab, /own addresses/],
+    [
+      'a thread URL on another origin',
+      { ...threadSighting('t1', 'Plan', [ADA]), page: { url: 'https://evil.example/#inbox/t1', title: '' } },
+      gmailTab,
+      /claimed a page at/,
+    ],
+    [
+      'an Outlook thread from Gmail',
+      { ...threadSighting('t1', 'Plan', [ADA]), thread: { key: 'outlook:t1', subject: 'Plan' } },
+      gmailTab,
+      /thread of another site/,
+    ],
+  ])('%s is refused with its reason logged, and writes nothing', async (_name, message, sender, why) => {
+    const { db, route } = await setup();
+    const reply = await route(message, sender);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(console.warn).toHaveBeenCalledWith(expect.stringMatching(why));
+    expect(await db.count('contacts')).toBe(0);
+    expect(await db.count('interactions')).toBe(0);
+    expect(await getTabPeople(sender.tab.id!)).toBeNull();
+    expect((await loadSettings()).ownAddresses).toEqual([]);
+  });
+
+  test("the site a handler records is the sender's: a profile page's report files nothing under Gmail", async () => {
+    const { db, route } = await setup();
+    expect(await route(profile, githubTab)).toEqual({ ok: true, data: null });
+    expect(await db.count('contacts')).toBe(1);
+    expect((await getTabPeople(8))?.url).toBe(githubTab.url);
   });
 });
 

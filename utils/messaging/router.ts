@@ -3,15 +3,18 @@ import { z } from 'zod';
 import { isQuotaError, TendError } from '../errors';
 import { t } from '../i18n';
 import { ContentRequest, PageRequest, type ParsedPageRequest, type Reply } from './protocol';
-import { classifySender } from './senders';
+import { classifySender, overreachOf, type ContentSender } from './senders';
 
 type PageHandlers = {
   [T in ParsedPageRequest['type']]: (request: Extract<ParsedPageRequest, { type: T }>) => Promise<unknown>;
 };
 
 export interface RouterHandlers {
-  /** Reports from content scripts; the tab comes from the sender, never from the message. */
-  content: (request: ContentRequest, from: { tabId: number; pageUrl: string }) => Promise<void>;
+  /**
+   * Reports from content scripts; the tab, the page URL and the site come from the sender, never
+   * from the message, and the report claims nothing its sender may not say (senders.ts).
+   */
+  content: (request: ContentRequest, from: ContentSender) => Promise<void>;
   page: PageHandlers;
 }
 
@@ -60,6 +63,10 @@ export function createRouter(handlers: RouterHandlers, identity: RouterIdentity)
       if (forbiddenForContent) return refuse('forbidden', `a content script may not ask "${type}"`);
       // The first problem, in the schema's words (its own messages are translated; zod's are English).
       return refuse('invalid', `message "${type}" rejected: ${z.prettifyError(parsed.error)}`, parsed.error.issues[0]?.message);
+    }
+    if (who.role === 'content') {
+      const overreach = overreachOf(parsed.data as ContentRequest, who);
+      if (overreach) return refuse('forbidden', overreach);
     }
     try {
       if (who.role === 'content') {

@@ -28,8 +28,8 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
     async content(request, from) {
       const rules = captureRulesFrom(await learnOwnAddresses(request.self));
       const now = clock();
-      // The page URL comes from the sender: a page cannot file its people under another address.
-      const sighting = { ...request, page: { ...request.page, url: from.pageUrl } };
+      // The page URL and the site come from the sender: a page cannot speak for another one.
+      const sighting = { ...request, site: from.site, page: { ...request.page, url: from.pageUrl } };
       const outcome = await recordSighting(await db, sighting, rules, now);
       await setTabPeople(from.tabId, {
         url: from.pageUrl,

@@ -9,4 +9,5 @@ export const gmailSite: SiteDescriptor<'gmail'> = {
   contentScript: 'gmail',
   matches: ['https://mail.google.com/*'],
   passiveHistory: true,
+  mail: true,
 };

@@ -9,4 +9,5 @@ export const outlookSite: SiteDescriptor<'outlook'> = {
   contentScript: 'outlook',
   matches: ['https://outlook.live.com/*', 'https://outlook.office.com/*', 'https://outlook.office365.com/*'],
   passiveHistory: true,
+  mail: true,
 };

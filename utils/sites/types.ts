@@ -22,6 +22,11 @@ export interface SiteDescriptor<Id extends string = string> {
   matches: string[];
   /** Match patterns the user may grant it later (optional host permissions): the generic reader's any http(s) site. */
   grantable?: string[];
+  /**
+   * A webmail: its pages show mail threads (a subject) and the signed-in account. Only its own
+   * content script may report a thread or the user's own addresses (the worker checks the sender).
+   */
+  mail?: boolean;
   /** Whether the options page offers to turn off the "seen in thread" entries Tend records by itself there. */
   passiveHistory: boolean;
   /**

@@ -1,5 +1,6 @@
 import { parseAddressList } from '../../identity/address-header';
-import { elementsIn, type MailRole, outsideNoscript, type PeopleOnPage, roleFromFieldLabel } from '../shared/mail-people';
+import { type MailRole, outsideNoscript, type PeopleOnPage, roleFromFieldLabel } from '../shared/mail-people';
+import { gmailElementsIn } from './outside-mail-text';
 import { gmailSelectors as sel } from './selectors';
 
 /** The field of a chip, named by the nearest ancestor label that names one ("Cc recipients"). */
@@ -20,7 +21,7 @@ function fieldOfChip(chip: Element): MailRole | undefined {
 function legacyFieldsIn(root: Document | Element): HTMLInputElement[] {
   const inputs: HTMLInputElement[] = [...root.getElementsByTagName('input')];
   if ('localName' in root && root.localName === 'input') inputs.unshift(root as HTMLInputElement);
-  const fields = (selector: string) => outsideNoscript(inputs.filter((input) => input.matches(selector)));
+  const fields = (selector: string) => outsideNoscript(inputs.filter((input) => input.matches(selector) && !input.closest(sel.notPeople)));
   return [...fields(sel.legacyRecipients), ...fields(sel.legacyFrom)];
 }
 
@@ -28,7 +29,7 @@ function legacyFieldsIn(root: Document | Element): HTMLInputElement[] {
  * Add the recipients of every open compose or reply: chips of the current UI, hidden fields of
  * the older one. `chips` are the chips under `root` when the caller has found them already.
  */
-export function addPeopleOfGmailCompose(root: Document | Element, people: PeopleOnPage, chips = elementsIn(root, sel.composeChip)): void {
+export function addPeopleOfGmailCompose(root: Document | Element, people: PeopleOnPage, chips = gmailElementsIn(root, sel.composeChip)): void {
   for (const chip of chips) {
     const role = fieldOfChip(chip);
     // An unknown (localised) field label still means a recipient: guess To rather than lose them.
@@ -37,8 +38,9 @@ export function addPeopleOfGmailCompose(root: Document | Element, people: People
   for (const input of legacyFieldsIn(root)) {
     const role = roleFromFieldLabel(input.getAttribute('name'));
     for (const { name, address } of parseAddressList(input.value ?? '')) {
-      // The sender field lists the user's own address; recipients' unknown fields are guessed To.
-      if (role === 'from') people.addSelf(address);
+      // The sender field shows the user's address (not a person; not learned: the account button
+      // teaches Tend the user's addresses); recipients' unknown fields are guessed To.
+      if (role === 'from') people.addUserShownAs(address);
       else people.add({ email: address, name }, role ?? 'to', role !== undefined);
     }
   }

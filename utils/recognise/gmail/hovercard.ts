@@ -1,5 +1,6 @@
 import { toEmailAddress } from '../../identity/addresses';
-import { elementsIn, type PeopleOnPage } from '../shared/mail-people';
+import { type PeopleOnPage } from '../shared/mail-people';
+import { gmailElementsIn } from './outside-mail-text';
 import { gmailSelectors as sel } from './selectors';
 import { readableText } from '../../identity/profile-url';
 
@@ -7,7 +8,7 @@ import { readableText } from '../../identity/profile-url';
  * Add the person of an open hover card: the address from its id or its `mailto:` link, the name
  * from its heading. `cards` are the cards under `root` when the caller has found them already.
  */
-export function addPersonOfGmailHovercard(root: ParentNode, people: PeopleOnPage, cards = elementsIn(root, sel.hovercard)): void {
+export function addPersonOfGmailHovercard(root: ParentNode, people: PeopleOnPage, cards = gmailElementsIn(root, sel.hovercard)): void {
   for (const card of cards) {
     const mailto = card.querySelector(sel.hovercardMailto)?.getAttribute('href');
     const email = toEmailAddress(card.getAttribute('data-hovercard-id')) ?? toEmailAddress(mailto);

@@ -1,4 +1,5 @@
-import { elementsIn, type PeopleOnPage } from '../shared/mail-people';
+import type { PeopleOnPage } from '../shared/mail-people';
+import { gmailElementsIn } from './outside-mail-text';
 import { gmailRecipientListViews, gmailSelectors as sel } from './selectors';
 import { addGmailPerson } from './thread';
 
@@ -15,7 +16,7 @@ function listShowsRecipients(url: URL): boolean {
  */
 export function addPeopleOfGmailThreadList(root: ParentNode, url: URL, people: PeopleOnPage): void {
   const role = listShowsRecipients(url) ? 'to' : 'from';
-  for (const row of elementsIn(root, sel.listRow)) {
+  for (const row of gmailElementsIn(root, sel.listRow)) {
     for (const person of row.querySelectorAll(sel.listPeople)) addGmailPerson(people, person, role, false);
   }
 }

@@ -1,14 +1,15 @@
 import { addPeopleOfGmailCompose } from './compose';
 import { addPersonOfGmailHovercard } from './hovercard';
 import { gmailPopupPerson, gmailSelectors as sel } from './selectors';
-import { elementsIn, type PeopleOnPage } from '../shared/mail-people';
+import type { PeopleOnPage } from '../shared/mail-people';
+import { gmailElementsIn } from './outside-mail-text';
 
 /**
  * Add the people of compose windows (chips, older hidden fields) and hover cards at or under
  * `root`. Chips and cards are looked for on every scan and are rarely there: one query finds both.
  */
 export function addPeopleOfGmailPopups(root: Document | Element, people: PeopleOnPage): void {
-  const popups = elementsIn(root, gmailPopupPerson);
+  const popups = gmailElementsIn(root, gmailPopupPerson);
   addPeopleOfGmailCompose(
     root,
     people,

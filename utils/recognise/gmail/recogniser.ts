@@ -1,21 +1,20 @@
-import { toEmailAddress } from '../../identity/addresses';
-import { PeopleOnPage } from '../shared/mail-people';
+import { addressesInText, PeopleOnPage } from '../shared/mail-people';
 import { findGmailPeopleInAdded, gmailRemovalMatters } from './incremental';
 import { addPeopleOfGmailThreadList } from './list';
 import { addPeopleOfGmailPopups } from './popups';
+import { gmailSelectors as sel } from './selectors';
 import { addPeopleOfGmailThread, gmailThreadOf } from './thread';
 import type { PageFindings, Recogniser } from '../shared/types';
 
-/** The user's address from the tab title ("Subject - me@example.com - Gmail"). */
-function addressFromTitle(title: string): string | undefined {
-  const parts = title.split(' - ');
-  return parts.length >= 2 && parts.at(-1)?.trim() === 'Gmail' ? toEmailAddress(parts.at(-2)) : undefined;
-}
-
-/** A collector that knows the user's address from the tab title; `name="me"` adds more as people are read. */
+/**
+ * A collector that knows the signed-in account: the address on Google's account button, the one
+ * place Gmail names it outside mail. Never from the title (a subject is in it) nor from a message.
+ */
 function peopleWithSelf(doc: Document): PeopleOnPage {
   const people = new PeopleOnPage();
-  people.addSelf(addressFromTitle(doc.title));
+  for (const button of doc.querySelectorAll(sel.accountButton)) {
+    if (!button.closest(sel.notAccountArea)) addressesInText(button.getAttribute('aria-label')).forEach((address) => people.addSelf(address));
+  }
   return people;
 }
 

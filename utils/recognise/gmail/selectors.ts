@@ -54,6 +54,20 @@ export const gmailSelectors = {
   hovercard: '[role="dialog"][data-hovercard-id]',
   hovercardName: '[role="heading"]',
   hovercardMailto: 'a[href^="mailto:" i]',
+
+  // Never a source of people (thread-body-markup: a message whose HTML copies Gmail's markup).
+  /**
+   * What people wrote rather than what Gmail shows of them: a message's body (`div.a3s`, quoted
+   * text included) and a compose window's editable body (a reply quotes the message there).
+   * Markup inside them is the sender's: `email=`, `name="me"`, chips and cards there are ignored.
+   */
+  notPeople: 'div.a3s, [contenteditable]',
+
+  // The signed-in account (account-button).
+  /** Google's account button in the bar above the mail: its label names the account, address in brackets. */
+  accountButton: 'a[aria-label][href^="https://accounts.google.com/SignOutOptions"]',
+  /** Where the account button never is: the open mail, popups over it and what people wrote. */
+  notAccountArea: '[role="main"], [role="dialog"], div.a3s, [contenteditable]',
 } as const;
 
 // Class names from the selectors above (keep them in step), and selectors that take in several
@@ -62,6 +76,8 @@ export const gmailSelectors = {
 // class. Separate constants rather than keys: the content-script build shortens their names.
 /** `threadSubject`'s class. */
 export const gmailSubjectClass = 'hP';
+/** The class of a message body (`notPeople`). */
+export const gmailBodyClass = 'a3s';
 /** `listRow`'s class. */
 export const gmailListRowClass = 'zA';
 /** The class every message has (`message`, `collapsedMessage`). */

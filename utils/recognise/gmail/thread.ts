@@ -2,10 +2,12 @@ import { cleanName } from '../../identity/addresses';
 import { matchesByClass } from './by-class';
 import { MAX_THREAD_ID, type MailRole, outsideNoscript, type PeopleOnPage, roleFromFieldLabel } from '../shared/mail-people';
 import {
+  gmailBodyClass,
   gmailCollapsedClass,
   gmailMessageClass,
   gmailRecipientClass,
   gmailSenderClass,
+  gmailSubjectClass,
   gmailThreadPerson,
   gmailSelectors as sel,
   gmailThreadIdAttributes,
@@ -17,7 +19,8 @@ const MESSAGE = `${sel.message}, ${sel.collapsedMessage}`;
 
 /** The open thread: its id (heading attribute, else URL hash, else subject) and subject; else undefined. */
 export function gmailThreadOf(doc: Document, url: URL): ThreadRef | undefined {
-  const heading = doc.querySelector(sel.threadSubject);
+  // The first heading outside what people wrote: a message can carry a copy of Gmail's heading.
+  const heading = matchesByClass(doc, gmailSubjectClass, sel.threadSubject).find((h) => !h.closest(sel.notPeople));
   if (!heading || !matchesByClass(doc, gmailMessageClass, MESSAGE, 1).length) return undefined;
   const subject = cleanName(readableText(heading)) ?? '(no subject)';
   const isId = (id: string | null | undefined): id is string => !!id && id.length <= MAX_THREAD_ID;
@@ -36,7 +39,8 @@ export function gmailThreadOf(doc: Document, url: URL): ThreadRef | undefined {
 export function addGmailPerson(people: PeopleOnPage, element: Element, role: MailRole | undefined, labelled: boolean, labels?: DetailsLabels): void {
   const email = element.getAttribute('email');
   const name = element.getAttribute('name');
-  if (name === 'me') return people.addSelf(email);
+  // The user as a header shows them: not a person here, and not learned (only the account button teaches Tend the user's addresses).
+  if (name === 'me') return people.addUserShownAs(email);
   if (labels) {
     const field = people.roleMatters(email) ? labels.roleOf(element) : undefined;
     labelled = field !== undefined;
@@ -80,24 +84,39 @@ export class DetailsLabels {
 }
 
 /**
- * The people of one message, read with one query and sorted by class: the sender of a collapsed
- * message; the senders, then the recipients, of an expanded one. The body is never read.
+ * The message's bodies (what its sender wrote), or none. A live class collection: most messages
+ * have one body, and asking costs nothing when there is none.
+ */
+function bodiesOf(message: Element): Element[] {
+  const bodies = message.getElementsByClassName(gmailBodyClass);
+  return bodies.length === 0 ? [] : [...bodies].filter((body) => body.matches(sel.notPeople));
+}
+
+/** True when the element is inside one of the bodies: markup a sender wrote, not Gmail's header. */
+const inBody = (element: Element, bodies: readonly Element[]) => bodies.length > 0 && bodies.some((body) => body.contains(element));
+
+/**
+ * The people of one message's header areas, read with one query and sorted by class: the sender
+ * of a collapsed message; the senders, then the recipients, of an expanded one. Marked elements
+ * inside the body are the sender's HTML (`email=`, `name="me"`, Gmail's classes) and are skipped.
  */
 function addPeopleOfMessage(message: Element, people: PeopleOnPage, labels: DetailsLabels): void {
   const marked = message.querySelectorAll(gmailThreadPerson);
   const count = marked.length;
+  const bodies = count > 0 ? bodiesOf(message) : [];
   // Each element is taken from the list once, by index: iterating a NodeList, or reading it
   // again, costs as much as the query on a long thread.
   if (hasClass(message.getAttribute('class'), gmailCollapsedClass)) {
     for (let i = 0; i < count; i++) {
       const element = marked[i]!;
-      if (element.hasAttribute('name')) addGmailPerson(people, element, 'from', true);
+      if (element.hasAttribute('name') && !inBody(element, bodies)) addGmailPerson(people, element, 'from', true);
     }
     return;
   }
   const recipients: Element[] = [];
   for (let i = 0; i < count; i++) {
     const element = marked[i]!;
+    if (inBody(element, bodies)) continue;
     const classes = element.getAttribute('class');
     if (hasClass(classes, gmailSenderClass)) addGmailPerson(people, element, 'from', true);
     if (hasClass(classes, gmailRecipientClass)) recipients.push(element);
@@ -111,6 +130,7 @@ function addPeopleOfMessage(message: Element, people: PeopleOnPage, labels: Deta
  */
 export function addPeopleOfGmailThread(root: Document | Element, people: PeopleOnPage): void {
   const labels = new DetailsLabels();
-  const messages = outsideNoscript(matchesByClass(root, gmailMessageClass, MESSAGE));
+  // A message's body can hold a copy of Gmail's message markup: only Gmail's own messages count.
+  const messages = outsideNoscript(matchesByClass(root, gmailMessageClass, MESSAGE)).filter((message) => !message.closest(sel.notPeople));
   for (const message of messages) addPeopleOfMessage(message, people, labels);
 }

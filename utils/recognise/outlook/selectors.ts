@@ -42,7 +42,9 @@ export const outlookSelectors = {
   /** The account manager's card: display name and address of the signed-in account. */
   accountName: '#mectrl_currentAccount_primary',
   accountAddress: '#mectrl_currentAccount_secondary',
-  /** The folder tree's root for the primary mailbox, titled with its address. */
+  /** Where the account manager never is: the open mail and the message list, and what people wrote. */
+  notAccountArea: '[role="main"], #ReadingPaneContainerId, [role="document"], [role="textbox"]',
+  /** The folder tree's root for the primary mailbox, titled with its address (not a person; not the account area). */
   mailboxRoot: '[role="treeitem"][id^="primaryMailboxRoot_"]',
 } as const;
 

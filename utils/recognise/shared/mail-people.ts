@@ -105,6 +105,7 @@ export class PeopleOnPage {
   readonly #byEmail = new Map<string, Entry>();
   readonly #byName = new Map<string, Entry>();
   readonly #selfAddresses = new Set<string>();
+  readonly #userShownAs = new Set<string>();
   readonly #selfNames = new Set<string>();
 
   // Memos for one scan (one collector): a page repeats each person's markup many times, and
@@ -175,10 +176,22 @@ export class PeopleOnPage {
     return people;
   }
 
-  /** Note one of the user's own addresses: never reported as a person. */
+  /**
+   * Note one of the user's own addresses, read from the site's account area (never from mail):
+   * reported as the user's, so the worker learns it, and never reported as a person.
+   */
   addSelf(raw: string | null | undefined): void {
     const address = this.#addressOf(raw);
     if (address) this.#selfAddresses.add(address);
+  }
+
+  /**
+   * Note an address the page shows as the user's in a mail header (Gmail's `name="me"`, a
+   * chosen sender): not a person on this page, but not learned as the user's own either.
+   */
+  addUserShownAs(raw: string | null | undefined): void {
+    const address = this.#addressOf(raw);
+    if (address) this.#userShownAs.add(address);
   }
 
   /** Note the user's display name, so that a name-only mention of them is not a person. */
@@ -190,7 +203,9 @@ export class PeopleOnPage {
   /** The findings: people who are not the user, the user's addresses, and the thread if any. */
   findings(thread?: ThreadRef): PageFindings {
     const people = this.#entries
-      .filter(({ person }) => (person.email ? !this.#selfAddresses.has(person.email) : !this.#selfNames.has(person.name?.toLowerCase() ?? '')))
+      .filter(({ person }) =>
+        person.email ? !this.#selfAddresses.has(person.email) && !this.#userShownAs.has(person.email) : !this.#selfNames.has(person.name?.toLowerCase() ?? ''),
+      )
       .map(({ person }) => ({ ...person }));
     const findings: PageFindings = { people, self: [...this.#selfAddresses] };
     if (thread) findings.thread = thread;

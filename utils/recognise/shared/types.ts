@@ -11,7 +11,7 @@ export interface ThreadRef {
 /** What a recogniser found on a page. */
 export interface PageFindings {
   people: Candidate[];
-  /** Addresses the page marks as the user's own (Gmail's `name="me"`). */
+  /** The signed-in account's addresses, read from the site's account area only (never from mail). */
   self: string[];
   thread?: ThreadRef;
   /** The page showed more people than the recogniser keeps from one scan; these are the first. */
