@@ -71,12 +71,14 @@ export function VirtualList({ count, label, keyOf, renderRow, class: className }
     };
   }, [measure]);
 
-  // The real row height (fonts, zoom): read once from a rendered row.
+  // The real row height (fonts, zoom): read once from the first rendered row. Not at every
+  // render: reading a size forces a layout in the middle of the frame (measured: most of a scroll
+  // frame's script time when it ran each render).
+  const hasRows = count > 0;
   useLayoutEffect(() => {
-    const row = list.current?.querySelector<HTMLElement>(':scope > li');
-    const height = row?.offsetHeight ?? 0;
+    const height = list.current?.querySelector<HTMLElement>(':scope > li')?.getBoundingClientRect().height ?? 0;
     if (height > 0 && Math.abs(height - rowHeight) > 0.5) setRowHeight(height);
-  });
+  }, [hasRows]);
 
   useEffect(() => setActive((index) => Math.max(0, Math.min(index, count - 1))), [count]);
 
@@ -114,7 +116,7 @@ export function VirtualList({ count, label, keyOf, renderRow, class: className }
   return (
     <ul ref={list} class={`virtual-list ${className ?? ''}`} role="list" aria-label={label} style={{ height: `${count * rowHeight}px` }} onKeyDown={onKeyDown}>
       {indexes.map((index) => (
-        <li key={keyOf(index)} aria-setsize={count} aria-posinset={index + 1} style={{ transform: `translateY(${index * rowHeight}px)` }}>
+        <li key={keyOf(index)} aria-setsize={count} aria-posinset={index + 1} style={{ top: `${index * rowHeight}px` }}>
           {renderRow(index, { tabIndex: index === active ? 0 : -1, 'data-row': index, onFocus: () => setActive(index) })}
         </li>
       ))}
