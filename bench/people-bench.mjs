@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { BROWSER_ARGS } from './browser.mjs';
 import { bundleForPage } from './bundle.mjs';
 import { ratioRow } from './report.mjs';
 
@@ -44,16 +45,7 @@ export async function peopleRows() {
     executablePath: process.env.TEND_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
     viewport: { width: 360, height: 640 },
-    args: [
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...BROWSER_ARGS],
   });
   try {
     await context.route(
