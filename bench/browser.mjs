@@ -8,12 +8,22 @@ import { chromium } from 'playwright-core';
 /** The only URL the bench's browser can load. */
 export const BENCH_URL = 'https://bench.tend.example/';
 
+/** Chromium's flags for the bench, as the e2e harness sets them: no sandbox (root), no GPU, nothing fetched. */
+export const BROWSER_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
 /** Launch Chromium as the e2e harness does (TEND_CHROMIUM overrides the path). */
 export async function launchBrowser() {
   const browser = await chromium.launch({
     executablePath: process.env.TEND_CHROMIUM ?? '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: BROWSER_ARGS,
   });
   const context = await browser.newContext();
   await context.route('**/*', (route) => {

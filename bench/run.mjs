@@ -4,7 +4,7 @@
  * and exits 1 when any budget fails.
  *
  * `node bench/run.mjs --only web` runs some groups of rows alone (gmail, prose, hostile, web =
- * prose and hostile, sizes, search; comma-separated), prints them and writes nothing.
+ * prose and hostile, sizes, search, people; comma-separated), prints them and writes nothing.
  */
 import { bundleForPage } from './bundle.mjs';
 import { launchBrowser, openBenchPage } from './browser.mjs';
@@ -13,6 +13,8 @@ import { printTable, ratioRow, valueRow, writeResults } from './report.mjs';
 import { contentScriptSizes } from './sizes.mjs';
 // Issue 4 (search): its rows come from search-bench.mjs, in a tab of their own.
 import { searchRows } from './search-bench.mjs';
+// Issue 14 (People view): 10,000 people in the built extension's side panel, its own browser.
+import { peopleRows } from './people-bench.mjs';
 
 /** @typedef {import('./report.mjs').Row} Row */
 /** @typedef {import('./in-page').BenchScenarios} BenchScenarios */
@@ -43,7 +45,7 @@ function scenario(page, name, ...args) {
 }
 
 /** Row groups `--only` can pick. */
-const GROUPS = ['gmail', 'prose', 'hostile', 'sizes', 'search'];
+const GROUPS = ['gmail', 'prose', 'hostile', 'sizes', 'search', 'people'];
 
 /**
  * The groups to run: all, or those named after `--only` (`web` is prose and hostile).
@@ -189,6 +191,7 @@ async function main() {
   } finally {
     await browser.close();
   }
+  if (groups.has('people')) rows.push(...(await peopleRows()));
   // A partial run must not overwrite the full results.
   if (everything) writeResults(rows);
   printTable(rows);

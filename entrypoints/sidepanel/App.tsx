@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ContactCard } from '../../components/card/ContactCard';
 import { DeletedPersonNotice } from '../../components/card/DeletedPersonNotice';
 import { FollowUpsView } from '../../components/followups/FollowUpsView';
+import { PeopleView } from '../../components/people/PeopleView';
 import { QuickNote } from '../../components/capture/QuickNote';
 import { SearchView } from '../../components/search/SearchView';
 import { TabPeoplePanel } from '../../components/capture/TabPeoplePanel';
@@ -14,6 +15,7 @@ import { t, type MessageKey } from '../../utils/i18n';
 
 const VIEWS = [
   ['page', 'panelViewPage'],
+  ['people', 'panelViewPeople'],
   ['search', 'panelViewSearch'],
   ['followups', 'panelViewFollowUps'],
 ] as const satisfies readonly (readonly [string, MessageKey])[];
@@ -55,6 +57,7 @@ export function App() {
           <QuickNote tabId={tabId} pagePeople={[]} />
         </section>
       )}
+      {view === 'people' && <PeopleView onOpenPerson={openPerson} />}
       {view === 'search' && <SearchView onOpenPerson={openPerson} />}
       {view === 'followups' && <FollowUpsView onOpenPerson={openPerson} />}
       {view === 'page' && (

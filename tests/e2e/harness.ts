@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Route, type Worker } from 'playwright-core';
+import { BROWSER_ARGS } from '../../bench/browser.mjs';
 
 /** The part of the worker's `chrome` global the tests use. */
 interface WorkerGlobals {
@@ -64,12 +65,7 @@ export class Tend {
         '--enable-unsafe-extension-debugging',
         `--disable-extensions-except=${EXTENSION}`,
         `--load-extension=${EXTENSION}`,
-        '--no-sandbox',
-        '--disable-gpu',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
+        ...BROWSER_ARGS,
       ],
     });
     // Nothing leaves the machine: every request not answered by a fixture is refused.

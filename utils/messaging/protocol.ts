@@ -23,6 +23,7 @@ import { t } from '../i18n';
 import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../model/limits';
 import { deletionRequests, deletionResults } from './features/deletion';
 import { followupsRequests, followupsResults } from './features/followups';
+import { peopleRequests, peopleResults } from './features/people';
 import { portabilityRequests, portabilityResults } from './features/portability';
 import { searchRequests, searchResults } from './features/search';
 
@@ -125,6 +126,7 @@ export const PageRequest = z.discriminatedUnion('type', [
   ...followupsRequests,
   ...portabilityRequests,
   ...deletionRequests,
+  ...peopleRequests,
 ]);
 export type PageRequest = z.input<typeof PageRequest>;
 export type ParsedPageRequest = z.infer<typeof PageRequest>;
@@ -135,6 +137,7 @@ export const PageResults = {
   ...followupsResults,
   ...portabilityResults,
   ...deletionResults,
+  ...peopleResults,
   getTabPeople: TabPeople.nullable(),
   getContact: Contact.nullable(),
   getTimeline: z.array(Interaction),

@@ -14,6 +14,7 @@ import { deleteInteraction, editInteraction, logInteraction, restoreInteraction 
 import { createContact, findPeople, getContacts, recentEntries } from './people/people';
 import { createFollowUpHandlers } from './followups/handlers';
 import { createPortabilityHandlers } from './portability/handlers';
+import { createPeopleListHandlers } from './people-list/handlers';
 import { createSearchHandlers } from './search/handlers';
 import { recordSighting } from './sightings/sightings';
 import { readTabOnce, syncWebReader } from './sightings/site-access';
@@ -45,6 +46,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       ...createSearchHandlers(db, clock),
       ...createFollowUpHandlers(db, clock),
       ...createPortabilityHandlers(db, clock),
+      ...createPeopleListHandlers(db, clock),
       getTabPeople: ({ tabId }) => getTabPeople(tabId),
       getContact: async ({ contactId }) => (await getContact(readTx(await db, ['contacts']), contactId)) ?? null,
       getTimeline: async ({ contactId, limit, before }) => listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit, before),

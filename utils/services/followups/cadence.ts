@@ -33,13 +33,17 @@ export interface CadenceStatus extends Cadence {
   overdueDays: number;
 }
 
-const tagKey = (tag: string) => tag.trim().toLowerCase();
+/** How tags compare: "Family " and "family" are one tag. */
+export const tagKey = (tag: string) => tag.trim().toLowerCase();
+
+/** What of a person their cadence depends on (the People view passes its compact rows). */
+export type CadenceSubject = Pick<Contact, 'cadenceDays' | 'tags' | 'lastInteractionAt' | 'createdAt'>;
 
 /**
  * The cadence that applies to a person: their own; else the shortest among their tags' cadences
  * (the closest circle they belong to wins); else the default for everyone, if set.
  */
-export function cadenceOf(contact: Contact, settings: Settings): Cadence | undefined {
+export function cadenceOf(contact: CadenceSubject, settings: Settings): Cadence | undefined {
   if (contact.cadenceDays) return { days: contact.cadenceDays, source: 'person' };
   const byTag = new Map(Object.entries(settings.tagCadences).map(([tag, days]) => [tagKey(tag), days]));
   let best: Cadence | undefined;
@@ -52,7 +56,7 @@ export function cadenceOf(contact: Contact, settings: Settings): Cadence | undef
 }
 
 /** Green, amber (from 80% of the cadence) or red (past it), or undefined without a cadence. */
-export function cadenceStatus(contact: Contact, settings: Settings, now: number): CadenceStatus | undefined {
+export function cadenceStatus(contact: CadenceSubject, settings: Settings, now: number): CadenceStatus | undefined {
   const cadence = cadenceOf(contact, settings);
   if (!cadence) return undefined;
   const since = contact.lastInteractionAt ?? contact.createdAt;

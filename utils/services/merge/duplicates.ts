@@ -6,7 +6,7 @@ import type { Contact } from '../../model/records';
 import { duplicateKeys, pairReason, type DuplicateKey } from './duplicates-rules';
 
 /** Most people sharing one key that are paired up: a key shared more widely is noise, not a person. */
-const MAX_GROUP = 6;
+export const MAX_GROUP = 6;
 
 /**
  * Pairs of people sharing a key under any rule, each with every reason that applies; pairs with

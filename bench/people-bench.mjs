@@ -1,0 +1,89 @@
+/**
+ * The People view's budgets (issue 14): 10,000 people in the built extension's side panel (a
+ * disk-backed profile, as users have), first paint and scrolling, each against the same rows
+ * rendered as plain text in the same page and run.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { BROWSER_ARGS } from './browser.mjs';
+import { bundleForPage } from './bundle.mjs';
+import { ratioRow } from './report.mjs';
+
+/** @typedef {import('./report.mjs').Row} Row */
+/** @typedef {import('./people-in-page').peopleBench} Scenarios */
+
+const PEOPLE = 10_000;
+const PAINT_RUNS = 7;
+/** A fast wheel: 600 px a frame (about 11 rows), 300 frames. */
+const SCROLL_FRAMES = 300;
+const SCROLL_STEP = 600;
+
+/**
+ * Call one scenario of the injected bundle.
+ * @template {keyof Scenarios} K
+ * @param {import('playwright-core').Page} page @param {K} name @param {Parameters<Scenarios[K]>} args
+ * @returns {Promise<Awaited<ReturnType<Scenarios[K]>>>}
+ */
+function scenario(page, name, ...args) {
+  return page.evaluate(([n, a]) => /** @type {any} */ (globalThis).tendPeopleBench[n](...a), /** @type {[string, unknown[]]} */ ([name, args]));
+}
+
+/** @param {number} ms */
+const ms = (ms) => `${ms.toFixed(1)} ms`;
+
+/**
+ * The People view rows: first paint (ratio to plain text, budget 1.0) and scrolling (p95 frame
+ * time, ratio to plain text, budget 1.5).
+ * @returns {Promise<Row[]>}
+ */
+export async function peopleRows() {
+  const extension = resolve(process.env.TEND_EXTENSION ?? '.output/chrome-mv3');
+  const profile = mkdtempSync(join(tmpdir(), 'tend-bench-people-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.TEND_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 360, height: 640 },
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...BROWSER_ARGS],
+  });
+  try {
+    await context.route(
+      (url) => url.protocol === 'http:' || url.protocol === 'https:',
+      (route) => route.abort('blockedbyclient'),
+    );
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const page = await context.newPage();
+    page.setDefaultTimeout(600_000);
+    await page.goto(new URL('sidepanel.html', worker.url()).href);
+    const bundle = await bundleForPage(new URL('./people-in-page.ts', import.meta.url));
+    await page.evaluate(bundle);
+    const { seedMs } = await scenario(page, 'seed', PEOPLE);
+    await page.reload();
+    await page.evaluate(bundle);
+    const paint = await scenario(page, 'firstPaint', PAINT_RUNS);
+    const scroll = await scenario(page, 'scrolling', SCROLL_FRAMES, SCROLL_STEP);
+    const corpus = `${paint.people.toLocaleString('en')} people`;
+    const wrong = paint.people !== PEOPLE ? `listed ${paint.people} of ${PEOPLE}` : undefined;
+    return [
+      ratioRow(
+        `people view: first paint, ${corpus} (virtual list / the same rows as plain text)`,
+        'ms',
+        { subjectMs: paint.viewMs, baselineMs: paint.textMs, ratio: paint.viewMs / paint.textMs, ...(wrong && { wrong }) },
+        1,
+        `median of ${PAINT_RUNS} each, alternating; ${paint.shownRows} rows in the DOM; first open after seeding (builds the worker's roster) ${ms(paint.coldMs)}; ` +
+          `listPeople answer ${(paint.answerBytes / 1024).toFixed(0)} KB of rows, ${ms(paint.requestMs)} a request; seeded in ${(seedMs / 1000).toFixed(1)} s`,
+      ),
+      ratioRow(
+        `people view: scrolling ${SCROLL_FRAMES} frames of ${SCROLL_STEP} px, p95 frame time (virtual list / plain text)`,
+        'ms',
+        { subjectMs: scroll.view.p95, baselineMs: scroll.text.p95, ratio: scroll.view.p95 / scroll.text.p95 },
+        1.5,
+        `longest frame ${ms(scroll.view.max)} (plain text ${ms(scroll.text.max)}); frames over 50 ms: ${scroll.view.over50} (plain text ${scroll.text.over50}); at most ${scroll.maxRowsInDom} rows in the DOM`,
+      ),
+    ];
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * The People view's answer from the roster's rows: filter, count each filter's values, sort, and
+ * pack the rows as parallel arrays. Pure: rows, settings and the time in; the answer out.
+ */
+import type { KeepInTouch, PeopleFilters, PeopleList, PeopleRows, PeopleSort, StageFilter } from '../../messaging/features/people';
+import { Stage, type Settings } from '../../model/records';
+import { cadenceStatus, tagKey } from '../followups/cadence';
+import type { RosterRow } from './roster';
+
+/** A row with what depends on the time and the settings: where they stand against their cadence. */
+interface Placed {
+  row: RosterRow;
+  keepInTouch: KeepInTouch;
+  /** Time since the last interaction as a share of the cadence; -1 without a cadence. */
+  share: number;
+  tagKeys: string[];
+}
+
+const LEVEL_STATE = { red: 'overdue', amber: 'soon', green: 'onTrack' } as const;
+const STAGE_FILTERS: readonly StageFilter[] = [...Stage.options, 'none'];
+const KEEP_IN_TOUCH: readonly KeepInTouch[] = ['overdue', 'soon', 'onTrack', 'none'];
+
+let collator: Intl.Collator | undefined;
+/** Names compare as people read them: case and accents aside, "Item 2" before "Item 10". */
+const byName = (a: RosterRow, b: RosterRow) =>
+  (collator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true })).compare(a.displayName, b.displayName) ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const ORDER: Record<PeopleSort, (a: Placed, b: Placed) => number> = {
+  name: (a, b) => byName(a.row, b.row),
+  // Newest interaction first; people never in touch after everyone else, by name.
+  recent: (a, b) => (b.row.lastInteractionAt ?? -1) - (a.row.lastInteractionAt ?? -1) || byName(a.row, b.row),
+  // Furthest past their cadence (as a share of it) first; people without a cadence last, by name.
+  drifting: (a, b) => b.share - a.share || byName(a.row, b.row),
+};
+
+function place(row: RosterRow, settings: Settings, now: number): Placed {
+  const status = cadenceStatus(row, settings, now);
+  return {
+    row,
+    keepInTouch: status ? LEVEL_STATE[status.level] : 'none',
+    share: status ? status.share : -1,
+    tagKeys: [...new Set(row.tags.map(tagKey))],
+  };
+}
+
+const stageOf = (placed: Placed): StageFilter => placed.row.stage ?? 'none';
+
+/** Count how often each value occurs among `people`. */
+function tally<T>(people: readonly Placed[], valuesOf: (placed: Placed) => readonly T[]): Map<T, number> {
+  const counts = new Map<T, number>();
+  for (const placed of people) for (const value of valuesOf(placed)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The view's answer: the people the filters let through, in `sort` order; for each filter, the
+ * count of each of its values among the people the other filters let through; `duplicates` as given.
+ */
+export function listPeople(
+  rows: Iterable<RosterRow>,
+  { sort, filters }: { sort: PeopleSort; filters: PeopleFilters },
+  settings: Settings,
+  now: number,
+  duplicates: number,
+): PeopleList {
+  const everyone: Placed[] = [];
+  for (const row of rows) everyone.push(place(row, settings, now));
+  const passes = {
+    tag: (p: Placed) => filters.tag === undefined || p.tagKeys.includes(filters.tag),
+    stage: (p: Placed) => filters.stage === undefined || stageOf(p) === filters.stage,
+    keepInTouch: (p: Placed) => filters.keepInTouch === undefined || p.keepInTouch === filters.keepInTouch,
+  };
+  // Each facet is counted among the people the two other filters let through.
+  const notTag = everyone.filter((p) => passes.stage(p) && passes.keepInTouch(p));
+  const notStage = everyone.filter((p) => passes.tag(p) && passes.keepInTouch(p));
+  const notKeepInTouch = everyone.filter((p) => passes.tag(p) && passes.stage(p));
+  const shown = notTag.filter(passes.tag).sort(ORDER[sort]);
+
+  const tagLabels = new Map<string, string>();
+  for (const { row } of everyone) for (const tag of row.tags) if (!tagLabels.has(tagKey(tag))) tagLabels.set(tagKey(tag), tag.trim());
+  const tagCounts = tally(notTag, (p) => p.tagKeys);
+  const tagValues = [...tagCounts]
+    .map(([value, count]) => ({ value, label: tagLabels.get(value) ?? value, count }))
+    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  const stageCounts = tally(notStage, (p) => [stageOf(p)]);
+  const stateCounts = tally(notKeepInTouch, (p) => [p.keepInTouch]);
+
+  const packed: PeopleRows = { ids: [], names: [], orgs: [], lastAt: [], keepInTouch: [] };
+  for (const { row, keepInTouch } of shown) {
+    packed.ids.push(row.id);
+    packed.names.push(row.displayName);
+    packed.orgs.push(row.org ?? '');
+    packed.lastAt.push(row.lastInteractionAt ?? null);
+    packed.keepInTouch.push(keepInTouch);
+  }
+  return {
+    total: everyone.length,
+    rows: packed,
+    facets: {
+      tags: { any: notTag.length, values: tagValues },
+      stages: { any: notStage.length, values: STAGE_FILTERS.map((value) => ({ value, count: stageCounts.get(value) ?? 0 })) },
+      keepInTouch: { any: notKeepInTouch.length, values: KEEP_IN_TOUCH.map((value) => ({ value, count: stateCounts.get(value) ?? 0 })) },
+    },
+    duplicates,
+  };
+}
