@@ -46,6 +46,17 @@ function People({ label, people, onOpenPerson }: { label: string; people: Overvi
   );
 }
 
+function Count({ label, value }: { label: string; value: number }) {
+  return (
+    <div class="overview-outcome">
+      <dt>{label}</dt>
+      <dd>
+        <strong>{value}</strong>
+      </dd>
+    </div>
+  );
+}
+
 /** How relationships went in a period: won, lost, grown, new people, the last week, activity, experiences, drift. */
 export function OverviewView({ onOpenPerson }: { onOpenPerson: (contactId: string) => void }) {
   const [period, setPeriod] = useState<Period>('month');
@@ -76,18 +87,8 @@ export function OverviewView({ onOpenPerson }: { onOpenPerson: (contactId: strin
             <People label={t('overviewWon')} people={data.won} onOpenPerson={onOpenPerson} />
             <People label={t('overviewLost')} people={data.lost} onOpenPerson={onOpenPerson} />
             <People label={t('overviewGrown')} people={data.grown} onOpenPerson={onOpenPerson} />
-            <div class="overview-outcome">
-              <dt>{t('overviewNewPeople')}</dt>
-              <dd>
-                <strong>{data.newPeople}</strong>
-              </dd>
-            </div>
-            <div class="overview-outcome">
-              <dt>{t('overviewPeopleInTouch')}</dt>
-              <dd>
-                <strong>{data.peopleInTouch}</strong>
-              </dd>
-            </div>
+            <Count label={t('overviewNewPeople')} value={data.newPeople} />
+            <Count label={t('overviewPeopleInTouch')} value={data.peopleInTouch} />
             <People label={t('overviewDriftingNow')} people={data.drifting} onOpenPerson={onOpenPerson} />
           </dl>
           {data.driftingCount > data.drifting.length && <p class="muted">{tCount('overviewDriftingCount', data.driftingCount)}</p>}
