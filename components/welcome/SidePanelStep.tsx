@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../utils/i18n';
+import { StatusLine } from '../shared/StatusLine';
 
 /** The key Chrome has for a command now ('' when the user removed it or another extension took it). */
 function useShortcut(command: string): string | undefined {
@@ -41,11 +42,7 @@ export function SidePanelStep() {
           </button>
         </p>
       )}
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
+      <StatusLine error={error} />
     </section>
   );
 }
