@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
+import { pageAccessMessage } from '../shared/failure-message';
 
 /** The origin pattern ("https://host/*") of a web page, or undefined for any other URL. */
 export function originPattern(url: string | undefined): string | undefined {
@@ -18,7 +19,7 @@ export function originPattern(url: string | undefined): string | undefined {
  * Reads the tab once (the popup's opening granted activeTab) and offers "Always read this site",
  * an optional host permission the user grants in Chrome's own prompt.
  */
-export function SiteAccess({ tabId }: { tabId: number }) {
+export function SiteAccess({ tabId, onRead }: { tabId: number; onRead?: (read: boolean) => void }) {
   const [pattern, setPattern] = useState<string>();
   const [granted, setGranted] = useState<boolean>();
   const [message, setMessage] = useState<string>();
@@ -29,7 +30,8 @@ export function SiteAccess({ tabId }: { tabId: number }) {
       const tab = await browser.tabs.get(tabId);
       const origin = originPattern(tab.url);
       if (!current) return;
-      if ('error' in read) setMessage(read.error.message);
+      if ('error' in read) setMessage(pageAccessMessage(read.error));
+      else onRead?.(read.read);
       // Sites Tend reads from install (read: false without an error) need no offer.
       if (!origin || !read.read) return;
       setPattern(origin);

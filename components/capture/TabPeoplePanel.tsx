@@ -1,4 +1,5 @@
 import { t, tCount } from '../../utils/i18n';
+import { PageEmptyState } from './PageEmptyState';
 import { PeopleList } from './PeopleList';
 import type { Loaded } from '../shared/use-request';
 import type { PeopleOfTab } from './use-tab-people';
@@ -26,7 +27,7 @@ export function TabPeoplePanel({ tabId, tabPeople, selectedId, onSelect }: Props
   return (
     <section aria-labelledby="on-page-heading" class="on-page">
       <h2 id="on-page-heading">{t('onPageTitle')}</h2>
-      {people.length === 0 ? <p class="empty">{t('onPageEmpty')}</p> : <PeopleList people={people} tabId={tabId} selectedId={selectedId} onSelect={onSelect} />}
+      {people.length === 0 ? <PageEmptyState tabId={tabId} /> : <PeopleList people={people} tabId={tabId} selectedId={selectedId} onSelect={onSelect} />}
       {ofThisTab?.truncated && (
         <p class="notice" role="status">
           {tCount('onPageTruncated', people.length)}

@@ -12,13 +12,15 @@ const ROW = 22;
 const LABEL_WIDTH = 96;
 const WIDTH = 300;
 
-/** Horizontal bars drawn as inline SVG, with each value written out (no chart library). */
-export function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
+const AXIS = 18;
+
+/** Horizontal bars drawn as inline SVG, with each value written out and the values' axis named (no chart library). */
+export function BarChart({ title, bars, valueAxis }: { title: string; bars: Bar[]; valueAxis: string }) {
   const max = Math.max(1, ...bars.map((b) => b.value));
   const barSpace = WIDTH - LABEL_WIDTH - 36;
   const summary = t('chartBarSummary', title, bars.map((b) => t('chartBarValue', b.label, b.value)).join(', '));
   return (
-    <svg class="chart bar-chart" viewBox={`0 0 ${WIDTH} ${bars.length * ROW}`} role="img" aria-label={summary}>
+    <svg class="chart bar-chart" viewBox={`0 0 ${WIDTH} ${bars.length * ROW + AXIS}`} role="img" aria-label={summary}>
       {bars.map((bar, i) => {
         const width = (bar.value / max) * barSpace;
         const y = i * ROW;
@@ -34,6 +36,10 @@ export function BarChart({ title, bars }: { title: string; bars: Bar[] }) {
           </g>
         );
       })}
+      <line class="axis" x1={LABEL_WIDTH} x2={LABEL_WIDTH} y1={0} y2={bars.length * ROW} />
+      <text class="axis-title" x={LABEL_WIDTH + barSpace / 2} y={bars.length * ROW + AXIS - 4} text-anchor="middle">
+        {valueAxis}
+      </text>
     </svg>
   );
 }

@@ -9,6 +9,7 @@ import { createRouter } from '../../utils/messaging/router';
 import { createHandlers } from '../../utils/services/handlers';
 import { watchTabs } from './tabs';
 import { syncWebReader } from '../../utils/services/sightings/site-access';
+import { openWelcomeOnInstall, type InstallEvent } from './welcome';
 
 export default defineBackground(() => {
   // Every listener is registered synchronously at start, so an event that woke the worker is
@@ -30,9 +31,14 @@ export default defineBackground(() => {
   // Granting or revoking a site in the popup or options page changes which pages are read.
   browser.permissions.onAdded.addListener(() => void syncWebReader());
   browser.permissions.onRemoved.addListener(() => void syncWebReader());
-  browser.runtime.onInstalled.addListener(() => {
+  const installEvents: InstallEvent[] = [];
+  browser.runtime.onInstalled.addListener((details) => {
     createLogMenu();
     void syncWebReader();
+    void openWelcomeOnInstall(details).then(
+      (event) => installEvents.push(event),
+      (error: unknown) => console.error('Tend: could not open the welcome page', error),
+    );
   });
   // Chrome keeps the menu entry across restarts, with its title in the language of the day it was
   // made: made again at startup, it follows a change of Chrome's language.
@@ -44,6 +50,8 @@ export default defineBackground(() => {
       onLogMenuClicked: (info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) => onLogMenuClicked(db, info, tab),
       undoLogged: (notificationId: string) => undoLogged(db, notificationId),
       logMenuEntry,
+      // What this worker did on each runtime.onInstalled (e2e: no welcome page after an update).
+      installEvents,
       ...followUpHooks(db),
     },
   });

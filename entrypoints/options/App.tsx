@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { CadenceSettings } from '../../components/settings/CadenceSettings';
 import { DangerZone } from '../../components/settings/DangerZone';
 import { EditableList } from '../../components/settings/EditableList';
@@ -23,6 +24,11 @@ export function App() {
   const [generation, setGeneration] = useState(0);
   useEffect(() => void loadSettings().then(setSettings), []);
   const dataChanged = () => setGeneration((g) => g + 1);
+  // A link to a section (the welcome page's "Import contacts") arrives before the sections exist.
+  const loaded = settings !== undefined;
+  useEffect(() => {
+    if (loaded && location.hash) document.getElementById(decodeURIComponent(location.hash.slice(1)))?.scrollIntoView();
+  }, [loaded]);
   if (!settings) return <main class="options">{t('commonLoading')}</main>;
 
   // Only the fields changed go to the background, which applies them to the latest settings.
@@ -34,7 +40,9 @@ export function App() {
   return (
     <main class="options">
       <h1>{t('optionsTitle')}</h1>
-      <RemovalWarning />
+      <p>
+        <a href={browser.runtime.getURL('/welcome.html')}>{t('optionsWelcomeLink')}</a>
+      </p>
       <OwnAddresses settings={settings} onSaved={setSettings} />
       <section aria-labelledby="never-heading">
         <h2 id="never-heading">{t('optionsNeverTitle')}</h2>
@@ -83,6 +91,8 @@ export function App() {
         <h2 id="privacy-heading">{t('optionsPrivacyTitle')}</h2>
         <p>{t('optionsPrivacy')}</p>
       </section>
+      {/* After the settings a new user needs first; still one click from a backup, above the data sections. */}
+      <RemovalWarning />
       <ExportData />
       <ImportData generation={generation} onSettingsChanged={setSettings} onDataChanged={dataChanged} />
       <StorageInfo generation={generation} />

@@ -157,6 +157,7 @@ test('charts are inline SVG whose accessible name carries the numbers', () => {
   render(
     <BarChart
       title="Experiences"
+      valueAxis="Number in the period"
       bars={[
         { label: 'Went well', value: 3 },
         { label: 'Strained', value: 1, tone: 'negative' },
@@ -168,6 +169,7 @@ test('charts are inline SVG whose accessible name carries the numbers', () => {
   expect(svg.getAttribute('role')).toBe('img');
   expect(svg.getAttribute('aria-label')).toBe('Experiences: Went well 3, Strained 1');
   expect(svg.querySelectorAll('rect')).toHaveLength(2);
+  expect(svg.querySelector('.axis-title')!.textContent).toBe('Number in the period');
 });
 
 test('cadence settings: a bad number of days is explained and not sent; a tag cadence is saved through the background', async () => {

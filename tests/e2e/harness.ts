@@ -89,7 +89,7 @@ export class Tend {
     return worker;
   }
 
-  url(page: 'sidepanel' | 'popup' | 'options', query = ''): string {
+  url(page: 'sidepanel' | 'popup' | 'options' | 'welcome', query = ''): string {
     return `chrome-extension://${this.extensionId}/${page}.html${query}`;
   }
 

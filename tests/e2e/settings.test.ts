@@ -32,7 +32,7 @@ test('own addresses learned from Gmail show in settings; never-record lists hold
   await panel.page.getByText('No people recognised on this page').waitFor();
 });
 
-test('options list the keyboard shortcuts and how to change them; the removal warning comes first', async () => {
+test('options list the keyboard shortcuts and how to change them; the removal warning follows the settings, above the data', async () => {
   const options = await OptionsPage.open(await tend.context.newPage(), tend.url('options'));
   // The page shows what Chrome assigned: a profile started from the command line assigns none
   // (hence "not set"); a normal install gets the manifest's suggested keys, checked below.
@@ -57,8 +57,13 @@ test('options list the keyboard shortcuts and how to change them; the removal wa
       .sort(),
   ).toEqual(['Alt+Shift+N', 'Alt+Shift+P']);
   await options.page.getByRole('button', { name: 'Change shortcuts' }).waitFor();
+  // A new user first meets the settings they need; the warning and its backup come before the data sections.
   const headings = await options.page.getByRole('heading', { level: 2 }).allInnerTexts();
-  expect(headings[0]).toMatch(/removing/i);
+  expect(headings[0]).toBe('Your addresses');
+  const removal = headings.findIndex((h) => /removing/i.test(h));
+  expect(removal).toBeGreaterThan(headings.indexOf('Sites Tend reads'));
+  expect(removal).toBeLessThan(headings.indexOf('Export'));
+  await options.page.getByRole('region', { name: 'Removing Tend deletes your data' }).getByRole('button', { name: 'Download a backup' }).waitFor();
 });
 
 test('automatic history off for Gmail: people are listed, no "seen in thread" entry is recorded', async () => {

@@ -49,7 +49,7 @@ test('any other page is read when the user clicks the toolbar button (activeTab)
   const page = await tend.open('https://people.example/team?tend-fixture=mailto-links');
   const tabId = await tend.tabIdOf(page);
   const panel = await panelFor(tabId);
-  await panel.page.getByText('No people recognised on this page').waitFor();
+  await panel.page.getByText('Click Tend on this page to read it').waitFor();
   await page.waitForTimeout(500);
   expect(await panel.peopleNames()).toEqual([]);
 

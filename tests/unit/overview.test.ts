@@ -58,8 +58,12 @@ describe('stage changes', () => {
 
   test('the overview counts stage changes written before they were data, beside new ones', async () => {
     const db = await freshDb();
-    const { people } = await recordSighting(db, threadSighting('t1', 'May', [ADA, CHARLES]), rulesWith(), Date.now());
+    // Met in April; Ada became "won" in May, as an older Tend recorded it (the summary only).
+    vi.setSystemTime(Date.UTC(2025, 3, 20, 10));
+    const { people } = await recordSighting(db, threadSighting('t1', 'April', [ADA, CHARLES]), rulesWith(), Date.now());
     const [ada, charles] = [people[0]!.contactId!, people[1]!.contactId!];
+    vi.setSystemTime(MID_MAY);
+    await db.put('contacts', { ...(await db.get('contacts', ada))!, stage: 'won' });
     const old = { id: crypto.randomUUID(), contactIds: [ada], kind: 'stage' as const, at: Date.now(), createdAt: Date.now() };
     await db.put('interactions', { ...old, summary: 'Stage: prospect → won' }); // as Tend wrote it before
     await updateContact(db, charles, { stage: 'customer' }, Date.now());
@@ -122,7 +126,9 @@ test('the overview counts what happened in the period, and who is drifting now',
   expect(year.newPeople).toBe(3);
   expect(year.byKind.call).toBe(3);
   expect(year.activity.map((c) => c.count)).toEqual([0, 0, 0, 1, 4, 0, 0, 0, 0, 0, 0, 0]);
-  expect(year.grown.map((p) => p.displayName)).toEqual(['Charles Babbage']);
+  // Over the year Charles went from not known (met in April) to active: a first stage, not growth.
+  expect(year.grown).toEqual([]);
+  expect(year.won.map((p) => p.displayName)).toEqual(['Ada Lovelace']);
 });
 
 test('people brought in by an import are not “new people met”; after the import is undone they are', async () => {

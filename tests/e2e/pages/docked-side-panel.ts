@@ -33,6 +33,11 @@ export class DockedSidePanel {
     const popup = await tend.context.newPage();
     await popup.goto(tend.url('popup'));
     await popup.getByRole('button', { name: 'Open side panel' }).click();
+    return DockedSidePanel.attach(tend, windowPage);
+  }
+
+  /** Attach to the side panel once it is open in the window (opened by any button). */
+  static async attach(tend: Tend, windowPage: Page): Promise<DockedSidePanel> {
     const cdp = await tend.context.newCDPSession(windowPage);
     for (let attempt = 0; attempt < 50; attempt++) {
       const { targetInfos } = await cdp.send('Target.getTargets');

@@ -66,9 +66,21 @@ export const Overview = z.object({
   byKind: z.record(LoggableKind, count),
   sightings: count,
   experiences: z.object({ positive: count, neutral: count, negative: count }),
-  activity: z.array(z.object({ start: z.number(), count })),
+  peopleInTouch: count,
+  activity: z.array(z.object({ start: z.number(), count, people: count })),
   drifting: z.array(PersonRef),
   driftingCount: count,
+  lastWeek: z.object({
+    since: z.number(),
+    won: z.array(PersonRef),
+    lost: z.array(PersonRef),
+    grown: z.array(PersonRef),
+    interactions: count,
+    interactionsWeekBefore: count,
+    peopleInTouch: count,
+    peopleInTouchWeekBefore: count,
+    newPeople: count,
+  }),
 });
 export type Overview = z.infer<typeof Overview>;
 

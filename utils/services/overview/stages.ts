@@ -23,6 +23,8 @@ const LADDER: Partial<Record<Stage, number>> = { dormant: 0, lost: 0, prospect: 
 
 /** What a stage change means for the overview: won, lost, grown (moved up the ladder), or nothing. */
 export function stageOutcome(change: StageChange): 'won' | 'lost' | 'grown' | undefined {
+  // Back where it started (won -> lost -> won over a period) is no outcome.
+  if (change.from === change.to) return undefined;
   if (change.to === 'won') return 'won';
   if (change.to === 'lost') return 'lost';
   const [from, to] = [change.from && LADDER[change.from], change.to && LADDER[change.to]];
