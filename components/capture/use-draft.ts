@@ -28,7 +28,8 @@ export interface DraftState {
 }
 
 /**
- * One draft mechanism for every text a user types: loaded with `open` (a stored draft, or `fresh()`),
+ * One draft mechanism for every text a user types: loaded with `open` (a stored draft, or `fresh()`;
+ * without `open`, kept in memory only),
  * saved to the worker on every change (debounced), flushed when the page is hidden or closed, and
  * cleared by the worker when the save it belongs to commits.
  */
@@ -52,7 +53,8 @@ export function useDraft(open: (() => Promise<OpenedDraft>) | undefined, deps: u
   };
 
   useEffect(() => {
-    if (!open) return;
+    // Nothing to keep it by: a draft in memory only.
+    if (!open) return setDraft(fresh());
     let current = true;
     void open().then(
       (opened) => {

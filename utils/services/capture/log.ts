@@ -9,11 +9,7 @@ import type { DraftAbout } from '../../model/drafts';
 import { isInThePast } from '../../time/followup-times';
 import { clearDraftIn } from '../drafts/drafts';
 import { createFollowUp } from '../followups/writes';
-
-/** A past interaction may be dated this far ahead of the worker's clock (clocks drift a little). */
-export const FUTURE_GRACE_MS = 60_000;
-/** The earliest date an interaction may be given. */
-export const EARLIEST_WHEN = Date.UTC(1970, 0, 1);
+import { whenProblem } from './when';
 
 export interface LogInput {
   contactIds: string[];
@@ -33,9 +29,8 @@ export interface LogInput {
 
 /** Refuse a date no interaction can have: later than now (beyond a minute), or before 1970. */
 function checkWhen(at: number | undefined, now: number): void {
-  if (at === undefined) return;
-  if (at > now + FUTURE_GRACE_MS) throw new TendError('invalid', t('errorWhenInFuture'));
-  if (at < EARLIEST_WHEN) throw new TendError('invalid', t('errorWhenTooEarly'));
+  const problem = at === undefined ? undefined : whenProblem(at, now);
+  if (problem) throw new TendError('invalid', t(problem));
 }
 
 /**
