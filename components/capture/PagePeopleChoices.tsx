@@ -20,7 +20,7 @@ export function PagePeopleChoices({ people, onChoose }: Props) {
       <span id="page-people-heading" class="muted">
         {t('quickNoteOnThisPage')}
       </span>
-      <ul class="page-people-choices">
+      <ul class="chips">
         {people.map((person) => (
           <li key={person.contactId}>
             <button type="button" class="chip-button" aria-label={t('quickNoteAddPerson', person.displayName)} onClick={() => onChoose(person)}>

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { Tend } from './harness';
 import { Popup } from './pages/popup';
 import { SidePanel } from './pages/side-panel';
+import { clickLogMenu as logMenu } from './pages/log-menu';
 
 let tend: Tend;
 beforeEach(async () => {
@@ -19,23 +20,7 @@ async function historyOf(tabId: number, name: string): Promise<string[]> {
   return texts;
 }
 
-/** Call the context menu's handler in the service worker, as Chrome does on a click. */
-async function clickLogMenu(page: Page, tabId: number, info: Record<string, string>) {
-  const worker = await tend.worker();
-  return worker.evaluate(
-    async ({ tabId, info, url }) => {
-      const g = globalThis as unknown as {
-        tend: { onLogMenuClicked(i: object, t: object): Promise<{ id: string } | undefined> };
-        chrome: { tabs: { get(id: number): Promise<object> } };
-      };
-      // The tab as Chrome hands it to the listener.
-      const tab = await g.chrome.tabs.get(tabId);
-      const entry = await g.tend.onLogMenuClicked({ menuItemId: 'tend-log-interaction', pageUrl: url, ...info }, tab);
-      return entry?.id;
-    },
-    { tabId, info, url: page.url() },
-  );
-}
+const clickLogMenu = (page: Page, tabId: number, info: Record<string, string>) => logMenu(tend, page, tabId, info);
 
 test('popup: a note to the one person on the page appears on their timeline', async () => {
   const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');

@@ -7,11 +7,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { Tend } from './harness';
 import { Popup } from './pages/popup';
 import { SidePanel } from './pages/side-panel';
+import { clickLogMenu } from './pages/log-menu';
 
 let tend: Tend | undefined;
 const profiles: string[] = [];
@@ -44,22 +44,6 @@ async function storeOf<T>(store: 'interactions' | 'followUps' | 'contacts'): Pro
 }
 const entriesSaying = async (text: string) => (await storeOf<StoredEntry>('interactions')).filter((entry) => entry.summary.includes(text));
 const popupFor = async (tabId: number) => Popup.open(await tend!.context.newPage(), tend!.url('popup', `?tab=${tabId}`));
-
-/** Call the context menu's handler in the service worker, as Chrome does on a click. */
-async function clickLogMenu(page: Page, tabId: number, selectionText: string) {
-  const worker = await tend!.worker();
-  return worker.evaluate(
-    async ({ tabId, selectionText, url }) => {
-      const g = globalThis as unknown as {
-        tend: { onLogMenuClicked(i: object, t: object): Promise<{ id: string } | undefined> };
-        chrome: { tabs: { get(id: number): Promise<object> } };
-      };
-      const tab = await g.chrome.tabs.get(tabId);
-      return (await g.tend.onLogMenuClicked({ menuItemId: 'tend-log-interaction', pageUrl: url, selectionText }, tab))?.id;
-    },
-    { tabId, selectionText, url: page.url() },
-  );
-}
 
 test('popup with three people on the page: the note is saved on exactly one by default (the one added in one click)', async () => {
   await launch();
@@ -150,7 +134,7 @@ test('"Log this interaction" with several people leaves the popup’s unsaved dr
   await popup.note.pressSequentially('Unsaved thought', { delay: 5 });
   await popup.page.close();
   const panel = await SidePanel.open(await tend!.context.newPage(), tend!.url('sidepanel', `?tab=${tabId}`));
-  expect(await clickLogMenu(gmail, tabId, 'Shall we meet on Thursday?')).toBeUndefined();
+  expect(await clickLogMenu(tend!, gmail, tabId, { selectionText: 'Shall we meet on Thursday?' })).toBeUndefined();
   await expect.poll(() => panel.page.getByLabel('Note', { exact: true }).inputValue()).toBe('Shall we meet on Thursday?');
 
   const reopened = await popupFor(tabId);

@@ -8,7 +8,8 @@ import { findByDedupeKey } from '../../db/interactions-repo';
 import { readTx, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import { draftKey, isEmptyDraft, type Draft, type DraftAbout, type DraftRecord } from '../../model/drafts';
 
-const requestLogged = async (tx: WriteTx, draft: Draft) => draft.requestId !== undefined && (await findByDedupeKey(tx, `request|${draft.requestId}`)) !== undefined;
+const requestLogged = async (tx: WriteTx, draft: Draft) =>
+  draft.requestId !== undefined && (await findByDedupeKey(tx, `request|${draft.requestId}`)) !== undefined;
 
 /** The draft about this thing; one whose note was already logged is removed and not returned. */
 export async function getDraft(db: TendDatabase, about: DraftAbout): Promise<DraftRecord | undefined> {
