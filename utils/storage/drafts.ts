@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Experience, LoggableKind, MAX_NOTE, Source } from '../model/records';
-import { perTabItems } from './item';
+import { perTabItems, storedItem } from './item';
 
 /**
  * A quick note's draft as Tend up to database v4 kept it: per tab (key `draft:<tabId>`) in
@@ -29,4 +29,27 @@ export function loadLegacyTabDrafts(): Promise<Map<number, LegacyTabDraft>> {
 /** Remove a tab's old draft (moved to the database). */
 export function removeLegacyTabDraft(tabId: number): Promise<void> {
   return legacyDrafts.of(tabId).remove();
+}
+
+/**
+ * A draft the database had no room for (a full disk): kept in chrome.storage.session (in memory,
+ * closed to content scripts) under `draft:<what it is about>` until there is room again, so
+ * closing the popup still loses nothing.
+ */
+const SessionDraft = z.object({ key: z.string(), about: z.unknown(), draft: z.unknown(), updatedAt: z.number() });
+const sessionDraft = (key: string) => storedItem(`session:draft:${key}`, SessionDraft);
+
+/** Keep a draft in session storage (the database refused it for lack of room). */
+export function keepDraftInSession(record: z.infer<typeof SessionDraft>): Promise<void> {
+  return sessionDraft(record.key).set(record);
+}
+
+/** The draft kept in session storage under this key, unchecked (the caller's schema checks it). */
+export async function sessionDraftOf(key: string): Promise<z.infer<typeof SessionDraft> | undefined> {
+  return sessionDraft(key).get();
+}
+
+/** Forget a draft kept in session storage (saved, or stored in the database again). */
+export function forgetSessionDraft(key: string): Promise<void> {
+  return sessionDraft(key).remove();
 }

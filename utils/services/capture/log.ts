@@ -7,7 +7,7 @@ import { newId } from '../../ids';
 import type { Contact, Interaction, LoggableKind, Source } from '../../model/records';
 import type { DraftAbout } from '../../model/drafts';
 import { isInThePast } from '../../time/followup-times';
-import { clearDraftIn } from '../drafts/drafts';
+import { clearDraftIn, forgetDraftKeptInSession } from '../drafts/drafts';
 import { createFollowUp } from '../followups/writes';
 import { whenProblem } from './when';
 
@@ -43,6 +43,7 @@ export async function logInteraction(db: TendDatabase, input: LogInput, now: num
   // Checked before anything is written: a refused follow-up must not leave a note without it.
   if (input.followUp && isInThePast(input.followUp.due, now) && !input.followUp.confirmPast) throw new TendError('invalid', t('errorFollowUpPast'));
   const { entry, created } = await logEntry(db, input, now);
+  if (input.draft) await forgetDraftKeptInSession(input.draft);
   if (created && input.followUp) {
     for (const contactId of entry.contactIds) await createFollowUp(db, { id: newId(now), contactId, entryId: entry.id, ...input.followUp }, now);
   }

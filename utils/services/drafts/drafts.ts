@@ -6,7 +6,9 @@
 import { deleteDraftRecord, getDraftRecord, listDraftRecords, putDraftRecord } from '../../db/drafts-repo';
 import { findByDedupeKey } from '../../db/interactions-repo';
 import { readTx, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
-import { draftKey, isEmptyDraft, type Draft, type DraftAbout, type DraftRecord } from '../../model/drafts';
+import { isQuotaError } from '../../errors';
+import { DraftRecordSchema, draftKey, isEmptyDraft, type Draft, type DraftAbout, type DraftRecord } from '../../model/drafts';
+import { forgetSessionDraft, keepDraftInSession, sessionDraftOf } from '../../storage/drafts';
 
 const requestLogged = async (tx: WriteTx, draft: Draft) =>
   draft.requestId !== undefined && (await findByDedupeKey(tx, `request|${draft.requestId}`)) !== undefined;
@@ -22,7 +24,13 @@ export async function getDraft(db: TendDatabase, about: DraftAbout): Promise<Dra
     return undefined;
   }
   await tx.done;
-  return record;
+  return record ?? keptInSession(key);
+}
+
+/** A draft kept in session storage while the disk was full, if any (and readable). */
+async function keptInSession(key: string): Promise<DraftRecord | undefined> {
+  const parsed = DraftRecordSchema.safeParse(await sessionDraftOf(key));
+  return parsed.success ? parsed.data : undefined;
 }
 
 /**
@@ -31,6 +39,19 @@ export async function getDraft(db: TendDatabase, about: DraftAbout): Promise<Dra
  * written is removed rather than kept (a field's empty text is a value and is kept).
  */
 export async function putDraft(db: TendDatabase, about: DraftAbout, draft: Draft, now: number): Promise<boolean> {
+  try {
+    const kept = await putDraftInDb(db, about, draft, now);
+    await forgetSessionDraft(draftKey(about));
+    return kept;
+  } catch (error) {
+    // A full disk: the draft waits in memory (session storage) rather than being lost.
+    if (!isQuotaError(error)) throw error;
+    await keepDraftInSession({ key: draftKey(about), about, draft, updatedAt: now });
+    return true;
+  }
+}
+
+async function putDraftInDb(db: TendDatabase, about: DraftAbout, draft: Draft, now: number): Promise<boolean> {
   const tx = writeTx(db, ['drafts', 'interactions']);
   const key = draftKey(about);
   if (await requestLogged(tx, draft)) {
@@ -57,7 +78,11 @@ export async function discardDraft(db: TendDatabase, about: DraftAbout, requestI
   const tx = writeTx(db, ['drafts']);
   await clearDraftIn(tx, about, requestId);
   await tx.done;
+  await forgetSessionDraft(draftKey(about));
 }
+
+/** After a note's save committed: a copy of its draft kept while the disk was full goes too. */
+export const forgetDraftKeptInSession = (about: DraftAbout): Promise<void> => forgetSessionDraft(draftKey(about));
 
 /** Every draft, oldest first. */
 export async function listDrafts(db: TendDatabase): Promise<DraftRecord[]> {
