@@ -35,7 +35,8 @@ export interface DraftState {
  */
 export function useDraft(open: (() => Promise<OpenedDraft>) | undefined, deps: unknown[], fresh: () => Draft): DraftState {
   const [about, setAbout] = useState<DraftAbout>();
-  const [draft, setDraft] = useState<Draft>();
+  // Kept in memory only (no `open`): ready at once.
+  const [draft, setDraft] = useState<Draft | undefined>(() => (open ? undefined : fresh()));
   const [restored, setRestored] = useState(false);
   const [error, setError] = useState<string>();
   const pending = useRef<{ about: DraftAbout; draft: Draft } | undefined>(undefined);
@@ -53,8 +54,7 @@ export function useDraft(open: (() => Promise<OpenedDraft>) | undefined, deps: u
   };
 
   useEffect(() => {
-    // Nothing to keep it by: a draft in memory only.
-    if (!open) return setDraft(fresh());
+    if (!open) return;
     let current = true;
     void open().then(
       (opened) => {
