@@ -1,8 +1,13 @@
 import { useRef, useState } from 'preact/hooks';
+import { ask } from '../../utils/messaging/client';
+import type { Draft, DraftAbout } from '../../utils/model/drafts';
 import type { Interaction, LoggableKind } from '../../utils/model/records';
 import { t } from '../../utils/i18n';
 import { truncateWithMark } from '../../utils/text/truncate';
 import { KindAndExperience } from './KindAndExperience';
+import { useDraft } from './use-draft';
+import { useShownCard } from './use-shown-card';
+import { WhenField, whenOf } from './WhenField';
 
 export interface ComposedEntry {
   text: string;
@@ -10,33 +15,59 @@ export interface ComposedEntry {
   experience?: Interaction['experience'];
   /** Stays the same until a save succeeds, so a retry logs once. */
   requestId: string;
+  /** When it happened, if the user said (a past interaction); absent: now. */
+  at?: number;
+  /** The draft it was written in, for the worker to remove with the save. */
+  draft?: DraftAbout;
 }
 
 interface Props {
+  /** What the composer writes about (a person): its draft is kept by it, so closing the panel or switching persons loses nothing. */
+  draftKey?: DraftAbout;
   onSave: (entry: ComposedEntry) => Promise<void>;
 }
 
-/** The composer under a card: kind, experience mark and text; Add note or Ctrl/Cmd+Enter saves. */
-export function NoteComposer({ onSave }: Props) {
-  const [text, setText] = useState('');
-  const [kind, setKind] = useState<LoggableKind>('note');
-  const [experience, setExperience] = useState<Interaction['experience']>();
+const freshEntry = (): Draft => ({ text: '', kind: 'note', requestId: crypto.randomUUID() });
+
+/** The composer under a card: kind, experience mark, when it was, and text; Add note or Ctrl/Cmd+Enter saves. */
+export function NoteComposer({ draftKey, onSave }: Props) {
+  const key = draftKey && JSON.stringify(draftKey);
+  const entry = useDraft(
+    draftKey &&
+      (async () => {
+        const record = await ask({ type: 'getDraft', about: draftKey });
+        return { about: draftKey, ...(record && { stored: record.draft }) };
+      }),
+    [key],
+    freshEntry,
+  );
+  useShownCard(draftKey?.kind === 'person' ? draftKey.contactId : undefined);
   const [error, setError] = useState<string>();
   const saving = useRef(false);
-  const requestId = useRef(crypto.randomUUID());
   const [busy, setBusy] = useState(false);
+  const draft = entry.draft;
+  if (!draft) return <p class="loading">{t('commonLoading')}</p>;
+  const text = draft.text;
 
   const save = async () => {
     // A ref, not state: a double click arrives before the re-render that would disable the button.
     if (saving.current || !text.trim()) return;
+    const when = whenOf(draft.when);
+    if (when.problem) return setError(when.problem);
     saving.current = true;
     setBusy(true);
     setError(undefined);
     try {
-      await onSave({ text, kind, requestId: requestId.current, ...(experience && { experience }) });
-      requestId.current = crypto.randomUUID();
-      setText('');
-      setExperience(undefined);
+      const { kind = 'note', experience, requestId = crypto.randomUUID() } = draft;
+      await onSave({
+        text,
+        kind,
+        requestId,
+        ...(experience && { experience }),
+        ...(when.at !== undefined && { at: when.at }),
+        ...(entry.about && { draft: entry.about }),
+      });
+      entry.reset();
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -53,14 +84,21 @@ export function NoteComposer({ onSave }: Props) {
         void save();
       }}
     >
-      <KindAndExperience idPrefix="composer" kind={kind} experience={experience} onKind={setKind} onExperience={setExperience} />
+      <KindAndExperience
+        idPrefix="composer"
+        kind={draft.kind ?? 'note'}
+        experience={draft.experience}
+        onKind={(kind) => entry.update({ kind })}
+        onExperience={(experience) => entry.update({ experience })}
+      />
+      <WhenField id="composer-when" value={draft.when} onChange={(when) => entry.update({ when })} />
       <label for="note-text">{t('quickNoteText')}</label>
       <textarea
         id="note-text"
         value={text}
         rows={3}
         placeholder={t('composerPlaceholder')}
-        onInput={(event) => setText(truncateWithMark(event.currentTarget.value).text)}
+        onInput={(event) => entry.update({ text: truncateWithMark(event.currentTarget.value).text })}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
@@ -68,9 +106,9 @@ export function NoteComposer({ onSave }: Props) {
           }
         }}
       />
-      {error && (
+      {(error ?? entry.error) && (
         <p role="alert" class="error">
-          {error}
+          {error ?? t('quickNoteDraftNotKept', entry.error!)}
         </p>
       )}
       <button type="submit" disabled={busy || !text.trim()}>

@@ -1,75 +1,104 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { clearDraft, emptyDraft, loadDraft, saveDraft, type Draft } from '../../utils/storage/drafts';
 import { ask } from '../../utils/messaging/client';
+import type { Draft } from '../../utils/model/drafts';
 import type { Contact, Interaction } from '../../utils/model/records';
 import { t } from '../../utils/i18n';
 import { truncateWithMark } from '../../utils/text/truncate';
 import { entrySummaryText, kindLabel } from '../shared/labels';
 import { KindAndExperience } from './KindAndExperience';
 import { PeoplePicker } from './PeoplePicker';
-import { useQuickFollowUp } from '../followups/QuickFollowUp';
+import { PagePeopleChoices, type PagePerson } from './PagePeopleChoices';
+import { QuickFollowUp, freshFollowUp, quickFollowUpProblem, quickFollowUpRequest } from '../followups/QuickFollowUp';
+import { useDraft } from './use-draft';
 
 interface Props {
   tabId: number;
-  /** People recognised on the tab: chosen by default until the user picks others. */
-  pagePeople: string[];
+  /** The people recognised on the tab: offered as one-click choices. */
+  pagePeople: PagePerson[];
+  /** Who the note is for until the user picks: the open card's person, or the one correspondent. */
+  preselect?: string[];
+  /** Finish "Log this interaction" (its own draft), rather than the popup's note on the page. */
+  fromMenu?: boolean;
 }
 
-/** A quick note for one or several people; the draft is saved on every change, per tab. */
-export function QuickNote({ tabId, pagePeople }: Props) {
-  const [draft, setDraft] = useState<Draft>();
+const freshNote = (contactIds: string[]): Draft => ({
+  text: '',
+  kind: 'note',
+  contactIds,
+  peopleChosen: false,
+  requestId: crypto.randomUUID(),
+  followUp: freshFollowUp(),
+});
+
+/**
+ * A quick note for one or several people. Its draft (text, people, kind, follow-up) is about the
+ * tab's page, kept by the worker on every change, and removed by the worker when the note is saved.
+ */
+export function QuickNote({ tabId, pagePeople, preselect = [], fromMenu = false }: Props) {
+  const note = useDraft(
+    async () => {
+      const { about, record } = await ask({ type: 'getTabDraft', tabId, slot: fromMenu ? 'menu' : 'page' });
+      return { about, ...(record && { stored: record.draft }) };
+    },
+    [tabId, fromMenu],
+    () => freshNote(preselect),
+  );
+  const draft = note.draft;
+  const contactIds = draft?.contactIds ?? [];
   const [people, setPeople] = useState<Contact[]>([]);
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [saved, setSaved] = useState<{ names: string; recent: Interaction[] }>();
   const saving = useRef(false);
-  const followUp = useQuickFollowUp();
 
+  // Until the user picks people, the note is for whoever is preselected (they arrive a moment later).
   useEffect(() => {
-    void loadDraft(tabId).then((stored) => setDraft(stored ?? emptyDraft(pagePeople)));
-  }, [tabId]);
-  // Until the user picks people, the note is for whoever the page shows (they arrive a moment later).
+    if (draft && !draft.peopleChosen && preselect.join() !== contactIds.join()) note.update({ contactIds: preselect }, false);
+  }, [preselect.join(), draft?.peopleChosen, note.about]);
   useEffect(() => {
-    if (draft && !draft.peopleChosen && pagePeople.join() !== draft.contactIds.join()) update({ contactIds: pagePeople }, false);
-  }, [pagePeople.join(), draft?.peopleChosen]);
-  useEffect(() => {
-    if (draft) void ask({ type: 'getContacts', contactIds: draft.contactIds }).then(setPeople);
-  }, [draft?.contactIds.join()]);
+    if (draft) void ask({ type: 'getContacts', contactIds }).then(setPeople);
+  }, [contactIds.join()]);
 
   if (!draft) return <p class="loading">{t('commonLoading')}</p>;
-
-  function update(change: Partial<Draft>, persist = true) {
-    setDraft((current) => {
-      const next = { ...(current ?? emptyDraft()), ...change };
-      // Only what the user wrote or chose is worth keeping; an untouched draft is not stored.
-      if (persist) void saveDraft(tabId, next).catch((e: Error) => setError(t('quickNoteDraftNotKept', e.message)));
-      return next;
-    });
-  }
+  const followUp = draft.followUp ?? freshFollowUp();
 
   const save = async () => {
     if (saving.current) return;
-    if (draft.contactIds.length === 0) return setError(t('quickNoteChoosePeople'));
+    if (contactIds.length === 0) return setError(t('quickNoteChoosePeople'));
     if (!draft.text.trim()) return setError(t('quickNoteWriteFirst'));
-    const followUpProblem = followUp.problem();
+    const followUpProblem = quickFollowUpProblem(followUp);
     if (followUpProblem) return setError(followUpProblem);
     saving.current = true;
     setError(undefined);
     try {
-      const { contactIds, kind, text, experience, source, requestId } = draft;
-      const entry = await ask({ type: 'logInteraction', contactIds, kind, text, requestId, ...(experience && { experience }), ...(source && { source }) });
-      await followUp.createFor(contactIds, text, entry.id);
-      await clearDraft(tabId);
+      const { kind = 'note', text, experience, source, requestId = crypto.randomUUID() } = draft;
+      const followUpRequest = quickFollowUpRequest(followUp, text);
+      // The worker removes the draft in the transaction that saves the note, and adds the follow-ups.
+      await ask({
+        type: 'logInteraction',
+        contactIds,
+        kind,
+        text,
+        requestId,
+        ...(note.about && { draft: note.about }),
+        ...(experience && { experience }),
+        ...(source && { source }),
+        ...(followUpRequest && { followUp: followUpRequest }),
+      });
+      note.reset(freshNote(preselect));
       const recent = await ask({ type: 'recentEntries', contactIds, limit: 3 });
       setSaved({ names: people.map((p) => p.displayName).join(', '), recent });
       setNotice(undefined);
-      setDraft(emptyDraft(pagePeople));
     } catch (failure) {
       // The draft stays as it was: nothing the user wrote is lost.
       setError(t('quickNoteNotSaved', failure instanceof Error ? failure.message : String(failure)));
     } finally {
       saving.current = false;
     }
+  };
+  const choose = (chosen: Contact[]) => {
+    setPeople(chosen);
+    note.update({ contactIds: chosen.map((c) => c.id), peopleChosen: true });
   };
 
   return (
@@ -81,19 +110,17 @@ export function QuickNote({ tabId, pagePeople }: Props) {
         void save();
       }}
     >
-      <PeoplePicker
-        selected={people}
-        onChange={(chosen) => {
-          setPeople(chosen);
-          update({ contactIds: chosen.map((c) => c.id), peopleChosen: true });
-        }}
+      <PeoplePicker selected={people} onChange={choose} />
+      <PagePeopleChoices
+        people={pagePeople.filter((person) => !contactIds.includes(person.contactId))}
+        onChoose={(person) => note.update((current) => ({ contactIds: [...(current.contactIds ?? []), person.contactId], peopleChosen: true }))}
       />
       <KindAndExperience
         idPrefix="note"
-        kind={draft.kind}
+        kind={draft.kind ?? 'note'}
         experience={draft.experience}
-        onKind={(kind) => update({ kind })}
-        onExperience={(experience) => update({ experience })}
+        onKind={(kind) => note.update({ kind })}
+        onExperience={(experience) => note.update({ experience })}
       />
       <label for="quick-note-text">{t('quickNoteText')}</label>
       <textarea
@@ -104,7 +131,7 @@ export function QuickNote({ tabId, pagePeople }: Props) {
         onInput={(e) => {
           const { text, cut } = truncateWithMark(e.currentTarget.value);
           setNotice(cut > 0 ? t('quickNoteCut') : undefined);
-          update({ text });
+          note.update({ text });
         }}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
@@ -113,11 +140,14 @@ export function QuickNote({ tabId, pagePeople }: Props) {
           }
         }}
       />
-      {followUp.element}
+      <QuickFollowUp
+        value={followUp}
+        onChange={(change) => note.update((current) => ({ followUp: { ...(current.followUp ?? freshFollowUp()), ...change } }))}
+      />
       {notice && <p class="notice">{notice}</p>}
-      {error && (
+      {(error ?? note.error) && (
         <p role="alert" class="error">
-          {error}
+          {error ?? t('quickNoteDraftNotKept', note.error!)}
         </p>
       )}
       <button type="submit">{t('commonSave')}</button>

@@ -1,13 +1,11 @@
-import { useEffect, useState } from 'preact/hooks';
-import { loadDraft, watchDraft } from '../../utils/storage/drafts';
+import { useBroadcast } from '../shared/use-broadcast';
+import { useRequest } from '../shared/use-request';
+import { ask } from '../../utils/messaging/client';
 
-/** True while the tab has an entry waiting from "Log this interaction" (several people or none). */
+/** True while the tab's page has an entry waiting from "Log this interaction" (several people or none). */
 export function useMenuDraft(tabId: number | undefined): boolean {
-  const [waiting, setWaiting] = useState(false);
-  useEffect(() => {
-    if (tabId === undefined) return;
-    void loadDraft(tabId).then((draft) => setWaiting(draft?.fromMenu === true));
-    return watchDraft(tabId, (draft) => setWaiting(draft?.fromMenu === true));
-  }, [tabId]);
-  return waiting;
+  const waiting = useRequest(tabId === undefined ? undefined : () => ask({ type: 'getTabDraft', tabId, slot: 'menu' }), [tabId]);
+  // The menu's draft is announced for its tab; a saved one goes with its note (a change of people).
+  useBroadcast(() => waiting.reload(), [tabId]);
+  return waiting.data?.record != null;
 }

@@ -22,9 +22,8 @@ export function CardActions({ contactId }: { contactId: string }) {
       </div>
       {action === 'note' ? (
         <NoteComposer
-          onSave={async ({ text, kind, experience, requestId }) => {
-            await ask({ type: 'logInteraction', contactIds: [contactId], kind, text, requestId, ...(experience && { experience }) });
-          }}
+          draftKey={{ kind: 'person', contactId }}
+          onSave={(entry) => ask({ type: 'logInteraction', contactIds: [contactId], ...entry }).then(() => undefined)}
         />
       ) : (
         <FollowUpForm contactId={contactId} idPrefix="card-followup" />

@@ -1,52 +1,62 @@
-import { useRef, useState } from 'preact/hooks';
 import { parseLocalInputValue, toLocalInputValue } from '../../utils/time/dates';
 import { quickPickDue } from '../../utils/time/followup-times';
 import { t } from '../../utils/i18n';
-import { ask } from '../../utils/messaging/client';
+import type { DraftFollowUp } from '../../utils/model/drafts';
 import { DueField, dueProblem } from './DueField';
+
+/** The quick note's follow-up before the user touches it: not wanted, due tomorrow morning. */
+export const freshFollowUp = (now = Date.now()): DraftFollowUp => ({
+  wanted: false,
+  text: '',
+  due: toLocalInputValue(quickPickDue('tomorrow', now)),
+  pastConfirmed: false,
+});
+
+/** What is wrong with the follow-up, or undefined when it may be saved (or is not wanted). */
+export const quickFollowUpProblem = (value: DraftFollowUp): string | undefined => (value.wanted ? dueProblem(value.due, value.pastConfirmed) : undefined);
+
+/** The follow-up to send with the note (the note's first words when no text was given), if wanted. */
+export function quickFollowUpRequest(value: DraftFollowUp, noteText: string): { text: string; due: number; confirmPast: boolean } | undefined {
+  if (!value.wanted) return undefined;
+  return { text: value.text.trim() || noteText.trim().slice(0, 200), due: parseLocalInputValue(value.due)!, confirmPast: value.pastConfirmed };
+}
+
+interface Props {
+  value: DraftFollowUp;
+  /** Told each change on its own (two in a row must not undo each other). */
+  onChange: (change: Partial<DraftFollowUp>) => void;
+}
 
 /**
  * The quick note's optional follow-up: "follow up on this" for each person the note is for,
- * linked to the note. Returns the fields to show, a check to run before saving, and the save.
+ * linked to the note. Controlled: its value is part of the note's draft, so it survives closing.
  */
-export function useQuickFollowUp() {
-  const [wanted, setWanted] = useState(false);
-  const [text, setText] = useState('');
-  const [dueValue, setDueValue] = useState(() => toLocalInputValue(quickPickDue('tomorrow', Date.now())));
-  const [pastConfirmed, setPastConfirmed] = useState(false);
-  // One id per person until saved: a retry after a failure creates each follow-up once.
-  const ids = useRef(new Map<string, string>());
-
-  const problem = (): string | undefined => (wanted ? dueProblem(dueValue, pastConfirmed) : undefined);
-
-  const createFor = async (contactIds: string[], noteText: string, entryId: string): Promise<void> => {
-    if (!wanted) return;
-    const due = parseLocalInputValue(dueValue)!;
-    const what = text.trim() || noteText.trim().slice(0, 200);
-    for (const contactId of contactIds) {
-      if (!ids.current.has(contactId)) ids.current.set(contactId, crypto.randomUUID());
-      await ask({ type: 'createFollowUp', id: ids.current.get(contactId)!, contactId, text: what, due, entryId, confirmPast: pastConfirmed });
-    }
-    ids.current.clear();
-    setWanted(false);
-    setText('');
-    setPastConfirmed(false);
-  };
-
-  const element = (
+export function QuickFollowUp({ value, onChange }: Props) {
+  const set = onChange;
+  return (
     <fieldset class="quick-followup">
       <label class="checkbox">
-        <input type="checkbox" checked={wanted} onChange={(e) => setWanted(e.currentTarget.checked)} />
+        <input type="checkbox" checked={value.wanted} onChange={(e) => set({ wanted: e.currentTarget.checked })} />
         {t('followUpAddToggle')}
       </label>
-      {wanted && (
+      {value.wanted && (
         <>
           <label for="quick-followup-text">{t('followUpWhat')}</label>
-          <input id="quick-followup-text" value={text} placeholder={t('followUpWhatPlaceholderQuick')} onInput={(e) => setText(e.currentTarget.value)} />
-          <DueField id="quick-followup-due" value={dueValue} onChange={setDueValue} pastConfirmed={pastConfirmed} onConfirmPast={setPastConfirmed} />
+          <input
+            id="quick-followup-text"
+            value={value.text}
+            placeholder={t('followUpWhatPlaceholderQuick')}
+            onInput={(e) => set({ text: e.currentTarget.value })}
+          />
+          <DueField
+            id="quick-followup-due"
+            value={value.due}
+            onChange={(due) => set({ due })}
+            pastConfirmed={value.pastConfirmed}
+            onConfirmPast={(pastConfirmed) => set({ pastConfirmed })}
+          />
         </>
       )}
     </fieldset>
   );
-  return { element, problem, createFor };
 }

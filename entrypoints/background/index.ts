@@ -10,6 +10,7 @@ import { createHandlers } from '../../utils/services/handlers';
 import { watchTabs } from './tabs';
 import { syncWebReader } from '../../utils/services/sightings/site-access';
 import { openWelcomeOnInstall, type InstallEvent } from './welcome';
+import { migrateStorageDrafts } from '../../utils/services/drafts/migrate-storage';
 
 export default defineBackground(() => {
   // Every listener is registered synchronously at start, so an event that woke the worker is
@@ -24,6 +25,8 @@ export default defineBackground(() => {
   // worker answers, and the worker itself updates the search index and alarms after it.
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
   watchTabs();
+  // Drafts kept per tab in chrome.storage.local by earlier versions move into the database once.
+  void db.then((opened) => migrateStorageDrafts(opened, Date.now())).catch((error: unknown) => console.error('Tend: could not move old drafts', error));
   watchCommands();
   watchMenuNotifications(db);
   watchFollowUps(db); // follow-up alarms, their notifications, the badge

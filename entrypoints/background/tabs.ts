@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { broadcast } from '../../utils/messaging/client';
-import { clearDraft } from '../../utils/storage/drafts';
 import { clearTabPeople, getTabPeople, loadTabPeopleCounts } from '../../utils/storage/tab-people';
 
 /** Same page, ignoring the fragment and query: Gmail moves between views without reloading. */
@@ -17,10 +16,8 @@ function samePage(a: string, b: string | undefined): boolean {
 /** Forget a tab's people when it closes or loads another page; its content script reports anew. */
 export function watchTabs(): void {
   void loadTabPeopleCounts();
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void clearTabPeople(tabId);
-    void clearDraft(tabId);
-  });
+  // A tab's drafts are about its page, not the tab: they stay when it closes (utils/model/drafts.ts).
+  browser.tabs.onRemoved.addListener((tabId) => void clearTabPeople(tabId));
   browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
     if (change.status !== 'loading') return;
     const known = await getTabPeople(tabId);

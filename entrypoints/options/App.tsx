@@ -11,6 +11,7 @@ import { RemovalWarning } from '../../components/settings/RemovalWarning';
 import { ShortcutList } from '../../components/settings/ShortcutList';
 import { SiteList } from '../../components/settings/SiteList';
 import { StorageInfo } from '../../components/settings/StorageInfo';
+import { UnsavedDrafts } from '../../components/settings/UnsavedDrafts';
 import { t } from '../../utils/i18n';
 import type { Settings } from '../../utils/model/records';
 import { parseAddressEntry, parseHostEntry } from '../../utils/storage/settings-entries';
@@ -96,6 +97,7 @@ export function App() {
       <ExportData />
       <ImportData generation={generation} onSettingsChanged={setSettings} onDataChanged={dataChanged} />
       <StorageInfo generation={generation} />
+      <UnsavedDrafts generation={generation} />
       <DangerZone
         onDeleted={() => {
           dataChanged();

@@ -54,7 +54,7 @@ export function App() {
       {tabId !== undefined && menuDraftWaiting && (
         <section aria-labelledby="log-heading" class="log-this">
           <h2 id="log-heading">{t('panelLogThis')}</h2>
-          <QuickNote tabId={tabId} pagePeople={[]} />
+          <QuickNote tabId={tabId} pagePeople={[]} fromMenu />
         </section>
       )}
       {view === 'people' && <PeopleView onOpenPerson={openPerson} />}

@@ -2,14 +2,17 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, expect, test, vi } from 'vitest';
 import { QuickNote } from '../../components/capture/QuickNote';
-import { loadDraft } from '../../utils/storage/drafts';
 import { TendError } from '../../utils/errors';
+import { ask } from '../../utils/messaging/client';
 
 const ADA = { id: '01900000-0000-7000-8000-00000000000a', displayName: 'Ada Lovelace', identities: [], tags: [], createdAt: 1, updatedAt: 1 };
+const PAGE = { kind: 'page', url: 'https://mail.google.com/mail/u/0/#inbox/t1' } as const;
 
-// The background, as the page sees it: reads answer, the save fails as a full disk would.
+// The background, as the page sees it: reads answer, drafts are kept, the save fails as a full disk would.
 vi.mock('../../utils/messaging/client', () => ({
   ask: vi.fn(async (request: { type: string }) => {
+    if (request.type === 'getTabDraft') return { about: PAGE, record: null };
+    if (request.type === 'putDraft') return { kept: true };
     if (request.type === 'getContacts') return [ADA];
     if (request.type === 'logInteraction') throw new TendError('failed', 'There is no room left to save this.');
     if (request.type === 'listContactFollowUps' || request.type === 'listFollowUps') return { due: [], upcoming: [], later: [], done: [] };
@@ -20,23 +23,42 @@ vi.mock('../../utils/messaging/client', () => ({
 }));
 
 afterEach(() => document.body.replaceChildren());
-const settle = () => act(() => new Promise((resolve) => setTimeout(resolve, 20)));
+const settle = (ms = 20) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
+const type = (field: HTMLInputElement | HTMLTextAreaElement, value: string) =>
+  act(() => {
+    field.value = value;
+    field.dispatchEvent(new Event('input', { bubbles: true }));
+  });
+/** The last draft the page sent the worker. */
+const lastDraftSent = () =>
+  vi
+    .mocked(ask)
+    .mock.calls.map(([request]) => request)
+    .filter((request) => request.type === 'putDraft')
+    .at(-1) as { about: unknown; draft: { text: string; followUp?: { wanted: boolean; text: string } } } | undefined;
 
-test('a save that fails keeps the draft, in the field and in storage, and says why', async () => {
+test('a save that fails keeps the draft, in the field and with the worker, and says why', async () => {
   const host = document.body.appendChild(document.createElement('div'));
-  render(<QuickNote tabId={42} pagePeople={[ADA.id]} />, host);
+  render(<QuickNote tabId={42} pagePeople={[]} preselect={[ADA.id]} />, host);
   await settle();
   const note = host.querySelector<HTMLTextAreaElement>('#quick-note-text')!;
-  await act(() => {
-    note.value = 'She asked for the engine notes';
-    note.dispatchEvent(new Event('input', { bubbles: true }));
-  });
-  await settle();
+  await type(note, 'She asked for the engine notes');
   await act(() => {
     host.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
   });
   await settle();
   expect(host.querySelector('[role=alert]')?.textContent).toBe('Not saved: There is no room left to save this.');
   expect(note.value).toBe('She asked for the engine notes');
-  expect((await loadDraft(42))?.text).toBe('She asked for the engine notes');
+  // Sent after the pause in typing (whenever the busy machine runs the timer).
+  await vi.waitFor(() => expect(lastDraftSent()).toMatchObject({ about: PAGE, draft: { text: 'She asked for the engine notes' } }));
+});
+
+test('the follow-up (ticked, its text) is part of the draft, and a hidden page sends it at once', async () => {
+  const host = document.body.appendChild(document.createElement('div'));
+  render(<QuickNote tabId={42} pagePeople={[]} preselect={[ADA.id]} />, host);
+  await settle();
+  await act(() => host.querySelector<HTMLInputElement>('.quick-followup input[type=checkbox]')!.click());
+  await type(host.querySelector<HTMLInputElement>('#quick-followup-text')!, 'Send the plans');
+  window.dispatchEvent(new Event('pagehide'));
+  expect(lastDraftSent()?.draft.followUp).toMatchObject({ wanted: true, text: 'Send the plans' });
 });

@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { Tend } from './harness';
 import { Popup } from './pages/popup';
 import { SidePanel } from './pages/side-panel';
+import { clickLogMenu as logMenu } from './pages/log-menu';
 
 let tend: Tend;
 beforeEach(async () => {
@@ -19,30 +20,17 @@ async function historyOf(tabId: number, name: string): Promise<string[]> {
   return texts;
 }
 
-/** Call the context menu's handler in the service worker, as Chrome does on a click. */
-async function clickLogMenu(page: Page, tabId: number, info: Record<string, string>) {
-  const worker = await tend.worker();
-  return worker.evaluate(
-    async ({ tabId, info, url }) => {
-      const g = globalThis as unknown as {
-        tend: { onLogMenuClicked(i: object, t: object): Promise<{ id: string } | undefined> };
-        chrome: { tabs: { get(id: number): Promise<object> } };
-      };
-      // The tab as Chrome hands it to the listener.
-      const tab = await g.chrome.tabs.get(tabId);
-      const entry = await g.tend.onLogMenuClicked({ menuItemId: 'tend-log-interaction', pageUrl: url, ...info }, tab);
-      return entry?.id;
-    },
-    { tabId, info, url: page.url() },
-  );
-}
+const clickLogMenu = (page: Page, tabId: number, info: Record<string, string>) => logMenu(tend, page, tabId, info);
 
 test('popup: a note to the one person on the page appears on their timeline', async () => {
   const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');
   const tabId = await tend.tabIdOf(gmail);
   const popup = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
-  await expect.poll(() => popup.selectedNames()).toEqual(['Katherine Johnson', 'Ada Lovelace']);
-  await popup.page.getByRole('button', { name: 'Remove Ada Lovelace' }).click();
+  // Two people on the page: the note is for no one until the user adds someone (one click each).
+  await expect.poll(() => popup.offeredNames()).toEqual(['Katherine Johnson', 'Ada Lovelace']);
+  expect(await popup.selectedNames()).toEqual([]);
+  await popup.addFromPage('Katherine Johnson');
+  await expect.poll(() => popup.selectedNames()).toEqual(['Katherine Johnson']);
   await popup.page.getByLabel('Kind').selectOption('call');
   await popup.note.fill('Called about the launch window; she needs the numbers by Friday.');
   await popup.save();
@@ -59,9 +47,9 @@ test('popup: one note to two people (one found by the picker) appears on both ti
   const other = await tend.openGmail('thread-second', '#inbox/thread-two');
   const otherTabId = await tend.tabIdOf(other);
   const popup = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
-  await expect.poll(() => popup.selectedNames()).toEqual(['Ada Lovelace', 'Charles Babbage', 'Grace Hopper']);
-  await popup.page.getByRole('button', { name: 'Remove Grace Hopper' }).click();
-  await popup.page.getByRole('button', { name: 'Remove Charles Babbage' }).click();
+  await expect.poll(() => popup.offeredNames()).toEqual(['Ada Lovelace', 'Charles Babbage', 'Grace Hopper']);
+  await popup.addFromPage('Ada Lovelace');
+  await expect.poll(() => popup.selectedNames()).toEqual(['Ada Lovelace']);
   await popup.addPerson('kath', /Katherine Johnson/);
   await expect.poll(() => popup.selectedNames()).toEqual(['Ada Lovelace', 'Katherine Johnson']);
   await popup.note.fill('Dinner together: both want to review the trajectory maths.');
@@ -82,8 +70,10 @@ test('popup: the draft (text, people, kind) survives closing the popup; saving c
   const gmail = await tend.openGmail('thread-expanded', '#inbox/thread-one');
   const tabId = await tend.tabIdOf(gmail);
   const first = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
-  await expect.poll(() => first.selectedNames()).toHaveLength(3);
-  await first.page.getByRole('button', { name: 'Remove Charles Babbage' }).click();
+  await expect.poll(() => first.offeredNames()).toHaveLength(3);
+  await first.addFromPage('Ada Lovelace');
+  await first.addFromPage('Grace Hopper');
+  await expect.poll(() => first.selectedNames()).toEqual(['Ada Lovelace', 'Grace Hopper']);
   await first.page.getByLabel('Kind').selectOption('meeting');
   await first.note.pressSequentially('Half-written thought about', { delay: 5 });
   await first.page.close();
@@ -97,7 +87,8 @@ test('popup: the draft (text, people, kind) survives closing the popup; saving c
   await again.page.close();
 
   const third = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
-  await expect.poll(() => third.selectedNames()).toHaveLength(3);
+  await expect.poll(() => third.offeredNames()).toHaveLength(3);
+  expect(await third.selectedNames()).toEqual([]);
   expect(await third.note.inputValue()).toBe('');
 });
 

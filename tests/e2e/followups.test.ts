@@ -177,8 +177,10 @@ test('“follow up on this” on a history entry, and a follow-up from the popup
   await expect.poll(() => followUps.list('Upcoming (next 14 days)').allInnerTexts()).toEqual([expect.stringMatching(/About: Launch window/)]);
 
   const popup = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
-  await expect.poll(() => popup.selectedNames()).toEqual(['Katherine Johnson', 'Ada Lovelace']);
+  // Ada's card is open in the panel: the note is for her until the user says otherwise.
+  await expect.poll(() => popup.selectedNames()).toEqual(['Ada Lovelace']);
   await popup.page.getByRole('button', { name: 'Remove Ada Lovelace' }).click();
+  await popup.addFromPage('Katherine Johnson');
   await popup.note.fill('She will send the trajectory tables.');
   await popup.page.getByLabel('Add a follow-up').check();
   await popup.page.getByRole('button', { name: 'In a month' }).click();

@@ -19,7 +19,7 @@ afterAll(async () => {
 test('the real context menu: "Log this interaction" on a selection opens the side panel with the entry', async () => {
   const page = await tend.open('https://people.example/notes?tend-fixture=visible-text');
   await page.bringToFront();
-  const tabId = await tend.tabIdOf(page);
+  await tend.tabIdOf(page);
   const paragraph = page.locator('p').first();
   const selected = (await paragraph.innerText()).trim();
   await paragraph.selectText();
@@ -32,17 +32,21 @@ test('the real context menu: "Log this interaction" on a selection opens the sid
   await expect
     .poll(
       () =>
-        worker.evaluate(async (id) => {
-          const key = `draft:${id}`;
-          return (
-            await (globalThis as unknown as { chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } } }).chrome.storage.local.get(
-              key,
-            )
-          )[key];
-        }, tabId),
+        worker.evaluate(
+          (url) =>
+            new Promise<unknown>((resolve) => {
+              // "Log this interaction" waits as a draft about the page, in Tend's database.
+              const open = indexedDB.open('tend');
+              open.onsuccess = () => {
+                const get = open.result.transaction('drafts').objectStore('drafts').get(`menu:${url}`);
+                get.onsuccess = () => resolve((get.result as { draft?: unknown } | undefined)?.draft);
+              };
+            }),
+          page.url(),
+        ),
       { timeout: 10_000 },
     )
-    .toMatchObject({ fromMenu: true, text: selected, source: { url: page.url() } });
+    .toMatchObject({ text: selected, source: { url: page.url() } });
   // The side panel opened in the click's user gesture, not a fallback notification.
   const cdp = await tend.context.newCDPSession(page);
   const { targetInfos } = await cdp.send('Target.getTargets');

@@ -120,7 +120,8 @@ test('quota: a note that finds no room says so and keeps its text; once there is
   await untilWritesFindNoRoom(tend, blank);
 
   const popup = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
-  await expect.poll(() => popup.chips.count()).toBe(3);
+  await expect.poll(() => popup.offeredNames()).toHaveLength(3);
+  await popup.addFromPage('Ada Lovelace');
   const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
   await panel.openPerson('Ada Lovelace');
   const quickNote = 'She asked for the engine notes; send them on Monday.';
@@ -133,7 +134,8 @@ test('quota: a note that finds no room says so and keeps its text; once there is
   await expect.poll(() => panel.page.getByRole('alert').innerText()).toMatch(/^There is no room left to save this\b/);
   expect(await panel.page.getByRole('textbox', { name: 'Note', exact: true }).inputValue()).toBe(panelNote);
   expect(await notes()).toBe(0);
-  // The quick note's draft is kept outside IndexedDB: a popup closed now loses nothing either.
+  // The database has no room for the quick note's draft either: it waits in session storage, so a
+  // popup closed now loses nothing.
   await popup.page.close();
   const reopened = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
   await expect.poll(() => reopened.note.inputValue()).toBe(quickNote);

@@ -9,11 +9,14 @@ import { buildV1Database, V1_RECORDS } from './frozen-db/v1';
 import { buildV2Database, V2_RECORDS } from './frozen-db/v2';
 import { buildV3Database, V3_RECORDS } from './frozen-db/v3';
 import { buildV4Database, V4_RECORDS } from './frozen-db/v4';
+import { buildV5Database, V5_RECORDS } from './frozen-db/v5';
+import { DraftRecordSchema } from '../../utils/model/drafts';
 
 /** Every store and its indexes as today's schema has them. */
 const STORES: Record<StoreName, string[]> = {
   changes: [],
   snapshots: [],
+  drafts: ['by-updated'],
   contacts: ['by-updated'],
   followUps: ['by-contact', 'by-due'],
   identities: ['by-contact'],
@@ -30,6 +33,7 @@ const SCHEMAS: Partial<Record<StoreName, z.ZodType>> = {
   followUps: FollowUp,
   imports: ImportRecord,
   merges: MergeRecord,
+  drafts: DraftRecordSchema,
 };
 
 type Records = Partial<Record<StoreName, readonly unknown[]>>;
@@ -48,6 +52,7 @@ const FROZEN: { version: number; build: (name: string) => Promise<void>; records
   { version: 2, build: buildV2Database, records: V2_RECORDS },
   { version: 3, build: buildV3Database, records: V3_RECORDS },
   { version: 4, build: buildV4Database, records: V4_RECORDS },
+  { version: 5, build: buildV5Database, records: V5_RECORDS },
 ];
 
 const tally = { kept: 0, frozen: 0, versions: [] as number[] };

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import ts from 'typescript';
 import { describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { clearDraft, emptyDraft, loadDraft, saveDraft, watchDraft } from '../../utils/storage/drafts';
-import { onOpenPersonRequested, requestOpenPerson, takeOpenPersonRequest } from '../../utils/storage/open-person';
+import { loadLegacyTabDrafts, removeLegacyTabDraft } from '../../utils/storage/drafts';
+import { clearShownCard, getShownCard, onOpenPersonRequested, requestOpenPerson, setShownCard, takeOpenPersonRequest } from '../../utils/storage/open-person';
 import { loadSettings, onSettingsChanged, updateSettings } from '../../utils/storage/settings';
 import { clearTabPeople, getTabPeople, loadTabPeopleCounts, savedPeopleOnTab, setTabPeople } from '../../utils/storage/tab-people';
 import { sourceFiles } from './source-files';
@@ -25,10 +25,11 @@ describe('values stored by earlier versions are still read', () => {
     expect(await loadSettings()).toMatchObject({ ownAddresses: ['me@example.com'], ignoreAutomatedSenders: false });
   });
 
-  test('a tab’s draft (local `draft:<tab>`)', async () => {
-    await fakeBrowser.storage.local.set({ 'draft:7': OLD_DRAFT });
-    expect(await loadDraft(7)).toEqual(OLD_DRAFT);
-    expect(await loadDraft(8)).toBeUndefined();
+  test('a tab’s draft (local `draft:<tab>`), read once to move it into the database', async () => {
+    await fakeBrowser.storage.local.set({ 'draft:7': OLD_DRAFT, 'draft:x': OLD_DRAFT });
+    expect(await loadLegacyTabDrafts()).toEqual(new Map([[7, OLD_DRAFT]]));
+    await removeLegacyTabDraft(7);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ 'draft:x': OLD_DRAFT });
   });
 
   test('the people on a tab (session `tab:<tab>`), and their counts at worker start', async () => {
@@ -48,21 +49,30 @@ describe('values stored by earlier versions are still read', () => {
 
 test('writes land under the same keys, with nothing else beside them', async () => {
   await updateSettings((settings) => ({ ...settings, ownAddresses: ['me@example.com'] }));
-  await saveDraft(7, { ...emptyDraft([ADA_ID]), text: 'hello' });
   await setTabPeople(3, { ...OLD_TAB_PEOPLE, truncated: false });
   await requestOpenPerson(ADA_ID, 1000);
-  expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual(['draft:7', 'settings']);
+  expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual(['settings']);
   expect(Object.keys(await fakeBrowser.storage.session.get(null)).sort()).toEqual(['openPerson', 'tab:3']);
-  await clearDraft(7);
   await clearTabPeople(3);
   expect(Object.keys(await fakeBrowser.storage.local.get(null))).toEqual(['settings']);
   expect(Object.keys(await fakeBrowser.storage.session.get(null))).toEqual(['openPerson']);
 });
 
+test('the card a side panel shows for a tab (session `card:<tab>`): a newer card is not forgotten by the old one closing', async () => {
+  const GRACE_ID = '01900000-0000-7000-8000-00000000000b';
+  await setShownCard(3, ADA_ID);
+  await setShownCard(3, GRACE_ID);
+  await clearShownCard(3, ADA_ID);
+  expect(await getShownCard(3)).toBe(GRACE_ID);
+  await clearShownCard(3, GRACE_ID);
+  expect(await getShownCard(3)).toBeUndefined();
+  expect(await getShownCard(4)).toBeUndefined();
+});
+
 test('an unreadable value reads as nothing, and an unreadable request is removed', async () => {
   await fakeBrowser.storage.local.set({ 'draft:7': { text: 42 } });
   await fakeBrowser.storage.session.set({ 'tab:3': ['not', 'people'], openPerson: { contactId: 'not-a-uuid', at: 1 } });
-  expect(await loadDraft(7)).toBeUndefined();
+  expect(await loadLegacyTabDrafts()).toEqual(new Map());
   expect(await getTabPeople(3)).toBeNull();
   expect(await takeOpenPersonRequest(2)).toBeUndefined();
   expect(await fakeBrowser.storage.session.get('openPerson')).toEqual({});
@@ -70,17 +80,13 @@ test('an unreadable value reads as nothing, and an unreadable request is removed
 
 test('watchers hear their own item only', async () => {
   const settingsChanged = vi.fn();
-  const drafts = vi.fn();
   const requested = vi.fn();
-  const stops = [onSettingsChanged(settingsChanged), watchDraft(7, drafts), onOpenPersonRequested(requested)];
-  await saveDraft(8, emptyDraft());
-  expect([settingsChanged, drafts, requested].map((spy) => spy.mock.calls.length)).toEqual([0, 0, 0]);
+  const stops = [onSettingsChanged(settingsChanged), onOpenPersonRequested(requested)];
+  await setShownCard(8, ADA_ID);
+  expect([settingsChanged, requested].map((spy) => spy.mock.calls.length)).toEqual([0, 0]);
 
   await updateSettings((settings) => ({ ...settings, ignoreAutomatedSenders: false }));
   expect(settingsChanged).toHaveBeenCalledTimes(1);
-  await saveDraft(7, { ...emptyDraft(), text: 'from the menu', fromMenu: true });
-  await clearDraft(7);
-  expect(drafts.mock.calls.map(([draft]) => draft?.text)).toEqual(['from the menu', undefined]);
   await requestOpenPerson(ADA_ID);
   await takeOpenPersonRequest();
   expect(requested).toHaveBeenCalledTimes(1); // the request, not its removal

@@ -3,7 +3,7 @@ import { reopeningDatabase } from './connection';
 import type { TendDB, TendDatabase } from './schema';
 
 export const DB_NAME = 'tend';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 /**
  * Tend's database, opened (and upgraded) now and opened again on the next use whenever another
@@ -47,6 +47,11 @@ function openConnection(name: string): Promise<TendDatabase> {
         // and saved index states; see utils/db/commit.ts and utils/search/snapshot.ts.
         db.createObjectStore('changes', { keyPath: 'seq', autoIncrement: true });
         db.createObjectStore('snapshots', { keyPath: 'name' });
+      }
+      if (oldVersion < 5) {
+        // Drafts move out of chrome.storage.local (which content scripts could once read) into
+        // the extension's own origin: text typed and not saved yet, keyed by what it is about.
+        db.createObjectStore('drafts', { keyPath: 'key' }).createIndex('by-updated', 'updatedAt');
       }
     },
   });

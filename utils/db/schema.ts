@@ -3,6 +3,7 @@ import type { Contact, FollowUp, Identity, Interaction } from '../model/records'
 import type { ChangeRecord, IdentityRecord, SnapshotRecord, TimelineLink } from '../model/rows';
 import type { ImportRecord } from '../model/import';
 import type { MergeRecord } from '../model/merge';
+import type { DraftRecord } from '../model/drafts';
 
 export type { IdentityRecord, TimelineLink };
 
@@ -21,6 +22,8 @@ export interface TendDB extends DBSchema {
   changes: { key: number; value: ChangeRecord };
   /** v4: saved states of in-memory indexes, by name, with the last change they include. */
   snapshots: { key: string; value: SnapshotRecord };
+  /** v5: text typed and not yet saved, by what it is about (see utils/model/drafts.ts). */
+  drafts: { key: string; value: DraftRecord; indexes: { 'by-updated': number } };
 }
 
 export type TendDatabase = IDBPDatabase<TendDB>;

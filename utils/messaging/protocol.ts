@@ -20,8 +20,11 @@ import {
   TabPeople,
 } from '../model/records';
 import { t } from '../i18n';
+import { DraftAbout } from '../model/drafts';
+import { MAX_DATE } from '../time/dates';
 import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../model/limits';
 import { deletionRequests, deletionResults } from './features/deletion';
+import { draftsRequests, draftsResults } from './features/drafts';
 import { followupsRequests, followupsResults } from './features/followups';
 import { peopleRequests, peopleResults } from './features/people';
 import { portabilityRequests, portabilityResults } from './features/portability';
@@ -95,6 +98,12 @@ const coreRequests = [
     experience: Experience.optional(),
     source: Source.optional(),
     requestId: z.uuid(),
+    /** When it happened, for a past interaction (not later than now, not before 1970); absent: now. */
+    at: z.number().int().min(0).max(MAX_DATE).optional(),
+    /** The draft it was written in: removed in the same transaction that saves it. */
+    draft: DraftAbout.optional(),
+    /** A follow-up on it for each of its people. */
+    followUp: z.object({ text: z.string().trim().min(1).max(MAX_NOTE), due: z.number().int().min(0).max(MAX_DATE), confirmPast: z.boolean() }).optional(),
   }),
   /** Remove a logged entry (undo); automatic sightings stay facts and cannot be removed here. */
   z.object({ type: z.literal('deleteInteraction'), interactionId: z.uuid() }),
@@ -127,6 +136,7 @@ export const PageRequest = z.discriminatedUnion('type', [
   ...portabilityRequests,
   ...deletionRequests,
   ...peopleRequests,
+  ...draftsRequests,
 ]);
 export type PageRequest = z.input<typeof PageRequest>;
 export type ParsedPageRequest = z.infer<typeof PageRequest>;
@@ -138,6 +148,7 @@ export const PageResults = {
   ...portabilityResults,
   ...deletionResults,
   ...peopleResults,
+  ...draftsResults,
   getTabPeople: TabPeople.nullable(),
   getContact: Contact.nullable(),
   getTimeline: z.array(Interaction),

@@ -12,6 +12,7 @@ import { contactFacts } from './people/facts';
 import { deletePerson, dropExpiredUndoRecords, undoDeletePerson } from './people/delete';
 import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from './capture/log';
 import { createContact, findPeople, getContacts, recentEntries } from './people/people';
+import { createDraftHandlers } from './drafts/handlers';
 import { createFollowUpHandlers } from './followups/handlers';
 import { createPortabilityHandlers } from './portability/handlers';
 import { createPeopleListHandlers } from './people-list/handlers';
@@ -47,6 +48,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       ...createFollowUpHandlers(db, clock),
       ...createPortabilityHandlers(db, clock),
       ...createPeopleListHandlers(db, clock),
+      ...createDraftHandlers(db, clock),
       getTabPeople: ({ tabId }) => getTabPeople(tabId),
       getContact: async ({ contactId }) => (await getContact(readTx(await db, ['contacts']), contactId)) ?? null,
       getTimeline: async ({ contactId, limit, before }) => listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit, before),

@@ -1,52 +1,55 @@
 import { z } from 'zod';
 import { Experience, LoggableKind, MAX_NOTE, Source } from '../model/records';
-import { perTabItems } from './item';
+import { perTabItems, storedItem } from './item';
 
-/** A quick note being written: saved on every keystroke so a closed popup loses nothing. */
-export const Draft = z.object({
+/**
+ * A quick note's draft as Tend up to database v4 kept it: per tab (key `draft:<tabId>`) in
+ * chrome.storage.local. Drafts now live in the worker's IndexedDB (utils/model/drafts.ts); this
+ * is read once, at worker start, to move what users still have (utils/services/drafts/migrate-storage.ts).
+ */
+export const LegacyTabDraft = z.object({
   text: z.string().max(MAX_NOTE),
   kind: LoggableKind,
   experience: Experience.optional(),
   contactIds: z.array(z.uuid()).max(50),
-  /** True once the user changed who the note is for: the page's people no longer replace them. */
   peopleChosen: z.boolean(),
-  /** Kept until the save succeeds, so a retry (or a second click) logs once. */
   requestId: z.uuid(),
-  /** The page the note is about, when it came from "Log this interaction". */
   source: Source.optional(),
-  /** Started from the context menu: the side panel shows it for the user to pick people and save. */
   fromMenu: z.boolean().optional(),
 });
-export type Draft = z.infer<typeof Draft>;
+export type LegacyTabDraft = z.infer<typeof LegacyTabDraft>;
 
-// Drafts are per tab (key `draft:<tabId>`), in chrome.storage.local so they also survive a
-// browser restart; the background deletes a tab's draft when the tab closes.
-const drafts = perTabItems('local:draft:', Draft);
+const legacyDrafts = perTabItems('local:draft:', LegacyTabDraft);
 
-export const emptyDraft = (contactIds: string[] = []): Draft => ({
-  text: '',
-  kind: 'note',
-  contactIds,
-  peopleChosen: false,
-  requestId: crypto.randomUUID(),
-});
-
-/** The tab's draft, or undefined when there is none (or it is unreadable). */
-export function loadDraft(tabId: number): Promise<Draft | undefined> {
-  return drafts.of(tabId).get();
+/** Every tab's draft still in chrome.storage.local, by tab id. */
+export function loadLegacyTabDrafts(): Promise<Map<number, LegacyTabDraft>> {
+  return legacyDrafts.all();
 }
 
-/** Keep the tab's draft (on every keystroke). */
-export function saveDraft(tabId: number, draft: Draft): Promise<void> {
-  return drafts.of(tabId).set(draft);
+/** Remove a tab's old draft (moved to the database). */
+export function removeLegacyTabDraft(tabId: number): Promise<void> {
+  return legacyDrafts.of(tabId).remove();
 }
 
-/** Forget the tab's draft (saved, or the tab closed). */
-export function clearDraft(tabId: number): Promise<void> {
-  return drafts.of(tabId).remove();
+/**
+ * A draft the database had no room for (a full disk): kept in chrome.storage.session (in memory,
+ * closed to content scripts) under `draft:<what it is about>` until there is room again, so
+ * closing the popup still loses nothing.
+ */
+const SessionDraft = z.object({ key: z.string(), about: z.unknown(), draft: z.unknown(), updatedAt: z.number() });
+const sessionDraft = (key: string) => storedItem(`session:draft:${key}`, SessionDraft);
+
+/** Keep a draft in session storage (the database refused it for lack of room). */
+export function keepDraftInSession(record: z.infer<typeof SessionDraft>): Promise<void> {
+  return sessionDraft(record.key).set(record);
 }
 
-/** Call `listener` with the tab's draft whenever it changes; returns the function that stops listening. */
-export function watchDraft(tabId: number, listener: (draft: Draft | undefined) => void): () => void {
-  return drafts.of(tabId).watch(listener);
+/** The draft kept in session storage under this key, unchecked (the caller's schema checks it). */
+export async function sessionDraftOf(key: string): Promise<z.infer<typeof SessionDraft> | undefined> {
+  return sessionDraft(key).get();
+}
+
+/** Forget a draft kept in session storage (saved, or stored in the database again). */
+export function forgetSessionDraft(key: string): Promise<void> {
+  return sessionDraft(key).remove();
 }

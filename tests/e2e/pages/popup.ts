@@ -27,6 +27,17 @@ export class Popup {
     await this.page.getByRole('option', { name: option }).click();
   }
 
+  /** Add one of the page's people with its one-click choice. */
+  async addFromPage(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Add ${name}` }).click();
+  }
+
+  /** Names the page offers in one click (not chosen yet). */
+  async offeredNames(): Promise<string[]> {
+    const buttons = this.page.getByRole('group', { name: 'On this page:' }).getByRole('button');
+    return (await buttons.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''))).map((label) => label.replace(/^Add /, ''));
+  }
+
   async save(): Promise<void> {
     await this.page.getByRole('button', { name: 'Save' }).click();
   }

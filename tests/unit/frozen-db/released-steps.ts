@@ -27,6 +27,8 @@ const RELEASED_STEPS: ((db: IDBDatabase) => void)[] = [
     db.createObjectStore('changes', { keyPath: 'seq', autoIncrement: true });
     db.createObjectStore('snapshots', { keyPath: 'name' });
   },
+  // v5: drafts (text typed and not saved yet), by what they are about.
+  (db) => db.createObjectStore('drafts', { keyPath: 'key' }).createIndex('by-updated', 'updatedAt'),
 ];
 
 /** Records to put in a frozen database, by store. */

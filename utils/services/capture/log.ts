@@ -5,6 +5,11 @@ import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { newId } from '../../ids';
 import type { Contact, Interaction, LoggableKind, Source } from '../../model/records';
+import type { DraftAbout } from '../../model/drafts';
+import { isInThePast } from '../../time/followup-times';
+import { clearDraftIn, forgetDraftKeptInSession } from '../drafts/drafts';
+import { createFollowUp } from '../followups/writes';
+import { whenProblem } from './when';
 
 export interface LogInput {
   contactIds: string[];
@@ -14,19 +19,45 @@ export interface LogInput {
   source?: Source;
   /** Makes the log idempotent: the same request id logs once. */
   requestId: string;
+  /** When it happened ("When was it?"), for a past interaction; absent means now. */
+  at?: number;
+  /** The draft this note was written in: removed in the same transaction that saves the note. */
+  draft?: DraftAbout;
+  /** A follow-up on the note for each of its people (the quick note's "Add a follow-up"). */
+  followUp?: { text: string; due: number; confirmPast: boolean };
+}
+
+/** Refuse a date no interaction can have: later than now (beyond a minute), or before 1970. */
+function checkWhen(at: number | undefined, now: number): void {
+  const problem = at === undefined ? undefined : whenProblem(at, now);
+  if (problem) throw new TendError('invalid', t(problem));
 }
 
 /**
- * Log a note or interaction to every selected person in one transaction, and count it as their
- * latest interaction. Logging the same request twice returns the first entry.
+ * Log a note or interaction to every selected person in one transaction (removing the draft it was
+ * written in), count it as their latest interaction, then add its follow-ups. Logging the same
+ * request twice returns the first entry and adds nothing.
  */
 export async function logInteraction(db: TendDatabase, input: LogInput, now: number): Promise<Interaction> {
-  const tx = writeTx(db, ['contacts', 'interactions', 'timeline']);
+  checkWhen(input.at, now);
+  // Checked before anything is written: a refused follow-up must not leave a note without it.
+  if (input.followUp && isInThePast(input.followUp.due, now) && !input.followUp.confirmPast) throw new TendError('invalid', t('errorFollowUpPast'));
+  const { entry, created } = await logEntry(db, input, now);
+  if (input.draft) await forgetDraftKeptInSession(input.draft);
+  if (created && input.followUp) {
+    for (const contactId of entry.contactIds) await createFollowUp(db, { id: newId(now), contactId, entryId: entry.id, ...input.followUp }, now);
+  }
+  return entry;
+}
+
+async function logEntry(db: TendDatabase, input: LogInput, now: number): Promise<{ entry: Interaction; created: boolean }> {
+  const tx = writeTx(db, ['contacts', 'interactions', 'timeline', 'drafts']);
   const dedupeKey = `request|${input.requestId}`;
   const earlier = await findByDedupeKey(tx, dedupeKey);
   if (earlier) {
+    if (input.draft) await clearDraftIn(tx, input.draft, input.requestId);
     await tx.done;
-    return earlier;
+    return { entry: earlier, created: false };
   }
   const contactIds = [...new Set(input.contactIds)];
   const contacts = await Promise.all(contactIds.map((id) => getContact(tx, id)));
@@ -35,11 +66,12 @@ export async function logInteraction(db: TendDatabase, input: LogInput, now: num
     await tx.done.catch(() => undefined);
     throw new TendError('not-found', t('errorPeopleGoneNotSaved'));
   }
+  const at = input.at ?? now;
   const entry: Interaction = {
     id: newId(now),
     contactIds,
     kind: input.kind,
-    at: now,
+    at,
     summary: input.text,
     ...(input.experience && { experience: input.experience }),
     ...(input.source && { source: input.source }),
@@ -48,10 +80,11 @@ export async function logInteraction(db: TendDatabase, input: LogInput, now: num
   };
   await addInteraction(tx, entry);
   for (const contact of contacts as Contact[]) {
-    await putContact(tx, { ...contact, lastInteractionAt: Math.max(contact.lastInteractionAt ?? 0, now), updatedAt: now });
+    await putContact(tx, { ...contact, lastInteractionAt: Math.max(contact.lastInteractionAt ?? 0, at), updatedAt: now });
   }
+  if (input.draft) await clearDraftIn(tx, input.draft, input.requestId);
   await tx.done;
-  return entry;
+  return { entry, created: true };
 }
 
 /**

@@ -1,5 +1,7 @@
 import type { TendDatabase } from '../../db/schema';
-import { saveDraft } from '../../storage/drafts';
+import { broadcast } from '../../messaging/client';
+import { putDraft } from '../drafts/drafts';
+import { tabDraftAbout } from '../drafts/handlers';
 import { t } from '../../i18n';
 import type { Interaction } from '../../model/records';
 import { getTabPeople } from '../../storage/tab-people';
@@ -12,7 +14,7 @@ export interface MenuLogUi {
   /** Exactly one person: the entry was logged; confirm it with an Undo. */
   confirmLogged(entry: Interaction, personName: string): Promise<void>;
   /**
-   * Several or none: the entry waits as the tab's draft; bring up the side panel to finish it
+   * Several or none: the entry waits as a draft about the tab's page; bring up the side panel to finish it
    * (`alreadyOpen` when the click handler opened it while it still had the user gesture).
    */
   openComposer(windowId: number, alreadyOpen: boolean): Promise<void>;
@@ -44,15 +46,11 @@ export async function logFromMenu(
   }
   const created = await Promise.all(plan.emails.map((email) => createContact(db, { email }, now)));
   const contactIds = [...plan.contactIds, ...created.map((c) => c.id)];
-  await saveDraft(tab.id, {
-    text: plan.summary,
-    kind: 'note',
-    contactIds,
-    peopleChosen: contactIds.length > 0,
-    requestId: crypto.randomUUID(),
-    fromMenu: true,
-    ...(plan.source && { source: plan.source }),
-  });
+  // Its own draft beside the popup's: an unsaved note the user wrote on this page is not replaced.
+  const about = plan.source ? ({ kind: 'menu', url: plan.source.url } as const) : await tabDraftAbout(tab.id, 'menu');
+  const draft = { text: plan.summary, kind: 'note', contactIds, peopleChosen: contactIds.length > 0, requestId: crypto.randomUUID() } as const;
+  await putDraft(db, about, { ...draft, contactIds, ...(plan.source && { source: plan.source }) }, now);
+  await broadcast({ type: 'changed', tabId: tab.id });
   await ui.openComposer(tab.windowId, await panelOpened);
   return undefined;
 }

@@ -1,0 +1,110 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ask } from '../../utils/messaging/client';
+import type { Draft, DraftAbout } from '../../utils/model/drafts';
+
+/** Long enough to send one save per pause in typing, short enough that little waits unsent. */
+const SAVE_AFTER_MS = 250;
+
+/** Where a draft is and what it holds when it is opened. */
+export interface OpenedDraft {
+  about: DraftAbout;
+  /** The stored draft, if there is one. */
+  stored?: Draft;
+}
+
+/** A draft being edited (see useDraft). */
+export interface DraftState {
+  about?: DraftAbout;
+  /** Undefined until the stored draft (or a fresh one) is loaded. */
+  draft?: Draft;
+  /** True when the draft came from storage (text typed earlier, shown again). */
+  restored: boolean;
+  /** Change the draft; it is sent to the worker after a short pause (and at once when the page hides). */
+  update(change: Partial<Draft> | ((current: Draft) => Partial<Draft>), persist?: boolean): void;
+  /** Start afresh after a confirmed save: nothing pending is sent any more. */
+  reset(next?: Draft): void;
+  /** The last failure to keep the draft, if any. */
+  error?: string;
+}
+
+/**
+ * One draft mechanism for every text a user types: loaded with `open` (a stored draft, or `fresh()`;
+ * without `open`, kept in memory only),
+ * saved to the worker on every change (debounced), flushed when the page is hidden or closed, and
+ * cleared by the worker when the save it belongs to commits.
+ */
+export function useDraft(open: (() => Promise<OpenedDraft>) | undefined, deps: unknown[], fresh: () => Draft): DraftState {
+  const [about, setAbout] = useState<DraftAbout>();
+  // Kept in memory only (no `open`): ready at once.
+  const [draft, setDraft] = useState<Draft | undefined>(() => (open ? undefined : fresh()));
+  const [restored, setRestored] = useState(false);
+  const [error, setError] = useState<string>();
+  const pending = useRef<{ about: DraftAbout; draft: Draft } | undefined>(undefined);
+  const timer = useRef<number | undefined>(undefined);
+
+  const send = () => {
+    window.clearTimeout(timer.current);
+    const waiting = pending.current;
+    pending.current = undefined;
+    if (!waiting) return;
+    void ask({ type: 'putDraft', ...waiting }).then(
+      () => setError(undefined),
+      (failure: Error) => setError(failure.message),
+    );
+  };
+
+  useEffect(() => {
+    if (!open) return;
+    let current = true;
+    void open().then(
+      (opened) => {
+        if (!current) return;
+        setAbout(opened.about);
+        setDraft(opened.stored ?? fresh());
+        setRestored(opened.stored !== undefined);
+      },
+      (failure: Error) => current && (setError(failure.message), setDraft(fresh())),
+    );
+    return () => {
+      current = false;
+      // Switching to another thing (another person, another page): what was typed is kept first.
+      send();
+    };
+  }, deps);
+
+  useEffect(() => {
+    // A closing popup or panel gets no later chance: what waits for the pause is sent now.
+    const listener = (event: Event) => {
+      if (event.type === 'pagehide' || document.visibilityState === 'hidden') send();
+    };
+    window.addEventListener('pagehide', listener);
+    document.addEventListener('visibilitychange', listener);
+    return () => {
+      window.removeEventListener('pagehide', listener);
+      document.removeEventListener('visibilitychange', listener);
+      send();
+    };
+  }, []);
+
+  const update = (change: Partial<Draft> | ((current: Draft) => Partial<Draft>), persist = true) => {
+    setDraft((previous) => {
+      const base = previous ?? fresh();
+      const next = { ...base, ...(typeof change === 'function' ? change(base) : change) };
+      if (persist && about) {
+        pending.current = { about, draft: next };
+        window.clearTimeout(timer.current);
+        timer.current = window.setTimeout(send, SAVE_AFTER_MS);
+      }
+      return next;
+    });
+  };
+
+  const reset = (next = fresh()) => {
+    window.clearTimeout(timer.current);
+    pending.current = undefined;
+    setRestored(false);
+    setDraft(next);
+  };
+
+  return { about, draft, restored, update, reset, ...(error && { error }) };
+}
