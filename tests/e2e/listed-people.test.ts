@@ -10,21 +10,6 @@ beforeEach(async () => {
 });
 afterEach(() => tend?.close());
 
-/** How many people the database holds (read in the worker). */
-async function savedPeople(): Promise<number> {
-  const worker = await tend.worker();
-  return worker.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const open = indexedDB.open('tend');
-        open.onsuccess = () => {
-          const count = open.result.transaction('contacts').objectStore('contacts').count();
-          count.onsuccess = () => resolve(count.result);
-        };
-      }),
-  );
-}
-
 test('a team page read by a click lists forty people and saves none until one is added; its mailboxes are listed apart', async () => {
   const page = await tend.open('https://people.example/team?tend-fixture=team-forty');
   const tabId = await tend.tabIdOf(page);
@@ -35,14 +20,10 @@ test('a team page read by a click lists forty people and saves none until one is
   expect(await panel.peopleList.getByRole('button', { name: /^Add to Tend: / }).count()).toBe(40);
   const teams = panel.page.getByRole('list', { name: 'Teams and mailboxes on this page' });
   await panel.page.getByRole('heading', { name: 'Teams and mailboxes' }).waitFor();
-  expect(await teams.locator('.person-address').allInnerTexts()).toEqual([
-    'tips@society.example',
-    'press@society.example',
-    'members@lists.society.example',
-  ]);
+  expect(await teams.locator('.person-address').allInnerTexts()).toEqual(['tips@society.example', 'press@society.example', 'members@lists.society.example']);
   // noreply@ is left out altogether (the default "ignore automated senders"); none is a person.
   expect(await panel.peopleList.innerText()).not.toMatch(/tips@|press@|noreply@|members@/);
-  expect(await savedPeople()).toBe(0);
+  expect(await tend.contactCount()).toBe(0);
 
   for (const scheme of ['light', 'dark'] as const) expect(await seriousViolations(panel.page, scheme)).toEqual([]);
 
@@ -50,7 +31,7 @@ test('a team page read by a click lists forty people and saves none until one is
   await panel.card.getByRole('heading', { name: 'Grace Hopper', level: 2 }).waitFor();
   await panel.peopleList.getByRole('button', { name: /Grace Hopper/, pressed: true }).waitFor();
   expect(await panel.peopleList.getByRole('button', { name: /^Add to Tend: / }).count()).toBe(39);
-  expect(await savedPeople()).toBe(1);
+  expect(await tend.contactCount()).toBe(1);
 
   // Reading the page again and reopening the panel: still exactly one saved, shown as known.
   await page.bringToFront();
@@ -59,6 +40,6 @@ test('a team page read by a click lists forty people and saves none until one is
   await expect.poll(() => panel.people.count()).toBe(40);
   await panel.peopleList.getByRole('button', { name: /Grace Hopper/ }).waitFor();
   expect(await panel.peopleList.getByRole('button', { name: /^Add to Tend: / }).count()).toBe(39);
-  expect(await savedPeople()).toBe(1);
+  expect(await tend.contactCount()).toBe(1);
   await Promise.all([page.close(), panel.page.close()]);
 });
