@@ -9,6 +9,8 @@ interface Props {
   tabId: number;
   selectedId?: string;
   onSelect: (contactId: string) => void;
+  /** The list's accessible name (default: people on this page). */
+  label?: string;
 }
 
 interface RowProps {
@@ -20,7 +22,7 @@ interface RowProps {
   onSelect: Props['onSelect'];
 }
 
-/** One person on the page: a button that opens their card, or a plain row when unconfirmed. */
+/** One person on the page: a button that opens their card, or a plain row with "Add" when listed, not saved. */
 function PersonRow({ person, tabId, selected, newest, onSelect }: RowProps) {
   const detail = person.email ?? person.profileUrl;
   const { contactId } = person;
@@ -30,13 +32,15 @@ function PersonRow({ person, tabId, selected, newest, onSelect }: RowProps) {
         <Avatar id={person.displayName} name={person.displayName} />
         <span class="person-text">
           <span class="person-name">{person.displayName}</span>
-          <span class="person-address">{t('personNameOnly')}</span>
+          <span class="person-address">{detail ?? t('personNameOnly')}</span>
         </span>
         <button
           type="button"
           class="link"
           aria-label={t('personAddNamed', person.displayName)}
-          onClick={() => void ask({ type: 'createContact', displayName: person.displayName, fromTab: tabId }).then((contact) => onSelect(contact.id))}
+          onClick={() =>
+            void ask({ type: 'createContact', displayName: person.displayName, email: person.email, fromTab: tabId }).then((contact) => onSelect(contact.id))
+          }
         >
           {t('personAdd')}
         </button>
@@ -63,10 +67,10 @@ function PersonRow({ person, tabId, selected, newest, onSelect }: RowProps) {
 }
 
 /** The people recognised on the current page; with several, the one who wrote last is marked. */
-export function PeopleList({ people, tabId, selectedId, onSelect }: Props) {
+export function PeopleList({ people, tabId, selectedId, onSelect, label }: Props) {
   const several = people.filter((person) => person.contactId).length > 1;
   return (
-    <ul role="list" aria-label={t('peopleListLabel')} class="people">
+    <ul role="list" aria-label={label ?? t('peopleListLabel')} class="people">
       {people.map((person, index) => (
         <li key={person.contactId ?? `unconfirmed-${index}`}>
           <PersonRow

@@ -3,6 +3,7 @@ import { PageEmptyState } from './PageEmptyState';
 import { PeopleList } from './PeopleList';
 import type { Loaded } from '../shared/use-request';
 import type { PeopleOfTab } from './use-tab-people';
+import { TeamsAndMailboxes } from './TeamsAndMailboxes';
 
 interface Props {
   tabId: number | undefined;
@@ -33,6 +34,12 @@ export function TabPeoplePanel({ tabId, tabPeople, selectedId, onSelect }: Props
           {tCount('onPageTruncated', people.length)}
         </p>
       )}
+      <TeamsAndMailboxes
+        mailboxes={(tabPeople.data?.tabId === tabId && tabPeople.data.people?.mailboxes) || []}
+        tabId={tabId}
+        selectedId={selectedId}
+        onSelect={onSelect}
+      />
     </section>
   );
 }

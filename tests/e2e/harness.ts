@@ -89,6 +89,20 @@ export class Tend {
     return worker;
   }
 
+  /** How many people the database holds (counted in the worker). */
+  async contactCount(): Promise<number> {
+    return (await this.worker()).evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const open = indexedDB.open('tend');
+          open.onsuccess = () => {
+            const count = open.result.transaction('contacts').objectStore('contacts').count();
+            count.onsuccess = () => resolve(count.result);
+          };
+        }),
+    );
+  }
+
   url(page: 'sidepanel' | 'popup' | 'options' | 'welcome', query = ''): string {
     return `chrome-extension://${this.extensionId}/${page}.html${query}`;
   }

@@ -201,7 +201,7 @@ describe('deleting through the worker', () => {
       { contactId: ada, displayName: 'Ada Lovelace', email: 'ada@analytical.example' },
       { contactId: charles, displayName: 'Charles Babbage', email: 'charles@engine.example' },
     ];
-    await setTabPeople(7, { url: 'https://mail.google.com/mail/u/0/#inbox/t1', title: 'Bernoulli', people, truncated: false, seenAt: NOW });
+    await setTabPeople(7, { url: 'https://mail.google.com/mail/u/0/#inbox/t1', title: 'Bernoulli', people, truncated: false, mailboxes: [], seenAt: NOW });
     await expect(ask({ type: 'deletePerson', contactId: ada })).rejects.toMatchObject({ code: 'invalid' });
     expect(await db.get('contacts', ada)).toBeDefined();
 

@@ -4,11 +4,12 @@ import { createRouter } from '../../utils/messaging/router';
 import { createHandlers } from '../../utils/services/handlers';
 import { loadSettings } from '../../utils/storage/settings';
 import { getTabPeople } from '../../utils/storage/tab-people';
-import { ADA, freshDb, threadSighting } from './helpers';
+import { ADA, CHARLES, freshDb, threadSighting } from './helpers';
 
 const ID = 'tend-extension-id';
 const ORIGIN = `chrome-extension://${ID}/`;
 const gmailTab = { id: ID, url: 'https://mail.google.com/mail/u/0/#inbox/t1', tab: { id: 7 } as Browser.tabs.Tab, frameId: 0 };
+const webTab = { ...gmailTab, url: 'https://example.org/team' };
 const sidePanel = { id: ID, url: `${ORIGIN}sidepanel.html` };
 
 async function setup() {
@@ -176,6 +177,20 @@ describe('router: extension pages', () => {
     expect(contactId).toEqual(expect.any(String));
     expect((await getTabPeople(7))?.people.find((p) => p.displayName === 'Dorothy Vaughan')).toMatchObject({ contactId, newToday: true });
     expect((await getTabPeople(8))?.people[0]?.contactId).toBeUndefined();
+  });
+
+  test('adding a listed person by address saves exactly that row of the tab, among people or mailboxes', async () => {
+    const { route } = await setup();
+    const page = { type: 'sighting', site: 'web', page: { url: 'https://example.org/team', title: 'Team' }, self: [] } as const;
+    await route({ ...page, people: [ADA, CHARLES, { name: 'Press office', email: 'press@example.org' }] }, webTab);
+    expect((await getTabPeople(7))?.people.map((p) => p.contactId)).toEqual([undefined, undefined]);
+    const created = await route({ type: 'createContact', displayName: 'Charles Babbage', email: 'Charles@Engine.example', fromTab: 7 }, sidePanel);
+    const contactId = created.ok && (created.data as { id: string }).id;
+    const tab = await getTabPeople(7);
+    expect(tab?.people.map((p) => p.contactId)).toEqual([undefined, contactId]);
+    expect(tab?.mailboxes.map((p) => [p.email, p.contactId])).toEqual([['press@example.org', undefined]]);
+    await route({ type: 'createContact', displayName: 'Press office', email: 'press@example.org', fromTab: 7 }, sidePanel);
+    expect((await getTabPeople(7))?.mailboxes[0]?.contactId).toEqual(expect.any(String));
   });
 
   test('a typed name, organisation or tag loses bidi overrides; an emptied name is refused in words', async () => {

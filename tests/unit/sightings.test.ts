@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { readTx } from '../../utils/db/schema';
 import { listTimeline } from '../../utils/db/interactions-repo';
 import { recordSighting } from '../../utils/services/sightings/sightings';
+import type { SightingMessage } from '../../utils/messaging/protocol';
 import { ADA, CHARLES, DAY, freshDb, rulesWith, threadSighting } from './helpers';
 
 const NOON = new Date(2026, 10, 23, 12, 0).getTime();
@@ -88,7 +89,7 @@ describe('recordSighting', () => {
       { name: 'Jane Roe', email: 'Jane.Roe@Foundation.example', role: 'mention' as const, card: 2 },
       { name: 'Omar Haddad', email: 'omar@haddad.example', role: 'mention' as const, card: 3 },
     ];
-    const outcome = await recordSighting(db, { ...threadSighting('x', 'x', card), thread: undefined }, none, NOON);
+    const outcome = await recordSighting(db, threadSighting('x', 'x', card), none, NOON);
     const { contacts } = await everything(db);
     expect(contacts.map((c) => [c.displayName, c.identities.map((i) => i.value)])).toEqual([
       ['Jane Roe', ['jane@roe.example', 'jane.roe@foundation.example', 'https://roe.example']],
@@ -132,7 +133,72 @@ describe('recordSighting', () => {
       rulesWith({ ignoreAutomatedSenders: false }),
       NOON,
     );
-    expect(withAutomated.people).toHaveLength(1);
+    // Kept, but as a mailbox: a noreply@ sender is not a person and is not saved.
+    expect(withAutomated.people).toEqual([]);
+    expect(withAutomated.mailboxes).toEqual([{ displayName: 'noreply@shop.example', email: 'noreply@shop.example', mailbox: 'role' }]);
+    expect((await everything(db)).contacts).toHaveLength(1);
+  });
+});
+
+const webPage = (people: SightingMessage['people'], url = 'https://example.org/team'): SightingMessage => ({
+  type: 'sighting',
+  site: 'web',
+  page: { url, title: 'Our team' },
+  people,
+  self: [],
+});
+const forty = Array.from({ length: 40 }, (_, i) => ({ name: `Person ${i}`, email: `person${i}@team.example`, role: 'mention' as const }));
+
+describe('save or list', () => {
+  test('a page other than mail and profiles lists its forty people and saves none', async () => {
+    const db = await freshDb();
+    const outcome = await recordSighting(db, webPage(forty), none, NOON);
+    expect(outcome.people).toHaveLength(40);
+    expect(outcome.people.every((p) => p.contactId === undefined && p.email)).toBe(true);
+    expect(outcome.people[3]).toEqual({ displayName: 'Person 3', email: 'person3@team.example' });
+    expect(outcome.changedContactIds).toEqual([]);
+    expect(await everything(db)).toEqual({ contacts: [], interactions: [] });
+  });
+
+  test('a person the user already knows is listed as saved, with one "seen" entry per page per day', async () => {
+    const db = await freshDb();
+    await recordSighting(db, threadSighting('t1', 'Plan', [{ ...forty[5]! }]), none, NOON);
+    const before = (await everything(db)).interactions.length;
+    const outcome = await recordSighting(db, webPage(forty), none, NOON + 1000);
+    expect(outcome.people.filter((p) => p.contactId).map((p) => p.displayName)).toEqual(['Person 5']);
+    await recordSighting(db, webPage(forty), none, NOON + 2000);
+    const { contacts, interactions } = await everything(db);
+    expect(contacts).toHaveLength(1);
+    expect(interactions.length - before).toBe(1);
+    expect(interactions.at(-1)).toMatchObject({ kind: 'sighting', summary: 'Our team', source: { url: 'https://example.org/team', site: 'web' } });
+  });
+
+  test("with the site's automatic history off, a known person is listed and nothing is recorded", async () => {
+    const db = await freshDb();
+    await recordSighting(db, threadSighting('t1', 'Plan', [ADA]), none, NOON);
+    const outcome = await recordSighting(db, webPage([ADA]), rulesWith({ passiveHistory: { web: false } }), NOON + 1000);
+    expect(outcome.people[0]?.contactId).toEqual(expect.any(String));
+    expect((await everything(db)).interactions).toHaveLength(1);
+  });
+
+  test('mail threads and profile pages still save new people', async () => {
+    const db = await freshDb();
+    await recordSighting(db, threadSighting('t1', 'Plan', [ADA]), none, NOON);
+    const profile = { ...webPage([{ name: 'Grace Hopper', profileUrl: 'https://github.com/grace', role: 'profile' as const }]), site: 'github' };
+    expect((await recordSighting(db, profile, none, NOON)).people[0]?.contactId).toEqual(expect.any(String));
+    expect((await everything(db)).contacts.map((c) => c.displayName).sort()).toEqual(['Ada Lovelace', 'Grace Hopper']);
+  });
+
+  test('role addresses and lists are listed apart and not saved, even in a mail thread', async () => {
+    const db = await freshDb();
+    const people = [ADA, { name: 'Let us know', email: 'tips@paper.example' }, { email: 'announce@lists.project.example' }];
+    const outcome = await recordSighting(db, threadSighting('t1', 'Plan', people), none, NOON);
+    expect(outcome.people.map((p) => p.email)).toEqual(['ada@analytical.example']);
+    expect(outcome.mailboxes.map((p) => [p.email, p.mailbox, p.contactId])).toEqual([
+      ['tips@paper.example', 'role', undefined],
+      ['announce@lists.project.example', 'list', undefined],
+    ]);
+    expect((await everything(db)).contacts).toHaveLength(1);
   });
 });
 

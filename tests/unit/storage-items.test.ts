@@ -34,7 +34,7 @@ describe('values stored by earlier versions are still read', () => {
 
   test('the people on a tab (session `tab:<tab>`), and their counts at worker start', async () => {
     await fakeBrowser.storage.session.set({ 'tab:3': OLD_TAB_PEOPLE, 'tab:x': OLD_TAB_PEOPLE, other: 1 });
-    expect(await getTabPeople(3)).toEqual({ ...OLD_TAB_PEOPLE, truncated: false });
+    expect(await getTabPeople(3)).toEqual({ ...OLD_TAB_PEOPLE, truncated: false, mailboxes: [] });
     await loadTabPeopleCounts();
     expect(savedPeopleOnTab(3)).toBe(1);
     expect(savedPeopleOnTab(4)).toBe(0);
@@ -49,7 +49,7 @@ describe('values stored by earlier versions are still read', () => {
 
 test('writes land under the same keys, with nothing else beside them', async () => {
   await updateSettings((settings) => ({ ...settings, ownAddresses: ['me@example.com'] }));
-  await setTabPeople(3, { ...OLD_TAB_PEOPLE, truncated: false });
+  await setTabPeople(3, { ...OLD_TAB_PEOPLE, truncated: false, mailboxes: [] });
   await requestOpenPerson(ADA_ID, 1000);
   expect(Object.keys(await fakeBrowser.storage.local.get(null)).sort()).toEqual(['settings']);
   expect(Object.keys(await fakeBrowser.storage.session.get(null)).sort()).toEqual(['openPerson', 'tab:3']);

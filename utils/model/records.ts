@@ -180,6 +180,8 @@ export const TabPerson = z.object({
   newToday: z.boolean().optional(),
   /** Sent the newest message of the thread: the last sender in page order (mail lists oldest first). */
   newestSender: z.boolean().optional(),
+  /** Not one person: a function's address (info@, noreply@) or a mailing list (utils/identity/roles.ts). */
+  mailbox: z.enum(['role', 'list']).optional(),
 });
 export type TabPerson = z.infer<typeof TabPerson>;
 
@@ -187,6 +189,8 @@ export const TabPeople = z.object({
   url: z.string(),
   title: z.string(),
   people: z.array(TabPerson),
+  /** Teams and mailboxes the page showed, listed apart from its people. */
+  mailboxes: z.array(TabPerson).default([]),
   /** The page showed more people than one report carries; the first ones are listed. */
   truncated: z.boolean().default(false),
   seenAt: epochMs,

@@ -4,8 +4,9 @@ import { readTx, type TendDatabase } from '../db/schema';
 import { getContact } from '../db/contacts-repo';
 import { listTimeline } from '../db/interactions-repo';
 import { learnOwnAddresses, updateSettings } from '../storage/settings';
-import { getTabPeople, linkNameOnlyPerson, setTabPeople } from '../storage/tab-people';
+import { getTabPeople, linkListedPerson, setTabPeople } from '../storage/tab-people';
 import { watchCommits } from './commit-effects';
+import { localDay } from '../time/local-day';
 import { captureRulesFrom } from './sightings/capture-rules';
 import { addIdentity, removeIdentity, updateContact } from './people/contact-edits';
 import { contactFacts } from './people/facts';
@@ -37,6 +38,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
         url: from.pageUrl,
         title: request.page.title,
         people: outcome.people,
+        mailboxes: outcome.mailboxes,
         truncated: request.truncated ?? false,
         seenAt: now,
       });
@@ -77,10 +79,11 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       findPeople: async ({ query, limit }) => findPeople(await db, query, limit),
       getContacts: async ({ contactIds }) => getContacts(await db, contactIds),
       createContact: async ({ fromTab, ...request }) => {
-        const contact = await createContact(await db, request, clock());
-        if (fromTab !== undefined && request.displayName) {
-          // The name-only row of that tab becomes this person: the tab's list changed too.
-          await linkNameOnlyPerson(fromTab, request.displayName, contact.id);
+        const now = clock();
+        const contact = await createContact(await db, request, now);
+        if (fromTab !== undefined) {
+          // The tab's listed row (by address, or by name only) becomes this person: its list changed too.
+          await linkListedPerson(fromTab, contact, request.displayName, localDay(contact.createdAt) === localDay(now));
           await broadcast({ type: 'changed', tabId: fromTab });
         }
         return contact;

@@ -1,4 +1,4 @@
-import { TabPeople } from '../model/records';
+import { TabPeople, type TabPerson } from '../model/records';
 import type { RemovedTabRow } from '../model/deletion';
 import { perTabItems } from './item';
 
@@ -40,15 +40,27 @@ export async function clearTabPeople(tabId: number): Promise<void> {
 }
 
 /**
- * The user added a person the tab showed by name only: that row now stands for the new contact,
- * so the list shows them as saved without waiting for the page to be read again.
+ * The user added a person the tab listed (by name only, or by an address Tend had not saved): that
+ * row, among the people or the mailboxes, now stands for the contact, so the list shows them as
+ * saved without waiting for the page to be read again.
  */
-export async function linkNameOnlyPerson(tabId: number, displayName: string, contactId: string): Promise<void> {
+export async function linkListedPerson(
+  tabId: number,
+  contact: { id: string; identities: readonly { value: string }[] },
+  displayName: string | undefined,
+  newToday: boolean,
+): Promise<void> {
   const current = await getTabPeople(tabId);
-  const row = current?.people.find((person) => !person.contactId && person.displayName === displayName);
-  if (!current || !row) return;
-  const people = current.people.map((person) => (person === row ? { ...row, contactId, newToday: true } : person));
-  await setTabPeople(tabId, { ...current, people });
+  if (!current) return;
+  const isRow = (row: TabPerson) =>
+    !row.contactId &&
+    (row.email || row.profileUrl
+      ? contact.identities.some((identity) => identity.value === row.email || identity.value === row.profileUrl)
+      : row.displayName === displayName);
+  const link = (rows: TabPerson[]) => rows.map((row) => (isRow(row) ? { ...row, contactId: contact.id, ...(newToday && { newToday }) } : row));
+  const [people, mailboxes] = [link(current.people), link(current.mailboxes)];
+  if (people.every((row, i) => row === current.people[i]) && mailboxes.every((row, i) => row === current.mailboxes[i])) return;
+  await setTabPeople(tabId, { ...current, people, mailboxes });
 }
 
 /** Where a person is listed on each tab, as rows that could be put back (see restoreTabRows). */

@@ -8,11 +8,15 @@ import { writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import { cleanName, toEmailAddress } from '../../identity/addresses';
 import { canonicalProfileUrl } from '../../identity/profile-url';
 import { localDay } from '../../time/local-day';
+import { MAX_NAME } from '../../model/limits';
 import { mayCaptureAddress, mayCaptureProfile, siteIsNeverCaptured, type CaptureRules } from './capture-rules';
+import { pageSavesNewPeople, placePerson } from './save-or-list';
 
 export interface SightingOutcome {
   /** The people of the page, in page order, as the side panel lists them. */
   people: TabPerson[];
+  /** Its role addresses and mailing lists, listed apart ("Teams and mailboxes"). */
+  mailboxes: TabPerson[];
   /** Contacts created or given a new history entry. */
   changedContactIds: string[];
 }
@@ -119,34 +123,65 @@ async function resolveContact(tx: WriteTx, person: KeptPerson, now: number) {
   return { contact, changed };
 }
 
+/** The contact any of this person's identities already belongs to, if any (nothing is written). */
+async function knownContactId(tx: WriteTx, person: KeptPerson): Promise<string | undefined> {
+  for (const identity of identitiesOf(person)) {
+    const owner = await findContactIdByIdentity(tx, identity);
+    if (owner) return owner;
+  }
+  return undefined;
+}
+
 /**
- * Keep the people a page showed: one contact per person (matched by any identity), and for a mail
- * thread one "seen in thread" entry per person per thread per day. One transaction: all or nothing.
+ * Keep the people a page showed. A mail thread or a profile page saves them: one contact per person
+ * (matched by any identity) and, for a thread, one "seen in thread" entry per person per thread per
+ * day. Any other page only lists the people Tend does not know yet (the user adds them), and
+ * records a "seen" entry once per page per day on those it knows. Role addresses and mailing lists
+ * are listed apart and never saved unasked. One transaction: all or nothing.
  */
 export async function recordSighting(db: TendDatabase, sighting: SightingMessage, rules: CaptureRules, now: number): Promise<SightingOutcome> {
-  if (siteIsNeverCaptured(sighting.page.url, rules)) return { people: [], changedContactIds: [] };
+  if (siteIsNeverCaptured(sighting.page.url, rules)) return { people: [], mailboxes: [], changedContactIds: [] };
   const keep = peopleWorthKeeping(sighting.people, rules);
+  const pageSaves = pageSavesNewPeople(sighting);
   const tx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline']);
   const people: TabPerson[] = [];
+  const mailboxes: TabPerson[] = [];
   const changedContactIds: string[] = [];
   const listed = new Map<string, TabPerson>();
   let newestSender: TabPerson | undefined;
+  // What a "seen" entry points at: the thread, or (on a page that only lists people) the page.
+  const visit = sighting.thread
+    ? { key: sighting.thread.key, title: sighting.thread.subject }
+    : !pageSaves
+      ? { key: sighting.page.url, title: (sighting.page.title || sighting.page.url).slice(0, MAX_NAME) }
+      : undefined;
   for (const person of keep) {
     if (!person.email && !person.profileUrl) {
       people.push({ displayName: person.name ?? '' });
       continue;
     }
+    const { mailbox, saveIfNew } = placePerson(person.email, pageSaves);
+    const rows = mailbox ? mailboxes : people;
+    if (!saveIfNew && !(await knownContactId(tx, person))) {
+      rows.push({
+        displayName: person.name ?? person.email ?? person.profileUrl ?? '',
+        ...(person.email && { email: person.email }),
+        ...(person.profileUrl && { profileUrl: person.profileUrl }),
+        ...(mailbox && { mailbox }),
+      });
+      continue;
+    }
     let { contact, changed } = await resolveContact(tx, person, now);
-    if (sighting.thread && !rules.noPassiveHistory.has(sighting.site)) {
-      const dedupeKey = `sighting|${contact.id}|${sighting.thread.key}|${localDay(now)}`;
+    if (visit && !rules.noPassiveHistory.has(sighting.site)) {
+      const dedupeKey = `sighting|${contact.id}|${visit.key}|${localDay(now)}`;
       if (!(await hasDedupeKey(tx, dedupeKey))) {
         await addInteraction(tx, {
           id: newId(now),
           contactIds: [contact.id],
           kind: 'sighting',
           at: now,
-          summary: sighting.thread.subject,
-          source: { url: sighting.page.url, title: sighting.thread.subject, site: sighting.site },
+          summary: visit.title,
+          source: { url: sighting.page.url, title: visit.title, site: sighting.site },
           dedupeKey,
           createdAt: now,
         });
@@ -167,9 +202,10 @@ export async function recordSighting(db: TendDatabase, sighting: SightingMessage
         email: person.email,
         profileUrl: person.profileUrl,
         ...(localDay(contact.createdAt) === localDay(now) && { newToday: true }),
+        ...(mailbox && { mailbox }),
       };
       listed.set(contact.id, row);
-      people.push(row);
+      rows.push(row);
     }
     if (person.sender) newestSender = row;
   }
@@ -178,5 +214,5 @@ export async function recordSighting(db: TendDatabase, sighting: SightingMessage
   // first: the sender who appears last is who wrote last, unless an earlier sender wrote again
   // after them (a person is one candidate, placed where first seen).
   if (newestSender) newestSender.newestSender = true;
-  return { people, changedContactIds };
+  return { people, mailboxes, changedContactIds };
 }
