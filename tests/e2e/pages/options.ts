@@ -123,6 +123,25 @@ export class OptionsPage {
     });
   }
 
+  /** Each stored person's name and addresses, read in the page (what an import or restore really wrote). */
+  storedPeople(): Promise<{ displayName: string; identities: string[] }[]> {
+    return this.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('tend');
+        request.onupgradeneeded = () => request.transaction?.abort();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const contacts = await new Promise<{ displayName: string; identities: { value: string }[] }[]>((resolve, reject) => {
+        const request = db.transaction('contacts').objectStore('contacts').getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      db.close();
+      return contacts.map((contact) => ({ displayName: contact.displayName, identities: contact.identities.map((identity) => identity.value) }));
+    });
+  }
+
   /** Everything in the extension's chrome.storage.local and chrome.storage.session. */
   extensionStorage(): Promise<{ local: Record<string, unknown>; session: Record<string, unknown> }> {
     return this.page.evaluate(async () => {
