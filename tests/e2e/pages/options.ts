@@ -98,29 +98,43 @@ export class OptionsPage {
 
   /** How many records each IndexedDB store of Tend holds, read in the page. */
   recordCounts(): Promise<Record<string, number>> {
-    return this.page.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open('tend');
-        // Counting must never create the database: an empty v1 would skip Tend's own upgrade.
-        request.onupgradeneeded = () => request.transaction?.abort();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const names = [...db.objectStoreNames];
-      const tx = db.transaction(names, 'readonly');
-      const counts = await Promise.all(
-        names.map(
-          (name) =>
-            new Promise<number>((resolve, reject) => {
-              const request = tx.objectStore(name).count();
-              request.onsuccess = () => resolve(request.result);
-              request.onerror = () => reject(request.error);
-            }),
-        ),
-      );
-      db.close();
-      return Object.fromEntries(names.map((name, i) => [name, counts[i]!]));
-    });
+    return this.readStores('count') as Promise<Record<string, number>>;
+  }
+
+  /** Each stored person's name and addresses, read in the page (what an import or restore really wrote). */
+  async storedPeople(): Promise<{ displayName: string; identities: string[] }[]> {
+    const { contacts } = (await this.readStores('getAll', ['contacts'])) as { contacts: { displayName: string; identities: { value: string }[] }[] };
+    return contacts.map((contact) => ({ displayName: contact.displayName, identities: contact.identities.map((identity) => identity.value) }));
+  }
+
+  /** Each store's count or records (all stores unless named), read in the page with the database's own API. */
+  private readStores(read: 'count' | 'getAll', only?: string[]): Promise<Record<string, unknown>> {
+    return this.page.evaluate(
+      async ({ read, only }) => {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const request = indexedDB.open('tend');
+          // Reading must never create the database: an empty v1 would skip Tend's own upgrade.
+          request.onupgradeneeded = () => request.transaction?.abort();
+          request.onsuccess = () => resolve(request.result);
+          request.onerror = () => reject(request.error);
+        });
+        const names = only ?? [...db.objectStoreNames];
+        const tx = db.transaction(names, 'readonly');
+        const results = await Promise.all(
+          names.map(
+            (name) =>
+              new Promise<unknown>((resolve, reject) => {
+                const request = read === 'count' ? tx.objectStore(name).count() : tx.objectStore(name).getAll();
+                request.onsuccess = () => resolve(request.result);
+                request.onerror = () => reject(request.error);
+              }),
+          ),
+        );
+        db.close();
+        return Object.fromEntries(names.map((name, i) => [name, results[i]]));
+      },
+      { read, only },
+    );
   }
 
   /** Everything in the extension's chrome.storage.local and chrome.storage.session. */
