@@ -171,7 +171,7 @@ test('malformed files get a clear error and nothing is written', async () => {
     ['garbage.vcf', 'this is not a vCard\r\nFN:nobody\r\n\u0007\u0008 at all', 'No one can be imported from “garbage.vcf”: No vCard found in this file'],
     ['truncated.vcf', 'BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Cut Sh', 'line 1: This card is not closed (END:VCARD is missing)'],
     ['settings.json', '{"theme": "dark", "contacts": []}', 'This file is not a Tend backup.'],
-    ['broken.json', '{"format": "tend-backup", "version": 1, "contacts": [', 'This file is not a Tend backup (it is not JSON).'],
+    ['broken.json', '{"format": "tend-backup", "version": 1, "contacts": [', 'This Tend backup is cut short: its text ends at line 1, column'],
     ['sheet.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x08, 0x00, 0xff, 0xfe]), 'This is a binary file, not a CSV file.'],
     ['empty.vcf', '', 'The file is empty.'],
   ];
