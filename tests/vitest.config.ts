@@ -24,6 +24,10 @@ export default defineConfig({
         test: {
           name: 'dom',
           include: ['tests/dom/**/*.test.{ts,tsx}'],
+          // Property tests read hundreds of generated pages in happy-dom: on a loaded two-core
+          // machine one takes 5-14 s. Speed is the bench's job (a ratio in Chromium); a timeout
+          // here only has to catch a scan that never ends.
+          testTimeout: 60_000,
           environment: 'happy-dom',
           setupFiles: ['tests/setup/extension.ts'],
         },
