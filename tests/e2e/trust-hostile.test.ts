@@ -45,6 +45,16 @@ async function readPage(fixture: string): Promise<{ page: import('playwright-cor
   return { page, panel };
 }
 
+/** Save everyone the page lists: pages other than mail and profiles list people until the user adds them. */
+async function addEveryoneListed(panel: SidePanel): Promise<void> {
+  const add = panel.peopleList.getByRole('button', { name: /^Add to Tend: / });
+  await add.first().waitFor();
+  for (let left = await add.count(); left > 0; left = await add.count()) {
+    await add.first().click();
+    await expect.poll(() => add.count()).toBeLessThan(left);
+  }
+}
+
 /** A `datetime-local` value in the browser's time zone. */
 function localInput(at: number): string {
   const d = new Date(at);
@@ -74,6 +84,7 @@ test('hostile page: invisible characters never reach a stored address, megabyte 
     ['Big Query', 'Big Title', 'Joe Isolate', 'Micro Data', 'Rita Right', 'Zoe Width', 'kim@invisible.example', capped('J'), capped('N')].sort(),
   );
   expect(await panel.peopleList.innerText()).not.toMatch(INVISIBLE);
+  await addEveryoneListed(panel);
 
   const contacts = await probe.records<StoredContact>('contacts');
   const emails = contacts.flatMap((c) => c.identities.map((i) => i.value)).sort();
@@ -117,6 +128,7 @@ test('hostile text in a follow-up notification: markup as literal text, capped, 
   const { panel } = await readPage('hostile-text');
   const pageName = '<img src=x onerror=alert(1)> Eve';
   await expect.poll(() => panel.peopleNames()).toContain(pageName);
+  await addEveryoneListed(panel);
   await panel.openPerson(pageName);
   // The user renames her with an RLO: the card keeps the markup as text and drops the override
   // (the follow-up's own text below still carries one, to the notification's guard).
@@ -215,12 +227,14 @@ test('hostile text in every export: data round-trips, formulas are defused, no v
     .getByText(/^The backup was restored/)
     .waitFor();
   // And names with payloads from a page (JSON-LD, microdata, mailto link text).
-  await readPage('hostile-text');
+  await addEveryoneListed((await readPage('hostile-text')).panel);
   await expect.poll(async () => (await options.recordCounts()).contacts).toBe(5);
 
   // The backup restores exactly: the payload is data, byte for byte.
   const backup = JSON.parse((await options.download('Full backup (JSON)')).text);
-  expect(backup.contacts.find((c: { id: string }) => c.id === EVE.id)).toEqual(EVE);
+  // Identities are normalised on restore: the line break planted in the URL is gone (issue 15).
+  const normalisedEve = { ...EVE, identities: EVE.identities.map((identity) => ({ ...identity, value: identity.value.replace(/[\r\n]/g, '') })) };
+  expect(backup.contacts.find((c: { id: string }) => c.id === EVE.id)).toEqual(normalisedEve);
   expect(backup.interactions.find((i: { id: string }) => i.id === EVE_NOTE.id)).toEqual(EVE_NOTE);
   const emails = backup.identities
     .filter((row: { kind: string }) => row.kind === 'email')
@@ -251,7 +265,7 @@ test('hostile text in every export: data round-trips, formulas are defused, no v
     expect(parsed.cards.flatMap((card) => card.emails).sort()).toEqual(emails);
     const eve = parsed.cards.find((card) => card.emails.includes('eve.backup@payload.example'))!;
     expect(eve.displayName).toBe(`Eve EMAIL:attacker@evil.example${MARKUP}`);
-    expect(eve.urls).toEqual(['https://evil.example/in%0D%0AEMAIL:attacker2@evil.example']);
+    expect(eve.urls).toEqual(['https://evil.example/inEMAIL:attacker2@evil.example']);
     expect(eve.note).toBe(EVE.whatMatters);
     expect(eve.categories).toEqual(EVE.tags);
     const mallory = parsed.cards.find((card) => card.emails.includes('mallory@payload.example'))!;
@@ -264,7 +278,7 @@ test('hostile text in every export: data round-trips, formulas are defused, no v
   expect(eveRow.slice(0, 6)).toEqual([
     `Eve\r\nEMAIL:attacker@evil.example${MARKUP}`,
     'eve.backup@payload.example',
-    'https://evil.example/in\r\nEMAIL:attacker2@evil.example',
+    'https://evil.example/inEMAIL:attacker2@evil.example',
     `'${EVE.org}`,
     `'${EVE.title}`,
     "'@SUM(1+1) ::: a,b;c",
