@@ -67,7 +67,7 @@ test('each extension page shows its English words, title and language', async ()
 
   const panel = await tend.open(tend.url('sidepanel'));
   const views = panel.getByRole('navigation', { name: 'Views' }).getByRole('button');
-  await expect.poll(() => views.allInnerTexts()).toEqual(['This page', 'Search', 'Follow-ups']);
+  await expect.poll(() => views.allInnerTexts()).toEqual(['This page', 'People', 'Search', 'Follow-ups']);
 
   const options = await tend.open(tend.url('options'));
   await options.getByRole('heading', { name: 'Tend settings', level: 1 }).waitFor();
