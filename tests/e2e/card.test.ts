@@ -123,9 +123,9 @@ test('the card’s header: facts, chips, pin; Remind me adds a follow-up the hea
   const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');
   const panel = await cardOf(await tend.tabIdOf(gmail), 'Katherine Johnson');
   await panel.page.getByText('Details').click();
-  await panel.page.getByLabel('Tags').fill('nasa, orbits');
-  await panel.page.getByLabel('Stage').selectOption('customer');
-  await panel.page.getByLabel('Tags').blur();
+  await panel.page.getByLabel('Tags', { exact: true }).fill('nasa, orbits');
+  await panel.page.getByLabel('Stage', { exact: true }).selectOption('customer');
+  await panel.page.getByLabel('Tags', { exact: true }).blur();
   const chips = panel.card.getByRole('list', { name: 'Stage and tags' }).getByRole('listitem');
   await expect.poll(() => chips.allInnerTexts()).toEqual([expect.stringContaining('Customer'), 'nasa', 'orbits']);
   expect(await panel.card.getByRole('group', { name: 'Facts' }).innerText()).toMatch(/Last talked (just now|\d+ minutes? ago) · 1 interaction this year/);

@@ -80,5 +80,5 @@ test('after the user grants all sites in Chrome’s prompt, any page is read wit
 
   const page = await tend.open('https://people.example/about?tend-fixture=visible-text');
   const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${await tend.tabIdOf(page)}`));
-  await expect.poll(() => panel.peopleNames()).toContain('billing@orbit.example');
+  await expect.poll(() => panel.peopleNames()).toContain('alan@orbit.example');
 });
