@@ -173,8 +173,8 @@ describe('hostile page (web/hostile-text)', () => {
     expect(people.map((p) => p.name)).toEqual([
       '<script>alert(1)</script>Mallory',
       'Trudy <b onmouseover="x()">',
-      // A mail link's text names someone only when it reads as a name: markup in it does not.
-      undefined,
+      // Eve's name comes from the person markup around her mail link, payload and all, as text.
+      '<img src=x onerror=alert(1)> Eve',
       undefined,
     ]);
     // Reading the page created no elements out of those names.
