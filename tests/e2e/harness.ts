@@ -142,8 +142,12 @@ export class Tend {
       });
     }
     if (id === undefined) throw new Error(`no tab found for ${page.url()}`);
+    this.tabIds.set(page, id);
     return id;
   }
+
+  /** The tab ids tabIdOf found, so a later click can wait for its tab to be the active one. */
+  private readonly tabIds = new WeakMap<Page, number>();
 
   /**
    * Stop the extension's service worker as Chrome does after 30 s idle, and resolve once Chrome
@@ -175,6 +179,24 @@ export class Tend {
    * activeTab for that tab (CDP Extensions.triggerAction; needs --enable-unsafe-extension-debugging).
    */
   async clickToolbarButton(page: Page): Promise<void> {
+    // The popup reads the active tab of its window: on a loaded machine Chrome may not yet count
+    // a page just brought to the front as active, and the click would read the previous tab.
+    await page.bringToFront();
+    const tabId = this.tabIds.get(page);
+    if (tabId !== undefined) {
+      const worker = await this.worker();
+      const activeId = () =>
+        worker.evaluate(async () => {
+          const [tab] = await (globalThis as unknown as WorkerGlobals).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          return tab?.id;
+        });
+      const deadline = Date.now() + 10_000;
+      while ((await activeId()) !== tabId) {
+        if (Date.now() > deadline) throw new Error(`tab ${tabId} did not become the active tab`);
+        await page.bringToFront();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
     const browser = this.context.browser();
     if (!browser) throw new Error('no browser for a CDP session');
     const cdp = await browser.newBrowserCDPSession();
