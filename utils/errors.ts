@@ -11,9 +11,13 @@ export class TendError extends Error {
   }
 }
 
+// Chrome reports a disk that is really full (not Tend's quota) as an `UnknownError` whose message
+// names it, e.g. "Encountered disk full while writing backing store." (IndexedDB's LevelDB).
+const FULL_DISK = /quota|disk full|full disk|no space/i;
+
 /** True for a full disk: IndexedDB and chrome.storage report it in different ways. */
 export function isQuotaError(error: unknown): boolean {
   const name = (error as { name?: string } | null)?.name ?? '';
   const message = String((error as { message?: string } | null)?.message ?? '');
-  return name === 'QuotaExceededError' || /quota/i.test(message);
+  return name === 'QuotaExceededError' || FULL_DISK.test(message);
 }

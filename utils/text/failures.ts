@@ -34,7 +34,6 @@ export function failureReason(failure: unknown): string {
   const { name, message } = (typeof failure === 'object' && failure !== null ? failure : {}) as { name?: unknown; message?: unknown };
   const named = typeof name === 'string' && name !== 'Error' ? name : '';
   const said = typeof message === 'string' ? message.trim() : '';
-  // Chrome reports a full disk while committing as an UnknownError "Encountered disk full…".
-  if (isQuotaError(failure) || /disk full|no space/i.test(said)) return t('failureNoRoom', said || named || 'QuotaExceededError');
+  if (isQuotaError(failure)) return t('failureNoRoom', said || named || 'QuotaExceededError');
   return said || named || t('failureUnknown');
 }
