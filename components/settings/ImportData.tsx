@@ -5,7 +5,6 @@ import { ask } from '../../utils/messaging/client';
 import type { ImportSummary, RestoreResult } from '../../utils/messaging/features/portability';
 import type { CsvColumnMapping } from '../../utils/portability/csv/import';
 import type { ImportPreview } from '../../utils/model/import';
-import { loadSettings } from '../../utils/storage/settings';
 import { BackupRestoreView, RestoreOutcome } from './BackupRestoreView';
 import { CsvColumnMapper } from './CsvColumnMapper';
 import { failureMessage, type FailedAction } from '../shared/failure-message';
@@ -92,7 +91,7 @@ export function ImportData({ generation, onSettingsChanged, onDataChanged }: Pro
       if (!report.settings) return;
       try {
         // Settings are written by the background only, so a restore cannot race a learned address.
-        onSettingsChanged(await ask({ type: 'updateSettings', patch: settingsPatchFromBackup(await loadSettings(), report.settings) }));
+        onSettingsChanged(await ask({ type: 'updateSettings', patch: settingsPatchFromBackup(await ask({ type: 'getSettings' }), report.settings) }));
         setStatus(t('importRestoredWithSettings') + normalised);
       } catch (failure) {
         setError(t('importRestoredNotSettings', failure instanceof Error ? failure.message : String(failure)));

@@ -13,6 +13,7 @@ export function settingsPatchFromBackup(current: Settings, restored: Settings): 
   return {
     ...fields,
     ownAddresses: union(current.ownAddresses, restored.ownAddresses),
+    notOwnAddresses: union(current.notOwnAddresses, restored.notOwnAddresses),
     neverCapture: {
       addresses: union(current.neverCapture.addresses, restored.neverCapture.addresses),
       domains: union(current.neverCapture.domains, restored.neverCapture.domains),

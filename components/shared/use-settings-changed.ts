@@ -1,7 +1,9 @@
-import { useEffect } from 'preact/hooks';
-import { onSettingsChanged } from '../../utils/storage/settings';
+import { useBroadcast } from './use-broadcast';
 
-/** Run `listener` when the stored settings change (e.g. tag cadences edited in the options page). */
+/**
+ * Run `listener` when the settings change (e.g. tag cadences edited in the options page): the
+ * worker, which keeps them, announces it with a `changed` broadcast carrying `settings`.
+ */
 export function useSettingsChanged(listener: () => void, deps: unknown[]): void {
-  useEffect(() => onSettingsChanged(listener), deps);
+  useBroadcast((message) => message.settings && listener(), deps);
 }

@@ -11,6 +11,7 @@ import { watchTabs } from './tabs';
 import { syncWebReader } from '../../utils/services/sightings/site-access';
 import { openWelcomeOnInstall, type InstallEvent } from './welcome';
 import { migrateStorageDrafts } from '../../utils/services/drafts/migrate-storage';
+import { loadSettings } from '../../utils/services/settings/settings';
 
 export default defineBackground(() => {
   // Every listener is registered synchronously at start, so an event that woke the worker is
@@ -27,6 +28,8 @@ export default defineBackground(() => {
   watchTabs();
   // Drafts kept per tab in chrome.storage.local by earlier versions move into the database once.
   void db.then((opened) => migrateStorageDrafts(opened, Date.now())).catch((error: unknown) => console.error('Tend: could not move old drafts', error));
+  // So are the settings, at their first read (every reader waits for the move): read them now.
+  void db.then(loadSettings).catch((error: unknown) => console.error('Tend: could not read the settings', error));
   watchCommands();
   watchMenuNotifications(db);
   watchFollowUps(db); // follow-up alarms, their notifications, the badge

@@ -16,14 +16,17 @@ import { t } from '../../utils/i18n';
 import type { Settings } from '../../utils/model/records';
 import { parseAddressEntry, parseHostEntry } from '../../utils/storage/settings-entries';
 import { ask } from '../../utils/messaging/client';
-import { loadSettings } from '../../utils/storage/settings';
+import { useSettingsChanged } from '../../components/shared/use-settings-changed';
 
 /** Settings: the user's addresses, what Tend never records, which sites it reads; and the user's data. */
 export function App() {
   const [settings, setSettings] = useState<Settings>();
   // Bumped after a bulk change (import, restore, delete) so the data sections read again.
   const [generation, setGeneration] = useState(0);
-  useEffect(() => void loadSettings().then(setSettings), []);
+  const reload = () => void ask({ type: 'getSettings' }).then(setSettings);
+  useEffect(reload, []);
+  // Learned addresses, a restore, another options tab: the worker says the settings changed.
+  useSettingsChanged(reload, []);
   const dataChanged = () => setGeneration((g) => g + 1);
   // A link to a section (the welcome page's "Import contacts") arrives before the sections exist.
   const loaded = settings !== undefined;
@@ -101,7 +104,7 @@ export function App() {
       <DangerZone
         onDeleted={() => {
           dataChanged();
-          void loadSettings().then(setSettings);
+          reload();
         }}
       />
     </main>

@@ -9,7 +9,7 @@ import { createFollowUpHandlers } from '../../utils/services/followups/handlers'
 import { createHandlers } from '../../utils/services/handlers';
 import { logInteraction } from '../../utils/services/capture/log';
 import { recordSighting } from '../../utils/services/sightings/sightings';
-import { updateSettings } from '../../utils/storage/settings';
+import { updateSettings } from '../../utils/services/settings/settings';
 import { ADA, CHARLES, DAY, freshDb, rulesWith, threadSighting } from './helpers';
 
 const T0 = Date.UTC(2025, 2, 3, 12); // a Monday, noon UTC
@@ -142,9 +142,10 @@ describe('tag defaults and the person’s own cadence', () => {
   });
 
   test('invalid cadences are refused at the boundary and change nothing', async () => {
-    const route = createRouter(createHandlers(freshDb(), Date.now), { extensionId: ID, extensionOrigin: ORIGIN });
+    const db = freshDb();
+    const route = createRouter(createHandlers(db, Date.now), { extensionId: ID, extensionOrigin: ORIGIN });
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await updateSettings((s) => ({ ...s, tagCadences: { family: 7 } }));
+    await updateSettings(await db, (s) => ({ ...s, tagCadences: { family: 7 } }));
     for (const patch of [{ tagCadences: { family: 0 } }, { tagCadences: { '': 7 } }, { defaultCadenceDays: 1.5 }, { defaultCadenceDays: 99_999 }]) {
       expect(await route({ type: 'updateSettings', patch }, fromPanel)).toMatchObject({ ok: false, error: { code: 'invalid' } });
     }

@@ -1,8 +1,8 @@
 import { afterAll, expect, test } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { DB_VERSION, openTendDb } from '../../utils/db/open';
 import type { StoreName } from '../../utils/db/schema';
-import { Contact, FollowUp, Interaction } from '../../utils/model/records';
+import { Contact, FollowUp, Interaction, Settings } from '../../utils/model/records';
 import { ImportRecord } from '../../utils/model/import';
 import { MergeRecord } from '../../utils/model/merge';
 import { buildV1Database, V1_RECORDS } from './frozen-db/v1';
@@ -10,6 +10,7 @@ import { buildV2Database, V2_RECORDS } from './frozen-db/v2';
 import { buildV3Database, V3_RECORDS } from './frozen-db/v3';
 import { buildV4Database, V4_RECORDS } from './frozen-db/v4';
 import { buildV5Database, V5_RECORDS } from './frozen-db/v5';
+import { buildV6Database, V6_RECORDS } from './frozen-db/v6';
 import { DraftRecordSchema } from '../../utils/model/drafts';
 
 /** Every store and its indexes as today's schema has them. */
@@ -17,6 +18,7 @@ const STORES: Record<StoreName, string[]> = {
   changes: [],
   snapshots: [],
   drafts: ['by-updated'],
+  settings: [],
   contacts: ['by-updated'],
   followUps: ['by-contact', 'by-due'],
   identities: ['by-contact'],
@@ -34,6 +36,8 @@ const SCHEMAS: Partial<Record<StoreName, z.ZodType>> = {
   imports: ImportRecord,
   merges: MergeRecord,
   drafts: DraftRecordSchema,
+  // Stored whole (not field by field, as the worker may read it): a record must be valid as written.
+  settings: z.object({ name: z.string(), settings: Settings.strict(), updatedAt: z.number() }),
 };
 
 type Records = Partial<Record<StoreName, readonly unknown[]>>;
@@ -53,6 +57,7 @@ const FROZEN: { version: number; build: (name: string) => Promise<void>; records
   { version: 3, build: buildV3Database, records: V3_RECORDS },
   { version: 4, build: buildV4Database, records: V4_RECORDS },
   { version: 5, build: buildV5Database, records: V5_RECORDS },
+  { version: 6, build: buildV6Database, records: V6_RECORDS },
 ];
 
 const tally = { kept: 0, frozen: 0, versions: [] as number[] };

@@ -17,7 +17,7 @@ import { deletePerson, dropExpiredUndoRecords, undoDeletePerson } from '../../ut
 import { createContact } from '../../utils/services/people/people';
 import { captureRulesFrom } from '../../utils/services/sightings/capture-rules';
 import { recordSighting } from '../../utils/services/sightings/sightings';
-import { loadSettings } from '../../utils/storage/settings';
+import { loadSettings } from '../../utils/services/settings/settings';
 import { getTabPeople, setTabPeople } from '../../utils/storage/tab-people';
 import { HOUR } from '../../utils/time/dates';
 import { freshDb, threadSighting } from './helpers';
@@ -48,7 +48,7 @@ async function adaAndCharles() {
   await recordSighting(
     db,
     threadSighting('t1', 'Bernoulli numbers', [{ email: 'ada@analytical.example' }]),
-    captureRulesFrom(await loadSettings()),
+    captureRulesFrom(await loadSettings(db)),
     NOW - 3 * HOUR,
   );
   const own = await logInteraction(db, note([ada.id], 'Poetical science'), NOW - 2 * HOUR);
@@ -123,9 +123,9 @@ describe('deleting a person', () => {
     const { db, ada } = await adaAndCharles();
     const deleted = await deletePerson(db, ada, { neverRecord: true }, NOW);
     expect(deleted.neverRecorded).toEqual(['ada@analytical.example', 'https://github.com/adalovelace']);
-    expect((await loadSettings()).neverCapture.addresses).toEqual(['ada@analytical.example', 'https://github.com/adalovelace']);
+    expect((await loadSettings(db)).neverCapture.addresses).toEqual(['ada@analytical.example', 'https://github.com/adalovelace']);
 
-    const rules = captureRulesFrom(await loadSettings());
+    const rules = captureRulesFrom(await loadSettings(db));
     const again = await recordSighting(db, threadSighting('t2', 'Notes', [{ name: 'Ada', email: 'Ada@Analytical.example' }]), rules, NOW);
     const profile = await recordSighting(
       db,
@@ -137,7 +137,7 @@ describe('deleting a person', () => {
     expect(await db.count('identities')).toBe(1); // Charles's
 
     await undoDeletePerson(db, ada, NOW + 1000);
-    expect((await loadSettings()).neverCapture.addresses).toEqual([]);
+    expect((await loadSettings(db)).neverCapture.addresses).toEqual([]);
   });
 
   test('only the newest delete can be undone, and only for a while', async () => {

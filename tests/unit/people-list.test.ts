@@ -10,7 +10,7 @@ import { createContact } from '../../utils/services/people/people';
 import { createPeopleListHandlers } from '../../utils/services/people-list/handlers';
 import { listPeople } from '../../utils/services/people-list/list';
 import { dropRoster, rosterRow } from '../../utils/services/people-list/roster';
-import { updateSettings } from '../../utils/storage/settings';
+import { updateSettings } from '../../utils/services/settings/settings';
 import { DAY, freshDb } from './helpers';
 
 const NOW = Date.UTC(2025, 5, 2, 12);
@@ -190,7 +190,7 @@ describe('the roster in the worker', () => {
     const ada = await createContact(db, { displayName: 'Ada Lovelace' }, Date.now() - 20 * DAY);
     await updateContact(db, ada.id, { tags: ['family'] }, Date.now());
     expect((await ask()).rows.keepInTouch).toEqual(['none']);
-    await updateSettings((current) => ({ ...current, tagCadences: { Family: 14 } }));
+    await updateSettings(db, (current) => ({ ...current, tagCadences: { Family: 14 } }));
     expect((await ask()).rows.keepInTouch).toEqual(['overdue']);
 
     await clearAllStores(db);

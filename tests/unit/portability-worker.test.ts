@@ -170,7 +170,11 @@ describe('backups', () => {
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
     expect(await searchPeople('grace')).toEqual([]);
-    expect(broadcasts).toEqual([{ type: 'changed', contactIds: [person.id] }]);
+    // The cleared settings store is announced by the commit; the people by the handler (a clear names no one).
+    expect(broadcasts).toEqual([
+      { type: 'changed', contactIds: [], settings: true },
+      { type: 'changed', contactIds: [person.id] },
+    ]);
 
     await restore(before.name, before.text);
     expect(await makeExportFile('backup')).toEqual(before);

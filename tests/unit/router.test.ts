@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { createRouter } from '../../utils/messaging/router';
 import { createHandlers } from '../../utils/services/handlers';
-import { loadSettings } from '../../utils/storage/settings';
+import { loadSettings } from '../../utils/services/settings/settings';
 import { getTabPeople } from '../../utils/storage/tab-people';
 import { ADA, CHARLES, freshDb, threadSighting } from './helpers';
 
@@ -108,7 +108,7 @@ describe('router: a content script speaks only for its own page', () => {
     expect(await db.count('contacts')).toBe(0);
     expect(await db.count('interactions')).toBe(0);
     expect(await getTabPeople(sender.tab.id!)).toBeNull();
-    expect((await loadSettings()).ownAddresses).toEqual([]);
+    expect((await loadSettings(db)).ownAddresses).toEqual([]);
   });
 
   test("the site a handler records is the sender's: a profile page's report files nothing under Gmail", async () => {

@@ -3,7 +3,7 @@ import { reopeningDatabase } from './connection';
 import type { TendDB, TendDatabase } from './schema';
 
 export const DB_NAME = 'tend';
-export const DB_VERSION = 5;
+export const DB_VERSION = 6;
 
 /**
  * Tend's database, opened (and upgraded) now and opened again on the next use whenever another
@@ -52,6 +52,13 @@ function openConnection(name: string): Promise<TendDatabase> {
         // Drafts move out of chrome.storage.local (which content scripts could once read) into
         // the extension's own origin: text typed and not saved yet, keyed by what it is about.
         db.createObjectStore('drafts', { keyPath: 'key' }).createIndex('by-updated', 'updatedAt');
+      }
+      if (oldVersion < 6) {
+        // Settings move out of chrome.storage.local too: what is recorded (own addresses, the
+        // never-record lists) must not be readable or writable by a content script. Their values
+        // move at the worker's first read (utils/services/settings/migrate-storage.ts): an upgrade
+        // transaction cannot wait for chrome.storage.
+        db.createObjectStore('settings', { keyPath: 'name' });
       }
     },
   });

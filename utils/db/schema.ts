@@ -4,6 +4,7 @@ import type { ChangeRecord, IdentityRecord, SnapshotRecord, TimelineLink } from 
 import type { ImportRecord } from '../model/import';
 import type { MergeRecord } from '../model/merge';
 import type { DraftRecord } from '../model/drafts';
+import type { SettingsRecord } from './settings-repo';
 
 export type { IdentityRecord, TimelineLink };
 
@@ -24,6 +25,8 @@ export interface TendDB extends DBSchema {
   snapshots: { key: string; value: SnapshotRecord };
   /** v5: text typed and not yet saved, by what it is about (see utils/model/drafts.ts). */
   drafts: { key: string; value: DraftRecord; indexes: { 'by-updated': number } };
+  /** v6: the user's settings (own addresses, never-record lists, cadences...), by name. */
+  settings: { key: string; value: SettingsRecord };
 }
 
 export type TendDatabase = IDBPDatabase<TendDB>;

@@ -14,8 +14,6 @@ import {
   MAX_NAME,
   MAX_NOTE,
   MAX_URL,
-  Settings,
-  SettingsPatch,
   Source,
   TabPeople,
 } from '../model/records';
@@ -29,6 +27,7 @@ import { followupsRequests, followupsResults } from './features/followups';
 import { peopleRequests, peopleResults } from './features/people';
 import { portabilityRequests, portabilityResults } from './features/portability';
 import { searchRequests, searchResults } from './features/search';
+import { settingsRequests, settingsResults } from './features/settings';
 
 // ---- content script -> background -------------------------------------------------------------
 // A content script may only report what it saw on its own page. It never names a tab (the
@@ -120,8 +119,6 @@ const coreRequests = [
   }),
   /** The newest notes and interactions (not sightings) of these people. */
   z.object({ type: z.literal('recentEntries'), contactIds: z.array(contactId).min(1).max(50), limit: z.number().int().min(1).max(20).default(5) }),
-  /** Change some settings fields (the options page); the background applies it to the latest settings. */
-  z.object({ type: z.literal('updateSettings'), patch: SettingsPatch }),
   /** Read a tab once with the generic reader (the user asked: popup, context menu, command). */
   z.object({ type: z.literal('readTab'), tabId }),
   /** Re-register the generic reader after the user granted or revoked sites. */
@@ -137,6 +134,7 @@ export const PageRequest = z.discriminatedUnion('type', [
   ...deletionRequests,
   ...peopleRequests,
   ...draftsRequests,
+  ...settingsRequests,
 ]);
 export type PageRequest = z.input<typeof PageRequest>;
 export type ParsedPageRequest = z.infer<typeof PageRequest>;
@@ -149,6 +147,7 @@ export const PageResults = {
   ...deletionResults,
   ...peopleResults,
   ...draftsResults,
+  ...settingsResults,
   getTabPeople: TabPeople.nullable(),
   getContact: Contact.nullable(),
   getTimeline: z.array(Interaction),
@@ -164,7 +163,6 @@ export const PageResults = {
   getContacts: z.array(Contact),
   createContact: Contact,
   recentEntries: z.array(Interaction),
-  updateSettings: Settings,
   readTab: z.object({ read: z.boolean() }),
   syncSiteAccess: z.array(z.string()),
 } satisfies Record<PageRequest['type'], z.ZodType>;
@@ -179,11 +177,12 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: Error
 // ---- background -> extension pages ------------------------------------------------------------
 
 export const Broadcast = z.discriminatedUnion('type', [
-  /** Something changed: the tab's people (tabId) or a person's data (contactIds). */
+  /** Something changed: the tab's people (tabId), a person's data (contactIds) or the settings. */
   z.object({
     type: z.literal('changed'),
     tabId: tabId.optional(),
     contactIds: z.array(contactId).default([]),
+    settings: z.literal(true).optional(),
   }),
 ]);
 export type Broadcast = z.input<typeof Broadcast>;

@@ -205,13 +205,16 @@ const TagCadences = z
   .record(z.string().trim().min(1).max(MAX_NAME), CadenceDays)
   .refine((cadences) => Object.keys(cadences).length <= 1000, { error: () => t('errorTooManyTagCadences') });
 /**
- * Settings live in chrome.storage.local under one versioned key. Fields added within a version
- * carry defaults, so settings stored before they existed still parse.
+ * Settings live in the worker's IndexedDB (the `settings` store, v6; chrome.storage.local before)
+ * as one versioned record. Fields added within a version carry defaults, so settings stored
+ * before they existed still parse.
  */
 export const Settings = z.object({
   version: z.literal(SETTINGS_VERSION),
   /** The user's own addresses: never offered as contacts. Learned from Gmail's `me` and Outlook's mailbox. */
   ownAddresses: addressList,
+  /** Addresses the user said are not theirs ("Not me"): never learned as own again. */
+  notOwnAddresses: addressList.default([]),
   /** Never recorded: these addresses, anyone at these domains, anything on these sites (host names). */
   neverCapture: NeverCapture.default({ addresses: [], domains: [], sites: [] }),
   /** Ignore automated senders (noreply, notifications, mailer-daemon...). */
@@ -230,6 +233,7 @@ export type Settings = z.infer<typeof Settings>;
  */
 export const SettingsPatch = z.object({
   ownAddresses: addressList.optional(),
+  notOwnAddresses: addressList.optional(),
   neverCapture: NeverCapture.optional(),
   ignoreAutomatedSenders: z.boolean().optional(),
   /** Replaces all tag cadences. */

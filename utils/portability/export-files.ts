@@ -7,7 +7,7 @@ import { exportBackup } from './backup/backup';
 import { exportInteractionsCsv, exportPeopleCsv } from './csv/export';
 import { exportFileName } from './file-names';
 import { writeVCards } from './vcard/write';
-import { loadSettings } from '../storage/settings';
+import { loadSettings } from '../services/settings/settings';
 
 /** A file's name, MIME type and text, before the page offers it as a download. */
 export interface MadeFile {
@@ -25,8 +25,8 @@ async function allContacts(db: TendDatabase): Promise<Contact[]> {
 
 /** The whole backup as a file: every record and the settings. */
 export async function makeBackupFile(db: TendDatabase, now = Date.now()): Promise<MadeFile> {
-  // Settings first: nothing but IndexedDB work may be awaited inside exportBackup's transaction.
-  const settings = await loadSettings();
+  // Settings first: exportBackup reads the records in one transaction of its own.
+  const settings = await loadSettings(db);
   const backup = await exportBackup(db, settings, now);
   return { name: exportFileName('backup', now), text: JSON.stringify(backup, null, 2), type: 'application/json' };
 }

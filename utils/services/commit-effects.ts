@@ -1,6 +1,7 @@
 /**
  * What follows every commit of the database, whoever wrote it: reminders are rescheduled when a
- * follow-up (or a person holding some) changed, then every open page hears which people changed.
+ * follow-up (or a person holding some) changed, then every open page hears which people changed,
+ * and whether the settings did (cadences, lists: pages that show what depends on them read again).
  * The search index follows commits on its own (utils/search/live-index.ts).
  */
 import { onCommit, peopleTouched, type Commit } from '../db/commit';
@@ -22,6 +23,7 @@ export function watchCommits(db: TendDatabase, clock: () => number = Date.now): 
   onCommit(db, async (commit) => {
     if (movesReminders(commit)) await syncFollowUps(db, clock);
     const contactIds = peopleTouched(commit);
-    if (contactIds.length > 0) await broadcast({ type: 'changed', contactIds });
+    const settings = commit.changes.some((change) => change.store === 'settings');
+    if (contactIds.length > 0 || settings) await broadcast({ type: 'changed', contactIds, ...(settings && { settings }) });
   });
 }

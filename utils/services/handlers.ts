@@ -3,7 +3,6 @@ import type { RouterHandlers } from '../messaging/router';
 import { readTx, type TendDatabase } from '../db/schema';
 import { getContact } from '../db/contacts-repo';
 import { listTimeline } from '../db/interactions-repo';
-import { learnOwnAddresses, updateSettings } from '../storage/settings';
 import { getTabPeople, linkListedPerson, setTabPeople } from '../storage/tab-people';
 import { watchCommits } from './commit-effects';
 import { localDay } from '../time/local-day';
@@ -18,6 +17,8 @@ import { createFollowUpHandlers } from './followups/handlers';
 import { createPortabilityHandlers } from './portability/handlers';
 import { createPeopleListHandlers } from './people-list/handlers';
 import { createSearchHandlers } from './search/handlers';
+import { createSettingsHandlers } from './settings/handlers';
+import { learnOwnAddresses } from './settings/settings';
 import { recordSighting } from './sightings/sightings';
 import { readTabOnce, syncWebReader } from './sightings/site-access';
 
@@ -29,7 +30,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
   void db.then((opened) => dropExpiredUndoRecords(opened, clock())).catch((error: unknown) => console.error('Tend: could not drop old undo records', error));
   return {
     async content(request, from) {
-      const rules = captureRulesFrom(await learnOwnAddresses(request.self));
+      const rules = captureRulesFrom(await learnOwnAddresses(await db, request.self));
       const now = clock();
       // The page URL and the site come from the sender: a page cannot speak for another one.
       const sighting = { ...request, site: from.site, page: { ...request.page, url: from.pageUrl } };
@@ -51,6 +52,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       ...createPortabilityHandlers(db, clock),
       ...createPeopleListHandlers(db, clock),
       ...createDraftHandlers(db, clock),
+      ...createSettingsHandlers(db, clock),
       getTabPeople: ({ tabId }) => getTabPeople(tabId),
       getContact: async ({ contactId }) => (await getContact(readTx(await db, ['contacts']), contactId)) ?? null,
       getTimeline: async ({ contactId, limit, before }) => listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit, before),
@@ -89,9 +91,6 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
         return contact;
       },
       recentEntries: async ({ contactIds, limit }) => recentEntries(await db, contactIds, limit),
-      updateSettings: ({ patch }) =>
-        // Only the fields the page sent: absent fields keep their latest stored value.
-        updateSettings((current) => ({ ...current, ...Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) })),
       readTab: ({ tabId }) => readTabOnce(tabId),
       syncSiteAccess: () => syncWebReader(),
     },

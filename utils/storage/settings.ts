@@ -1,49 +1,21 @@
-import { DEFAULT_SETTINGS, Settings } from '../model/records';
-import { toEmailAddress } from '../identity/addresses';
+import { z } from 'zod';
 import { storedItem } from './item';
 
-/** The user's settings: one versioned value in chrome.storage.local, key `settings`. */
-const settingsItem = storedItem('local:settings', Settings, {
-  onUnreadable: (error) => console.warn('Tend: settings unreadable, using defaults', error),
-});
+/**
+ * The user's settings as Tend up to database v5 kept them: one value in chrome.storage.local, key
+ * `settings`, which content scripts could once read and write. Settings now live in the worker's
+ * IndexedDB (utils/services/settings/); this is read once, at the worker's first use of the
+ * settings, to move what users still have, then removed. Read unchecked: the move keeps every
+ * field that is still valid, rather than all or nothing.
+ */
+const legacySettingsItem = storedItem('local:settings', z.unknown());
 
-/** The user's settings; a missing or unreadable value gives the defaults rather than an error. */
-export async function loadSettings(): Promise<Settings> {
-  return (await settingsItem.get()) ?? DEFAULT_SETTINGS;
+/** The settings still in chrome.storage.local, as stored (undefined when there are none). */
+export function loadLegacySettings(): Promise<unknown> {
+  return legacySettingsItem.get();
 }
 
-async function saveSettings(settings: Settings): Promise<void> {
-  await settingsItem.set(Settings.parse(settings));
-}
-
-/** Call `listener` whenever the stored settings change (e.g. tag cadences edited in the options page). */
-export function onSettingsChanged(listener: () => void): () => void {
-  return settingsItem.watch(() => listener());
-}
-
-// Every change is read-modify-write of one storage key: chained one after another, so a learned
-// address and an edit from the options page (routed here through the background) never overwrite
-// each other. Only the background writes settings.
-let queue: Promise<unknown> = Promise.resolve();
-
-/** Apply a change to the latest settings, after any change already under way; returns the result. */
-export function updateSettings(change: (current: Settings) => Settings | undefined): Promise<Settings> {
-  const run = queue.then(async () => {
-    const current = await loadSettings();
-    const next = change(current);
-    if (!next) return current;
-    await saveSettings(next);
-    return next;
-  });
-  queue = run.catch(() => undefined);
-  return run;
-}
-
-/** Remember addresses a page marked as the user's own; returns the settings with them. */
-export function learnOwnAddresses(seen: readonly string[]): Promise<Settings> {
-  const candidates = [...new Set(seen.map(toEmailAddress).filter((a): a is string => !!a))];
-  return updateSettings((settings) => {
-    const fresh = candidates.filter((address) => !settings.ownAddresses.includes(address));
-    return fresh.length === 0 ? undefined : { ...settings, ownAddresses: [...settings.ownAddresses, ...fresh] };
-  });
+/** Remove the old settings (moved to the database). */
+export function removeLegacySettings(): Promise<void> {
+  return legacySettingsItem.remove();
 }

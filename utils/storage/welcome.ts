@@ -1,4 +1,11 @@
-/** When the welcome page was opened for this profile's data, so it opens once, whatever Chrome reports. */
+/**
+ * When the welcome page was opened for this profile's data, so it opens once, whatever Chrome reports.
+ * Kept in chrome.storage.local, unlike the settings (in the database since v6): it is neither typed
+ * by the user nor decisive for what Tend records (a page that could change it would at worst
+ * show the welcome tab again; the area is closed to content scripts anyway, utils/storage/access.ts),
+ * and `runtime.onInstalled` reads it without waiting for the database to open and upgrade, which a
+ * large or full-disk database can make slow or fail.
+ */
 import { z } from 'zod';
 import { storedItem } from './item';
 

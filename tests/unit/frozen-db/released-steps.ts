@@ -29,6 +29,8 @@ const RELEASED_STEPS: ((db: IDBDatabase) => void)[] = [
   },
   // v5: drafts (text typed and not saved yet), by what they are about.
   (db) => db.createObjectStore('drafts', { keyPath: 'key' }).createIndex('by-updated', 'updatedAt'),
+  // v6: the user's settings (out of chrome.storage.local), by name.
+  (db) => db.createObjectStore('settings', { keyPath: 'name' }),
 ];
 
 /** Records to put in a frozen database, by store. */

@@ -6,7 +6,7 @@ import { broadcast } from '../../messaging/client';
 import type { FollowUpItem } from '../../messaging/features/followups';
 import type { ParsedPageRequest } from '../../messaging/protocol';
 import type { Contact, FollowUp, Settings } from '../../model/records';
-import { loadSettings } from '../../storage/settings';
+import { loadSettings } from '../settings/settings';
 import { cadenceStatus, driftingPeople } from './cadence';
 import { createFollowUp, setFollowUpDone, snoozeFollowUp } from './writes';
 import { deleteFollowUp, editFollowUp, restoreFollowUp } from './edit';
@@ -41,7 +41,7 @@ async function withDetails(db: TendDatabase, followUps: FollowUp[], settings: Se
 }
 
 async function grouped(db: TendDatabase, followUps: FollowUp[], now: number) {
-  const groups = groupFollowUps(await withDetails(db, followUps, await loadSettings(), now), now);
+  const groups = groupFollowUps(await withDetails(db, followUps, await loadSettings(db), now), now);
   return { ...groups, done: groups.done.slice(0, DONE_SHOWN) };
 }
 
@@ -64,7 +64,8 @@ export function createFollowUpHandlers(db: Promise<TendDatabase>, clock: () => n
     listContactFollowUps: async ({ contactId }: Request<'listContactFollowUps'>) =>
       grouped(await db, await listFollowUpsOf(readTx(await db, ['followUps']), contactId), clock()),
     async getCadences({ contactIds }: Request<'getCadences'>) {
-      const [settings, tx] = [await loadSettings(), readTx(await db, ['contacts'])];
+      const settings = await loadSettings(await db);
+      const tx = readTx(await db, ['contacts']);
       const now = clock();
       const entries = await Promise.all(contactIds.map(async (id) => [id, await getContact(tx, id)] as const));
       return Object.fromEntries(
@@ -75,12 +76,12 @@ export function createFollowUpHandlers(db: Promise<TendDatabase>, clock: () => n
       );
     },
     async listDrifting({ limit }: Request<'listDrifting'>) {
-      const settings = await loadSettings();
+      const settings = await loadSettings(await db);
       const contacts = await listAllContacts(readTx(await db, ['contacts']));
       return driftingPeople(contacts, settings, clock())
         .slice(0, limit)
         .map(({ contact, status }) => ({ id: contact.id, displayName: contact.displayName, status }));
     },
-    getOverview: async ({ period }: Request<'getOverview'>) => relationshipOverview(await db, await loadSettings(), period, clock()),
+    getOverview: async ({ period }: Request<'getOverview'>) => relationshipOverview(await db, await loadSettings(await db), period, clock()),
   };
 }

@@ -1,6 +1,6 @@
 import type { TendDatabase } from '../../db/schema';
 import type { PeopleFilters, PeopleSort } from '../../messaging/features/people';
-import { loadSettings } from '../../storage/settings';
+import { loadSettings } from '../settings/settings';
 import { listPeople } from './list';
 import { duplicateCount, rosterOf } from './roster';
 
@@ -8,7 +8,7 @@ import { duplicateCount, rosterOf } from './roster';
 export function createPeopleListHandlers(db: Promise<TendDatabase>, clock: () => number) {
   return {
     async listPeople(request: { sort: PeopleSort; filters: PeopleFilters }) {
-      const [roster, settings] = await Promise.all([db.then(rosterOf), loadSettings()]);
+      const [roster, settings] = await Promise.all([db.then(rosterOf), db.then(loadSettings)]);
       return listPeople(roster.rows.values(), request, settings, clock(), duplicateCount(roster));
     },
   };

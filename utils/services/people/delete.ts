@@ -19,7 +19,7 @@ import { MAX_ADDRESS } from '../../model/limits';
 import { DeletionRecord, UNDO_DELETE_KEEP_MS, UNDO_DELETE_PREFIX, undoDeleteName } from '../../model/deletion';
 import type { Contact, Settings } from '../../model/records';
 import type { IdentityRecord } from '../../model/rows';
-import { loadSettings, updateSettings } from '../../storage/settings';
+import { loadSettings, updateSettings } from '../settings/settings';
 import { forgetPersonOnTabs, restoreTabRows, tabRowsOf } from '../../storage/tab-people';
 import { abortWith } from '../followups/writes';
 import { captureRulesFrom } from '../sightings/capture-rules';
@@ -54,10 +54,10 @@ function newlyNeverRecorded(identities: readonly IdentityRecord[], settings: Set
 }
 
 /** Add to, or take off, the never-record list (one settings change, after any under way). */
-function changeNeverRecorded(values: readonly string[], add: boolean): Promise<unknown> {
+function changeNeverRecorded(db: TendDatabase, values: readonly string[], add: boolean): Promise<unknown> {
   if (values.length === 0) return Promise.resolve();
   const set = new Set(values);
-  return updateSettings((settings) => {
+  return updateSettings(db, (settings) => {
     const kept = settings.neverCapture.addresses.filter((entry) => !set.has(entry));
     const addresses = add ? [...kept, ...values] : kept;
     return { ...settings, neverCapture: { ...settings.neverCapture, addresses } };
@@ -70,8 +70,8 @@ function changeNeverRecorded(values: readonly string[], add: boolean): Promise<u
  * join the never-record list so the next page does not bring them back.
  */
 export async function deletePerson(db: TendDatabase, contactId: string, options: { neverRecord: boolean }, now: number): Promise<PersonDeleted> {
-  // Read before the transaction: IndexedDB transactions cannot wait for chrome.storage.
-  const [settings, tabRows] = await Promise.all([loadSettings(), tabRowsOf(contactId)]);
+  // Read before the transaction: it cannot wait for chrome.storage (the tabs' rows).
+  const [settings, tabRows] = await Promise.all([loadSettings(db), tabRowsOf(contactId)]);
   const tx = writeTx(db, [...DELETE_STORES]);
   const contact = await getContact(tx, contactId);
   if (!contact) return abortWith(tx, new TendError('not-found', t('errorPersonGone')));
@@ -112,7 +112,7 @@ export async function deletePerson(db: TendDatabase, contactId: string, options:
   // Last: it checks that nothing points at the person any more.
   await removeContact(tx, contactId);
   await tx.done;
-  await changeNeverRecorded(record.neverRecorded, true);
+  await changeNeverRecorded(db, record.neverRecorded, true);
   return { contactId, displayName: contact.displayName, neverRecorded: record.neverRecorded, tabIds: await forgetPersonOnTabs(contactId) };
 }
 
@@ -162,7 +162,7 @@ export async function undoDeletePerson(db: TendDatabase, contactId: string, now:
     removeSnapshot(tx, undoDeleteName(contactId)),
   ]);
   await tx.done;
-  await changeNeverRecorded(record.neverRecorded, false);
+  await changeNeverRecorded(db, record.neverRecorded, false);
   return { contact, identitiesKept: taken.map((row) => row.value), tabIds: await restoreTabRows(record.tabRows) };
 }
 
