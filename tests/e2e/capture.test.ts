@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Tend } from './harness';
+import { askBackground } from './pages/ask';
 import { Popup } from './pages/popup';
 import { SidePanel } from './pages/side-panel';
 import { clickLogMenu as logMenu } from './pages/log-menu';
@@ -98,13 +99,8 @@ test('context menu, one person on the tab: the selection is logged at once; Undo
   const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
   await expect.poll(() => panel.peopleNames()).toEqual(['Katherine Johnson', 'Ada Lovelace']);
   // Make the tab's people exactly one: Katherine, by marking Ada as never recorded.
+  await askBackground(panel.page, { type: 'updateSettings', patch: { neverCapture: { addresses: ['ada@analytical.example'], domains: [], sites: [] } } });
   const worker = await tend.worker();
-  await worker.evaluate(async () => {
-    const chrome = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome;
-    await chrome.storage.local.set({
-      settings: { version: 1, ownAddresses: [], neverCapture: { addresses: ['ada@analytical.example'], domains: [], sites: [] }, ignoreAutomatedSenders: true },
-    });
-  });
   await gmail.reload();
   await expect.poll(() => panel.peopleNames()).toEqual(['Katherine Johnson']);
 

@@ -5,6 +5,7 @@ import { afterEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from './axe';
 import { gmailUrl, Tend } from './harness';
+import { askBackground } from './pages/ask';
 import { ContentWorld } from './pages/content-world';
 import { WorkerProbe } from './pages/follow-ups';
 import { OptionsPage } from './pages/options';
@@ -26,13 +27,9 @@ async function stored(tend: Tend): Promise<Stored> {
   const probe = new WorkerProbe(() => tend.worker());
   const contacts = (await probe.records<{ identities: { value: string }[] }>('contacts')).flatMap((c) => c.identities.map((i) => i.value)).sort();
   const entries = (await probe.records('interactions')).length;
-  const settings = await (
-    await tend.worker()
-  ).evaluate(async () => {
-    const chrome = (globalThis as unknown as { chrome: { storage: { local: { get(key: string): Promise<Record<string, unknown>> } } } }).chrome;
-    return (await chrome.storage.local.get('settings')).settings as { ownAddresses?: string[] } | undefined;
-  });
-  return { contacts, entries, own: settings?.ownAddresses ?? [] };
+  // The settings live in the worker's database (the `settings` store), closed to content scripts.
+  const [settings] = await probe.records<{ settings: { ownAddresses: string[] } }>('settings');
+  return { contacts, entries, own: settings?.settings.ownAddresses ?? [] };
 }
 
 const MALLORY = { email: 'mallory@evil.example', name: 'Mallory', role: 'from' };
@@ -111,9 +108,9 @@ test('forged reports from each content script world are refused, and write nothi
   console.info(`trust: senders: ${forged.length} forged reports from 4 content script worlds refused, records written by them = 0`);
 });
 
-test('the options page lists the learned own address; "Not me" removes it', async () => {
+test('the options page lists the learned own address; "Not me" removes it for good', async () => {
   tend = await Tend.launch();
-  await tend.openGmail('thread-expanded', '#inbox/thread-one');
+  const gmail = await tend.openGmail('thread-expanded', '#inbox/thread-one');
   const options = await OptionsPage.open(await tend.context.newPage(), tend.url('options'));
   await expect.poll(() => options.page.reload().then(() => options.entries('Your addresses'))).toEqual(['me@example.com']);
   const found: string[] = [];
@@ -123,6 +120,15 @@ test('the options page lists the learned own address; "Not me" removes it', asyn
   await options.page.getByRole('button', { name: 'Not me: me@example.com' }).click();
   await options.page.getByText('None yet: open Gmail or Outlook').waitFor();
   expect(await options.page.getByRole('list', { name: 'Your addresses' }).count()).toBe(0);
+  expect((await stored(tend)).own).toEqual([]);
+  await options.page.reload();
+  await options.page.getByText('None yet: open Gmail or Outlook').waitFor();
+  // Gmail read again shows the same account address: it is not learned back.
+  const tabId = await tend.tabIdOf(gmail);
+  const seenAt = async () => (await askBackground(options.page, { type: 'getTabPeople', tabId }))?.seenAt;
+  const before = await seenAt();
+  await gmail.reload();
+  await expect.poll(seenAt, { timeout: 20_000 }).not.toBe(before);
   expect((await stored(tend)).own).toEqual([]);
   await options.page.reload();
   await options.page.getByText('None yet: open Gmail or Outlook').waitFor();

@@ -223,3 +223,12 @@ describe('pages reach the settings through the worker, and hear when they change
     expect(await route({ type: 'getSettings' }, options)).toMatchObject({ ok: true, data: { ownAddresses: [], notOwnAddresses: ['me@example.com'] } });
   });
 });
+
+test('settings written to chrome.storage.local after the first start are not adopted by a later worker, only removed', async () => {
+  const db = await freshDb();
+  expect(await loadSettings(db)).toEqual(DEFAULT_SETTINGS); // the first start gives the database its record
+  await fakeBrowser.storage.local.set({ settings: { version: 1, ownAddresses: ['ada@analytical.example'] } });
+  const later = await openTendDb('tend-test'); // a new worker
+  expect(await loadSettings(later)).toEqual(DEFAULT_SETTINGS);
+  expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+});

@@ -7,13 +7,17 @@ import { getSettingsRecord, putSettingsRecord } from '../../db/settings-repo';
 import { loadLegacySettings, removeLegacySettings } from '../../storage/settings';
 import { readSettings } from './read';
 
-/** Move the old settings into the database (unless it already has settings: those are newer); true when some were there. */
+/**
+ * Give the database its settings record, from what an earlier Tend left in storage (the defaults
+ * when nothing). Once the record exists, settings found in storage are not the user's (a page
+ * that could write there put them) and are only removed. True when some were there.
+ */
 export async function moveStorageSettings(db: TendDatabase, now: number): Promise<boolean> {
   const legacy = await loadLegacySettings();
-  if (legacy === undefined) return false;
   const tx = writeTx(db, ['settings']);
   if (!(await getSettingsRecord(tx))) await putSettingsRecord(tx, readSettings(legacy), now);
   await tx.done;
+  if (legacy === undefined) return false;
   await removeLegacySettings();
   return true;
 }
