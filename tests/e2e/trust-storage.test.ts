@@ -4,6 +4,7 @@ import { Tend } from './harness';
 import { askBackground } from './pages/ask';
 import { ContentWorld } from './pages/content-world';
 import { WorkerProbe } from './pages/follow-ups';
+import { OptionsPage } from './pages/options';
 
 let tend: Tend | undefined;
 afterEach(async () => {
@@ -96,4 +97,42 @@ test('no setting or draft lives in chrome.storage.local: from Gmail’s and the 
   const after = await (await tend.worker()).evaluate(() => (globalThis as unknown as Chrome).chrome.storage.local.get(null));
   expect(Object.keys(after)).not.toContain('settings');
   console.info('trust: storage: settings and drafts in chrome.storage.local = 0; fake settings written by 2 content script worlds, used by the worker = 0');
+});
+
+test('settings an earlier Tend kept in chrome.storage.local move into the database at the next worker start, and leave storage', async () => {
+  tend = await Tend.launch();
+  const page = await tend.context.newPage();
+  await page.goto(tend.url('options'));
+  // A profile as a v5 Tend left it: the settings in storage, none in the database.
+  const OLD = {
+    version: 1,
+    ownAddresses: ['me@old.example'],
+    neverCapture: { addresses: [NEVER], domains: ['private.example'], sites: [] },
+    ignoreAutomatedSenders: false,
+  };
+  await (
+    await tend.worker()
+  ).evaluate(
+    (old) =>
+      new Promise<void>((resolve, reject) => {
+        void (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: old });
+        const open = indexedDB.open('tend');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('settings', 'readwrite');
+          tx.objectStore('settings').clear();
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    OLD,
+  );
+  const { runningAgain } = await tend.stopServiceWorker(page);
+  const options = await OptionsPage.open(page, tend.url('options'));
+  await runningAgain();
+  await expect.poll(() => options.entries('Your addresses'), { timeout: 15_000 }).toEqual(['me@old.example']);
+  expect(await options.entries('Never record these addresses')).toEqual([NEVER]);
+  expect(await options.entries('Never record anyone at these domains')).toEqual(['private.example']);
+  expect(await used(tend)).toMatchObject({ own: ['me@old.example'], never: [NEVER] });
+  const local = await (await tend.worker()).evaluate(() => (globalThis as unknown as Chrome).chrome.storage.local.get(null));
+  expect(Object.keys(local)).not.toContain('settings');
 });
