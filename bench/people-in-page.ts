@@ -105,6 +105,12 @@ export const peopleBench = {
     return { seedMs: performance.now() - started };
   },
 
+  /** The median time between frames of the page at rest: ~16.7 ms unless the browser throttles it. */
+  async idleFrameMs(): Promise<number> {
+    const gaps = await scrollFrames(20, 0);
+    return median(gaps);
+  },
+
   /** First paint of the view (the first one builds the worker's roster) and of the plain text, alternately. */
   async firstPaint(runs: number) {
     const coldMs = await viewFirstPaint();

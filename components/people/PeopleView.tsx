@@ -1,8 +1,8 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { t, tCount } from '../../utils/i18n';
 import { DuplicateSuggestions } from '../search/DuplicateSuggestions';
 import { formatCount, PeopleControls } from './PeopleControls';
-import { PersonRow } from './PersonRow';
+import { PersonRow, type PersonRowProps } from './PersonRow';
 import { rememberedScroll, rememberScroll, usePeopleList } from './use-people-list';
 import { VirtualList } from './VirtualList';
 import '../search/search.css';
@@ -31,6 +31,24 @@ export function PeopleView({ onOpenPerson }: { onOpenPerson: (contactId: string)
     if (scrollY > 0) window.scrollTo(0, scrollY);
   }, [rows]);
   useEffect(() => () => rememberScroll(query, window.scrollY), [query]);
+
+  // One renderer per answer, so the list re-renders only the rows that scroll on screen.
+  const renderRow = useCallback(
+    (index: number, focus: PersonRowProps['focus']) =>
+      rows && (
+        <PersonRow
+          id={rows.ids[index]!}
+          name={rows.names[index]!}
+          org={rows.orgs[index]!}
+          lastAt={rows.lastAt[index]!}
+          keepInTouch={rows.keepInTouch[index]!}
+          now={now}
+          onOpen={onOpenPerson}
+          focus={focus}
+        />
+      ),
+    [rows, onOpenPerson],
+  );
 
   return (
     <section class="people-view" aria-labelledby="people-heading">
@@ -72,24 +90,7 @@ export function PeopleView({ onOpenPerson }: { onOpenPerson: (contactId: string)
         </p>
       )}
       {rows && shown > 0 && (
-        <VirtualList
-          class="people-list"
-          count={shown}
-          label={t('peopleEveryoneLabel')}
-          keyOf={(index) => rows.ids[index]!}
-          renderRow={(index, focus) => (
-            <PersonRow
-              id={rows.ids[index]!}
-              name={rows.names[index]!}
-              org={rows.orgs[index]!}
-              lastAt={rows.lastAt[index]!}
-              keepInTouch={rows.keepInTouch[index]!}
-              now={now}
-              onOpen={onOpenPerson}
-              focus={focus}
-            />
-          )}
-        />
+        <VirtualList class="people-list" count={shown} label={t('peopleEveryoneLabel')} keyOf={(index) => rows.ids[index]!} renderRow={renderRow} />
       )}
     </section>
   );

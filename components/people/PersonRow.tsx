@@ -23,14 +23,12 @@ export interface PersonRowProps {
 export function PersonRow({ id, name, org, lastAt, keepInTouch, now, onOpen, focus }: PersonRowProps) {
   const marked = MARKED[keepInTouch];
   return (
-    <button type="button" class="people-row" {...focus} onClick={() => onOpen(id)}>
+    <button type="button" class={marked ? 'people-row marked' : 'people-row'} {...focus} onClick={() => onOpen(id)}>
       <Avatar id={id} name={name} />
-      <span class="people-row-text">
-        <span class="people-row-name">{name}</span>
-        <span class="people-row-meta">
-          {org && <span class="people-row-org">{org}</span>}
-          <span class="people-row-when">{lastAt === null ? t('peopleNoInteraction') : t('peopleLastInteraction', timeAgo(lastAt, now))}</span>
-        </span>
+      <span class="people-row-name">{name}</span>
+      <span class="people-row-meta">
+        {org && <span class="people-row-org">{org}</span>}
+        {lastAt === null ? t('peopleNoInteraction') : t('peopleLastInteraction', timeAgo(lastAt, now))}
       </span>
       {marked && (
         <span class={`people-row-state ${marked}`}>

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 
 /** Rows rendered beyond each edge of the screen, so a fast wheel turn never shows a gap. */
 const OVERSCAN = 8;
@@ -20,6 +20,19 @@ function rangeOnScreen(list: HTMLElement | null, count: number, rowHeight: numbe
   return { first: Math.min(first, count - 1), last: Math.max(last, first) };
 }
 
+type RenderRow = (index: number, focus: { tabIndex: number; 'data-row': number; onFocus: () => void }) => ComponentChildren;
+
+/**
+ * One row's content, rendered again only when its index, tab stop or renderer changes: a scroll
+ * frame then builds the rows that came on screen, not all thirty-odd rows it shows.
+ */
+function RowContent({ index, isActive, renderRow, setActive }: { index: number; isActive: boolean; renderRow: RenderRow; setActive: (index: number) => void }) {
+  return useMemo(
+    () => renderRow(index, { tabIndex: isActive ? 0 : -1, 'data-row': index, onFocus: () => setActive(index) }),
+    [index, isActive, renderRow, setActive],
+  );
+}
+
 export interface VirtualListProps {
   count: number;
   /** The list's accessible name. */
@@ -27,7 +40,7 @@ export interface VirtualListProps {
   /** A stable key for the row at an index (the person's id). */
   keyOf: (index: number) => string;
   /** The row's content: one focusable control with `data-row` (set by the list) that acts on Enter and click. */
-  renderRow: (index: number, focus: { tabIndex: number; 'data-row': number; onFocus: () => void }) => ComponentChildren;
+  renderRow: RenderRow;
   class?: string;
 }
 
@@ -117,7 +130,7 @@ export function VirtualList({ count, label, keyOf, renderRow, class: className }
     <ul ref={list} class={`virtual-list ${className ?? ''}`} role="list" aria-label={label} style={{ height: `${count * rowHeight}px` }} onKeyDown={onKeyDown}>
       {indexes.map((index) => (
         <li key={keyOf(index)} aria-setsize={count} aria-posinset={index + 1} style={{ top: `${index * rowHeight}px` }}>
-          {renderRow(index, { tabIndex: index === active ? 0 : -1, 'data-row': index, onFocus: () => setActive(index) })}
+          <RowContent index={index} isActive={index === active} renderRow={renderRow} setActive={setActive} />
         </li>
       ))}
     </ul>

@@ -16,12 +16,22 @@ function pngSize(png: Buffer): { width: number; height: number } {
   return { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
 }
 
-test('`npm run demo -- --screenshots DIR` writes the side panel (light and dark), popup and options pictures', async () => {
+test('`npm run demo -- --screenshots DIR` writes the side panel (light and dark), compact card, People view, popup, options and welcome pictures', async () => {
   const folder = await mkdtemp(join(tmpdir(), 'tend-demo-'));
   try {
     // The command `npm run demo` runs after building; the e2e tier's build is already there (TEND_EXTENSION).
     const { stdout } = await promisify(execFile)('node', ['scripts/demo.mjs', '--screenshots', folder], { timeout: 55_000 });
     const pictures = Object.values(SCREENSHOTS);
+    // The README's table shows each of these (issue 14 added the card, the People view and the welcome page).
+    expect(pictures.map(({ file }) => file)).toEqual([
+      'side-panel.png',
+      'side-panel-dark.png',
+      'card.png',
+      'people.png',
+      'popup.png',
+      'options.png',
+      'welcome.png',
+    ]);
     expect(stdout.trim().split('\n')).toEqual(pictures.map(({ file }) => `demo: wrote ${join(folder, file)}`));
     const files = new Map<string, Buffer>();
     for (const { file, width, height } of pictures) {
