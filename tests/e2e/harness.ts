@@ -21,6 +21,7 @@ export const gmailUrl = (fixture: string, hash = '#inbox') => `https://mail.goog
 const FIXTURE_SITES: [RegExp, string][] = [
   [/^mail\.google\.com$/, 'gmail'],
   [/^outlook\.(live|office|office365)\.com$/, 'outlook'],
+  [/^calendar\.google\.com$/, 'google-calendar'],
   [/^github\.com$/, 'github'],
   [/^([a-z]{2,3}\.|www\.)?linkedin\.com$/, 'linkedin'],
   [/^people\.example$/, 'web'],

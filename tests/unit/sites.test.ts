@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import calendarScript from '../../entrypoints/calendar.content';
 import gmailScript from '../../entrypoints/gmail.content';
 import outlookScript from '../../entrypoints/outlook.content';
 import profilesScript from '../../entrypoints/profiles.content';
@@ -9,6 +10,7 @@ import {
   isDeclaredOrigin,
   isDeclaredPage,
   PASSIVE_HISTORY_SITES,
+  passiveHistoryOn,
   profileSiteName,
   SITES,
 } from '../../utils/sites';
@@ -25,7 +27,7 @@ test.each([
 ])('isDeclaredOrigin(%s) is %s', (origin, expected) => expect(isDeclaredOrigin(origin)).toBe(expected));
 
 describe('the site descriptors are the one declaration of each site', () => {
-  const contentScripts = { gmail: gmailScript, outlook: outlookScript, profiles: profilesScript, web: webScript };
+  const contentScripts = { gmail: gmailScript, outlook: outlookScript, calendar: calendarScript, profiles: profilesScript, web: webScript };
 
   test.each(Object.entries(contentScripts))("the %s content script matches exactly its sites' patterns", (name, script) => {
     const patterns = SITES.filter((site) => site.contentScript === name).flatMap((site) => site.matches);
@@ -43,6 +45,7 @@ describe('the site descriptors are the one declaration of each site', () => {
       'https://outlook.live.com/*',
       'https://outlook.office.com/*',
       'https://outlook.office365.com/*',
+      'https://calendar.google.com/*',
       'https://github.com/*',
       'https://www.linkedin.com/in/*',
       'https://*.linkedin.com/in/*',
@@ -60,10 +63,17 @@ describe('the site descriptors are the one declaration of each site', () => {
     expect(PASSIVE_HISTORY_SITES.map((site) => [site.id, site.label])).toEqual([
       ['gmail', 'siteGmail'],
       ['outlook', 'siteOutlook'],
+      ['google-calendar', 'siteGoogleCalendar'],
       ['github', 'siteGitHub'],
       ['linkedin', 'siteLinkedIn'],
       ['web', 'siteWeb'],
     ]);
+  });
+
+  test('automatic history is on where the user left it alone, except on calendars (a meeting is logged when asked)', () => {
+    const on = (switches: Record<string, boolean>) => SITES.filter((site) => passiveHistoryOn(site, switches)).map((site) => site.id);
+    expect(on({})).toEqual(['gmail', 'outlook', 'github', 'linkedin', 'web']);
+    expect(on({ 'google-calendar': true, gmail: false })).toEqual(['outlook', 'google-calendar', 'github', 'linkedin', 'web']);
   });
 
   test.each([

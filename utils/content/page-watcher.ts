@@ -2,6 +2,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MAX_ADDRESS, MAX_NAME, MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING, MAX_URL } from '../model/limits';
 import type { Candidate } from '../model/records';
 import { NO_FINDINGS, type PageFindings, type Recogniser } from '../recognise/shared/types';
+import type { CalendarEventRef } from '../recognise/calendar/event-ref';
 
 // No transport here: the content script passes `report` (utils/messaging/content-client.ts), so
 // the watcher and the recognisers can be driven by a test or a benchmark without a browser.
@@ -11,6 +12,7 @@ export interface PageReport {
   site: Recogniser['id'];
   page: { url: string; title: string };
   thread?: { key: string; subject: string };
+  event?: CalendarEventRef;
   people: Candidate[];
   truncated?: boolean;
   self: string[];
@@ -52,12 +54,24 @@ function withinLimits(person: Candidate): Candidate {
   return capped;
 }
 
+/** An event within the protocol's limits: a title cut, an overlong organiser dropped. */
+function eventWithinLimits(event: CalendarEventRef): CalendarEventRef {
+  const { organiser, ...rest } = event;
+  return {
+    ...rest,
+    key: event.key.slice(0, MAX_URL),
+    title: clip(event.title, MAX_NAME) ?? '',
+    ...(organiser && organiser.length <= MAX_ADDRESS && { organiser }),
+  };
+}
+
 /** The report of what a page shows. */
 export function toReport(recogniser: Recogniser, findings: PageFindings, doc: Document, url: URL): PageReport {
   return {
     site: recogniser.id,
     page: { url: url.href.slice(0, MAX_URL), title: doc.title.slice(0, MAX_URL) },
     thread: findings.thread && { key: findings.thread.key.slice(0, MAX_URL), subject: clip(findings.thread.subject, MAX_NAME) ?? '' },
+    ...(findings.event && { event: eventWithinLimits(findings.event) }),
     // A hostile page cannot make one report carry more than the cap; the panel says it was cut.
     people: findings.people
       .slice(0, MAX_PEOPLE_PER_SIGHTING)
@@ -135,7 +149,7 @@ export function watchPage(ctx: ContentScriptContext, recogniser: Recogniser, rep
     lastUrl = url.href;
     previous = findings;
     const found = toReport(recogniser, findings, document, url);
-    const signature = JSON.stringify([url.origin + url.pathname, found.thread, found.people, found.self]);
+    const signature = JSON.stringify([url.origin + url.pathname, found.thread, found.event, found.people, found.self]);
     if (signature !== lastReported) {
       lastReported = signature;
       void report(found);
