@@ -70,3 +70,25 @@ test('the event page (its own URL) lists the guests from the form, the user left
   await expect.poll(() => panel.peopleNames()).toEqual(['Ada Lovelace', 'Margaret Hamilton']);
   await Promise.all([page.close(), panel.page.close()]);
 });
+
+test("an Outlook calendar event's peek (Outlook's content script, its calendar pages) lists its guests; Log this meeting logs each once", async () => {
+  const page = await tend.open('https://outlook.office.com/calendar/view/week?tend-fixture=event-peek');
+  const tabId = await tend.tabIdOf(page);
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  const meeting = panel.page.getByRole('region', { name: 'Meeting' });
+  await meeting.getByText('Design review').waitFor();
+  await expect.poll(() => panel.peopleNames()).toEqual(['Grace Hopper', 'Ada Lovelace', 'Katherine Johnson']);
+  expect(await entries()).toEqual([]);
+  const log = meeting.getByRole('button', { name: 'Log this meeting' });
+  await log.click();
+  await meeting.getByRole('status').filter({ hasText: 'Meeting logged on 3 guests.' }).waitFor();
+  await log.click();
+  await meeting.getByRole('status').filter({ hasText: 'already logged on its 3 guests' }).waitFor();
+  const start = new Date(2026, 2, 12, 14, 0).getTime();
+  expect(await entries()).toEqual([
+    ['meeting', 'Design review', start],
+    ['meeting', 'Design review', start],
+    ['meeting', 'Design review', start],
+  ]);
+  await Promise.all([page.close(), panel.page.close()]);
+});

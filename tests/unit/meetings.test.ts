@@ -131,8 +131,16 @@ describe('meetingPrep', () => {
     const tab = await seenEvent(db);
     const [grace, ada] = tab.people.map((p) => p.contactId!);
     await updateContact(db, grace!, { whatMatters: 'Her team’s budget' }, NOON);
-    await createFollowUp(db, { id: '0190a000-0000-7000-8000-000000000001', contactId: grace!, text: 'Send the slides', due: NOON + 2 * DAY }, NOON);
-    await createFollowUp(db, { id: '0190a000-0000-7000-8000-000000000002', contactId: grace!, text: 'Book the room', due: NOON + DAY }, NOON);
+    await createFollowUp(
+      db,
+      { id: '0190a000-0000-7000-8000-000000000001', contactId: grace!, text: 'Send the slides', due: NOON + 2 * DAY, confirmPast: false },
+      NOON,
+    );
+    await createFollowUp(
+      db,
+      { id: '0190a000-0000-7000-8000-000000000002', contactId: grace!, text: 'Book the room', due: NOON + DAY, confirmPast: false },
+      NOON,
+    );
     const before = await meetingPrep(db, tab);
     expect(before).toEqual([
       {

@@ -40,6 +40,8 @@ describe('the site of a content script comes from its sender', () => {
     ['a LinkedIn country host profile', 'https://de.linkedin.com/in/ada', 'linkedin'],
     ['a port on Gmail', 'https://mail.google.com:8443/mail/', 'gmail'],
     ['upper case in the host', 'https://MAIL.Google.com/mail/u/0/', 'gmail'],
+    ["Outlook's calendar (same hosts as its mail)", 'https://outlook.office.com/calendar/view/week', 'outlook-calendar'],
+    ["Outlook's mail", 'https://outlook.office.com/mail/inbox', 'outlook'],
   ])('%s: %s is "%s"', (_name, url, site) => {
     expect(siteOfSender({ url })).toMatchObject({ site });
   });

@@ -42,6 +42,9 @@ describe('the site descriptors are the one declaration of each site', () => {
   test('the host permissions are the declared sites, in order; other sites are only grantable', () => {
     expect(DECLARED_SITE_MATCHES).toEqual([
       'https://mail.google.com/*',
+      'https://outlook.live.com/calendar/*',
+      'https://outlook.office.com/calendar/*',
+      'https://outlook.office365.com/calendar/*',
       'https://outlook.live.com/*',
       'https://outlook.office.com/*',
       'https://outlook.office365.com/*',
@@ -62,6 +65,7 @@ describe('the site descriptors are the one declaration of each site', () => {
     expect(new Set(SITES.map((site) => site.label)).size).toBe(SITES.length);
     expect(PASSIVE_HISTORY_SITES.map((site) => [site.id, site.label])).toEqual([
       ['gmail', 'siteGmail'],
+      ['outlook-calendar', 'siteOutlookCalendar'],
       ['outlook', 'siteOutlook'],
       ['google-calendar', 'siteGoogleCalendar'],
       ['github', 'siteGitHub'],
@@ -74,6 +78,7 @@ describe('the site descriptors are the one declaration of each site', () => {
     const on = (switches: Record<string, boolean>) => SITES.filter((site) => passiveHistoryOn(site, switches)).map((site) => site.id);
     expect(on({})).toEqual(['gmail', 'outlook', 'github', 'linkedin', 'web']);
     expect(on({ 'google-calendar': true, gmail: false })).toEqual(['outlook', 'google-calendar', 'github', 'linkedin', 'web']);
+    expect(on({ 'outlook-calendar': true })).toEqual(['gmail', 'outlook-calendar', 'outlook', 'github', 'linkedin', 'web']);
   });
 
   test.each([

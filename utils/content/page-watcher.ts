@@ -103,11 +103,16 @@ async function runInSlices(ctx: ContentScriptContext, slices: Generator<void, Pa
 }
 
 /**
- * Watch a page for the people it shows and `report` them whenever they change: a full scan at
+ * Watch a page for the people it shows and `report` them whenever they change (with its site's
+ * recogniser, or the one `recogniserOf` picks for the URL): a full scan at
  * start and on navigation; on DOM changes (debounced) only the added elements when the
  * recogniser can read them alone. No polling; hidden tabs wait until they are shown again.
  */
-export function watchPage(ctx: ContentScriptContext, recogniser: Recogniser, report: (report: PageReport) => unknown): void {
+export function watchPage(ctx: ContentScriptContext, recogniserOf: Recogniser | ((url: URL) => Recogniser), report: (report: PageReport) => unknown): void {
+  // One script may serve two sites of one single-page app (Outlook's mail and calendar): the
+  // recogniser follows the URL, and a change of recogniser is a change of view.
+  const pick = typeof recogniserOf === 'function' ? recogniserOf : () => recogniserOf;
+  let recogniser = pick(new URL(location.href));
   let lastReported = '';
   let lastUrl = '';
   let previous: PageFindings | undefined;
@@ -139,6 +144,11 @@ export function watchPage(ctx: ContentScriptContext, recogniser: Recogniser, rep
     running = true;
     const url = new URL(location.href);
     if (url.href !== lastUrl) needsFullScan = true;
+    const current = pick(url);
+    if (current !== recogniser) {
+      recogniser = current;
+      previous = undefined;
+    }
     const roots = outermost(added);
     added.clear();
     const full = needsFullScan || !previous || !recogniser.findInAdded;

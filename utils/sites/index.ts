@@ -8,11 +8,13 @@ import { googleCalendarSite } from './google-calendar';
 import { linkedinSite } from './linkedin';
 import { matchesPattern, schemeAndHost } from './match-pattern';
 import { outlookSite } from './outlook';
+import { outlookCalendarSite } from './outlook-calendar';
 import type { SiteDescriptor } from './types';
 import { webSite } from './web';
 
 /** Every site, in the order the options page lists them. */
-export const SITES = [gmailSite, outlookSite, googleCalendarSite, githubSite, linkedinSite, webSite] as const;
+// Outlook's calendar before its mail: a sender's site is the first whose pages include its URL.
+export const SITES = [gmailSite, outlookCalendarSite, outlookSite, googleCalendarSite, githubSite, linkedinSite, webSite] as const;
 
 /** The id of a site Tend knows ("gmail", ..., "web" for the generic reader). */
 export type SiteId = (typeof SITES)[number]['id'];

@@ -13,6 +13,15 @@ export interface CalendarEventRef {
   organiser?: string;
 }
 
+/** Words that mark the organiser in a guest's label, as data (the calendars' own words in a few languages). */
+export const ORGANISER_WORDS = ['organizer', 'organiser', 'organisateur', 'organizador', 'organisator', 'organizzatore'] as const;
+
+/** Does a guest's label say they organise the event ("Grace Hopper, Organizer")? */
+export const namesOrganiser = (label: string | null) => {
+  const lower = label?.toLowerCase() ?? '';
+  return ORGANISER_WORDS.some((word) => lower.includes(word));
+};
+
 /** Longest event id Tend keeps in a key. */
 export const MAX_EVENT_ID = 512;
 
@@ -26,4 +35,15 @@ export function addGuest(people: PeopleOnPage, email: string | null, label: stri
   const fromLabel = label?.split(',')[0]?.trim();
   const name = fromLabel && !fromLabel.includes('@') ? fromLabel : text && !text.includes('@') ? text : undefined;
   people.add({ email, name }, 'to', true);
+}
+
+/** An element's text with its pieces apart ("March 12, 2026", "⋅", "3:00pm" are separate spans). */
+export function spacedText(root: Element): string {
+  const pieces: string[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let length = 0, node = walker.nextNode(); node && length < 300; node = walker.nextNode()) {
+    pieces.push(node.nodeValue ?? '');
+    length += node.nodeValue?.length ?? 0;
+  }
+  return pieces.join(' ');
 }

@@ -40,6 +40,3 @@ export const googleCalendarSelectors = {
 
 /** The path segment after which an event page's URL carries the event's eid (`/r/eventedit/<eid>`). */
 export const googleCalendarEventPathMarker = 'eventedit';
-
-/** Words that mark the organiser in a guest's label, as data (Google's own words per language, cheap ones). */
-export const ORGANISER_WORDS = ['organizer', 'organiser', 'organisateur', 'organizador', 'organisator', 'organizzatore'] as const;

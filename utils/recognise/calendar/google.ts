@@ -1,8 +1,8 @@
 import { readableText } from '../../identity/profile-url';
 import { addressesInText, PeopleOnPage } from '../shared/mail-people';
 import type { PageFindings, Recogniser } from '../shared/types';
-import { addGuest, eventRef, MAX_EVENT_ID, type CalendarEventRef } from './event-ref';
-import { googleCalendarEventPathMarker, googleCalendarSelectors as sel, ORGANISER_WORDS } from './google-selectors';
+import { addGuest, eventRef, MAX_EVENT_ID, namesOrganiser, spacedText, type CalendarEventRef } from './event-ref';
+import { googleCalendarEventPathMarker, googleCalendarSelectors as sel } from './google-selectors';
 import { spanFromMachineTimes, spanFromText, type EventSpan } from './when-text';
 
 /**
@@ -35,17 +35,6 @@ function viewYear(url: URL): number {
   return year ? Number(year) : new Date().getFullYear();
 }
 
-/** An element's text with its pieces apart ("March 12, 2026", "⋅", "3:00pm" are separate spans). */
-function spacedText(root: Element): string {
-  const pieces: string[] = [];
-  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
-  for (let length = 0, node = walker.nextNode(); node && length < 300; node = walker.nextNode()) {
-    pieces.push(node.nodeValue ?? '');
-    length += node.nodeValue?.length ?? 0;
-  }
-  return pieces.join(' ');
-}
-
 /** The time of an event view: its `datetime` attributes, else the text of `whenText`. */
 function spanOf(view: Element, whenText: string | undefined, url: URL): EventSpan | undefined {
   const machine = [...view.querySelectorAll(sel.machineTime)].map((element) => element.getAttribute('datetime'));
@@ -65,8 +54,7 @@ function addGuestsOf(view: Element, people: PeopleOnPage): string | undefined {
     const label = guest.getAttribute('aria-label');
     // Without a label, the row's first piece is the name (the next ones say "Organizer", "Optional").
     addGuest(people, email, label, readableText(guest.firstElementChild ?? guest, 200).trim());
-    const lower = label?.toLowerCase() ?? '';
-    if (!organiser && ORGANISER_WORDS.some((word) => lower.includes(word))) organiser = addressesInText(email)[0];
+    if (!organiser && namesOrganiser(label)) organiser = addressesInText(email)[0];
   }
   return organiser;
 }
