@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { findSafely } from '../../utils/content/page-watcher';
+import { findSafely, toReport } from '../../utils/content/page-watcher';
+import { MAX_NAME } from '../../utils/model/limits';
 import { googleCalendarRecogniser, googleEventId } from '../../utils/recognise/calendar/google';
 import { loadFixture } from './load-fixture';
 
@@ -111,4 +112,13 @@ test('odd markup (a popup without an event id, guests without addresses) yields 
   const findings = findSafely(googleCalendarRecogniser, doc, weekUrl);
   expect(findings.event).toBeUndefined();
   expect(findings.people).toEqual([]);
+});
+
+test('the report keeps an event within the protocol: a hostile title is cut, the key bounded', () => {
+  const doc = loadFixture('google-calendar', 'event-popup');
+  doc.getElementById('rAECCd')!.textContent = 'x'.repeat(5000);
+  const report = toReport(googleCalendarRecogniser, googleCalendarRecogniser.find(doc, weekUrl), doc, weekUrl);
+  expect(report.event?.title.length).toBeLessThanOrEqual(MAX_NAME);
+  expect(report.event?.key).toBe('google-calendar:4kq8r2v0mtd6l1h3p9s7c5b2ue');
+  expect(report.site).toBe('google-calendar');
 });

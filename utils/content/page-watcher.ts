@@ -2,7 +2,6 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { MAX_ADDRESS, MAX_NAME, MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING, MAX_URL } from '../model/limits';
 import type { Candidate } from '../model/records';
 import { NO_FINDINGS, type PageFindings, type Recogniser } from '../recognise/shared/types';
-import type { CalendarEventRef } from '../recognise/calendar/event-ref';
 
 // No transport here: the content script passes `report` (utils/messaging/content-client.ts), so
 // the watcher and the recognisers can be driven by a test or a benchmark without a browser.
@@ -12,7 +11,7 @@ export interface PageReport {
   site: Recogniser['id'];
   page: { url: string; title: string };
   thread?: { key: string; subject: string };
-  event?: CalendarEventRef;
+  event?: PageFindings['event'];
   people: Candidate[];
   truncated?: boolean;
   self: string[];
@@ -54,24 +53,14 @@ function withinLimits(person: Candidate): Candidate {
   return capped;
 }
 
-/** An event within the protocol's limits: a title cut, an overlong organiser dropped. */
-function eventWithinLimits(event: CalendarEventRef): CalendarEventRef {
-  const { organiser, ...rest } = event;
-  return {
-    ...rest,
-    key: event.key.slice(0, MAX_URL),
-    title: clip(event.title, MAX_NAME) ?? '',
-    ...(organiser && organiser.length <= MAX_ADDRESS && { organiser }),
-  };
-}
-
 /** The report of what a page shows. */
 export function toReport(recogniser: Recogniser, findings: PageFindings, doc: Document, url: URL): PageReport {
   return {
     site: recogniser.id,
     page: { url: url.href.slice(0, MAX_URL), title: doc.title.slice(0, MAX_URL) },
     thread: findings.thread && { key: findings.thread.key.slice(0, MAX_URL), subject: clip(findings.thread.subject, MAX_NAME) ?? '' },
-    ...(findings.event && { event: eventWithinLimits(findings.event) }),
+    // An event's organiser is an address the recogniser checked (at most 254 characters, MAX_ADDRESS).
+    ...(findings.event && { event: { ...findings.event, key: findings.event.key.slice(0, MAX_URL), title: clip(findings.event.title, MAX_NAME) ?? '' } }),
     // A hostile page cannot make one report carry more than the cap; the panel says it was cut.
     people: findings.people
       .slice(0, MAX_PEOPLE_PER_SIGHTING)
