@@ -15,6 +15,7 @@ import { contentScriptSizes } from './sizes.mjs';
 import { searchRows } from './search-bench.mjs';
 // Issue 14 (People view): 10,000 people in the built extension's side panel, its own browser.
 import { peopleRows } from './people-bench.mjs';
+import { calendarRows } from './calendar-bench.mjs'; // issue 16: a 200-guest event, with the recogniser rows
 
 /** @typedef {import('./report.mjs').Row} Row */
 /** @typedef {import('./in-page').BenchScenarios} BenchScenarios */
@@ -185,6 +186,7 @@ async function main() {
   const rows = [];
   try {
     rows.push(...(await pairRows(context, bundle, groups)));
+    if (groups.has('gmail')) rows.push(...(await calendarRows(context)));
     if (groups.has('hostile')) rows.push(...(await adversarialRows(context, bundle)));
     if (groups.has('sizes')) rows.push(...sizeRows());
     if (groups.has('search')) rows.push(...(await searchRows(context))); // issue 4: search and timeline budgets

@@ -4,6 +4,7 @@ import { PeopleList } from './PeopleList';
 import type { Loaded } from '../shared/use-request';
 import type { PeopleOfTab } from './use-tab-people';
 import { TeamsAndMailboxes } from './TeamsAndMailboxes';
+import { MeetingPrep } from '../meetings/MeetingPrep';
 
 interface Props {
   tabId: number | undefined;
@@ -27,6 +28,7 @@ export function TabPeoplePanel({ tabId, tabPeople, selectedId, onSelect }: Props
   if (tabId === undefined) return null;
   return (
     <section aria-labelledby="on-page-heading" class="on-page">
+      {ofThisTab?.event && <MeetingPrep tabId={tabId} event={ofThisTab.event} guests={people} onSelect={onSelect} />}
       <h2 id="on-page-heading">{t('onPageTitle')}</h2>
       {people.length === 0 ? <PageEmptyState tabId={tabId} /> : <PeopleList people={people} tabId={tabId} selectedId={selectedId} onSelect={onSelect} />}
       {ofThisTab?.truncated && (

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 import type { Settings } from '../../utils/model/records';
-import { PASSIVE_HISTORY_SITES } from '../../utils/sites';
+import { PASSIVE_HISTORY_SITES, passiveHistoryOn } from '../../utils/sites';
 
 /** Per site: whether Tend records "seen in thread" entries by itself (on unless turned off). */
 export function PassiveHistorySettings({ settings, onSaved }: { settings: Settings; onSaved: (settings: Settings) => void }) {
@@ -19,10 +19,10 @@ export function PassiveHistorySettings({ settings, onSaved }: { settings: Settin
     <section aria-labelledby="passive-heading">
       <h2 id="passive-heading">{t('passiveTitle')}</h2>
       <p>{t('passiveIntro')}</p>
-      {PASSIVE_HISTORY_SITES.map(({ id, label }) => (
-        <label key={id} class="checkbox">
-          <input type="checkbox" checked={settings.passiveHistory[id] !== false} onChange={(e) => void toggle(id, e.currentTarget.checked)} />
-          {t(label)}
+      {PASSIVE_HISTORY_SITES.map((site) => (
+        <label key={site.id} class="checkbox">
+          <input type="checkbox" checked={passiveHistoryOn(site, settings.passiveHistory)} onChange={(e) => void toggle(site.id, e.currentTarget.checked)} />
+          {t(site.label)}
         </label>
       ))}
       {error && (

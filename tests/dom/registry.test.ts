@@ -24,6 +24,7 @@ test.each([
   ['https://mail.google.com/mail/u/0/#inbox', 'gmail'],
   ['https://outlook.office.com/mail/inbox', 'outlook'],
   ['https://outlook.live.com/mail/0/', 'outlook'],
+  ['https://calendar.google.com/calendar/u/0/r/week', 'google-calendar'],
   ['https://github.com/octocat', 'github'],
   ['https://www.linkedin.com/in/someone/', 'linkedin'],
   ['https://mail.google.com.evil.example/', 'web'],

@@ -17,10 +17,12 @@ const EXTENSION = resolve(process.env.TEND_EXTENSION ?? '.output/chrome-mv3');
 /** A Gmail URL that the test server answers with tests/fixtures/gmail/<fixture>.html. */
 export const gmailUrl = (fixture: string, hash = '#inbox') => `https://mail.google.com/mail/u/0/?tend-fixture=${fixture}${hash}`;
 
-/** The fixture folder for each site Tend is tested on; `people.example` stands for any web page. */
-const FIXTURE_SITES: [RegExp, string][] = [
+/** The fixture folder for each site Tend is tested on (by host, and path where two share one); `people.example` stands for any web page. */
+const FIXTURE_SITES: [RegExp, string, RegExp?][] = [
   [/^mail\.google\.com$/, 'gmail'],
+  [/^outlook\.(live|office|office365)\.com$/, 'outlook-calendar', /^\/calendar\//],
   [/^outlook\.(live|office|office365)\.com$/, 'outlook'],
+  [/^calendar\.google\.com$/, 'google-calendar'],
   [/^github\.com$/, 'github'],
   [/^([a-z]{2,3}\.|www\.)?linkedin\.com$/, 'linkedin'],
   [/^people\.example$/, 'web'],
@@ -29,7 +31,7 @@ const FIXTURE_SITES: [RegExp, string][] = [
 /** Answer `?tend-fixture=<name>` on a tested site with tests/fixtures/<site>/<name>.html. */
 async function serveFixture(route: Route) {
   const url = new URL(route.request().url());
-  const site = FIXTURE_SITES.find(([host]) => host.test(url.hostname))?.[1];
+  const site = FIXTURE_SITES.find(([host, , path]) => host.test(url.hostname) && (!path || path.test(url.pathname)))?.[1];
   const fixture = url.searchParams.get('tend-fixture');
   if (!site || !fixture || !/^[a-z0-9-]+$/.test(fixture)) return route.abort('blockedbyclient');
   const body = readFileSync(resolve('tests/fixtures', site, `${fixture}.html`), 'utf8');

@@ -40,6 +40,8 @@ describe('the site of a content script comes from its sender', () => {
     ['a LinkedIn country host profile', 'https://de.linkedin.com/in/ada', 'linkedin'],
     ['a port on Gmail', 'https://mail.google.com:8443/mail/', 'gmail'],
     ['upper case in the host', 'https://MAIL.Google.com/mail/u/0/', 'gmail'],
+    ["Outlook's calendar (same hosts as its mail)", 'https://outlook.office.com/calendar/view/week', 'outlook-calendar'],
+    ["Outlook's mail", 'https://outlook.office.com/mail/inbox', 'outlook'],
   ])('%s: %s is "%s"', (_name, url, site) => {
     expect(siteOfSender({ url })).toMatchObject({ site });
   });
@@ -76,11 +78,16 @@ describe('a report claims nothing its sender may not say', () => {
   const github: ContentSender = { role: 'content', tabId: 8, pageUrl: 'https://github.com/ada', site: 'github' };
   const web: ContentSender = { role: 'content', tabId: 9, pageUrl: 'https://people.example/team', site: 'web' };
   const profile = { type: 'sighting' as const, site: 'github', page: { url: 'https://github.com/ada', title: 'ada' }, people: [ADA], self: [] };
+  const calendar: ContentSender = { role: 'content', tabId: 10, pageUrl: 'https://calendar.google.com/calendar/u/0/r/week', site: 'google-calendar' };
+  const event = { key: 'google-calendar:4kq8r2v0mtd6l1h3p9s7c5b2ue', title: 'Review', start: 1_770_000_000_000 };
+  const calendarReport = { ...profile, site: 'google-calendar', page: { url: calendar.pageUrl, title: '' }, event, self: ['me@tend.example'] };
 
   test('honest reports pass', () => {
     expect(overreachOf(threadSighting('t1', 'Plan', [ADA], ['me@example.com']), gmail)).toBeUndefined();
     expect(overreachOf(profile, github)).toBeUndefined();
     expect(overreachOf({ ...profile, site: 'web', page: { url: 'https://people.example/other', title: '' } }, web)).toBeUndefined();
+    // A calendar reports its event and the signed-in account, as a webmail its thread and account.
+    expect(overreachOf(calendarReport, calendar)).toBeUndefined();
   });
 
   test.each([
@@ -112,6 +119,9 @@ describe('a report claims nothing its sender may not say', () => {
       web,
       /claimed the user's own addresses/,
     ],
+    ['an event from a web page', { ...profile, site: 'web', page: { url: web.pageUrl, title: '' }, event }, web, /reported a calendar event/],
+    ['an event from a webmail', { ...threadSighting('t1', 'Plan', [ADA]), event: { ...event, key: 'gmail:x' } }, gmail, /reported a calendar event/],
+    ["another site's event from a calendar", { ...calendarReport, event: { ...event, key: 'outlook:x' } }, calendar, /event of another site \(outlook:x\)/],
   ])('%s is refused', (_name, request, sender, why) => {
     expect(overreachOf(request, sender)).toMatch(why);
   });

@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import calendarScript from '../../entrypoints/calendar.content';
 import gmailScript from '../../entrypoints/gmail.content';
 import outlookScript from '../../entrypoints/outlook.content';
 import profilesScript from '../../entrypoints/profiles.content';
@@ -9,6 +10,7 @@ import {
   isDeclaredOrigin,
   isDeclaredPage,
   PASSIVE_HISTORY_SITES,
+  passiveHistoryOn,
   profileSiteName,
   SITES,
 } from '../../utils/sites';
@@ -25,7 +27,7 @@ test.each([
 ])('isDeclaredOrigin(%s) is %s', (origin, expected) => expect(isDeclaredOrigin(origin)).toBe(expected));
 
 describe('the site descriptors are the one declaration of each site', () => {
-  const contentScripts = { gmail: gmailScript, outlook: outlookScript, profiles: profilesScript, web: webScript };
+  const contentScripts = { gmail: gmailScript, outlook: outlookScript, calendar: calendarScript, profiles: profilesScript, web: webScript };
 
   test.each(Object.entries(contentScripts))("the %s content script matches exactly its sites' patterns", (name, script) => {
     const patterns = SITES.filter((site) => site.contentScript === name).flatMap((site) => site.matches);
@@ -40,9 +42,13 @@ describe('the site descriptors are the one declaration of each site', () => {
   test('the host permissions are the declared sites, in order; other sites are only grantable', () => {
     expect(DECLARED_SITE_MATCHES).toEqual([
       'https://mail.google.com/*',
+      'https://outlook.live.com/calendar/*',
+      'https://outlook.office.com/calendar/*',
+      'https://outlook.office365.com/calendar/*',
       'https://outlook.live.com/*',
       'https://outlook.office.com/*',
       'https://outlook.office365.com/*',
+      'https://calendar.google.com/*',
       'https://github.com/*',
       'https://www.linkedin.com/in/*',
       'https://*.linkedin.com/in/*',
@@ -59,11 +65,20 @@ describe('the site descriptors are the one declaration of each site', () => {
     expect(new Set(SITES.map((site) => site.label)).size).toBe(SITES.length);
     expect(PASSIVE_HISTORY_SITES.map((site) => [site.id, site.label])).toEqual([
       ['gmail', 'siteGmail'],
+      ['outlook-calendar', 'siteOutlookCalendar'],
       ['outlook', 'siteOutlook'],
+      ['google-calendar', 'siteGoogleCalendar'],
       ['github', 'siteGitHub'],
       ['linkedin', 'siteLinkedIn'],
       ['web', 'siteWeb'],
     ]);
+  });
+
+  test('automatic history is on where the user left it alone, except on calendars (a meeting is logged when asked)', () => {
+    const on = (switches: Record<string, boolean>) => SITES.filter((site) => passiveHistoryOn(site, switches)).map((site) => site.id);
+    expect(on({})).toEqual(['gmail', 'outlook', 'github', 'linkedin', 'web']);
+    expect(on({ 'google-calendar': true, gmail: false })).toEqual(['outlook', 'google-calendar', 'github', 'linkedin', 'web']);
+    expect(on({ 'outlook-calendar': true })).toEqual(['gmail', 'outlook-calendar', 'outlook', 'github', 'linkedin', 'web']);
   });
 
   test.each([

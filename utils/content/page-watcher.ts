@@ -11,6 +11,7 @@ export interface PageReport {
   site: Recogniser['id'];
   page: { url: string; title: string };
   thread?: { key: string; subject: string };
+  event?: PageFindings['event'];
   people: Candidate[];
   truncated?: boolean;
   self: string[];
@@ -58,6 +59,8 @@ export function toReport(recogniser: Recogniser, findings: PageFindings, doc: Do
     site: recogniser.id,
     page: { url: url.href.slice(0, MAX_URL), title: doc.title.slice(0, MAX_URL) },
     thread: findings.thread && { key: findings.thread.key.slice(0, MAX_URL), subject: clip(findings.thread.subject, MAX_NAME) ?? '' },
+    // An event's organiser is an address the recogniser checked (at most 254 characters, MAX_ADDRESS).
+    ...(findings.event && { event: { ...findings.event, key: findings.event.key.slice(0, MAX_URL), title: clip(findings.event.title, MAX_NAME) ?? '' } }),
     // A hostile page cannot make one report carry more than the cap; the panel says it was cut.
     people: findings.people
       .slice(0, MAX_PEOPLE_PER_SIGHTING)
@@ -89,11 +92,16 @@ async function runInSlices(ctx: ContentScriptContext, slices: Generator<void, Pa
 }
 
 /**
- * Watch a page for the people it shows and `report` them whenever they change: a full scan at
+ * Watch a page for the people it shows and `report` them whenever they change (with its site's
+ * recogniser, or the one `recogniserOf` picks for the URL): a full scan at
  * start and on navigation; on DOM changes (debounced) only the added elements when the
  * recogniser can read them alone. No polling; hidden tabs wait until they are shown again.
  */
-export function watchPage(ctx: ContentScriptContext, recogniser: Recogniser, report: (report: PageReport) => unknown): void {
+export function watchPage(ctx: ContentScriptContext, recogniserOf: Recogniser | ((url: URL) => Recogniser), report: (report: PageReport) => unknown): void {
+  // One script may serve two sites of one single-page app (Outlook's mail and calendar): the
+  // recogniser follows the URL, and a change of recogniser is a change of view.
+  const pick = typeof recogniserOf === 'function' ? recogniserOf : () => recogniserOf;
+  let recogniser = pick(new URL(location.href));
   let lastReported = '';
   let lastUrl = '';
   let previous: PageFindings | undefined;
@@ -125,6 +133,11 @@ export function watchPage(ctx: ContentScriptContext, recogniser: Recogniser, rep
     running = true;
     const url = new URL(location.href);
     if (url.href !== lastUrl) needsFullScan = true;
+    const current = pick(url);
+    if (current !== recogniser) {
+      recogniser = current;
+      previous = undefined;
+    }
     const roots = outermost(added);
     added.clear();
     const full = needsFullScan || !previous || !recogniser.findInAdded;
@@ -135,7 +148,7 @@ export function watchPage(ctx: ContentScriptContext, recogniser: Recogniser, rep
     lastUrl = url.href;
     previous = findings;
     const found = toReport(recogniser, findings, document, url);
-    const signature = JSON.stringify([url.origin + url.pathname, found.thread, found.people, found.self]);
+    const signature = JSON.stringify([url.origin + url.pathname, found.thread, found.event, found.people, found.self]);
     if (signature !== lastReported) {
       lastReported = signature;
       void report(found);

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  CalendarEvent,
   Candidate,
   Contact,
   ContactPatch,
@@ -24,6 +25,7 @@ import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../model/limits'
 import { deletionRequests, deletionResults } from './features/deletion';
 import { draftsRequests, draftsResults } from './features/drafts';
 import { followupsRequests, followupsResults } from './features/followups';
+import { meetingsRequests, meetingsResults } from './features/meetings';
 import { peopleRequests, peopleResults } from './features/people';
 import { portabilityRequests, portabilityResults } from './features/portability';
 import { searchRequests, searchResults } from './features/search';
@@ -38,6 +40,8 @@ export const SightingMessage = z.object({
   site: z.string().max(64),
   page: z.object({ url: z.string().max(MAX_URL), title: z.string().max(MAX_URL) }),
   thread: z.object({ key: z.string().min(1).max(MAX_URL), subject: z.string().max(MAX_NAME) }).optional(),
+  /** The calendar event the page shows (a calendar site only): its guests are the people. */
+  event: CalendarEvent.optional(),
   people: z.array(Candidate).max(MAX_PEOPLE_PER_SIGHTING),
   /** The page showed more people than MAX_PEOPLE_PER_SIGHTING; the content script sent the first ones. */
   truncated: z.boolean().optional(),
@@ -135,6 +139,7 @@ export const PageRequest = z.discriminatedUnion('type', [
   ...peopleRequests,
   ...draftsRequests,
   ...settingsRequests,
+  ...meetingsRequests,
 ]);
 export type PageRequest = z.input<typeof PageRequest>;
 export type ParsedPageRequest = z.infer<typeof PageRequest>;
@@ -148,6 +153,7 @@ export const PageResults = {
   ...peopleResults,
   ...draftsResults,
   ...settingsResults,
+  ...meetingsResults,
   getTabPeople: TabPeople.nullable(),
   getContact: Contact.nullable(),
   getTimeline: z.array(Interaction),

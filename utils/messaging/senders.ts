@@ -66,8 +66,9 @@ const originOf = (href: string): string | undefined => {
 /**
  * Why a content script's report claims more than its sender may say, or undefined when it does
  * not: the site it names must be its page's site, the page URL it gives must be on its page's
- * origin, and only a webmail's own script may name a mail thread (of that webmail) or the
- * user's own addresses. Checked before any handler runs, so a refused report writes nothing.
+ * origin, only a webmail's own script may name a mail thread (of that webmail), only a
+ * calendar's own script an event (of that calendar), and only either the user's own
+ * addresses. Checked before any handler runs, so a refused report writes nothing.
  */
 export function overreachOf(request: ContentRequest, sender: ContentSender): string | undefined {
   const origin = new URL(sender.pageUrl).origin;
@@ -78,6 +79,11 @@ export function overreachOf(request: ContentRequest, sender: ContentSender): str
   if (request.thread && !request.thread.key.startsWith(`${sender.site}:`)) {
     return `a content script of "${sender.site}" reported a thread of another site (${request.thread.key.slice(0, 64)})`;
   }
-  if (request.self.length > 0 && !mail) return `a content script on ${origin} (site "${sender.site}") claimed the user's own addresses`;
+  const calendar = SITES.find((site) => site.id === sender.site)?.calendar === true;
+  if (request.event && !calendar) return `a content script on ${origin} (site "${sender.site}") reported a calendar event`;
+  if (request.event && !request.event.key.startsWith(`${sender.site}:`)) {
+    return `a content script of "${sender.site}" reported an event of another site (${request.event.key.slice(0, 64)})`;
+  }
+  if (request.self.length > 0 && !mail && !calendar) return `a content script on ${origin} (site "${sender.site}") claimed the user's own addresses`;
   return undefined;
 }

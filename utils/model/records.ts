@@ -169,6 +169,17 @@ export const Candidate = z.object({
 });
 export type Candidate = z.infer<typeof Candidate>;
 
+/** A calendar event a page showed (utils/recognise/calendar): what "Log this meeting" records. */
+export const CalendarEvent = z.object({
+  /** Stable per event on its site ("google-calendar:<id>"); the meeting entries' dedupe keys hold it. */
+  key: z.string().min(1).max(MAX_URL),
+  title: z.string().max(MAX_NAME),
+  start: epochMs.optional(),
+  end: epochMs.optional(),
+  organiser: z.string().max(MAX_ADDRESS).optional(),
+});
+export type CalendarEvent = z.infer<typeof CalendarEvent>;
+
 /** A person shown as "on this page": what the side panel lists for a tab. */
 export const TabPerson = z.object({
   /** Absent for a person shown by name only: listed as unconfirmed, never stored. */
@@ -193,6 +204,8 @@ export const TabPeople = z.object({
   mailboxes: z.array(TabPerson).default([]),
   /** The page showed more people than one report carries; the first ones are listed. */
   truncated: z.boolean().default(false),
+  /** The calendar event the page showed: its people are the guests. */
+  event: CalendarEvent.optional(),
   seenAt: epochMs,
 });
 export type TabPeople = z.infer<typeof TabPeople>;

@@ -1,4 +1,6 @@
 import { isPageOf, SITES, type SiteId } from '../sites';
+import { googleCalendarRecogniser } from './calendar/google';
+import { outlookCalendarRecogniser } from './calendar/outlook';
 import { githubRecogniser } from './profiles/github';
 import { gmailRecogniser } from './gmail/recogniser';
 import { linkedinRecogniser } from './profiles/linkedin';
@@ -12,7 +14,9 @@ import { webRecogniser } from './web/recogniser';
  */
 export const recogniserOf: { readonly [Id in SiteId]: Recogniser<Id> } = {
   gmail: gmailRecogniser,
+  'outlook-calendar': outlookCalendarRecogniser,
   outlook: outlookRecogniser,
+  'google-calendar': googleCalendarRecogniser,
   github: githubRecogniser,
   linkedin: linkedinRecogniser,
   web: webRecogniser,

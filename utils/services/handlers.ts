@@ -14,6 +14,7 @@ import { deleteInteraction, editInteraction, logInteraction, restoreInteraction 
 import { createContact, findPeople, getContacts, recentEntries } from './people/people';
 import { createDraftHandlers } from './drafts/handlers';
 import { createFollowUpHandlers } from './followups/handlers';
+import { createMeetingHandlers } from './meetings/handlers';
 import { createPortabilityHandlers } from './portability/handlers';
 import { createPeopleListHandlers } from './people-list/handlers';
 import { createSearchHandlers } from './search/handlers';
@@ -41,6 +42,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
         people: outcome.people,
         mailboxes: outcome.mailboxes,
         truncated: request.truncated ?? false,
+        ...(request.event && { event: request.event }),
         seenAt: now,
       });
       // The people's own changes were announced when they committed; this is the tab's list.
@@ -53,6 +55,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       ...createPeopleListHandlers(db, clock),
       ...createDraftHandlers(db, clock),
       ...createSettingsHandlers(db, clock),
+      ...createMeetingHandlers(db, clock),
       getTabPeople: ({ tabId }) => getTabPeople(tabId),
       getContact: async ({ contactId }) => (await getContact(readTx(await db, ['contacts']), contactId)) ?? null,
       getTimeline: async ({ contactId, limit, before }) => listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit, before),

@@ -4,14 +4,17 @@
  */
 import { githubSite } from './github';
 import { gmailSite } from './gmail';
+import { googleCalendarSite } from './google-calendar';
 import { linkedinSite } from './linkedin';
 import { matchesPattern, schemeAndHost } from './match-pattern';
 import { outlookSite } from './outlook';
+import { outlookCalendarSite } from './outlook-calendar';
 import type { SiteDescriptor } from './types';
 import { webSite } from './web';
 
 /** Every site, in the order the options page lists them. */
-export const SITES = [gmailSite, outlookSite, githubSite, linkedinSite, webSite] as const;
+// Outlook's calendar before its mail: a sender's site is the first whose pages include its URL.
+export const SITES = [gmailSite, outlookCalendarSite, outlookSite, googleCalendarSite, githubSite, linkedinSite, webSite] as const;
 
 /** The id of a site Tend knows ("gmail", ..., "web" for the generic reader). */
 export type SiteId = (typeof SITES)[number]['id'];
@@ -34,6 +37,11 @@ export const PASSIVE_HISTORY_SITES: readonly SiteDescriptor[] = SITES.filter((si
  */
 export function isDeclaredOrigin(origin: string): boolean {
   return DECLARED_SITE_MATCHES.some((pattern) => schemeAndHost(pattern) === schemeAndHost(origin));
+}
+
+/** Is the automatic history on for this site, given the user's switches (absent: the site's default)? */
+export function passiveHistoryOn(site: SiteDescriptor, switches: Readonly<Record<string, boolean>>): boolean {
+  return switches[site.id] ?? !site.passiveHistoryOffByDefault;
 }
 
 /** Is this page one a declared content script already reads? */

@@ -1,7 +1,7 @@
 import type { MessageKey } from '../i18n';
 
 /** The content scripts that read sites (entrypoints/<name>.content). */
-export type ContentScriptName = 'gmail' | 'outlook' | 'profiles' | 'web';
+export type ContentScriptName = 'gmail' | 'outlook' | 'profiles' | 'web' | 'calendar';
 
 /**
  * Everything Tend declares about one site. The manifest's host permissions, the content scripts'
@@ -29,6 +29,13 @@ export interface SiteDescriptor<Id extends string = string> {
   mail?: boolean;
   /** Whether the options page offers to turn off the "seen in thread" entries Tend records by itself there. */
   passiveHistory: boolean;
+  /** The automatic history starts off there until the user turns it on (calendars: meetings are logged when the user says so). */
+  passiveHistoryOffByDefault?: boolean;
+  /**
+   * A calendar: its pages show events (a title, a time, guests) and the signed-in account. Only
+   * its own content script may report an event of that site, or the user's own addresses.
+   */
+  calendar?: boolean;
   /**
    * For a site of profiles: the host its profile URLs are written with, and its name in a reason
    * to merge two people (a brand: not translated). The site's file also exports the rules that

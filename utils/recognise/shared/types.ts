@@ -1,5 +1,6 @@
 import type { Candidate } from '../../model/records';
 import type { SiteId } from '../../sites';
+import type { CalendarEventRef } from '../calendar/event-ref';
 
 /** A conversation the people were seen in (a mail thread), used to record one sighting per day. */
 export interface ThreadRef {
@@ -14,6 +15,8 @@ export interface PageFindings {
   /** The signed-in account's addresses, read from the site's account area only (never from mail). */
   self: string[];
   thread?: ThreadRef;
+  /** The calendar event open on the page (a calendar site's event popup or page). */
+  event?: CalendarEventRef;
   /** The page showed more people than the recogniser keeps from one scan; these are the first. */
   truncated?: boolean;
 }

@@ -1,6 +1,7 @@
 import type { Settings } from '../../model/records';
 import { toEmailAddress } from '../../identity/addresses';
 import { canonicalProfileUrl } from '../../identity/profile-url';
+import { passiveHistoryOn, SITES } from '../../sites';
 
 /** What Tend may keep, derived once per sighting from the settings. */
 export interface CaptureRules {
@@ -47,7 +48,11 @@ export function captureRulesFrom(settings: Settings, extraOwn: Iterable<string> 
     neverDomains: settings.neverCapture.domains.map(lowerHost).filter(Boolean),
     neverSites: settings.neverCapture.sites.map(lowerHost).filter(Boolean),
     ignoreAutomated: settings.ignoreAutomatedSenders,
-    noPassiveHistory: new Set(Object.entries(settings.passiveHistory).flatMap(([site, on]) => (on ? [] : [site]))),
+    // A switch the user never touched follows its site's default (off for calendars).
+    noPassiveHistory: new Set([
+      ...Object.entries(settings.passiveHistory).flatMap(([site, on]) => (on ? [] : [site])),
+      ...SITES.filter((site) => !passiveHistoryOn(site, settings.passiveHistory)).map((site) => site.id),
+    ]),
   };
 }
 

@@ -142,19 +142,22 @@ async function knownContactId(tx: WriteTx, person: KeptPerson): Promise<string |
 export async function recordSighting(db: TendDatabase, sighting: SightingMessage, rules: CaptureRules, now: number): Promise<SightingOutcome> {
   if (siteIsNeverCaptured(sighting.page.url, rules)) return { people: [], mailboxes: [], changedContactIds: [] };
   const keep = peopleWorthKeeping(sighting.people, rules);
-  const pageSaves = pageSavesNewPeople(sighting);
+  // A calendar event's guests are people like a thread's correspondents (the user met them).
+  const pageSaves = pageSavesNewPeople(sighting) || sighting.event !== undefined;
   const tx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline']);
   const people: TabPerson[] = [];
   const mailboxes: TabPerson[] = [];
   const changedContactIds: string[] = [];
   const listed = new Map<string, TabPerson>();
   let newestSender: TabPerson | undefined;
-  // What a "seen" entry points at: the thread, or (on a page that only lists people) the page.
+  // What a "seen" entry points at: the thread, the event, or (on a page that only lists people) the page.
   const visit = sighting.thread
     ? { key: sighting.thread.key, title: sighting.thread.subject }
-    : !pageSaves
-      ? { key: sighting.page.url, title: (sighting.page.title || sighting.page.url).slice(0, MAX_NAME) }
-      : undefined;
+    : sighting.event
+      ? { key: sighting.event.key, title: sighting.event.title }
+      : !pageSaves
+        ? { key: sighting.page.url, title: (sighting.page.title || sighting.page.url).slice(0, MAX_NAME) }
+        : undefined;
   for (const person of keep) {
     if (!person.email && !person.profileUrl) {
       people.push({ displayName: person.name ?? '' });

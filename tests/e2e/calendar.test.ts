@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, expect, test } from 'vitest';
+import { seriousViolations } from './axe';
+import { Tend } from './harness';
+import { SidePanel } from './pages/side-panel';
+
+// Google Calendar's week view with an event's details popup, served at its real URL from
+// tests/fixtures/google-calendar/event-popup.html (signed in as me@tend.example, a guest too).
+const EVENT_POPUP_URL = 'https://calendar.google.com/calendar/u/0/r/week/2026/3/12?tend-fixture=event-popup';
+
+let tend: Tend;
+beforeEach(async () => {
+  tend = await Tend.launch();
+});
+afterEach(() => tend?.close());
+
+/** Every entry in the database, as [kind, summary, at] (read in the worker). */
+async function entries(): Promise<[string, string, number][]> {
+  return (await tend.worker()).evaluate(
+    () =>
+      new Promise<[string, string, number][]>((resolve) => {
+        const open = indexedDB.open('tend');
+        open.onsuccess = () => {
+          const all = open.result.transaction('interactions').objectStore('interactions').getAll();
+          all.onsuccess = () => resolve((all.result as { kind: string; summary: string; at: number }[]).map((e) => [e.kind, e.summary, e.at]));
+        };
+      }),
+  );
+}
+
+test('a calendar event lists its guests in the side panel; "Log this meeting" adds one meeting entry per guest, twice clicked still one', async () => {
+  const page = await tend.open(EVENT_POPUP_URL);
+  const tabId = await tend.tabIdOf(page);
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  const meeting = panel.page.getByRole('region', { name: 'Meeting' });
+  await meeting.getByText('Quarterly review with the navy').waitFor();
+  // The user (a guest too) is left out; the guests are saved people, each opening their card.
+  await expect.poll(() => panel.peopleNames()).toEqual(['Grace Hopper', 'Ada Lovelace', 'Katherine Johnson']);
+  expect(await meeting.getByText('3 guests besides you').count()).toBe(1);
+  expect(await tend.contactCount()).toBe(3);
+  // Opening the event recorded nothing: the calendar's automatic history is off by default.
+  expect(await entries()).toEqual([]);
+
+  for (const scheme of ['light', 'dark'] as const) expect(await seriousViolations(panel.page, scheme)).toEqual([]);
+
+  const log = meeting.getByRole('button', { name: 'Log this meeting' });
+  await log.click();
+  await meeting.getByRole('status').filter({ hasText: 'Meeting logged on 3 guests.' }).waitFor();
+  const start = new Date(2026, 2, 12, 15, 0).getTime();
+  expect((await entries()).sort()).toEqual([
+    ['meeting', 'Quarterly review with the navy', start],
+    ['meeting', 'Quarterly review with the navy', start],
+    ['meeting', 'Quarterly review with the navy', start],
+  ]);
+
+  await log.click();
+  await meeting.getByRole('status').filter({ hasText: 'already logged on its 3 guests' }).waitFor();
+  expect(await entries()).toHaveLength(3);
+
+  await panel.openPerson('Grace Hopper');
+  await expect.poll(() => panel.historyTexts()).toEqual([expect.stringContaining('Quarterly review with the navy')]);
+  await Promise.all([page.close(), panel.page.close()]);
+});
+
+test('the event page (its own URL) lists the guests from the form, the user left out', async () => {
+  const eid = 'N2hiM24wc2syZDlmMXE0dzZlOHIwdDJ5MXVfMjAyNjAzMTJUMTUwMDAwWiBtZUB0ZW5kLmV4YW1wbGU';
+  const page = await tend.open(`https://calendar.google.com/calendar/u/0/r/eventedit/${eid}?tend-fixture=event-page`);
+  const tabId = await tend.tabIdOf(page);
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  await panel.page.getByRole('region', { name: 'Meeting' }).getByText('Launch night').waitFor();
+  await expect.poll(() => panel.peopleNames()).toEqual(['Ada Lovelace', 'Margaret Hamilton']);
+  await Promise.all([page.close(), panel.page.close()]);
+});
+
+test("an Outlook calendar event's peek (Outlook's content script, its calendar pages) lists its guests; Log this meeting logs each once", async () => {
+  const page = await tend.open('https://outlook.office.com/calendar/view/week?tend-fixture=event-peek');
+  const tabId = await tend.tabIdOf(page);
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  const meeting = panel.page.getByRole('region', { name: 'Meeting' });
+  await meeting.getByText('Design review').waitFor();
+  await expect.poll(() => panel.peopleNames()).toEqual(['Grace Hopper', 'Ada Lovelace', 'Katherine Johnson']);
+  expect(await entries()).toEqual([]);
+  const log = meeting.getByRole('button', { name: 'Log this meeting' });
+  await log.click();
+  await meeting.getByRole('status').filter({ hasText: 'Meeting logged on 3 guests.' }).waitFor();
+  await log.click();
+  await meeting.getByRole('status').filter({ hasText: 'already logged on its 3 guests' }).waitFor();
+  const start = new Date(2026, 2, 12, 14, 0).getTime();
+  expect(await entries()).toEqual([
+    ['meeting', 'Design review', start],
+    ['meeting', 'Design review', start],
+    ['meeting', 'Design review', start],
+  ]);
+  await Promise.all([page.close(), panel.page.close()]);
+});

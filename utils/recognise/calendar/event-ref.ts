@@ -1,0 +1,49 @@
+import type { PeopleOnPage } from '../shared/mail-people';
+import type { EventSpan } from './when-text';
+
+/** A calendar event shown on the page: what a "Log this meeting" entry is about. */
+export interface CalendarEventRef {
+  /** Stable key of the event on its site ("google-calendar:<id>"): one meeting entry per guest per key. */
+  key: string;
+  title: string;
+  /** Epoch ms; absent when the page gave no readable time. */
+  start?: number;
+  end?: number;
+  /** The organiser's address, when the page marks one. */
+  organiser?: string;
+}
+
+/** Words that mark the organiser in a guest's label, as data (the calendars' own words in a few languages). */
+export const ORGANISER_WORDS = ['organizer', 'organiser', 'organisateur', 'organizador', 'organisator', 'organizzatore'] as const;
+
+/** Does a guest's label say they organise the event ("Grace Hopper, Organizer")? */
+export const namesOrganiser = (label: string | null) => {
+  const lower = label?.toLowerCase() ?? '';
+  return ORGANISER_WORDS.some((word) => lower.includes(word));
+};
+
+/** Longest event id Tend keeps in a key. */
+export const MAX_EVENT_ID = 512;
+
+/** An event with its time, when the page gave one. */
+export function eventRef(key: string, title: string, span: EventSpan | undefined, organiser?: string): CalendarEventRef {
+  return { key, title, ...(span && { start: span.start }), ...(span?.end !== undefined && { end: span.end }), ...(organiser && { organiser }) };
+}
+
+/** Add one guest: the address, and the name written before any comma of the label ("Ada Lovelace, Organizer"). */
+export function addGuest(people: PeopleOnPage, email: string | null, label: string | null, text: string | undefined): void {
+  const fromLabel = label?.split(',')[0]?.trim();
+  const name = fromLabel && !fromLabel.includes('@') ? fromLabel : text && !text.includes('@') ? text : undefined;
+  people.add({ email, name }, 'to', true);
+}
+
+/** An element's text with its pieces apart ("March 12, 2026", "⋅", "3:00pm" are separate spans). */
+export function spacedText(root: Element): string {
+  const pieces: string[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let length = 0, node = walker.nextNode(); node && length < 300; node = walker.nextNode()) {
+    pieces.push(node.nodeValue ?? '');
+    length += node.nodeValue?.length ?? 0;
+  }
+  return pieces.join(' ');
+}
