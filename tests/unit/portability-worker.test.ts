@@ -165,13 +165,16 @@ describe('backups', () => {
     broadcasts = [];
 
     expect(await ask({ type: 'deleteEverything', confirmed: true })).toEqual({ deletedPeople: 1 });
-    for (const store of db.objectStoreNames) expect(await db.count(store as StoreName), store).toBe(0);
+    // Every store empty but the settings, which hold the defaults again (see the settings tests).
+    for (const store of db.objectStoreNames) expect(await db.count(store as StoreName), store).toBe(store === 'settings' ? 1 : 0);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await fakeBrowser.storage.session.get(null)).toEqual({});
     expect(await fakeBrowser.alarms.getAll()).toEqual([]);
     expect(await searchPeople('grace')).toEqual([]);
-    // The cleared settings store is announced by the commit; the people by the handler (a clear names no one).
+    // The cleared settings store is announced by the commit, and again as the defaults are written;
+    // the people by the handler (a clear names no one).
     expect(broadcasts).toEqual([
+      { type: 'changed', contactIds: [], settings: true },
       { type: 'changed', contactIds: [], settings: true },
       { type: 'changed', contactIds: [person.id] },
     ]);

@@ -3,6 +3,7 @@ import type { Browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { writeTx } from '../../utils/db/schema';
 import { clearAllStores } from '../../utils/db/all-stores-repo';
+import { deleteEverything } from '../../utils/portability/delete-everything';
 import { putSettingsRecord } from '../../utils/db/settings-repo';
 import { DEFAULT_SETTINGS } from '../../utils/model/records';
 import { applySettingsPatch } from '../../utils/services/settings/patch';
@@ -152,6 +153,20 @@ describe('settings an earlier Tend kept in chrome.storage.local move into the da
     expect((await loadSettings(db)).neverCapture.addresses).toEqual(['secret@example.com']);
     expect(await fakeBrowser.storage.local.get(null)).toEqual({});
     expect(await db.count('settings')).toBe(1);
+  });
+});
+
+describe('after "Delete everything"', () => {
+  test('the settings are the defaults, stored at once: settings planted in storage are not adopted by the next worker', async () => {
+    const db = await freshDb();
+    await updateSettings(db, (s) => ({ ...s, ownAddresses: ['me@example.com'] }));
+    await deleteEverything(db);
+    expect((await db.getAll('settings')).map((record) => record.settings)).toEqual([DEFAULT_SETTINGS]);
+    // What a content script could write to storage if the access level were lost.
+    await fakeBrowser.storage.local.set({ settings: { ...DEFAULT_SETTINGS, ownAddresses: ['ada@example.com'], ignoreAutomatedSenders: false } });
+    const again = await freshDb(); // a new worker on the same database
+    expect(await loadSettings(again)).toEqual(DEFAULT_SETTINGS);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
   });
 });
 
