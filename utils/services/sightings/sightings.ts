@@ -28,8 +28,8 @@ interface KeptPerson {
   profileUrl?: string;
   /** The person's other addresses, from the same card (candidates sharing a `card`). */
   more?: string[];
-  /** Shown as the sender of a message. */
-  sender?: boolean;
+  /** Sent the newest message of the thread (the mail recogniser says who: Candidate.newest). */
+  newest?: boolean;
 }
 
 /**
@@ -56,7 +56,7 @@ export function peopleWorthKeeping(candidates: Candidate[], rules: CaptureRules)
       continue;
     }
     const { card } = candidate;
-    const sender = candidate.role === 'from' || undefined;
+    const newest = candidate.newest;
     const known =
       (email && byIdentity.get(`e:${email}`)) || (profileUrl && byIdentity.get(`u:${profileUrl}`)) || (card !== undefined ? byCard.get(card) : undefined);
     if (known) {
@@ -67,9 +67,9 @@ export function peopleWorthKeeping(candidates: Candidate[], rules: CaptureRules)
       }
       known.email ??= email;
       known.profileUrl ??= profileUrl;
-      known.sender ||= sender;
+      known.newest ||= newest;
     } else {
-      const person: KeptPerson = { name, email, profileUrl, sender };
+      const person: KeptPerson = { name, email, profileUrl, newest };
       kept.push(person);
       if (email) byIdentity.set(`e:${email}`, person);
       if (profileUrl) byIdentity.set(`u:${profileUrl}`, person);
@@ -207,12 +207,11 @@ export async function recordSighting(db: TendDatabase, sighting: SightingMessage
       listed.set(contact.id, row);
       rows.push(row);
     }
-    if (person.sender) newestSender = row;
+    if (person.newest) newestSender = row;
   }
   await tx.done;
-  // Candidates keep the order people first appear in, and Gmail and Outlook list a thread oldest
-  // first: the sender who appears last is who wrote last, unless an earlier sender wrote again
-  // after them (a person is one candidate, placed where first seen).
+  // Candidates keep the order people first appear in, which says nothing of who wrote last (A
+  // writes, B replies, A writes again): the recogniser, which reads the messages, says who did.
   if (newestSender) newestSender.newestSender = true;
   return { people, mailboxes, changedContactIds };
 }
