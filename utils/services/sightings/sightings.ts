@@ -22,7 +22,7 @@ export interface SightingOutcome {
 }
 
 /** A person worth keeping: at least one identity, or a name shown as unconfirmed. */
-interface KeptPerson {
+export interface KeptPerson {
   name?: string;
   email?: string;
   profileUrl?: string;
@@ -94,7 +94,7 @@ const identitiesOf = (person: KeptPerson): Identity[] => [
  * identities it lacked, and a real name if it only had an address), or a new one. An identity
  * that belongs to another contact stays there: merging people is the user's decision.
  */
-async function resolveContact(tx: WriteTx, person: KeptPerson, now: number) {
+export async function resolveContact(tx: WriteTx, person: KeptPerson, now: number): Promise<{ contact: Contact; changed: boolean }> {
   const identities = identitiesOf(person);
   const owners = await Promise.all(identities.map((identity) => findContactIdByIdentity(tx, identity)));
   const ownerId = owners.find(Boolean);
@@ -167,6 +167,8 @@ export async function recordSighting(db: TendDatabase, sighting: SightingMessage
         displayName: person.name ?? person.email ?? person.profileUrl ?? '',
         ...(person.email && { email: person.email }),
         ...(person.profileUrl && { profileUrl: person.profileUrl }),
+        // The card's other addresses: adding the row saves them all (listed.ts).
+        ...(person.more && { more: person.more }),
         ...(mailbox && { mailbox }),
       });
       continue;
