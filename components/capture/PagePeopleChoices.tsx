@@ -1,9 +1,11 @@
 import { t } from '../../utils/i18n';
 
-/** A person recognised on the page, offered for a note. */
+/** A person recognised on the page, offered for a note: saved (a contact id), or only listed (saved when chosen). */
 export interface PagePerson {
-  contactId: string;
+  contactId?: string;
   displayName: string;
+  email?: string;
+  profileUrl?: string;
 }
 
 interface Props {
@@ -22,7 +24,7 @@ export function PagePeopleChoices({ people, onChoose }: Props) {
       </span>
       <ul class="chips">
         {people.map((person) => (
-          <li key={person.contactId}>
+          <li key={person.contactId ?? person.email ?? person.profileUrl ?? person.displayName}>
             <button type="button" class="chip-button" aria-label={t('quickNoteAddPerson', person.displayName)} onClick={() => onChoose(person)}>
               <span aria-hidden="true">+ </span>
               {person.displayName}

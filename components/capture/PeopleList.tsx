@@ -39,7 +39,9 @@ function PersonRow({ person, tabId, selected, newest, onSelect }: RowProps) {
           class="link"
           aria-label={t('personAddNamed', person.displayName)}
           onClick={() =>
-            void ask({ type: 'createContact', displayName: person.displayName, email: person.email, fromTab: tabId }).then((contact) => onSelect(contact.id))
+            void ask({ type: 'createContact', displayName: person.displayName, email: person.email, profileUrl: person.profileUrl, fromTab: tabId }).then(
+              (contact) => onSelect(contact.id),
+            )
           }
         >
           {t('personAdd')}

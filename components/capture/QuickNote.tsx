@@ -96,6 +96,12 @@ export function QuickNote({ tabId, pagePeople, preselect = [], fromMenu = false 
       saving.current = false;
     }
   };
+  // A person the page only listed is saved when chosen for a note, with everything the page showed of them.
+  const chooseFromPage = async ({ contactId, displayName, email, profileUrl }: PagePerson) => {
+    const id = contactId ?? (await ask({ type: 'createContact', displayName, email, profileUrl, fromTab: tabId }).catch(fail))?.id;
+    if (id) note.update((current) => ({ contactIds: [...(current.contactIds ?? []), id], peopleChosen: true }));
+  };
+  const fail = (failure: unknown) => void setError(failure instanceof Error ? failure.message : String(failure));
   const choose = (chosen: Contact[]) => {
     setPeople(chosen);
     note.update({ contactIds: chosen.map((c) => c.id), peopleChosen: true });
@@ -112,8 +118,8 @@ export function QuickNote({ tabId, pagePeople, preselect = [], fromMenu = false 
     >
       <PeoplePicker selected={people} onChange={choose} />
       <PagePeopleChoices
-        people={pagePeople.filter((person) => !contactIds.includes(person.contactId))}
-        onChoose={(person) => note.update((current) => ({ contactIds: [...(current.contactIds ?? []), person.contactId], peopleChosen: true }))}
+        people={pagePeople.filter((person) => !person.contactId || !contactIds.includes(person.contactId))}
+        onChoose={(person) => void chooseFromPage(person)}
       />
       <KindAndExperience
         idPrefix="note"

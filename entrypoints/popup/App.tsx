@@ -34,6 +34,8 @@ export function App() {
     );
   };
   const onPage = (tabPeople.data?.people ?? []).flatMap((p) => (p.contactId ? [{ contactId: p.contactId, displayName: p.displayName }] : []));
+  // Offered too: the people an ordinary page only listed (choosing one saves them).
+  const offered = (tabPeople.data?.people ?? []).map(({ contactId, displayName, email, profileUrl }) => ({ contactId, displayName, email, profileUrl }));
   // A note goes to one person unless the user adds more: the person whose card is open in the
   // side panel, else the page's one correspondent, else nobody (the page's people are one click away).
   const onlyOne = onPage.length === 1 ? [onPage[0]!.contactId] : [];
@@ -45,11 +47,11 @@ export function App() {
   return (
     <main class="popup">
       <h1>{t('popupTitle')}</h1>
-      {onPage.length > MAX_OFFERED && <p class="notice">{tCount('popupManyPeople', onPage.length)}</p>}
+      {offered.length > MAX_OFFERED && <p class="notice">{tCount('popupManyPeople', offered.length)}</p>}
       {!ready || tabId === undefined ? (
         <p class="loading">{t('commonLoading')}</p>
       ) : (
-        <QuickNote tabId={tabId} pagePeople={onPage.length <= MAX_OFFERED ? onPage : []} preselect={preselect} />
+        <QuickNote tabId={tabId} pagePeople={offered.length <= MAX_OFFERED ? offered : []} preselect={preselect} />
       )}
       <DueToday />
       <footer class="popup-footer">

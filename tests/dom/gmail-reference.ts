@@ -2,7 +2,8 @@
  * The Gmail recogniser as it read pages before its full scan was made fast (one selector query
  * per message and per kind of person, every address normalised on every sighting), kept as the
  * reference the fast scan must agree with (tests/dom/gmail-fast-scan.test.ts). Slow on purpose:
- * plain code that is easy to check by reading. One rule changed with the fast scan, marked below;
+ * plain code that is easy to check by reading. One rule changed with the fast scan, marked below,
+ * and one was added after it (issue 14): the sender of the last message read is the newest sender;
  * the trust rules changed more, each marked "Trust:": the user's own addresses come only from the
  * account button, and nothing inside what people wrote (a body, a reply's quote) is read.
  */
@@ -23,6 +24,8 @@ class ReferencePeople {
   private readonly byName = new Map<string, { person: Candidate; rank: number }>();
   private readonly self = new Set<string>();
   private readonly userShownAs = new Set<string>();
+  /** The address of whoever sent the last message read that a person (not the user) sent. */
+  newestSender: string | undefined;
 
   add(raw: { email?: string | null; name?: string | null }, role?: MailRole, labelled = false, nameOnlyAllowed = false): void {
     const email = toEmailAddress(raw.email);
@@ -51,6 +54,10 @@ class ReferencePeople {
     if (nameKey && !this.byName.has(nameKey)) this.byName.set(nameKey, entry);
   }
 
+  isSelf(address: string): boolean {
+    return this.self.has(address);
+  }
+
   addSelf(raw: string | null | undefined): void {
     const address = toEmailAddress(raw);
     if (address) this.self.add(address);
@@ -66,13 +73,14 @@ class ReferencePeople {
     const people = new ReferencePeople();
     for (const own of previous.self) people.addSelf(own);
     for (const person of previous.people) people.add(person, person.role, true, true);
+    people.newestSender = previous.people.find((person) => person.newest)?.email;
     return people;
   }
 
   findings(thread?: ThreadRef): PageFindings {
     const people = this.entries
       .filter(({ person }) => !person.email || (!this.self.has(person.email) && !this.userShownAs.has(person.email)))
-      .map(({ person }) => ({ ...person }));
+      .map(({ person }) => (thread && person.email && person.email === this.newestSender ? { ...person, newest: true as const } : { ...person }));
     const findings: PageFindings = { people, self: [...this.self] };
     if (thread) findings.thread = thread;
     return findings;
@@ -89,6 +97,12 @@ function addMarked(people: ReferencePeople, element: Element, role: MailRole | u
   const email = element.getAttribute('email');
   if (element.getAttribute('name') === 'me') people.addUserShownAs(email);
   else people.add({ email, name: element.getAttribute('name') || readableText(element, 200) }, role, labelled);
+}
+
+/** A message's sender: the newest sender so far (a thread is read oldest first), unless it is the user. */
+function noteSender(people: ReferencePeople, sender: Element): void {
+  const email = toEmailAddress(sender.getAttribute('email'));
+  if (email && sender.getAttribute('name') !== 'me' && !people.isSelf(email)) people.newestSender = email;
 }
 
 function threadOf(doc: Document, url: URL): ThreadRef | undefined {
@@ -112,10 +126,16 @@ function headerPeople(message: Element, selector: string): Element[] {
 function addThread(root: ParentNode, people: ReferencePeople): void {
   for (const message of elementsIn(root, MESSAGE)) {
     if (message.matches(sel.collapsedMessage)) {
-      for (const sender of headerPeople(message, sel.collapsedSender)) addMarked(people, sender, 'from', true);
+      for (const sender of headerPeople(message, sel.collapsedSender)) {
+        addMarked(people, sender, 'from', true);
+        noteSender(people, sender);
+      }
       continue;
     }
-    for (const sender of headerPeople(message, sel.sender)) addMarked(people, sender, 'from', true);
+    for (const sender of headerPeople(message, sel.sender)) {
+      addMarked(people, sender, 'from', true);
+      noteSender(people, sender);
+    }
     for (const recipient of headerPeople(message, sel.recipient)) {
       const label = recipient.closest(sel.detailsRow)?.querySelector(sel.detailsLabel);
       const named = label ? roleFromFieldLabel(readableText(label, 64)) : undefined;

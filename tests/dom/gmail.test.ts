@@ -14,7 +14,7 @@ describe('Gmail thread (gmail/thread-expanded)', () => {
   test('finds sender, To and Cc with names, once each, in page order', () => {
     expect(findings.people).toEqual([
       { email: 'ada@analytical.example', name: 'Ada Lovelace', role: 'from' },
-      { email: 'charles@engine.example', name: 'Charles Babbage', role: 'from' },
+      { email: 'charles@engine.example', name: 'Charles Babbage', role: 'from', newest: true },
       { email: 'grace@navy.example', name: 'Grace Hopper', role: 'cc' },
     ]);
   });
@@ -46,7 +46,7 @@ describe('Gmail thread with collapsed messages (gmail/thread-many-collapsed)', (
     expect(findings.people).toEqual([
       { email: 'dorothy@vaughan.example', name: 'Dorothy Vaughan', role: 'from' },
       { email: 'mary@jackson.example', name: 'Mary Jackson', role: 'from' },
-      { email: 'katherine@orbit.example', name: 'Katherine Johnson', role: 'from' },
+      { email: 'katherine@orbit.example', name: 'Katherine Johnson', role: 'from', newest: true },
       { email: 'annie@easley.example', name: 'Annie Easley', role: 'cc' },
       { email: 'christine@darden.example', name: 'Christine Darden', role: 'bcc' },
     ]);
@@ -186,7 +186,7 @@ describe('Gmail reply in a thread (gmail/reply-chips)', () => {
     const findings = gmailRecogniser.find(loadFixture('gmail', 'reply-chips'), threadUrl);
     expect(findings.thread).toEqual({ key: 'gmail:thread-f:1790000000000000300', subject: 'Frequency hopping' });
     expect(findings.people).toEqual([
-      { email: 'ada@analytical.example', name: 'Ada Lovelace', role: 'from' },
+      { email: 'ada@analytical.example', name: 'Ada Lovelace', role: 'from', newest: true },
       { email: 'hedy@lamarr.example', name: 'Hedy Lamarr', role: 'cc' },
     ]);
   });
@@ -196,7 +196,7 @@ describe('Gmail hover card (gmail/hovercard, gmail/hovercard-profile-id)', () =>
   test('a card whose id is an address adds that person with the heading as name and no role', () => {
     const findings = gmailRecogniser.find(loadFixture('gmail', 'hovercard'), threadUrl);
     expect(findings.people).toEqual([
-      { email: 'ada@analytical.example', name: 'Ada Lovelace', role: 'from' },
+      { email: 'ada@analytical.example', name: 'Ada Lovelace', role: 'from', newest: true },
       { email: 'margaret@apollo.example', name: 'Margaret Hamilton' },
     ]);
   });
@@ -217,7 +217,7 @@ describe('Gmail thread without an id attribute (gmail/app, SPA view)', () => {
     doc.getElementById('view')!.replaceChildren(template.content.cloneNode(true));
     const findings = findPeopleInGmailThread(doc, threadUrl);
     expect(findings.thread).toEqual({ key: 'gmail:FMfcgzQZTLnpWvpbLkvKqrbGrqzvDJXp', subject: 'Conference dinner' });
-    expect(findings.people).toEqual([{ email: 'mary@jackson.example', name: 'Mary Jackson', role: 'from' }]);
+    expect(findings.people).toEqual([{ email: 'mary@jackson.example', name: 'Mary Jackson', role: 'from', newest: true }]);
   });
 
   test('the inbox view (thread markup only inside templates) has no people', () => {

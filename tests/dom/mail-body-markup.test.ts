@@ -17,7 +17,7 @@ describe('Gmail: markup inside message bodies is not read (gmail/thread-body-mar
 
   test("the people are the headers' people and the reply's own chip, nobody from a body or a quote", () => {
     expect(findings.people).toEqual([
-      { email: 'ada@analytical.example', name: 'Ada Lovelace', role: 'from' },
+      { email: 'ada@analytical.example', name: 'Ada Lovelace', role: 'from', newest: true },
       { email: 'charles@engine.example', name: 'Charles Babbage', role: 'to' },
     ]);
     expect(addressesIn(findings).filter((a) => INJECTED.test(a!))).toEqual([]);
@@ -66,7 +66,7 @@ describe("Outlook: markup inside the reading pane's message body is not read (ou
 
   test("the people are the header lines' people, nobody from the body", () => {
     expect(findings.people).toEqual([
-      { email: 'ada@analytical.example', name: 'Ada Lovelace', role: 'from' },
+      { email: 'ada@analytical.example', name: 'Ada Lovelace', role: 'from', newest: true },
       { email: 'charles@engine.example', name: 'Charles Babbage', role: 'to' },
     ]);
   });

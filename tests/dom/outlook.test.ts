@@ -10,7 +10,7 @@ describe('Outlook reading pane (outlook/reading-pane)', () => {
 
   test('sender, To and Cc from the labelled header lines, addresses from titles, once each', () => {
     expect(findings.people).toEqual([
-      { email: 'ada@analytical.example', name: 'Ada Lovelace', role: 'from' },
+      { email: 'ada@analytical.example', name: 'Ada Lovelace', role: 'from', newest: true },
       { email: 'charles@engine.example', name: 'Charles Babbage', role: 'to' },
       { email: 'grace@navy.example', name: 'Grace Hopper', role: 'cc' },
       { email: 'team-list@analytical.example', role: 'cc' },
@@ -85,7 +85,7 @@ describe('Outlook people shown by name only (outlook/name-only)', () => {
 
   test('names without addresses become name-only candidates; a persona with an address completes one', () => {
     expect(findings.people).toEqual([
-      { name: 'Dorothy Vaughan', role: 'from' },
+      { name: 'Dorothy Vaughan', role: 'from', newest: true },
       { name: 'Jackson, Mary', role: 'to' },
       { name: 'Katherine Johnson', role: 'to' },
       { email: 'annie@fabrikam.example', name: 'Annie Easley', role: 'cc' },

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { expect, test } from 'vitest';
 
 // No browser needed: the built bundles are read as text. The polyfill's UMD wrapper names its
@@ -23,4 +24,14 @@ test("content scripts run on Tend's slim context (utils/content/script-context.t
     // WXT's class wraps requestIdleCallback; Tend's does not.
     expect(source, file).not.toContain('requestIdleCallback');
   }
+});
+
+// The bench's size row (bench/sizes.mjs) measures the same way; this keeps a build over the
+// budget from passing the e2e tier unnoticed between bench runs.
+test('every content script stays within 8 KB gzipped', () => {
+  const sizes = readdirSync(resolve(BUILD, 'content-scripts'))
+    .filter((file) => file.endsWith('.js'))
+    .map((file) => [file, gzipSync(readFileSync(resolve(BUILD, 'content-scripts', file)), { level: 9 }).length] as const);
+  expect(sizes.length).toBeGreaterThanOrEqual(4);
+  expect(sizes.filter(([, bytes]) => bytes > 8192)).toEqual([]);
 });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { seriousViolations } from './axe';
 import { Tend } from './harness';
+import { Popup } from './pages/popup';
 import { SidePanel } from './pages/side-panel';
 
 // A fresh browser per test: each starts with no people known.
@@ -42,4 +43,56 @@ test('a team page read by a click lists forty people and saves none until one is
   expect(await panel.peopleList.getByRole('button', { name: /^Add to Tend: / }).count()).toBe(39);
   expect(await tend.contactCount()).toBe(1);
   await Promise.all([page.close(), panel.page.close()]);
+});
+
+/** Each person in the database with their identities and the text of their timeline, read in the worker. */
+async function people(): Promise<{ name: string; identities: string[]; notes: string[] }[]> {
+  return (await tend.worker()).evaluate(
+    () =>
+      new Promise<{ name: string; identities: string[]; notes: string[] }[]>((resolve) => {
+        const open = indexedDB.open('tend');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['contacts', 'interactions']);
+          const contacts = tx.objectStore('contacts').getAll();
+          const entries = tx.objectStore('interactions').getAll();
+          tx.oncomplete = () =>
+            resolve(
+              contacts.result.map((c: { id: string; displayName: string; identities: { value: string }[] }) => ({
+                name: c.displayName,
+                identities: c.identities.map((i) => i.value),
+                notes: entries.result.filter((e: { contactIds: string[] }) => e.contactIds.includes(c.id)).map((e: { summary: string }) => e.summary),
+              })),
+            );
+        };
+      }),
+  );
+}
+
+test('a note from the popup about one listed person saves that person, with every address and URL of their card, and no one else', async () => {
+  const page = await tend.open('https://people.example/people?tend-fixture=one-card-one-person');
+  const tabId = await tend.tabIdOf(page);
+  await tend.clickToolbarButton(page);
+  const popup = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
+  // An ordinary page lists its people: none is saved, each is offered for the note.
+  await expect.poll(() => popup.offeredNames()).toEqual(['Lin Okafor', 'Omar Haddad', 'Jane Roe']);
+  expect(await tend.contactCount()).toBe(0);
+  await popup.addFromPage('Jane Roe');
+  await expect.poll(() => popup.selectedNames()).toEqual(['Jane Roe']);
+  await popup.note.fill('Met at the foundation dinner; wants the grant report.');
+  await popup.save();
+  await popup.page.getByRole('status', { name: 'Saved' }).getByText('Saved for Jane Roe.').waitFor();
+  expect(await people()).toEqual([
+    {
+      name: 'Jane Roe',
+      identities: ['jane@roe.example', 'jane.roe@foundation.example', 'https://roe.example'],
+      notes: ['Met at the foundation dinner; wants the grant report.'],
+    },
+  ]);
+  // The others are still only listed, in the side panel too.
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  await panel.peopleList.getByRole('button', { name: /Jane Roe/ }).waitFor();
+  expect(await panel.peopleList.getByRole('button', { name: /^Add to Tend: / }).allInnerTexts()).toHaveLength(2);
+  await panel.page.getByRole('button', { name: 'Add to Tend: Lin Okafor' }).waitFor();
+  await panel.page.getByRole('button', { name: 'Add to Tend: Omar Haddad' }).waitFor();
+  await Promise.all([page.close(), popup.page.close(), panel.page.close()]);
 });

@@ -21,6 +21,16 @@ test.each([
   expect(cleanName(raw)).toBe(clean);
 });
 
+test.each([
+  ['a vertical tab', 'Ada\u000BLovelace'],
+  ['a form feed', 'Ada\u000CLovelace'],
+  ['a tab and a line break', 'Ada\t\r\nLovelace'],
+  ['a bell between spaces', 'Ada \u0007 Lovelace'],
+  ['a zero-width space beside a form feed', 'Ada\u200B\u000CLovelace'],
+])('a name from a page folds %s into one space', (_, raw) => {
+  expect(cleanName(raw)).toBe('Ada Lovelace');
+});
+
 test('text keeps its tabs and line breaks and loses the other controls', () => {
   expect(withoutControls('one\ttwo\r\nthree\u0007\u0000\uFFFF')).toBe('one\ttwo\r\nthree');
   // Letters, emoji (surrogate pairs) and joiners are text.

@@ -193,6 +193,51 @@ describe('router: extension pages', () => {
     expect((await getTabPeople(7))?.mailboxes[0]?.contactId).toEqual(expect.any(String));
   });
 
+  test('adding a listed row that has only a profile URL saves the person with that URL as their identity', async () => {
+    const { db, route } = await setup();
+    const page = { type: 'sighting', site: 'web', page: { url: 'https://example.org/team', title: 'Team' }, self: [] } as const;
+    const profileUrl = 'https://github.com/ghopper';
+    await route({ ...page, people: [ADA, { name: 'Grace Hopper', profileUrl: 'https://www.github.com/GHopper/' }] }, webTab);
+    const row = (await getTabPeople(7))?.people.find((p) => p.displayName === 'Grace Hopper');
+    expect(row).toMatchObject({ profileUrl });
+    expect(row?.contactId).toBeUndefined();
+    const created = await route({ type: 'createContact', displayName: row!.displayName, profileUrl: row!.profileUrl, fromTab: 7 }, sidePanel);
+    expect(created).toMatchObject({ ok: true, data: { displayName: 'Grace Hopper', identities: [{ kind: 'url', value: profileUrl }] } });
+    const contactId = created.ok && (created.data as { id: string }).id;
+    expect(await db.get('identities', `url:${profileUrl}`)).toMatchObject({ contactId });
+    // That row is now the saved person; Ada is still only listed.
+    expect((await getTabPeople(7))?.people.map((p) => [p.displayName, p.contactId])).toEqual([
+      ['Ada Lovelace', undefined],
+      ['Grace Hopper', contactId],
+    ]);
+  });
+
+  test('adding a listed row of a card with two addresses and a profile URL saves all three as one person', async () => {
+    const { db, route } = await setup();
+    const page = { type: 'sighting', site: 'web', page: { url: 'https://example.org/team', title: 'Team' }, self: [] } as const;
+    const card = [
+      { name: 'Ada Lovelace', email: 'ada@analytical.example', role: 'mention', card: 0 },
+      { name: 'Ada Lovelace', email: 'countess@lovelace.example', profileUrl: 'https://ada.example/about', role: 'mention', card: 0 },
+    ] as const;
+    await route({ ...page, people: [...card, CHARLES] }, webTab);
+    const row = (await getTabPeople(7))?.people[0];
+    expect(row).toMatchObject({ email: 'ada@analytical.example', profileUrl: 'https://ada.example/about', more: ['countess@lovelace.example'] });
+    const created = await route(
+      { type: 'createContact', displayName: row!.displayName, email: row!.email, profileUrl: row!.profileUrl, fromTab: 7 },
+      sidePanel,
+    );
+    const identities = created.ok && (created.data as { identities: { kind: string; value: string }[] }).identities;
+    expect(identities).toEqual([
+      { kind: 'email', value: 'ada@analytical.example' },
+      { kind: 'email', value: 'countess@lovelace.example' },
+      { kind: 'url', value: 'https://ada.example/about' },
+    ]);
+    const contactId = created.ok && (created.data as { id: string }).id;
+    expect(await db.get('identities', 'email:countess@lovelace.example')).toMatchObject({ contactId });
+    expect(await db.count('contacts')).toBe(1);
+    expect((await getTabPeople(7))?.people.map((p) => p.contactId)).toEqual([contactId, undefined]);
+  });
+
   test('a typed name, organisation or tag loses bidi overrides; an emptied name is refused in words', async () => {
     const { route } = await setup();
     const created = await route({ type: 'createContact', displayName: 'Mallory' }, sidePanel);

@@ -213,21 +213,21 @@ test('people first met today are marked new; people Tend knew before are not', a
   ]);
 });
 
-test('the last sender in page order is marked as the newest sender, once, however their candidates merged', async () => {
+test('the sender the mail recogniser marks as newest is marked, once, however their candidates merged', async () => {
   const db = await freshDb();
   const grace = { name: 'Grace Hopper', email: 'grace@navy.example', role: 'cc' } as const;
   const senders = (people: { displayName: string; newestSender?: boolean }[]) => people.filter((p) => p.newestSender).map((p) => p.displayName);
-  // Charles is first a recipient, then (a later message) the sender: he wrote last.
-  const thread = await recordSighting(db, threadSighting('t1', 'Plan', [ADA, CHARLES, grace, { ...CHARLES, role: 'from' }]), none, NOON);
-  expect(senders(thread.people)).toEqual(['Charles Babbage']);
+  // Ada writes, Charles replies, Ada writes again: Charles appears last for the first time, Ada wrote last.
+  const thread = await recordSighting(db, threadSighting('t1', 'Plan', [{ ...ADA, newest: true }, { ...CHARLES, role: 'from' }, grace]), none, NOON);
+  expect(senders(thread.people)).toEqual(['Ada Lovelace']);
   // An address and a profile linked earlier are one contact: one row, marked when either sent.
   const profile = 'https://github.com/cbabbage';
   await recordSighting(db, threadSighting('t2', 'Plan', [{ ...CHARLES, profileUrl: profile }]), none, NOON);
-  const linked = await recordSighting(db, threadSighting('t3', 'Plan', [ADA, CHARLES, { profileUrl: profile, role: 'from' }]), none, NOON);
+  const linked = await recordSighting(db, threadSighting('t3', 'Plan', [ADA, CHARLES, { profileUrl: profile, role: 'from', newest: true }]), none, NOON);
   expect(linked.people.map((p) => p.displayName)).toEqual(['Ada Lovelace', 'Charles Babbage']);
   expect(senders(linked.people)).toEqual(['Charles Babbage']);
-  // A page without senders (a profile, a list of recipients) marks no one.
-  expect(senders((await recordSighting(db, threadSighting('t4', 'Plan', [CHARLES, grace]), none, NOON)).people)).toEqual([]);
+  // A report that names no newest sender (a profile, a list of recipients) marks no one, senders or not.
+  expect(senders((await recordSighting(db, threadSighting('t4', 'Plan', [ADA, CHARLES, grace]), none, NOON)).people)).toEqual([]);
 });
 
 test('with passive history off for a site, its people are listed but no "seen" entry is recorded', async () => {

@@ -50,6 +50,7 @@ function withinLimits(person: Candidate): Candidate {
   if (person.profileUrl && person.profileUrl.length <= MAX_URL) capped.profileUrl = person.profileUrl;
   if (person.role) capped.role = person.role;
   if (person.card !== undefined) capped.card = person.card;
+  if (person.newest) capped.newest = true;
   return capped;
 }
 

@@ -2,24 +2,33 @@
  * Email address normalisation and checks shared by every recogniser and the background.
  * Plain string code, no zod: this file is bundled into content scripts.
  */
-import { withoutControls } from '../text/display-text';
 
-// Bidi and zero-width marks that pages (Gmail: U+202C) leave around addresses.
-const INVISIBLE_MARKS = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
+// What no reader sees, in one pass: the bidi and zero-width marks pages leave around addresses
+// (Gmail: U+202C), and the controls and noncharacters `withoutControls` strips from stored text
+// (utils/text/display-text.ts; one regex here, not two passes, for the content scripts' size).
+// The whitespace controls (tab, LF, VT, FF, CR) stay for `\s`: a name folds them into a space, an
+// address with one inside is none.
+const UNSEEN = /(?![\t-\r])[\p{Cc}\p{Noncharacter_Code_Point}\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+const withoutUnseen = (text: string): string => text.replace(UNSEEN, '');
+
+/** `decodeURIComponent`, or `fallback` when the escapes are malformed (a stray % is not an escape). */
+export function decodeEscapes<T>(text: string, fallback: T): string | T {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return fallback;
+  }
+}
 
 /** Trim, drop `mailto:` and any query, strip invisible marks and controls (escaped ones too), NFC and lower-case. */
 export function normaliseEmail(raw: string): string {
-  let value = withoutControls(raw.replace(INVISIBLE_MARKS, '')).trim();
+  let value = withoutUnseen(raw).trim();
   if (/^mailto:/i.test(value)) value = value.slice(7);
   const query = value.indexOf('?');
   if (query >= 0) value = value.slice(0, query);
-  try {
-    value = decodeURIComponent(value);
-  } catch {
-    // A stray % is not an escape: keep the text as it was.
-  }
+  value = decodeEscapes(value, value);
   // Escaped marks (`%E2%80%8B`, `%07`) decode to the same invisible characters: strip them too.
-  return withoutControls(value.replace(INVISIBLE_MARKS, '')).trim().normalize('NFC').toLowerCase();
+  return withoutUnseen(value).trim().normalize('NFC').toLowerCase();
 }
 
 const LOCAL_PART = /^[^\s@<>()[\]\\,;:"]{1,64}$/u;
@@ -51,8 +60,8 @@ export function toEmailAddress(raw: string | null | undefined): string | undefin
 /** Clean a display name taken from a page: invisible marks and controls out, whitespace folded, length capped. */
 export function cleanName(raw: string | null | undefined, max = 200): string | undefined {
   if (!raw) return undefined;
-  // Whitespace folded first: a tab or line break between two words becomes a space, not nothing.
-  const value = withoutControls(raw.replace(INVISIBLE_MARKS, '').replace(/\s+/g, ' ')).trim().normalize('NFC');
+  // Whitespace folded after: a tab, line break, VT or FF between two words becomes a space, not nothing.
+  const value = withoutUnseen(raw).replace(/\s+/g, ' ').trim().normalize('NFC');
   if (!value) return undefined;
   return value.length > max ? `${value.slice(0, max - 1)}…` : value;
 }

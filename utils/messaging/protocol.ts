@@ -118,7 +118,9 @@ const coreRequests = [
     type: z.literal('createContact'),
     displayName: z.string().trim().max(MAX_NAME).optional(),
     email: z.string().trim().max(254).optional(),
-    /** Added from this tab's name-only row: that row then shows the new person as saved. */
+    /** A listed row's profile URL: with `fromTab`, it finds the row (its address, URL and card's addresses are saved). */
+    profileUrl: z.string().trim().max(MAX_URL).optional(),
+    /** Added from this tab's listed row: all its identities are saved, and the row then shows the person as saved. */
     fromTab: tabId.optional(),
   }),
   /** The newest notes and interactions (not sightings) of these people. */

@@ -166,6 +166,8 @@ export const Candidate = z.object({
   role: z.enum(['from', 'to', 'cc', 'bcc', 'profile', 'mention']).optional(),
   /** Candidates of one report with the same card are one person (an h-card with two addresses). */
   card: z.number().int().min(0).max(100_000).optional(),
+  /** Sent the newest message of the mail thread the report is about (Gmail, Outlook). */
+  newest: z.literal(true).optional(),
 });
 export type Candidate = z.infer<typeof Candidate>;
 
@@ -187,9 +189,11 @@ export const TabPerson = z.object({
   displayName: z.string(),
   email: z.string().optional(),
   profileUrl: z.string().optional(),
+  /** A listed person's other addresses, from the same card: adding them saves every one. */
+  more: z.array(z.string()).optional(),
   /** First met today: Tend had no record of them before. */
   newToday: z.boolean().optional(),
-  /** Sent the newest message of the thread: the last sender in page order (mail lists oldest first). */
+  /** Sent the newest message of the thread, as the mail recogniser said (Candidate.newest). */
   newestSender: z.boolean().optional(),
   /** Not one person: a function's address (info@, noreply@) or a mailing list (utils/identity/roles.ts). */
   mailbox: z.enum(['role', 'list']).optional(),

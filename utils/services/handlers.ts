@@ -21,6 +21,7 @@ import { createSearchHandlers } from './search/handlers';
 import { createSettingsHandlers } from './settings/handlers';
 import { learnOwnAddresses } from './settings/settings';
 import { recordSighting } from './sightings/sightings';
+import { saveListedPerson } from './sightings/listed';
 import { readTabOnce, syncWebReader } from './sightings/site-access';
 
 /** What the background does for each message the router accepts. */
@@ -85,7 +86,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       getContacts: async ({ contactIds }) => getContacts(await db, contactIds),
       createContact: async ({ fromTab, ...request }) => {
         const now = clock();
-        const contact = await createContact(await db, request, now);
+        const contact = fromTab !== undefined ? await saveListedPerson(await db, fromTab, request, now) : await createContact(await db, request, now);
         if (fromTab !== undefined) {
           // The tab's listed row (by address, or by name only) becomes this person: its list changed too.
           await linkListedPerson(fromTab, contact, request.displayName, localDay(contact.createdAt) === localDay(now));

@@ -3,7 +3,7 @@ import { addPeopleOfGmailCompose } from './compose';
 import { addPersonOfGmailHovercard } from './hovercard';
 import { addPeopleOfGmailPopups } from './popups';
 import { gmailListRowClass, gmailSubjectClass, gmailSelectors as sel } from './selectors';
-import { addPeopleOfGmailThread } from './thread';
+import { addPeopleOfGmailThread, lastMessageRead } from './thread';
 import { PeopleOnPage } from '../shared/mail-people';
 import type { PageFindings } from '../shared/types';
 
@@ -24,9 +24,16 @@ function showsAnotherView(root: Element): boolean {
 export function findGmailPeopleInAdded(added: readonly Element[], previous: PageFindings): PageFindings | undefined {
   if (added.some(showsAnotherView)) return undefined;
   const people = PeopleOnPage.from(previous);
+  let last = lastMessageRead.get(previous);
   for (const root of added) {
     if (!root.isConnected) continue;
-    if (previous.thread) addPeopleOfGmailThread(root.closest(MESSAGE) ?? root, people);
+    if (previous.thread) {
+      const read = root.closest(MESSAGE) ?? root;
+      // An older message opened (or re-drawn) does not make its sender the newest one.
+      people.readingNewer = !last?.isConnected || read.contains(last) || !!(last.compareDocumentPosition(read) & Node.DOCUMENT_POSITION_FOLLOWING);
+      const lastRead = addPeopleOfGmailThread(read, people);
+      if (people.readingNewer && lastRead) last = lastRead;
+    }
     const card = root.closest(sel.hovercard);
     if (card && card !== root) {
       // Something added inside an open card: the card is read whole.
@@ -36,7 +43,9 @@ export function findGmailPeopleInAdded(added: readonly Element[], previous: Page
       addPeopleOfGmailPopups(root, people);
     }
   }
-  return people.findings(previous.thread);
+  const findings = people.findings(previous.thread);
+  if (last) lastMessageRead.set(findings, last);
+  return findings;
 }
 
 /** True when a removed element carried a person (a closed compose window, a dismissed card). */

@@ -3,7 +3,7 @@ import { findGmailPeopleInAdded, gmailRemovalMatters } from './incremental';
 import { addPeopleOfGmailThreadList } from './list';
 import { addPeopleOfGmailPopups } from './popups';
 import { gmailSelectors as sel } from './selectors';
-import { addPeopleOfGmailThread, gmailThreadOf } from './thread';
+import { addPeopleOfGmailThread, gmailThreadOf, lastMessageRead } from './thread';
 import type { PageFindings, Recogniser } from '../shared/types';
 
 /**
@@ -23,8 +23,14 @@ export function findPeopleInGmailThread(doc: Document, url: URL): PageFindings {
   const thread = gmailThreadOf(doc, url);
   if (!thread) return { people: [], self: [] };
   const people = peopleWithSelf(doc);
-  addPeopleOfGmailThread(doc, people);
-  return people.findings(thread);
+  const lastMessage = addPeopleOfGmailThread(doc, people);
+  return remembered(people.findings(thread), lastMessage);
+}
+
+/** Findings, with the last thread message read remembered for the incremental scans after them. */
+function remembered(findings: PageFindings, lastMessage: Element | undefined): PageFindings {
+  if (lastMessage) lastMessageRead.set(findings, lastMessage);
+  return findings;
 }
 
 /**
@@ -35,10 +41,11 @@ export function findPeopleInGmailThread(doc: Document, url: URL): PageFindings {
 export function findPeopleOnGmailPage(doc: Document, url: URL): PageFindings {
   const people = peopleWithSelf(doc);
   const thread = gmailThreadOf(doc, url);
-  if (thread) addPeopleOfGmailThread(doc, people);
+  let lastMessage: Element | undefined;
+  if (thread) lastMessage = addPeopleOfGmailThread(doc, people);
   else addPeopleOfGmailThreadList(doc, url, people);
   addPeopleOfGmailPopups(doc, people);
-  return people.findings(thread);
+  return remembered(people.findings(thread), lastMessage);
 }
 
 /** Gmail (utils/sites/gmail.ts): threads, thread lists, compose and hover cards. */

@@ -13,7 +13,7 @@ import {
   gmailThreadIdAttributes,
 } from './selectors';
 import { readableText } from '../../identity/profile-url';
-import type { ThreadRef } from '../shared/types';
+import type { PageFindings, ThreadRef } from '../shared/types';
 
 const MESSAGE = `${sel.message}, ${sel.collapsedMessage}`;
 
@@ -127,10 +127,19 @@ function addPeopleOfMessage(message: Element, people: PeopleOnPage, labels: Deta
 /**
  * Add the people of the open thread (the whole page, or an added element and what it holds):
  * senders of collapsed and expanded messages, and the recipients (To, Cc, Bcc) of expanded ones.
+ * Returns the last message read.
  */
-export function addPeopleOfGmailThread(root: Document | Element, people: PeopleOnPage): void {
+export function addPeopleOfGmailThread(root: Document | Element, people: PeopleOnPage): Element | undefined {
   const labels = new DetailsLabels();
   // A message's body can hold a copy of Gmail's message markup: only Gmail's own messages count.
   const messages = outsideNoscript(matchesByClass(root, gmailMessageClass, MESSAGE)).filter((message) => !message.closest(sel.notPeople));
   for (const message of messages) addPeopleOfMessage(message, people, labels);
+  return messages.at(-1);
 }
+
+/**
+ * The last message a scan read (page order: Gmail lists a thread oldest first), by the findings it
+ * made: an incremental scan asks whether an added message comes after it before letting that
+ * message's sender be the newest (opening an older message adds it again).
+ */
+export const lastMessageRead = new WeakMap<PageFindings, Element>();

@@ -115,6 +115,12 @@ export class PeopleOnPage {
   readonly #entryByRaw = new Map<string, Entry>();
   readonly #nameByRaw = new Map<string, string | undefined>();
 
+  // The sender of the newest message: mail lists a thread oldest first, so the last sender read
+  // (not the last to appear for the first time: A writes, B replies, A writes again).
+  #newest: Entry | undefined;
+  /** False while a caller reads a message older than one already read (Gmail's incremental scan). */
+  readingNewer = true;
+
   /**
    * Note a person. `labelled` says the role came from a field label rather than a guess. A raw
    * address that is not one leaves a name-only person when `nameOnlyAllowed`, else nothing.
@@ -123,7 +129,7 @@ export class PeopleOnPage {
     const rank = rankOf(role, labelled);
     const seen = raw.email ? this.#entryOfRaw(raw.email) : undefined;
     // Most sightings repeat someone already named with as strong a role: nothing to learn.
-    if (seen?.person.name && rank <= seen.rank) return;
+    if (seen?.person.name && rank <= seen.rank) return this.#noteSender(seen, role);
     const email = this.#addressOf(raw.email);
     let name = this.#nameOf(raw.name);
     // Only a name with an @, or a %-escape that may decode to one, can be the address itself.
@@ -135,7 +141,7 @@ export class PeopleOnPage {
       if (email) person.email = email;
       if (name) person.name = name;
       if (role) person.role = role;
-      this.#addEntry({ person, rank });
+      this.#noteSender(this.#addEntry({ person, rank }), role);
     } else {
       // A name-only entry learns its address when the same name shows up with one.
       if (email && !known.person.email) {
@@ -150,6 +156,7 @@ export class PeopleOnPage {
         known.person.role = role;
         known.rank = rank;
       }
+      this.#noteSender(known, role);
     }
     if (email) this.#entryByRaw.set(raw.email!, this.#byEmail.get(email)!);
   }
@@ -172,7 +179,10 @@ export class PeopleOnPage {
     // taken as they are, so an incremental scan pays only for what was added.
     for (const own of previous.self) people.#selfAddresses.add(own);
     // Earlier roles came from a full scan: treat them as labelled, so only a sender outranks them.
-    for (const person of previous.people) people.#addEntry({ person: { ...person }, rank: rankOf(person.role, true) });
+    for (const { newest, ...person } of previous.people) {
+      const entry = people.#addEntry({ person, rank: rankOf(person.role, true) });
+      if (newest) people.#newest = entry;
+    }
     return people;
   }
 
@@ -206,7 +216,8 @@ export class PeopleOnPage {
       .filter(({ person }) =>
         person.email ? !this.#selfAddresses.has(person.email) && !this.#userShownAs.has(person.email) : !this.#selfNames.has(person.name?.toLowerCase() ?? ''),
       )
-      .map(({ person }) => ({ ...person }));
+      // In a thread, the sender of its newest message says so (the side panel marks them).
+      .map((entry) => (thread && entry === this.#newest ? { ...entry.person, newest: true as const } : { ...entry.person }));
     const findings: PageFindings = { people, self: [...this.#selfAddresses] };
     if (thread) findings.thread = thread;
     return findings;
@@ -257,10 +268,16 @@ export class PeopleOnPage {
   }
 
   /** A new entry, last in page order. */
-  #addEntry(entry: Entry): void {
+  #addEntry(entry: Entry): Entry {
     this.#entries.push(entry);
     if (entry.person.email) this.#byEmail.set(entry.person.email, entry);
     this.#indexName(entry);
+    return entry;
+  }
+
+  /** A sender read now wrote the newest message so far, unless the message is an older one or the user's own. */
+  #noteSender(entry: Entry, role: MailRole | undefined): void {
+    if (role === 'from' && this.readingNewer && !this.#selfAddresses.has(entry.person.email ?? '')) this.#newest = entry;
   }
 
   #indexName(entry: Entry): void {

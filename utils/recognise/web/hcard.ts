@@ -5,8 +5,8 @@
 import { cleanName } from '../../identity/addresses';
 import { readableText } from '../../identity/profile-url';
 import { type NearestAncestor, nearestAncestorLookup } from './ancestry';
-import { ITEM_WORK, NODE_WORK, runAllSlices, SliceCounter, type Slices } from './slices';
-import { emailsFrom, firstValue, MAX_ITEMS, MAX_VALUES, profileUrlFrom, type StructuredPerson } from './structured';
+import { ITEM_WORK, NODE_WORK, runAllSlices, sliceCounter, type Slices } from './slices';
+import { emailsFrom, firstValue, MAX_ITEMS, MAX_VALUES, profileUrlFrom, URL_ATTRIBUTE, type StructuredPerson } from './structured';
 
 const V2 = { name: 'p-name', email: 'u-email', url: 'u-url', given: 'p-given-name', family: 'p-family-name' };
 const V1 = { name: 'fn', email: 'email', url: 'url', given: 'given-name', family: 'family-name' };
@@ -39,18 +39,6 @@ function valueClassText(property: Element, rootOf: NearestAncestor): string | un
   }
   return parts.length > 0 ? parts.map(valuePartText).join('') : undefined;
 }
-
-/** The attribute a `u-*` property on each element points with (mf2 parsing rules). */
-const URL_ATTRIBUTE: Readonly<Record<string, string>> = {
-  a: 'href',
-  area: 'href',
-  link: 'href',
-  img: 'src',
-  audio: 'src',
-  video: 'src',
-  source: 'src',
-  object: 'data',
-};
 
 /** A `u-*` property: the link or source it points at, else its value parts, else its text. */
 function urlValue(property: Element, rootOf: NearestAncestor): string | undefined {
@@ -112,7 +100,7 @@ export function* hcardPeopleInSlices(doc: Document, page: URL): Slices<Structure
   // them at once, where a selector list walks the whole page.
   if (!doc.querySelector('.h-card') && !doc.querySelector('.vcard')) return [];
   const cards = [...doc.querySelectorAll('.h-card, .vcard')].slice(0, MAX_ITEMS);
-  const counter = new SliceCounter();
+  const spend = sliceCounter();
   const rootOf = nearestAncestorLookup(isRoot);
   const ownProperties = new Map<Element, Element[]>(cards.map((card) => [card, []]));
   const candidates = doc.querySelectorAll(ANY_CARD_PROPERTY);
@@ -120,12 +108,12 @@ export function* hcardPeopleInSlices(doc: Document, page: URL): Slices<Structure
     const element = candidates[index]!;
     const owner = rootOf(element);
     if (owner) ownProperties.get(owner)?.push(element);
-    if (counter.spend(NODE_WORK)) yield;
+    if (spend(NODE_WORK)) yield;
   }
   const people: StructuredPerson[] = [];
   for (const card of cards) {
     people.push(hcardPerson(card, ownProperties.get(card) ?? [], page, rootOf));
-    if (counter.spend(ITEM_WORK)) yield;
+    if (spend(ITEM_WORK)) yield;
   }
   return people;
 }

@@ -3,9 +3,9 @@
  * write as anything ("Email us", another address, an obfuscated form).
  */
 import type { Candidate } from '../../model/records';
-import { toEmailAddress } from '../../identity/addresses';
+import { decodeEscapes, toEmailAddress } from '../../identity/addresses';
 import { linkNamer } from './link-names';
-import { ITEM_WORK, SliceCounter, type Slices } from './slices';
+import { ITEM_WORK, sliceCounter, type Slices } from './slices';
 
 /** Mailto links read per page at most; past this a page is a directory, not a conversation. */
 const MAX_LINKS = 5000;
@@ -33,7 +33,7 @@ export function addressesInMailto(href: string): string[] {
   if (query >= 0) {
     for (const field of value.slice(query + 1).split('&')) {
       const [key = '', fieldValue = ''] = field.split('=', 2);
-      if (key.toLowerCase() === 'to') recipients.push(...safeDecode(fieldValue).split(','));
+      if (key.toLowerCase() === 'to') recipients.push(...decodeEscapes(fieldValue, fieldValue).split(','));
     }
   }
   const addresses: string[] = [];
@@ -43,14 +43,6 @@ export function addressesInMailto(href: string): string[] {
     if (address && !addresses.includes(address)) addresses.push(address);
   }
   return addresses;
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
 }
 
 /** Counts of mail links in the elements just above each link: one walk of a few levels per link. */
@@ -81,7 +73,7 @@ export function* mailtoPeopleInSlices(
   claimed: (link: Element) => boolean,
   markupPerson: (link: Element) => Candidate | undefined = () => undefined,
 ): Slices<Candidate[]> {
-  const counter = new SliceCounter();
+  const spend = sliceCounter();
   const people: Candidate[] = [];
   const links = doc.querySelectorAll(MAILTO_HREF);
   const nameOf = linkNamer(mailLinkCounter(links));
@@ -89,7 +81,7 @@ export function* mailtoPeopleInSlices(
     const link = links[index]!;
     if (!isMailtoLink(link)) continue; // Another element with an href (`link`, `base`).
     read++;
-    if (counter.spend(ITEM_WORK)) yield;
+    if (spend(ITEM_WORK)) yield;
     if (claimed(link)) continue;
     const addresses = addressesInMailto(link.getAttribute('href') ?? '');
     // A name belongs to a link that sends to one person; "Ada, Grace" on a group link names nobody.

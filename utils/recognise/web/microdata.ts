@@ -5,8 +5,8 @@
 import { cleanName } from '../../identity/addresses';
 import { readableText } from '../../identity/profile-url';
 import { nearestAncestorLookup } from './ancestry';
-import { ITEM_WORK, NODE_WORK, SliceCounter, type Slices } from './slices';
-import { emailsFrom, firstValue, isSchemaType, MAX_ITEMS, MAX_VALUES, profileUrlFrom, type StructuredPerson } from './structured';
+import { ITEM_WORK, NODE_WORK, sliceCounter, type Slices } from './slices';
+import { emailsFrom, firstValue, isSchemaType, MAX_ITEMS, MAX_VALUES, profileUrlFrom, URL_ATTRIBUTE, type StructuredPerson } from './structured';
 
 /** Property elements read per page at most. */
 const MAX_PROPERTIES = 20_000;
@@ -15,33 +15,17 @@ function tokens(element: Element, attribute: string): string[] {
   return (element.getAttribute(attribute) ?? '').split(/\s+/).filter(Boolean);
 }
 
+// Microdata reads the elements that point as h-cards do, and a few more (HTML Living Standard).
+const VALUE_ATTRIBUTE: Readonly<Record<string, string>> = Object.setPrototypeOf(
+  { ...URL_ATTRIBUTE, iframe: 'src', embed: 'src', track: 'src', meta: 'content', data: 'value', meter: 'value' },
+  null,
+);
+
 /** A microdata property's value, by the element that carries it (HTML Living Standard rules). */
 function microdataValue(element: Element): string | undefined {
-  switch (element.localName) {
-    case 'meta':
-      return element.getAttribute('content') ?? undefined;
-    case 'a':
-    case 'area':
-    case 'link':
-      return element.getAttribute('href') ?? undefined;
-    case 'img':
-    case 'audio':
-    case 'video':
-    case 'source':
-    case 'iframe':
-    case 'embed':
-    case 'track':
-      return element.getAttribute('src') ?? undefined;
-    case 'object':
-      return element.getAttribute('data') ?? undefined;
-    case 'data':
-    case 'meter':
-      return element.getAttribute('value') ?? undefined;
-    case 'time':
-      return element.getAttribute('datetime') ?? readableText(element);
-    default:
-      return readableText(element);
-  }
+  if (element.localName === 'time') return element.getAttribute('datetime') ?? readableText(element);
+  const attribute = VALUE_ATTRIBUTE[element.localName];
+  return attribute ? (element.getAttribute(attribute) ?? undefined) : readableText(element);
 }
 
 /** Properties of one item, by name, in page order. */
@@ -65,14 +49,14 @@ function personOfItem(item: Element, properties: ItemProperties, page: URL): Str
 
 /** Every schema.org Person item in the page's microdata (the first 500), in page order. */
 export function* microdataPeopleInSlices(doc: Document, page: URL): Slices<StructuredPerson[]> {
-  const counter = new SliceCounter();
+  const spend = sliceCounter();
   const items: Element[] = [];
   // Single-attribute queries: the browser answers those at once on a page without any.
   const roots = doc.querySelectorAll('[itemscope]');
   for (let index = 0; index < roots.length && items.length < MAX_ITEMS; index++) {
     const root = roots[index]!;
     if (tokens(root, 'itemtype').some((type) => isSchemaType(type, 'Person'))) items.push(root);
-    if (counter.spend(NODE_WORK)) yield;
+    if (spend(NODE_WORK)) yield;
   }
   if (items.length === 0) return [];
   const byItem = new Map<Element, ItemProperties>(items.map((item) => [item, new Map()]));
@@ -90,12 +74,12 @@ export function* microdataPeopleInSlices(doc: Document, page: URL): Slices<Struc
         else byName.set(name, [element]);
       }
     }
-    if (counter.spend(NODE_WORK)) yield;
+    if (spend(NODE_WORK)) yield;
   }
   const people: StructuredPerson[] = [];
   for (const item of items) {
     people.push(personOfItem(item, byItem.get(item)!, page));
-    if (counter.spend(ITEM_WORK)) yield;
+    if (spend(ITEM_WORK)) yield;
   }
   return people;
 }

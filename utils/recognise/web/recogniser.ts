@@ -16,57 +16,53 @@ import { visibleTextAddressesInSlices } from './visible-text';
 /** Most people one page yields (the sighting's cap too): a directory page is not a conversation. */
 export const MAX_WEB_PEOPLE = 500;
 
-/** An element is nested this deep at most on any real page; deeper ancestry is not searched. */
-const MAX_ANCESTRY = 256;
+/** The people of one page so far, and whether someone new came after the list was full. */
+interface PeopleOnPage {
+  readonly list: Candidate[];
+  readonly truncated: () => boolean;
+  add(person: Candidate): void;
+}
 
 /**
  * Candidates keyed by address and by profile URL, so one person seen several ways (markup, a
- * mailto link, the text) becomes one candidate that gathers a name and a profile URL.
+ * mailto link, the text) becomes one candidate that gathers a name and a profile URL. Closures,
+ * not a class: a minifier shortens their names, every byte of this reader's bundle counts.
  */
-class PeopleOnPage {
-  readonly list: Candidate[] = [];
-  /** Someone new came after the list was full. */
-  truncated = false;
-  private readonly byEmail = new Map<string, Candidate>();
-  private readonly byUrl = new Map<string, Candidate>();
-
-  add(person: Candidate): void {
+function peopleOnPage(): PeopleOnPage {
+  const list: Candidate[] = [];
+  let truncated = false;
+  const byEmail = new Map<string, Candidate>();
+  const byUrl = new Map<string, Candidate>();
+  const claimEmail = (candidate: Candidate, email: string) => byEmail.set((candidate.email = email), candidate);
+  const claimUrl = (candidate: Candidate, profileUrl: string) => byUrl.set((candidate.profileUrl = profileUrl), candidate);
+  const add = (person: Candidate): void => {
     const { email, profileUrl } = person;
-    const sameUrl = profileUrl ? this.byUrl.get(profileUrl) : undefined;
+    const sameUrl = profileUrl ? byUrl.get(profileUrl) : undefined;
     // A profile URL joins an address only to a candidate with no address or the same one.
-    const known = (email && this.byEmail.get(email)) || (sameUrl && (!email || !sameUrl.email) ? sameUrl : undefined);
+    const known = (email && byEmail.get(email)) || (sameUrl && (!email || !sameUrl.email) ? sameUrl : undefined);
     if (known) {
       if (!known.name && person.name) known.name = person.name;
-      if (!known.email && email) this.claimEmail(known, email);
-      if (!known.profileUrl && profileUrl && !this.byUrl.has(profileUrl)) this.claimUrl(known, profileUrl);
+      if (!known.email && email) claimEmail(known, email);
+      if (!known.profileUrl && profileUrl && !byUrl.has(profileUrl)) claimUrl(known, profileUrl);
       if (person.role === 'profile') known.role = 'profile';
       known.card ??= person.card;
       return;
     }
-    const freeUrl = profileUrl && !this.byUrl.has(profileUrl) ? profileUrl : undefined;
+    const freeUrl = profileUrl && !byUrl.has(profileUrl) ? profileUrl : undefined;
     if (!email && !freeUrl) return; // A name alone is no one to remember on an arbitrary page.
-    if (this.list.length >= MAX_WEB_PEOPLE) {
-      this.truncated = true;
+    if (list.length >= MAX_WEB_PEOPLE) {
+      truncated = true;
       return;
     }
     const fresh: Candidate = {};
-    if (email) this.claimEmail(fresh, email);
+    if (email) claimEmail(fresh, email);
     if (person.name) fresh.name = person.name;
-    if (freeUrl) this.claimUrl(fresh, freeUrl);
+    if (freeUrl) claimUrl(fresh, freeUrl);
     fresh.role = person.role;
     if (person.card !== undefined) fresh.card = person.card;
-    this.list.push(fresh);
-  }
-
-  private claimEmail(candidate: Candidate, email: string): void {
-    candidate.email = email;
-    this.byEmail.set(email, candidate);
-  }
-
-  private claimUrl(candidate: Candidate, profileUrl: string): void {
-    candidate.profileUrl = profileUrl;
-    this.byUrl.set(profileUrl, candidate);
-  }
+    list.push(fresh);
+  };
+  return { list, truncated: () => truncated, add };
 }
 
 /**
@@ -99,7 +95,7 @@ export function* markupPeopleInSlices(doc: Document, url: URL): Slices<Structure
  * read as an address are not read again as links or text.
  */
 export function* peopleOnWebPageInSlices(doc: Document, url: URL): Slices<PageFindings> {
-  const people = new PeopleOnPage();
+  const people = peopleOnPage();
   const claimed = new Set<Element>();
   const pageProfile = canonicalProfileUrl(url.href);
   const cards = new Map<Element, Candidate>();
@@ -113,14 +109,9 @@ export function* peopleOnWebPageInSlices(doc: Document, url: URL): Slices<PageFi
   // A mail link inside a card or item is its person's: the card's name, and one person with it.
   const cardOf = nearestAncestorLookup((element) => cards.has(element));
   const markupPerson = (link: Element) => (cards.size === 0 ? undefined : cards.get(cardOf(link)!));
-  const insideClaimed = (element: Element) => {
-    if (claimed.size === 0) return false;
-    let ancestor: Element | null = element;
-    for (let depth = 0; ancestor && depth < MAX_ANCESTRY; depth++, ancestor = ancestor.parentElement) {
-      if (claimed.has(ancestor)) return true;
-    }
-    return false;
-  };
+  // Read as an address already: a claimed element, or inside one (the walk up remembered, as for cards).
+  const claimedAncestor = nearestAncestorLookup((element) => claimed.has(element));
+  const insideClaimed = (element: Element) => claimed.size > 0 && (claimed.has(element) || claimedAncestor(element) !== null);
   for (const candidate of yield* mailtoPeopleInSlices(doc, insideClaimed, markupPerson)) people.add(candidate);
   yield;
   const root = doc.body ?? doc.documentElement;
@@ -135,7 +126,7 @@ export function* peopleOnWebPageInSlices(doc: Document, url: URL): Slices<PageFi
   const perCard = new Map<number | undefined, number>();
   for (const { card } of people.list) perCard.set(card, (perCard.get(card) ?? 0) + 1);
   for (const person of people.list) if (perCard.get(person.card)! < 2) delete person.card;
-  return people.truncated ? { people: people.list, self: [], truncated: true } : { people: people.list, self: [] };
+  return { people: people.list, self: [], ...(people.truncated() && { truncated: true }) };
 }
 
 /** Everyone a page names (see peopleOnWebPageInSlices), in one go. */

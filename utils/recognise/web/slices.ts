@@ -19,17 +19,18 @@ export const ITEM_WORK = 1024;
 /** A reading done in slices: yields between slices, returns its result. */
 export type Slices<T> = Generator<void, T, void>;
 
-/** Counts work done in the current slice. */
-export class SliceCounter {
-  private work = 0;
-
-  /** Count `units` of work; true when the slice is full (and the count starts again). */
-  spend(units: number): boolean {
-    this.work += units;
-    if (this.work < SLICE_WORK) return false;
-    this.work = 0;
+/**
+ * A count of the work done in the current slice: `spend(units)` counts, and is true when the slice
+ * is full (the count then starts again). A closure, not a class: shorter in the content script.
+ */
+export function sliceCounter(): (units: number) => boolean {
+  let work = 0;
+  return (units) => {
+    work += units;
+    if (work < SLICE_WORK) return false;
+    work = 0;
     return true;
-  }
+  };
 }
 
 /** Run every slice at once: the unsliced reading, with the same result. */

@@ -30,6 +30,25 @@ const MAX_JSON_SCRIPTS = 100;
 const MAX_JSON_NODES = 20_000;
 const MAX_JSON_DEPTH = 64;
 
+/**
+ * The attribute each element that points at something points with: what a `u-*` h-card property
+ * (mf2 parsing rules) and a microdata property (which reads a few more, microdata.ts) take as its
+ * value. No prototype: an element named `constructor` points with nothing.
+ */
+export const URL_ATTRIBUTE: Readonly<Record<string, string>> = Object.setPrototypeOf(
+  {
+    a: 'href',
+    area: 'href',
+    link: 'href',
+    img: 'src',
+    audio: 'src',
+    video: 'src',
+    source: 'src',
+    object: 'data',
+  },
+  null,
+);
+
 /** A URL as written on the page (possibly relative), canonicalised, or undefined. */
 export function profileUrlFrom(raw: string | undefined, page: URL): string | undefined {
   if (!raw || raw.length > 2048) return undefined;

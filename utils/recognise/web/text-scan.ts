@@ -13,8 +13,8 @@ const MAX_DOMAIN = 253;
 // Letters, digits and marks in any script; tested one UTF-16 unit at a time, so bounded. The
 // zero-width and bidi marks a page hides inside an address belong to it (normalising drops them):
 // were they an edge, "a\u200Bb@x.example" would be read as b@x.example, someone else. The marks
-// are addresses.ts's INVISIBLE_MARKS, written out: building both from one string costs web.js
-// ~60 B gzipped, which its 10 KB budget does not have.
+// are those of addresses.ts's UNSEEN, written out: building both from one string costs web.js
+// ~60 B gzipped, more than half of what its 8 KB budget has to spare.
 const UNICODE_WORD = /^[\p{L}\p{N}\p{M}\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]$/u;
 
 /** True for a letter, digit or mark at `index`; ASCII is decided without making a string. */

@@ -3,8 +3,10 @@ import { broadcast } from '../../messaging/client';
 import { putDraft } from '../drafts/drafts';
 import { tabDraftAbout } from '../drafts/handlers';
 import { t } from '../../i18n';
-import type { Interaction } from '../../model/records';
-import { getTabPeople } from '../../storage/tab-people';
+import type { Contact, Interaction } from '../../model/records';
+import { getTabPeople, linkListedPerson } from '../../storage/tab-people';
+import { localDay } from '../../time/local-day';
+import { saveListedPerson } from '../sightings/listed';
 import { logInteraction } from './log';
 import { planMenuLog, type MenuClick } from './menu-log';
 import { createContact } from '../people/people';
@@ -20,6 +22,18 @@ export interface MenuLogUi {
   openComposer(windowId: number, alreadyOpen: boolean): Promise<void>;
 }
 
+/**
+ * The person a mail link names: one the tab only listed is saved from its row (their name, and
+ * every address and URL of their card) and the row then shows them saved; anyone else by address.
+ */
+async function personOfAddress(db: TendDatabase, tabId: number, email: string, now: number): Promise<Contact> {
+  const row = (await getTabPeople(tabId))?.people.find((person) => !person.contactId && person.email === email);
+  if (!row) return createContact(db, { email }, now);
+  const contact = await saveListedPerson(db, tabId, row, now);
+  await linkListedPerson(tabId, contact, row.displayName, localDay(contact.createdAt) === localDay(now));
+  return contact;
+}
+
 /** Carry out "Log this interaction" for a click on a tab (see planMenuLog for what it decides). */
 export async function logFromMenu(
   db: TendDatabase,
@@ -33,7 +47,7 @@ export async function logFromMenu(
   const tabPeople = await getTabPeople(tab.id);
   const plan = planMenuLog(click, tabPeople?.people ?? []);
   if (plan.action === 'log') {
-    const contact = 'email' in plan.person ? await createContact(db, { email: plan.person.email }, now) : undefined;
+    const contact = 'email' in plan.person ? await personOfAddress(db, tab.id, plan.person.email, now) : undefined;
     const contactId = contact?.id ?? ('contactId' in plan.person ? plan.person.contactId : '');
     const entry = await logInteraction(
       db,
@@ -44,7 +58,7 @@ export async function logFromMenu(
     await ui.confirmLogged(entry, name);
     return entry;
   }
-  const created = await Promise.all(plan.emails.map((email) => createContact(db, { email }, now)));
+  const created = await Promise.all(plan.emails.map((email) => personOfAddress(db, tab.id, email, now)));
   const contactIds = [...plan.contactIds, ...created.map((c) => c.id)];
   // Its own draft beside the popup's: an unsaved note the user wrote on this page is not replaced.
   const about = plan.source ? ({ kind: 'menu', url: plan.source.url } as const) : await tabDraftAbout(tab.id, 'menu');

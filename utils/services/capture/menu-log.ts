@@ -1,5 +1,5 @@
 import type { TabPerson } from '../../model/records';
-import { toEmailAddress } from '../../identity/addresses';
+import { addressesInMailto } from '../../recognise/web/mailto';
 import { truncateWithMark } from '../../text/truncate';
 
 /** What the context menu click carries (chrome.contextMenus.OnClickData, the fields Tend uses). */
@@ -17,13 +17,9 @@ export type MenuLogPlan =
   /** Several people or none: open the side panel with the entry filled in, for the user to finish. */
   | { action: 'compose'; contactIds: string[]; emails: string[]; summary: string; source?: { url: string; title?: string } };
 
-/** The addresses of a mailto: link (several may be comma-separated, or in `?to=`). */
+/** The addresses of a mailto: link (several may be comma-separated, or in `?to=`): the web reader's own reading. */
 export function mailtoAddresses(linkUrl: string | undefined): string[] {
-  if (!linkUrl || !/^mailto:/i.test(linkUrl)) return [];
-  const [path = '', query = ''] = linkUrl.slice(7).split('?');
-  const fromQuery = new URLSearchParams(query).get('to') ?? '';
-  const raw = [...path.split(','), ...fromQuery.split(',')];
-  return [...new Set(raw.map((part) => toEmailAddress(part)).filter((a): a is string => !!a))];
+  return linkUrl ? addressesInMailto(linkUrl) : [];
 }
 
 /**

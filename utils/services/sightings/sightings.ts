@@ -22,14 +22,14 @@ export interface SightingOutcome {
 }
 
 /** A person worth keeping: at least one identity, or a name shown as unconfirmed. */
-interface KeptPerson {
+export interface KeptPerson {
   name?: string;
   email?: string;
   profileUrl?: string;
   /** The person's other addresses, from the same card (candidates sharing a `card`). */
   more?: string[];
-  /** Shown as the sender of a message. */
-  sender?: boolean;
+  /** Sent the newest message of the thread (the mail recogniser says who: Candidate.newest). */
+  newest?: boolean;
 }
 
 /**
@@ -56,7 +56,7 @@ export function peopleWorthKeeping(candidates: Candidate[], rules: CaptureRules)
       continue;
     }
     const { card } = candidate;
-    const sender = candidate.role === 'from' || undefined;
+    const newest = candidate.newest;
     const known =
       (email && byIdentity.get(`e:${email}`)) || (profileUrl && byIdentity.get(`u:${profileUrl}`)) || (card !== undefined ? byCard.get(card) : undefined);
     if (known) {
@@ -67,9 +67,9 @@ export function peopleWorthKeeping(candidates: Candidate[], rules: CaptureRules)
       }
       known.email ??= email;
       known.profileUrl ??= profileUrl;
-      known.sender ||= sender;
+      known.newest ||= newest;
     } else {
-      const person: KeptPerson = { name, email, profileUrl, sender };
+      const person: KeptPerson = { name, email, profileUrl, newest };
       kept.push(person);
       if (email) byIdentity.set(`e:${email}`, person);
       if (profileUrl) byIdentity.set(`u:${profileUrl}`, person);
@@ -94,7 +94,7 @@ const identitiesOf = (person: KeptPerson): Identity[] => [
  * identities it lacked, and a real name if it only had an address), or a new one. An identity
  * that belongs to another contact stays there: merging people is the user's decision.
  */
-async function resolveContact(tx: WriteTx, person: KeptPerson, now: number) {
+export async function resolveContact(tx: WriteTx, person: KeptPerson, now: number): Promise<{ contact: Contact; changed: boolean }> {
   const identities = identitiesOf(person);
   const owners = await Promise.all(identities.map((identity) => findContactIdByIdentity(tx, identity)));
   const ownerId = owners.find(Boolean);
@@ -170,6 +170,8 @@ export async function recordSighting(db: TendDatabase, sighting: SightingMessage
         displayName: person.name ?? person.email ?? person.profileUrl ?? '',
         ...(person.email && { email: person.email }),
         ...(person.profileUrl && { profileUrl: person.profileUrl }),
+        // The card's other addresses: adding the row saves them all (listed.ts).
+        ...(person.more && { more: person.more }),
         ...(mailbox && { mailbox }),
       });
       continue;
@@ -210,12 +212,11 @@ export async function recordSighting(db: TendDatabase, sighting: SightingMessage
       listed.set(contact.id, row);
       rows.push(row);
     }
-    if (person.sender) newestSender = row;
+    if (person.newest) newestSender = row;
   }
   await tx.done;
-  // Candidates keep the order people first appear in, and Gmail and Outlook list a thread oldest
-  // first: the sender who appears last is who wrote last, unless an earlier sender wrote again
-  // after them (a person is one candidate, placed where first seen).
+  // Candidates keep the order people first appear in, which says nothing of who wrote last (A
+  // writes, B replies, A writes again): the recogniser, which reads the messages, says who did.
   if (newestSender) newestSender.newestSender = true;
   return { people, mailboxes, changedContactIds };
 }
