@@ -2,9 +2,6 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask } from '../../utils/messaging/client';
 import type { Draft, DraftAbout } from '../../utils/model/drafts';
 
-/** Long enough to send one save per pause in typing, short enough that little waits unsent. */
-const SAVE_AFTER_MS = 250;
-
 /** Where a draft is and what it holds when it is opened. */
 export interface OpenedDraft {
   about: DraftAbout;
@@ -19,7 +16,7 @@ export interface DraftState {
   draft?: Draft;
   /** True when the draft came from storage (text typed earlier, shown again). */
   restored: boolean;
-  /** Change the draft; it is sent to the worker after a short pause (and at once when the page hides). */
+  /** Change the draft; it is sent to the worker at once (`persist`: false keeps it on the page only). */
   update(change: Partial<Draft> | ((current: Draft) => Partial<Draft>), persist?: boolean): void;
   /** Start afresh after a confirmed save: nothing pending is sent any more. */
   reset(next?: Draft): void;
@@ -30,8 +27,9 @@ export interface DraftState {
 /**
  * One draft mechanism for every text a user types: loaded with `open` (a stored draft, or `fresh()`;
  * without `open`, kept in memory only),
- * saved to the worker on every change (debounced), flushed when the page is hidden or closed, and
- * cleared by the worker when the save it belongs to commits.
+ * saved to the worker on every change (one save on its way at a time: changes made meanwhile go
+ * as one when it is answered), flushed when the page is hidden or closed, and cleared by the
+ * worker when the save it belongs to commits.
  */
 export function useDraft(open: (() => Promise<OpenedDraft>) | undefined, deps: unknown[], fresh: () => Draft): DraftState {
   const [about, setAbout] = useState<DraftAbout>();
@@ -40,17 +38,25 @@ export function useDraft(open: (() => Promise<OpenedDraft>) | undefined, deps: u
   const [restored, setRestored] = useState(false);
   const [error, setError] = useState<string>();
   const pending = useRef<{ about: DraftAbout; draft: Draft } | undefined>(undefined);
-  const timer = useRef<number | undefined>(undefined);
+  const sending = useRef(false);
 
-  const send = () => {
-    window.clearTimeout(timer.current);
+  // Every change is sent, without waiting for a pause: a browser quitting 100 ms after a
+  // keystroke must still find it stored. While one save is on its way, later changes wait for
+  // its answer and go as one; `now` (the page is going away) sends what waits at once.
+  const send = (now = false) => {
     const waiting = pending.current;
+    if (!waiting || (sending.current && !now)) return;
     pending.current = undefined;
-    if (!waiting) return;
-    void ask({ type: 'putDraft', ...waiting }).then(
-      () => setError(undefined),
-      (failure: Error) => setError(failure.message),
-    );
+    sending.current = true;
+    void ask({ type: 'putDraft', ...waiting })
+      .then(
+        () => setError(undefined),
+        (failure: Error) => setError(failure.message),
+      )
+      .finally(() => {
+        sending.current = false;
+        send();
+      });
   };
 
   useEffect(() => {
@@ -68,21 +74,21 @@ export function useDraft(open: (() => Promise<OpenedDraft>) | undefined, deps: u
     return () => {
       current = false;
       // Switching to another thing (another person, another page): what was typed is kept first.
-      send();
+      send(true);
     };
   }, deps);
 
   useEffect(() => {
     // A closing popup or panel gets no later chance: what waits for the pause is sent now.
     const listener = (event: Event) => {
-      if (event.type === 'pagehide' || document.visibilityState === 'hidden') send();
+      if (event.type === 'pagehide' || document.visibilityState === 'hidden') send(true);
     };
     window.addEventListener('pagehide', listener);
     document.addEventListener('visibilitychange', listener);
     return () => {
       window.removeEventListener('pagehide', listener);
       document.removeEventListener('visibilitychange', listener);
-      send();
+      send(true);
     };
   }, []);
 
@@ -92,15 +98,13 @@ export function useDraft(open: (() => Promise<OpenedDraft>) | undefined, deps: u
       const next = { ...base, ...(typeof change === 'function' ? change(base) : change) };
       if (persist && about) {
         pending.current = { about, draft: next };
-        window.clearTimeout(timer.current);
-        timer.current = window.setTimeout(send, SAVE_AFTER_MS);
+        send();
       }
       return next;
     });
   };
 
   const reset = (next = fresh()) => {
-    window.clearTimeout(timer.current);
     pending.current = undefined;
     setRestored(false);
     setDraft(next);

@@ -1,15 +1,28 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
+import { ask } from '../../utils/messaging/client';
+import type { DraftAbout, DraftField } from '../../utils/model/drafts';
+import type { ContactPatch } from '../../utils/model/records';
+import { useDraft } from '../capture/use-draft';
 
 interface Props {
   id: string;
   label: string;
+  /** The stored value, as text. */
   value: string;
   multiline?: boolean;
   type?: 'text' | 'number';
   placeholder?: string;
-  /** Save the new value; a rejection is shown and the typed text kept. */
-  onSave: (value: string) => Promise<void>;
+  contactId: string;
+  /** Which field: its draft is kept under the person and this name. */
+  field: DraftField;
+  /** The edit a typed value makes; throws (the message is shown, the text kept) when it is not valid. */
+  toPatch: (value: string) => ContactPatch;
+  /**
+   * Send the text the edit started from ("What matters"): a text another window saved meanwhile
+   * is then kept in the person's history rather than silently replaced.
+   */
+  guarded?: boolean;
 }
 
 /** Short enough that closing the panel loses at most the last keystrokes' pause. */
@@ -17,20 +30,33 @@ const SAVE_AFTER_MS = 300;
 
 /**
  * A field that saves itself: after a short pause in typing, on leaving the field and when the
- * page is hidden or closed. No Save button. A newer value from elsewhere replaces it unless the
- * user is editing it.
+ * page is hidden or closed; no Save button. What is typed is also a draft (useDraft), kept on
+ * every keystroke: a field the browser closed on before its save shows that text again when the
+ * card is shown, and saves it. A newer value from elsewhere replaces it unless the user is editing it.
  */
-export function AutosaveField({ id, label, value, multiline, type = 'text', placeholder, onSave }: Props) {
-  const [text, setText] = useState(value);
+export function AutosaveField({ id, label, value, multiline, type = 'text', placeholder, contactId, field, toPatch, guarded }: Props) {
+  const about: DraftAbout = { kind: 'field', contactId, field };
+  const typed = useDraft(
+    async () => {
+      const record = await ask({ type: 'getDraft', about });
+      // A draft holding what is stored was saved after all: nothing to restore.
+      if (record && record.draft.text === value) await ask({ type: 'discardDraft', about });
+      return { about, ...(record && record.draft.text !== value && { stored: record.draft }) };
+    },
+    [contactId, field],
+    () => ({ text: value, base: value }),
+  );
   const [status, setStatus] = useState<'saved' | 'saving' | 'error'>('saved');
   const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
   const dirty = useRef(false);
   const timer = useRef<number | undefined>(undefined);
-  const latest = useRef(text);
-  latest.current = text;
+  const text = typed.draft?.text ?? value;
+  const latest = useRef({ text, base: typed.draft?.base ?? value });
+  latest.current = { text, base: typed.draft?.base ?? value };
 
   useEffect(() => {
-    if (!dirty.current) setText(value);
+    if (!dirty.current) typed.update({ text: value, base: value }, false);
   }, [value]);
 
   const flush = async () => {
@@ -38,8 +64,18 @@ export function AutosaveField({ id, label, value, multiline, type = 'text', plac
     if (!dirty.current) return;
     dirty.current = false;
     setStatus('saving');
+    const { text: saving, base } = latest.current;
     try {
-      await onSave(latest.current);
+      const saved = await ask({
+        type: 'saveCardField',
+        contactId,
+        patch: toPatch(saving),
+        ...(guarded && { base }),
+        draft: { about, text: saving },
+      });
+      // What this window saved is now what its next edit starts from.
+      typed.update({ base: saved.contact.whatMatters ?? '' }, false);
+      if (saved.keptEarlier) setNotice(t('cardFieldChangedElsewhere'));
       setStatus('saved');
       setError(undefined);
     } catch (failure) {
@@ -48,22 +84,38 @@ export function AutosaveField({ id, label, value, multiline, type = 'text', plac
       setError(failure instanceof Error ? failure.message : String(failure));
     }
   };
+  // Listeners and timers call this render's flush (its props), not the one of the render that made them.
+  const flushNow = useRef(flush);
+  flushNow.current = flush;
+  const saveSoon = () => {
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void flushNow.current(), SAVE_AFTER_MS);
+  };
+
   useEffect(() => {
-    const onHide = () => void flush();
+    // Text typed earlier and never saved: shown again, and saved like text just typed.
+    if (!typed.restored) return;
+    dirty.current = true;
+    setNotice(t('cardFieldRestored'));
+    saveSoon();
+  }, [typed.restored]);
+
+  useEffect(() => {
+    const onHide = () => void flushNow.current();
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
-      void flush();
+      void flushNow.current();
     };
   }, []);
 
   const onInput = (next: string) => {
-    setText(next);
     dirty.current = true;
-    window.clearTimeout(timer.current);
-    timer.current = window.setTimeout(() => void flush(), SAVE_AFTER_MS);
+    setNotice(undefined);
+    typed.update({ text: next });
+    saveSoon();
   };
   const common = {
     id,
@@ -72,6 +124,7 @@ export function AutosaveField({ id, label, value, multiline, type = 'text', plac
     'aria-describedby': `${id}-status`,
     onBlur: () => void flush(),
   };
+  const shown = status === 'saving' ? t('fieldSaving') : status === 'error' ? error : (notice ?? typed.error);
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -81,7 +134,7 @@ export function AutosaveField({ id, label, value, multiline, type = 'text', plac
         <input {...common} type="text" inputMode={type === 'number' ? 'numeric' : undefined} onInput={(e) => onInput(e.currentTarget.value)} />
       )}
       <span id={`${id}-status`} class={`field-status ${status}`} aria-live="polite">
-        {status === 'saving' ? t('fieldSaving') : status === 'error' ? error : ''}
+        {shown ?? ''}
       </span>
     </div>
   );

@@ -50,7 +50,10 @@ export function ContactCard({ contactId, pinned = false, onPin, onClose }: Props
           multiline
           placeholder={t('cardWhatMattersPlaceholder')}
           value={person.whatMatters ?? ''}
-          onSave={(v) => ask({ type: 'updateContact', contactId, patch: { whatMatters: v.trim() === '' ? null : v } }).then(() => undefined)}
+          contactId={contactId}
+          field="whatMatters"
+          guarded
+          toPatch={(v) => ({ whatMatters: v.trim() === '' ? null : v })}
         />
       </div>
       <CardActions contactId={contactId} />
@@ -61,7 +64,9 @@ export function ContactCard({ contactId, pinned = false, onPin, onClose }: Props
           id="field-name"
           label={t('cardName')}
           value={person.displayName}
-          onSave={(v) => ask({ type: 'updateContact', contactId, patch: { displayName: v } }).then(() => undefined)}
+          contactId={contactId}
+          field="displayName"
+          toPatch={(v) => ({ displayName: v })}
         />
         <ContactDetails contact={person} />
         <ExportPersonVCard contact={person} />

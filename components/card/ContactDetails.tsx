@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
+import type { DraftField } from '../../utils/model/drafts';
 import { Stage, type Contact, type ContactPatch } from '../../utils/model/records';
 import { AutosaveField } from './AutosaveField';
 import { stageLabel } from '../shared/labels';
@@ -13,23 +14,24 @@ export function ContactDetails({ contact }: { contact: Contact }) {
     await ask({ type: 'updateContact', contactId: contact.id, patch });
   };
   const text = (value: string) => (value.trim() === '' ? null : value.trim());
+  // Each typed field keeps its draft under the person and its name.
+  const of = (field: DraftField) => ({ contactId: contact.id, field });
   return (
     <div class="details">
-      <AutosaveField id="field-org" label={t('cardOrganisation')} value={contact.org ?? ''} onSave={(v) => save({ org: text(v) })} />
-      <AutosaveField id="field-title" label={t('cardTitle')} value={contact.title ?? ''} onSave={(v) => save({ title: text(v) })} />
+      <AutosaveField id="field-org" label={t('cardOrganisation')} value={contact.org ?? ''} {...of('org')} toPatch={(v) => ({ org: text(v) })} />
+      <AutosaveField id="field-title" label={t('cardTitle')} value={contact.title ?? ''} {...of('title')} toPatch={(v) => ({ title: text(v) })} />
       <AutosaveField
         id="field-tags"
         label={t('cardTags')}
         placeholder={t('cardTagsPlaceholder')}
         value={contact.tags.join(', ')}
-        onSave={(v) =>
-          save({
-            tags: v
-              .split(',')
-              .map((tag) => tag.trim())
-              .filter(Boolean),
-          })
-        }
+        {...of('tags')}
+        toPatch={(v) => ({
+          tags: v
+            .split(',')
+            .map((tag) => tag.trim())
+            .filter(Boolean),
+        })}
       />
       <div class="field">
         <label for="field-stage">{t('cardStage')}</label>
@@ -51,10 +53,11 @@ export function ContactDetails({ contact }: { contact: Contact }) {
         label={t('cardCadence')}
         type="number"
         value={contact.cadenceDays ? String(contact.cadenceDays) : ''}
-        onSave={async (v) => {
+        {...of('cadenceDays')}
+        toPatch={(v) => {
           const days = v.trim() === '' ? null : Number(v);
           if (days !== null && !(Number.isInteger(days) && days >= 1 && days <= 3650)) throw new Error(t('errorCadenceDays'));
-          await save({ cadenceDays: days });
+          return { cadenceDays: days };
         }}
       />
       <h4>{t('cardIdentities')}</h4>

@@ -24,6 +24,10 @@ function aboutLabel(about: DraftAbout): string {
       return t('draftAboutField');
     case 'entry':
       return t('draftAboutEntry');
+    case 'newFollowUp':
+      return t('draftAboutNewFollowUp');
+    case 'followUp':
+      return t('draftAboutFollowUp');
   }
 }
 

@@ -63,7 +63,7 @@ test('an emptied note is not kept; an emptied field is (clearing a field is an e
   const field: DraftAbout = { kind: 'field', contactId: '01900000-0000-7000-8000-00000000000a', field: 'whatMatters' };
   await putDraft(db, PAGE, note('x'), 1);
   await putDraft(db, PAGE, note('  '), 2);
-  await putDraft(db, field, { text: '', baseRevision: 5 }, 3);
+  await putDraft(db, field, { text: '', base: 'Earlier text' }, 3);
   expect((await listDrafts(db)).map((d) => d.key)).toEqual([`field:${field.contactId}:whatMatters`]);
 });
 

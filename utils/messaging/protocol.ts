@@ -22,6 +22,7 @@ import { t } from '../i18n';
 import { DraftAbout } from '../model/drafts';
 import { MAX_DATE } from '../time/dates';
 import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../model/limits';
+import { cardFieldRequests, cardFieldResults } from './features/card-fields';
 import { deletionRequests, deletionResults } from './features/deletion';
 import { draftsRequests, draftsResults } from './features/drafts';
 import { followupsRequests, followupsResults } from './features/followups';
@@ -142,6 +143,7 @@ export const PageRequest = z.discriminatedUnion('type', [
   ...draftsRequests,
   ...settingsRequests,
   ...meetingsRequests,
+  ...cardFieldRequests,
 ]);
 export type PageRequest = z.input<typeof PageRequest>;
 export type ParsedPageRequest = z.infer<typeof PageRequest>;
@@ -156,6 +158,7 @@ export const PageResults = {
   ...draftsResults,
   ...settingsResults,
   ...meetingsResults,
+  ...cardFieldResults,
   getTabPeople: TabPeople.nullable(),
   getContact: Contact.nullable(),
   getTimeline: z.array(Interaction),

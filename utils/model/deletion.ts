@@ -3,6 +3,7 @@
  * `undo-delete:<contactId>`), written in the transaction that deletes, read back on undo.
  */
 import { z } from 'zod';
+import { DraftRecordSchema } from './drafts';
 import { TabPerson, type Contact, type FollowUp, type Interaction } from './records';
 import type { IdentityRecord } from './rows';
 
@@ -36,5 +37,7 @@ export const DeletionRecord = z.object({
   /** Addresses and profile URLs this delete added to the never-record list. */
   neverRecorded: z.array(z.string()),
   tabRows: z.array(RemovedTabRow).default([]),
+  /** Unsaved drafts about the person, their follow-ups or their own entries, removed with them. */
+  drafts: z.array(DraftRecordSchema).default([]),
 });
 export type DeletionRecord = z.infer<typeof DeletionRecord>;

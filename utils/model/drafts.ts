@@ -10,7 +10,8 @@ export const STALE_DRAFT_MS = 7 * 86_400_000;
 
 const contactId = z.uuid();
 /** A card field whose text is kept as a draft while it is typed. */
-export const DraftField = z.enum(['whatMatters', 'displayName']);
+export const DraftField = z.enum(['whatMatters', 'displayName', 'org', 'title', 'tags', 'cadenceDays']);
+export type DraftField = z.infer<typeof DraftField>;
 
 /** What a draft is about: where the same text is shown again. */
 export const DraftAbout = z.discriminatedUnion('kind', [
@@ -24,6 +25,10 @@ export const DraftAbout = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('field'), contactId, field: DraftField }),
   /** An edit of a history entry. */
   z.object({ kind: z.literal('entry'), interactionId: z.uuid() }),
+  /** A new follow-up being written for a person (`entryId`: "Follow up on this" under that entry). */
+  z.object({ kind: z.literal('newFollowUp'), contactId, entryId: z.uuid().optional() }),
+  /** An edit of a follow-up. */
+  z.object({ kind: z.literal('followUp'), followUpId: z.uuid() }),
 ]);
 export type DraftAbout = z.infer<typeof DraftAbout>;
 
@@ -52,8 +57,11 @@ export const Draft = z.object({
   /** "When was it?" as typed (`YYYY-MM-DDTHH:mm`, local time); absent means now. */
   when: z.string().max(32).optional(),
   followUp: DraftFollowUp.optional(),
-  /** A card field's draft: the person's `updatedAt` the edit started from. */
-  baseRevision: z.number().int().nonnegative().optional(),
+  /**
+   * A card field's draft: the stored text the edit started from. When the field holds another text
+   * by the time this one is saved, someone else saved meanwhile (see saveCardField).
+   */
+  base: z.string().max(MAX_NOTE).optional(),
 });
 export type Draft = z.infer<typeof Draft>;
 
@@ -79,7 +87,16 @@ export function draftKey(about: DraftAbout): string {
       return `field:${about.contactId}:${about.field}`;
     case 'entry':
       return `entry:${about.interactionId}`;
+    case 'newFollowUp':
+      return `newFollowUp:${about.contactId}${about.entryId ? `:${about.entryId}` : ''}`;
+    case 'followUp':
+      return `followUp:${about.followUpId}`;
   }
+}
+
+/** The person a draft is about, when it is about one (deleting them deletes it). */
+export function draftPerson(about: DraftAbout): string | undefined {
+  return 'contactId' in about ? about.contactId : undefined;
 }
 
 /** True when a draft holds nothing the user wrote (nothing worth keeping). */

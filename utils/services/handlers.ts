@@ -7,7 +7,7 @@ import { getTabPeople, linkListedPerson, setTabPeople } from '../storage/tab-peo
 import { watchCommits } from './commit-effects';
 import { localDay } from '../time/local-day';
 import { captureRulesFrom } from './sightings/capture-rules';
-import { addIdentity, removeIdentity, updateContact } from './people/contact-edits';
+import { addIdentity, removeIdentity, saveCardField, updateContact } from './people/contact-edits';
 import { contactFacts } from './people/facts';
 import { deletePerson, dropExpiredUndoRecords, undoDeletePerson } from './people/delete';
 import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from './capture/log';
@@ -62,6 +62,8 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       getTimeline: async ({ contactId, limit, before }) => listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit, before),
       getContactFacts: async ({ contactId, since }) => contactFacts(await db, contactId, since),
       updateContact: async ({ contactId, patch }) => updateContact(await db, contactId, patch, clock()),
+      saveCardField: async ({ contactId, patch, base, draft }) =>
+        saveCardField(await db, contactId, patch, { ...(base !== undefined && { base }), ...(draft && { draft }) }, clock()),
       addIdentity: async ({ contactId, value }) => addIdentity(await db, contactId, value, clock()),
       removeIdentity: async ({ contactId, identity }) => removeIdentity(await db, contactId, identity, clock()),
       editInteraction: async ({ interactionId, text, kind, experience }) => editInteraction(await db, interactionId, { text, kind, experience }, clock()),

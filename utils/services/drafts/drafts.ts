@@ -73,6 +73,16 @@ export async function clearDraftIn(tx: WriteTx, about: DraftAbout, requestId?: s
   if (record && (requestId === undefined || record.draft.requestId === undefined || record.draft.requestId === requestId)) await deleteDraftRecord(tx, key);
 }
 
+/**
+ * Remove a field's draft inside the write that saves the field, when the draft still holds the
+ * saved text: text typed after the save left (a newer draft) stays until its own save.
+ */
+export async function clearDraftHoldingIn(tx: WriteTx, about: DraftAbout, text: string): Promise<void> {
+  const key = draftKey(about);
+  const record = await getDraftRecord(tx, key);
+  if (record?.draft.text === text) await deleteDraftRecord(tx, key);
+}
+
 /** Forget a draft (its text was saved another way, or the user threw it away). */
 export async function discardDraft(db: TendDatabase, about: DraftAbout, requestId?: string): Promise<void> {
   const tx = writeTx(db, ['drafts']);

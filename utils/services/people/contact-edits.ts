@@ -5,9 +5,11 @@ import { identityKey, writeTx, type TendDatabase, type WriteTx } from '../../db/
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { newId } from '../../ids';
-import type { Contact, ContactPatch, Identity } from '../../model/records';
+import type { DraftAbout } from '../../model/drafts';
+import { MAX_NOTE, type Contact, type ContactPatch, type Identity } from '../../model/records';
 import { toEmailAddress } from '../../identity/addresses';
 import { canonicalProfileUrl } from '../../identity/profile-url';
+import { clearDraftHoldingIn } from '../drafts/drafts';
 
 async function contactOrFail(tx: WriteTx, contactId: string): Promise<Contact> {
   const contact = await getContact(tx, contactId);
@@ -34,7 +36,50 @@ function patched(contact: Contact, patch: ContactPatch, now: number): Contact {
  */
 export async function updateContact(db: TendDatabase, contactId: string, patch: ContactPatch, now: number): Promise<Contact> {
   const tx = writeTx(db, ['contacts', 'interactions', 'timeline']);
+  const next = await applyPatch(tx, await contactOrFail(tx, contactId), patch, now);
+  await tx.done;
+  return next;
+}
+
+/** What saving a card field did. */
+export interface FieldSaved {
+  contact: Contact;
+  /** True when another window had saved "What matters" meanwhile: that text is now an entry of the history. */
+  keptEarlier: boolean;
+}
+
+/** How a card field's save was typed: the text it started from, and the draft it was typed in. */
+export interface FieldSaveContext {
+  /** The "What matters" text the editor started from ('' for none). */
+  base?: string;
+  /** The draft and the text it held when this save left: removed with the save if it still holds it. */
+  draft?: { about: DraftAbout; text: string };
+}
+
+/**
+ * Save a card field typed in a draft. When "What matters" holds another text than the one the
+ * editor started from (another panel saved meanwhile), neither is lost: the text being replaced
+ * becomes an entry of the person's history, in the same transaction, and the answer says so.
+ */
+export async function saveCardField(db: TendDatabase, contactId: string, patch: ContactPatch, context: FieldSaveContext, now: number): Promise<FieldSaved> {
+  const tx = writeTx(db, ['contacts', 'interactions', 'timeline', 'drafts']);
   const contact = await contactOrFail(tx, contactId);
+  const stored = contact.whatMatters ?? '';
+  const replaced =
+    patch.whatMatters !== undefined && context.base !== undefined && stored !== context.base && stored !== (patch.whatMatters ?? '') && stored.trim() !== '';
+  if (replaced) {
+    const summary = t('cardWhatMattersEarlier', stored).slice(0, MAX_NOTE);
+    await addInteraction(tx, { id: newId(now), contactIds: [contactId], kind: 'note', at: now, summary, createdAt: now });
+  }
+  const next = await applyPatch(tx, contact, patch, now);
+  if (context.draft) await clearDraftHoldingIn(tx, context.draft.about, context.draft.text);
+  await tx.done;
+  return { contact: next, keptEarlier: replaced };
+}
+
+/** Write a patched person; a stage change is also recorded on the timeline. */
+async function applyPatch(tx: WriteTx, contact: Contact, patch: ContactPatch, now: number): Promise<Contact> {
+  const contactId = contact.id;
   const next = patched(contact, patch, now);
   await putContact(tx, next);
   if (patch.stage !== undefined && (patch.stage ?? undefined) !== contact.stage) {
@@ -50,7 +95,6 @@ export async function updateContact(db: TendDatabase, contactId: string, patch: 
       createdAt: now,
     });
   }
-  await tx.done;
   return next;
 }
 

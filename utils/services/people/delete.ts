@@ -1,6 +1,6 @@
 /**
  * Deleting a person, and undoing it. A delete removes the person, their identities, their
- * follow-ups and their place in the timeline, in one transaction: entries only they had go with
+ * follow-ups, the drafts about them and their place in the timeline, in one transaction: entries only they had go with
  * them; entries shared with others stay for those others (only this person is taken off). What it
  * removed is kept, in the same transaction, as a record in the `snapshots` store, so an undo (even
  * after the worker restarted) writes back exactly the records that were there. Only the newest
@@ -21,10 +21,11 @@ import type { Contact, Settings } from '../../model/records';
 import type { IdentityRecord } from '../../model/rows';
 import { loadSettings, updateSettings } from '../settings/settings';
 import { forgetPersonOnTabs, restoreTabRows, tabRowsOf } from '../../storage/tab-people';
+import { putBackDraftsIn, takeDraftsOfPersonIn } from '../drafts/person-drafts';
 import { abortWith } from '../followups/writes';
 import { captureRulesFrom } from '../sightings/capture-rules';
 
-const DELETE_STORES = ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'snapshots'] as const;
+const DELETE_STORES = ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'snapshots', 'drafts'] as const;
 
 /** What a delete did, for the page that asked. */
 export interface PersonDeleted {
@@ -84,6 +85,11 @@ export async function deletePerson(db: TendDatabase, contactId: string, options:
   const listing = entries.filter((entry) => entry.contactIds.includes(contactId));
   const shared = listing.filter((entry) => entry.contactIds.some((id) => id !== contactId));
   const onlyTheirs = listing.filter((entry) => !shared.includes(entry));
+  const drafts = await takeDraftsOfPersonIn(tx, {
+    contactId,
+    followUpIds: new Set(followUps.map((followUp) => followUp.id)),
+    entryIds: new Set(onlyTheirs.map((entry) => entry.id)),
+  });
   const record: DeletionRecord = {
     deletedAt: now,
     contact,
@@ -93,6 +99,7 @@ export async function deletePerson(db: TendDatabase, contactId: string, options:
     sharedEntries: shared.map(({ id, contactIds }) => ({ id, contactIds })),
     neverRecorded: options.neverRecord ? newlyNeverRecorded(identities, settings) : [],
     tabRows,
+    drafts,
   };
   await Promise.all([
     // Only the newest delete can be undone: an older one's records go now.
@@ -159,6 +166,7 @@ export async function undoDeletePerson(db: TendDatabase, contactId: string, now:
       // The entry's people in their order before the delete, then anyone linked since.
       return setEntryPeople(tx, entry, [...before.contactIds.filter((id) => linked.has(id)), ...linked]);
     }),
+    putBackDraftsIn(tx, record.drafts),
     removeSnapshot(tx, undoDeleteName(contactId)),
   ]);
   await tx.done;
