@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask } from '../../utils/messaging/client';
-import type { Draft, DraftAbout } from '../../utils/model/drafts';
+import { draftKey, type Draft, type DraftAbout } from '../../utils/model/drafts';
 
 /** Where a draft is and what it holds when it is opened. */
 export interface OpenedDraft {
@@ -111,4 +111,17 @@ export function useDraft(open: (() => Promise<OpenedDraft>) | undefined, deps: u
   };
 
   return { about, draft, restored, update, reset, ...(error && { error }) };
+}
+
+/** useDraft for the draft kept under `about`, read from the worker whenever `about` changes. */
+export function useDraftAbout(about: DraftAbout | undefined, fresh: () => Draft): DraftState {
+  return useDraft(
+    about &&
+      (async () => {
+        const record = await ask({ type: 'getDraft', about });
+        return { about, ...(record && { stored: record.draft }) };
+      }),
+    [about && draftKey(about)],
+    fresh,
+  );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 import { NoteComposer } from '../capture/NoteComposer';
@@ -10,6 +10,13 @@ import { FollowUpForm } from '../followups/FollowUpForm';
  */
 export function CardActions({ contactId }: { contactId: string }) {
   const [action, setAction] = useState<'note' | 'remind'>('note');
+  // A follow-up left half written (the panel closed) is shown again where it was being written.
+  useEffect(() => {
+    void ask({ type: 'getDraft', about: { kind: 'newFollowUp', contactId } }).then(
+      (record) => record && setAction('remind'),
+      () => undefined,
+    );
+  }, [contactId]);
   return (
     <section class="card-actions">
       <div class="segmented" role="group" aria-label={t('cardActions')}>

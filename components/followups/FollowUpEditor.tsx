@@ -3,7 +3,9 @@ import { isInThePast } from '../../utils/time/followup-times';
 import { parseLocalInputValue, toLocalInputValue } from '../../utils/time/dates';
 import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
+import type { DraftAbout, DraftFollowUp } from '../../utils/model/drafts';
 import type { FollowUp } from '../../utils/model/records';
+import { useDraftAbout } from '../capture/use-draft';
 import { MAX_NOTE } from '../../utils/model/records';
 import { DueField, dueProblem } from './DueField';
 import './followup-edit.css';
@@ -13,18 +15,37 @@ interface Props {
   onDone: () => void;
 }
 
-/** Change a follow-up's text and due time in place; a due time left as it was is sent unchanged. */
+/**
+ * Change a follow-up's text and due time in place; a due time left as it was is sent unchanged.
+ * What is typed is a draft kept by the worker: closing the panel mid-edit and editing the same
+ * follow-up again brings it back. Saving or cancelling removes it.
+ */
 export function FollowUpEditor({ followUp, onDone }: Props) {
   const initialDue = toLocalInputValue(followUp.due);
-  const [text, setText] = useState(followUp.text);
-  const [dueValue, setDueValue] = useState(initialDue);
-  // An overdue follow-up keeps its time unless the user moves it: nothing to confirm then.
-  const [pastConfirmed, setPastConfirmed] = useState(() => isInThePast(followUp.due, Date.now()));
+  const about: DraftAbout = { kind: 'followUp', followUpId: followUp.id };
+  const typed = useDraftAbout(about, () => ({
+    text: followUp.text,
+    // An overdue follow-up keeps its time unless the user moves it: nothing to confirm then.
+    followUp: { wanted: true, text: '', due: initialDue, pastConfirmed: isInThePast(followUp.due, Date.now()) },
+  }));
   const [error, setError] = useState<string>();
   const saving = useRef(false);
   const textField = useRef<HTMLInputElement>(null);
-  useEffect(() => textField.current?.focus(), []);
+  const loaded = typed.draft !== undefined;
+  useEffect(() => textField.current?.focus(), [loaded]);
   const id = `followup-edit-${followUp.id}`;
+  const draft = typed.draft;
+  if (!draft) return <p class="loading">{t('commonLoading')}</p>;
+  const text = draft.text;
+  const dueValue = draft.followUp?.due ?? initialDue;
+  const pastConfirmed = draft.followUp?.pastConfirmed ?? false;
+  const setDue = (change: Partial<DraftFollowUp>) =>
+    typed.update((current) => ({ followUp: { wanted: true, text: '', due: dueValue, pastConfirmed, ...current.followUp, ...change } }));
+  const finish = () => {
+    typed.reset();
+    void ask({ type: 'discardDraft', about }).catch(() => undefined);
+    onDone();
+  };
 
   const save = async () => {
     if (saving.current) return;
@@ -35,7 +56,7 @@ export function FollowUpEditor({ followUp, onDone }: Props) {
     try {
       const due = unchanged ? followUp.due : parseLocalInputValue(dueValue)!;
       await ask({ type: 'editFollowUp', followUpId: followUp.id, text, due, confirmPast: pastConfirmed });
-      onDone();
+      finish();
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -52,12 +73,18 @@ export function FollowUpEditor({ followUp, onDone }: Props) {
         void save();
       }}
       onKeyDown={(event) => {
-        if (event.key === 'Escape') onDone();
+        if (event.key === 'Escape') finish();
       }}
     >
       <label for={`${id}-text`}>{t('followUpWhat')}</label>
-      <input ref={textField} id={`${id}-text`} value={text} maxLength={MAX_NOTE} onInput={(event) => setText(event.currentTarget.value)} />
-      <DueField id={`${id}-due`} value={dueValue} onChange={setDueValue} pastConfirmed={pastConfirmed} onConfirmPast={setPastConfirmed} />
+      <input ref={textField} id={`${id}-text`} value={text} maxLength={MAX_NOTE} onInput={(event) => typed.update({ text: event.currentTarget.value })} />
+      <DueField
+        id={`${id}-due`}
+        value={dueValue}
+        onChange={(due) => setDue({ due })}
+        pastConfirmed={pastConfirmed}
+        onConfirmPast={(confirmed) => setDue({ pastConfirmed: confirmed })}
+      />
       {error && (
         <p role="alert" class="error">
           {error}
@@ -65,7 +92,7 @@ export function FollowUpEditor({ followUp, onDone }: Props) {
       )}
       <div class="followup-editor-buttons">
         <button type="submit">{t('commonSave')}</button>
-        <button type="button" class="secondary" onClick={onDone}>
+        <button type="button" class="secondary" onClick={finish}>
           {t('commonCancel')}
         </button>
       </div>

@@ -1,10 +1,13 @@
 import { Component } from 'preact';
 import { useState } from 'preact/hooks';
 import { dateFormat, t } from '../../utils/i18n';
+import { ask } from '../../utils/messaging/client';
+import type { DraftAbout } from '../../utils/model/drafts';
 import type { Interaction } from '../../utils/model/records';
 import { localDay } from '../../utils/time/local-day';
 import { entrySummaryText, experienceLabel, kindLabel } from '../shared/labels';
 import { FollowUpOnEntry } from '../followups/FollowUpOnEntry';
+import { useDraftAbout } from '../capture/use-draft';
 
 /** Only http(s) links are followed: a page-supplied `javascript:` URL is shown as text. */
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
@@ -27,28 +30,37 @@ export interface EntryActions {
   onDelete: (entry: Interaction) => Promise<void>;
 }
 
+/** Edit an entry's text; what is typed is a draft (editing the entry again brings it back), removed on save or cancel. */
 function EntryEditor({ entry, onEdit, onDone }: { entry: Interaction; onEdit: EntryActions['onEdit']; onDone: () => void }) {
-  const [text, setText] = useState(entry.summary);
+  const about: DraftAbout = { kind: 'entry', interactionId: entry.id };
+  const typed = useDraftAbout(about, () => ({ text: entry.summary }));
   const [error, setError] = useState<string>();
+  const text = typed.draft?.text;
+  if (text === undefined) return <p class="loading">{t('commonLoading')}</p>;
+  const finish = () => {
+    typed.reset();
+    void ask({ type: 'discardDraft', about }).catch(() => undefined);
+    onDone();
+  };
   return (
     <form
       class="entry-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        onEdit(entry, text).then(onDone, (failure: Error) => setError(failure.message));
+        onEdit(entry, text).then(finish, (failure: Error) => setError(failure.message));
       }}
     >
       <label for={`edit-${entry.id}`} class="visually-hidden">
         {t('timelineEditEntry')}
       </label>
-      <textarea id={`edit-${entry.id}`} value={text} rows={3} onInput={(e) => setText(e.currentTarget.value)} />
+      <textarea id={`edit-${entry.id}`} value={text} rows={3} onInput={(e) => typed.update({ text: e.currentTarget.value })} />
       {error && (
         <p role="alert" class="error">
           {error}
         </p>
       )}
       <button type="submit">{t('commonSave')}</button>
-      <button type="button" onClick={onDone}>
+      <button type="button" onClick={finish}>
         {t('commonCancel')}
       </button>
     </form>

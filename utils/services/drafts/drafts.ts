@@ -1,24 +1,30 @@
 /**
  * Drafts kept by the worker: every text a user types is saved here on every change (debounced by
  * the page) and shown again wherever the same thing is shown. A note's draft carries the request
- * id of its save: once that request is logged the draft is saved text, never shown again.
+ * id of its save (a new follow-up's: the follow-up's id): once that request is logged the draft
+ * is saved text, never shown again.
  */
 import { deleteDraftRecord, getDraftRecord, listDraftRecords, putDraftRecord } from '../../db/drafts-repo';
+import { getFollowUp } from '../../db/followups-repo';
 import { findByDedupeKey } from '../../db/interactions-repo';
 import { readTx, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import { isQuotaError } from '../../errors';
 import { DraftRecordSchema, draftKey, isEmptyDraft, type Draft, type DraftAbout, type DraftRecord } from '../../model/drafts';
 import { forgetSessionDraft, keepDraftInSession, sessionDraftOf } from '../../storage/drafts';
 
-const requestLogged = async (tx: WriteTx, draft: Draft) =>
-  draft.requestId !== undefined && (await findByDedupeKey(tx, `request|${draft.requestId}`)) !== undefined;
+/** True when the save a draft was written for happened: its note was logged, or its new follow-up created (the request id is the follow-up's). */
+async function requestLogged(tx: WriteTx, about: DraftAbout, draft: Draft): Promise<boolean> {
+  if (draft.requestId === undefined) return false;
+  if (about.kind === 'newFollowUp') return (await getFollowUp(tx, draft.requestId)) !== undefined;
+  return (await findByDedupeKey(tx, `request|${draft.requestId}`)) !== undefined;
+}
 
 /** The draft about this thing; one whose note was already logged is removed and not returned. */
 export async function getDraft(db: TendDatabase, about: DraftAbout): Promise<DraftRecord | undefined> {
-  const tx = writeTx(db, ['drafts', 'interactions']);
+  const tx = writeTx(db, ['drafts', 'interactions', 'followUps']);
   const key = draftKey(about);
   const record = await getDraftRecord(tx, key);
-  if (record && (await requestLogged(tx, record.draft))) {
+  if (record && (await requestLogged(tx, about, record.draft))) {
     await deleteDraftRecord(tx, key);
     await tx.done;
     return undefined;
@@ -52,9 +58,9 @@ export async function putDraft(db: TendDatabase, about: DraftAbout, draft: Draft
 }
 
 async function putDraftInDb(db: TendDatabase, about: DraftAbout, draft: Draft, now: number): Promise<boolean> {
-  const tx = writeTx(db, ['drafts', 'interactions']);
+  const tx = writeTx(db, ['drafts', 'interactions', 'followUps']);
   const key = draftKey(about);
-  if (await requestLogged(tx, draft)) {
+  if (await requestLogged(tx, about, draft)) {
     await deleteDraftRecord(tx, key);
     await tx.done;
     return false;
