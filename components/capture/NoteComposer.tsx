@@ -6,7 +6,6 @@ import { t } from '../../utils/i18n';
 import { truncateWithMark } from '../../utils/text/truncate';
 import { KindAndExperience } from './KindAndExperience';
 import { useDraft } from './use-draft';
-import { useShownCard } from './use-shown-card';
 import { WhenField, whenOf } from './WhenField';
 
 export interface ComposedEntry {
@@ -41,7 +40,6 @@ export function NoteComposer({ draftKey, onSave }: Props) {
     [key],
     freshEntry,
   );
-  useShownCard(draftKey?.kind === 'person' ? draftKey.contactId : undefined);
   const [error, setError] = useState<string>();
   const saving = useRef(false);
   const [busy, setBusy] = useState(false);

@@ -11,6 +11,7 @@ import { CadenceState } from './CadenceState';
 import { ContactFollowUps } from '../followups/ContactFollowUps';
 import { TimelineOwner } from './timeline-owner';
 import { Timeline } from '../timeline/Timeline';
+import { useShownCard } from '../capture/use-shown-card';
 import { useBroadcast } from '../shared/use-broadcast';
 import { useRequest } from '../shared/use-request';
 
@@ -27,6 +28,8 @@ interface Props {
  */
 export function ContactCard({ contactId, pinned = false, onPin, onClose }: Props) {
   const contact = useRequest(() => ask({ type: 'getContact', contactId }), [contactId]);
+  // While the card shows a person (the note box or "Remind me" open), the popup's note is for them.
+  useShownCard(contact.data ? contactId : undefined);
   useBroadcast((message) => message.contactIds?.includes(contactId) && contact.reload(), [contactId]);
 
   if (contact.error)

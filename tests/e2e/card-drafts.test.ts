@@ -143,3 +143,32 @@ test('a follow-up half written when the panel closes is there when the card is s
   await third.page.getByRole('button', { name: 'Remind me', exact: true }).click();
   await expect.poll(() => third.page.getByRole('form', { name: 'New follow-up' }).getByLabel('Follow up on').inputValue()).toBe('');
 });
+
+test('an entry edit and a follow-up edit half typed when the panel closes come back when edited again; Cancel throws them away', async () => {
+  await launch();
+  const gmail = await tend!.openGmail('thread-second', '#inbox/thread-two');
+  const tabId = await tend!.tabIdOf(gmail);
+  const panel = await cardOf(tabId, 'Ada Lovelace');
+  await panel.addNote('Called about the engine');
+  await expect.poll(() => panel.historyTexts().then((texts) => texts[0])).toContain('Called about the engine');
+  await panel.page.getByRole('button', { name: /^Edit: Called about the engine/ }).click();
+  await panel.page.getByLabel('Edit entry').fill('Called about the engine and the Bernoulli numbers');
+  await panel.page.getByRole('button', { name: 'Remind me', exact: true }).click();
+  const form = panel.page.getByRole('form', { name: 'New follow-up' });
+  await form.getByLabel('Follow up on').fill('Send the notes');
+  await form.getByLabel('Due', { exact: true }).fill('2031-03-04T09:30');
+  await form.getByRole('button', { name: 'Add follow-up' }).click();
+  await panel.page.getByRole('button', { name: 'Edit: Send the notes' }).click();
+  await panel.page.getByRole('form', { name: 'Edit follow-up' }).getByLabel('Follow up on').fill('Send the notes, with the diagrams');
+  await panel.page.close();
+
+  const again = await cardOf(tabId, 'Ada Lovelace');
+  await again.page.getByRole('button', { name: /^Edit: Called about the engine/ }).click();
+  await expect.poll(() => again.page.getByLabel('Edit entry').inputValue()).toBe('Called about the engine and the Bernoulli numbers');
+  await again.page.getByRole('button', { name: 'Edit: Send the notes' }).click();
+  const editor = again.page.getByRole('form', { name: 'Edit follow-up' });
+  await expect.poll(() => editor.getByLabel('Follow up on').inputValue()).toBe('Send the notes, with the diagrams');
+  await editor.getByRole('button', { name: 'Cancel' }).click();
+  await again.page.locator('form.entry-editor').getByRole('button', { name: 'Cancel' }).click();
+  await expect.poll(() => storeOf('drafts')).toEqual([]);
+});

@@ -79,6 +79,18 @@ test('popup: the person whose card is open in the side panel is preselected; wit
   expect(await later.selectedNames()).toEqual([]);
 });
 
+test('popup: the open card’s person is preselected while "Remind me" is shown too (the card is open, not only its note box)', async () => {
+  await launch();
+  const gmail = await tend!.openGmail('thread-expanded', '#inbox/thread-one');
+  const tabId = await tend!.tabIdOf(gmail);
+  const panel = await SidePanel.open(await tend!.context.newPage(), tend!.url('sidepanel', `?tab=${tabId}`));
+  await panel.openPerson('Grace Hopper');
+  await panel.page.getByRole('button', { name: 'Remind me', exact: true }).click();
+  await panel.page.getByRole('form', { name: 'New follow-up' }).waitFor();
+  const popup = await popupFor(tabId);
+  await expect.poll(() => popup.selectedNames()).toEqual(['Grace Hopper']);
+});
+
 test('popup: the whole draft survives closing, the follow-up included (ticked, its text, its due time); saving creates it', async () => {
   await launch();
   const gmail = await tend!.openGmail('thread-second', '#inbox/thread-two');
