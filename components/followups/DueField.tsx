@@ -2,6 +2,7 @@ import { parseLocalInputValue, toLocalInputValue } from '../../utils/time/dates'
 import { QUICK_PICK_LABELS } from '../../utils/time/followup-time-labels';
 import { isInThePast, quickPickDue, type QuickPick } from '../../utils/time/followup-times';
 import { t } from '../../utils/i18n';
+import type { DraftFollowUp } from '../../utils/model/drafts';
 
 interface Props {
   id: string;
@@ -55,5 +56,18 @@ export function DueField({ id, value, onChange, pastConfirmed, onConfirmPast }: 
         </label>
       )}
     </div>
+  );
+}
+
+/** The due field of a follow-up kept in a draft: its time and past-confirmation are parts of `value`, each change told on its own. */
+export function DraftDueField({ id, value, onChange }: { id: string; value: DraftFollowUp; onChange: (change: Partial<DraftFollowUp>) => void }) {
+  return (
+    <DueField
+      id={id}
+      value={value.due}
+      onChange={(due) => onChange({ due })}
+      pastConfirmed={value.pastConfirmed}
+      onConfirmPast={(pastConfirmed) => onChange({ pastConfirmed })}
+    />
   );
 }

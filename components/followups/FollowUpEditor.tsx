@@ -7,7 +7,7 @@ import type { DraftAbout, DraftFollowUp } from '../../utils/model/drafts';
 import type { FollowUp } from '../../utils/model/records';
 import { useDraftAbout } from '../capture/use-draft';
 import { MAX_NOTE } from '../../utils/model/records';
-import { DueField, dueProblem } from './DueField';
+import { DraftDueField, dueProblem } from './DueField';
 import './followup-edit.css';
 
 interface Props {
@@ -78,13 +78,7 @@ export function FollowUpEditor({ followUp, onDone }: Props) {
     >
       <label for={`${id}-text`}>{t('followUpWhat')}</label>
       <input ref={textField} id={`${id}-text`} value={text} maxLength={MAX_NOTE} onInput={(event) => typed.update({ text: event.currentTarget.value })} />
-      <DueField
-        id={`${id}-due`}
-        value={dueValue}
-        onChange={(due) => setDue({ due })}
-        pastConfirmed={pastConfirmed}
-        onConfirmPast={(confirmed) => setDue({ pastConfirmed: confirmed })}
-      />
+      <DraftDueField id={`${id}-due`} value={{ wanted: true, text: '', due: dueValue, pastConfirmed }} onChange={setDue} />
       {error && (
         <p role="alert" class="error">
           {error}

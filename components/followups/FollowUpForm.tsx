@@ -6,7 +6,7 @@ import { ask } from '../../utils/messaging/client';
 import type { Draft, DraftAbout, DraftFollowUp } from '../../utils/model/drafts';
 import { MAX_NOTE } from '../../utils/model/records';
 import { useDraftAbout } from '../capture/use-draft';
-import { DueField, dueProblem } from './DueField';
+import { DraftDueField, dueProblem } from './DueField';
 import { whenLabel } from './followup-labels';
 
 interface Props {
@@ -43,7 +43,8 @@ export function FollowUpForm({ contactId, entryId, defaultText = '', idPrefix, o
   const draft = typed.draft;
   if (!draft) return <p class="loading">{t('commonLoading')}</p>;
   const text = draft.text;
-  const { due: dueValue, pastConfirmed } = draft.followUp ?? freshDue();
+  const followUp = draft.followUp ?? freshDue();
+  const { due: dueValue, pastConfirmed } = followUp;
   const setFollowUp = (change: Partial<DraftFollowUp>) => typed.update((current) => ({ followUp: { ...(current.followUp ?? freshDue()), ...change } }));
 
   const save = async () => {
@@ -85,13 +86,7 @@ export function FollowUpForm({ contactId, entryId, defaultText = '', idPrefix, o
         placeholder={t('followUpWhatPlaceholder')}
         onInput={(e) => typed.update({ text: e.currentTarget.value })}
       />
-      <DueField
-        id={`${idPrefix}-due`}
-        value={dueValue}
-        onChange={(due) => setFollowUp({ due })}
-        pastConfirmed={pastConfirmed}
-        onConfirmPast={(confirmed) => setFollowUp({ pastConfirmed: confirmed })}
-      />
+      <DraftDueField id={`${idPrefix}-due`} value={followUp} onChange={setFollowUp} />
       {(error ?? typed.error) && (
         <p role="alert" class="error">
           {error ?? t('quickNoteDraftNotKept', typed.error!)}

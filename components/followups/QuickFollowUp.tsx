@@ -2,7 +2,7 @@ import { parseLocalInputValue, toLocalInputValue } from '../../utils/time/dates'
 import { quickPickDue } from '../../utils/time/followup-times';
 import { t } from '../../utils/i18n';
 import type { DraftFollowUp } from '../../utils/model/drafts';
-import { DueField, dueProblem } from './DueField';
+import { DraftDueField, dueProblem } from './DueField';
 
 /** The quick note's follow-up before the user touches it: not wanted, due tomorrow morning. */
 export const freshFollowUp = (now = Date.now()): DraftFollowUp => ({
@@ -48,13 +48,7 @@ export function QuickFollowUp({ value, onChange }: Props) {
             placeholder={t('followUpWhatPlaceholderQuick')}
             onInput={(e) => set({ text: e.currentTarget.value })}
           />
-          <DueField
-            id="quick-followup-due"
-            value={value.due}
-            onChange={(due) => set({ due })}
-            pastConfirmed={value.pastConfirmed}
-            onConfirmPast={(pastConfirmed) => set({ pastConfirmed })}
-          />
+          <DraftDueField id="quick-followup-due" value={value} onChange={set} />
         </>
       )}
     </fieldset>

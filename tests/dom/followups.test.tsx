@@ -11,18 +11,35 @@ import type { FollowUpItem } from '../../utils/messaging/features/followups';
 import { DEFAULT_SETTINGS } from '../../utils/model/records';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1">Eve';
-const root = () => document.body.appendChild(document.createElement('div'));
+const hosts: HTMLElement[] = [];
+const root = () => {
+  const host = document.body.appendChild(document.createElement('div'));
+  hosts.push(host);
+  return host;
+};
 let sent: { type: string; [key: string]: unknown }[];
+/** The drafts requests (what is typed, kept by the worker), apart from the saves. */
+let draftsSent: { type: string; [key: string]: unknown }[];
+const DRAFT_ANSWERS: Record<string, unknown> = { getDraft: null, putDraft: { kept: true }, discardDraft: { discarded: true } };
 
 beforeEach(() => {
   sent = [];
-  // The background, answering every request with what the component asked to save.
+  draftsSent = [];
+  // The background: no draft stored; every save answered with what the component asked to save.
   vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation((async (message: { type: string; patch?: object }) => {
+    if (message.type in DRAFT_ANSWERS) {
+      draftsSent.push(message);
+      return { ok: true, data: DRAFT_ANSWERS[message.type] };
+    }
     sent.push(message);
     return { ok: true, data: message.type === 'updateSettings' ? { ...DEFAULT_SETTINGS, ...message.patch } : message };
   }) as never);
 });
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  // Unmounted, so nothing a test left open answers into the next one.
+  for (const host of hosts.splice(0)) render(null, host);
+  document.body.replaceChildren();
+});
 
 const input = async (element: HTMLInputElement, value: string) =>
   act(() => {
@@ -96,6 +113,7 @@ test('editing an overdue follow-up: its time kept is sent as it was, with nothin
     host,
   );
   await click([...host.querySelectorAll('button')].find((b) => b.textContent === 'Edit')!);
+  await flush(); // the editor asks whether a draft of this edit waits
   const form = host.querySelector<HTMLFormElement>('form[aria-label="Edit follow-up"]')!;
   expect(host.querySelector('.followup-actions')).toBeNull();
   const text = form.querySelector<HTMLInputElement>('input:not([type=checkbox])')!;
@@ -104,9 +122,13 @@ test('editing an overdue follow-up: its time kept is sent as it was, with nothin
   await submit(form);
   await flush();
   expect(sent).toEqual([expect.objectContaining({ type: 'editFollowUp', followUpId: item.id, text: 'Call back about the tables', due: item.due })]);
+  // What was typed went to the worker as the edit's draft, removed once the edit was saved.
+  expect(draftsSent).toContainEqual(expect.objectContaining({ type: 'putDraft', about: { kind: 'followUp', followUpId: item.id } }));
+  expect(draftsSent.at(-1)).toEqual({ type: 'discardDraft', about: { kind: 'followUp', followUpId: item.id } });
 
   sent.length = 0;
   await click([...host.querySelectorAll('button')].find((b) => b.textContent === 'Edit')!);
+  await flush();
   const again = host.querySelector<HTMLFormElement>('form[aria-label="Edit follow-up"]')!;
   await input(again.querySelector<HTMLInputElement>('input[type=datetime-local]')!, toLocalInputValue(Date.now() - 2 * 86_400_000));
   await submit(again);
@@ -116,7 +138,8 @@ test('editing an overdue follow-up: its time kept is sent as it was, with nothin
 
 test('follow-up form: a past due time is asked about before anything is sent; a date that does not exist never is', async () => {
   const host = root();
-  render(<FollowUpForm contactId="0198e3c2-0000-7000-8000-000000000001" idPrefix="t" />, host);
+  await act(() => render(<FollowUpForm contactId="0198e3c2-0000-7000-8000-000000000001" idPrefix="t" />, host));
+  await flush(); // the form asks whether a draft waits
   const [text, due] = [host.querySelector<HTMLInputElement>('#t-text')!, host.querySelector<HTMLInputElement>('#t-due')!];
   const form = host.querySelector('form')!;
   await input(text, 'Send the numbers');
@@ -140,7 +163,8 @@ test('follow-up form: a past due time is asked about before anything is sent; a 
 
 test('quick picks fill the due field', async () => {
   const host = root();
-  render(<FollowUpForm contactId="0198e3c2-0000-7000-8000-000000000001" idPrefix="q" />, host);
+  await act(() => render(<FollowUpForm contactId="0198e3c2-0000-7000-8000-000000000001" idPrefix="q" />, host));
+  await flush();
   const due = host.querySelector<HTMLInputElement>('#q-due')!;
   const pick = (label: string) => [...host.querySelectorAll('button')].find((b) => b.textContent === label)!;
   await click(pick('In a month'));

@@ -11,6 +11,7 @@ import { afterEach, expect, test } from 'vitest';
 import { seriousViolations } from './axe';
 import { Tend } from './harness';
 import { SidePanel } from './pages/side-panel';
+import { storedRecords } from './pages/stored';
 
 let tend: Tend | undefined;
 const profiles: string[] = [];
@@ -28,22 +29,7 @@ async function cardOf(tabId: number, name: string): Promise<SidePanel> {
 }
 const whatMattersBox = (panel: SidePanel) => panel.page.getByRole('textbox', { name: 'What matters to them' });
 
-/** Read a whole store of Tend's database in the worker (what is really stored). */
-async function storeOf<T>(store: 'contacts' | 'followUps' | 'drafts'): Promise<T[]> {
-  const worker = await tend!.worker();
-  return worker.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('tend');
-        open.onsuccess = () => {
-          const all = open.result.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => resolve(all.result as T[]);
-          all.onerror = () => reject(all.error);
-        };
-      }),
-    store,
-  );
-}
+const storeOf = <T>(store: 'contacts' | 'followUps' | 'drafts') => storedRecords<T>(tend!, store);
 const storedWhatMatters = async (name: string) =>
   (await storeOf<{ displayName: string; whatMatters?: string }>('contacts')).find((c) => c.displayName === name)?.whatMatters;
 

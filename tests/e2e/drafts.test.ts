@@ -11,6 +11,7 @@ import { seriousViolations } from './axe';
 import { Tend } from './harness';
 import { Popup } from './pages/popup';
 import { SidePanel } from './pages/side-panel';
+import { storedRecords } from './pages/stored';
 import { clickLogMenu } from './pages/log-menu';
 
 let tend: Tend | undefined;
@@ -26,22 +27,7 @@ interface StoredEntry {
   summary: string;
   contactIds: string[];
 }
-/** Read a whole store of Tend's database in the worker (what is really stored). */
-async function storeOf<T>(store: 'interactions' | 'followUps' | 'contacts'): Promise<T[]> {
-  const worker = await tend!.worker();
-  return worker.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('tend');
-        open.onsuccess = () => {
-          const all = open.result.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => resolve(all.result as T[]);
-          all.onerror = () => reject(all.error);
-        };
-      }),
-    store,
-  );
-}
+const storeOf = <T>(store: 'interactions' | 'followUps' | 'contacts') => storedRecords<T>(tend!, store);
 const entriesSaying = async (text: string) => (await storeOf<StoredEntry>('interactions')).filter((entry) => entry.summary.includes(text));
 const popupFor = async (tabId: number) => Popup.open(await tend!.context.newPage(), tend!.url('popup', `?tab=${tabId}`));
 
