@@ -24,6 +24,10 @@ vi.mock('../../utils/messaging/client', () => ({
 
 afterEach(() => document.body.replaceChildren());
 const settle = (ms = 20) => act(() => new Promise((resolve) => setTimeout(resolve, ms)));
+/** Wait until the note has loaded its draft (its box is shown), however busy the machine is. */
+const loaded = async (host: HTMLElement) => {
+  while (!host.querySelector('#quick-note-text')) await settle();
+};
 const type = (field: HTMLInputElement | HTMLTextAreaElement, value: string) =>
   act(() => {
     field.value = value;
@@ -40,7 +44,7 @@ const lastDraftSent = () =>
 test('a save that fails keeps the draft, in the field and with the worker, and says why', async () => {
   const host = document.body.appendChild(document.createElement('div'));
   render(<QuickNote tabId={42} pagePeople={[]} preselect={[ADA.id]} />, host);
-  await settle();
+  await loaded(host);
   const note = host.querySelector<HTMLTextAreaElement>('#quick-note-text')!;
   await type(note, 'She asked for the engine notes');
   await act(() => {
@@ -56,7 +60,7 @@ test('a save that fails keeps the draft, in the field and with the worker, and s
 test('the follow-up (ticked, its text) is part of the draft, and a hidden page sends it at once', async () => {
   const host = document.body.appendChild(document.createElement('div'));
   render(<QuickNote tabId={42} pagePeople={[]} preselect={[ADA.id]} />, host);
-  await settle();
+  await loaded(host);
   await act(() => host.querySelector<HTMLInputElement>('.quick-followup input[type=checkbox]')!.click());
   await type(host.querySelector<HTMLInputElement>('#quick-followup-text')!, 'Send the plans');
   window.dispatchEvent(new Event('pagehide'));
