@@ -1,3 +1,4 @@
+import { pathIdAfter } from '../outlook/path-id';
 import { addPersonShownBy } from '../outlook/person';
 import { outlookSelectors } from '../outlook/selectors';
 import { addOutlookSelf } from '../outlook/self';
@@ -9,16 +10,7 @@ import { spanFromMachineTimes, spanFromText } from './when-text';
 
 /** The event id in an Outlook calendar URL (`/calendar/item/<id>`, `/calendar/0/deeplink/read/<id>`). */
 export function outlookEventIdFromUrl(url: URL): string | undefined {
-  const segments = url.pathname.split('/');
-  if (segments[1] !== 'calendar') return undefined;
-  const marker = segments.findIndex((segment, index) => index > 1 && outlookEventPathMarkers.some((m) => m === segment));
-  const raw = marker >= 0 ? segments[marker + 1] : undefined;
-  if (!raw || raw.length > MAX_EVENT_ID) return undefined;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw; // A stray % is not an escape: the id is as written.
-  }
+  return url.pathname.split('/')[1] === 'calendar' ? pathIdAfter(url, outlookEventPathMarkers, MAX_EVENT_ID, 2) : undefined;
 }
 
 /** The open event's view: the peek over the calendar, else the event page of a deep link. */

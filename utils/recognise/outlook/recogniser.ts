@@ -2,6 +2,7 @@ import { cleanName } from '../../identity/addresses';
 import { MAX_THREAD_ID, PeopleOnPage } from '../shared/mail-people';
 import { addPeopleOfOutlookCompose } from './compose';
 import { addPeopleOfOutlookReadingPane } from './reading-pane';
+import { pathIdAfter } from './path-id';
 import { addOutlookSelf } from './self';
 import { outlookIdPathMarkers, outlookSelectors as sel } from './selectors';
 import { readableText } from '../../identity/profile-url';
@@ -14,15 +15,7 @@ function paneOf(doc: Document): Element | null {
 
 /** The conversation (or message) id in an Outlook URL (`/mail/inbox/id/<id>`, `/deeplink/read/<id>`). */
 export function outlookConversationIdFromUrl(url: URL): string | undefined {
-  const segments = url.pathname.split('/');
-  const marker = segments.findIndex((segment, index) => index > 0 && outlookIdPathMarkers.some((m) => m === segment));
-  const raw = marker >= 0 ? segments[marker + 1] : undefined;
-  if (!raw || raw.length > MAX_THREAD_ID) return undefined;
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw; // A stray % is not an escape: the id is as written.
-  }
+  return pathIdAfter(url, outlookIdPathMarkers, MAX_THREAD_ID);
 }
 
 /** The open conversation when the pane shows a message (a message body), else undefined. */
