@@ -137,11 +137,28 @@ export class Tend {
       return tabs.find((tab) => tab.url === url)?.id;
     }, page.url());
     if (id === undefined) {
+      // Chrome may still count the previous tab as active for a moment after bringToFront (on a
+      // loaded machine, long enough to pick the side panel's tab): the answer is taken once the
+      // page is visible, the active tab's URL is hidden from Tend as this page's is, and two reads
+      // 100 ms apart agree.
       await page.bringToFront();
-      id = await worker.evaluate(async () => {
-        const [tab] = await (globalThis as unknown as WorkerGlobals).chrome.tabs.query({ active: true, lastFocusedWindow: true });
-        return tab?.id;
-      });
+      await page.waitForFunction(() => document.visibilityState === 'visible');
+      const activeUnreadable = () =>
+        worker.evaluate(async () => {
+          const [tab] = await (globalThis as unknown as WorkerGlobals).chrome.tabs.query({ active: true, lastFocusedWindow: true });
+          return tab && tab.url === undefined ? tab.id : undefined;
+        });
+      const deadline = Date.now() + 10_000;
+      let previous: number | undefined;
+      for (;;) {
+        const current = await activeUnreadable();
+        if (current !== undefined && current === previous) break;
+        if (Date.now() > deadline) throw new Error(`no active tab found for ${page.url()}`);
+        previous = current;
+        await page.bringToFront();
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      id = previous;
     }
     if (id === undefined) throw new Error(`no tab found for ${page.url()}`);
     this.tabIds.set(page, id);
