@@ -39,6 +39,8 @@ export function useDraft(open: (() => Promise<OpenedDraft>) | undefined, deps: u
   const [error, setError] = useState<string>();
   const pending = useRef<{ about: DraftAbout; draft: Draft } | undefined>(undefined);
   const sending = useRef(false);
+  // Text typed before the stored draft has loaded: it wins over what loads (never overwritten).
+  const typedEarly = useRef<Draft | undefined>(undefined);
 
   // Every change is sent, without waiting for a pause: a browser quitting 100 ms after a
   // keystroke must still find it stored. While one save is on its way, later changes wait for
@@ -62,10 +64,20 @@ export function useDraft(open: (() => Promise<OpenedDraft>) | undefined, deps: u
   useEffect(() => {
     if (!open) return;
     let current = true;
+    typedEarly.current = undefined;
     void open().then(
       (opened) => {
         if (!current) return;
         setAbout(opened.about);
+        const early = typedEarly.current;
+        typedEarly.current = undefined;
+        if (early) {
+          setDraft(early);
+          setRestored(false);
+          pending.current = { about: opened.about, draft: early };
+          send();
+          return;
+        }
         setDraft(opened.stored ?? fresh());
         setRestored(opened.stored !== undefined);
       },
@@ -99,7 +111,7 @@ export function useDraft(open: (() => Promise<OpenedDraft>) | undefined, deps: u
       if (persist && about) {
         pending.current = { about, draft: next };
         send();
-      }
+      } else if (persist && open) typedEarly.current = next;
       return next;
     });
   };

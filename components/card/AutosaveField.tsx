@@ -113,6 +113,8 @@ export function AutosaveField({ id, label, value, multiline, type = 'text', plac
 
   const onInput = (next: string) => {
     dirty.current = true;
+    // A blur right after the input (before the next render) saves this text, not the one before.
+    latest.current = { ...latest.current, text: next };
     setNotice(undefined);
     typed.update({ text: next });
     saveSoon();

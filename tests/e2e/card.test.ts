@@ -4,6 +4,7 @@ import { Tend } from './harness';
 import { seriousViolations } from './axe';
 import { askBackground } from './pages/ask';
 import { SidePanel } from './pages/side-panel';
+import { storedRecords } from './pages/stored';
 
 let tend: Tend;
 beforeEach(async () => {
@@ -79,6 +80,13 @@ test('one person can be downloaded as a vCard from their card', async () => {
   const panel = await cardOf(await tend.tabIdOf(gmail), 'Katherine Johnson');
   await panel.page.getByLabel('What matters to them').fill('Getting the numbers right');
   await panel.page.getByLabel('What matters to them').blur();
+  // The vCard is the stored person: the field's save is awaited, as a user sees it go.
+  await expect
+    .poll(
+      async () =>
+        (await storedRecords<{ displayName: string; whatMatters?: string }>(tend, 'contacts')).find((c) => c.displayName === 'Katherine Johnson')?.whatMatters,
+    )
+    .toBe('Getting the numbers right');
   await panel.page.getByText('Details').click();
   const [download] = await Promise.all([panel.page.waitForEvent('download'), panel.page.getByRole('button', { name: 'Download vCard' }).click()]);
   expect(download.suggestedFilename()).toMatch(/^katherine-johnson-\d{4}-\d{2}-\d{2}\.vcf$/);
