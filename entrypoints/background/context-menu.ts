@@ -58,7 +58,7 @@ export function menuLogUi(): MenuLogUi {
 export async function onLogMenuClicked(db: Promise<TendDatabase>, info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) {
   if (info.menuItemId !== LOG_MENU_ID || tab?.id === undefined || tab.id < 0) return undefined;
   const click = { selectionText: info.selectionText, linkUrl: info.linkUrl, pageUrl: info.pageUrl ?? tab.url, pageTitle: tab.title };
-  const panelOpened = clickNeedsSidePanel(click, savedPeopleOnTab(tab.id))
+  const panelOpened = clickNeedsSidePanel(click, savedPeopleOnTab(tab.id, click.pageUrl))
     ? browser.sidePanel.open({ windowId: tab.windowId }).then(
         () => true,
         () => false,

@@ -1,29 +1,20 @@
 import { browser } from 'wxt/browser';
-import { broadcast } from '../../utils/messaging/client';
-import { clearTabPeople, getTabPeople, loadTabPeopleCounts } from '../../utils/storage/tab-people';
+import { clearTabPeople, loadTabPeopleCounts, tabsWithPeople } from '../../utils/storage/tab-people';
 
-/** Same page, ignoring the fragment and query: Gmail moves between views without reloading. */
-function samePage(a: string, b: string | undefined): boolean {
-  if (!b) return false;
-  try {
-    const [x, y] = [new URL(a), new URL(b)];
-    return x.origin === y.origin && x.pathname === y.pathname;
-  } catch {
-    return false;
-  }
+/**
+ * Keep the tabs' people lists to the tabs that exist. No tab event is watched: a `tabs.onUpdated`
+ * or `onRemoved` listener would wake the worker for every page and every closed tab of every site,
+ * where Tend reads none. A list seen on another page is dropped when it is next read
+ * (getTabPeople); the lists of closed tabs when the worker starts; all of them when the browser
+ * closes (session storage). The side panel reads its tab again when the tab loads a page.
+ */
+export function watchTabs(): void {
+  void loadTabPeopleCounts()
+    .then(dropClosedTabs)
+    .catch((error: unknown) => console.error('Tend: could not tidy the tabs’ people', error));
 }
 
-/** Forget a tab's people when it closes or loads another page; its content script reports anew. */
-export function watchTabs(): void {
-  void loadTabPeopleCounts();
-  // A tab's drafts are about its page, not the tab: they stay when it closes (utils/model/drafts.ts).
-  browser.tabs.onRemoved.addListener((tabId) => void clearTabPeople(tabId));
-  browser.tabs.onUpdated.addListener(async (tabId, change, tab) => {
-    if (change.status !== 'loading') return;
-    const known = await getTabPeople(tabId);
-    // tab.url is only visible where Tend has host access; elsewhere the page is not one we read.
-    if (!known || samePage(known.url, tab.url)) return;
-    await clearTabPeople(tabId);
-    await broadcast({ type: 'changed', tabId, contactIds: [] });
-  });
+async function dropClosedTabs(): Promise<void> {
+  const open = new Set((await browser.tabs.query({})).map((tab) => tab.id));
+  for (const tabId of await tabsWithPeople()) if (!open.has(tabId)) await clearTabPeople(tabId);
 }

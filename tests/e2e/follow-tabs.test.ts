@@ -64,3 +64,14 @@ test('the card follows the thread in the same tab: the one correspondent’s car
   await expect.poll(() => panel.cardName()).toBeNull();
   await gmail.close();
 });
+
+test('the tab loads an ordinary page: the side panel lists nobody from the page before', async () => {
+  const gmail = await tend.openGmail('thread-expanded', '#inbox/thread-one');
+  const panel = await DockedSidePanel.open(tend, gmail);
+  await gmail.bringToFront();
+  await expect.poll(() => panel.peopleNames()).toEqual(['Ada Lovelace', 'Charles Babbage', 'Grace Hopper']);
+  // A page Tend does not read (people.example stands for any site): nothing reports its people,
+  // and the worker does not watch tabs; the panel asks again when its tab loads a page.
+  await gmail.goto('https://people.example/?tend-fixture=mailto-links');
+  await expect.poll(() => panel.peopleNames()).toEqual([]);
+});

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createRouter } from '../../utils/messaging/router';
 import { createHandlers } from '../../utils/services/handlers';
 import { loadSettings } from '../../utils/services/settings/settings';
@@ -136,8 +137,9 @@ describe('router: senders', () => {
 describe('router: extension pages', () => {
   test('read the tab people, add a note, read it back', async () => {
     const { route } = await setup();
-    await route(threadSighting('t1', 'Plan', [ADA]), gmailTab);
-    const tab = await route({ type: 'getTabPeople', tabId: 7 }, sidePanel);
+    const shown = await fakeBrowser.tabs.create({ url: gmailTab.url });
+    await route(threadSighting('t1', 'Plan', [ADA]), { ...gmailTab, tab: { id: shown.id } as Browser.tabs.Tab });
+    const tab = await route({ type: 'getTabPeople', tabId: shown.id! }, sidePanel);
     expect(tab.ok).toBe(true);
     const contactId = (tab as { data: { people: { contactId: string }[] } }).data.people[0]!.contactId;
     const note = await route(
@@ -147,6 +149,19 @@ describe('router: extension pages', () => {
     expect(note).toMatchObject({ ok: true, data: { kind: 'note', summary: 'Loves sailing' } });
     const timeline = await route({ type: 'getTimeline', contactId }, sidePanel);
     expect(timeline.ok && (timeline.data as { kind: string }[]).map((e) => e.kind)).toEqual(['note', 'sighting']);
+  });
+
+  test('a tab’s people are answered for the page it shows now: none once it has loaded another page or closed', async () => {
+    const { route } = await setup();
+    const shown = await fakeBrowser.tabs.create({ url: gmailTab.url });
+    await route(threadSighting('t1', 'Plan', [ADA]), { ...gmailTab, tab: { id: shown.id } as Browser.tabs.Tab });
+    await fakeBrowser.tabs.update(shown.id!, { url: 'https://mail.google.com/mail/u/0/#inbox/t2' });
+    expect(await route({ type: 'getTabPeople', tabId: shown.id! }, sidePanel)).toMatchObject({ ok: true, data: { people: [{ displayName: 'Ada Lovelace' }] } });
+    await fakeBrowser.tabs.update(shown.id!, { url: 'https://news.example/today' });
+    expect(await route({ type: 'getTabPeople', tabId: shown.id! }, sidePanel)).toEqual({ ok: true, data: null });
+    // A tab that no longer exists (closed while the worker slept) has nobody.
+    await route(threadSighting('t1', 'Plan', [ADA]), { ...gmailTab, tab: { id: 999 } as Browser.tabs.Tab });
+    expect(await route({ type: 'getTabPeople', tabId: 999 }, sidePanel)).toEqual({ ok: true, data: null });
   });
 
   test('an empty note is rejected as invalid', async () => {

@@ -40,8 +40,21 @@ describe('values stored by earlier versions are still read', () => {
     await fakeBrowser.storage.session.set({ 'tab:3': OLD_TAB_PEOPLE, 'tab:x': OLD_TAB_PEOPLE, other: 1 });
     expect(await getTabPeople(3)).toEqual({ ...OLD_TAB_PEOPLE, truncated: false, mailboxes: [] });
     await loadTabPeopleCounts();
-    expect(savedPeopleOnTab(3)).toBe(1);
-    expect(savedPeopleOnTab(4)).toBe(0);
+    expect(savedPeopleOnTab(3, OLD_TAB_PEOPLE.url)).toBe(1);
+    expect(savedPeopleOnTab(3, `${OLD_TAB_PEOPLE.url}#another-thread`)).toBe(1);
+    expect(savedPeopleOnTab(3, 'https://elsewhere.example/')).toBe(0);
+    expect(savedPeopleOnTab(4, OLD_TAB_PEOPLE.url)).toBe(0);
+  });
+
+  test('a tab’s people read for the page it shows now: kept on the same page, dropped once it shows another', async () => {
+    await fakeBrowser.storage.session.set({ 'tab:3': OLD_TAB_PEOPLE });
+    expect(await getTabPeople(3, { url: 'https://mail.google.com/mail/u/0/?view=cv#inbox/abc' })).not.toBeNull();
+    // A URL Tend cannot see is a page it could not have read: another page.
+    expect(await getTabPeople(3, { url: undefined })).toBeNull();
+    expect(await fakeBrowser.storage.session.get(null)).toEqual({});
+    await fakeBrowser.storage.session.set({ 'tab:3': OLD_TAB_PEOPLE });
+    expect(await getTabPeople(3, { url: 'https://elsewhere.example/mail/u/0/' })).toBeNull();
+    expect(await getTabPeople(3)).toBeNull();
   });
 
   test('a request to open a person (session `openPerson`), served once', async () => {

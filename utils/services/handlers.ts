@@ -3,7 +3,8 @@ import type { RouterHandlers } from '../messaging/router';
 import { readTx, type TendDatabase } from '../db/schema';
 import { getContact } from '../db/contacts-repo';
 import { listTimeline } from '../db/interactions-repo';
-import { getTabPeople, linkListedPerson, setTabPeople } from '../storage/tab-people';
+import { linkListedPerson, setTabPeople } from '../storage/tab-people';
+import { currentTabPeople } from './tabs/current-tab-people';
 import { watchCommits } from './commit-effects';
 import { localDay } from '../time/local-day';
 import { captureRulesFrom } from './sightings/capture-rules';
@@ -57,7 +58,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       ...createDraftHandlers(db, clock),
       ...createSettingsHandlers(db, clock),
       ...createMeetingHandlers(db, clock),
-      getTabPeople: ({ tabId }) => getTabPeople(tabId),
+      getTabPeople: ({ tabId }) => currentTabPeople(tabId),
       getContact: async ({ contactId }) => (await getContact(readTx(await db, ['contacts']), contactId)) ?? null,
       getTimeline: async ({ contactId, limit, before }) => listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit, before),
       getContactFacts: async ({ contactId, since }) => contactFacts(await db, contactId, since),

@@ -6,12 +6,26 @@ import { perTabItems } from './item';
 // 30 s idle) but not the browser session, and content scripts cannot read it (its default access level).
 const tabPeople = perTabItems('session:tab:', TabPeople);
 
-// How many saved people each tab shows, readable synchronously: a context-menu click must decide
-// whether to open the side panel before its user gesture lapses, i.e. before any await.
-const savedPeopleCount = new Map<number, number>();
+// How many saved people each tab shows, and on which page, readable synchronously: a context-menu
+// click must decide whether to open the side panel before its user gesture lapses, i.e. before any await.
+const savedPeopleCount = new Map<number, { count: number; url: string }>();
 let countsLoaded = false;
 
-const countSaved = (people: TabPeople) => people.people.filter((person) => person.contactId).length;
+const countSaved = (people: TabPeople) => ({ count: people.people.filter((person) => person.contactId).length, url: people.url });
+
+/**
+ * Whether two addresses are one page, ignoring the fragment and query: Gmail and Outlook move
+ * between threads without loading a page, and their content scripts report the new people.
+ */
+export function samePage(a: string, b: string | undefined): boolean {
+  if (!b) return false;
+  try {
+    const [x, y] = [new URL(a), new URL(b)];
+    return x.origin === y.origin && x.pathname === y.pathname;
+  } catch {
+    return false;
+  }
+}
 
 /** Load the counts kept in session storage (at worker start). */
 export async function loadTabPeopleCounts(): Promise<void> {
@@ -19,19 +33,36 @@ export async function loadTabPeopleCounts(): Promise<void> {
   countsLoaded = true;
 }
 
-/** The number of saved people on a tab, synchronously; undefined while the worker is still loading. */
-export function savedPeopleOnTab(tabId: number): number | undefined {
-  return countsLoaded ? (savedPeopleCount.get(tabId) ?? 0) : undefined;
+/**
+ * The number of saved people on the page a tab shows now, synchronously (0 when they were seen on
+ * another page); undefined while the worker is still loading.
+ */
+export function savedPeopleOnTab(tabId: number, pageUrl: string | undefined): number | undefined {
+  if (!countsLoaded) return undefined;
+  const saved = savedPeopleCount.get(tabId);
+  return saved && samePage(saved.url, pageUrl) ? saved.count : 0;
 }
 
-/** The people last seen on a tab, or null when Tend saw none there. */
-export async function getTabPeople(tabId: number): Promise<TabPeople | null> {
-  return (await tabPeople.of(tabId).get()) ?? null;
+/**
+ * The people last seen on a tab, or null when Tend saw none there. Nothing clears a tab's list
+ * when it loads another page (a listener would wake the worker on every page of every site):
+ * readers that know the tab's page now pass it, and a list seen on another page is dropped.
+ */
+export async function getTabPeople(tabId: number, pageNow?: { url: string | undefined }): Promise<TabPeople | null> {
+  const people = (await tabPeople.of(tabId).get()) ?? null;
+  if (!people || !pageNow || samePage(people.url, pageNow.url)) return people;
+  await clearTabPeople(tabId);
+  return null;
 }
 
 export async function setTabPeople(tabId: number, people: TabPeople): Promise<void> {
   savedPeopleCount.set(tabId, countSaved(people));
   await tabPeople.of(tabId).set(people);
+}
+
+/** The tabs that have a people list. */
+export async function tabsWithPeople(): Promise<number[]> {
+  return [...(await tabPeople.all()).keys()];
 }
 
 export async function clearTabPeople(tabId: number): Promise<void> {

@@ -44,7 +44,8 @@ export async function logFromMenu(
   /** Whether the click handler managed to open the side panel already. */
   panelOpened: Promise<boolean> = Promise.resolve(false),
 ): Promise<Interaction | undefined> {
-  const tabPeople = await getTabPeople(tab.id);
+  // The people of the page clicked on: a list Tend read on the tab's previous page is not theirs.
+  const tabPeople = await getTabPeople(tab.id, { url: click.pageUrl });
   const plan = planMenuLog(click, tabPeople?.people ?? []);
   if (plan.action === 'log') {
     const contact = 'email' in plan.person ? await personOfAddress(db, tab.id, plan.person.email, now) : undefined;
