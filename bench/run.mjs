@@ -16,6 +16,7 @@ import { searchRows } from './search-bench.mjs';
 // Issue 14 (People view): 10,000 people in the built extension's side panel, its own browser.
 import { peopleRows } from './people-bench.mjs';
 import { calendarRows } from './calendar-bench.mjs'; // issue 16: a 200-guest event, with the recogniser rows
+import { wakeRows } from './wake-bench.mjs'; // issue 17: no worker start on sites Tend does not read
 
 /** @typedef {import('./report.mjs').Row} Row */
 /** @typedef {import('./in-page').BenchScenarios} BenchScenarios */
@@ -46,7 +47,7 @@ function scenario(page, name, ...args) {
 }
 
 /** Row groups `--only` can pick. */
-const GROUPS = ['gmail', 'prose', 'hostile', 'sizes', 'search', 'people'];
+const GROUPS = ['gmail', 'prose', 'hostile', 'sizes', 'search', 'people', 'wake'];
 
 /**
  * The groups to run: all, or those named after `--only` (`web` is prose and hostile).
@@ -189,6 +190,7 @@ async function main() {
     if (groups.has('gmail')) rows.push(...(await calendarRows(context)));
     if (groups.has('hostile')) rows.push(...(await adversarialRows(context, bundle)));
     if (groups.has('sizes')) rows.push(...sizeRows());
+    if (groups.has('wake')) rows.push(...(await wakeRows()));
     if (groups.has('search')) rows.push(...(await searchRows(context))); // issue 4: search and timeline budgets
   } finally {
     await browser.close();

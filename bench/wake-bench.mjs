@@ -1,0 +1,67 @@
+/**
+ * Issue 17: pages of sites Tend does not read must not wake its service worker (each start costs
+ * 50-60 ms of extension CPU). Counts the worker's starts over ten ordinary page views, with the
+ * worker stopped first as Chrome stops it after 30 s idle. Budget: 0.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { BROWSER_ARGS } from './browser.mjs';
+import { valueRow } from './report.mjs';
+
+/** @typedef {import('./report.mjs').Row} Row */
+
+const VIEWS = 10;
+const ORDINARY = 'https://news.tend.example/';
+
+/** @returns {Promise<Row[]>} */
+export async function wakeRows() {
+  const extension = resolve(process.env.TEND_EXTENSION ?? '.output/chrome-mv3');
+  const profile = mkdtempSync(join(tmpdir(), 'tend-bench-wake-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.TEND_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...BROWSER_ARGS],
+  });
+  try {
+    // Ordinary pages, served here: an article with a link or two, as any site has.
+    await context.route('**/*', (route) =>
+      route.request().url().startsWith(ORDINARY)
+        ? route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>News</title><p>Today <a href="/next">next</a></p>' })
+        : route.abort('blockedbyclient'),
+    );
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const page = await context.newPage();
+    // The welcome page opened on install is Tend's own and asks the worker: closed before counting.
+    const welcomeUrl = new URL('welcome.html', worker.url()).href;
+    const welcome = await context.waitForEvent('page', { predicate: (p) => p.url() === welcomeUrl, timeout: 10_000 }).catch(() => undefined);
+    await (welcome ?? context.pages().find((p) => p.url() === welcomeUrl))?.close();
+    await page.goto(ORDINARY);
+    const cdp = await context.newCDPSession(page);
+    let starts = 0;
+    let status = 'running';
+    /** @type {() => void} */
+    let onStopped = () => undefined;
+    // A start is a change from stopped (or stopping) to starting or running.
+    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
+      for (const version of event.versions) {
+        if (!version.scriptURL.startsWith(worker.url().replace(/[^/]*$/, '')) || version.runningStatus === status) continue;
+        const wasStopped = status === 'stopped' || status === 'stopping';
+        status = version.runningStatus;
+        if (status === 'stopped') onStopped();
+        else if (wasStopped && (status === 'starting' || status === 'running')) starts++;
+      }
+    });
+    const stop = new Promise((done) => (onStopped = () => done(undefined)));
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stop;
+    for (let view = 1; view <= VIEWS; view++) await page.goto(`${ORDINARY}${view}`);
+    await new Promise((done) => setTimeout(done, 1000));
+    return [valueRow(`worker starts over ${VIEWS} page views of a site Tend does not read`, starts, 'starts', 0, 'worker stopped first, as after 30 s idle')];
+  } finally {
+    await context.close();
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
