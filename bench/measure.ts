@@ -23,6 +23,11 @@ export interface PairOptions {
   warmupMs?: number;
   /** A timed sample lasts at least this long (performance.now() is coarsened to 5-100 µs). */
   minSampleMs?: number;
+  /**
+   * Run before every call of either side, untimed: change the page as a live app does, so that
+   * nothing the browser cached about an unchanged document flatters the subject or the baseline.
+   */
+  beforeEach?: () => void;
 }
 
 // Results go here so no engine can drop a call whose result nobody reads.
@@ -33,24 +38,38 @@ export function benchSink(): number {
   return sink;
 }
 
-function consume(value: unknown): void {
+/** Keep a result observable (into the sink), so no engine drops the call that made it. */
+export function consume(value: unknown): void {
   if (typeof value === 'number') sink += value;
   else if (value && typeof value === 'object') sink += 1;
 }
 
-function timeReps(run: () => unknown, reps: number): number {
-  const start = performance.now();
-  for (let i = 0; i < reps; i++) consume(run());
-  return (performance.now() - start) / reps;
+/** The total time of `reps` calls; with `beforeEach`, each call is timed alone after it. */
+function timeCalls(run: () => unknown, reps: number, beforeEach?: () => void): number {
+  if (!beforeEach) {
+    const start = performance.now();
+    for (let i = 0; i < reps; i++) consume(run());
+    return performance.now() - start;
+  }
+  let total = 0;
+  for (let i = 0; i < reps; i++) {
+    beforeEach();
+    const start = performance.now();
+    consume(run());
+    total += performance.now() - start;
+  }
+  return total;
+}
+
+function timeReps(run: () => unknown, reps: number, beforeEach?: () => void): number {
+  return timeCalls(run, reps, beforeEach) / reps;
 }
 
 /** Repetitions that make one sample last at least `minSampleMs`. */
-function repsFor(run: () => unknown, minSampleMs: number): number {
+function repsFor(run: () => unknown, minSampleMs: number, beforeEach?: () => void): number {
   let reps = 1;
   while (reps < 1_000_000) {
-    const start = performance.now();
-    for (let i = 0; i < reps; i++) consume(run());
-    if (performance.now() - start >= minSampleMs) return reps;
+    if (timeCalls(run, reps, beforeEach) >= minSampleMs) return reps;
     reps *= 2;
   }
   return reps;
@@ -58,15 +77,17 @@ function repsFor(run: () => unknown, minSampleMs: number): number {
 
 /** Warm both up, then time them alternately (order flipped every pair) and take medians. */
 export function timePair(subject: () => unknown, baseline: () => unknown, options: PairOptions = {}): PairTiming {
-  const { pairs = 41, warmupMs = 400, minSampleMs = 3 } = options;
+  const { pairs = 41, warmupMs = 400, minSampleMs = 3, beforeEach } = options;
   // Warm-up lets the JIT settle on both before anything counts.
   const warmupEnd = performance.now() + warmupMs;
   for (let round = 0; round < 5 || performance.now() < warmupEnd; round++) {
+    beforeEach?.();
     consume(subject());
+    beforeEach?.();
     consume(baseline());
   }
-  const subjectReps = repsFor(subject, minSampleMs);
-  const baselineReps = repsFor(baseline, minSampleMs);
+  const subjectReps = repsFor(subject, minSampleMs, beforeEach);
+  const baselineReps = repsFor(baseline, minSampleMs, beforeEach);
   const subjectTimes: number[] = [];
   const baselineTimes: number[] = [];
   const ratios: number[] = [];
@@ -74,11 +95,11 @@ export function timePair(subject: () => unknown, baseline: () => unknown, option
     let s: number;
     let b: number;
     if (pair % 2 === 0) {
-      s = timeReps(subject, subjectReps);
-      b = timeReps(baseline, baselineReps);
+      s = timeReps(subject, subjectReps, beforeEach);
+      b = timeReps(baseline, baselineReps, beforeEach);
     } else {
-      b = timeReps(baseline, baselineReps);
-      s = timeReps(subject, subjectReps);
+      b = timeReps(baseline, baselineReps, beforeEach);
+      s = timeReps(subject, subjectReps, beforeEach);
     }
     subjectTimes.push(s);
     baselineTimes.push(b);

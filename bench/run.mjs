@@ -65,6 +65,38 @@ function groupsToRun(args) {
 /** @param {number} bytes */
 const megabytes = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 
+/** Fresh tabs per side for the first-call row: one cold call is noisy, the median of several is not. */
+const FIRST_CALL_TABS = 5;
+
+/**
+ * (a') The first Gmail scan in a fresh tab against the first query of the same elements in another
+ * fresh tab (cold: no JIT, nothing cached), alternating, medians of FIRST_CALL_TABS each.
+ * @param {import('playwright-core').BrowserContext} context @param {string} bundle
+ * @returns {Promise<Row>}
+ */
+async function firstCallRow(context, bundle) {
+  /** @type {{ scan: number[], query: number[] }} */
+  const times = { scan: [], query: [] };
+  for (let run = 0; run < FIRST_CALL_TABS; run++) {
+    for (const which of /** @type {const} */ (run % 2 ? ['query', 'scan'] : ['scan', 'query'])) {
+      const page = await openBenchPage(context, bundle);
+      try {
+        times[which].push(await scenario(page, 'gmailFirstCall', which));
+      } finally {
+        await page.close();
+      }
+    }
+  }
+  const [scan, query] = [median(times.scan), median(times.query)];
+  return ratioRow(
+    'gmail: first full scan in a fresh tab (find / one querySelectorAll, both cold)',
+    'ms',
+    { subjectMs: scan, baselineMs: query, ratio: scan / query },
+    1.5,
+    `median of ${FIRST_CALL_TABS} fresh tabs each`,
+  );
+}
+
 /**
  * (a), (b), (c): pairs timed inside one tab each.
  * @param {import('playwright-core').BrowserContext} context @param {string} bundle @param {Set<string>} groups
@@ -84,7 +116,16 @@ async function pairRows(context, bundle, groups) {
   };
   if (groups.has('gmail')) {
     const full = await inFreshTab('gmailFullScan');
-    rows.push(ratioRow('gmail: full scan of a 50-message thread (find / one querySelectorAll)', 'ms', full, 1.5, `page ${megabytes(full.bytes)}`));
+    rows.push(
+      ratioRow(
+        'gmail: full scan of a 50-message thread, page changed before each (find / one querySelectorAll)',
+        'ms',
+        full,
+        1.5,
+        `page ${megabytes(full.bytes)}`,
+      ),
+    );
+    rows.push(await firstCallRow(context, bundle));
     const added = await inFreshTab('gmailAddedMessage');
     rows.push(
       ratioRow(
