@@ -5,26 +5,30 @@ import { downloadFile } from '../shared/download-file';
 import { EXPORT_LABELS, makeExportFile } from './export-files';
 import { failureMessage } from '../shared/failure-message';
 import { StatusLine } from '../shared/StatusLine';
+import { TransferProgress } from './TransferProgress';
 
 /** Export buttons: the full backup, vCards for address books, CSV for spreadsheets. */
 export function ExportData() {
   const [busy, setBusy] = useState<ExportChoice>();
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
+  const [share, setShare] = useState<number>();
 
   const run = async (choice: ExportChoice) => {
     // Not `disabled` while busy: a disabled button drops the keyboard focus to the page.
     if (busy) return;
     setBusy(choice);
     setError(undefined);
+    setShare(0);
     try {
-      const file = await makeExportFile(choice);
+      const file = await makeExportFile(choice, setShare);
       downloadFile(file);
       setStatus(t('exportSaved', file.name));
     } catch (failure) {
       setError(failureMessage(failure, 'export'));
     } finally {
       setBusy(undefined);
+      setShare(undefined);
     }
   };
 
@@ -39,6 +43,7 @@ export function ExportData() {
           </button>
         ))}
       </div>
+      {share !== undefined && <TransferProgress label={t('exportProgressLabel')} text={(percent) => t('exportProgress', percent)} share={share} />}
       <StatusLine status={status} error={error} />
     </section>
   );

@@ -1,7 +1,8 @@
 /** A file made in the page, handed to the browser's downloads through a blob link. */
 export interface MadeFile {
   name: string;
-  text: string;
+  /** A Blob for files longer than one string may be (a large backup). */
+  text: string | Blob;
   /** MIME type, e.g. `text/csv;charset=utf-8`. */
   type: string;
 }

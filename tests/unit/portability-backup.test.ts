@@ -7,6 +7,7 @@ import { DEFAULT_SETTINGS, type FollowUp, type Settings } from '../../utils/mode
 import { Backup } from '../../utils/portability/backup/format';
 import { exportBackup, restoreBackup } from '../../utils/portability/backup/backup';
 import { parseBackupJson } from '../../utils/portability/backup/read';
+import { writeBackupParts } from '../../utils/portability/backup/write';
 import { recordSighting } from '../../utils/services/sightings/sightings';
 import { ADA, CHARLES, DAY, freshDb, rulesWith, threadSighting } from './helpers';
 
@@ -114,6 +115,57 @@ describe('JSON backup', () => {
     expect(report.conflicts).toEqual([]);
     expect(report.invalid).toEqual([]);
     expect(report.settings).toEqual(SETTINGS);
+  });
+
+  test('written in small pages and parts, the file is the same and every record comes back intact', async () => {
+    const source = await populated();
+    const before = await dump(source);
+    const records = before.contacts.length + before.identities.length + before.interactions.length + before.followUps.length;
+    const progress: [number, number][] = [];
+    // Two records per read and parts of 64 characters: every record is read and serialised on its own path.
+    const parts = await writeBackupParts(source, SETTINGS, NOON, { pageSize: 2, partChars: 64, onProgress: (done, total) => progress.push([done, total]) });
+    expect(parts.length).toBeGreaterThan(records);
+    const longestRecord = Math.max(
+      ...[...before.contacts, ...before.identities, ...before.interactions, ...before.followUps].map((r) => JSON.stringify(r).length),
+    );
+    for (const part of parts) expect(part.length).toBeLessThan(64 + longestRecord + 16);
+    // The layout does not depend on the cut: one page and one part write the same text.
+    const whole = await writeBackupParts(source, SETTINGS, NOON, { pageSize: 10_000, partChars: Infinity });
+    expect(whole).toHaveLength(1);
+    expect(parts.join('')).toBe(whole[0]);
+    // Progress after each page, up to every record.
+    expect(progress.length).toBeGreaterThanOrEqual(Math.ceil(records / 2));
+    expect(progress.at(-1)).toEqual([records, records]);
+    expect(progress.every(([done], i) => i === 0 || done > progress[i - 1]![0])).toBe(true);
+
+    const target = await openTendDb('tend-restore-parts');
+    const report = await restoreBackup(target, parseBackupJson(parts.join('')));
+    expect(await dump(target)).toEqual(before);
+    expect(report.invalid).toEqual([]);
+    expect(report.settings).toEqual(SETTINGS);
+  });
+
+  test('stores with no record are written as empty lists, wherever they fall', async () => {
+    const db = await freshDb();
+    expect(JSON.parse((await writeBackupParts(db, SETTINGS, NOON, { pageSize: 1, partChars: 1 })).join(''))).toEqual({
+      format: 'tend-backup',
+      version: 1,
+      exportedAt: '2024-05-01T12:00:00.000Z',
+      contacts: [],
+      identities: [],
+      interactions: [],
+      followUps: [],
+      settings: SETTINGS,
+    });
+    const tx = writeTx(db, ['followUps']);
+    const followUp: FollowUp = { id: newId(NOON), contactId: newId(NOON), due: NOON, text: 'Only this', done: false };
+    await tx.objectStore('followUps').add(followUp);
+    await tx.done;
+    expect(JSON.parse((await writeBackupParts(db, SETTINGS, NOON, { pageSize: 1, partChars: 1 })).join(''))).toMatchObject({
+      contacts: [],
+      interactions: [],
+      followUps: [followUp],
+    });
   });
 
   test('a stage change’s data goes into the file and comes back; a stage Tend does not know is refused', async () => {

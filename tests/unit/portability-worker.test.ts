@@ -7,10 +7,10 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeExportFile } from '../../components/settings/export-files';
 import { readImportFile } from '../../components/settings/import-file';
-import { receiveText, sendText } from '../../components/settings/transfer';
+import { receiveParts, receiveText, sendText } from '../../components/settings/transfer';
 import type { StoreName, TendDatabase } from '../../utils/db/schema';
 import { ask } from '../../utils/messaging/client';
-import { CHUNK_CHARS } from '../../utils/messaging/features/portability';
+import { CHUNK_CHARS, type ExportChoice } from '../../utils/messaging/features/portability';
 import { Broadcast } from '../../utils/messaging/protocol';
 import { createRouter } from '../../utils/messaging/router';
 import { newId } from '../../utils/ids';
@@ -19,7 +19,8 @@ import { hasSearchIndex } from '../../utils/search/live-index';
 import { alarmName } from '../../utils/services/followups/alarms-sync';
 import { createHandlers } from '../../utils/services/handlers';
 import { failingAs } from '../../utils/services/portability/failures';
-import { payloadOf, textOf } from '../../utils/services/portability/transfers';
+import { partsPayloadOf, payloadOf, textOf } from '../../utils/services/portability/transfers';
+import { endProgress, reportProgress } from '../../utils/services/portability/progress';
 import { backupFileText } from '../e2e/pages/backup-file';
 import { ADA, DAY, freshDb, rulesWith, threadSighting } from './helpers';
 import { recordSighting } from '../../utils/services/sightings/sightings';
@@ -158,7 +159,7 @@ describe('backups', () => {
   test('export through the worker, delete everything, restore: the same backup, storage areas emptied in between', async () => {
     await restore('tend-backup.json', backupFileText({ contacts: [person], interactions: [note], followUps: [followUp] }, NOW));
     await fakeBrowser.storage.session.set({ 'tab-people:7': { url: 'https://example.com/' } });
-    const before = await makeExportFile('backup');
+    const before = await exportedText('backup');
     expect(before).toMatchObject({ name: 'tend-backup-2024-05-01.json', type: 'application/json' });
     expect(await searchPeople('grace')).toEqual(['Grace Hopper']);
     expect(await fakeBrowser.alarms.getAll()).toHaveLength(1);
@@ -180,10 +181,25 @@ describe('backups', () => {
     ]);
 
     await restore(before.name, before.text);
-    expect(await makeExportFile('backup')).toEqual(before);
-    const people = await makeExportFile('people-csv');
+    expect(await exportedText('backup')).toEqual(before);
+    const people = await exportedText('people-csv');
     expect(people.name).toBe('tend-people-2024-05-01.csv');
     expect(people.text).toContain('grace@navy.example');
+  });
+
+  test('a backup export tells the page how far the worker has gone, then the page how far it has read', async () => {
+    await restore('tend-backup.json', backupFileText({ contacts: [person], interactions: [note], followUps: [followUp] }, NOW));
+    const shares: number[] = [];
+    const file = await makeExportFile('backup', (share) => shares.push(share));
+    expect(JSON.parse(await (file.text as Blob).text())).toMatchObject({ contacts: [person], interactions: [note], followUps: [followUp] });
+    expect(shares.at(-1)).toBe(1);
+    expect(shares.every((share, i) => share >= 0 && share <= 1 && (i === 0 || share >= shares[i - 1]!))).toBe(true);
+    // The worker's progress while it writes, read as the page reads it, then forgotten once done.
+    const progressId = crypto.randomUUID();
+    reportProgress(progressId, 3, 4);
+    expect(await ask({ type: 'transferProgress', progressId })).toEqual({ done: 3, total: 4 });
+    endProgress(progressId);
+    expect(await ask({ type: 'transferProgress', progressId })).toEqual({ done: 0, total: 0 });
   });
 
   test('delete everything is refused without the confirmation the page sends once the user typed the word', async () => {
@@ -192,6 +208,12 @@ describe('backups', () => {
     expect(await db.count('contacts')).toBe(1);
   });
 });
+
+/** An export as the page makes it, its Blob read back as text. */
+async function exportedText(choice: ExportChoice): Promise<{ name: string; type: string; text: string }> {
+  const file = await makeExportFile(choice);
+  return { ...file, text: typeof file.text === 'string' ? file.text : await file.text.text() };
+}
 
 describe('long texts', () => {
   test('a text longer than one message goes up and comes back in chunks, each under Chrome’s cap', async () => {
@@ -209,6 +231,20 @@ describe('long texts', () => {
     expect(answer).toMatchObject({ chunks: 3 });
     expect(await receiveText(answer)).toBe(text);
     await expect(receiveText(answer)).rejects.toThrow('Tend’s background stopped while the file was being handed to it.');
+  }, 60_000);
+
+  test('a file in parts comes to the page part by part as one Blob; a part longer than a message is cut', async () => {
+    const parts = ['{"a":', '\u0001'.repeat(CHUNK_CHARS + 5), '"}'];
+    const answer = partsPayloadOf(parts, NOW);
+    expect(answer).toMatchObject({ parts: 4 });
+    const read: number[] = [];
+    const blob = await receiveParts(answer, 'application/json', (done) => read.push(done));
+    expect(read).toEqual([1, 2, 3, 4]);
+    expect(blob.type).toBe('application/json');
+    expect(await blob.text()).toBe(parts.join(''));
+    expect(largestMessage).toBeLessThan(CHROME_MAX_MESSAGE);
+    await expect(receiveParts(answer, 'application/json')).rejects.toThrow('Tend’s background stopped while the file was being handed to it.');
+    expect(partsPayloadOf(['short'])).toEqual({ text: 'short' });
   }, 60_000);
 
   test('a short text travels inline, in the request itself', async () => {

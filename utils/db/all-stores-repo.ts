@@ -32,3 +32,36 @@ export async function clearAllStores(db: TendDatabase): Promise<string[]> {
   await tx.done;
   return contactIds;
 }
+
+/** Stores a backup reads page by page: each keyed by one string field. */
+export type PagedStore = 'contacts' | 'identities' | 'interactions' | 'followUps';
+
+/**
+ * Every record of each store named, in key order, handed to `onPage` a page of `pageSize` at a
+ * time, all in one read transaction (a consistent picture, as a backup needs: no entry of a person
+ * added after the people were read). `onPage` runs synchronously between requests, so the
+ * transaction stays alive and no page is kept once handled; `counts` come first, for progress.
+ */
+export async function readStoresInPages<S extends PagedStore>(
+  db: TendDatabase,
+  stores: readonly S[],
+  pageSize: number,
+  onCounts: (counts: Record<S, number>) => void,
+  onPage: <K extends S>(store: K, records: TendDB[K]['value'][]) => void,
+): Promise<void> {
+  const tx = readTx(db, [...stores]);
+  const counts = await Promise.all(stores.map((store) => tx.objectStore(store).count()));
+  onCounts(Object.fromEntries(stores.map((store, i) => [store, counts[i]])) as Record<S, number>);
+  for (const store of stores) {
+    const keyPath = tx.objectStore(store).keyPath as string;
+    let after: string | undefined;
+    for (;;) {
+      const range = after === undefined ? undefined : IDBKeyRange.lowerBound(after, true);
+      const page = await tx.objectStore(store).getAll(range, pageSize);
+      if (page.length > 0) onPage(store, page);
+      if (page.length < pageSize) break;
+      after = (page.at(-1) as unknown as Record<string, string>)[keyPath];
+    }
+  }
+  await tx.done;
+}

@@ -3,7 +3,7 @@ import { readWholeStores } from '../db/all-stores-repo';
 import type { TendDatabase } from '../db/schema';
 import type { ExportChoice } from '../messaging/features/portability';
 import type { Contact } from '../model/records';
-import { exportBackup } from './backup/backup';
+import { writeBackupParts } from './backup/write';
 import { exportInteractionsCsv, exportPeopleCsv } from './csv/export';
 import { exportFileName } from './file-names';
 import { writeVCards } from './vcard/write';
@@ -14,8 +14,12 @@ export interface MadeFile {
   name: string;
   /** MIME type, e.g. `text/csv;charset=utf-8`. */
   type: string;
-  text: string;
+  /** The text in parts, whose concatenation is the file (a backup may be longer than one string can be). */
+  parts: string[];
 }
+
+/** What a made file tells its maker: records written so far, and in all. */
+export type ExportProgress = (done: number, total: number) => void;
 
 const byName = (a: Contact, b: Contact) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id);
 
@@ -23,19 +27,24 @@ async function allContacts(db: TendDatabase): Promise<Contact[]> {
   return (await readWholeStores(db, ['contacts'])).contacts.sort(byName);
 }
 
-/** The whole backup as a file: every record and the settings. */
-export async function makeBackupFile(db: TendDatabase, now = Date.now()): Promise<MadeFile> {
-  // Settings first: exportBackup reads the records in one transaction of its own.
+/** The whole backup as a file: every record and the user's settings (no other record of the settings store). */
+export async function makeBackupFile(db: TendDatabase, now = Date.now(), onProgress?: ExportProgress): Promise<MadeFile> {
+  // Settings first: the records are read in one transaction of their own.
   const settings = await loadSettings(db);
-  const backup = await exportBackup(db, settings, now);
-  return { name: exportFileName('backup', now), text: JSON.stringify(backup, null, 2), type: 'application/json' };
+  const parts = await writeBackupParts(db, settings, now, { onProgress });
+  return { name: exportFileName('backup', now), parts, type: 'application/json' };
 }
 
 /** The file for one export choice. */
-export async function makeExportFile(db: TendDatabase, choice: ExportChoice, now = Date.now()): Promise<MadeFile> {
+export async function makeExportFile(db: TendDatabase, choice: ExportChoice, now = Date.now(), onProgress?: ExportProgress): Promise<MadeFile> {
+  if (choice === 'backup') return makeBackupFile(db, now, onProgress);
+  const { name, type, text } = await makeTextFile(db, choice, now);
+  return { name, type, parts: [text] };
+}
+
+/** The smaller exports (contacts and entries as vCards or CSV), each one text. */
+async function makeTextFile(db: TendDatabase, choice: Exclude<ExportChoice, 'backup'>, now: number): Promise<{ name: string; type: string; text: string }> {
   switch (choice) {
-    case 'backup':
-      return makeBackupFile(db, now);
     case 'vcard4':
       return { name: exportFileName('contacts', now), text: writeVCards(await allContacts(db), '4.0'), type: 'text/vcard;charset=utf-8' };
     case 'vcard3':

@@ -46,12 +46,22 @@ export type ImportFileContents = z.infer<typeof ImportFileContents>;
 export const ExportChoice = z.enum(['backup', 'vcard4', 'vcard3', 'people-csv', 'interactions-csv']);
 export type ExportChoice = z.infer<typeof ExportChoice>;
 
+/**
+ * Most parts a file the worker made may have. A backup is written in parts of 2 Mi characters
+ * (utils/portability/backup/write.ts), so this allows far more than any store holds.
+ */
+export const MAX_PARTS = 1_000_000;
+
+/** A file's text as the worker answers it: inline when it is one short part, else staged part by part under an id. */
+export const PartsPayload = z.union([z.object({ text: z.string().max(CHUNK_CHARS) }), z.object({ transferId, parts: z.number().int().min(1).max(MAX_PARTS) })]);
+export type PartsPayload = z.infer<typeof PartsPayload>;
+
 /** A file the worker made, for the page to offer as a download (a worker cannot make object URLs). */
 export const ExportedFile = z.object({
   name: z.string(),
   /** MIME type, e.g. `text/csv;charset=utf-8`. */
   type: z.string(),
-  content: TextPayload,
+  content: PartsPayload,
 });
 export type ExportedFile = z.infer<typeof ExportedFile>;
 
@@ -105,6 +115,10 @@ const chunkIndex = z
   .min(0)
   .max(MAX_CHUNKS - 1);
 
+/** How far a long request has gone: records done and in all (both 0 while it has not started). */
+export const TransferProgress = z.object({ done: count, total: count });
+export type TransferProgress = z.infer<typeof TransferProgress>;
+
 /** The portability feature's page requests. */
 export const portabilityRequests = [
   /** One chunk of a long text the page sends; chunks come in order, from 0. */
@@ -114,12 +128,18 @@ export const portabilityRequests = [
     index: chunkIndex,
     text: z.string().max(CHUNK_CHARS),
   }),
-  /** One chunk of a long answer the worker staged; the last one read releases it. */
+  /** One chunk (or part of an exported file) of a long answer the worker staged; the last one read releases it. */
   z.object({
     type: z.literal('downloadChunk'),
     transferId,
-    index: chunkIndex,
+    index: z
+      .number()
+      .int()
+      .min(0)
+      .max(MAX_PARTS - 1),
   }),
+  /** How far the long request the page named `progressId` has gone. */
+  z.object({ type: z.literal('transferProgress'), progressId: z.uuid() }),
   /** The preview of an import: `file` is the JSON of ImportFileContents. Reads only. */
   z.object({ type: z.literal('previewImport'), file: TextPayload }),
   /** Apply a confirmed preview (`preview` is its JSON), all or nothing. */
@@ -131,13 +151,15 @@ export const portabilityRequests = [
   z.object({ type: z.literal('restoreBackup'), backup: TextPayload }),
   /** Delete every record and Chrome storage area of Tend; the page asks only once the user typed the word. */
   z.object({ type: z.literal('deleteEverything'), confirmed: z.literal(true) }),
-  z.object({ type: z.literal('exportFile'), choice: ExportChoice }),
+  /** Make an export file; `progressId` names it for `transferProgress` while it is made. */
+  z.object({ type: z.literal('exportFile'), choice: ExportChoice, progressId: z.uuid().optional() }),
 ] as const;
 
 /** What each of the portability requests answers with. */
 export const portabilityResults = {
   uploadChunk: z.object({ received: count }),
   downloadChunk: z.object({ text: z.string() }),
+  transferProgress: TransferProgress,
   /** The JSON of the ImportPreview (utils/model/import.ts). */
   previewImport: TextPayload,
   applyImport: z.object({ importId: z.uuid() }),

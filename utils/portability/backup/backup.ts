@@ -1,10 +1,9 @@
 /**
- * Backup and restore. Export reads every store in one transaction; restore writes in one
+ * Backup and restore. Export reads every store in one transaction, a page at a time (write.ts); restore writes in one
  * transaction, merging by id: a record Tend already has wins unless identical, and each such
  * difference is reported as a conflict. The timeline is rebuilt from restored interactions.
  */
 import { identityKey, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
-import { readWholeStores } from '../../db/all-stores-repo';
 import { addContact, contactExists, getContact } from '../../db/contacts-repo';
 import { TendError } from '../../errors';
 import { addFollowUp, getFollowUp } from '../../db/followups-repo';
@@ -12,7 +11,8 @@ import { addIdentityRow, identityOwners } from '../../db/identities-repo';
 import { t, type MessageKey } from '../../i18n';
 import type { Contact, FollowUp, Interaction, Settings } from '../../model/records';
 import { addInteraction, getInteraction, hasDedupeKey } from '../../db/interactions-repo';
-import { backupOf, type Backup, type IdentityRow } from './format';
+import type { Backup, IdentityRow } from './format';
+import { writeBackupParts, type BackupWriteOptions } from './write';
 import { readBackup, type InvalidRecord, type RestoredStore } from './read';
 import { rollBack } from '../import/roll-back';
 import { sameRecord } from '../import/same-record';
@@ -34,10 +34,9 @@ export interface RestoreReport {
   normalised: number;
 }
 
-/** Everything Tend stores, as one backup object (JSON-serialisable). */
-export async function exportBackup(db: TendDatabase, settings: Settings, now = Date.now()): Promise<Backup> {
-  const { contacts, identities, interactions, followUps } = await readWholeStores(db, ['contacts', 'identities', 'interactions', 'followUps']);
-  return backupOf({ contacts, identities, interactions, followUps, settings }, now);
+/** Everything Tend stores, as one backup object: the file `writeBackupParts` writes, parsed (for small stores and tests). */
+export async function exportBackup(db: TendDatabase, settings: Settings, now = Date.now(), options?: BackupWriteOptions): Promise<Backup> {
+  return JSON.parse((await writeBackupParts(db, settings, now, options)).join('')) as Backup;
 }
 
 const zeroCounts = (): Counts => ({ contacts: 0, identities: 0, interactions: 0, followUps: 0 });

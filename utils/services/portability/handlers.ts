@@ -14,7 +14,8 @@ import { undoImport } from '../../portability/import/undo';
 import { deleteEverything } from '../../portability/delete-everything';
 import { makeExportFile } from '../../portability/export-files';
 import { failingAs } from './failures';
-import { payloadOf, receiveChunk, sendChunk, textOf } from './transfers';
+import { endProgress, progressOf, reportProgress } from './progress';
+import { partsPayloadOf, payloadOf, receiveChunk, sendChunk, textOf } from './transfers';
 
 type Request<T extends ParsedPageRequest['type']> = Extract<ParsedPageRequest, { type: T }>;
 
@@ -71,10 +72,16 @@ export function createPortabilityHandlers(db: Promise<TendDatabase>, clock: () =
         await broadcast({ type: 'changed', contactIds });
         return { deletedPeople: contactIds.length };
       }),
-    exportFile: ({ choice }: Request<'exportFile'>) =>
+    transferProgress: async ({ progressId }: Request<'transferProgress'>) => progressOf(progressId),
+    exportFile: ({ choice, progressId }: Request<'exportFile'>) =>
       failingAs(choice === 'backup' ? 'backup' : 'export', async () => {
-        const file = await makeExportFile(await db, choice, clock());
-        return { name: file.name, type: file.type, content: payloadOf(file.text, clock()) };
+        const onProgress = progressId === undefined ? undefined : (done: number, total: number) => reportProgress(progressId, done, total);
+        try {
+          const file = await makeExportFile(await db, choice, clock(), onProgress);
+          return { name: file.name, type: file.type, content: partsPayloadOf(file.parts, clock()) };
+        } finally {
+          if (progressId !== undefined) endProgress(progressId);
+        }
       }),
   };
 }

@@ -6,7 +6,7 @@
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { newId } from '../../ids';
-import { CHUNK_CHARS, MAX_CHUNKS, type TextPayload } from '../../messaging/features/portability';
+import { CHUNK_CHARS, MAX_CHUNKS, type PartsPayload, type TextPayload } from '../../messaging/features/portability';
 
 /** A staged text left untouched this long is dropped: its page went away. */
 export const TRANSFER_TTL_MS = 10 * 60_000;
@@ -59,13 +59,30 @@ export function textOf(payload: TextPayload): string {
 /** A text as an answer: inline when it fits one message, else staged for the page to read in chunks. */
 export function payloadOf(text: string, now = Date.now()): TextPayload {
   if (text.length <= CHUNK_CHARS) return { text };
+  const chunks = cutText(text);
+  if (chunks.length > MAX_CHUNKS) throw new TendError('failed', t('transferTooLarge'));
+  return { transferId: stageDownload(chunks, now), chunks: chunks.length };
+}
+
+/** A made file's parts as an answer: inline when it is one short part, else staged for the page to read part by part. */
+export function partsPayloadOf(parts: string[], now = Date.now()): PartsPayload {
+  if (parts.length <= 1 && (parts[0] ?? '').length <= CHUNK_CHARS) return { text: parts[0] ?? '' };
+  // A part longer than one message (a vCard or CSV export is one text) is cut to fit.
+  const chunks = parts.flatMap((part) => (part.length <= CHUNK_CHARS ? [part] : cutText(part)));
+  return { transferId: stageDownload(chunks, now), parts: chunks.length };
+}
+
+function cutText(text: string): string[] {
   const chunks: string[] = [];
   for (let start = 0; start < text.length; start += CHUNK_CHARS) chunks.push(text.slice(start, start + CHUNK_CHARS));
-  if (chunks.length > MAX_CHUNKS) throw new TendError('failed', t('transferTooLarge'));
+  return chunks;
+}
+
+function stageDownload(chunks: string[], now: number): string {
   tidy(downloads, now);
   const transferId = newId(now);
   downloads.set(transferId, { chunks, touchedAt: now });
-  return { transferId, chunks: chunks.length };
+  return transferId;
 }
 
 /** One chunk of a staged answer; reading the last one releases the text. */
