@@ -13,7 +13,8 @@ import { ImportPreviewView } from './ImportPreviewView';
 import { previewMappedCsv, readImportFile, type ImportStep } from './import-file';
 import { settingsPatchFromBackup } from './restore-settings';
 import { StatusLine } from '../shared/StatusLine';
-import { sendText } from './transfer';
+import { sendFile, sendText } from './transfer';
+import { TransferProgress } from './TransferProgress';
 
 interface Props {
   /** Changes when data changed elsewhere on the page (deleted, restored): the history is read again. */
@@ -34,6 +35,8 @@ export function ImportData({ generation, onSettingsChanged, onDataChanged }: Pro
   const [restored, setRestored] = useState<RestoreResult>();
   const [history, setHistory] = useState<ImportSummary[]>([]);
   const [undoing, setUndoing] = useState<string>();
+  /** The share of a backup sent to the worker while it is restored (then the worker applies it). */
+  const [sent, setSent] = useState<number>();
 
   const reloadHistory = async () => setHistory(await ask({ type: 'listImports' }));
   useEffect(() => void reloadHistory().catch((failure) => setError(failureMessage(failure, 'list-imports'))), [generation]);
@@ -79,9 +82,11 @@ export function ImportData({ generation, onSettingsChanged, onDataChanged }: Pro
       onDataChanged();
     });
 
-  const restore = (text: string) =>
+  const restore = (file: Blob) =>
     act('restore', async () => {
-      const report = await ask({ type: 'restoreBackup', backup: await sendText(text) });
+      setSent(0);
+      const backup = await sendFile(file, (bytes) => setSent(bytes / Math.max(1, file.size)));
+      const report = await ask({ type: 'restoreBackup', backup }).finally(() => setSent(undefined));
       setStep(undefined);
       setRestored(report);
       // Addresses written in capitals or with stray spaces are stored as Tend writes them: said, not hidden.
@@ -143,8 +148,15 @@ export function ImportData({ generation, onSettingsChanged, onDataChanged }: Pro
           fileName={step.fileName}
           summary={step.summary}
           busy={busy}
-          onConfirm={() => void restore(step.text)}
+          onConfirm={() => void restore(step.file)}
           onCancel={() => setStep(undefined)}
+        />
+      )}
+      {sent !== undefined && (
+        <TransferProgress
+          label={t('restoreProgressLabel')}
+          text={(percent) => t(sent < 1 ? 'restoreProgressSending' : 'restoreProgressApplying', percent)}
+          share={sent}
         />
       )}
       <StatusLine status={status} error={error} />

@@ -7,9 +7,9 @@ import { TendError } from '../../utils/errors';
 import { t, type MessageKey } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 import type { ImportFileContents } from '../../utils/messaging/features/portability';
-import { parseBackupJson, readBackup } from '../../utils/portability/backup/read';
+import { BackupCounter } from '../../utils/portability/backup/read';
 import { parseContactsCsv, parseCsvWithMapping, type CsvColumnMapping, type KnownCsvFormat } from '../../utils/portability/csv/import';
-import { textOfFile, unreadableFileIssue } from '../../utils/portability/file-text';
+import { forEachTextSlice, textOfFile, unreadableFileIssue } from '../../utils/portability/file-text';
 import type { ImportCandidate, ImportIssue, ImportPreview } from '../../utils/model/import';
 import { vCardImportInput } from '../../utils/portability/vcard/import';
 import { parseVCards } from '../../utils/portability/vcard/parse';
@@ -37,8 +37,8 @@ export interface BackupSummary {
 export type ImportStep =
   | { step: 'preview'; preview: ImportPreview }
   | { step: 'mapping'; fileName: string; text: string; headers: string[]; suggested: CsvColumnMapping }
-  /** `text` is the file's, sent to the worker when the user confirms. */
-  | { step: 'backup'; fileName: string; text: string; summary: BackupSummary };
+  /** `file` is read again, a slice at a time, and sent to the worker when the user confirms. */
+  | { step: 'backup'; fileName: string; file: Blob; summary: BackupSummary };
 
 const CSV_SOURCES: Record<KnownCsvFormat, MessageKey> = { google: 'importSourceGoogleCsv', outlook: 'importSourceOutlookCsv', tend: 'importSourceTendCsv' };
 
@@ -86,24 +86,22 @@ async function previewOf(
   return { step: 'preview', preview };
 }
 
-function backupStep(fileName: string, text: string): ImportStep {
-  const unreadable = unreadableFileIssue(text, t('importFormatBackup'));
-  if (unreadable) throw new TendError('invalid', unreadable.reason);
-  const backup = parseBackupJson(text);
-  const checked = readBackup(backup);
-  const exportedAt = (backup as { exportedAt: string }).exportedAt;
-  return {
-    step: 'backup',
-    fileName,
-    text,
-    summary: {
-      exportedAt,
-      people: checked.contacts.length,
-      entries: checked.interactions.length,
-      followUps: checked.followUps.length,
-      invalid: checked.invalid.length,
-    },
-  };
+/**
+ * The summary of a backup file, read a slice at a time (each slice decoded, split and its records
+ * checked in a short task): a large backup never becomes one string in the page.
+ */
+async function backupStep(fileName: string, file: Blob): Promise<ImportStep> {
+  const counter = new BackupCounter();
+  let first = true;
+  await forEachTextSlice(file, (text) => {
+    const unreadable = first ? unreadableFileIssue(text, t('importFormatBackup')) : undefined;
+    if (unreadable) throw new TendError('invalid', unreadable.reason);
+    first = false;
+    counter.push(text);
+  });
+  if (first) throw new TendError('invalid', t('importFileEmpty'));
+  const { exportedAt, valid, invalid } = counter.end();
+  return { step: 'backup', fileName, file, summary: { exportedAt, people: valid.contacts, entries: valid.interactions, followUps: valid.followUps, invalid } };
 }
 
 /** Read a picked file into its next step; throws a TendError with a message for the user when it is unusable. */
@@ -113,9 +111,10 @@ export async function readImportFile(file: File): Promise<ImportStep> {
     const megabytes = Math.round(file.size / (1024 * 1024));
     throw new TendError('invalid', t('importTooLarge', file.name, megabytes, MAX_IMPORT_BYTES / (1024 * 1024), MAX_BACKUP_BYTES / (1024 * 1024)));
   }
+  // The kind from the name or the first characters; a backup is then read in slices, anything else whole.
+  if (importKindOf(file.name, textOfFile(new Uint8Array(await file.slice(0, 4096).arrayBuffer()))) === 'backup') return backupStep(file.name, file);
   const text = textOfFile(new Uint8Array(await file.arrayBuffer()));
   const kind = importKindOf(file.name, text);
-  if (kind === 'backup') return backupStep(file.name, text);
   if (kind === 'vcard') return previewOf('importSourceVCard', file.name, vCardImportInput(parseVCards(text)));
   if (kind === 'csv') {
     const csv = parseContactsCsv(text);

@@ -4,6 +4,7 @@
  */
 import { CHUNK_CHARS, type PartsPayload, type TextPayload } from '../../utils/messaging/features/portability';
 import { ask } from '../../utils/messaging/client';
+import { forEachTextSlice, SLICE_BYTES } from '../../utils/portability/file-text';
 
 /** Hand a text to the worker: inline, or uploaded chunk by chunk and named by the payload. */
 export async function sendText(text: string): Promise<TextPayload> {
@@ -14,6 +15,22 @@ export async function sendText(text: string): Promise<TextPayload> {
     await ask({ type: 'uploadChunk', transferId, index, text: text.slice(start, start + CHUNK_CHARS) });
   }
   return { transferId, chunks: index };
+}
+
+/**
+ * Hand a file's text to the worker a slice at a time (each decoded and sent in a short task; see
+ * forEachTextSlice): inline when it is one slice. `onSent` hears the bytes sent so far.
+ */
+export async function sendFile(file: Blob, onSent?: (bytes: number) => void): Promise<TextPayload> {
+  const transferId = crypto.randomUUID();
+  let first: string | undefined;
+  let index = 0;
+  await forEachTextSlice(file, async (text, bytes) => {
+    if (file.size <= SLICE_BYTES) first = text;
+    else await ask({ type: 'uploadChunk', transferId, index: index++, text });
+    onSent?.(bytes);
+  });
+  return file.size <= SLICE_BYTES ? { text: first ?? '' } : { transferId, chunks: index };
 }
 
 /** The text of a payload the worker answered: inline, or read back chunk by chunk. */

@@ -7,10 +7,11 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { makeExportFile } from '../../components/settings/export-files';
 import { readImportFile } from '../../components/settings/import-file';
-import { receiveParts, receiveText, sendText } from '../../components/settings/transfer';
+import { receiveParts, receiveText, sendFile, sendText } from '../../components/settings/transfer';
 import type { StoreName, TendDatabase } from '../../utils/db/schema';
 import { ask } from '../../utils/messaging/client';
 import { CHUNK_CHARS, type ExportChoice } from '../../utils/messaging/features/portability';
+import { SLICE_BYTES } from '../../utils/portability/file-text';
 import { Broadcast } from '../../utils/messaging/protocol';
 import { createRouter } from '../../utils/messaging/router';
 import { newId } from '../../utils/ids';
@@ -133,7 +134,7 @@ describe('backups', () => {
   async function restore(name: string, text: string) {
     const step = await readImportFile(new File([text], name));
     if (step.step !== 'backup') throw new Error(`expected a backup, got ${step.step}`);
-    return ask({ type: 'restoreBackup', backup: await sendText(step.text) });
+    return ask({ type: 'restoreBackup', backup: await sendFile(step.file) });
   }
 
   test('restore: every record back, found by the search index, follow-up alarms set, the pages told', async () => {
@@ -185,6 +186,23 @@ describe('backups', () => {
     const people = await exportedText('people-csv');
     expect(people.name).toBe('tend-people-2024-05-01.csv');
     expect(people.text).toContain('grace@navy.example');
+  });
+
+  test('a backup of several slices is counted and sent a slice at a time, characters split between slices intact', async () => {
+    const notes = Array.from({ length: 400 }, (_, i) => ({ ...note, id: newId(NOW - DAY + i), summary: `Note ${i}: ${'détail ✓ '.repeat(200)}` }));
+    const text = backupFileText({ contacts: [person], interactions: notes }, NOW);
+    expect(new Blob([text]).size).toBeGreaterThan(3 * SLICE_BYTES);
+    const step = await readImportFile(new File([text], 'tend-backup.json'));
+    expect(step).toMatchObject({ step: 'backup', summary: { people: 1, entries: 400, followUps: 0, invalid: 0 } });
+    const shares: number[] = [];
+    const payload = await sendFile(new File([text], 'tend-backup.json'), (bytes) => shares.push(bytes));
+    expect(payload).toMatchObject({ chunks: shares.length });
+    expect(shares.length).toBeGreaterThan(3);
+    expect(largestMessage).toBeLessThan(2 * SLICE_BYTES);
+    const report = await ask({ type: 'restoreBackup', backup: payload });
+    expect(report.added).toMatchObject({ contacts: 1, interactions: 400 });
+    expect(report.problemCount).toBe(0);
+    expect((await db.getAll('interactions')).map((entry) => entry.summary).sort()).toEqual(notes.map((entry) => entry.summary).sort());
   });
 
   test('a backup export tells the page how far the worker has gone, then the page how far it has read', async () => {

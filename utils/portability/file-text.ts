@@ -25,3 +25,22 @@ export function unreadableFileIssue(text: string, kind: string): ImportIssue | u
   if (text.slice(0, 65_536).includes('\u0000')) return { line: 0, reason: t('importFileBinary', kind) };
   return undefined;
 }
+
+/** Bytes read per slice of a large file: its text decodes, and is sent or checked, in a short task. */
+export const SLICE_BYTES = 256 * 1024;
+
+/**
+ * The text of a file a slice at a time, never the whole as one string (a backup may be longer than
+ * one string can be): UTF-16 when it starts with a UTF-16 byte-order mark, else UTF-8 (BOM dropped;
+ * bytes that are not UTF-8 read as U+FFFD: a backup Tend wrote is always UTF-8).
+ */
+export async function forEachTextSlice(file: Blob, onText: (text: string, bytesRead: number) => void | Promise<void>, sliceBytes = SLICE_BYTES): Promise<void> {
+  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  const encoding = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const decoder = new TextDecoder(encoding);
+  for (let start = 0; start < file.size; start += sliceBytes) {
+    const end = Math.min(file.size, start + sliceBytes);
+    const text = decoder.decode(new Uint8Array(await file.slice(start, end).arrayBuffer()), { stream: end < file.size });
+    if (text) await onText(text, end);
+  }
+}

@@ -19,8 +19,13 @@ import { MAX_NAME, Settings } from '../../model/records';
  * (`\u001f`), so a chunk is at most 48 MiB on the wire, under Chrome's 64 MiB whatever it holds.
  */
 export const CHUNK_CHARS = 8 * 1024 * 1024;
-/** Most chunks one text may have: 512 Mi units, the largest backup file the options page reads. */
-export const MAX_CHUNKS = 64;
+/**
+ * Most chunks one text may have. The options page sends a backup in chunks of 512 Ki units (a
+ * longer message costs the page a task of over 100 ms to send): 1,024 of them for the largest.
+ */
+export const MAX_CHUNKS = 2_048;
+/** Most characters one text sent to the worker may have: 512 Mi units, the largest backup file the options page reads. */
+export const MAX_TEXT_CHARS = 512 * 1024 * 1024;
 
 const transferId = z.uuid();
 const count = z.number().int().nonnegative();
@@ -147,7 +152,7 @@ export const portabilityRequests = [
   z.object({ type: z.literal('undoImport'), importId: z.uuid() }),
   /** The most recent imports, newest first. */
   z.object({ type: z.literal('listImports'), limit: z.number().int().min(1).max(100).default(20) }),
-  /** Restore a backup file (its text), in one transaction. */
+  /** Restore a backup file (its text, read by the worker piece by piece), in one transaction. */
   z.object({ type: z.literal('restoreBackup'), backup: TextPayload }),
   /** Delete every record and Chrome storage area of Tend; the page asks only once the user typed the word. */
   z.object({ type: z.literal('deleteEverything'), confirmed: z.literal(true) }),

@@ -8,6 +8,7 @@ import { t, uiLanguage } from '../../i18n';
 import { Contact, FollowUp, Interaction, Settings } from '../../model/records';
 import { BACKUP_VERSION, BackupEnvelope, BackupFile, IdentityRow } from './format';
 import { normalIdentities, normalIdentityValue } from './normalise';
+import { addPiece, assembleBackup, BackupSplitter, BackupSyntaxError } from './split';
 
 /** The stores a backup carries records of. */
 export type RestoredStore = 'contacts' | 'identities' | 'interactions' | 'followUps';
@@ -20,38 +21,37 @@ export interface InvalidRecord {
 
 /** A backup file's text as an object, or a TendError saying in words why it is not one, and where. */
 export function parseBackupJson(text: string): unknown {
-  const json = text.replace(/^\ufeff/, '');
+  return parseBackupTexts([text]);
+}
+
+/**
+ * A backup file's text, given in pieces (never joined: a large backup is longer than one string
+ * may be), as the object JSON.parse of the whole would give; else a TendError saying why and where.
+ */
+export function parseBackupTexts(texts: Iterable<string>): Record<string, unknown> {
+  return syntaxChecked(() => assembleBackup(withoutByteOrderMark(texts)));
+}
+
+/** Run a step of reading a backup's text; a syntax error becomes a TendError saying what is wrong and where. */
+function syntaxChecked<T>(step: () => T): T {
   try {
-    return JSON.parse(json);
+    return step();
   } catch (error) {
-    const at = failedAt(json, error);
-    // Some of V8's messages ("Unexpected token") give no place: then none is named rather than a wrong one.
-    if (at === undefined) throw new TendError('invalid', t('backupNotJson'));
-    const { line, column } = lineAndColumn(json, at);
-    const where = [line, column, at].map((n) => n.toLocaleString(uiLanguage()));
+    if (!(error instanceof BackupSyntaxError)) throw error;
+    // A file that is not JSON from its first character gets no place: it is some other kind of file.
+    if (error.at === 0) throw new TendError('invalid', t('backupNotJson'));
+    const where = [error.line, error.column, error.at].map((n) => n.toLocaleString(uiLanguage()));
     // A file that ends inside its JSON was cut short (a copy or download stopped): said so, with where.
-    if (at >= json.length && json.trimStart().startsWith('{')) throw new TendError('invalid', t('backupCutShort', ...where));
-    throw new TendError('invalid', t('backupNotJsonAt', ...where));
+    throw new TendError('invalid', t(error.cutShort ? 'backupCutShort' : 'backupNotJsonAt', ...where));
   }
 }
 
-/** Where JSON.parse stopped: the offset its message gives ("at position 10"), or the end for "Unexpected end of JSON input". */
-function failedAt(json: string, error: unknown): number | undefined {
-  const message = error instanceof Error ? error.message : '';
-  const position = /position (\d+)/.exec(message);
-  if (position) return Math.min(Number(position[1]), json.length);
-  return /end of (JSON )?input|unterminated/i.test(message) ? json.length : undefined;
-}
-
-/** The 1-based line and column of an offset in a text. */
-function lineAndColumn(text: string, at: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf('\n'); i !== -1 && i < at; i = text.indexOf('\n', i + 1)) {
-    line++;
-    lineStart = i + 1;
+function* withoutByteOrderMark(texts: Iterable<string>): Iterable<string> {
+  let first = true;
+  for (const text of texts) {
+    yield first ? text.replace(/^\ufeff/, '') : text;
+    first = false;
   }
-  return { line, column: at - lineStart + 1 };
 }
 
 /** The valid records of one array, each invalid one noted with its index. */
@@ -65,11 +65,8 @@ function validRecords<T>(store: RestoredStore, records: unknown[], schema: z.Zod
   return valid;
 }
 
-/**
- * Check a parsed backup file without writing anything: envelope first (clear message for other
- * files and newer versions), then each record. Throws a TendError saying why a file is unusable.
- */
-export function readBackup(input: unknown) {
+/** A backup's envelope and shape, checked: a TendError names a file of another kind, a newer version, or a damaged shape. */
+function checkEnvelope(input: unknown) {
   const envelope = BackupEnvelope.safeParse(input);
   if (!envelope.success) throw new TendError('invalid', t('backupNotTend'));
   if (envelope.data.version > BACKUP_VERSION) {
@@ -77,28 +74,78 @@ export function readBackup(input: unknown) {
   }
   const file = BackupFile.safeParse(input);
   if (!file.success) throw new TendError('invalid', t('backupDamaged'));
+  return file.data;
+}
+
+/** Each store's record schema, as restore checks them. */
+const RECORD_SCHEMAS: Record<RestoredStore, z.ZodType> = { contacts: Contact, identities: IdentityRow, interactions: Interaction, followUps: FollowUp };
+
+/** What a backup holds, counted while it is read: valid records per store and damaged ones. */
+export interface BackupTally {
+  exportedAt: string;
+  valid: Record<RestoredStore, number>;
+  invalid: number;
+}
+
+/**
+ * Count what a backup holds, reading its text a piece at a time (see split.ts): each piece's
+ * records are checked as restore checks them, so a page can read a large file in short tasks.
+ * `push` each piece of text, then `end`: a TendError says why a file is unusable.
+ */
+export class BackupCounter {
+  private readonly splitter = new BackupSplitter();
+  /** The file's fields, with its arrays left empty: what the envelope is checked on. */
+  private readonly shape: Record<string, unknown> = {};
+  private readonly valid: Record<RestoredStore, number> = { contacts: 0, identities: 0, interactions: 0, followUps: 0 };
+  private invalid = 0;
+
+  /** Read the next piece of the file's text. */
+  push(text: string): void {
+    for (const piece of syntaxChecked(() => this.splitter.push(text))) {
+      if (piece.kind !== 'record') addPiece(this.shape, piece);
+      else if (piece.store in RECORD_SCHEMAS) {
+        if (RECORD_SCHEMAS[piece.store as RestoredStore].safeParse(piece.value).success) this.valid[piece.store as RestoredStore]++;
+        else this.invalid++;
+      }
+    }
+  }
+
+  /** The file has ended: what it holds, or a TendError. */
+  end(): BackupTally {
+    syntaxChecked(() => this.splitter.end());
+    const file = checkEnvelope(this.shape);
+    return { exportedAt: file.exportedAt, valid: this.valid, invalid: this.invalid + (Settings.safeParse(file.settings).success ? 0 : 1) };
+  }
+}
+
+/**
+ * Check a parsed backup file without writing anything: envelope first (clear message for other
+ * files and newer versions), then each record. Throws a TendError saying why a file is unusable.
+ */
+export function readBackup(input: unknown) {
+  const file = checkEnvelope(input);
   const invalid: InvalidRecord[] = [];
-  const settings = Settings.safeParse(file.data.settings);
+  const settings = Settings.safeParse(file.settings);
   if (!settings.success) invalid.push({ store: 'settings', index: 0, reason: settings.error.issues[0]?.message ?? t('restoreInvalid') });
-  const contacts = validRecords('contacts', file.data.contacts, Contact, invalid);
+  const contacts = validRecords('contacts', file.contacts, Contact, invalid);
   let normalised = 0;
   const normalContacts = contacts.map((contact) => {
     const { identities, changed } = normalIdentities(contact.identities);
     normalised += changed;
     return changed ? { ...contact, identities } : contact;
   });
-  const rows = validRecords('identities', file.data.identities, IdentityRow, invalid).flatMap((row) => {
+  const rows = validRecords('identities', file.identities, IdentityRow, invalid).flatMap((row) => {
     const value = normalIdentityValue(row);
     return value ? [{ ...row, value, key: `${row.kind}:${value}` }] : [];
   });
   return {
     contacts: normalContacts,
     identities: rows,
-    interactions: validRecords('interactions', file.data.interactions, Interaction, invalid),
-    followUps: validRecords('followUps', file.data.followUps, FollowUp, invalid),
+    interactions: validRecords('interactions', file.interactions, Interaction, invalid),
+    followUps: validRecords('followUps', file.followUps, FollowUp, invalid),
     settings: settings.success ? settings.data : undefined,
     /** Ids of the file's people that are damaged (skipped): what points at them is skipped too. */
-    skippedContactIds: skippedIds(file.data.contacts, invalid),
+    skippedContactIds: skippedIds(file.contacts, invalid),
     /** Identities of people written in another form than Tend's (upper case, spaces, invisible marks), now in Tend's. */
     normalised,
     invalid,

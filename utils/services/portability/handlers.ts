@@ -6,7 +6,7 @@ import { ImportFileContents, RESTORE_PROBLEMS_SENT, type RestoreResult } from '.
 import type { ParsedPageRequest } from '../../messaging/protocol';
 import type { ImportPreview } from '../../model/import';
 import { restoreBackup, type RestoreReport } from '../../portability/backup/backup';
-import { parseBackupJson } from '../../portability/backup/read';
+import { parseBackupTexts } from '../../portability/backup/read';
 import { applyImport } from '../../portability/import/apply';
 import { listImports } from '../../portability/import/history';
 import { previewImport } from '../../portability/import/preview';
@@ -15,7 +15,7 @@ import { deleteEverything } from '../../portability/delete-everything';
 import { makeExportFile } from '../../portability/export-files';
 import { failingAs } from './failures';
 import { endProgress, progressOf, reportProgress } from './progress';
-import { partsPayloadOf, payloadOf, receiveChunk, sendChunk, textOf } from './transfers';
+import { chunksOf, partsPayloadOf, payloadOf, receiveChunk, sendChunk, textOf } from './transfers';
 
 type Request<T extends ParsedPageRequest['type']> = Extract<ParsedPageRequest, { type: T }>;
 
@@ -64,7 +64,7 @@ export function createPortabilityHandlers(db: Promise<TendDatabase>, clock: () =
     undoImport: ({ importId }: Request<'undoImport'>) => failingAs('undo-import', async () => undoImport(await db, importId, clock())),
     listImports: ({ limit }: Request<'listImports'>) => failingAs('list-imports', async () => listImports(await db, limit)),
     restoreBackup: ({ backup }: Request<'restoreBackup'>) =>
-      failingAs('restore', async () => restoreResult(await restoreBackup(await db, parseBackupJson(textOf(backup))))),
+      failingAs('restore', async () => restoreResult(await restoreBackup(await db, parseBackupTexts(chunksOf(backup))))),
     deleteEverything: (_request: Request<'deleteEverything'>) =>
       failingAs('delete-everything', async () => {
         const contactIds = await deleteEverything(await db);

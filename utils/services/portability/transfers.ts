@@ -6,7 +6,7 @@
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { newId } from '../../ids';
-import { CHUNK_CHARS, MAX_CHUNKS, type PartsPayload, type TextPayload } from '../../messaging/features/portability';
+import { CHUNK_CHARS, MAX_CHUNKS, MAX_TEXT_CHARS, type PartsPayload, type TextPayload } from '../../messaging/features/portability';
 
 /** A staged text left untouched this long is dropped: its page went away. */
 export const TRANSFER_TTL_MS = 10 * 60_000;
@@ -15,6 +15,8 @@ const MAX_STAGED = 4;
 
 interface Staged {
   chunks: string[];
+  /** Characters in all. */
+  length: number;
   touchedAt: number;
 }
 
@@ -38,10 +40,15 @@ export function receiveChunk(transferId: string, index: number, text: string, no
   if (!entry) {
     if (index !== 0) throw lost();
     tidy(uploads, now);
-    entry = { chunks: [], touchedAt: now };
+    entry = { chunks: [], length: 0, touchedAt: now };
     uploads.set(transferId, entry);
   }
   if (index !== entry.chunks.length) throw lost();
+  entry.length += text.length;
+  if (entry.length > MAX_TEXT_CHARS) {
+    uploads.delete(transferId);
+    throw new TendError('invalid', t('transferTooLarge'));
+  }
   entry.chunks.push(text);
   entry.touchedAt = now;
   return entry.chunks.length;
@@ -49,11 +56,16 @@ export function receiveChunk(transferId: string, index: number, text: string, no
 
 /** The whole text a payload carries: inline, or every chunk staged under its id (then released). */
 export function textOf(payload: TextPayload): string {
-  if ('text' in payload) return payload.text;
+  return chunksOf(payload).join('');
+}
+
+/** The text a payload carries, in the chunks it came in (a backup may be longer than one string can be); released. */
+export function chunksOf(payload: TextPayload): string[] {
+  if ('text' in payload) return [payload.text];
   const entry = uploads.get(payload.transferId);
   uploads.delete(payload.transferId);
   if (!entry || entry.chunks.length !== payload.chunks) throw lost();
-  return entry.chunks.join('');
+  return entry.chunks;
 }
 
 /** A text as an answer: inline when it fits one message, else staged for the page to read in chunks. */
@@ -81,7 +93,7 @@ function cutText(text: string): string[] {
 function stageDownload(chunks: string[], now: number): string {
   tidy(downloads, now);
   const transferId = newId(now);
-  downloads.set(transferId, { chunks, touchedAt: now });
+  downloads.set(transferId, { chunks, length: 0, touchedAt: now });
   return transferId;
 }
 
