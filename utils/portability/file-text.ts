@@ -27,7 +27,7 @@ export function unreadableFileIssue(text: string, kind: string): ImportIssue | u
 }
 
 /** Bytes read per slice of a large file: its text decodes, and is sent or checked, in a short task. */
-export const SLICE_BYTES = 256 * 1024;
+export const SLICE_BYTES = 128 * 1024;
 
 /**
  * The text of a file a slice at a time, never the whole as one string (a backup may be longer than
