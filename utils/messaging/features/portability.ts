@@ -20,10 +20,11 @@ import { MAX_NAME, Settings } from '../../model/records';
  */
 export const CHUNK_CHARS = 8 * 1024 * 1024;
 /**
- * Most chunks one text may have. The options page sends a backup in chunks of 512 Ki units (a
- * longer message costs the page a task of over 100 ms to send): 1,024 of them for the largest.
+ * Most chunks one text may have. The options page sends a backup one 128 KiB slice of the file per
+ * chunk (utils/portability/file-text.ts SLICE_BYTES: a longer message costs the page a long task):
+ * 4,096 of them for the largest file it reads (512 MB).
  */
-export const MAX_CHUNKS = 2_048;
+export const MAX_CHUNKS = 4_096;
 /** Most characters one text sent to the worker may have: 512 Mi units, the largest backup file the options page reads. */
 export const MAX_TEXT_CHARS = 512 * 1024 * 1024;
 
