@@ -31,6 +31,22 @@ describe('isEmailAddress', () => {
     [`${'a'.repeat(65)}@example.com`, false],
     [`a@${'b'.repeat(64)}.com`, false],
     ['a@-dash.com', false],
+    // Edges of each rule, as one regex checks them all (issue 16's calendar bench).
+    ['trail.@example.com', false],
+    ['a.b.c@example.com', true],
+    [`${'a'.repeat(64)}@example.com`, true],
+    [`a@${'b'.repeat(63)}.com`, true],
+    ['a@dash-.com', false],
+    ['a@da-sh.com', true],
+    ['a@example.', false],
+    ['a@.example.com', false],
+    ['a@exa..mple.com', false],
+    ['a@123.example.4g', true],
+    ['a@example.c0m', true],
+    ['a@b.co\n', false],
+    ['a"b@example.com', false],
+    ['a@exam_ple.com', false],
+    [`${'a'.repeat(64)}@${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(63)}.com`, false],
   ])('%j -> %s', (value, expected) => expect(isEmailAddress(value)).toBe(expected));
 
   test('stays fast on a hostile megabyte (no backtracking blow-up)', () => {
@@ -43,6 +59,14 @@ describe('isEmailAddress', () => {
 describe('cleanName', () => {
   test('folds whitespace and drops invisible marks', () => {
     expect(cleanName('  Ada \n  Lovelace\u202E ')).toBe('Ada Lovelace');
+  });
+  test('names already clean come back as they are; any other space, mark or control is cleaned', () => {
+    expect(cleanName('Ada Lovelace')).toBe('Ada Lovelace');
+    expect(cleanName("O'Brien-Smith, Jr.")).toBe("O'Brien-Smith, Jr.");
+    expect(cleanName(' Ada')).toBe('Ada');
+    expect(cleanName('Ada  Lovelace')).toBe('Ada Lovelace');
+    expect(cleanName('Ada\u0007 Lovelace')).toBe('Ada Lovelace');
+    expect(cleanName('Zoe\u0301')).toBe('Zoé');
   });
   test('empty or missing names are undefined', () => {
     expect(cleanName('   ')).toBeUndefined();

@@ -30,10 +30,13 @@ export function eventRef(key: string, title: string, span: EventSpan | undefined
   return { key, title, ...(span && { start: span.start }), ...(span?.end !== undefined && { end: span.end }), ...(organiser && { organiser }) };
 }
 
-/** Add one guest: the address, and the name written before any comma of the label ("Ada Lovelace, Organizer"). */
-export function addGuest(people: PeopleOnPage, email: string | null, label: string | null, text: string | undefined): void {
-  const fromLabel = label?.split(',')[0]?.trim();
-  const name = fromLabel && !fromLabel.includes('@') ? fromLabel : text && !text.includes('@') ? text : undefined;
+/**
+ * Add one guest: the address, and the name written before any comma of the label ("Ada Lovelace,
+ * Organizer"), else the guest's text (read only then: most guests have a label).
+ */
+export function addGuest(people: PeopleOnPage, email: string | null, label: string | null, textOf: () => string): void {
+  const asName = (text: string | undefined) => (text && !text.includes('@') ? text : undefined);
+  const name = asName(label?.split(',')[0]?.trim()) ?? asName(textOf());
   people.add({ email, name }, 'to', true);
 }
 

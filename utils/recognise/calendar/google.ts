@@ -53,7 +53,7 @@ function addGuestsOf(view: Element, people: PeopleOnPage): string | undefined {
     const email = guest.getAttribute('data-email');
     const label = guest.getAttribute('aria-label');
     // Without a label, the row's first piece is the name (the next ones say "Organizer", "Optional").
-    addGuest(people, email, label, readableText(guest.firstElementChild ?? guest, 200).trim());
+    addGuest(people, email, label, () => readableText(guest.firstElementChild ?? guest, 200).trim());
     if (!organiser && namesOrganiser(label)) organiser = addressesInText(email)[0];
   }
   return organiser;
