@@ -55,6 +55,34 @@ describe('an event in its own view (a deep link)', () => {
   });
 });
 
+describe('numeric dates as the account writes them (no machine-readable time)', () => {
+  test('US English: month first, 12-hour clock ("Fri 3/20/2026 9:00 AM - 10:30 AM")', () => {
+    const doc = loadFixture('outlook-calendar', 'event-page');
+    for (const time of doc.querySelectorAll('time')) time.removeAttribute('datetime');
+    const url = new URL('https://outlook.office.com/calendar/item/AAMkAGI2');
+    const { event } = outlookCalendarRecogniser.find(doc, url);
+    expect([event?.start, event?.end]).toEqual([local(2026, 3, 20, 9), local(2026, 3, 20, 10, 30)]);
+  });
+
+  test('UK English: day first, 24-hour clock; the numbers of the title are no date', () => {
+    const { event, people } = outlookCalendarRecogniser.find(loadFixture('outlook-calendar', 'event-peek-en-gb'), weekUrl);
+    expect(event).toEqual({
+      key: `outlook-calendar:Release 2.4.1 go/no-go|${local(2026, 3, 6, 9)}`,
+      title: 'Release 2.4.1 go/no-go',
+      start: local(2026, 3, 6, 9),
+      end: local(2026, 3, 6, 10, 30),
+      organiser: 'radia@lan.example',
+    });
+    expect(people).toEqual([{ email: 'radia@lan.example', name: 'Radia Perlman', role: 'to' }]);
+  });
+
+  test("the same peek in a US page would read June 3: the page's language decides", () => {
+    const doc = loadFixture('outlook-calendar', 'event-peek-en-gb');
+    doc.documentElement.lang = 'en-US';
+    expect(outlookCalendarRecogniser.find(doc, weekUrl).event?.start).toBe(local(2026, 6, 3, 9));
+  });
+});
+
 test.each([
   ['https://outlook.office.com/calendar/item/AAMkAGI2', 'AAMkAGI2'],
   ['https://outlook.office365.com/calendar/deeplink/read/AAMk%2BAA%3D', 'AAMk+AA='],

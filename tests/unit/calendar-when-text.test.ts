@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { spanFromMachineTimes, spanFromText } from '../../utils/recognise/calendar/when-text';
+import { numericDateOrderOf, spanFromMachineTimes, spanFromText } from '../../utils/recognise/calendar/when-text';
 
 const local = (y: number, m: number, d: number, h = 0, min = 0) => new Date(y, m - 1, d, h, min).getTime();
 const DAY = 86_400_000;
@@ -20,9 +20,38 @@ test.each([
   expect(spanFromText(text, 2025)).toEqual(end === undefined ? { start } : { start, end });
 });
 
-test.each([[''], [null], ['no date here ⋅ 3:00 – 4:00pm'], ['Smarch 40, 2026'], ['Thursday ⋅ 25:00']])('%s names no date', (text) => {
-  expect(spanFromText(text, 2026)).toBeUndefined();
+test.each([
+  // Outlook's event view and peek in US English, and as other languages write dates.
+  ['Fri 3/20/2026 9:00 AM - 10:30 AM', 'month-first', local(2026, 3, 20, 9), local(2026, 3, 20, 10, 30)],
+  ['12/6/2026 10:00 AM', 'month-first', local(2026, 12, 6, 10), undefined],
+  ['12/6/2026 10:00 AM', 'day-first', local(2026, 6, 12, 10), undefined],
+  ['Fri 20/03/2026 09:00 - 10:30', 'month-first', local(2026, 3, 20, 9), local(2026, 3, 20, 10, 30)],
+  ['3/20/2026 11:00 PM - 3/21/2026 1:00 AM', 'month-first', local(2026, 3, 20, 23), local(2026, 3, 21, 1)],
+  ['Fr 20.03.2026 09:00 - 10:30', 'month-first', local(2026, 3, 20, 9), local(2026, 3, 20, 10, 30)],
+  ['2026-03-20 09:00 - 10:30', 'day-first', local(2026, 3, 20, 9), local(2026, 3, 20, 10, 30)],
+  ['2026/3/20 9:00 - 2026/3/22 17:00', 'day-first', local(2026, 3, 20, 9), local(2026, 3, 22, 17)],
+  ['Release 1.2.26 review, 4/12 room, Friday 3/20/2026', 'month-first', local(2026, 3, 20), local(2026, 3, 20) + DAY],
+] as const)('%s (%s)', (text, order, start, end) => {
+  expect(spanFromText(text, 2025, order)).toEqual(end === undefined ? { start } : { start, end });
 });
+
+test.each([
+  ['en', 'month-first'],
+  ['en-US', 'month-first'],
+  ['', 'month-first'],
+  ['en-GB', 'day-first'],
+  ['de', 'day-first'],
+  ['fr-FR', 'day-first'],
+] as const)('a page in %j writes numeric dates %s', (lang, order) => {
+  expect(numericDateOrderOf(lang)).toBe(order);
+});
+
+test.each([[''], [null], ['13/13/2026 10:00'], ['0/12/2026'], ['no date here ⋅ 3:00 – 4:00pm'], ['Smarch 40, 2026'], ['Thursday ⋅ 25:00']])(
+  '%s names no date',
+  (text) => {
+    expect(spanFromText(text, 2026)).toBeUndefined();
+  },
+);
 
 test('a long hostile line is read only at its start, in linear time', () => {
   const started = performance.now();

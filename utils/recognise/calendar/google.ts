@@ -3,7 +3,7 @@ import { addressesInText, PeopleOnPage } from '../shared/mail-people';
 import type { PageFindings, Recogniser } from '../shared/types';
 import { addGuest, eventRef, MAX_EVENT_ID, namesOrganiser, spacedText, type CalendarEventRef } from './event-ref';
 import { googleCalendarEventPathMarker, googleCalendarSelectors as sel } from './google-selectors';
-import { spanFromMachineTimes, spanFromText, type EventSpan } from './when-text';
+import { numericDateOrderOf, spanFromMachineTimes, spanFromText, type EventSpan } from './when-text';
 
 /**
  * The event's id from an eid: Google's eids are base64 of "<event id> <calendar address>", and
@@ -38,7 +38,7 @@ function viewYear(url: URL): number {
 /** The time of an event view: its `datetime` attributes, else the text of `whenText`. */
 function spanOf(view: Element, whenText: string | undefined, url: URL): EventSpan | undefined {
   const machine = [...view.querySelectorAll(sel.machineTime)].map((element) => element.getAttribute('datetime'));
-  return spanFromMachineTimes(machine) ?? spanFromText(whenText, viewYear(url));
+  return spanFromMachineTimes(machine) ?? spanFromText(whenText, viewYear(url), numericDateOrderOf(view.ownerDocument.documentElement.lang));
 }
 
 const fieldValue = (view: Element, selector: string) => {

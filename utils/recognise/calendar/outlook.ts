@@ -6,7 +6,7 @@ import { addressesInText, elementsIn, PeopleOnPage } from '../shared/mail-people
 import type { PageFindings, Recogniser } from '../shared/types';
 import { eventRef, MAX_EVENT_ID, namesOrganiser, spacedText, type CalendarEventRef } from './event-ref';
 import { outlookCalendarSelectors as sel, outlookEventPathMarkers } from './outlook-selectors';
-import { spanFromMachineTimes, spanFromText } from './when-text';
+import { numericDateOrderOf, spanFromMachineTimes, spanFromText } from './when-text';
 
 /** The event id in an Outlook calendar URL (`/calendar/item/<id>`, `/calendar/0/deeplink/read/<id>`). */
 export function outlookEventIdFromUrl(url: URL): string | undefined {
@@ -47,7 +47,7 @@ function readEvent(doc: Document, url: URL, people: PeopleOnPage): CalendarEvent
   const title = (view.querySelector(sel.title) && spacedText(view.querySelector(sel.title)!).replace(/\s+/g, ' ').trim()) || '';
   const machine = [...view.querySelectorAll(sel.machineTime)].map((element) => element.getAttribute('datetime'));
   // The date line follows the title: the view's first few hundred characters hold it.
-  const span = spanFromMachineTimes(machine) ?? spanFromText(spacedText(view), new Date().getFullYear());
+  const span = spanFromMachineTimes(machine) ?? spanFromText(spacedText(view), new Date().getFullYear(), numericDateOrderOf(doc.documentElement.lang));
   if (!id && span === undefined && !title) return undefined;
   const organiser = addGuestsOf(view, people);
   const key = `outlook-calendar:${id ?? `${title}|${span?.start ?? ''}`}`.slice(0, MAX_EVENT_ID + 32);
