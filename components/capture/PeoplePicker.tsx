@@ -7,10 +7,12 @@ import { toEmailAddress } from '../../utils/identity/addresses';
 interface Props {
   selected: Contact[];
   onChange: (selected: Contact[]) => void;
+  /** Chosen people the page only listed (saved with the note): chips too, removed by their own callback. */
+  listed?: { key: string; name: string; onRemove: () => void }[];
 }
 
 /** Who a note is for: chips of the chosen people, and a search that finds or creates anyone else. */
-export function PeoplePicker({ selected, onChange }: Props) {
+export function PeoplePicker({ selected, onChange, listed = [] }: Props) {
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Contact[]>([]);
   const [active, setActive] = useState(0);
@@ -50,6 +52,14 @@ export function PeoplePicker({ selected, onChange }: Props) {
           <li key={person.id} class="chip">
             <span>{person.displayName}</span>
             <button type="button" aria-label={t('pickerRemove', person.displayName)} onClick={() => onChange(selected.filter((s) => s.id !== person.id))}>
+              ×
+            </button>
+          </li>
+        ))}
+        {listed.map((person) => (
+          <li key={person.key} class="chip">
+            <span>{person.name}</span>
+            <button type="button" aria-label={t('pickerRemove', person.name)} onClick={person.onRemove}>
               ×
             </button>
           </li>

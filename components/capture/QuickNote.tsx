@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ask } from '../../utils/messaging/client';
-import type { Draft } from '../../utils/model/drafts';
+import type { Draft, ListedPerson } from '../../utils/model/drafts';
 import type { Contact, Interaction } from '../../utils/model/records';
 import { t } from '../../utils/i18n';
 import { truncateWithMark } from '../../utils/text/truncate';
@@ -30,6 +30,11 @@ const freshNote = (contactIds: string[]): Draft => ({
   followUp: freshFollowUp(),
 });
 
+/** What tells a listed person apart: their address, else their profile URL, else their name. */
+const listedKey = (person: ListedPerson) => person.email ?? person.profileUrl ?? person.displayName ?? '';
+const sameListed = (a: ListedPerson, b: ListedPerson) => listedKey(a) === listedKey(b);
+const listedName = (person: ListedPerson) => person.displayName || listedKey(person);
+
 /**
  * A quick note for one or several people. Its draft (text, people, kind, follow-up) is about the
  * tab's page, kept by the worker on every change, and removed by the worker when the note is saved.
@@ -45,6 +50,7 @@ export function QuickNote({ tabId, pagePeople, preselect = [], fromMenu = false 
   );
   const draft = note.draft;
   const contactIds = draft?.contactIds ?? [];
+  const listed = draft?.listed ?? [];
   const [people, setPeople] = useState<Contact[]>([]);
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
@@ -64,7 +70,7 @@ export function QuickNote({ tabId, pagePeople, preselect = [], fromMenu = false 
 
   const save = async () => {
     if (saving.current) return;
-    if (contactIds.length === 0) return setError(t('quickNoteChoosePeople'));
+    if (contactIds.length === 0 && listed.length === 0) return setError(t('quickNoteChoosePeople'));
     if (!draft.text.trim()) return setError(t('quickNoteWriteFirst'));
     const followUpProblem = quickFollowUpProblem(followUp);
     if (followUpProblem) return setError(followUpProblem);
@@ -74,20 +80,21 @@ export function QuickNote({ tabId, pagePeople, preselect = [], fromMenu = false 
       const { kind = 'note', text, experience, source, requestId = crypto.randomUUID() } = draft;
       const followUpRequest = quickFollowUpRequest(followUp, text);
       // The worker removes the draft in the transaction that saves the note, and adds the follow-ups.
-      await ask({
+      const entry = await ask({
         type: 'logInteraction',
         contactIds,
         kind,
         text,
         requestId,
         ...(note.about && { draft: note.about }),
+        ...(listed.length > 0 && { listed, fromTab: tabId }),
         ...(experience && { experience }),
         ...(source && { source }),
         ...(followUpRequest && { followUp: followUpRequest }),
       });
       note.reset(freshNote(preselect));
-      const recent = await ask({ type: 'recentEntries', contactIds, limit: 3 });
-      setSaved({ names: people.map((p) => p.displayName).join(', '), recent });
+      const recent = await ask({ type: 'recentEntries', contactIds: entry.contactIds, limit: 3 });
+      setSaved({ names: [...people.map((p) => p.displayName), ...listed.map(listedName)].join(', '), recent });
       setNotice(undefined);
     } catch (failure) {
       // The draft stays as it was: nothing the user wrote is lost.
@@ -96,12 +103,13 @@ export function QuickNote({ tabId, pagePeople, preselect = [], fromMenu = false 
       saving.current = false;
     }
   };
-  // A person the page only listed is saved when chosen for a note, with everything the page showed of them.
-  const chooseFromPage = async ({ contactId, displayName, email, profileUrl }: PagePerson) => {
-    const id = contactId ?? (await ask({ type: 'createContact', displayName, email, profileUrl, fromTab: tabId }).catch(fail))?.id;
-    if (id) note.update((current) => ({ contactIds: [...(current.contactIds ?? []), id], peopleChosen: true }));
+  // A person the page only listed stays unsaved until the note is: the worker saves them with it,
+  // with everything the page showed of them (closing the popup without saving saves nobody).
+  const chooseFromPage = ({ contactId, displayName, email, profileUrl }: PagePerson) => {
+    if (contactId) return note.update((current) => ({ contactIds: [...(current.contactIds ?? []), contactId], peopleChosen: true }));
+    const person: ListedPerson = { displayName, ...(email && { email }), ...(profileUrl && { profileUrl }) };
+    note.update((current) => ({ listed: [...(current.listed ?? []).filter((other) => !sameListed(other, person)), person], peopleChosen: true }));
   };
-  const fail = (failure: unknown) => void setError(failure instanceof Error ? failure.message : String(failure));
   const choose = (chosen: Contact[]) => {
     setPeople(chosen);
     note.update({ contactIds: chosen.map((c) => c.id), peopleChosen: true });
@@ -116,10 +124,18 @@ export function QuickNote({ tabId, pagePeople, preselect = [], fromMenu = false 
         void save();
       }}
     >
-      <PeoplePicker selected={people} onChange={choose} />
+      <PeoplePicker
+        selected={people}
+        onChange={choose}
+        listed={listed.map((person) => ({
+          key: listedKey(person),
+          name: listedName(person),
+          onRemove: () => note.update((current) => ({ listed: (current.listed ?? []).filter((other) => !sameListed(other, person)), peopleChosen: true })),
+        }))}
+      />
       <PagePeopleChoices
-        people={pagePeople.filter((person) => !person.contactId || !contactIds.includes(person.contactId))}
-        onChoose={(person) => void chooseFromPage(person)}
+        people={pagePeople.filter((person) => (person.contactId ? !contactIds.includes(person.contactId) : !listed.some((other) => sameListed(other, person))))}
+        onChoose={chooseFromPage}
       />
       <KindAndExperience
         idPrefix="note"

@@ -66,3 +66,25 @@ test('the follow-up (ticked, its text) is part of the draft, and a hidden page s
   window.dispatchEvent(new Event('pagehide'));
   expect(lastDraftSent()?.draft.followUp).toMatchObject({ wanted: true, text: 'Send the plans' });
 });
+
+test('a person the page only listed, chosen for the note, is not saved on choosing: the note carries them for the worker to save with it', async () => {
+  vi.mocked(ask).mockClear();
+  const host = document.body.appendChild(document.createElement('div'));
+  const grace = { displayName: 'Grace Hopper', email: 'grace@navy.example' };
+  render(<QuickNote tabId={42} pagePeople={[grace]} preselect={[]} />, host);
+  await loaded(host);
+  await act(() => host.querySelector<HTMLButtonElement>('.page-people button')!.click());
+  await settle();
+  const requests = () => vi.mocked(ask).mock.calls.map(([request]) => request as { type: string } & Record<string, unknown>);
+  expect(requests().filter((request) => request.type === 'createContact')).toEqual([]);
+  // Shown as chosen (and no longer offered), kept in the draft so closing the popup keeps the choice and saves nobody.
+  expect([...host.querySelectorAll('.picker .chip span')].map((chip) => chip.textContent)).toEqual(['Grace Hopper']);
+  expect(host.querySelector('.page-people')).toBeNull();
+  await vi.waitFor(() => expect(lastDraftSent()?.draft).toMatchObject({ listed: [grace], peopleChosen: true }));
+  await type(host.querySelector<HTMLTextAreaElement>('#quick-note-text')!, 'Asked about the compiler');
+  await act(() => {
+    host.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  });
+  expect(requests().find((request) => request.type === 'logInteraction')).toMatchObject({ contactIds: [], listed: [grace], fromTab: 42 });
+  expect(requests().filter((request) => request.type === 'createContact')).toEqual([]);
+});

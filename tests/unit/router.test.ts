@@ -253,6 +253,63 @@ describe('router: extension pages', () => {
     expect((await getTabPeople(7))?.people.map((p) => p.contactId)).toEqual([contactId, undefined]);
   });
 
+  test('a note for a listed person saves them with it, every identity of their card, once however often it is sent', async () => {
+    const { db, route } = await setup();
+    const page = { type: 'sighting', site: 'web', page: { url: 'https://example.org/team', title: 'Team' }, self: [] } as const;
+    const card = [
+      { name: 'Ada Lovelace', email: 'ada@analytical.example', role: 'mention', card: 0 },
+      { name: 'Ada Lovelace', email: 'countess@lovelace.example', role: 'mention', card: 0 },
+    ] as const;
+    await route({ ...page, people: [...card, CHARLES] }, webTab);
+    expect(await db.count('contacts')).toBe(0);
+    const note = {
+      type: 'logInteraction',
+      contactIds: [],
+      listed: [{ displayName: 'Ada Lovelace', email: 'ada@analytical.example' }],
+      fromTab: 7,
+      kind: 'note',
+      text: 'Wants the engine notes',
+      requestId: crypto.randomUUID(),
+    } as const;
+    const logged = await route(note, sidePanel);
+    expect(logged).toMatchObject({ ok: true, data: { contactIds: [expect.any(String)], summary: 'Wants the engine notes' } });
+    const contactId = logged.ok && (logged.data as { contactIds: string[] }).contactIds[0];
+    expect(await db.get('contacts', contactId as string)).toMatchObject({
+      displayName: 'Ada Lovelace',
+      identities: [
+        { kind: 'email', value: 'ada@analytical.example' },
+        { kind: 'email', value: 'countess@lovelace.example' },
+      ],
+      lastInteractionAt: expect.any(Number),
+    });
+    expect((await getTabPeople(7))?.people.map((p) => p.contactId)).toEqual([contactId, undefined]);
+    await route(note, sidePanel);
+    expect(await db.count('contacts')).toBe(1);
+    expect(await db.count('interactions')).toBe(1);
+  });
+
+  test('a note that is not saved saves its listed person neither; a note for nobody is refused', async () => {
+    const { db, route } = await setup();
+    const page = { type: 'sighting', site: 'web', page: { url: 'https://example.org/team', title: 'Team' }, self: [] } as const;
+    await route({ ...page, people: [ADA, CHARLES] }, webTab);
+    const note = { type: 'logInteraction', kind: 'note', text: 'Lunch', fromTab: 7 } as const;
+    const gone = await route(
+      {
+        ...note,
+        contactIds: ['01900000-0000-7000-8000-0000000000ff'],
+        listed: [{ displayName: 'Ada Lovelace', email: ADA.email }],
+        requestId: crypto.randomUUID(),
+      },
+      sidePanel,
+    );
+    expect(gone).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const nobody = await route({ ...note, contactIds: [], listed: [], requestId: crypto.randomUUID() }, sidePanel);
+    expect(nobody).toMatchObject({ ok: false, error: { code: 'invalid', message: 'Choose who this is about first.' } });
+    expect(await db.count('contacts')).toBe(0);
+    expect(await db.count('identities')).toBe(0);
+    expect((await getTabPeople(7))?.people.map((p) => p.contactId)).toEqual([undefined, undefined]);
+  });
+
   test('a typed name, organisation or tag loses bidi overrides; an emptied name is refused in words', async () => {
     const { route } = await setup();
     const created = await route({ type: 'createContact', displayName: 'Mallory' }, sidePanel);

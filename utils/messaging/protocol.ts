@@ -19,7 +19,7 @@ import {
   TabPeople,
 } from '../model/records';
 import { t } from '../i18n';
-import { DraftAbout } from '../model/drafts';
+import { DraftAbout, ListedPerson } from '../model/drafts';
 import { MAX_DATE } from '../time/dates';
 import { MAX_PEOPLE_PER_SIGHTING, MAX_SELF_PER_SIGHTING } from '../model/limits';
 import { cardFieldRequests, cardFieldResults } from './features/card-fields';
@@ -92,7 +92,11 @@ const coreRequests = [
    */
   z.object({
     type: z.literal('logInteraction'),
-    contactIds: z.array(contactId).min(1).max(50),
+    // Empty when every person is a listed one (the worker refuses a note for nobody).
+    contactIds: z.array(contactId).max(50),
+    /** People the tab `fromTab` only listed, saved with the note in its transaction. */
+    listed: z.array(ListedPerson).max(50).optional(),
+    fromTab: tabId.optional(),
     kind: LoggableKind,
     text: z
       .string()

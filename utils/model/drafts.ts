@@ -3,7 +3,7 @@
  * `drafts` store), keyed by what the text is about, never by a tab (tab ids change after a restart).
  */
 import { z } from 'zod';
-import { Experience, LoggableKind, MAX_NOTE, MAX_URL, Source } from './records';
+import { Experience, LoggableKind, MAX_NAME, MAX_NOTE, MAX_URL, Source } from './records';
 
 /** A draft untouched for this long is stale: the options page offers to delete it. */
 export const STALE_DRAFT_MS = 7 * 86_400_000;
@@ -42,12 +42,22 @@ export const DraftFollowUp = z.object({
 });
 export type DraftFollowUp = z.infer<typeof DraftFollowUp>;
 
+/** A person the page only listed (not saved), as its row names them: saved only with the note. */
+export const ListedPerson = z.object({
+  displayName: z.string().trim().max(MAX_NAME).optional(),
+  email: z.string().trim().max(254).optional(),
+  profileUrl: z.string().trim().max(MAX_URL).optional(),
+});
+export type ListedPerson = z.infer<typeof ListedPerson>;
+
 /** The text being written and whatever goes with it; every part but the text is optional. */
 export const Draft = z.object({
   text: z.string().max(MAX_NOTE),
   kind: LoggableKind.optional(),
   experience: Experience.optional(),
   contactIds: z.array(contactId).max(50).optional(),
+  /** People the tab only listed, chosen for the note: saved in the transaction that saves it, not before. */
+  listed: z.array(ListedPerson).max(50).optional(),
   /** True once the user changed who the note is for: the page's people no longer replace them. */
   peopleChosen: z.boolean().optional(),
   /** Kept until the save succeeds, so a retry logs once; a draft whose request was logged is gone. */

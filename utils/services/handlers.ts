@@ -69,7 +69,12 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       removeIdentity: async ({ contactId, identity }) => removeIdentity(await db, contactId, identity, clock()),
       editInteraction: async ({ interactionId, text, kind, experience }) => editInteraction(await db, interactionId, { text, kind, experience }, clock()),
       restoreInteraction: async ({ interaction }) => restoreInteraction(await db, interaction),
-      logInteraction: async (request) => logInteraction(await db, request, clock()),
+      logInteraction: async (request) => {
+        const entry = await logInteraction(await db, request, clock());
+        // Listed people were saved with it: the tab's list changed too (as after Add).
+        if (request.fromTab !== undefined && request.listed?.length) await broadcast({ type: 'changed', tabId: request.fromTab });
+        return entry;
+      },
       deleteInteraction: async ({ interactionId }) => {
         const removed = await deleteInteraction(await db, interactionId, clock());
         return { deleted: removed !== undefined };

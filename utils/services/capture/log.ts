@@ -5,10 +5,14 @@ import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { newId } from '../../ids';
 import type { Contact, Interaction, LoggableKind, Source } from '../../model/records';
-import type { DraftAbout } from '../../model/drafts';
+import type { DraftAbout, ListedPerson } from '../../model/drafts';
 import { isInThePast } from '../../time/followup-times';
 import { clearDraftIn, forgetDraftKeptInSession } from '../drafts/drafts';
 import { createFollowUp } from '../followups/writes';
+import { linkListedPerson } from '../../storage/tab-people';
+import { localDay } from '../../time/local-day';
+import { listedPersonOf } from '../sightings/listed';
+import { resolveContact, type KeptPerson } from '../sightings/sightings';
 import { whenProblem } from './when';
 
 export interface LogInput {
@@ -25,6 +29,9 @@ export interface LogInput {
   draft?: DraftAbout;
   /** A follow-up on the note for each of its people (the quick note's "Add a follow-up"). */
   followUp?: { text: string; due: number; confirmPast: boolean };
+  /** People the tab `fromTab` only listed: saved in the note's transaction (nothing is saved if the note is not). */
+  listed?: ListedPerson[];
+  fromTab?: number;
 }
 
 /** Refuse a date no interaction can have: later than now (beyond a minute), or before 1970. */
@@ -42,7 +49,15 @@ export async function logInteraction(db: TendDatabase, input: LogInput, now: num
   checkWhen(input.at, now);
   // Checked before anything is written: a refused follow-up must not leave a note without it.
   if (input.followUp && isInThePast(input.followUp.due, now) && !input.followUp.confirmPast) throw new TendError('invalid', t('errorFollowUpPast'));
-  const { entry, created } = await logEntry(db, input, now);
+  if (input.contactIds.length === 0 && !input.listed?.length) throw new TendError('invalid', t('quickNoteChoosePeople'));
+  // Read from the tab's storage before the transaction: an await outside IndexedDB would commit it.
+  const listed = await Promise.all((input.listed ?? []).map((choice) => listedPersonOf(input.fromTab, choice)));
+  const { entry, created, listedContacts } = await logEntry(db, input, listed, now);
+  // The tab's rows of the people just saved show them as saved (as Add does).
+  for (const [i, contact] of listedContacts.entries()) {
+    if (input.fromTab !== undefined)
+      await linkListedPerson(input.fromTab, contact, input.listed![i]!.displayName, localDay(contact.createdAt) === localDay(now));
+  }
   if (input.draft) await forgetDraftKeptInSession(input.draft);
   if (created && input.followUp) {
     for (const contactId of entry.contactIds) await createFollowUp(db, { id: newId(now), contactId, entryId: entry.id, ...input.followUp }, now);
@@ -50,22 +65,37 @@ export async function logInteraction(db: TendDatabase, input: LogInput, now: num
   return entry;
 }
 
-async function logEntry(db: TendDatabase, input: LogInput, now: number): Promise<{ entry: Interaction; created: boolean }> {
-  const tx = writeTx(db, ['contacts', 'interactions', 'timeline', 'drafts']);
+async function logEntry(
+  db: TendDatabase,
+  input: LogInput,
+  listed: KeptPerson[],
+  now: number,
+): Promise<{ entry: Interaction; created: boolean; listedContacts: Contact[] }> {
+  const tx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'drafts']);
   const dedupeKey = `request|${input.requestId}`;
   const earlier = await findByDedupeKey(tx, dedupeKey);
   if (earlier) {
     if (input.draft) await clearDraftIn(tx, input.draft, input.requestId);
     await tx.done;
-    return { entry: earlier, created: false };
+    return { entry: earlier, created: false, listedContacts: [] };
   }
-  const contactIds = [...new Set(input.contactIds)];
-  const contacts = await Promise.all(contactIds.map((id) => getContact(tx, id)));
-  if (contacts.some((contact) => !contact)) {
+  const chosen = await Promise.all([...new Set(input.contactIds)].map((id) => getContact(tx, id)));
+  if (chosen.some((contact) => !contact)) {
     tx.abort();
     await tx.done.catch(() => undefined);
     throw new TendError('not-found', t('errorPeopleGoneNotSaved'));
   }
+  // A listed person is saved here, or found when one of their identities is someone's already.
+  const byId = new Map((chosen as Contact[]).map((contact) => [contact.id, contact]));
+  const listedContacts: Contact[] = [];
+  for (const person of listed) {
+    // Read in this transaction: the newest record of its person, with any identity it gained.
+    const { contact } = await resolveContact(tx, person, now);
+    byId.set(contact.id, contact);
+    listedContacts.push(contact);
+  }
+  const contactIds = [...byId.keys()];
+  const contacts = [...byId.values()];
   const at = input.at ?? now;
   const entry: Interaction = {
     id: newId(now),
@@ -79,12 +109,12 @@ async function logEntry(db: TendDatabase, input: LogInput, now: number): Promise
     createdAt: now,
   };
   await addInteraction(tx, entry);
-  for (const contact of contacts as Contact[]) {
+  for (const contact of contacts) {
     await putContact(tx, { ...contact, lastInteractionAt: Math.max(contact.lastInteractionAt ?? 0, at), updatedAt: now });
   }
   if (input.draft) await clearDraftIn(tx, input.draft, input.requestId);
   await tx.done;
-  return { entry, created: true };
+  return { entry, created: true, listedContacts };
 }
 
 /**

@@ -43,16 +43,25 @@ function checkedChoice(choice: ListedChoice): KeptPerson {
 }
 
 /**
- * Save the person of a tab's listed row with every identity the page showed for them, in one
- * transaction; a person who already has one of them is that person (gaining the others).
+ * The person of a tab's listed row with every identity the page showed for them (its card's
+ * other addresses): read from the tab's storage, so before any transaction opens.
  */
-export async function saveListedPerson(db: TendDatabase, tabId: number, choice: ListedChoice, now: number): Promise<Contact> {
+export async function listedPersonOf(tabId: number | undefined, choice: ListedChoice): Promise<KeptPerson> {
   const person = checkedChoice(choice);
-  const listed = await getTabPeople(tabId);
+  const listed = tabId === undefined ? undefined : await getTabPeople(tabId);
   const row = listed ? listedRowOf([...listed.people, ...listed.mailboxes], { ...choice, ...person }) : undefined;
   // The card's other addresses, as the worker listed them (checked again: storage is not trusted blindly).
   const more = (row?.more ?? []).flatMap((raw) => toEmailAddress(raw) ?? []).filter((address) => address !== person.email);
   if (more.length > 0) person.more = more;
+  return person;
+}
+
+/**
+ * Save the person of a tab's listed row with every identity the page showed for them, in one
+ * transaction; a person who already has one of them is that person (gaining the others).
+ */
+export async function saveListedPerson(db: TendDatabase, tabId: number, choice: ListedChoice, now: number): Promise<Contact> {
+  const person = await listedPersonOf(tabId, choice);
   const tx = writeTx(db, ['contacts', 'identities']);
   const { contact, changed } = await resolveContact(tx, person, now);
   if (changed) await putContact(tx, contact);
