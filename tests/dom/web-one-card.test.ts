@@ -41,3 +41,23 @@ describe('one card, one person (web/one-card-one-person)', () => {
     expect(people.find((p) => p.email === 'office@mozilla.example')).toEqual({ email: 'office@mozilla.example', role: 'mention' });
   });
 });
+
+describe('one card, several profile URLs (web/one-card-many-urls)', () => {
+  const people = findPeopleOnWebPage(loadFixture('web', 'one-card-many-urls'), new URL('https://conf.example/speakers')).people;
+  const identitiesByCard = () => {
+    const cards = new Map<number | undefined, string[]>();
+    for (const { card, email, profileUrl, name } of people) {
+      cards.set(card, [...(cards.get(card) ?? [name ?? '-']), ...[email, profileUrl].filter((value): value is string => !!value)]);
+    }
+    return [...cards.values()];
+  };
+
+  test('an h-card, a JSON-LD and a microdata Person each carry every profile URL, once, on one card', () => {
+    expect(identitiesByCard()).toEqual([
+      ['Noor Aziz', 'https://noor.example', 'https://github.com/noor-aziz'],
+      ['Ivo Petrov', 'https://ivo.example', 'https://github.com/ivopetrov'],
+      ['Tam Nguyen', 'tam@tam.example', 'https://tam.example', 'https://github.com/tamnguyen', 'https://linkedin.com/in/tam-nguyen'],
+    ]);
+    expect(people.every((person) => person.card !== undefined && person.role === 'mention')).toBe(true);
+  });
+});

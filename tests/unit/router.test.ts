@@ -253,6 +253,36 @@ describe('router: extension pages', () => {
     expect((await getTabPeople(7))?.people.map((p) => p.contactId)).toEqual([contactId, undefined]);
   });
 
+  test('a listed card with several profile URLs is one row; adding it saves every URL as the one person', async () => {
+    const { db, route } = await setup();
+    const page = { type: 'sighting', site: 'web', page: { url: 'https://example.org/team', title: 'Speakers' }, self: [] } as const;
+    const card = [
+      { name: 'Tam Nguyen', email: 'tam@tam.example', profileUrl: 'https://tam.example/', role: 'mention', card: 0 },
+      { name: 'Tam Nguyen', profileUrl: 'https://github.com/tamnguyen', role: 'mention', card: 0 },
+      { name: 'Tam Nguyen', profileUrl: 'https://www.linkedin.com/in/tam-nguyen/', role: 'mention', card: 0 },
+    ] as const;
+    await route({ ...page, people: [...card, CHARLES] }, webTab);
+    const row = (await getTabPeople(7))?.people[0];
+    expect((await getTabPeople(7))?.people).toHaveLength(2);
+    expect(row).toMatchObject({
+      email: 'tam@tam.example',
+      profileUrl: 'https://tam.example',
+      moreUrls: ['https://github.com/tamnguyen', 'https://linkedin.com/in/tam-nguyen'],
+    });
+    const created = await route(
+      { type: 'createContact', displayName: row!.displayName, email: row!.email, profileUrl: row!.profileUrl, fromTab: 7 },
+      sidePanel,
+    );
+    expect(created.ok && (created.data as { identities: unknown[] }).identities).toEqual([
+      { kind: 'email', value: 'tam@tam.example' },
+      { kind: 'url', value: 'https://tam.example' },
+      { kind: 'url', value: 'https://github.com/tamnguyen' },
+      { kind: 'url', value: 'https://linkedin.com/in/tam-nguyen' },
+    ]);
+    expect(await db.count('contacts')).toBe(1);
+    expect(await db.count('identities')).toBe(4);
+  });
+
   test('a note for a listed person saves them with it, every identity of their card, once however often it is sent', async () => {
     const { db, route } = await setup();
     const page = { type: 'sighting', site: 'web', page: { url: 'https://example.org/team', title: 'Team' }, self: [] } as const;

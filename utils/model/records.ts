@@ -191,6 +191,8 @@ export const TabPerson = z.object({
   profileUrl: z.string().optional(),
   /** A listed person's other addresses, from the same card: adding them saves every one. */
   more: z.array(z.string()).optional(),
+  /** A listed person's other profile URLs, from the same card: adding them saves every one. */
+  moreUrls: z.array(z.string()).optional(),
   /** First met today: Tend had no record of them before. */
   newToday: z.boolean().optional(),
   /** Sent the newest message of the thread, as the mail recogniser said (Candidate.newest). */

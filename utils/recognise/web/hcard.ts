@@ -6,7 +6,7 @@ import { cleanName } from '../../identity/addresses';
 import { readableText } from '../../identity/profile-url';
 import { type NearestAncestor, nearestAncestorLookup } from './ancestry';
 import { ITEM_WORK, NODE_WORK, runAllSlices, sliceCounter, type Slices } from './slices';
-import { emailsFrom, firstValue, MAX_ITEMS, MAX_VALUES, profileUrlFrom, URL_ATTRIBUTE, type StructuredPerson } from './structured';
+import { emailsFrom, firstValue, MAX_ITEMS, MAX_VALUES, profileUrlsFrom, URL_ATTRIBUTE, type StructuredPerson } from './structured';
 
 const V2 = { name: 'p-name', email: 'u-email', url: 'u-url', given: 'p-given-name', family: 'p-family-name' };
 const V1 = { name: 'fn', email: 'email', url: 'url', given: 'given-name', family: 'family-name' };
@@ -69,7 +69,7 @@ function isPersonCard(card: Element, rootOf: NearestAncestor): boolean {
 
 function hcardPerson(card: Element, own: Element[], page: URL, rootOf: NearestAncestor): StructuredPerson {
   // Kept without addresses or a name: a mail link inside it is the organisation's, not the person's around it.
-  if (!isPersonCard(card, rootOf)) return { emails: [], mainEntity: false, claimed: [], element: card };
+  if (!isPersonCard(card, rootOf)) return { emails: [], profileUrls: [], mainEntity: false, claimed: [], element: card };
   const isV2 = card.classList.contains('h-card');
   const names = isV2 ? V2 : V1;
   const properties = (className: string) => own.filter((element) => element.classList.contains(className));
@@ -83,10 +83,9 @@ function hcardPerson(card: Element, own: Element[], page: URL, rootOf: NearestAn
   // The card itself, when it is the link, points with its own href.
   const urlOf = (element: Element) => (element === card ? (card.getAttribute('href') ?? undefined) : urlValue(element, rootOf));
   const emails = emailsFrom(emailElements.slice(0, MAX_VALUES).map((element) => urlValue(element, rootOf)));
-  const person: StructuredPerson = { emails, mainEntity: false, claimed: emailElements, element: card };
+  const profileUrls = profileUrlsFrom(urls.slice(0, MAX_VALUES).map(urlOf), page);
+  const person: StructuredPerson = { emails, profileUrls, mainEntity: false, claimed: emailElements, element: card };
   if (name) person.name = name;
-  const profileUrl = firstValue(urls, (element) => profileUrlFrom(urlOf(element), page));
-  if (profileUrl) person.profileUrl = profileUrl;
   return person;
 }
 

@@ -66,17 +66,20 @@ function peopleOnPage(): PeopleOnPage {
 }
 
 /**
- * Candidates for one marked-up person: one per address, the first carrying the profile URL, all
- * with the person's `card` (the worker keeps them as one person).
+ * Candidates for one marked-up person: its addresses and profile URLs paired in order, one
+ * candidate per pair, all with the person's `card` (the worker keeps them as one person).
  */
 function candidatesOf(person: StructuredPerson, pageProfile: string | undefined, card: number): Candidate[] {
-  const isPageSubject = person.mainEntity || (person.profileUrl !== undefined && person.profileUrl === pageProfile);
-  const role: Candidate['role'] = isPageSubject ? 'profile' : 'mention';
   // The page a person is the main entity of is their profile, even when the markup gives no url.
-  const profileUrl = person.profileUrl ?? (person.mainEntity ? pageProfile : undefined);
+  const urls = person.profileUrls.length || !person.mainEntity || !pageProfile ? person.profileUrls : [pageProfile];
+  const role: Candidate['role'] = person.mainEntity || (pageProfile !== undefined && urls.includes(pageProfile)) ? 'profile' : 'mention';
   const base: Candidate = person.name ? { name: person.name, role, card } : { role, card };
-  if (person.emails.length === 0) return profileUrl ? [{ ...base, profileUrl }] : [];
-  return person.emails.map((email, index) => (index === 0 && profileUrl ? { ...base, email, profileUrl } : { ...base, email }));
+  return Array.from({ length: Math.max(person.emails.length, urls.length) }, (_, i) => {
+    const candidate: Candidate = { ...base };
+    if (person.emails[i]) candidate.email = person.emails[i];
+    if (urls[i]) candidate.profileUrl = urls[i];
+    return candidate;
+  });
 }
 
 /** People in a page's person markup only: JSON-LD, then microdata, then h-cards; a slice each at least. */

@@ -11,8 +11,8 @@ import type { Slices } from './slices';
 export interface StructuredPerson {
   name?: string;
   emails: string[];
-  /** Canonical profile URL (see profile-url.ts). */
-  profileUrl?: string;
+  /** Canonical profile URLs (see profile-url.ts), distinct, in page order: a homepage, GitHub, LinkedIn... */
+  profileUrls: string[];
   /** The page is about this person (schema.org mainEntity): the page is their profile. */
   mainEntity: boolean;
   /** Elements whose text this reading used as addresses; other passes leave them alone. */
@@ -68,15 +68,21 @@ export function firstValue(elements: Element[], read: (element: Element) => stri
   return undefined;
 }
 
-/** Distinct valid addresses from the first MAX_VALUES raw values (`mailto:` and queries allowed). */
-export function emailsFrom(values: readonly (string | undefined)[]): string[] {
-  const emails: string[] = [];
-  for (const value of values.slice(0, MAX_VALUES)) {
-    const email = toEmailAddress(value);
-    if (email && !emails.includes(email)) emails.push(email);
+/** The distinct values `read` makes of the first MAX_VALUES raw values, in order. */
+function distinctValues(values: readonly (string | undefined)[], read: (raw: string | undefined) => string | undefined): string[] {
+  const found: string[] = [];
+  for (const raw of values.slice(0, MAX_VALUES)) {
+    const value = read(raw);
+    if (value && !found.includes(value)) found.push(value);
   }
-  return emails;
+  return found;
 }
+
+/** Distinct valid addresses from the first MAX_VALUES raw values (`mailto:` and queries allowed). */
+export const emailsFrom = (values: readonly (string | undefined)[]): string[] => distinctValues(values, toEmailAddress);
+
+/** Distinct canonical profile URLs from the first MAX_VALUES raw values (relative to the page). */
+export const profileUrlsFrom = (values: readonly (string | undefined)[], page: URL): string[] => distinctValues(values, (raw) => profileUrlFrom(raw, page));
 
 /** True when a schema.org type is `name`: written bare ("Person"), prefixed ("schema:Person") or as an IRI. */
 export function isSchemaType(type: string, name: string): boolean {
@@ -97,12 +103,13 @@ function jsonPerson(object: Record<string, unknown>, page: URL, mainEntity: bool
   const given = jsonStrings(object.givenName)[0];
   const family = jsonStrings(object.familyName)[0];
   const name = cleanName(jsonStrings(object.name)[0]) ?? cleanName([given, family].filter(Boolean).join(' '));
-  const profileUrl = jsonStrings(object.url)
-    .map((raw) => profileUrlFrom(raw, page))
-    .find(Boolean);
-  const person: StructuredPerson = { emails: emailsFrom(jsonStrings(object.email)), mainEntity, claimed: [] };
+  const person: StructuredPerson = {
+    emails: emailsFrom(jsonStrings(object.email)),
+    profileUrls: profileUrlsFrom(jsonStrings(object.url), page),
+    mainEntity,
+    claimed: [],
+  };
   if (name) person.name = name;
-  if (profileUrl) person.profileUrl = profileUrl;
   return person;
 }
 

@@ -50,9 +50,11 @@ export async function listedPersonOf(tabId: number | undefined, choice: ListedCh
   const person = checkedChoice(choice);
   const listed = tabId === undefined ? undefined : await getTabPeople(tabId);
   const row = listed ? listedRowOf([...listed.people, ...listed.mailboxes], { ...choice, ...person }) : undefined;
-  // The card's other addresses, as the worker listed them (checked again: storage is not trusted blindly).
+  // The card's other addresses and URLs, as the worker listed them (checked again: storage is not trusted blindly).
   const more = (row?.more ?? []).flatMap((raw) => toEmailAddress(raw) ?? []).filter((address) => address !== person.email);
   if (more.length > 0) person.more = more;
+  const moreUrls = (row?.moreUrls ?? []).flatMap((raw) => canonicalProfileUrl(raw) ?? []).filter((url) => url !== person.profileUrl);
+  if (moreUrls.length > 0) person.moreUrls = moreUrls;
   return person;
 }
 

@@ -28,6 +28,8 @@ export interface KeptPerson {
   profileUrl?: string;
   /** The person's other addresses, from the same card (candidates sharing a `card`). */
   more?: string[];
+  /** The person's other profile URLs, from the same card (a homepage, GitHub, LinkedIn...). */
+  moreUrls?: string[];
   /** Sent the newest message of the thread (the mail recogniser says who: Candidate.newest). */
   newest?: boolean;
 }
@@ -66,6 +68,10 @@ export function peopleWorthKeeping(candidates: Candidate[], rules: CaptureRules)
         byIdentity.set(`e:${email}`, known);
       }
       known.email ??= email;
+      if (profileUrl && known.profileUrl && known.profileUrl !== profileUrl && !known.moreUrls?.includes(profileUrl)) {
+        (known.moreUrls ??= []).push(profileUrl);
+        byIdentity.set(`u:${profileUrl}`, known);
+      }
       known.profileUrl ??= profileUrl;
       known.newest ||= newest;
     } else {
@@ -86,7 +92,7 @@ export function peopleWorthKeeping(candidates: Candidate[], rules: CaptureRules)
 
 const identitiesOf = (person: KeptPerson): Identity[] => [
   ...[person.email, ...(person.more ?? [])].flatMap((value) => (value ? [{ kind: 'email' as const, value }] : [])),
-  ...(person.profileUrl ? [{ kind: 'url' as const, value: person.profileUrl }] : []),
+  ...[person.profileUrl, ...(person.moreUrls ?? [])].flatMap((value) => (value ? [{ kind: 'url' as const, value }] : [])),
 ];
 
 /**
@@ -172,6 +178,7 @@ export async function recordSighting(db: TendDatabase, sighting: SightingMessage
         ...(person.profileUrl && { profileUrl: person.profileUrl }),
         // The card's other addresses: adding the row saves them all (listed.ts).
         ...(person.more && { more: person.more }),
+        ...(person.moreUrls && { moreUrls: person.moreUrls }),
         ...(mailbox && { mailbox }),
       });
       continue;
