@@ -68,17 +68,25 @@ async function people(): Promise<{ name: string; identities: string[]; notes: st
   );
 }
 
-test('a note from the popup about one listed person saves that person, with every address and URL of their card, and no one else', async () => {
+test('a note from the popup about one listed person saves that person with the note (not when chosen), with every address and URL of their card, and no one else', async () => {
   const page = await tend.open('https://people.example/people?tend-fixture=one-card-one-person');
   const tabId = await tend.tabIdOf(page);
   await tend.clickToolbarButton(page);
-  const popup = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
+  const chosen = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
   // An ordinary page lists its people: none is saved, each is offered for the note.
-  await expect.poll(() => popup.offeredNames()).toEqual(['Lin Okafor', 'Omar Haddad', 'Jane Roe']);
+  await expect.poll(() => chosen.offeredNames()).toEqual(['Lin Okafor', 'Omar Haddad', 'Jane Roe']);
   expect(await tend.contactCount()).toBe(0);
-  await popup.addFromPage('Jane Roe');
+  await chosen.note.fill('Met at the foundation dinner; wants the grant report.');
+  await chosen.addFromPage('Jane Roe');
+  await expect.poll(() => chosen.selectedNames()).toEqual(['Jane Roe']);
+  // Chosen, not saved: closing the popup without saving saves nobody; the draft keeps the note and the choice.
+  await chosen.page.close();
+  expect(await tend.contactCount()).toBe(0);
+  const popup = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
   await expect.poll(() => popup.selectedNames()).toEqual(['Jane Roe']);
-  await popup.note.fill('Met at the foundation dinner; wants the grant report.');
+  expect(await popup.note.inputValue()).toBe('Met at the foundation dinner; wants the grant report.');
+  expect(await popup.offeredNames()).toEqual(['Lin Okafor', 'Omar Haddad']);
+  expect(await tend.contactCount()).toBe(0);
   await popup.save();
   await popup.page.getByRole('status', { name: 'Saved' }).getByText('Saved for Jane Roe.').waitFor();
   expect(await people()).toEqual([
