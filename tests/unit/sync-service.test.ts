@@ -3,7 +3,7 @@
 // and with sync off no remote database exists and no request is made.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { SYNC_ALARM } from '../../utils/services/sync/service';
+import { createSyncService, readConfig, SYNC_ALARM } from '../../utils/services/sync/service';
 import { readTx } from '../../utils/db/schema';
 import { getSyncConfigRecord, getSyncStateRecord } from '../../utils/db/sync-repo';
 import { createContact } from '../../utils/services/people/people';
@@ -81,11 +81,33 @@ describe('turning sync on and off', { timeout: 60_000 }, () => {
     expect(await browser.alarms.get(SYNC_ALARM)).toBeUndefined();
   });
 
-  it('is forgotten by Delete everything', async () => {
+  it('is forgotten by Delete everything, with its replica, by a worker that never ran a pass', async () => {
     const laptop = await device();
+    await createContact(laptop.db, { displayName: 'Ada', email: 'ada@example.com' }, Date.now());
     await turnOn(laptop, server);
+    const config = (await readConfig(laptop.db))!;
+    // A worker started afresh: a new service over the same database, whose replicas say which one it destroys.
+    const destroyed: string[] = [];
+    const replicas = {
+      ...laptop.replicas,
+      local: (of: typeof config) => {
+        const replica = laptop.replicas.local(of);
+        const destroy = replica.destroy.bind(replica);
+        replica.destroy = (() => (destroyed.push(of.user), destroy())) as typeof replica.destroy;
+        return replica;
+      },
+    };
+    const restarted = createSyncService(Promise.resolve(laptop.db), {
+      replicas,
+      hasOrigin: async () => true,
+      announce: async () => undefined,
+      clock: Date.now,
+    });
+    const stop = restarted.watch(laptop.db);
     await deleteEverything(laptop.db);
     expect(await configOf(laptop.db)).toBeUndefined();
-    expect((await laptop.sync.status()).state).toBe('off');
+    expect((await restarted.status()).state).toBe('off');
+    await vi.waitFor(() => expect(destroyed).toEqual([config.user]), { timeout: 10_000, interval: 100 });
+    stop();
   });
 });

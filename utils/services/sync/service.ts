@@ -61,8 +61,11 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
 
   /** Destroy the local replica of a configuration: sync off keeps no copy of the records beside Tend's own. */
   const forgetReplica = async (config: SyncConfig) => {
-    await localFor(config)
-      .destroy()
+    const replica = localFor(config);
+    // Opened first: a destroy that overtakes the opening of the database leaves it behind.
+    await replica
+      .info()
+      .then(() => replica.destroy())
       .catch((error: unknown) => console.error('Tend: could not remove the sync replica', error));
     locals.delete(localReplicaName(config));
   };
@@ -158,21 +161,32 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
     return status();
   };
 
-  /** After local changes (not sync's own), a pass a little later; Delete everything forgets the replica. */
-  const watch = (opened: TendDatabase) =>
-    onCommit(opened, (commit) => {
-      const cleared = commit.changes.some(
-        (change) => change.store === 'settings' && (change.op === 'clear' || (change.op === 'delete' && change.key === SYNC_CONFIG)),
-      );
-      if (cleared && locals.size > 0) {
-        for (const replica of locals.values()) void replica.destroy().catch(() => undefined);
-        locals.clear();
-        void deps.announce();
+  /**
+   * After local changes (not sync's own), a pass a little later. Delete everything clears the
+   * settings store, and with it the configuration: the replica of the configuration last known
+   * (read when watching starts, so a worker that never ran a pass still knows it) goes too.
+   */
+  const watch = (opened: TendDatabase) => {
+    // Read in a transaction opened now, before any later clear: it sees the configuration as it is.
+    let known = readConfig(opened);
+    return onCommit(opened, (commit) => {
+      const settings = commit.changes.filter((change) => change.store === 'settings');
+      const put = settings.find((change) => change.key === SYNC_CONFIG && change.op === 'put');
+      if (put) known = Promise.resolve(SyncConfig.safeParse((put.value as { settings?: unknown }).settings).data);
+      if (settings.some((change) => change.op === 'clear')) {
+        const forgotten = known;
+        known = Promise.resolve(undefined);
+        void forgotten.then(async (config) => {
+          if (!config) return;
+          await forgetReplica(config);
+          await deps.announce();
+        });
       }
       if (commit.origin === SYNC_ORIGIN || !commit.changes.some((change) => (LOGGED_STORES as readonly string[]).includes(change.store))) return;
       clearTimeout(soon);
       soon = setTimeout(() => void syncNow(), SYNC_AFTER_CHANGES_MS);
     });
+  };
 
   return { status, turnOn, turnOff, syncNow, watch };
 }
