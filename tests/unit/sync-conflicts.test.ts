@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Two devices of one user edit the same records while apart: after both sync, both hold the same
 // result (per field, the newest change wins; an entry, its newest edit), and no "What matters" text is lost.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readTx, type TendDatabase } from '../../utils/db/schema';
 import { getContact } from '../../utils/db/contacts-repo';
 import { getInteraction, listTimeline } from '../../utils/db/interactions-repo';
@@ -10,16 +10,11 @@ import { updateContact } from '../../utils/services/people/contact-edits';
 import { editInteraction, logInteraction } from '../../utils/services/capture/log';
 import { newId } from '../../utils/ids';
 import { t } from '../../utils/i18n';
-import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { readConfig } from '../../utils/services/sync/service';
-import { device, tick, turnOn, type Device } from './sync-support';
+import { device, tick, turnOn, type Device, useCouchServer } from './sync-support';
 
 describe('edits made on two devices while apart', { timeout: 60_000 }, () => {
-  let server: CouchServer;
-  beforeAll(async () => {
-    server = await startCouchServer();
-  }, 60_000);
-  afterAll(async () => server?.stop());
+  const server = useCouchServer();
 
   /** Two devices of a new user, both synced with one person on them. */
   async function twoDevices() {

@@ -1,6 +1,6 @@
 // @vitest-environment node
 // Sync between two devices of one user through a real CouchDB-protocol server (tests/support/couch-server.ts).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readTx } from '../../utils/db/schema';
 import { getContact } from '../../utils/db/contacts-repo';
 import { findContactIdByIdentity } from '../../utils/db/identities-repo';
@@ -10,17 +10,12 @@ import { createContact } from '../../utils/services/people/people';
 import { deleteInteraction, logInteraction } from '../../utils/services/capture/log';
 import { createFollowUp } from '../../utils/services/followups/writes';
 import { newId } from '../../utils/ids';
-import { startCouchServer, type CouchServer } from '../support/couch-server';
-import { device, turnOn } from './sync-support';
+import { device, turnOn, useCouchServer } from './sync-support';
 
 // Each test talks to a real server over HTTP: on the shared two-core machine a pass takes seconds,
 // so the timeout only has to catch a pass that never ends.
 describe('sync between two devices of one user', { timeout: 60_000 }, () => {
-  let server: CouchServer;
-  beforeAll(async () => {
-    server = await startCouchServer();
-  }, 60_000);
-  afterAll(async () => server?.stop());
+  const server = useCouchServer();
 
   it('brings a person, a note and a follow-up written on one device to the other, and only to the server it was given', async () => {
     const user = await server.createUser('carol');

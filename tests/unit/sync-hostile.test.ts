@@ -1,22 +1,17 @@
 // @vitest-environment node
 // A server that sends what Tend never wrote cannot corrupt what Tend holds: each bad document is
 // counted as rejected and never applied, and nothing the user typed is overwritten.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readTx } from '../../utils/db/schema';
 import { getContact, listAllContactIds } from '../../utils/db/contacts-repo';
 import { findContactIdByIdentity } from '../../utils/db/identities-repo';
 import { createContact } from '../../utils/services/people/people';
 import { updateContact } from '../../utils/services/people/contact-edits';
 import { newId } from '../../utils/ids';
-import { startCouchServer, type CouchServer } from '../support/couch-server';
-import { device, turnOn } from './sync-support';
+import { device, turnOn, useCouchServer } from './sync-support';
 
 describe('a hostile server', { timeout: 60_000 }, () => {
-  let server: CouchServer;
-  beforeAll(async () => {
-    server = await startCouchServer();
-  }, 60_000);
-  afterAll(async () => server?.stop());
+  const server = useCouchServer();
 
   it('gets wrong types, huge documents, unknown kinds and mismatched ids counted as rejected, none applied', async () => {
     const user = await server.createUser('gil');

@@ -1,22 +1,17 @@
 // @vitest-environment node
 // Turning sync on and off: the server checks the credentials first, nothing is kept on a refusal,
 // and with sync off no remote database exists and no request is made.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { createSyncService, readConfig, SYNC_ALARM } from '../../utils/services/sync/service';
 import { readTx } from '../../utils/db/schema';
 import { getSyncConfigRecord, getSyncStateRecord } from '../../utils/db/sync-repo';
 import { createContact } from '../../utils/services/people/people';
 import { deleteEverything } from '../../utils/portability/delete-everything';
-import { startCouchServer, type CouchServer } from '../support/couch-server';
-import { device, turnOn } from './sync-support';
+import { device, turnOn, useCouchServer } from './sync-support';
 
 describe('turning sync on and off', { timeout: 60_000 }, () => {
-  let server: CouchServer;
-  beforeAll(async () => {
-    server = await startCouchServer();
-  }, 60_000);
-  afterAll(async () => server?.stop());
+  const server = useCouchServer();
 
   const configOf = async (db: Awaited<ReturnType<typeof device>>['db']) => getSyncConfigRecord(readTx(db, ['settings']));
 

@@ -4,7 +4,8 @@ import { openTendDb } from '../../utils/db/open';
 import type { TendDatabase } from '../../utils/db/schema';
 import { createReplicaFactory, type ReplicaFactory } from '../../utils/services/sync/replicas';
 import { createSyncService, type SyncService } from '../../utils/services/sync/service';
-import type { CouchServer, CouchUser } from '../support/couch-server';
+import { afterAll, beforeAll } from 'vitest';
+import { startCouchServer, type CouchServer, type CouchUser } from '../support/couch-server';
 
 /** One device: its database, its sync service, and the requests its replicas made. */
 export interface Device {
@@ -55,3 +56,13 @@ export async function turnOn(device: Device, server: CouchServer, user: CouchUse
 
 /** Let the wall clock move on: change times come from it, and a later edit must be later. */
 export const tick = () => new Promise((done) => setTimeout(done, 5));
+
+/** The test server of a test file: started before its tests, stopped after (its fields read once it runs). */
+export function useCouchServer(): CouchServer {
+  let started: CouchServer | undefined;
+  beforeAll(async () => {
+    started = await startCouchServer();
+  }, 60_000);
+  afterAll(async () => started?.stop());
+  return new Proxy({} as CouchServer, { get: (_, field) => Reflect.get(started!, field) });
+}
