@@ -10,6 +10,7 @@ import { createContact } from '../../utils/services/people/people';
 import { deleteInteraction, logInteraction } from '../../utils/services/capture/log';
 import { createFollowUp } from '../../utils/services/followups/writes';
 import { newId } from '../../utils/ids';
+import { deletePerson } from '../../utils/services/people/delete';
 import { device, turnOn, useCouchServer } from './sync-support';
 
 // Each test talks to a real server over HTTP: on the shared two-core machine a pass takes seconds,
@@ -66,5 +67,24 @@ describe('sync between two devices of one user', { timeout: 60_000 }, () => {
     const tombstone = await server.call('GET', `/${db}/entry:${note.id}?revs=true&open_revs=all`, { as: user });
     expect(JSON.stringify(tombstone.body)).toContain('"_deleted":true');
     expect(JSON.stringify(tombstone.body)).not.toContain('Secret plans');
+  });
+
+  it('removes a person deleted on one device, with their history, from the other', async () => {
+    const user = await server.createUser('ida');
+    await server.createPrivateDb(user);
+    const laptop = await device();
+    const desktop = await device();
+    const ada = await createContact(laptop.db, { displayName: 'Ada', email: 'ada@example.com' }, Date.now());
+    await logInteraction(laptop.db, { contactIds: [ada.id], kind: 'note', text: 'Only hers', requestId: newId() }, Date.now());
+    await turnOn(laptop, server, user);
+    await turnOn(desktop, server, user);
+    expect(await getContact(readTx(desktop.db, ['contacts']), ada.id)).toBeDefined();
+    await deletePerson(laptop.db, ada.id, { neverRecord: false }, Date.now());
+    await laptop.sync.syncNow();
+    await desktop.sync.syncNow();
+    const tx = readTx(desktop.db, ['contacts', 'identities', 'timeline', 'interactions']);
+    expect(await getContact(tx, ada.id)).toBeUndefined();
+    expect(await findContactIdByIdentity(tx, { kind: 'email', value: 'ada@example.com' })).toBeUndefined();
+    expect(await listTimeline(tx, ada.id, 10)).toEqual([]);
   });
 });

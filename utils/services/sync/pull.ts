@@ -37,7 +37,9 @@ export async function applyReplicaChanges(db: TendDatabase, replica: Replica, no
     // A conflicted document is resolved into a new revision, applied when the feed reaches it.
     const conflicted = docs.filter((doc) => doc._conflicts?.length);
     for (const doc of conflicted) await resolveConflict(replica, doc);
-    const settled = docs.filter((doc) => !doc._conflicts?.length);
+    // People deleted last in a batch, after the entries and follow-ups that went with them.
+    const deletesPerson = (doc: { _id: string; _deleted?: boolean }) => doc._deleted === true && doc._id.startsWith('contact:');
+    const settled = docs.filter((doc) => !doc._conflicts?.length).sort((a, b) => Number(deletesPerson(a)) - Number(deletesPerson(b)));
     const bases = await readBases(
       replica,
       settled.map((doc) => doc._id),

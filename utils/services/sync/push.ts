@@ -16,7 +16,9 @@ import { mergeVersions } from './merge';
 import type { Replica } from './replicas';
 
 type TendRecord = Contact | Interaction | FollowUp;
-const STORES: readonly LoggedStore[] = ['contacts', 'interactions', 'followUps'];
+// A person's follow-ups and entries reach the replica before the person: a pull that meets a
+// person's deletion has already removed the history that went with them.
+const STORES: readonly LoggedStore[] = ['followUps', 'interactions', 'contacts'];
 
 /** What a copy did: the change-log row it copied up to and how many documents it wrote. */
 export interface Copied {
