@@ -83,11 +83,13 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
         await updateState(await db, (state) => ({ ...state, lastError: errorOf(failure.code, failure.message, deps.clock()) }), deps.clock());
     }
   };
+  // A pass started by a timer or an alarm has no caller to tell: what it could not even record is logged.
+  const passLogged = () => pass().catch((error: unknown) => console.error('Tend: a sync pass failed', error));
 
   /** Run a pass now, or once more after the one running (never two at once). */
   const syncNow = (): Promise<void> => {
     if (!running) {
-      running = pass().finally(() => {
+      running = passLogged().finally(() => {
         running = undefined;
         void deps.announce();
       });
