@@ -3,14 +3,14 @@
  * user's database on the server, reached over HTTP through a fetch that refuses every other
  * origin. Nothing here runs, and no remote object exists, until sync is on.
  */
-import PouchDB from 'pouchdb-core';
+import PouchDB, { type Database, type Plugin, type Static } from 'pouchdb-core';
 import HttpAdapter from 'pouchdb-adapter-http';
 import IndexedDbAdapter from 'pouchdb-adapter-indexeddb';
 import Replication from 'pouchdb-replication';
 import type { SyncConfig } from '../../model/sync';
 
 /** A replica's documents: Tend's records (documents.ts) and the bases it keeps beside them. */
-export type Replica = PouchDB.Database<object>;
+export type Replica = Database;
 
 /** How sync reaches its two databases (tests give the memory adapter and Node's fetch). */
 export interface ReplicaFactory {
@@ -23,9 +23,9 @@ export interface ReplicaFactory {
 }
 
 // PouchDB.plugin adds to the one PouchDB class and refuses a plugin twice: each is added once.
-const added = new Set<PouchDB.Plugin>();
+const added = new Set<Plugin>();
 /** PouchDB with the HTTP adapter and replication, plus the given storage adapter. */
-export function pouchWith(storage: PouchDB.Plugin): PouchDB.Static {
+export function pouchWith(storage: Plugin): Static {
   for (const plugin of [HttpAdapter, Replication, storage]) {
     if (!added.has(plugin)) PouchDB.plugin(plugin);
     added.add(plugin);
@@ -57,7 +57,7 @@ export function originFetch(config: SyncConfig, fetchImpl: typeof fetch = (...ar
 
 /** Where the replicas live: the worker's defaults are IndexedDB and the global fetch (tests give memory, Node's fetch, a name per device). */
 export interface ReplicaOptions {
-  storage?: PouchDB.Plugin;
+  storage?: Plugin;
   adapter?: string;
   fetch?: typeof fetch;
   /** Put before the local replica's name (two "devices" in one test process). */
