@@ -12,6 +12,7 @@ import { syncWebReader } from '../../utils/services/sightings/site-access';
 import { openWelcomeOnInstall, type InstallEvent } from './welcome';
 import { migrateStorageDrafts } from '../../utils/services/drafts/migrate-storage';
 import { loadSettings } from '../../utils/services/settings/settings';
+import { watchSyncAlarm } from '../../utils/services/sync/handlers';
 
 export default defineBackground(() => {
   // Every listener is registered synchronously at start, so an event that woke the worker is
@@ -33,6 +34,7 @@ export default defineBackground(() => {
   watchCommands();
   watchMenuNotifications(db);
   watchFollowUps(db); // follow-up alarms, their notifications, the badge
+  watchSyncAlarm(db); // sync's passes every few minutes, while sync is on
   browser.contextMenus.onClicked.addListener((info, tab) => void onLogMenuClicked(db, info, tab));
   // Granting or revoking a site in the popup or options page changes which pages are read.
   browser.permissions.onAdded.addListener(() => void syncWebReader());

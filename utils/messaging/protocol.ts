@@ -31,6 +31,7 @@ import { peopleRequests, peopleResults } from './features/people';
 import { portabilityRequests, portabilityResults } from './features/portability';
 import { searchRequests, searchResults } from './features/search';
 import { settingsRequests, settingsResults } from './features/settings';
+import { syncRequests, syncResults } from './features/sync';
 
 // ---- content script -> background -------------------------------------------------------------
 // A content script may only report what it saw on its own page. It never names a tab (the
@@ -144,6 +145,7 @@ export const PageRequest = z.discriminatedUnion('type', [
   ...settingsRequests,
   ...meetingsRequests,
   ...cardFieldRequests,
+  ...syncRequests,
 ]);
 export type PageRequest = z.input<typeof PageRequest>;
 export type ParsedPageRequest = z.infer<typeof PageRequest>;
@@ -159,6 +161,7 @@ export const PageResults = {
   ...settingsResults,
   ...meetingsResults,
   ...cardFieldResults,
+  ...syncResults,
   getTabPeople: TabPeople.nullable(),
   getContact: Contact.nullable(),
   getTimeline: z.array(Interaction),
@@ -188,12 +191,13 @@ export type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: Error
 // ---- background -> extension pages ------------------------------------------------------------
 
 export const Broadcast = z.discriminatedUnion('type', [
-  /** Something changed: the tab's people (tabId), a person's data (contactIds) or the settings. */
+  /** Something changed: the tab's people (tabId), a person's data (contactIds), the settings or sync's status. */
   z.object({
     type: z.literal('changed'),
     tabId: tabId.optional(),
     contactIds: z.array(contactId).default([]),
     settings: z.literal(true).optional(),
+    sync: z.literal(true).optional(),
   }),
 ]);
 export type Broadcast = z.input<typeof Broadcast>;

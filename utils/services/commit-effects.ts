@@ -4,7 +4,8 @@
  * and whether the settings did (cadences, lists: pages that show what depends on them read again).
  * The search index follows commits on its own (utils/search/live-index.ts).
  */
-import { onCommit, peopleTouched, type Commit } from '../db/commit';
+import { onCommit, peopleTouched, type Change, type Commit } from '../db/commit';
+import { SYNC_RECORDS } from '../db/sync-repo';
 import type { TendDatabase } from '../db/schema';
 import { broadcast } from '../messaging/client';
 import { FOLLOW_UP_BOOKKEEPING, syncFollowUps } from './followups/alarms-sync';
@@ -23,7 +24,10 @@ export function watchCommits(db: TendDatabase, clock: () => number = Date.now): 
   onCommit(db, async (commit) => {
     if (movesReminders(commit)) await syncFollowUps(db, clock);
     const contactIds = peopleTouched(commit);
-    const settings = commit.changes.some((change) => change.store === 'settings');
-    if (contactIds.length > 0 || settings) await broadcast({ type: 'changed', contactIds, ...(settings && { settings }) });
+    // Sync keeps its own records in the settings store: their changes are sync's status, not the settings.
+    const isSync = (change: Change) => typeof change.key === 'string' && SYNC_RECORDS.includes(change.key);
+    const settings = commit.changes.some((change) => change.store === 'settings' && !isSync(change));
+    const sync = commit.changes.some((change) => change.store === 'settings' && isSync(change));
+    if (contactIds.length > 0 || settings || sync) await broadcast({ type: 'changed', contactIds, ...(settings && { settings }), ...(sync && { sync }) });
   });
 }

@@ -20,6 +20,7 @@ import { createPortabilityHandlers } from './portability/handlers';
 import { createPeopleListHandlers } from './people-list/handlers';
 import { createSearchHandlers } from './search/handlers';
 import { createSettingsHandlers } from './settings/handlers';
+import { createSyncHandlers } from './sync/handlers';
 import { learnOwnAddresses } from './settings/settings';
 import { recordSighting } from './sightings/sightings';
 import { saveListedPerson } from './sightings/listed';
@@ -58,6 +59,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       ...createDraftHandlers(db, clock),
       ...createSettingsHandlers(db, clock),
       ...createMeetingHandlers(db, clock),
+      ...createSyncHandlers(db),
       getTabPeople: ({ tabId }) => currentTabPeople(tabId),
       getContact: async ({ contactId }) => (await getContact(readTx(await db, ['contacts']), contactId)) ?? null,
       getTimeline: async ({ contactId, limit, before }) => listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit, before),

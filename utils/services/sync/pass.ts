@@ -1,0 +1,34 @@
+/**
+ * One sync pass, push then pull: Tend's outbox copied into the local replica and replicated to the
+ * server; the server's changes replicated back and applied to Tend's stores; then whatever that
+ * produced (a merge, a conflict resolved) copied and pushed again. One-shot replications in
+ * batches of 100, each checkpointed, so a pass stopped anywhere resumes where it stopped.
+ */
+import type { TendDatabase } from '../../db/schema';
+import { readState, updateState } from './state';
+import { applyReplicaChanges } from './pull';
+import { copyOutbox } from './push';
+import type { Replica } from './replicas';
+
+const REPLICATION = { batch_size: 100 } as const;
+
+/** What a pass did. */
+export interface PassOutcome {
+  pushed: number;
+  applied: number;
+  rejected: number;
+}
+
+/** Run one pass between Tend's database, its local replica and the server's database. */
+export async function runPass(db: TendDatabase, local: Replica, remote: Replica, now: () => number): Promise<PassOutcome> {
+  const first = await copyOutbox(db, local, (await readState(db)).pushedSeq, now());
+  await local.replicate.to(remote, REPLICATION);
+  await updateState(db, (state) => ({ ...state, pushedSeq: first.seq }), now());
+  await local.replicate.from(remote, REPLICATION);
+  const pulled = await applyReplicaChanges(db, local, now());
+  // What the pull wrote into Tend comes back through the outbox (equal: nothing is written) with any local edit made meanwhile.
+  const second = await copyOutbox(db, local, first.seq, now());
+  await local.replicate.to(remote, REPLICATION);
+  await updateState(db, (state) => ({ ...state, pushedSeq: second.seq, lastSyncedAt: now(), lastError: undefined }), now());
+  return { pushed: first.written + second.written, applied: pulled.applied, rejected: pulled.rejected };
+}

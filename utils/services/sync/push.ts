@@ -1,0 +1,121 @@
+/**
+ * Push, first half: copy what Tend changed since the last push (its change log, the outbox) into
+ * the local replica as documents. Deterministic ids make a second copy of the same change write
+ * nothing. A record edited in Tend while the replica received another version from the server is
+ * merged field by field with it (bases.ts), never copied over it.
+ */
+import { changesSince, latestChangeSeq } from '../../db/changes-repo';
+import { readTx, type TendDatabase } from '../../db/schema';
+import { syncedRecordIds, syncedRecords } from '../../db/sync-repo';
+import type { Contact, FollowUp, Interaction } from '../../model/records';
+import type { LoggedStore } from '../../model/rows';
+import { readBases, writeBases } from './bases';
+import { documentId, KIND_OF_STORE, readDocument, sameValue, stampedFields, toDocument, type SyncedRecord } from './documents';
+import { keptWhatMattersEntry } from './kept-text';
+import { mergeVersions } from './merge';
+import type { Replica } from './replicas';
+
+type TendRecord = Contact | Interaction | FollowUp;
+const STORES: readonly LoggedStore[] = ['contacts', 'interactions', 'followUps'];
+
+/** What a copy did: the change-log row it copied up to and how many documents it wrote. */
+export interface Copied {
+  seq: number;
+  written: number;
+}
+
+/** Copy Tend's changes after `pushedSeq` (every record when undefined: the first push) into the replica. */
+export async function copyOutbox(db: TendDatabase, replica: Replica, pushedSeq: number | undefined, now: number): Promise<Copied> {
+  const seq = await latestChangeSeq(db);
+  const touched = await touchedSince(db, replica, pushedSeq, seq, now);
+  let written = 0;
+  for (const store of STORES) {
+    const ids = [...(touched.get(store)?.keys() ?? [])];
+    for (let i = 0; i < ids.length; i += 100) written += await copyRecords(db, replica, store, ids.slice(i, i + 100), touched.get(store)!);
+  }
+  return { seq, written };
+}
+
+/** Per store, the ids changed after `from` up to `to`, with the time of their last change. */
+async function touchedSince(
+  db: TendDatabase,
+  replica: Replica,
+  from: number | undefined,
+  to: number,
+  now: number,
+): Promise<Map<LoggedStore, Map<string, number>>> {
+  const touched = new Map<LoggedStore, Map<string, number>>(STORES.map((store) => [store, new Map()]));
+  const everything = async (store: LoggedStore, at: number) => {
+    const ids = await syncedRecordIds(readTx(db, [store]), store);
+    // Documents whose record is gone from Tend (a store cleared by a restore) become tombstones.
+    const kind = KIND_OF_STORE[store];
+    const docs = await replica.allDocs({ startkey: `${kind}:`, endkey: `${kind}:\uffff` });
+    for (const row of docs.rows) touched.get(store)!.set(row.id.slice(kind.length + 1), at);
+    for (const id of ids) touched.get(store)!.set(id, at);
+  };
+  if (from === undefined) {
+    for (const store of STORES) await everything(store, now);
+    return touched;
+  }
+  for (const change of await changesSince(db, from)) {
+    if ((change.seq ?? 0) > to) break;
+    if (change.op === 'clear') await everything(change.store, change.at);
+    else if (change.id !== undefined) touched.get(change.store)!.set(change.id, change.at);
+  }
+  return touched;
+}
+
+/** Copy some records of one store (ids with the time of their last change); returns the documents written. */
+async function copyRecords(db: TendDatabase, replica: Replica, store: LoggedStore, ids: string[], changedAt: Map<string, number>): Promise<number> {
+  const kind = KIND_OF_STORE[store];
+  const records = await syncedRecords(readTx(db, [store]), store, ids);
+  const docIds = ids.map((id) => documentId(kind, id));
+  const existing = await replica.allDocs({ keys: docIds, include_docs: true });
+  const bases = await readBases(replica, docIds);
+  const writes: object[] = [];
+  const agreed = new Map<string, unknown>();
+  ids.forEach((id, i) => {
+    const docId = docIds[i]!;
+    const record = records[i];
+    const row = existing.rows[i] as { doc?: { _rev: string } & object; value?: { rev: string; deleted?: boolean } } | undefined;
+    const current = row?.doc ? readDocument(row.doc) : undefined;
+    const previous = current?.ok && !current.deleted ? current.synced : undefined;
+    const rev = row?.doc?._rev ?? row?.value?.rev;
+    agreed.set(docId, record);
+    if (!record) {
+      // Deleted in Tend: a tombstone with no body, so the record's data does not live on in it.
+      if (row?.doc) writes.push({ _id: docId, _rev: rev, _deleted: true });
+      return;
+    }
+    const at = changedAt.get(id)!;
+    const base = bases.get(docId);
+    const behind = previous !== undefined && base !== undefined && base !== null && !sameValue(base, previous.record);
+    const copied = behind ? undefined : toDocument(kind, record, previous, at);
+    const next = behind ? mergedWithReplica(record, base, previous, at) : copied && { synced: copied };
+    if (!next) return;
+    writes.push({ _id: docId, ...(rev && { _rev: rev }), ...next.synced });
+    if (next.kept) writes.push({ _id: documentId('entry', next.kept.id), kind: 'entry', record: next.kept });
+  });
+  if (writes.length > 0) await replica.bulkDocs(writes);
+  await writeBases(replica, agreed);
+  return writes.length;
+}
+
+/**
+ * A record edited in Tend (it differs from its base) while the replica got another version: the
+ * fields Tend changed carry the time of that change, the others lose to the replica's.
+ */
+function mergedWithReplica(record: TendRecord, base: unknown, replica: SyncedRecord, at: number): { synced: SyncedRecord; kept?: Interaction } {
+  const before = base as Record<string, unknown>;
+  const after = record as Record<string, unknown>;
+  // Fields Tend did not change since the base carry time 0: the replica's version of them stands.
+  const untouched = Object.fromEntries([...Object.keys(before), ...Object.keys(after)].map((field) => [field, 0]));
+  const local = { ...replica, record, ...('fieldsAt' in replica && { fieldsAt: stampedFields(before, after, untouched, at) }) } as SyncedRecord;
+  const merged = mergeVersions(local, replica);
+  // Written even when the replica's version wins whole: as a new change it reaches Tend's stores at the next pull.
+  const kept =
+    merged.lostWhatMatters && merged.synced.kind === 'contact'
+      ? keptWhatMattersEntry(record.id, merged.lostWhatMatters, merged.synced.fieldsAt.whatMatters ?? at)
+      : undefined;
+  return { synced: merged.synced, ...(kept && { kept }) };
+}

@@ -1,0 +1,225 @@
+/**
+ * Sync in the worker: turned on with a server, a user and a password (checked with the server
+ * first; Tend must hold the server's origin), it runs passes (pass.ts) one at a time, on an alarm
+ * every few minutes, a little after local changes, and when asked. Off (the default), it
+ * constructs no remote database and makes no request. The credentials stay in the worker's
+ * database: a status never carries the password.
+ */
+import { browser } from 'wxt/browser';
+import { onCommit } from '../../db/commit';
+import { changesSince } from '../../db/changes-repo';
+import { readTx, writeTx, type TendDatabase } from '../../db/schema';
+import { countSyncedRecords, getSyncConfigRecord, putSyncConfigRecord, putSyncStateRecord, removeSyncRecords, SYNC_CONFIG } from '../../db/sync-repo';
+import type { SyncErrorCode, SyncStatus } from '../../messaging/features/sync';
+import { LOGGED_STORES } from '../../model/rows';
+import { SyncConfig, SyncState } from '../../model/sync';
+import { SyncError, syncErrorOf } from './errors';
+import { runPass } from './pass';
+import { SYNC_ORIGIN } from './pull';
+import { createReplicaFactory, localReplicaName, privateDatabaseName, type Replica, type ReplicaFactory } from './replicas';
+import { readState, updateState } from './state';
+
+/** The alarm that runs a pass every few minutes while sync is on. */
+export const SYNC_ALARM = 'tend-sync';
+const SYNC_EVERY_MINUTES = 5;
+/** Local changes are pushed this long after the last of a burst. */
+export const SYNC_AFTER_CHANGES_MS = 3000;
+
+/** What sync needs from its surroundings (tests give a memory replica, Node's fetch and a permission answer). */
+export interface SyncDeps {
+  replicas: ReplicaFactory;
+  /** True when Tend holds this origin as a host permission. */
+  hasOrigin(origin: string): Promise<boolean>;
+  /** Tell open pages the status changed. */
+  announce(): Promise<void>;
+  clock(): number;
+}
+
+/** What the credentials the user typed are. */
+export interface SyncCredentials {
+  server: string;
+  user: string;
+  password: string;
+}
+
+/** The sync service of one database. */
+export type SyncService = ReturnType<typeof createSyncService>;
+
+/** Sync for this database: status, turning on and off, and passes one at a time. */
+export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
+  const locals = new Map<string, Replica>();
+  let running: Promise<void> | undefined;
+  let queued: Promise<void> | undefined;
+  let soon: ReturnType<typeof setTimeout> | undefined;
+
+  const localFor = (config: SyncConfig) => {
+    const name = localReplicaName(config);
+    let replica = locals.get(name);
+    if (!replica) locals.set(name, (replica = deps.replicas.local(config)));
+    return replica;
+  };
+
+  /** Destroy the local replica of a configuration: sync off keeps no copy of the records beside Tend's own. */
+  const forgetReplica = async (config: SyncConfig) => {
+    await localFor(config)
+      .destroy()
+      .catch((error: unknown) => console.error('Tend: could not remove the sync replica', error));
+    locals.delete(localReplicaName(config));
+  };
+
+  const pass = async () => {
+    const config = await readConfig(await db);
+    if (!config) return;
+    await deps.announce();
+    try {
+      await runPass(await db, localFor(config), deps.replicas.remote(config), deps.clock);
+    } catch (error) {
+      const failure = syncErrorOf(error);
+      // Turned off meanwhile: the failure is the replica going away, not something to report.
+      if (await readConfig(await db))
+        await updateState(await db, (state) => ({ ...state, lastError: errorOf(failure.code, failure.message, deps.clock()) }), deps.clock());
+    }
+  };
+
+  /** Run a pass now, or once more after the one running (never two at once). */
+  const syncNow = (): Promise<void> => {
+    if (!running) {
+      running = pass().finally(() => {
+        running = undefined;
+        void deps.announce();
+      });
+      return running;
+    }
+    queued ??= running.then(() => {
+      queued = undefined;
+      return syncNow();
+    });
+    return queued;
+  };
+
+  const status = async (): Promise<SyncStatus> => {
+    const opened = await db;
+    const config = await readConfig(opened);
+    if (!config) return { state: 'off', pending: 0, rejected: 0 };
+    const state = await readState(opened);
+    const failing = state.lastError !== undefined && state.lastError.at >= (state.lastSyncedAt ?? 0);
+    return {
+      state: running ? 'syncing' : failing ? 'error' : 'idle',
+      server: config.server,
+      user: config.user,
+      ...(state.lastSyncedAt !== undefined && { lastSyncedAt: state.lastSyncedAt }),
+      pending: await pendingChanges(opened, state),
+      rejected: state.rejected,
+      ...(state.lastError && { lastError: state.lastError }),
+    };
+  };
+
+  /** Check the credentials with the server, save them, start passes; a refusal saves nothing and says why. */
+  const turnOn = async (credentials: SyncCredentials): Promise<SyncStatus> => {
+    const server = credentials.server.trim().replace(/\/+$/, '');
+    const config: SyncConfig = {
+      server,
+      user: credentials.user.trim(),
+      password: credentials.password,
+      database: privateDatabaseName(credentials.user.trim()),
+    };
+    const refused = async (code: SyncErrorCode, detail?: string) => ({ ...(await status()), lastError: errorOf(code, detail, deps.clock()) });
+    if (!(await deps.hasOrigin(new URL(server).origin))) return refused('no-permission');
+    try {
+      await checkCredentials(deps.replicas, config);
+    } catch (error) {
+      const failure = syncErrorOf(error);
+      return refused(failure.code, failure.message);
+    }
+    const opened = await db;
+    const previous = await readConfig(opened);
+    await running;
+    if (previous && localReplicaName(previous) !== localReplicaName(config)) await forgetReplica(previous);
+    const tx = writeTx(opened, ['settings']);
+    await putSyncConfigRecord(tx, config, deps.clock());
+    // Another server or user starts from nothing: its replica is new, so is every checkpoint.
+    if (!previous || localReplicaName(previous) !== localReplicaName(config)) await putSyncStateRecord(tx, SyncState.parse({}), deps.clock());
+    await tx.done;
+    await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
+    void syncNow();
+    return status();
+  };
+
+  /** Stop syncing: the credentials, the state and the local replica go; Tend's records stay. */
+  const turnOff = async (): Promise<SyncStatus> => {
+    const opened = await db;
+    const config = await readConfig(opened);
+    await browser.alarms.clear(SYNC_ALARM);
+    await running;
+    const tx = writeTx(opened, ['settings']);
+    await removeSyncRecords(tx);
+    await tx.done;
+    if (config) await forgetReplica(config);
+    return status();
+  };
+
+  /** After local changes (not sync's own), a pass a little later; Delete everything forgets the replica. */
+  const watch = (opened: TendDatabase) =>
+    onCommit(opened, (commit) => {
+      const cleared = commit.changes.some(
+        (change) => change.store === 'settings' && (change.op === 'clear' || (change.op === 'delete' && change.key === SYNC_CONFIG)),
+      );
+      if (cleared && locals.size > 0) {
+        for (const replica of locals.values()) void replica.destroy().catch(() => undefined);
+        locals.clear();
+        void deps.announce();
+      }
+      if (commit.origin === SYNC_ORIGIN || !commit.changes.some((change) => (LOGGED_STORES as readonly string[]).includes(change.store))) return;
+      clearTimeout(soon);
+      soon = setTimeout(() => void syncNow(), SYNC_AFTER_CHANGES_MS);
+    });
+
+  return { status, turnOn, turnOff, syncNow, watch };
+}
+
+/** Sync's configuration, if sync is on (a record that does not parse counts as off). */
+export async function readConfig(db: TendDatabase): Promise<SyncConfig | undefined> {
+  const parsed = SyncConfig.safeParse(await getSyncConfigRecord(readTx(db, ['settings'])));
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** Local changes not yet on the server: the records changed since the last push (every record before the first). */
+async function pendingChanges(db: TendDatabase, state: SyncState): Promise<number> {
+  if (state.pushedSeq === undefined) return countSyncedRecords(readTx(db, ['contacts', 'interactions', 'followUps']));
+  const ids = new Set((await changesSince(db, state.pushedSeq)).map((change) => `${change.store}/${change.id ?? '*'}`));
+  return ids.size;
+}
+
+/** The user is who they say (GET /_session) and may read their database. */
+async function checkCredentials(replicas: ReplicaFactory, config: SyncConfig): Promise<void> {
+  const session = await replicas.fetch(config, '/_session');
+  if (session.status === 401) throw new SyncError('unauthorized');
+  const body = (await session.json().catch(() => undefined)) as { userCtx?: { name?: unknown } } | undefined;
+  if (!session.ok || body?.userCtx?.name !== config.user) throw new SyncError(session.ok ? 'unauthorized' : 'server', `${session.status}`);
+  const database = await replicas.fetch(config, `/${encodeURIComponent(config.database)}`);
+  if ([401, 403, 404].includes(database.status)) throw new SyncError('forbidden', `${database.status}`);
+  if (!database.ok) throw new SyncError('server', `${database.status}`);
+}
+
+const errorOf = (code: SyncErrorCode, detail: string | undefined, at: number) => ({
+  code,
+  ...(detail && detail !== code && { detail: detail.slice(0, 500) }),
+  at,
+});
+
+const services = new WeakMap<Promise<TendDatabase>, SyncService>();
+/** The worker's sync service for its database (one per database promise). */
+export function syncServiceFor(db: Promise<TendDatabase>, announce: () => Promise<void>): SyncService {
+  let service = services.get(db);
+  if (!service) {
+    service = createSyncService(db, {
+      replicas: createReplicaFactory(),
+      hasOrigin: (origin) => browser.permissions.contains({ origins: [`${origin}/*`] }),
+      announce,
+      clock: Date.now,
+    });
+    services.set(db, service);
+    void db.then(service.watch);
+  }
+  return service;
+}
