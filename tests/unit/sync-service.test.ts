@@ -1,7 +1,9 @@
 // @vitest-environment node
 // Turning sync on and off: the server checks the credentials first, nothing is kept on a refusal,
 // and with sync off no remote database exists and no request is made.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { SYNC_ALARM } from '../../utils/services/sync/service';
 import { readTx } from '../../utils/db/schema';
 import { getSyncConfigRecord, getSyncStateRecord } from '../../utils/db/sync-repo';
 import { createContact } from '../../utils/services/people/people';
@@ -62,6 +64,21 @@ describe('turning sync on and off', { timeout: 60_000 }, () => {
     const before = laptop.requests.length;
     await laptop.sync.syncNow();
     expect(laptop.requests.length).toBe(before);
+  });
+
+  it('pushes a local change a little after it is made, and keeps an alarm for passes while on', async () => {
+    const laptop = await device();
+    await turnOn(laptop, server);
+    expect(await browser.alarms.get(SYNC_ALARM)).toMatchObject({ periodInMinutes: expect.any(Number) });
+    const stop = laptop.sync.watch(laptop.db);
+    const bea = await createContact(laptop.db, { displayName: 'Bea', email: 'bea@example.com' }, Date.now());
+    await vi.waitFor(async () => expect((await server.documents(server.userDb)).map((doc) => doc._id)).toContain(`contact:${bea.id}`), {
+      timeout: 30_000,
+      interval: 250,
+    });
+    stop();
+    await laptop.sync.turnOff();
+    expect(await browser.alarms.get(SYNC_ALARM)).toBeUndefined();
   });
 
   it('is forgotten by Delete everything', async () => {
