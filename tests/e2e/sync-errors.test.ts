@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { Locator } from 'playwright-core';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { seriousViolations } from './axe';
@@ -15,14 +15,17 @@ const SHOTS = process.env.TEND_SCREENSHOTS;
 
 let server: CouchServer;
 let display: VirtualDisplay;
-let device: SyncDevice | undefined;
+let device: SyncDevice;
 beforeAll(async () => {
   server = await startCouchServer();
   display = await VirtualDisplay.start();
 });
+// A fresh headed browser per test, launched as setup.
+beforeEach(async () => {
+  device = await SyncDevice.launch(display, server);
+});
 afterEach(async () => {
   await device?.close();
-  device = undefined;
 });
 afterAll(async () => {
   await server?.stop();
@@ -55,7 +58,6 @@ async function screenshots(part: Locator, name: string) {
 }
 
 test('refusing Chrome’s prompt for the server says so and changes nothing', async () => {
-  device = await SyncDevice.launch(display, server);
   const { settings } = device;
   await settings.turnOn(server.url, server.user.name, server.user.password, await device.tend.worker(), 'deny');
   await expect.poll(() => settings.alert().textContent()).toBe(`Tend was not allowed to reach ${server.url}, so sync stays off. Nothing changed.`);
@@ -68,7 +70,6 @@ test('refusing Chrome’s prompt for the server says so and changes nothing', as
 });
 
 test('a wrong password is said in plain words and loses nothing; the right one then turns sync on', async () => {
-  device = await SyncDevice.launch(display, server);
   const { settings, tend } = device;
   await personSaved(tend);
   const people = await tend.contactCount();
@@ -89,7 +90,6 @@ test('a wrong password is said in plain words and loses nothing; the right one t
 });
 
 test('with the server down a note waits and the side panel says so; once it is back the pending count drains to zero', async () => {
-  device = await SyncDevice.launch(display, server);
   const { settings, tend } = device;
   const panel = await personSaved(tend);
   await device.turnOn(server);

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, expect, test } from 'vitest';
+import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { askBackground } from './pages/ask';
 import { PeopleView } from './pages/people-view';
@@ -13,28 +13,27 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 // is browser UI, answered with the keyboard), syncing through one test server.
 let server: CouchServer;
 let displays: VirtualDisplay[] = [];
-let devices: SyncDevice[] = [];
+let laptop: SyncDevice;
+let desktop: SyncDevice;
+// The same laptop and desktop serve both tests: launching two headed browsers and turning sync on
+// in each options page (Chrome's prompt answered) is setup, not what the tests time.
 beforeAll(async () => {
   server = await startCouchServer();
   displays = [await VirtualDisplay.start(), await VirtualDisplay.start()];
-});
-afterEach(async () => {
-  for (const device of devices.splice(0)) await device.close();
+  laptop = await SyncDevice.launch(displays[0]!, server);
+  desktop = await SyncDevice.launch(displays[1]!, server);
+  await laptop.turnOn(server);
+  await desktop.turnOn(server);
 });
 afterAll(async () => {
+  await laptop?.close();
+  await desktop?.close();
   await server?.stop();
   for (const display of displays) display.stop();
 });
 
-/** A laptop and a desktop of the fixture's user, both with sync turned on in their options page. */
-async function laptopAndDesktop(): Promise<[SyncDevice, SyncDevice]> {
-  devices = [await SyncDevice.launch(displays[0]!, server), await SyncDevice.launch(displays[1]!, server)];
-  for (const device of devices) await device.turnOn(server);
-  return devices as [SyncDevice, SyncDevice];
-}
-
 /** Ada Lovelace saved on the laptop from a Gmail thread, synced to the desktop; her id. */
-async function adaOnBoth(laptop: SyncDevice, desktop: SyncDevice): Promise<string> {
+async function adaOnBoth(): Promise<string> {
   const gmail = await laptop.tend.openGmail('thread-expanded', '#inbox/thread-one');
   const panel = await SidePanel.open(await laptop.tend.context.newPage(), laptop.tend.url('sidepanel', `?tab=${await laptop.tend.tabIdOf(gmail)}`));
   await panel.openPerson('Ada Lovelace');
@@ -56,7 +55,6 @@ async function cardOn(device: SyncDevice, name: string): Promise<SidePanel> {
 }
 
 test('two devices of one user: a note written on the laptop appears on the desktop’s card; every request goes to the server and nowhere else', async () => {
-  const [laptop, desktop] = await laptopAndDesktop();
   const note = 'Wants the translation notes before Thursday.';
   const gmail = await laptop.tend.openGmail('thread-expanded', '#inbox/thread-one');
   const panel = await SidePanel.open(await laptop.tend.context.newPage(), laptop.tend.url('sidepanel', `?tab=${await laptop.tend.tabIdOf(gmail)}`));
@@ -78,8 +76,7 @@ test('two devices of one user: a note written on the laptop appears on the deskt
 });
 
 test('a contact edited on both devices while apart converges to the same card on both', async () => {
-  const [laptop, desktop] = await laptopAndDesktop();
-  const contactId = await adaOnBoth(laptop, desktop);
+  const contactId = await adaOnBoth();
   laptop.link.down = desktop.link.down = true;
   // Apart: each device edits a field of its own, and both the stage (the desktop's edit is newer).
   await askBackground(laptop.settings.page, { type: 'saveCardField', contactId, patch: { org: 'Analytical Society', stage: 'prospect' } });
