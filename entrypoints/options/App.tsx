@@ -11,6 +11,7 @@ import { RemovalWarning } from '../../components/settings/RemovalWarning';
 import { ShortcutList } from '../../components/settings/ShortcutList';
 import { SiteList } from '../../components/settings/SiteList';
 import { StorageInfo } from '../../components/settings/StorageInfo';
+import { SyncSettings } from '../../components/settings/SyncSettings';
 import { UnsavedDrafts } from '../../components/settings/UnsavedDrafts';
 import { t } from '../../utils/i18n';
 import type { Settings } from '../../utils/model/records';
@@ -95,6 +96,8 @@ export function App() {
         <h2 id="privacy-heading">{t('optionsPrivacyTitle')}</h2>
         <p>{t('optionsPrivacy')}</p>
       </section>
+      {/* Beside the privacy promise it is the one exception to. */}
+      <SyncSettings />
       {/* After the settings a new user needs first; still one click from a backup, above the data sections. */}
       <RemovalWarning />
       <ExportData />

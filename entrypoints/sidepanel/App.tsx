@@ -5,6 +5,7 @@ import { FollowUpsView } from '../../components/followups/FollowUpsView';
 import { PeopleView } from '../../components/people/PeopleView';
 import { QuickNote } from '../../components/capture/QuickNote';
 import { SearchView } from '../../components/search/SearchView';
+import { SyncStateLine } from '../../components/sync/SyncStateLine';
 import { TabPeoplePanel } from '../../components/capture/TabPeoplePanel';
 import { useMenuDraft } from '../../components/capture/use-menu-draft';
 import { useTabPeople } from '../../components/capture/use-tab-people';
@@ -51,6 +52,7 @@ export function App() {
           </button>
         ))}
       </nav>
+      <SyncStateLine />
       {tabId !== undefined && menuDraftWaiting && (
         <section aria-labelledby="log-heading" class="log-this">
           <h2 id="log-heading">{t('panelLogThis')}</h2>

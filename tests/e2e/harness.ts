@@ -121,6 +121,19 @@ export class Tend {
     );
   }
 
+  /**
+   * Let requests to one origin (a test's sync server) past the fixture route, which refuses all
+   * else; while `down` is set they fail as they do when that server is stopped.
+   */
+  async letThrough(origin: string): Promise<{ down: boolean }> {
+    const server = { down: false };
+    await this.context.route(
+      (url) => url.origin === origin,
+      (route) => (server.down ? route.abort('connectionrefused') : route.continue()),
+    );
+    return server;
+  }
+
   /** Open a page in a new tab (fixture pages carry `?tend-fixture=<name>`). */
   async open(url: string): Promise<Page> {
     const page = await this.context.newPage();

@@ -1,0 +1,58 @@
+import { expect } from 'vitest';
+import type { CouchServer, CouchUser } from '../../support/couch-server';
+import { Tend } from '../harness';
+import type { VirtualDisplay } from '../virtual-display';
+import { askBackground } from './ask';
+import { SyncSettings } from './sync-settings';
+
+/**
+ * One of a user's devices for the sync tests: a headed Tend (Chrome's permission prompt needs a
+ * window) whose requests to the test server get through, with every web request its extension
+ * contexts make recorded. Set PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS=1 before launching,
+ * so that the worker's requests are seen and routed too.
+ */
+export class SyncDevice {
+  /** Every http(s) URL an extension page or the worker asked for, in order. */
+  readonly requests: string[] = [];
+
+  private constructor(
+    readonly tend: Tend,
+    readonly settings: SyncSettings,
+    /** Set `down` to refuse the server's connections, as a stopped server does. */
+    readonly link: { down: boolean },
+  ) {}
+
+  static async launch(display: VirtualDisplay, server: CouchServer): Promise<SyncDevice> {
+    const tend = await Tend.launch('', display.display);
+    const link = await tend.letThrough(server.url);
+    const device = new SyncDevice(tend, await SyncSettings.open(await tend.context.newPage(), tend.url('options'), display), link);
+    tend.context.on('request', (request) => {
+      const from = request.serviceWorker()?.url() ?? (request.frame()?.url() || '');
+      if (/^https?:/.test(request.url()) && from.startsWith('chrome-extension://')) device.requests.push(request.url());
+    });
+    return device;
+  }
+
+  /** Turn sync on in the options page as the user does (allowing Chrome's prompt); waits until it says so. */
+  async turnOn(server: CouchServer, user: CouchUser = server.user): Promise<void> {
+    await this.settings.turnOn(server.url, user.name, user.password, await this.tend.worker());
+    await this.settings.syncingWith(server.url, user.name).waitFor();
+  }
+
+  /** Click "Sync now" and wait until a pass that started after the click completed with nothing left to send. */
+  async syncNow(): Promise<void> {
+    const clickedAt = Date.now();
+    await this.settings.syncNow();
+    await expect
+      .poll(async () => {
+        const status = await askBackground(this.settings.page, { type: 'getSyncStatus' });
+        return (status.lastSyncedAt ?? 0) >= clickedAt && status.pending === 0;
+      })
+      .toBe(true);
+    await this.settings.section.getByText('Every change here is on the server.').waitFor();
+  }
+
+  close(): Promise<void> {
+    return this.tend.close();
+  }
+}
