@@ -127,6 +127,19 @@ describe('filters and their counts', () => {
     expect(nobody.facets.keepInTouch.any).toBe(0);
   });
 
+  test('a limit answers the first rows in order, with the count of all the filters let through and the counts whole', () => {
+    const whole = list('recent');
+    const first = listPeople(EVERYONE.map(rosterRow), { sort: 'recent', filters: {}, limit: 2 }, DEFAULT_SETTINGS, NOW, 0);
+    expect(names(first)).toEqual(['Item 2', 'Item 10']);
+    expect(first.rows.ids).toEqual(whole.rows.ids.slice(0, 2));
+    expect(first.matched).toBe(6);
+    expect(whole.matched).toBe(6);
+    expect(first.facets).toEqual(whole.facets);
+    const filtered = listPeople(EVERYONE.map(rosterRow), { sort: 'name', filters: { tag: 'math' }, limit: 1 }, DEFAULT_SETTINGS, NOW, 0);
+    expect([names(filtered), filtered.matched, filtered.total]).toEqual([['Ada Lovelace'], 2, 6]);
+    expect(PageRequest.safeParse({ type: 'listPeople', limit: 0 }).success).toBe(false);
+  });
+
   test('the answer is what the protocol promises, and the request refuses filters it does not know', () => {
     expect(PageResults.listPeople.safeParse(list('drifting', { tag: 'math' })).success).toBe(true);
     expect(PageRequest.parse({ type: 'listPeople' })).toEqual({ type: 'listPeople', sort: 'name', filters: {} });

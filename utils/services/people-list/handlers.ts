@@ -7,7 +7,7 @@ import { duplicateCount, rosterOf } from './roster';
 /** Handlers of the People view's page requests (see utils/messaging/features/people.ts). */
 export function createPeopleListHandlers(db: Promise<TendDatabase>, clock: () => number) {
   return {
-    async listPeople(request: { sort: PeopleSort; filters: PeopleFilters }) {
+    async listPeople(request: { sort: PeopleSort; filters: PeopleFilters; limit?: number }) {
       const [roster, settings] = await Promise.all([db.then(rosterOf), db.then(loadSettings)]);
       return listPeople(roster.rows.values(), request, settings, clock(), duplicateCount(roster));
     },

@@ -54,12 +54,13 @@ function tally<T>(people: readonly Placed[], valuesOf: (placed: Placed) => reado
 }
 
 /**
- * The view's answer: the people the filters let through, in `sort` order; for each filter, the
- * count of each of its values among the people the other filters let through; `duplicates` as given.
+ * The view's answer: the people the filters let through, in `sort` order (the first `limit` of
+ * them when given); for each filter, the count of each of its values among the people the other
+ * filters let through; `duplicates` as given.
  */
 export function listPeople(
   rows: Iterable<RosterRow>,
-  { sort, filters }: { sort: PeopleSort; filters: PeopleFilters },
+  { sort, filters, limit }: { sort: PeopleSort; filters: PeopleFilters; limit?: number },
   settings: Settings,
   now: number,
   duplicates: number,
@@ -87,7 +88,7 @@ export function listPeople(
   const stateCounts = tally(notKeepInTouch, (p) => [p.keepInTouch]);
 
   const packed: PeopleRows = { ids: [], names: [], orgs: [], lastAt: [], keepInTouch: [] };
-  for (const { row, keepInTouch } of shown) {
+  for (const { row, keepInTouch } of limit === undefined ? shown : shown.slice(0, limit)) {
     packed.ids.push(row.id);
     packed.names.push(row.displayName);
     packed.orgs.push(row.org ?? '');
@@ -96,6 +97,7 @@ export function listPeople(
   }
   return {
     total: everyone.length,
+    matched: shown.length,
     rows: packed,
     facets: {
       tags: { any: notTag.length, values: tagValues },
