@@ -180,7 +180,7 @@ describe('PeopleView', () => {
       { type: 'listPeople', sort: 'name', filters: {} },
     ]);
     expect(rowTexts()).toEqual([
-      'ALAda LovelaceAnalytical Engineslast interaction 3 days agoOverdue',
+      'ALAda LovelaceAnalytical Engines · last interaction 3 days agoOverdue',
       'GHGrace Hopperno interaction yet',
       'IO<img src=x onerror=alert(1)>last interaction just nowSoon',
     ]);
@@ -224,7 +224,7 @@ describe('PeopleView', () => {
       return request.limit ? Promise.resolve(first) : new Promise((resolve) => (sendWhole = resolve));
     });
     await mount();
-    expect(rowTexts()).toEqual(['ALAda LovelaceAnalytical Engineslast interaction 3 days agoOverdue']);
+    expect(rowTexts()).toEqual(['ALAda LovelaceAnalytical Engines · last interaction 3 days agoOverdue']);
     expect(document.querySelector('[role="status"]')?.textContent).toBe('3 people');
     await act(async () => sendWhole(LIST));
     expect(rowTexts()).toHaveLength(3);
