@@ -30,6 +30,7 @@ export function CardActions({ contactId }: { contactId: string }) {
       </div>
       {action === 'note' ? (
         <NoteComposer
+          quietLabel
           draftKey={{ kind: 'person', contactId }}
           onSave={(entry) => ask({ type: 'logInteraction', contactIds: [contactId], ...entry }).then(() => undefined)}
         />
