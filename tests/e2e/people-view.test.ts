@@ -6,6 +6,8 @@ import { Tend } from './harness';
 import { PeopleView } from './pages/people-view';
 
 const DAY = 86_400_000;
+// Set TEND_SCREENSHOTS=<dir> to keep pictures of the view, light and dark, 360 px wide.
+const SHOTS = process.env.TEND_SCREENSHOTS;
 const NOW = Date.now();
 
 let made = 0;
@@ -82,6 +84,12 @@ test('seeded people: filter by tag and stage with counts, sort by last interacti
   await view.choose('Sort by', 'Drifting first');
   await expect.poll(() => view.names().then((names) => names.slice(0, 2))).toEqual(['Ada Lovelace', 'Edsger Dijkstra']);
   expect(await view.rows.first().innerText()).toContain('Overdue');
+  if (SHOTS) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await view.page.emulateMedia({ colorScheme: scheme });
+      await view.page.screenshot({ path: `${SHOTS}/people-view-${scheme}-360.png` });
+    }
+  }
 
   const found = [...(await seriousViolations(view.page, 'light')), ...(await seriousViolations(view.page, 'dark'))];
   await view.page.emulateMedia({ colorScheme: 'light' });
