@@ -24,12 +24,14 @@ interface Props {
   /** What the composer writes about (a person): its draft is kept by it, so closing the panel or switching persons loses nothing. */
   draftKey?: DraftAbout;
   onSave: (entry: ComposedEntry) => Promise<void>;
+  /** The text field's label for screen readers only (the card's pressed "Note" already heads the box). */
+  quietLabel?: boolean;
 }
 
 const freshEntry = (): Draft => ({ text: '', kind: 'note', requestId: crypto.randomUUID() });
 
 /** The composer under a card: kind, experience mark, when it was, and text; Add note or Ctrl/Cmd+Enter saves. */
-export function NoteComposer({ draftKey, onSave }: Props) {
+export function NoteComposer({ draftKey, onSave, quietLabel = false }: Props) {
   const key = draftKey && JSON.stringify(draftKey);
   const entry = useDraft(
     draftKey &&
@@ -90,7 +92,9 @@ export function NoteComposer({ draftKey, onSave }: Props) {
         onExperience={(experience) => entry.update({ experience })}
       />
       <WhenField id="composer-when" value={draft.when} onChange={(when) => entry.update({ when })} />
-      <label for="note-text">{t('quickNoteText')}</label>
+      <label for="note-text" class={quietLabel ? 'visually-hidden' : undefined}>
+        {t('quickNoteText')}
+      </label>
       <textarea
         id="note-text"
         value={text}

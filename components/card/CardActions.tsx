@@ -3,6 +3,7 @@ import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 import { NoteComposer } from '../capture/NoteComposer';
 import { FollowUpForm } from '../followups/FollowUpForm';
+import './card-actions.css';
 
 /**
  * The two things done on a card most: write a note (shown first, ready to type in) or set a
@@ -29,6 +30,7 @@ export function CardActions({ contactId }: { contactId: string }) {
       </div>
       {action === 'note' ? (
         <NoteComposer
+          quietLabel
           draftKey={{ kind: 'person', contactId }}
           onSave={(entry) => ask({ type: 'logInteraction', contactIds: [contactId], ...entry }).then(() => undefined)}
         />

@@ -18,14 +18,16 @@ export function PeopleView({ onOpenPerson }: { onOpenPerson: (contactId: string)
   const [reviewing, setReviewing] = useState(false);
   const data = list.data;
   const rows = data?.rows;
-  const shown = rows?.ids.length ?? 0;
+  // Every person the filters let through, though the first answer holds only the first screenful.
+  const shown = data?.matched ?? 0;
+  const loaded = rows?.ids.length ?? 0;
   const filtered = Object.keys(query.filters).length > 0;
   const now = Date.now();
 
-  // Back from a card: the same place in the list, once its rows are there to scroll to.
+  // Back from a card: the same place in the list, once all its rows are there to scroll to.
   const [restored, setRestored] = useState(false);
   useLayoutEffect(() => {
-    if (restored || !rows) return;
+    if (restored || !rows || !list.complete) return;
     setRestored(true);
     const scrollY = rememberedScroll(query);
     if (scrollY > 0) window.scrollTo(0, scrollY);
@@ -89,8 +91,15 @@ export function PeopleView({ onOpenPerson }: { onOpenPerson: (contactId: string)
           </button>
         </p>
       )}
-      {rows && shown > 0 && (
-        <VirtualList class="people-list" count={shown} label={t('peopleEveryoneLabel')} keyOf={(index) => rows.ids[index]!} renderRow={renderRow} />
+      {rows && loaded > 0 && (
+        <VirtualList
+          class="people-list"
+          count={loaded}
+          setSize={shown}
+          label={t('peopleEveryoneLabel')}
+          keyOf={(index) => rows.ids[index]!}
+          renderRow={renderRow}
+        />
       )}
     </section>
   );

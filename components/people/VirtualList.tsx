@@ -34,7 +34,10 @@ function RowContent({ index, isActive, renderRow, setActive }: { index: number; 
 }
 
 export interface VirtualListProps {
+  /** Rows there are to render. */
   count: number;
+  /** How many the whole list has, for screen readers, when more rows are still coming (default: count). */
+  setSize?: number;
   /** The list's accessible name. */
   label: string;
   /** A stable key for the row at an index (the person's id). */
@@ -52,7 +55,7 @@ export interface VirtualListProps {
  * (the row with focus stays rendered however far it is scrolled away). Screen readers get list
  * semantics with each row's place in the whole (aria-posinset of aria-setsize).
  */
-export function VirtualList({ count, label, keyOf, renderRow, class: className }: VirtualListProps) {
+export function VirtualList({ count, setSize = count, label, keyOf, renderRow, class: className }: VirtualListProps) {
   const list = useRef<HTMLUListElement>(null);
   const [rowHeight, setRowHeight] = useState(ESTIMATED_ROW_PX);
   const [range, setRange] = useState<Range>(() => ({ first: 0, last: Math.min(count - 1, Math.ceil(window.innerHeight / ESTIMATED_ROW_PX) + OVERSCAN) }));
@@ -129,7 +132,7 @@ export function VirtualList({ count, label, keyOf, renderRow, class: className }
   return (
     <ul ref={list} class={`virtual-list ${className ?? ''}`} role="list" aria-label={label} style={{ height: `${count * rowHeight}px` }} onKeyDown={onKeyDown}>
       {indexes.map((index) => (
-        <li key={keyOf(index)} aria-setsize={count} aria-posinset={index + 1} style={{ top: `${index * rowHeight}px` }}>
+        <li key={keyOf(index)} aria-setsize={setSize} aria-posinset={index + 1} style={{ top: `${index * rowHeight}px` }}>
           <RowContent index={index} isActive={index === active} renderRow={renderRow} setActive={setActive} />
         </li>
       ))}

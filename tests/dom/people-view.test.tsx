@@ -7,6 +7,7 @@ const ask = vi.fn();
 vi.mock('../../utils/messaging/client', () => ({ ask: (request: unknown) => ask(request), onBroadcast: () => () => {} }));
 const { VirtualList } = await import('../../components/people/VirtualList');
 const { PeopleView } = await import('../../components/people/PeopleView');
+const { FIRST_ROWS } = await import('../../components/people/use-people-list');
 
 const ROW_PX = 56; // happy-dom lays nothing out: the list keeps its estimated row height
 const root = () => document.body.appendChild(document.createElement('div'));
@@ -118,6 +119,7 @@ describe('PeopleView', () => {
   const ids = Array.from({ length: 3 }, () => crypto.randomUUID());
   const LIST: PeopleList = {
     total: 3,
+    matched: 3,
     rows: {
       ids,
       names: ['Ada Lovelace', 'Grace Hopper', '<img src=x onerror=alert(1)>'],
@@ -154,6 +156,7 @@ describe('PeopleView', () => {
         if (!request.filters?.tag) return LIST;
         return {
           ...LIST,
+          matched: 1,
           rows: { ids: ids.slice(0, 1), names: ['Ada Lovelace'], orgs: ['Analytical Engines'], lastAt: [LIST.rows.lastAt[0]], keepInTouch: ['overdue'] },
         };
       }
@@ -170,11 +173,14 @@ describe('PeopleView', () => {
   }
   const rowTexts = () => [...document.querySelectorAll('ul[aria-label="Everyone"] > li')].map((li) => li.textContent);
 
-  test('one request; rows show name, organisation, last interaction and drift in words; names are text; a click opens the card', async () => {
+  test('the first screenful, then the whole list; rows show name, organisation, last interaction and drift in words; names are text; a click opens the card', async () => {
     const onOpenPerson = await mount();
-    expect(ask.mock.calls.filter(([request]) => request.type === 'listPeople')).toHaveLength(1);
+    expect(ask.mock.calls.filter(([request]) => request.type === 'listPeople').map(([request]) => request)).toEqual([
+      { type: 'listPeople', sort: 'name', filters: {}, limit: FIRST_ROWS },
+      { type: 'listPeople', sort: 'name', filters: {} },
+    ]);
     expect(rowTexts()).toEqual([
-      'ALAda LovelaceAnalytical Engineslast interaction 3 days agoOverdue',
+      'ALAda LovelaceAnalytical Engines · last interaction 3 days agoOverdue',
       'GHGrace Hopperno interaction yet',
       'IO<img src=x onerror=alert(1)>last interaction just nowSoon',
     ]);
@@ -199,6 +205,29 @@ describe('PeopleView', () => {
     expect(ask).toHaveBeenLastCalledWith({ type: 'listPeople', sort: 'name', filters: { tag: 'client' } });
     expect(rowTexts()).toHaveLength(1);
     expect(document.querySelector('[role="status"]')?.textContent).toBe('1 of 3 people');
+  });
+
+  test('the first answer shows its rows and counts everyone before the whole list comes; the whole one then fills the list', async () => {
+    let sendWhole: (list: PeopleList) => void = () => {};
+    ask.mockImplementation((request: { type: string; limit?: number }) => {
+      if (request.type !== 'listPeople') return Promise.resolve([]);
+      const first = {
+        ...LIST,
+        rows: {
+          ids: ids.slice(0, 1),
+          names: ['Ada Lovelace'],
+          orgs: ['Analytical Engines'],
+          lastAt: [LIST.rows.lastAt[0]!],
+          keepInTouch: ['overdue' as const],
+        },
+      };
+      return request.limit ? Promise.resolve(first) : new Promise((resolve) => (sendWhole = resolve));
+    });
+    await mount();
+    expect(rowTexts()).toEqual(['ALAda LovelaceAnalytical Engines · last interaction 3 days agoOverdue']);
+    expect(document.querySelector('[role="status"]')?.textContent).toBe('3 people');
+    await act(async () => sendWhole(LIST));
+    expect(rowTexts()).toHaveLength(3);
   });
 
   test('the duplicates count opens the same review as the search view', async () => {

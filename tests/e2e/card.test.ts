@@ -1,10 +1,17 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
 import { Tend } from './harness';
 import { seriousViolations } from './axe';
 import { askBackground } from './pages/ask';
 import { SidePanel } from './pages/side-panel';
 import { storedRecords } from './pages/stored';
+import { OptionsPage } from './pages/options';
+import { openSamplePages } from '../../scripts/demo/sample-pages';
+import { seedDemoHistory } from '../../scripts/demo/seed';
+
+// Set TEND_SCREENSHOTS=<dir> to keep a picture of the card in the demo's thread at 360 x 600.
+const SHOTS = process.env.TEND_SCREENSHOTS;
 
 let tend: Tend;
 beforeEach(async () => {
@@ -98,32 +105,50 @@ test('one person can be downloaded as a vCard from their card', async () => {
   expect(text.match(/BEGIN:VCARD/g)).toHaveLength(1);
 });
 
-test('a compact card: in a 360 × 600 panel the note box is in view without scrolling, with one person on the page or three', async () => {
-  const single = await tend.openGmail('app', '#inbox/FMfcgzQZTLnpWvpbLkvKqrbGrqzvDJXp');
-  const three = await tend.openGmail('thread-expanded', '#inbox/thread-one');
-  for (const [gmail, name] of [
-    [single, 'Mary Jackson'],
-    [three, 'Charles Babbage'],
-  ] as const) {
-    const page = await tend.context.newPage();
-    await page.setViewportSize({ width: 360, height: 600 });
-    const panel = await SidePanel.open(page, tend.url('sidepanel', `?tab=${await tend.tabIdOf(gmail)}`));
-    await panel.openPerson(name);
-    // A person with everything filled in: a long header must not push the note box down.
-    const contactId = (await askBackground(page, { type: 'getTabPeople', tabId: await tend.tabIdOf(gmail) }))!.people.find(
-      (p) => p.displayName === name,
-    )!.contactId!;
-    await askBackground(page, {
-      type: 'updateContact',
-      contactId,
-      patch: { org: 'Analytical Engine Ltd', title: 'Inventor', stage: 'active', tags: ['engineering', 'london'], whatMatters: 'His engine; funding' },
-    });
-    await panel.card.getByText('Inventor, Analytical Engine Ltd').waitFor();
-    const box = await page.getByLabel('Note', { exact: true }).boundingBox();
-    expect(await page.evaluate(() => window.scrollY)).toBe(0);
-    expect(box!.y).toBeGreaterThan(0);
-    expect(box!.y + box!.height).toBeLessThanOrEqual(600);
-    await page.close();
+/** The note box is in view at the panel's first paint: no scroll, its bottom inside 600 px. */
+async function expectNoteBoxInView(page: Page) {
+  const box = await page.getByLabel('Note', { exact: true }).boundingBox();
+  expect(await page.evaluate(() => window.scrollY)).toBe(0);
+  expect(box!.y).toBeGreaterThan(0);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(600);
+}
+
+test('a compact card: in a 360 × 600 panel the note box is in view without scrolling, with one person on the page', async () => {
+  const gmail = await tend.openGmail('app', '#inbox/FMfcgzQZTLnpWvpbLkvKqrbGrqzvDJXp');
+  const page = await tend.context.newPage();
+  await page.setViewportSize({ width: 360, height: 600 });
+  const panel = await SidePanel.open(page, tend.url('sidepanel', `?tab=${await tend.tabIdOf(gmail)}`));
+  await panel.openPerson('Mary Jackson');
+  // A person with everything filled in: a long header must not push the note box down.
+  const contactId = (await askBackground(page, { type: 'getTabPeople', tabId: await tend.tabIdOf(gmail) }))!.people.find(
+    (p) => p.displayName === 'Mary Jackson',
+  )!.contactId!;
+  await askBackground(page, {
+    type: 'updateContact',
+    contactId,
+    patch: { org: 'Analytical Engine Ltd', title: 'Inventor', stage: 'active', tags: ['engineering', 'london'], whatMatters: 'His engine; funding' },
+  });
+  await panel.card.getByText('Inventor, Analytical Engine Ltd').waitFor();
+  await expectNoteBoxInView(page);
+});
+
+test('a compact card: in a 360 × 600 panel the note box is in view without scrolling in the demo’s thread of three people with their history', async () => {
+  const options = await OptionsPage.open(await tend.context.newPage(), tend.url('options'));
+  await seedDemoHistory(options);
+  const { gmail } = await openSamplePages(tend);
+  const page = await tend.context.newPage();
+  await page.setViewportSize({ width: 360, height: 600 });
+  const panel = await SidePanel.open(page, tend.url('sidepanel', `?tab=${await tend.tabIdOf(gmail)}`));
+  await expect.poll(() => panel.peopleNames()).toHaveLength(3);
+  await panel.openPerson('Ada Lovelace');
+  // Everything the card shows has come: the follow-ups, the history.
+  await panel.card.getByText('Send Ada the checked Bernoulli table').first().waitFor();
+  await panel.history.first().waitFor();
+  await expectNoteBoxInView(page);
+  if (SHOTS) {
+    await page.screenshot({ path: `${SHOTS}/card-three-people-360x600.png` });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.screenshot({ path: `${SHOTS}/card-three-people-360x600-dark.png` });
   }
 });
 

@@ -113,6 +113,31 @@ test('delete a person from the card: identities, follow-ups and links gone, a sh
   await expect.poll(() => panel.peopleNames()).toEqual(['Katherine Johnson', 'Ada Lovelace']);
 });
 
+test('the undo offer outlives the panel: deleted, the panel closed and opened again, Undo is still there and brings the person back', async () => {
+  const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');
+  const tabId = await tend.tabIdOf(gmail);
+  const { panel } = await cardOf(tabId, 'Katherine Johnson');
+  const before = await allRecords();
+  await panel.page.getByText('Details').click();
+  await panel.page.getByRole('button', { name: 'Delete this person…' }).click();
+  await panel.page.getByRole('group', { name: 'Delete Katherine Johnson?' }).getByRole('button', { name: 'Delete', exact: true }).click();
+  await panel.page.getByRole('status').filter({ hasText: 'Katherine Johnson was deleted.' }).waitFor();
+  await panel.page.close();
+
+  const reopened = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  await reopened.page.getByRole('status').filter({ hasText: 'Katherine Johnson was deleted.' }).waitFor();
+  await reopened.page.getByRole('button', { name: 'Undo deleting Katherine Johnson' }).click();
+  await reopened.card.getByRole('heading', { name: 'Katherine Johnson', level: 2 }).waitFor();
+  await reopened.page.getByRole('status').filter({ hasText: 'Katherine Johnson is back.' }).waitFor();
+  expect(await allRecords()).toEqual(before);
+  await reopened.page.close();
+
+  // Undone: a panel opened now has nothing to offer.
+  const again = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  await expect.poll(() => again.peopleNames()).toContain('Katherine Johnson');
+  expect(await again.page.getByRole('button', { name: 'Undo deleting Katherine Johnson' }).count()).toBe(0);
+});
+
 test('the delete confirmation passes axe in light and dark; Cancel closes it and deletes nothing', async () => {
   const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');

@@ -6,6 +6,8 @@ import { Tend } from './harness';
 import { PeopleView } from './pages/people-view';
 
 const DAY = 86_400_000;
+// Set TEND_SCREENSHOTS=<dir> to keep pictures of the view, light and dark, 360 px wide.
+const SHOTS = process.env.TEND_SCREENSHOTS;
 const NOW = Date.now();
 
 let made = 0;
@@ -82,6 +84,12 @@ test('seeded people: filter by tag and stage with counts, sort by last interacti
   await view.choose('Sort by', 'Drifting first');
   await expect.poll(() => view.names().then((names) => names.slice(0, 2))).toEqual(['Ada Lovelace', 'Edsger Dijkstra']);
   expect(await view.rows.first().innerText()).toContain('Overdue');
+  if (SHOTS) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await view.page.emulateMedia({ colorScheme: scheme });
+      await view.page.screenshot({ path: `${SHOTS}/people-view-${scheme}-360.png` });
+    }
+  }
 
   const found = [...(await seriousViolations(view.page, 'light')), ...(await seriousViolations(view.page, 'dark'))];
   await view.page.emulateMedia({ colorScheme: 'light' });
@@ -139,6 +147,39 @@ test('2,000 people: a few dozen rows in the DOM whatever the scroll; keyboard re
   );
   await expect.poll(() => view.count.innerText()).toBe('2,001 people');
   await expect.poll(() => view.names().then((names) => names[0])).toBe('Aaron Aardvark');
+});
+
+test('more people than the first answer holds, opened right after the worker stopped: every one shown, sorted and filtered right', async () => {
+  const many = manyPeople(600, NOW, 7);
+  await view.seed(many);
+  await tend.stopServiceWorker(view.page);
+  await view.page.reload();
+  await view.open();
+  await view.choose('Sort by', 'Last interaction');
+  await view.choose('Tag', 'client');
+  const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+  const expected = many
+    .filter((p) => p.tags.includes('client'))
+    .sort((a, b) => (b.lastInteractionAt ?? -1) - (a.lastInteractionAt ?? -1) || byName.compare(a.displayName, b.displayName))
+    .map((p) => p.displayName);
+  expect(expected.length).toBeGreaterThan(60); // more than the first answer's rows
+  await expect.poll(() => view.count.innerText()).toBe(`${expected.length} of 600 people`);
+  await expect.poll(() => view.rows.first().getAttribute('aria-setsize')).toBe(String(expected.length));
+
+  // Every row, in order: scroll through the list and read each row at its place.
+  const shown = new Map<number, string>();
+  const read = async () => {
+    const rows = await view.list.evaluate((ul) =>
+      [...ul.children].map((li) => [Number(li.getAttribute('aria-posinset')), li.querySelector('.people-row-name')?.textContent ?? ''] as const),
+    );
+    for (const [place, name] of rows) shown.set(place, name);
+  };
+  for (let y = 0; shown.size < expected.length && y < expected.length * 80; y += 300) {
+    await view.page.evaluate((top) => window.scrollTo(0, top), y);
+    await view.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    await read();
+  }
+  expect(Array.from({ length: expected.length }, (_, i) => shown.get(i + 1))).toEqual(expected);
 });
 
 /** Stage options in the order the view lists them (the stages' order, then "No stage"). */

@@ -13,7 +13,7 @@ import { alarmName } from '../../utils/services/followups/alarms-sync';
 import { onFollowUpAlarm } from '../../utils/services/followups/notifications';
 import { createHandlers } from '../../utils/services/handlers';
 import { addIdentity } from '../../utils/services/people/contact-edits';
-import { deletePerson, dropExpiredUndoRecords, undoDeletePerson } from '../../utils/services/people/delete';
+import { deletePerson, dropExpiredUndoRecords, lastDeletion, undoDeletePerson } from '../../utils/services/people/delete';
 import { createContact } from '../../utils/services/people/people';
 import { captureRulesFrom } from '../../utils/services/sightings/capture-rules';
 import { recordSighting } from '../../utils/services/sightings/sightings';
@@ -150,6 +150,18 @@ describe('deleting a person', () => {
     expect(await db.get('snapshots', undoDeleteName(charles))).toBeUndefined(); // the refusal dropped it
   });
 
+  test('the last deletion is known to a panel opened later: the newest delete, while it can be undone; none once undone', async () => {
+    const { db, ada, charles } = await adaAndCharles();
+    expect(await lastDeletion(db, NOW)).toBeNull();
+    await deletePerson(db, ada, { neverRecord: true }, NOW);
+    expect(await lastDeletion(db, NOW + 1000)).toEqual({ contactId: ada, displayName: 'Ada Lovelace', neverRecorded: true, deletedAt: NOW });
+    await deletePerson(db, charles, { neverRecord: false }, NOW + 2000);
+    expect(await lastDeletion(db, NOW + 3000)).toEqual({ contactId: charles, displayName: 'Charles Babbage', neverRecorded: false, deletedAt: NOW + 2000 });
+    expect(await lastDeletion(db, NOW + 2000 + UNDO_DELETE_KEEP_MS + 1)).toBeNull();
+    await undoDeletePerson(db, charles, NOW + 4000);
+    expect(await lastDeletion(db, NOW + 5000)).toBeNull();
+  });
+
   test('a worker start drops undo records older than the undo lasts, and keeps a recent one', async () => {
     const { db, ada } = await adaAndCharles();
     await deletePerson(db, ada, { neverRecord: false }, NOW);
@@ -209,9 +221,12 @@ describe('deleting through the worker', () => {
     expect((await getTabPeople(7))?.people).toEqual([people[1]]);
     expect(broadcasts).toContainEqual({ type: 'changed', tabId: 7 });
     expect(broadcasts).toContainEqual(expect.objectContaining({ type: 'changed', contactIds: expect.arrayContaining([ada, charles]) }));
+    // A panel opened now offers the same undo.
+    expect(await ask({ type: 'lastDeletedPerson' })).toMatchObject({ contactId: ada, displayName: 'Ada Lovelace', neverRecorded: false });
 
     await ask({ type: 'undoDeletePerson', contactId: ada });
     expect((await getTabPeople(7))?.people).toEqual(people);
+    expect(await ask({ type: 'lastDeletedPerson' })).toBeNull();
   });
 
   test.each([

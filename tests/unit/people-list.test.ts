@@ -8,7 +8,7 @@ import { mergeContacts } from '../../utils/services/merge/merge';
 import { updateContact } from '../../utils/services/people/contact-edits';
 import { createContact } from '../../utils/services/people/people';
 import { createPeopleListHandlers } from '../../utils/services/people-list/handlers';
-import { listPeople } from '../../utils/services/people-list/list';
+import { listPeople, nameOrder } from '../../utils/services/people-list/list';
 import { dropRoster, rosterRow } from '../../utils/services/people-list/roster';
 import { updateSettings } from '../../utils/services/settings/settings';
 import { DAY, freshDb } from './helpers';
@@ -127,6 +127,19 @@ describe('filters and their counts', () => {
     expect(nobody.facets.keepInTouch.any).toBe(0);
   });
 
+  test('a limit answers the first rows in order, with the count of all the filters let through and the counts whole', () => {
+    const whole = list('recent');
+    const first = listPeople(EVERYONE.map(rosterRow), { sort: 'recent', filters: {}, limit: 2 }, DEFAULT_SETTINGS, NOW, 0);
+    expect(names(first)).toEqual(['Item 2', 'Item 10']);
+    expect(first.rows.ids).toEqual(whole.rows.ids.slice(0, 2));
+    expect(first.matched).toBe(6);
+    expect(whole.matched).toBe(6);
+    expect(first.facets).toEqual(whole.facets);
+    const filtered = listPeople(EVERYONE.map(rosterRow), { sort: 'name', filters: { tag: 'math' }, limit: 1 }, DEFAULT_SETTINGS, NOW, 0);
+    expect([names(filtered), filtered.matched, filtered.total]).toEqual([['Ada Lovelace'], 2, 6]);
+    expect(PageRequest.safeParse({ type: 'listPeople', limit: 0 }).success).toBe(false);
+  });
+
   test('the answer is what the protocol promises, and the request refuses filters it does not know', () => {
     expect(PageResults.listPeople.safeParse(list('drifting', { tag: 'math' })).success).toBe(true);
     expect(PageRequest.parse({ type: 'listPeople' })).toEqual({ type: 'listPeople', sort: 'name', filters: {} });
@@ -183,6 +196,25 @@ describe('the roster in the worker', () => {
     expect(names(await ask())).toEqual(['Ada Lovelace']);
     dropRoster(db);
     expect(names(await ask())).toEqual(['Augusta Ada King']);
+  });
+
+  test('the name order is kept between requests and placed again after a change: a rename moves the person, ties in other orders follow it', async () => {
+    const { db, ask } = await setUp();
+    const ada = await createContact(db, { displayName: 'Ada Lovelace' }, Date.now());
+    await createContact(db, { displayName: 'Grace Hopper' }, Date.now());
+    await createContact(db, { displayName: 'item 10' }, Date.now());
+    await createContact(db, { displayName: 'Item 2' }, Date.now());
+    expect(names(await ask())).toEqual(['Ada Lovelace', 'Grace Hopper', 'Item 2', 'item 10']);
+    await updateContact(db, ada.id, { displayName: 'Zelda Fitzgerald' }, Date.now());
+    expect(names(await ask())).toEqual(['Grace Hopper', 'Item 2', 'item 10', 'Zelda Fitzgerald']);
+    // Nobody in touch yet: "recent" falls back to the name order.
+    expect(names(await ask('recent'))).toEqual(['Grace Hopper', 'Item 2', 'item 10', 'Zelda Fitzgerald']);
+  });
+
+  test('with the worker’s name places or without them, every order answers the same', () => {
+    const rows = EVERYONE.map(rosterRow);
+    for (const sort of ['name', 'recent', 'drifting'] as const)
+      expect(listPeople(rows, { sort, filters: {} }, DEFAULT_SETTINGS, NOW, 0, nameOrder(rows))).toEqual(list(sort));
   });
 
   test('settings changes (tag cadences) apply to the next answer; delete everything empties the list', async () => {

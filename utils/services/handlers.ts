@@ -10,7 +10,7 @@ import { localDay } from '../time/local-day';
 import { captureRulesFrom } from './sightings/capture-rules';
 import { addIdentity, removeIdentity, saveCardField, updateContact } from './people/contact-edits';
 import { contactFacts } from './people/facts';
-import { deletePerson, dropExpiredUndoRecords, undoDeletePerson } from './people/delete';
+import { deletePerson, dropExpiredUndoRecords, lastDeletion, undoDeletePerson } from './people/delete';
 import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from './capture/log';
 import { createContact, findPeople, getContacts, recentEntries } from './people/people';
 import { createDraftHandlers } from './drafts/handlers';
@@ -92,6 +92,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
         for (const tabId of restored.tabIds) await broadcast({ type: 'changed', tabId });
         return restored;
       },
+      lastDeletedPerson: async () => lastDeletion(await db, clock()),
       findPeople: async ({ query, limit }) => findPeople(await db, query, limit),
       getContacts: async ({ contactIds }) => getContacts(await db, contactIds),
       createContact: async ({ fromTab, ...request }) => {

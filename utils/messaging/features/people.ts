@@ -2,7 +2,8 @@
  * Page requests of the People view (everyone Tend knows): schemas and result schemas, merged into
  * PageRequest in ../protocol.ts. One request answers the whole view: every row the filters let
  * through, in order, as parallel arrays (compact: no per-row objects or keys), the count of each
- * filter value, and the number of possible duplicates.
+ * filter value, and the number of possible duplicates. With `limit`, only the first rows come
+ * (the view's first screenful: 10,000 rows are ~900 KB through Chrome's messaging), counts whole.
  */
 import { z } from 'zod';
 import { MAX_NAME, Stage } from '../../model/records';
@@ -48,6 +49,8 @@ export type PeopleRows = z.infer<typeof PeopleRows>;
 export const PeopleList = z.object({
   /** Everyone in Tend, before filters. */
   total: count,
+  /** The people the filters let through: all in `rows`, or the first `limit` of them when asked. */
+  matched: count,
   rows: PeopleRows,
   /**
    * Per filter, each value with the number of people who have it among those the *other* filters
@@ -66,8 +69,13 @@ export type PeopleList = z.infer<typeof PeopleList>;
 
 /** The People view's page requests. */
 export const peopleRequests = [
-  /** Everyone the filters let through, in the order asked, with the filters' counts. Reads only. */
-  z.object({ type: z.literal('listPeople'), sort: PeopleSort.default('name'), filters: PeopleFilters.default({}) }),
+  /** Everyone the filters let through (or the first `limit`), in the order asked, with the filters' counts. Reads only. */
+  z.object({
+    type: z.literal('listPeople'),
+    sort: PeopleSort.default('name'),
+    filters: PeopleFilters.default({}),
+    limit: z.number().int().positive().optional(),
+  }),
 ] as const;
 
 /** What each of the People view's requests answers with. */

@@ -11,6 +11,7 @@ import type { TendDatabase } from '../../db/schema';
 import type { Contact } from '../../model/records';
 import { duplicateKeys } from '../merge/duplicates-rules';
 import { MAX_GROUP } from '../merge/duplicates';
+import { nameOrder } from './list';
 
 /** What the People view needs of a person: what it shows, sorts, filters and counts on. */
 export type RosterRow = Pick<Contact, 'id' | 'displayName' | 'org' | 'tags' | 'stage' | 'cadenceDays' | 'createdAt' | 'lastInteractionAt'> & {
@@ -29,6 +30,7 @@ interface Roster {
   /** Bumped on every change to the rows: the duplicate count is recounted only after one. */
   version: number;
   duplicates?: { version: number; count: number };
+  names?: { version: number; places: Map<string, number> };
   stopListening: () => void;
   work?: Promise<void>;
 }
@@ -137,6 +139,12 @@ export function duplicateCount(roster: Roster): number {
   }
   roster.duplicates = { version: roster.version, count: pairs.size };
   return pairs.size;
+}
+
+/** Each person's place in name order (see nameOrder), sorted again only after a change. */
+export function namePlaces(roster: Roster): Map<string, number> {
+  if (roster.names?.version !== roster.version) roster.names = { version: roster.version, places: nameOrder(roster.rows.values()) };
+  return roster.names.places;
 }
 
 /** Forget the rows of a database, as a worker restart does; the next use reads the store again. */

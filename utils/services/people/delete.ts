@@ -174,6 +174,31 @@ export async function undoDeletePerson(db: TendDatabase, contactId: string, now:
   return { contact, identitiesKept: taken.map((row) => row.value), tabIds: await restoreTabRows(record.tabRows) };
 }
 
+/** The delete the panel can still offer to undo: who, and whether their addresses went on the never-record list. */
+export interface LastDeletion {
+  contactId: string;
+  displayName: string;
+  neverRecorded: boolean;
+  deletedAt: number;
+}
+
+/**
+ * The newest delete that can still be undone, or null: a panel opened after the delete (closed and
+ * opened again, another window) offers the same undo as the one that deleted. Reads only.
+ */
+export async function lastDeletion(db: TendDatabase, now: number): Promise<LastDeletion | null> {
+  const saved = await listSnapshotsNamed(readTx(db, ['snapshots']), UNDO_DELETE_PREFIX);
+  let newest: LastDeletion | null = null;
+  for (const snapshot of saved) {
+    const parsed = DeletionRecord.safeParse(snapshot.data);
+    if (!parsed.success || now - parsed.data.deletedAt > UNDO_DELETE_KEEP_MS) continue;
+    const { contact, neverRecorded, deletedAt } = parsed.data;
+    if (!newest || deletedAt > newest.deletedAt)
+      newest = { contactId: contact.id, displayName: contact.displayName, neverRecorded: neverRecorded.length > 0, deletedAt };
+  }
+  return newest;
+}
+
 /** Drop undo records older than UNDO_DELETE_KEEP_MS (at worker start: a delete is not kept for long). */
 export async function dropExpiredUndoRecords(db: TendDatabase, now: number): Promise<void> {
   const expired = (await listSnapshotsNamed(readTx(db, ['snapshots']), UNDO_DELETE_PREFIX)).filter((snapshot) => now - snapshot.savedAt > UNDO_DELETE_KEEP_MS);
