@@ -43,6 +43,14 @@ describe('a backup read piece by piece', () => {
     );
   });
 
+  test('a field named __proto__ is an own field, as JSON.parse makes it (found by the property above)', () => {
+    const text = '{"__proto__": [1], "contacts": []}';
+    const backup = assembleBackup(cut(text, [5]));
+    expect(Object.getPrototypeOf(backup)).toBe(Object.prototype);
+    expect(Object.keys(backup)).toEqual(['__proto__', 'contacts']);
+    expect(backup).toEqual(JSON.parse(text));
+  });
+
   test.each([
     ['not an object', '[1, 2]', false, 1, 1],
     ['a broken record', '{\n  "contacts": [\n    {"id": }\n  ]\n}', false, 3, 5],

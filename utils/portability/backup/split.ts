@@ -201,7 +201,8 @@ export function assembleBackup(texts: Iterable<string>): Record<string, unknown>
 
 /** Put a piece where JSON.parse would: a field as it is, a record at the end of its store's array. */
 export function addPiece(backup: Record<string, unknown>, piece: BackupPiece): void {
-  if (piece.kind === 'field') backup[piece.name] = piece.value;
-  else if (piece.kind === 'array') backup[piece.name] = [];
-  else (backup[piece.store] as unknown[]).push(piece.value);
+  if (piece.kind === 'record') (backup[piece.store] as unknown[]).push(piece.value);
+  // Defined, not assigned: a field named "__proto__" is an own field, as JSON.parse makes it,
+  // not a change of the object's prototype.
+  else Object.defineProperty(backup, piece.name, { value: piece.kind === 'field' ? piece.value : [], enumerable: true, writable: true, configurable: true });
 }
