@@ -84,19 +84,12 @@ declare module 'pouchdb-core' {
   export default PouchDB;
 }
 
-declare module 'pouchdb-adapter-http' {
+// Adapters (http, indexeddb, memory) and replication are plugins for PouchDB.plugin().
+declare module 'pouchdb-adapter-*' {
   const plugin: import('pouchdb-core').Plugin;
   export default plugin;
 }
 declare module 'pouchdb-replication' {
-  const plugin: import('pouchdb-core').Plugin;
-  export default plugin;
-}
-declare module 'pouchdb-adapter-indexeddb' {
-  const plugin: import('pouchdb-core').Plugin;
-  export default plugin;
-}
-declare module 'pouchdb-adapter-memory' {
   const plugin: import('pouchdb-core').Plugin;
   export default plugin;
 }
