@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import type { browser } from 'wxt/browser';
 import { Tend } from './harness';
 import { WorkerProbe } from './pages/follow-ups';
@@ -18,11 +18,24 @@ afterEach(async () => {
   tend = undefined;
 });
 
+/**
+ * The URL of the frame a request came from. A navigation that creates its frame (a new tab's first
+ * page) has none yet, and Playwright throws: it is a page loading, not a request of an extension
+ * context (a navigation of an existing extension frame still has its frame).
+ */
+function frameUrlOf(request: Request): string {
+  try {
+    return request.frame().url();
+  } catch {
+    return '';
+  }
+}
+
 test('privacy: a full round of use makes zero network requests from any extension context', async () => {
   tend = await Tend.launch();
   const fromExtension: string[] = [];
   tend.context.on('request', (request) => {
-    const frameUrl = request.serviceWorker()?.url() ?? (request.frame()?.url() || '');
+    const frameUrl = request.serviceWorker()?.url() ?? frameUrlOf(request);
     const web = /^https?:/.test(request.url());
     if (web && frameUrl.startsWith('chrome-extension://')) fromExtension.push(request.url());
   });
