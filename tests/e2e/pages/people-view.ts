@@ -42,11 +42,17 @@ export class PeopleView {
     return this.select(label).locator('option').allInnerTexts();
   }
 
-  /** Choose the option whose text starts with `text` (its count follows it). */
+  /**
+   * Choose the option whose text starts with `text` (its count follows it). Tag and stage options come
+   * from the people loaded, so right after the worker stopped they may still be arriving: wait for it.
+   */
   async choose(label: 'Sort by' | 'Tag' | 'Stage' | 'Keep in touch', text: string): Promise<void> {
-    const options = await this.options(label);
-    const option = options.find((o) => o.startsWith(text));
-    if (!option) throw new Error(`no option "${text}" in ${label}: ${options.join(', ')}`);
-    await this.select(label).selectOption({ label: option });
+    let options: string[] = [];
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline; await this.page.waitForTimeout(100)) {
+      options = await this.options(label);
+      const option = options.find((o) => o.startsWith(text));
+      if (option) return void (await this.select(label).selectOption({ label: option }));
+    }
+    throw new Error(`no option "${text}" in ${label}: ${options.join(', ')}`);
   }
 }
