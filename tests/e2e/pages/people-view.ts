@@ -43,16 +43,20 @@ export class PeopleView {
   }
 
   /**
-   * Choose the option whose text starts with `text` (its count follows it). Tag and stage options come
-   * from the people loaded, so right after the worker stopped they may still be arriving: wait for it.
+   * Choose the option whose text starts with `text` (its count follows it), by its value: the counts in
+   * the texts change as filters apply. Tag and stage options come from the people loaded, so right after
+   * the worker stopped they may still be arriving: wait for the option.
    */
   async choose(label: 'Sort by' | 'Tag' | 'Stage' | 'Keep in touch', text: string): Promise<void> {
-    let options: string[] = [];
+    let texts: string[] = [];
     for (const deadline = Date.now() + 10_000; Date.now() < deadline; await this.page.waitForTimeout(100)) {
-      options = await this.options(label);
-      const option = options.find((o) => o.startsWith(text));
-      if (option) return void (await this.select(label).selectOption({ label: option }));
+      const options = await this.select(label)
+        .locator('option')
+        .evaluateAll((elements) => elements.map((o) => ({ text: (o as HTMLOptionElement).text, value: (o as HTMLOptionElement).value })));
+      texts = options.map((o) => o.text);
+      const option = options.find((o) => o.text.startsWith(text));
+      if (option) return void (await this.select(label).selectOption({ value: option.value }));
     }
-    throw new Error(`no option "${text}" in ${label}: ${options.join(', ')}`);
+    throw new Error(`no option "${text}" in ${label}: ${texts.join(', ')}`);
   }
 }
