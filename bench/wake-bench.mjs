@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { BROWSER_ARGS } from './browser.mjs';
 import { valueRow } from './report.mjs';
+import { watchWorker } from './worker-watch.mjs';
 
 /** @typedef {import('./report.mjs').Row} Row */
 
@@ -37,28 +38,14 @@ export async function wakeRows() {
     const welcomeUrl = new URL('welcome.html', worker.url()).href;
     const welcome = await context.waitForEvent('page', { predicate: (p) => p.url() === welcomeUrl, timeout: 10_000 }).catch(() => undefined);
     await (welcome ?? context.pages().find((p) => p.url() === welcomeUrl))?.close();
-    await page.goto(ORDINARY);
-    const cdp = await context.newCDPSession(page);
-    let starts = 0;
-    let status = 'running';
-    /** @type {() => void} */
-    let onStopped = () => undefined;
-    // A start is a change from stopped (or stopping) to starting or running.
-    cdp.on('ServiceWorker.workerVersionUpdated', (event) => {
-      for (const version of event.versions) {
-        if (!version.scriptURL.startsWith(worker.url().replace(/[^/]*$/, '')) || version.runningStatus === status) continue;
-        const wasStopped = status === 'stopped' || status === 'stopping';
-        status = version.runningStatus;
-        if (status === 'stopped') onStopped();
-        else if (wasStopped && (status === 'starting' || status === 'running')) starts++;
-      }
-    });
-    const stop = new Promise((done) => (onStopped = () => done(undefined)));
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stop;
+    // Watched from a blank tab that never navigates (see worker-watch.mjs), not through the
+    // navigating page's own CDP session, which lost events around its navigations.
+    const watch = await watchWorker(context, worker.url().replace(/[^/]*$/, ''));
+    await watch.stopIdle();
     for (let view = 1; view <= VIEWS; view++) await page.goto(`${ORDINARY}${view}`);
     await new Promise((done) => setTimeout(done, 1000));
+    const starts = watch.starts();
+    await watch.close();
     return [valueRow(`worker starts over ${VIEWS} page views of a site Tend does not read`, starts, 'starts', 0, 'worker stopped first, as after 30 s idle')];
   } finally {
     await context.close();

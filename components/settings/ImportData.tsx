@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t, tCount } from '../../utils/i18n';
 import type { Settings } from '../../utils/model/records';
 import { ask } from '../../utils/messaging/client';
@@ -13,7 +13,8 @@ import { ImportPreviewView } from './ImportPreviewView';
 import { previewMappedCsv, readImportFile, type ImportStep } from './import-file';
 import { settingsPatchFromBackup } from './restore-settings';
 import { StatusLine } from '../shared/StatusLine';
-import { sendFile, sendText } from './transfer';
+import { sendText } from './transfer';
+import { RestoreCancelled, startRestore, type RestoreProgress } from './restore-backup';
 import { TransferProgress } from './TransferProgress';
 
 interface Props {
@@ -35,8 +36,9 @@ export function ImportData({ generation, onSettingsChanged, onDataChanged }: Pro
   const [restored, setRestored] = useState<RestoreResult>();
   const [history, setHistory] = useState<ImportSummary[]>([]);
   const [undoing, setUndoing] = useState<string>();
-  /** The share of a backup sent to the worker while it is restored (then the worker applies it). */
-  const [sent, setSent] = useState<number>();
+  /** How far a restore has gone (the file sent, then the worker applying it), and how to cancel it. */
+  const [restoring, setRestoring] = useState<RestoreProgress>();
+  const cancelRestore = useRef<(() => void) | undefined>(undefined);
 
   const reloadHistory = async () => setHistory(await ask({ type: 'listImports' }));
   useEffect(() => void reloadHistory().catch((failure) => setError(failureMessage(failure, 'list-imports'))), [generation]);
@@ -84,9 +86,19 @@ export function ImportData({ generation, onSettingsChanged, onDataChanged }: Pro
 
   const restore = (file: Blob) =>
     act('restore', async () => {
-      setSent(0);
-      const backup = await sendFile(file, (bytes) => setSent(bytes / Math.max(1, file.size)));
-      const report = await ask({ type: 'restoreBackup', backup }).finally(() => setSent(undefined));
+      const started = startRestore(file, setRestoring);
+      cancelRestore.current = started.cancel;
+      let report: RestoreResult;
+      try {
+        report = await started.done;
+      } catch (failure) {
+        if (!(failure instanceof RestoreCancelled)) throw failure;
+        setStatus(t('restoreCancelled'));
+        return;
+      } finally {
+        cancelRestore.current = undefined;
+        setRestoring(undefined);
+      }
       setStep(undefined);
       setRestored(report);
       // Addresses written in capitals or with stray spaces are stored as Tend writes them: said, not hidden.
@@ -152,12 +164,17 @@ export function ImportData({ generation, onSettingsChanged, onDataChanged }: Pro
           onCancel={() => setStep(undefined)}
         />
       )}
-      {sent !== undefined && (
-        <TransferProgress
-          label={t('restoreProgressLabel')}
-          text={(percent) => t(sent < 1 ? 'restoreProgressSending' : 'restoreProgressApplying', percent)}
-          share={sent}
-        />
+      {restoring && (
+        <div class="restore-progress">
+          <TransferProgress
+            label={t('restoreProgressLabel')}
+            text={(percent) => t(restoring.phase === 'sending' ? 'restoreProgressSending' : 'restoreProgressApplying', percent)}
+            share={restoring.share}
+          />
+          <button type="button" onClick={() => cancelRestore.current?.()}>
+            {t('restoreCancel')}
+          </button>
+        </div>
       )}
       <StatusLine status={status} error={error} />
       {restored && <RestoreOutcome report={restored} />}

@@ -8,15 +8,23 @@ import { syncFollowUps } from '../../utils/services/followups/alarms-sync';
  * Registered synchronously at worker start, so an alarm or click that woke the worker is delivered.
  */
 export function watchFollowUps(db: Promise<TendDatabase>): void {
-  browser.alarms.onAlarm.addListener((alarm) => void onFollowUpAlarm(db, alarm));
-  // The focused window is tracked here so a notification click can open the panel without waiting.
+  // The window a reminder's click opens the panel in must be known without waiting: Chrome counts
+  // the click as a user gesture only until the first await. It is read at start and whenever a
+  // reminder is shown, the moment before a click on it can come; never from windows.onFocusChanged,
+  // which would wake a stopped worker at every change of window, on any site.
   let focusedWindowId: number | undefined;
-  browser.windows.onFocusChanged.addListener((windowId) => {
-    if (windowId !== browser.windows.WINDOW_ID_NONE) focusedWindowId = windowId;
-  });
-  void (async () => browser.windows.getLastFocused())().then(
-    (window) => (focusedWindowId ??= window?.id),
-    () => undefined,
+  const readFocusedWindow = () =>
+    void (async () => browser.windows.getLastFocused())().then(
+      (window) => (focusedWindowId = window?.id ?? focusedWindowId),
+      () => undefined,
+    );
+  readFocusedWindow();
+  browser.alarms.onAlarm.addListener(
+    (alarm) =>
+      void onFollowUpAlarm(db, alarm).then(
+        (shown) => shown !== undefined && readFocusedWindow(),
+        (error: unknown) => console.error('Tend: could not show a follow-up', error),
+      ),
   );
   browser.notifications.onClicked.addListener((id) => void onFollowUpClicked(db, id, focusedWindowId));
   browser.notifications.onButtonClicked.addListener((id, index) => void onFollowUpButton(db, id, index));

@@ -337,3 +337,49 @@ describe('JSON backup', () => {
     expect(await dump(target)).toEqual({ contacts: [], identities: [], interactions: [], timeline: [], followUps: [] });
   });
 });
+
+describe('a restore followed and cancelled', () => {
+  /** A backup of the populated database with `extra` more people: enough for several chunks of 500. */
+  async function largeBackup(extra: number) {
+    const backup = JSON.parse(JSON.stringify(await exportBackup(await populated(), SETTINGS, NOON)));
+    for (let p = 0; p < extra; p++) {
+      const id = newId(NOON + p);
+      backup.contacts.push({
+        id,
+        displayName: `Person ${p}`,
+        identities: [{ kind: 'email', value: `p${p}@bulk.example` }],
+        tags: [],
+        createdAt: NOON,
+        updatedAt: NOON,
+      });
+      backup.identities.push({ key: `email:p${p}@bulk.example`, kind: 'email', value: `p${p}@bulk.example`, contactId: id });
+    }
+    return backup;
+  }
+
+  test('reports the records decided after each chunk, up to all of them', async () => {
+    const backup = await largeBackup(1200);
+    const target = await openTendDb('tend-restore');
+    const heard: [number, number][] = [];
+    const report = await restoreBackup(target, backup, { onProgress: (done, total) => heard.push([done, total]) });
+    const total = backup.contacts.length + backup.identities.length + backup.interactions.length + backup.followUps.length;
+    expect(report.added.contacts).toBe(backup.contacts.length);
+    expect(report.invalid).toEqual([]);
+    expect(heard.length).toBeGreaterThanOrEqual(6);
+    expect(heard.every(([, of]) => of === total)).toBe(true);
+    expect(heard.map(([done]) => done)).toEqual([...heard.map(([done]) => done)].sort((a, b) => a - b));
+    expect(heard.at(-1)).toEqual([total, total]);
+  });
+
+  test('cancelled half-way, it stops with a clear message and the database is as it was', async () => {
+    const backup = await largeBackup(1200);
+    const target = await populated();
+    const before = await dump(target);
+    const cancel = new AbortController();
+    let chunks = 0;
+    const restoring = restoreBackup(target, backup, { signal: cancel.signal, onProgress: () => ++chunks === 2 && cancel.abort() });
+    await expect(restoring).rejects.toThrow('Restore cancelled: nothing of the backup was kept.');
+    expect(chunks).toBe(2);
+    expect(await dump(target)).toEqual(before);
+  });
+});

@@ -154,7 +154,9 @@ export const portabilityRequests = [
   /** The most recent imports, newest first. */
   z.object({ type: z.literal('listImports'), limit: z.number().int().min(1).max(100).default(20) }),
   /** Restore a backup file (its text, read by the worker piece by piece), in one transaction. */
-  z.object({ type: z.literal('restoreBackup'), backup: TextPayload }),
+  z.object({ type: z.literal('restoreBackup'), backup: TextPayload, progressId: z.uuid().optional() }),
+  /** Cancel the long request the page named `progressId` (a restore): it writes nothing. */
+  z.object({ type: z.literal('cancelTransfer'), progressId: z.uuid() }),
   /** Delete every record and Chrome storage area of Tend; the page asks only once the user typed the word. */
   z.object({ type: z.literal('deleteEverything'), confirmed: z.literal(true) }),
   /** Make an export file; `progressId` names it for `transferProgress` while it is made. */
@@ -172,6 +174,7 @@ export const portabilityResults = {
   undoImport: UndoImportResult,
   listImports: z.array(ImportSummary),
   restoreBackup: RestoreResult,
+  cancelTransfer: z.object({ cancelled: z.literal(true) }),
   deleteEverything: z.object({ deletedPeople: count }),
   exportFile: ExportedFile,
 } satisfies Record<string, z.ZodType>;

@@ -41,9 +41,17 @@ export async function exportBackup(db: TendDatabase, settings: Settings, now = D
 
 const zeroCounts = (): Counts => ({ contacts: 0, identities: 0, interactions: 0, followUps: 0 });
 
+/** How a restore is followed and stopped: `onProgress` hears records decided of all; `signal` cancels it. */
+export interface RestoreOptions {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
 /** What the restore steps share: the transaction, the report, and who holds which identity. */
 interface RestoreState {
   tx: WriteTx;
+  /** Called after each chunk with how many records it decided: progress, and the place to cancel. */
+  afterChunk: (records: number) => void;
   report: RestoreReport;
   /** Identity key -> contact id, as the database has it (updated as rows are restored). */
   owners: Map<string, string>;
@@ -66,11 +74,17 @@ interface RestoreState {
  */
 const CHUNK = 500;
 
-async function inChunks<T, R>(records: readonly T[], read: (record: T) => Promise<R>, decide: (record: T, found: R) => void): Promise<void> {
+async function inChunks<T, R>(
+  records: readonly T[],
+  read: (record: T) => Promise<R>,
+  decide: (record: T, found: R) => void,
+  afterChunk?: (records: number) => void,
+): Promise<void> {
   for (let at = 0; at < records.length; at += CHUNK) {
     const chunk = records.slice(at, at + CHUNK);
     const found = await Promise.all(chunk.map(read));
     chunk.forEach((record, i) => decide(record, found[i]!));
+    afterChunk?.(chunk.length);
   }
 }
 
@@ -113,6 +127,7 @@ async function restoreContacts(state: RestoreState, records: Contact[]): Promise
       written.set(contact.id, row);
       report.added.contacts++;
     },
+    state.afterChunk,
   );
 }
 
@@ -142,6 +157,7 @@ async function restoreIdentities(state: RestoreState, rows: IdentityRow[]): Prom
       owners.set(row.key, row.contactId);
       report.added.identities++;
     },
+    state.afterChunk,
   );
 }
 
@@ -176,6 +192,7 @@ async function restoreInteractions(state: RestoreState, records: Interaction[]):
       if (interaction.dedupeKey !== undefined) writtenDedupe.add(interaction.dedupeKey);
       report.added.interactions++;
     },
+    state.afterChunk,
   );
 }
 
@@ -200,6 +217,7 @@ async function restoreFollowUps(state: RestoreState, records: FollowUp[]): Promi
       written.set(followUp.id, followUp);
       report.added.followUps++;
     },
+    state.afterChunk,
   );
 }
 
@@ -243,9 +261,18 @@ async function missingPeople(tx: WriteTx, data: BackupData): Promise<Set<string>
 /**
  * Restore a backup (as parsed JSON) in one transaction. Into an empty database it reproduces
  * every record exactly; into a used one it adds what is missing and reports what differs.
+ * Cancelled through `signal` (checked after each chunk), it aborts the transaction: nothing is written.
  */
-export async function restoreBackup(db: TendDatabase, backup: unknown): Promise<RestoreReport> {
+export async function restoreBackup(db: TendDatabase, backup: unknown, { onProgress, signal }: RestoreOptions = {}): Promise<RestoreReport> {
   const data = readBackup(backup);
+  const total = data.contacts.length + data.identities.length + data.interactions.length + data.followUps.length;
+  let done = 0;
+  let cancelled: TendError | undefined;
+  const afterChunk = (records: number) => {
+    if (signal?.aborted) throw (cancelled = new TendError('failed', t('restoreCancelled')));
+    done += records;
+    onProgress?.(done, total);
+  };
   const report: RestoreReport = {
     added: zeroCounts(),
     unchanged: zeroCounts(),
@@ -260,7 +287,7 @@ export async function restoreBackup(db: TendDatabase, backup: unknown): Promise<
   try {
     const skippedPeople = await missingPeople(tx, data);
     const owners = await identityOwners(tx);
-    state = { tx, report, owners, reportedTaken: new Set(), keptAsIs: new Map(), pending: [], skippedPeople };
+    state = { tx, afterChunk, report, owners, reportedTaken: new Set(), keptAsIs: new Map(), pending: [], skippedPeople };
     await restoreContacts(state, data.contacts);
     await restoreIdentities(state, data.identities);
     await restoreInteractions(state, data.interactions);
@@ -271,7 +298,8 @@ export async function restoreBackup(db: TendDatabase, backup: unknown): Promise<
     return report;
   } catch (error) {
     await rollBack(tx);
-    // A failed write aborts the transaction, so later requests fail too: report the first cause.
-    throw state?.failure ?? error;
+    // A failed write aborts the transaction, so later requests fail too: report the first cause
+    // (the cancel, when it was one: the writes it aborted failed because of it).
+    throw cancelled ?? state?.failure ?? error;
   }
 }

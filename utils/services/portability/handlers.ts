@@ -14,7 +14,7 @@ import { undoImport } from '../../portability/import/undo';
 import { deleteEverything } from '../../portability/delete-everything';
 import { makeExportFile } from '../../portability/export-files';
 import { failingAs } from './failures';
-import { endProgress, progressOf, reportProgress } from './progress';
+import { cancelRequest, cancelSignal, endProgress, progressOf, reportProgress } from './progress';
 import { chunksOf, partsPayloadOf, payloadOf, receiveChunk, sendChunk, textOf } from './transfers';
 
 type Request<T extends ParsedPageRequest['type']> = Extract<ParsedPageRequest, { type: T }>;
@@ -63,8 +63,22 @@ export function createPortabilityHandlers(db: Promise<TendDatabase>, clock: () =
       failingAs('import', async () => applyImport(await db, jsonOf(textOf(preview)) as ImportPreview, { now: clock() })),
     undoImport: ({ importId }: Request<'undoImport'>) => failingAs('undo-import', async () => undoImport(await db, importId, clock())),
     listImports: ({ limit }: Request<'listImports'>) => failingAs('list-imports', async () => listImports(await db, limit)),
-    restoreBackup: ({ backup }: Request<'restoreBackup'>) =>
-      failingAs('restore', async () => restoreResult(await restoreBackup(await db, parseBackupTexts(chunksOf(backup))))),
+    restoreBackup: ({ backup, progressId }: Request<'restoreBackup'>) =>
+      failingAs('restore', async () => {
+        const followed =
+          progressId === undefined
+            ? {}
+            : { onProgress: (done: number, total: number) => reportProgress(progressId, done, total), signal: cancelSignal(progressId) };
+        try {
+          return restoreResult(await restoreBackup(await db, parseBackupTexts(chunksOf(backup)), followed));
+        } finally {
+          if (progressId !== undefined) endProgress(progressId);
+        }
+      }),
+    cancelTransfer: async ({ progressId }: Request<'cancelTransfer'>) => {
+      cancelRequest(progressId);
+      return { cancelled: true as const };
+    },
     deleteEverything: (_request: Request<'deleteEverything'>) =>
       failingAs('delete-everything', async () => {
         const contactIds = await deleteEverything(await db);

@@ -24,7 +24,31 @@ export function progressOf(id: string): TransferProgress {
   return progress.get(id) ?? { done: 0, total: 0 };
 }
 
+/** Requests the page may cancel, by id; a cancel that came first leaves an aborted one waiting. */
+const cancellers = new Map<string, AbortController>();
+
+/** The signal that cancels the request `id` (already aborted when the page cancelled it before it started). */
+export function cancelSignal(id: string): AbortSignal {
+  let controller = cancellers.get(id);
+  if (!controller) {
+    controller = new AbortController();
+    cancellers.set(id, controller);
+  }
+  return controller.signal;
+}
+
+/** The page cancelled the request `id`: it stops at its next check, having written nothing. */
+export function cancelRequest(id: string): void {
+  cancelSignal(id);
+  cancellers.get(id)!.abort();
+  for (const oldest of cancellers.keys()) {
+    if (cancellers.size <= MAX_FOLLOWED) break;
+    cancellers.delete(oldest);
+  }
+}
+
 /** Forget a finished request. */
 export function endProgress(id: string): void {
   progress.delete(id);
+  cancellers.delete(id);
 }
