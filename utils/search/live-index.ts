@@ -8,18 +8,16 @@
  */
 import { onCommit, type Change } from '../db/commit';
 import type { TendDatabase } from '../db/schema';
-import { changesSince, latestChangeSeq } from '../db/changes-repo';
+import { latestChangeSeq } from '../db/changes-repo';
 import { readAllRecords, readRecords } from '../db/records-repo';
-import { loadSnapshot, saveSnapshot } from '../db/snapshots-repo';
+import { loadSnapshotWithChanges, SnapshotSaver } from '../db/snapshot-replay';
 import { noteDoc, personDoc } from './documents';
 import { InvertedIndex } from './inverted-index';
 
 /** Records read per IndexedDB request while building: bounds memory and lets writes interleave. */
 const BUILD_PAGE = 20_000;
-/** Save the index again once this many changes were applied since it was last saved. */
-const SAVE_AFTER_CHANGES = 1_000;
-/** Saving waits this long after the index settles (a burst of writes is saved once). */
-const SAVE_DELAY_MS = 2_000;
+/** Save the index again once 1,000 changes were applied since it was last saved, 2 s after it settles. */
+const SAVE_RULE = { afterChanges: 1_000, delayMs: 2_000 };
 const SNAPSHOT_NAME = 'search';
 
 interface LiveIndex {
@@ -33,9 +31,7 @@ interface LiveIndex {
   reread: { contacts: Set<string>; interactions: Set<string> };
   /** A store was emptied (delete everything): read them all again. */
   rebuildNeeded: boolean;
-  /** Changes applied since the index was last saved; -1 when it was never saved. */
-  unsaved: number;
-  saveTimer?: ReturnType<typeof setTimeout>;
+  saver: SnapshotSaver;
   stopListening: () => void;
   /** Maintenance in progress (load, build, changes); searches wait for it. */
   work?: Promise<void>;
@@ -65,7 +61,7 @@ export function dropSearchIndex(db: TendDatabase): void {
   const live = indexes.get(db);
   if (!live) return;
   live.stopListening();
-  clearTimeout(live.saveTimer);
+  live.saver.cancel();
   indexes.delete(db);
 }
 
@@ -88,7 +84,7 @@ export async function searchIndexOf(db: TendDatabase): Promise<InvertedIndex> {
       pending: [],
       reread: { contacts: new Set(), interactions: new Set() },
       rebuildNeeded: false,
-      unsaved: -1,
+      saver: new SnapshotSaver(db, SNAPSHOT_NAME, SAVE_RULE),
       // Listening starts before anything is read, so no commit falls between the read and the log.
       stopListening: onCommit(db, ({ changes }) => {
         for (const change of changes) if (change.store === 'contacts' || change.store === 'interactions') fresh.pending.push(change);
@@ -122,20 +118,16 @@ async function maintain(db: TendDatabase, live: LiveIndex): Promise<void> {
 
 /** The saved index and the changes logged after it; a rebuild when there is none or it cannot be used. */
 async function load(db: TendDatabase, live: LiveIndex): Promise<void> {
-  const [saved, latest] = await Promise.all([loadSnapshot(db, SNAPSHOT_NAME), latestChangeSeq(db)]);
-  const index = saved && saved.seq <= latest ? InvertedIndex.fromSnapshot(saved.data) : undefined;
+  const saved = await loadSnapshotWithChanges(db, SNAPSHOT_NAME, ['contacts', 'interactions']);
+  const index = saved && InvertedIndex.fromSnapshot(saved.data);
   if (!saved || !index) return rebuild(db, live);
-  const since = await changesSince(db, saved.seq);
-  if (since.some((change) => change.op === 'clear' && (change.store === 'contacts' || change.store === 'interactions'))) return rebuild(db, live);
-  const ids = (store: 'contacts' | 'interactions') => [...new Set(since.filter((c) => c.store === store && c.id !== undefined).map((c) => c.id!))];
-  const { contacts, interactions } = await readRecords(db, ids('contacts'), ids('interactions'));
-  for (const [id, contact] of contacts) contact ? index.add(personDoc(contact)) : index.remove('person', id);
-  for (const [id, entry] of interactions) entry ? index.add(noteDoc(entry)) : index.remove('note', id);
+  for (const [id, contact] of saved.contacts) contact ? index.add(personDoc(contact)) : index.remove('person', id);
+  for (const [id, entry] of saved.interactions) entry ? index.add(noteDoc(entry)) : index.remove('note', id);
   live.index = index;
-  live.seq = since.at(-1)?.seq ?? saved.seq;
+  live.seq = saved.seq;
   live.built = true;
-  live.unsaved = since.length;
-  Object.assign(lastLoad, { from: 'snapshot', replayed: since.length });
+  live.saver.reset(saved.logged);
+  Object.assign(lastLoad, { from: 'snapshot', replayed: saved.logged });
 }
 
 /** Read every person and entry into a fresh index, then swap it in. */
@@ -150,7 +142,7 @@ async function rebuild(db: TendDatabase, live: LiveIndex): Promise<void> {
   live.index = index;
   live.seq = seq;
   live.built = true;
-  live.unsaved = -1;
+  live.saver.reset(-1);
   Object.assign(lastLoad, { from: 'rebuild', replayed: 0 });
 }
 
@@ -164,7 +156,7 @@ function applyPending(live: LiveIndex): void {
     else if (store === 'interactions') op === 'put' ? live.index.add(noteDoc(value as never)) : live.index.remove('note', String(key));
     if (seq !== undefined) live.seq = Math.max(live.seq, seq);
   }
-  if (live.unsaved >= 0) live.unsaved += changes.length;
+  live.saver.applied(changes.length);
 }
 
 /** Re-read the records a search asked about. */
@@ -179,26 +171,12 @@ async function reread(db: TendDatabase, live: LiveIndex): Promise<void> {
 
 /** Save the index a little later when it was never saved or has drifted far from its snapshot. */
 function scheduleSave(db: TendDatabase, live: LiveIndex): void {
-  if (live.saveTimer !== undefined || (live.unsaved >= 0 && live.unsaved < SAVE_AFTER_CHANGES)) return;
-  live.saveTimer = setTimeout(() => {
-    live.saveTimer = undefined;
-    if (indexes.get(db) !== live || live.work || !live.built) return;
-    const seq = live.seq;
-    const data = live.index.toSnapshot();
-    live.unsaved = 0;
-    saveSnapshot(db, { name: SNAPSHOT_NAME, seq, savedAt: Date.now(), data }).catch((error: unknown) => {
-      // A closed database (the worker or a test shutting down) only means the next start rebuilds.
-      if (!(error instanceof DOMException && error.name === 'InvalidStateError')) console.warn('Tend: could not save the search index', error);
-    });
-  }, SAVE_DELAY_MS);
+  live.saver.schedule(() => (indexes.get(db) !== live || live.work || !live.built ? undefined : { seq: live.seq, data: live.index.toSnapshot() }));
 }
 
 /** Save the index now (tests and the bench; the worker saves on its own a little after changes). */
 export async function saveSearchIndexNow(db: TendDatabase): Promise<void> {
   const index = await searchIndexOf(db);
   const live = indexes.get(db)!;
-  clearTimeout(live.saveTimer);
-  live.saveTimer = undefined;
-  live.unsaved = 0;
-  await saveSnapshot(db, { name: SNAPSHOT_NAME, seq: live.seq, savedAt: Date.now(), data: index.toSnapshot() });
+  await live.saver.saveNow({ seq: live.seq, data: index.toSnapshot() });
 }

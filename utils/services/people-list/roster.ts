@@ -1,17 +1,22 @@
 /**
  * Everyone Tend knows, as compact rows kept in the worker's memory: a maintained aggregate, so the
- * People view never reads every record per request. Built from the contacts store on first use
- * (after a worker start), then kept current by the commit path (utils/db/commit.ts), which hands
- * every committed put and delete of a person to its listeners with the record written. A `clear`
- * (restore, delete everything) makes the next use read the store again.
+ * People view never reads every record per request. Kept current by the commit path
+ * (utils/db/commit.ts), which hands every committed put and delete of a person to its listeners
+ * with the record written. A `clear` (restore, delete everything) makes the next use read the store
+ * again. It survives the worker as the search index does: saved to the `snapshots` store with the
+ * last change it includes, so the first use after a worker start loads it and re-reads only the
+ * people changed since (roster-snapshot.ts); with no usable snapshot it reads every person.
  */
 import { onCommit, type Change } from '../../db/commit';
+import { latestChangeSeq } from '../../db/changes-repo';
 import { readAllRecords } from '../../db/records-repo';
+import { loadSnapshotWithChanges, SnapshotSaver } from '../../db/snapshot-replay';
 import type { TendDatabase } from '../../db/schema';
 import type { Contact } from '../../model/records';
 import { duplicateKeys } from '../merge/duplicates-rules';
 import { MAX_GROUP } from '../merge/duplicates';
 import { nameOrder } from './list';
+import { ROSTER_SNAPSHOT, rosterFromSnapshot, rosterSnapshot } from './roster-snapshot';
 
 /** What the People view needs of a person: what it shows, sorts, filters and counts on. */
 export type RosterRow = Pick<Contact, 'id' | 'displayName' | 'org' | 'tags' | 'stage' | 'cadenceDays' | 'createdAt' | 'lastInteractionAt'> & {
@@ -21,10 +26,15 @@ export type RosterRow = Pick<Contact, 'id' | 'displayName' | 'org' | 'tags' | 's
 
 /** Records read per IndexedDB request while building: bounds memory and lets writes interleave. */
 const BUILD_PAGE = 5_000;
+/** Save the rows again once 1,000 changes were applied since they were last saved, 2 s after they settle. */
+const SAVE_RULE = { afterChanges: 1_000, delayMs: 2_000 };
 
 interface Roster {
   rows: Map<string, RosterRow>;
   built: boolean;
+  /** The last logged change the rows include. */
+  seq: number;
+  saver: SnapshotSaver;
   pending: Change[];
   rebuildNeeded: boolean;
   /** Bumped on every change to the rows: the duplicate count is recounted only after one. */
@@ -60,6 +70,8 @@ export async function rosterOf(db: TendDatabase): Promise<Roster> {
     const fresh: Roster = {
       rows: new Map(),
       built: false,
+      seq: 0,
+      saver: new SnapshotSaver(db, ROSTER_SNAPSHOT, SAVE_RULE),
       pending: [],
       rebuildNeeded: false,
       version: 0,
@@ -82,9 +94,38 @@ export async function rosterOf(db: TendDatabase): Promise<Roster> {
   }
 }
 
+/** How the last first use went, for tests and the bench: from the snapshot plus N changes, or read whole. */
+export const lastRosterLoad = { from: 'none' as 'none' | 'snapshot' | 'rebuild', replayed: 0 };
+
 async function maintain(db: TendDatabase, roster: Roster): Promise<void> {
-  if (!roster.built || roster.rebuildNeeded) await build(db, roster);
+  if (roster.rebuildNeeded) await build(db, roster);
+  else if (!roster.built) await load(db, roster);
   applyPending(roster);
+  roster.saver.schedule(() => (rosters.get(db) !== roster || roster.work || !roster.built ? undefined : saveState(roster)));
+}
+
+/** The saved rows with the people changed since; every person read when there is none or it cannot be used. */
+async function load(db: TendDatabase, roster: Roster): Promise<void> {
+  const saved = await loadSnapshotWithChanges(db, ROSTER_SNAPSHOT, ['contacts']);
+  const kept = saved && rosterFromSnapshot(saved.data);
+  if (!saved || !kept) return build(db, roster);
+  for (const [id, contact] of saved.contacts) contact ? kept.rows.set(id, rosterRow(contact)) : kept.rows.delete(id);
+  roster.rows = kept.rows;
+  roster.seq = saved.seq;
+  roster.built = true;
+  roster.version++;
+  // What the snapshot knew of the rows holds only if no person changed since.
+  if (saved.contacts.size === 0) {
+    if (kept.places) roster.names = { version: roster.version, places: kept.places };
+    roster.duplicates = { version: roster.version, count: kept.duplicates };
+  }
+  roster.saver.reset(saved.logged);
+  Object.assign(lastRosterLoad, { from: 'snapshot', replayed: saved.contacts.size });
+}
+
+/** The rows as saved: with their name places and duplicate count, computed now if not yet. */
+function saveState(roster: Roster): { seq: number; data: unknown } {
+  return { seq: roster.seq, data: rosterSnapshot(roster.rows, namePlaces(roster), duplicateCount(roster)) };
 }
 
 /**
@@ -95,17 +136,22 @@ async function maintain(db: TendDatabase, roster: Roster): Promise<void> {
 async function build(db: TendDatabase, roster: Roster): Promise<void> {
   roster.rebuildNeeded = false;
   roster.pending = [];
+  const seq = await latestChangeSeq(db);
   const rows = new Map<string, RosterRow>();
   for await (const contact of readAllRecords(db, 'contacts', BUILD_PAGE)) rows.set(contact.id, rosterRow(contact));
   roster.rows = rows;
+  roster.seq = seq;
   roster.built = true;
   roster.version++;
+  roster.saver.reset(-1);
+  Object.assign(lastRosterLoad, { from: 'rebuild', replayed: 0 });
 }
 
 function applyPending(roster: Roster): void {
   const changes = roster.pending;
   roster.pending = [];
-  for (const { op, key, value } of changes) {
+  for (const { op, key, value, seq } of changes) {
+    if (seq !== undefined) roster.seq = Math.max(roster.seq, seq);
     if (op === 'clear') roster.rebuildNeeded = true;
     else if (op === 'put') roster.rows.set((value as Contact).id, rosterRow(value as Contact));
     else if (typeof key === 'string') roster.rows.delete(key);
@@ -113,6 +159,7 @@ function applyPending(roster: Roster): void {
     else roster.rebuildNeeded = true;
   }
   if (changes.length > 0) roster.version++;
+  roster.saver.applied(changes.length);
   // A clear seen here: the rows are stale until read again, now rather than at the next request.
   if (roster.rebuildNeeded) roster.built = false;
 }
@@ -149,6 +196,14 @@ export function namePlaces(roster: Roster): Map<string, number> {
 
 /** Forget the rows of a database, as a worker restart does; the next use reads the store again. */
 export function dropRoster(db: TendDatabase): void {
-  rosters.get(db)?.stopListening();
+  const roster = rosters.get(db);
+  roster?.stopListening();
+  roster?.saver.cancel();
   rosters.delete(db);
+}
+
+/** Save the rows now (tests and the bench; the worker saves on its own a little after changes). */
+export async function saveRosterNow(db: TendDatabase): Promise<void> {
+  const roster = await rosterOf(db);
+  await roster.saver.saveNow(saveState(roster));
 }
