@@ -61,3 +61,25 @@ describe('one card, several profile URLs (web/one-card-many-urls)', () => {
     expect(people.every((person) => person.card !== undefined && person.role === 'mention')).toBe(true);
   });
 });
+
+describe('profiles linked through schema.org sameAs (web/json-ld-same-as)', () => {
+  const people = findPeopleOnWebPage(loadFixture('web', 'json-ld-same-as'), new URL('https://summit.example/speakers')).people;
+  const profilesOf = (name: string) => people.filter((person) => person.name === name).map((person) => [person.email, person.profileUrl]);
+
+  test('a JSON-LD Person carries its url and every sameAs profile, once each, on the one card with its address', () => {
+    expect(profilesOf('Ines Duarte')).toEqual([
+      ['ines@duarte.example', 'https://duarte.example'],
+      [undefined, 'https://linkedin.com/in/ines-duarte'],
+      [undefined, 'https://github.com/inesduarte'],
+      [undefined, 'https://social.example/@ines'],
+    ]);
+    expect(new Set(people.filter((person) => person.name === 'Ines Duarte').map((person) => person.card)).size).toBe(1);
+  });
+
+  test('a Person with only a sameAs is known by it; a microdata sameAs counts the same; an organisation’s is nobody’s', () => {
+    expect(profilesOf('Kofi Mensah')).toEqual([[undefined, 'https://github.com/kofimensah']]);
+    expect(profilesOf('Sara Lind')).toEqual([['sara@lind.example', 'https://linkedin.com/in/saralind']]);
+    expect(people.map((person) => person.profileUrl)).not.toContain('https://linkedin.com/company/example-summit');
+    expect(people.some((person) => person.profileUrl?.startsWith('javascript') || person.profileUrl?.includes('blog'))).toBe(false);
+  });
+});

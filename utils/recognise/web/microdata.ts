@@ -6,7 +6,7 @@ import { cleanName } from '../../identity/addresses';
 import { readableText } from '../../identity/profile-url';
 import { nearestAncestorLookup } from './ancestry';
 import { ITEM_WORK, NODE_WORK, sliceCounter, type Slices } from './slices';
-import { emailsFrom, firstValue, isSchemaType, MAX_ITEMS, MAX_VALUES, profileUrlsFrom, URL_ATTRIBUTE, type StructuredPerson } from './structured';
+import { emailsFrom, firstValue, isSchemaType, MAX_ITEMS, MAX_VALUES, profileUrlsFrom, sameAsValues, URL_ATTRIBUTE, type StructuredPerson } from './structured';
 
 /** Property elements read per page at most. */
 const MAX_PROPERTIES = 20_000;
@@ -31,13 +31,15 @@ function microdataValue(element: Element): string | undefined {
 /** Properties of one item, by name, in page order. */
 type ItemProperties = Map<string, Element[]>;
 
+const urls = (elements: Element[] = []) => elements.slice(0, MAX_VALUES).map(microdataValue);
+
 function personOfItem(item: Element, properties: ItemProperties, page: URL): StructuredPerson {
   const text = (name: string) => firstValue(properties.get(name) ?? [], (element) => cleanName(microdataValue(element)));
   const emailElements = properties.get('email') ?? [];
   const name = text('name') ?? cleanName([text('givenName'), text('familyName')].filter(Boolean).join(' '));
   const person: StructuredPerson = {
     emails: emailsFrom(emailElements.slice(0, MAX_VALUES).map(microdataValue)),
-    profileUrls: profileUrlsFrom((properties.get('url') ?? []).slice(0, MAX_VALUES).map(microdataValue), page),
+    profileUrls: profileUrlsFrom([...urls(properties.get('url')), ...sameAsValues(urls(properties.get('sameAs')))], page),
     mainEntity: tokens(item, 'itemprop').includes('mainEntity'),
     claimed: emailElements,
     element: item,

@@ -84,6 +84,13 @@ export const emailsFrom = (values: readonly (string | undefined)[]): string[] =>
 /** Distinct canonical profile URLs from the first MAX_VALUES raw values (relative to the page). */
 export const profileUrlsFrom = (values: readonly (string | undefined)[], page: URL): string[] => distinctValues(values, (raw) => profileUrlFrom(raw, page));
 
+/**
+ * schema.org `sameAs` values that can be another profile of the person: absolute http(s) URLs only
+ * (words such as "see my blog" would otherwise resolve against the page to a URL of the page's site).
+ */
+export const sameAsValues = (values: readonly (string | undefined)[]): string[] =>
+  values.filter((value): value is string => value !== undefined && /^\s*https?:\/\//i.test(value));
+
 /** True when a schema.org type is `name`: written bare ("Person"), prefixed ("schema:Person") or as an IRI. */
 export function isSchemaType(type: string, name: string): boolean {
   const trimmed = type.trim();
@@ -99,13 +106,23 @@ function jsonStrings(value: unknown): string[] {
   });
 }
 
+/** JSON-LD IRIs: strings, or node references (`{"@id": "https://..."}`) as expanded JSON-LD writes `sameAs`. */
+function jsonIris(value: unknown): string[] {
+  const values = Array.isArray(value) ? value : [value];
+  return values.flatMap((item) => {
+    const id = (item as { '@id'?: unknown } | null)?.['@id'];
+    return typeof id === 'string' ? [id] : jsonStrings(item);
+  });
+}
+
 function jsonPerson(object: Record<string, unknown>, page: URL, mainEntity: boolean): StructuredPerson {
   const given = jsonStrings(object.givenName)[0];
   const family = jsonStrings(object.familyName)[0];
   const name = cleanName(jsonStrings(object.name)[0]) ?? cleanName([given, family].filter(Boolean).join(' '));
   const person: StructuredPerson = {
     emails: emailsFrom(jsonStrings(object.email)),
-    profileUrls: profileUrlsFrom(jsonStrings(object.url), page),
+    // `sameAs`: the person's other profiles (LinkedIn, GitHub...), the same person as `url`.
+    profileUrls: profileUrlsFrom([...jsonStrings(object.url), ...sameAsValues(jsonIris(object.sameAs))], page),
     mainEntity,
     claimed: [],
   };
