@@ -4,7 +4,7 @@ import { ask } from '../../utils/messaging/client';
 import type { Settings } from '../../utils/model/records';
 import { PASSIVE_HISTORY_SITES, passiveHistoryOn } from '../../utils/sites';
 
-/** Per site: whether Tend records "seen in thread" entries by itself (on unless turned off). */
+/** Per site: whether Tend records "seen in thread" entries by itself (on unless turned off); for a calendar, whether it logs meetings after they end (off unless turned on). */
 export function PassiveHistorySettings({ settings, onSaved }: { settings: Settings; onSaved: (settings: Settings) => void }) {
   const [error, setError] = useState<string>();
   const toggle = async (site: string, on: boolean) => {
@@ -22,7 +22,7 @@ export function PassiveHistorySettings({ settings, onSaved }: { settings: Settin
       {PASSIVE_HISTORY_SITES.map((site) => (
         <label key={site.id} class="checkbox">
           <input type="checkbox" checked={passiveHistoryOn(site, settings.passiveHistory)} onChange={(e) => void toggle(site.id, e.currentTarget.checked)} />
-          {t(site.label)}
+          {site.calendar ? t('passiveCalendarAutoLog', t(site.label)) : t(site.label)}
         </label>
       ))}
       {error && (

@@ -13,6 +13,7 @@ import { openWelcomeOnInstall, type InstallEvent } from './welcome';
 import { migrateStorageDrafts } from '../../utils/services/drafts/migrate-storage';
 import { loadSettings } from '../../utils/services/settings/settings';
 import { watchSyncAlarm } from '../../utils/services/sync/handlers';
+import { watchMeetingEnds } from './meeting-ends';
 
 export default defineBackground(() => {
   // Every listener is registered synchronously at start, so an event that woke the worker is
@@ -35,6 +36,7 @@ export default defineBackground(() => {
   watchMenuNotifications(db);
   watchFollowUps(db); // follow-up alarms, their notifications, the badge
   watchSyncAlarm(db); // sync's passes every few minutes, while sync is on
+  watchMeetingEnds(db); // calendars' meetings logged after they ended, when the user turned that on
   browser.contextMenus.onClicked.addListener((info, tab) => void onLogMenuClicked(db, info, tab));
   // Granting or revoking a site in the popup or options page changes which pages are read.
   browser.permissions.onAdded.addListener(() => void syncWebReader());

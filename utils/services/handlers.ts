@@ -23,6 +23,7 @@ import { createSettingsHandlers } from './settings/handlers';
 import { createSyncHandlers } from './sync/handlers';
 import { learnOwnAddresses } from './settings/settings';
 import { recordSighting } from './sightings/sightings';
+import { keepEndingMeeting } from './meetings/auto-log';
 import { saveListedPerson } from './sightings/listed';
 import { readTabOnce, syncWebReader } from './sightings/site-access';
 
@@ -48,6 +49,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
         ...(request.event && { event: request.event }),
         seenAt: now,
       });
+      await keepEndingMeeting({ site: from.site, url: from.pageUrl, event: request.event, candidates: request.people, people: outcome.people }, rules, now);
       // The people's own changes were announced when they committed; this is the tab's list.
       await broadcast({ type: 'changed', tabId: from.tabId });
     },

@@ -156,14 +156,13 @@ export async function recordSighting(db: TendDatabase, sighting: SightingMessage
   const changedContactIds: string[] = [];
   const listed = new Map<string, TabPerson>();
   let newestSender: TabPerson | undefined;
-  // What a "seen" entry points at: the thread, the event, or (on a page that only lists people) the page.
+  // What a "seen" entry points at: the thread, or (on a page that only lists people) the page. A
+  // calendar event gets none: its automatic history is the meeting logged after it ended (meetings/auto-log.ts).
   const visit = sighting.thread
     ? { key: sighting.thread.key, title: sighting.thread.subject }
-    : sighting.event
-      ? { key: sighting.event.key, title: sighting.event.title }
-      : !pageSaves
-        ? { key: sighting.page.url, title: (sighting.page.title || sighting.page.url).slice(0, MAX_NAME) }
-        : undefined;
+    : !pageSaves
+      ? { key: sighting.page.url, title: (sighting.page.title || sighting.page.url).slice(0, MAX_NAME) }
+      : undefined;
   for (const person of keep) {
     if (!person.email && !person.profileUrl) {
       people.push({ displayName: person.name ?? '' });

@@ -1,0 +1,137 @@
+import { afterEach, expect, test, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { SightingMessage } from '../../utils/messaging/protocol';
+import { logEndedMeetings, keepEndingMeeting, MEETING_END_ALARM } from '../../utils/services/meetings/auto-log';
+import { logMeeting } from '../../utils/services/meetings/log-meeting';
+import { updateSettings } from '../../utils/services/settings/settings';
+import { recordSighting } from '../../utils/services/sightings/sightings';
+import { getEndingMeetings } from '../../utils/storage/ending-meetings';
+import { freshDb, rulesWith } from './helpers';
+
+const NOON = new Date(2026, 10, 23, 12, 0).getTime();
+const HOUR = 3_600_000;
+const URL_OF_EVENT = 'https://calendar.google.com/calendar/u/0/r/eventedit/abc';
+const EVENT = { key: 'google-calendar:abc', title: 'Design review', start: NOON - HOUR, end: NOON + HOUR };
+const LATER = { key: 'google-calendar:later', title: 'Retro', start: NOON + 2 * HOUR, end: NOON + 3 * HOUR };
+const ME = { email: 'me@tend.example', name: 'Tess Mendel', role: 'to' } as const;
+const GUESTS = [
+  { email: 'grace@navy.example', name: 'Grace Hopper', role: 'to' },
+  { email: 'ada@analytical.example', name: 'Ada Lovelace', role: 'to' },
+  ME,
+] as const;
+const ON = rulesWith({ ownAddresses: [ME.email], passiveHistory: { 'google-calendar': true } });
+const OFF = rulesWith({ ownAddresses: [ME.email] });
+
+type Db = Awaited<ReturnType<typeof freshDb>>;
+
+/** A database whose settings turn Google Calendar's automatic history on (what ON says). */
+async function dbWithSwitchOn(): Promise<Db> {
+  const db = await freshDb();
+  await updateSettings(db, (current) => ({ ...current, passiveHistory: { 'google-calendar': true } }));
+  return db;
+}
+
+/** An event read and recorded as the content handler does, then offered to the auto-log. */
+async function see(db: Db, event: SightingMessage['event'], rules = ON, people: SightingMessage['people'] = [...GUESTS], site = 'google-calendar') {
+  const sighting: SightingMessage = { type: 'sighting', site, page: { url: URL_OF_EVENT, title: 'Google Calendar' }, event, people, self: [ME.email] };
+  const outcome = await recordSighting(db, sighting, rules, NOON);
+  await keepEndingMeeting({ site, url: URL_OF_EVENT, event, candidates: people, people: outcome.people }, rules, NOON);
+  return { url: URL_OF_EVENT, title: 'Google Calendar', people: outcome.people, mailboxes: outcome.mailboxes, truncated: false, event, seenAt: NOON };
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+const meetings = async (db: Db) => (await db.getAll('interactions')).filter((entry) => entry.kind === 'meeting');
+const alarm = () => fakeBrowser.alarms.get(MEETING_END_ALARM);
+
+test('an event seen while its calendar logs meetings waits for its end, with one alarm at the earliest end', async () => {
+  const db = await dbWithSwitchOn();
+  await see(db, LATER);
+  await see(db, EVENT);
+  expect((await getEndingMeetings()).map((meeting) => meeting.event.key)).toEqual([EVENT.key, LATER.key]);
+  expect((await alarm())?.scheduledTime).toBe(EVENT.end);
+  // Not yet ended: nothing logged, nothing dropped.
+  expect(await logEndedMeetings(db, NOON)).toBe(0);
+  expect(await meetings(db)).toEqual([]);
+
+  expect(await logEndedMeetings(db, EVENT.end)).toBe(1);
+  const logged = await meetings(db);
+  expect(logged.map((entry) => [entry.summary, entry.at, entry.source?.url])).toEqual([
+    ['Design review', EVENT.start, URL_OF_EVENT],
+    ['Design review', EVENT.start, URL_OF_EVENT],
+  ]);
+  expect((await getEndingMeetings()).map((meeting) => meeting.event.key)).toEqual([LATER.key]);
+  expect((await alarm())?.scheduledTime).toBe(LATER.end);
+  await logEndedMeetings(db, LATER.end + 1);
+  expect(await getEndingMeetings()).toEqual([]);
+  expect(await alarm()).toBeUndefined();
+});
+
+test('once per event: "Log this meeting" before or after the end still leaves one entry per guest', async () => {
+  const db = await dbWithSwitchOn();
+  const tab = await see(db, EVENT);
+  expect(await logMeeting(db, tab, NOON)).toEqual({ logged: 2, alreadyLogged: 0 });
+  await logEndedMeetings(db, EVENT.end);
+  expect(await meetings(db)).toHaveLength(2);
+  const later = await see(db, LATER);
+  await logEndedMeetings(db, LATER.end);
+  expect(await logMeeting(db, later, LATER.end + 1)).toEqual({ logged: 0, alreadyLogged: 2 });
+  expect(await meetings(db)).toHaveLength(4);
+});
+
+test('nothing waits with the switch off (the default), an event already over, no end time, or the user neither guest nor organiser', async () => {
+  const db = await dbWithSwitchOn();
+  await see(db, EVENT, OFF);
+  await see(db, { ...EVENT, key: 'google-calendar:past', start: NOON - 2 * HOUR, end: NOON - HOUR });
+  const { end: _end, ...untimed } = EVENT;
+  await see(db, { ...untimed, key: 'google-calendar:untimed' });
+  await see(
+    db,
+    { ...EVENT, key: 'google-calendar:not-mine' },
+    ON,
+    GUESTS.filter((guest) => guest !== ME),
+  );
+  expect(await getEndingMeetings()).toEqual([]);
+  expect(await alarm()).toBeUndefined();
+  // The organiser counts as taking part.
+  await see(
+    db,
+    { ...EVENT, key: 'google-calendar:organised', organiser: ME.email },
+    ON,
+    GUESTS.filter((guest) => guest !== ME),
+  );
+  expect((await getEndingMeetings()).map((meeting) => meeting.event.key)).toEqual(['google-calendar:organised']);
+});
+
+test('seen again, the newer reading replaces the older; turned off before the end, the event is dropped unlogged', async () => {
+  const db = await dbWithSwitchOn();
+  await see(db, EVENT);
+  await see(db, { ...EVENT, end: NOON + 2 * HOUR }, ON, [GUESTS[0], ME]);
+  const [waiting, ...rest] = await getEndingMeetings();
+  expect(rest).toEqual([]);
+  expect([waiting?.event.end, waiting?.contactIds.length]).toEqual([NOON + 2 * HOUR, 1]);
+  await updateSettings(db, (current) => ({ ...current, passiveHistory: { 'google-calendar': false } }));
+  expect(await logEndedMeetings(db, NOON + 2 * HOUR)).toBe(0);
+  expect(await meetings(db)).toEqual([]);
+  expect(await getEndingMeetings()).toEqual([]);
+});
+
+test('a worker start logs what ended while it was away: the waiting list outlives the worker in storage', async () => {
+  const db = await dbWithSwitchOn();
+  await see(db, EVENT);
+  // The alarm may be gone (Chrome drops some across a restart); storage still holds the event.
+  await fakeBrowser.alarms.clearAll();
+  expect(await logEndedMeetings(db, EVENT.end + 10 * HOUR)).toBe(1);
+  expect(await meetings(db)).toHaveLength(2);
+});
+
+test('a page from another site cannot queue an event, and an unreadable waiting list is dropped, not thrown', async () => {
+  const db = await dbWithSwitchOn();
+  await see(db, EVENT, rulesWith({ ownAddresses: [ME.email], passiveHistory: { gmail: true } }), [...GUESTS], 'gmail');
+  expect(await getEndingMeetings()).toEqual([]);
+  await fakeBrowser.storage.local.set({ endingMeetings: [{ event: 'nonsense' }] });
+  const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  expect(await getEndingMeetings()).toEqual([]);
+  expect(warned).toHaveBeenCalledWith(expect.stringMatching(/could not be read/), expect.anything());
+  expect(await logEndedMeetings(db, NOON)).toBe(0);
+});
