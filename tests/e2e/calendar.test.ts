@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { seriousViolations } from './axe';
 import { Tend } from './harness';
@@ -92,3 +94,51 @@ test("an Outlook calendar event's peek (Outlook's content script, its calendar p
   ]);
   await Promise.all([page.close(), panel.page.close()]);
 });
+
+test('with its calendar set to log meetings after they end, an event seen before its end is logged on each guest once it ended, once', async () => {
+  // The user turns it on in the options page (off by default).
+  const options = await tend.context.newPage();
+  await options.goto(tend.url('options'));
+  const autoLog = options.getByRole('checkbox', { name: 'Google Calendar: log a meeting automatically after it ended' });
+  expect(await autoLog.isChecked()).toBe(false);
+  await autoLog.check();
+  await options.getByRole('checkbox', { name: 'Google Calendar: log a meeting automatically after it ended', checked: true }).waitFor();
+  await options.close();
+
+  // The popup fixture with machine-readable times, as served: begun an hour ago, ending 15 s after
+  // (time enough for the content script to report it first, on a loaded machine).
+  const url = 'https://calendar.google.com/calendar/u/0/r/week/2026/12/6?tend-fixture=ending';
+  const popup = readFileSync(resolve('tests/fixtures/google-calendar/event-popup.html'), 'utf8');
+  let span: { start: number; end: number } | undefined;
+  await tend.context.route(url, (route) => {
+    const end = Date.now() + 15_000;
+    span ??= { start: end - 3_600_000, end };
+    const times = `<time datetime="${new Date(span.start).toISOString()}">start</time><time datetime="${new Date(span.end).toISOString()}">end</time>`;
+    const body = popup.replace('<div class="row" id="xDetDlgWhen">', `$&${times}`);
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
+  });
+  const page = await tend.open(url);
+  const tabId = await tend.tabIdOf(page);
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  await expect.poll(() => panel.peopleNames()).toEqual(['Grace Hopper', 'Ada Lovelace', 'Katherine Johnson']);
+
+  // The worker's alarm at the end logs it, with no click; not before the end.
+  await expect.poll(entries, { timeout: 60_000, interval: 250 }).toHaveLength(3);
+  expect(Date.now()).toBeGreaterThanOrEqual(span!.end);
+  const { start } = span!;
+  expect(await entries()).toEqual([
+    ['meeting', 'Quarterly review with the navy', start],
+    ['meeting', 'Quarterly review with the navy', start],
+    ['meeting', 'Quarterly review with the navy', start],
+  ]);
+  await panel.openPerson('Grace Hopper');
+  await expect.poll(() => panel.historyTexts()).toEqual([expect.stringContaining('Quarterly review with the navy')]);
+
+  // "Log this meeting" afterwards adds nothing.
+  await panel.page.reload();
+  const meeting = panel.page.getByRole('region', { name: 'Meeting' });
+  await meeting.getByRole('button', { name: 'Log this meeting' }).click();
+  await meeting.getByRole('status').filter({ hasText: 'already logged on its 3 guests' }).waitFor();
+  expect(await entries()).toHaveLength(3);
+  await Promise.all([page.close(), panel.page.close()]);
+}, 150_000);

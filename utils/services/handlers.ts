@@ -49,7 +49,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
         ...(request.event && { event: request.event }),
         seenAt: now,
       });
-      await keepEndingMeeting({ site: from.site, url: from.pageUrl, event: request.event, candidates: request.people, people: outcome.people }, rules, now);
+      await keepEndingMeeting({ site: from.site, url: from.pageUrl, event: request.event, people: outcome.people }, rules, now);
       // The people's own changes were announced when they committed; this is the tab's list.
       await broadcast({ type: 'changed', tabId: from.tabId });
     },

@@ -1,13 +1,13 @@
 /**
  * "Log a meeting automatically after it ended" (issue 16): a calendar's automatic-history switch
- * (off by default). An event seen while it is on, not yet ended and with the user among its guests
- * (or its organiser), waits in storage (utils/storage/ending-meetings.ts); one alarm rings at the
+ * (off by default). An event seen while it is on, not yet ended and with saved guests, waits in
+ * storage (utils/storage/ending-meetings.ts); one alarm rings at the
  * earliest end and logs what ended through the same path as "Log this meeting", whose dedupe keys
  * make it once per event whichever comes first.
  */
 import { browser } from 'wxt/browser';
 import type { TendDatabase } from '../../db/schema';
-import type { CalendarEvent, Candidate, TabPerson } from '../../model/records';
+import type { CalendarEvent, TabPerson } from '../../model/records';
 import { passiveHistoryOn, SITES } from '../../sites';
 import { getEndingMeetings, setEndingMeetings, type EndingMeeting } from '../../storage/ending-meetings';
 import { loadSettings } from '../settings/settings';
@@ -30,20 +30,20 @@ export interface SeenEvent {
   site: string;
   url: string;
   event?: CalendarEvent;
-  /** The page's candidates, the user's own addresses included (who took part). */
-  candidates: readonly Candidate[];
   /** The tab's people as recorded: the saved guests. */
   people: readonly TabPerson[];
 }
 
 const calendarSite = (id: string) => SITES.find((site) => site.id === id && site.calendar);
 
-/** Keep an event to log when it ends, if its calendar's switch is on and the user takes part; nothing otherwise. */
-export async function keepEndingMeeting(seen: SeenEvent, rules: Pick<CaptureRules, 'own' | 'noPassiveHistory'>, now: number): Promise<void> {
+/**
+ * Keep an event to log when it ends, if its calendar's switch is on; nothing otherwise. Whether the
+ * user is a guest is not known here (the recognisers leave the user's own address out of the
+ * guests), so, as with "Log this meeting", an event the user opened counts as theirs.
+ */
+export async function keepEndingMeeting(seen: SeenEvent, rules: Pick<CaptureRules, 'noPassiveHistory'>, now: number): Promise<void> {
   const { event } = seen;
   if (!event || event.end === undefined || event.end <= now || !calendarSite(seen.site) || rules.noPassiveHistory.has(seen.site)) return;
-  const own = (address: string | undefined) => address !== undefined && rules.own.has(address);
-  if (!own(event.organiser) && !seen.candidates.some((candidate) => own(candidate.email))) return;
   const contactIds = guestIdsOf(seen);
   if (contactIds.length === 0) return;
   const meeting: EndingMeeting = { event: { ...event, end: event.end }, url: seen.url, contactIds };
