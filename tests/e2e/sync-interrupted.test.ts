@@ -4,16 +4,16 @@
  * and once in the middle of a pull (the desktop holds some of them, not all). The next pass
  * finishes the work, and both sides then hold every record exactly once, with nothing pending.
  */
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { beforeAll, expect, test } from 'vitest';
 import { newId } from '../../utils/ids';
 import type { Contact, Interaction } from '../../utils/model/records';
-import { startCouchServer, type CouchServer } from '../support/couch-server';
+import type { CouchServer } from '../support/couch-server';
 import { askBackground } from './pages/ask';
 import { backupFileText } from './pages/backup-file';
 import { OptionsPage } from './pages/options';
 import { storedRecords } from './pages/stored';
-import { SyncDevice } from './pages/sync-device';
-import { VirtualDisplay } from './virtual-display';
+import type { SyncDevice } from './pages/sync-device';
+import { twoDevicesForFile } from './pages/two-devices';
 
 // Let Playwright see and route the service worker's requests (the replication runs there).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -28,22 +28,12 @@ const DOCUMENTS = PEOPLE * 2;
  */
 const LARGE_PASS_MS = 120_000;
 
+const devices = twoDevicesForFile();
 let server: CouchServer;
-let displays: VirtualDisplay[] = [];
 let laptop: SyncDevice;
 let desktop: SyncDevice;
-beforeAll(async () => {
-  server = await startCouchServer();
-  displays = [await VirtualDisplay.start(), await VirtualDisplay.start()];
-  laptop = await SyncDevice.launch(displays[0]!, server);
-  desktop = await SyncDevice.launch(displays[1]!, server);
-});
-afterAll(async () => {
-  await laptop?.close();
-  await desktop?.close();
-  await server?.stop();
-  for (const display of displays) display.stop();
-});
+// Registered after the devices' own hook: they are running by now.
+beforeAll(() => void ({ server, laptop, desktop } = devices));
 
 /** PEOPLE people, each with one address and one note. */
 function manyPeople(now: number): { contacts: Contact[]; interactions: Interaction[] } {

@@ -5,35 +5,25 @@
  * people.
  */
 import { mkdirSync } from 'node:fs';
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { startCouchServer, type CouchServer } from '../support/couch-server';
+import { beforeAll, expect, test } from 'vitest';
+import type { CouchServer } from '../support/couch-server';
 import { seriousViolations } from './axe';
 import { askBackground } from './pages/ask';
 import { PeopleView } from './pages/people-view';
 import { SidePanel } from './pages/side-panel';
-import { SyncDevice } from './pages/sync-device';
-import { VirtualDisplay } from './virtual-display';
+import type { SyncDevice } from './pages/sync-device';
+import { twoDevicesForFile } from './pages/two-devices';
 
 // Let Playwright see and route the service worker's requests (the replication runs there).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 const SHOTS = process.env.TEND_SCREENSHOTS;
 
+const devices = twoDevicesForFile();
 let server: CouchServer;
-let displays: VirtualDisplay[] = [];
 let laptop: SyncDevice;
 let desktop: SyncDevice;
-beforeAll(async () => {
-  server = await startCouchServer();
-  displays = [await VirtualDisplay.start(), await VirtualDisplay.start()];
-  laptop = await SyncDevice.launch(displays[0]!, server);
-  desktop = await SyncDevice.launch(displays[1]!, server);
-});
-afterAll(async () => {
-  await laptop?.close();
-  await desktop?.close();
-  await server?.stop();
-  for (const display of displays) display.stop();
-});
+// Registered after the devices' own hook: they are running by now.
+beforeAll(() => void ({ server, laptop, desktop } = devices));
 
 /** The people of one Gmail thread (Ada Lovelace among them) saved on a device, as each device's user does. */
 async function threadSavedOn(device: SyncDevice): Promise<void> {
