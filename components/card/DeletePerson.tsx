@@ -2,12 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 import type { Contact } from '../../utils/model/records';
+import { SyncDeletionNote } from '../sync/SyncDeletionNote';
 import { announcePersonDeleted } from './deleted-person';
 import './delete-person.css';
 
 /**
- * "Delete this person…": a confirmation that says what goes and what stays, with "never record
- * these addresses again"; the panel then leaves the card and offers undo (DeletedPersonNotice).
+ * "Delete this person…": a confirmation that says what goes and what stays (with sync on, that the
+ * deletion reaches the server and the user's other devices), with "never record these addresses
+ * again"; the panel then leaves the card and offers undo (DeletedPersonNotice).
  */
 export function DeletePerson({ contact }: { contact: Contact }) {
   const [confirming, setConfirming] = useState(false);
@@ -56,6 +58,7 @@ export function DeletePerson({ contact }: { contact: Contact }) {
     >
       <h3 id="delete-person-title">{t('cardDeleteTitle', contact.displayName)}</h3>
       <p>{t('cardDeleteExplain')}</p>
+      <SyncDeletionNote words={(server) => t('cardDeleteSyncOn', server)} />
       {addresses.length > 0 && (
         <label class="checkbox">
           <input type="checkbox" checked={neverRecord} onChange={(event) => setNeverRecord(event.currentTarget.checked)} />

@@ -3,12 +3,17 @@ import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 import { failureMessage } from '../shared/failure-message';
 import { StatusLine } from '../shared/StatusLine';
+import { SyncDeletionNote } from '../sync/SyncDeletionNote';
 
 interface Props {
   onDeleted: () => void;
 }
 
-/** Delete everything Tend keeps, once the user has typed DELETE. */
+/**
+ * Delete everything Tend keeps, once the user has typed DELETE. With sync on, the worker turns it
+ * off first and leaves the server's copy (said before and after): one device's reset must not
+ * delete the user's records on every other device.
+ */
 export function DangerZone({ onDeleted }: Props) {
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
@@ -24,9 +29,9 @@ export function DangerZone({ onDeleted }: Props) {
     setError(undefined);
     try {
       // The worker clears the database and Chrome storage, then tells the other pages.
-      await ask({ type: 'deleteEverything', confirmed: true });
+      const { syncServerLeft } = await ask({ type: 'deleteEverything', confirmed: true });
       setTyped('');
-      setStatus(t('deleteDone'));
+      setStatus(syncServerLeft ? t('deleteDoneSyncOff', syncServerLeft) : t('deleteDone'));
       onDeleted();
     } catch (failure) {
       setError(failureMessage(failure, 'delete-everything'));
@@ -39,6 +44,7 @@ export function DangerZone({ onDeleted }: Props) {
     <section aria-labelledby="delete-heading" class="danger-zone">
       <h2 id="delete-heading">{t('deleteTitle')}</h2>
       <p>{t('deleteIntro')}</p>
+      <SyncDeletionNote words={(server) => t('deleteSyncOn', server)} />
       <form
         onSubmit={(event) => {
           event.preventDefault();

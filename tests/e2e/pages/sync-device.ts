@@ -39,15 +39,21 @@ export class SyncDevice {
     await this.settings.syncingWith(server.url, user.name).waitFor();
   }
 
-  /** Click "Sync now" and wait until a pass that started after the click completed with nothing left to send. */
-  async syncNow(): Promise<void> {
+  /**
+   * Click "Sync now" and wait until a pass that started after the click completed with nothing left
+   * to send (`timeout`: how long to wait, for passes of hundreds of records).
+   */
+  async syncNow(timeout?: number): Promise<void> {
     const clickedAt = Date.now();
     await this.settings.syncNow();
     await expect
-      .poll(async () => {
-        const status = await askBackground(this.settings.page, { type: 'getSyncStatus' });
-        return (status.lastSyncedAt ?? 0) >= clickedAt && status.pending === 0;
-      })
+      .poll(
+        async () => {
+          const status = await askBackground(this.settings.page, { type: 'getSyncStatus' });
+          return (status.lastSyncedAt ?? 0) >= clickedAt && status.pending === 0;
+        },
+        timeout === undefined ? undefined : { timeout },
+      )
       .toBe(true);
     await this.settings.section.getByText('Every change here is on the server.').waitFor();
   }

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import { ImportCandidate, ImportIssue } from '../../model/import';
-import { MAX_NAME, Settings } from '../../model/records';
+import { MAX_NAME, MAX_URL, Settings } from '../../model/records';
 
 /**
  * Longest text one message carries, in UTF-16 units. JSON escapes a unit into at most 6 bytes
@@ -175,6 +175,7 @@ export const portabilityResults = {
   listImports: z.array(ImportSummary),
   restoreBackup: RestoreResult,
   cancelTransfer: z.object({ cancelled: z.literal(true) }),
-  deleteEverything: z.object({ deletedPeople: count }),
+  /** `syncServerLeft`: sync was on with this server; it is off now and the server's copy was left as it was. */
+  deleteEverything: z.object({ deletedPeople: count, syncServerLeft: z.string().max(MAX_URL).optional() }),
   exportFile: ExportedFile,
 } satisfies Record<string, z.ZodType>;

@@ -83,6 +83,8 @@ export function pairReason(first: DuplicateKey, second: DuplicateKey): string {
         ? t('duplicateSameProfile', first.site ?? '', first.value)
         : t('duplicateSameProfileTwoWays', first.site ?? '', first.value, second.value);
     case 'same-mailbox':
-      return t('duplicateSameMailbox', first.value, second.value);
+      // One address on two people: the index gives it to one of them, and sync brings the other
+      // (the same person saved on two devices before they synced).
+      return first.value === second.value ? t('duplicateSameAddress', first.value) : t('duplicateSameMailbox', first.value, second.value);
   }
 }

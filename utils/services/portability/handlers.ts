@@ -12,6 +12,7 @@ import { listImports } from '../../portability/import/history';
 import { previewImport } from '../../portability/import/preview';
 import { undoImport } from '../../portability/import/undo';
 import { deleteEverything } from '../../portability/delete-everything';
+import { turnOffSyncBeforeDeleting } from '../sync/handlers';
 import { makeExportFile } from '../../portability/export-files';
 import { failingAs } from './failures';
 import { cancelRequest, cancelSignal, endProgress, progressOf, reportProgress } from './progress';
@@ -81,10 +82,12 @@ export function createPortabilityHandlers(db: Promise<TendDatabase>, clock: () =
     },
     deleteEverything: (_request: Request<'deleteEverything'>) =>
       failingAs('delete-everything', async () => {
+        // Sync goes off first: deleting here never deletes on the server (the page says so).
+        const syncServerLeft = await turnOffSyncBeforeDeleting(db);
         const contactIds = await deleteEverything(await db);
         // A cleared store names nobody in its commit: the pages are told whom they may be showing.
         await broadcast({ type: 'changed', contactIds });
-        return { deletedPeople: contactIds.length };
+        return { deletedPeople: contactIds.length, ...(syncServerLeft && { syncServerLeft }) };
       }),
     transferProgress: async ({ progressId }: Request<'transferProgress'>) => progressOf(progressId),
     exportFile: ({ choice, progressId }: Request<'exportFile'>) =>

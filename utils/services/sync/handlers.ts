@@ -23,6 +23,18 @@ export function createSyncHandlers(db: Promise<TendDatabase>) {
   };
 }
 
+/**
+ * Before Delete everything: sync turned off (after any running pass, so none writes into the
+ * emptied stores) and the server's copy left as it is. Returns the server it synced with, if on.
+ */
+export async function turnOffSyncBeforeDeleting(db: Promise<TendDatabase>): Promise<string | undefined> {
+  const sync = syncServiceFor(db, announceSync);
+  const { state, server } = await sync.status();
+  if (state === 'off') return undefined;
+  await sync.turnOff();
+  return server;
+}
+
 /** Run a pass on sync's alarm (registered synchronously at worker start, so the alarm that woke the worker is heard). */
 export function watchSyncAlarm(db: Promise<TendDatabase>): void {
   browser.alarms.onAlarm.addListener((alarm) => {
