@@ -4,6 +4,7 @@ import type { Draft, DraftAbout } from '../../utils/model/drafts';
 import type { Interaction, LoggableKind } from '../../utils/model/records';
 import { t } from '../../utils/i18n';
 import { truncateWithMark } from '../../utils/text/truncate';
+import { ShareWithTeam, useShareChoice } from '../sync/ShareWithTeam';
 import { KindAndExperience } from './KindAndExperience';
 import { useDraft } from './use-draft';
 import { WhenField, whenOf } from './WhenField';
@@ -18,6 +19,8 @@ export interface ComposedEntry {
   at?: number;
   /** The draft it was written in, for the worker to remove with the save. */
   draft?: DraftAbout;
+  /** Shared with the user's team (ticked on the composer). */
+  shared?: boolean;
 }
 
 interface Props {
@@ -42,6 +45,7 @@ export function NoteComposer({ draftKey, onSave, quietLabel = false }: Props) {
     [key],
     freshEntry,
   );
+  const share = useShareChoice();
   const [error, setError] = useState<string>();
   const saving = useRef(false);
   const [busy, setBusy] = useState(false);
@@ -66,6 +70,7 @@ export function NoteComposer({ draftKey, onSave, quietLabel = false }: Props) {
         ...(experience && { experience }),
         ...(when.at !== undefined && { at: when.at }),
         ...(entry.about && { draft: entry.about }),
+        ...(share.shared && { shared: true }),
       });
       entry.reset();
     } catch (failure) {
@@ -113,6 +118,7 @@ export function NoteComposer({ draftKey, onSave, quietLabel = false }: Props) {
           {error ?? t('quickNoteDraftNotKept', entry.error!)}
         </p>
       )}
+      <ShareWithTeam choice={share} id="composer-share" />
       <button type="submit" disabled={busy || !text.trim()}>
         {t('composerAdd')}
       </button>

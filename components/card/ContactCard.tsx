@@ -11,6 +11,7 @@ import { CadenceState } from './CadenceState';
 import { ContactFollowUps } from '../followups/ContactFollowUps';
 import { TimelineOwner } from './timeline-owner';
 import { Timeline } from '../timeline/Timeline';
+import { AlsoKnownTo } from '../sync/AlsoKnownTo';
 import { useShownCard } from '../capture/use-shown-card';
 import { useBroadcast } from '../shared/use-broadcast';
 import { useRequest } from '../shared/use-request';
@@ -46,6 +47,7 @@ export function ContactCard({ contactId, pinned = false, onPin, onClose }: Props
       <CardHeader contact={person} pinned={pinned} onPin={onPin} onClose={onClose} />
       <ContactFacts contact={person} />
       <CadenceState contact={person} />
+      <AlsoKnownTo contactId={contactId} />
       <div class="what-matters">
         <AutosaveField
           id="field-what-matters"

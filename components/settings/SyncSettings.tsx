@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { TendError } from '../../utils/errors';
 import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
-import { SyncServerUrl, type SyncStatus } from '../../utils/messaging/features/sync';
+import { SyncServerUrl, TeamDatabaseName, type SyncStatus } from '../../utils/messaging/features/sync';
 import { failureReason } from '../../utils/text/failures';
 import { StatusLine } from '../shared/StatusLine';
 import { syncErrorWords } from '../sync/sync-words';
@@ -49,6 +49,11 @@ export function SyncSettings() {
       setOutcome({ error: t('syncBadServer') });
       return Promise.resolve(false);
     }
+    const team = typed.team.trim() ? TeamDatabaseName.safeParse(typed.team) : undefined;
+    if (team && !team.success) {
+      setOutcome({ error: t('syncBadTeam') });
+      return Promise.resolve(false);
+    }
     const origin = new URL(server.data).origin;
     // Chrome shows its prompt only during the click's user gesture: nothing is awaited before it.
     const granted = browser.permissions.request({ origins: [`${origin}/*`] });
@@ -58,7 +63,10 @@ export function SyncSettings() {
           setOutcome({ error: t('syncPermissionRefused', origin) });
           return false;
         }
-        return run(() => ask({ type: 'turnOnSync', server: server.data, user: typed.user, password: typed.password }), t('syncTurnedOn'));
+        return run(
+          () => ask({ type: 'turnOnSync', server: server.data, user: typed.user, password: typed.password, ...(team && { team: team.data }) }),
+          t('syncTurnedOn'),
+        );
       },
       (failure: unknown) => {
         setOutcome({ error: failureWords(failure) });
@@ -90,7 +98,13 @@ export function SyncSettings() {
           </div>
         </>
       ) : (
-        <SyncSignIn server={status.server ?? lastOn?.server} user={status.user ?? lastOn?.user} busy={busy} onTurnOn={turnOn} />
+        <SyncSignIn
+          server={status.server ?? lastOn?.server}
+          user={status.user ?? lastOn?.user}
+          team={status.team ?? lastOn?.team}
+          busy={busy}
+          onTurnOn={turnOn}
+        />
       )}
       <StatusLine status={outcome.status} error={outcome.error} />
     </section>

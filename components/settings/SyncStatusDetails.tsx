@@ -9,6 +9,7 @@ export function SyncStatusDetails({ status }: { status: SyncStatus }) {
   return (
     <div class="sync-details">
       <p>{t('syncOnWith', status.server ?? '', status.user ?? '')}</p>
+      {status.team !== undefined && <p>{t('syncTeamOn', status.team)}</p>}
       {status.state === 'syncing' && <p>{t('syncSyncing')}</p>}
       <p>{status.lastSyncedAt === undefined ? t('syncNeverSynced') : t('syncLastSynced', syncTimeFormat().format(status.lastSyncedAt))}</p>
       <p>{status.pending > 0 ? tCount('syncPending', status.pending) : t('syncNothingPending')}</p>

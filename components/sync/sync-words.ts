@@ -5,6 +5,7 @@ import type { SyncErrorCode, SyncStatus } from '../../utils/messaging/features/s
 const ERROR_WORDS = {
   unauthorized: 'syncErrorUnauthorized',
   forbidden: 'syncErrorForbidden',
+  'team-forbidden': 'syncErrorTeamForbidden',
   unreachable: 'syncErrorUnreachable',
   'no-permission': 'syncErrorNoPermission',
   server: 'syncErrorServer',

@@ -4,6 +4,7 @@ import { ask } from '../../utils/messaging/client';
 import type { Interaction } from '../../utils/model/records';
 import { TimelineList } from './TimelineList';
 import { useBroadcast } from '../shared/use-broadcast';
+import { useSyncStatus } from '../sync/use-sync-status';
 
 const PAGE = 50;
 /** The most entries one getTimeline request may ask for (the protocol's limit). */
@@ -15,6 +16,8 @@ export function Timeline({ contactId }: { contactId: string }) {
   const [hasOlder, setHasOlder] = useState(false);
   const [error, setError] = useState<string>();
   const [deleted, setDeleted] = useState<Interaction>();
+  const sync = useSyncStatus();
+  const team = sync.data?.state === 'off' ? undefined : sync.data?.team;
 
   // Reload what is shown (at least a page) when anything about this person changes. A history
   // scrolled far down is read back in several requests: one capped at MAX_REQUEST used to drop
@@ -91,8 +94,15 @@ export function Timeline({ contactId }: { contactId: string }) {
         await ask({ type: 'deleteInteraction', interactionId: entry.id });
         setDeleted(entry);
       },
+      // Offered only to a user in a team: sharing is what the next team pass sends there.
+      onShare:
+        team === undefined
+          ? undefined
+          : async (entry: Interaction) => {
+              await ask({ type: 'shareEntry', interactionId: entry.id });
+            },
     }),
-    [],
+    [team],
   );
 
   return (

@@ -11,8 +11,8 @@ import { useDraftAbout } from '../capture/use-draft';
 
 /** Only http(s) links are followed: a page-supplied `javascript:` URL is shown as text. */
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
-/** Entries Tend recorded itself are facts: they cannot be edited or deleted. */
-const isEditable = (entry: Interaction) => entry.kind !== 'sighting' && entry.kind !== 'stage';
+/** Entries Tend recorded itself are facts: they cannot be edited or deleted; a teammate's shared entry is theirs. */
+const isEditable = (entry: Interaction) => entry.kind !== 'sighting' && entry.kind !== 'stage' && entry.author === undefined;
 
 const dayFormat = dateFormat({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
 const timeFormat = dateFormat({ hour: '2-digit', minute: '2-digit' });
@@ -28,6 +28,8 @@ function dayLabel(at: number, now: number): string {
 export interface EntryActions {
   onEdit: (entry: Interaction, text: string) => Promise<void>;
   onDelete: (entry: Interaction) => Promise<void>;
+  /** Share the entry with the user's team; absent when they joined none. */
+  onShare?: ((entry: Interaction) => Promise<void>) | undefined;
 }
 
 /** Edit an entry's text; what is typed is a draft (editing the entry again brings it back), removed on save or cancel. */
@@ -67,6 +69,34 @@ function EntryEditor({ entry, onEdit, onDone }: { entry: Interaction; onEdit: En
   );
 }
 
+/** Who an entry is shared by: a teammate (its author), or this user with their team. */
+function EntrySharing({ entry }: { entry: Interaction }) {
+  if (entry.author !== undefined) return <span class="entry-author">{t('teamSharedBy', entry.author)}</span>;
+  return entry.shared ? <span class="muted">{t('teamSharedByMe')}</span> : null;
+}
+
+/** "Share with the team" on an entry's actions; a refusal is said beside it. */
+function ShareEntryButton({ entry, onShare }: { entry: Interaction; onShare: NonNullable<EntryActions['onShare']> }) {
+  const [error, setError] = useState<string>();
+  return (
+    <>
+      <button
+        type="button"
+        class="link"
+        onClick={() => onShare(entry).catch((failure: Error) => setError(failure.message))}
+        aria-label={t('teamShareEntryNamed', entry.summary.slice(0, 40))}
+      >
+        {t('teamShareEntry')}
+      </button>
+      {error && (
+        <span role="alert" class="error">
+          {error}
+        </span>
+      )}
+    </>
+  );
+}
+
 function Entry({ entry, actions }: { entry: Interaction; actions?: EntryActions }) {
   const [editing, setEditing] = useState(false);
   const href = entry.source && safeHref(entry.source.url);
@@ -77,6 +107,7 @@ function Entry({ entry, actions }: { entry: Interaction; actions?: EntryActions 
         <time dateTime={new Date(entry.at).toISOString()}>{timeFormat().format(entry.at)}</time>
         {entry.experience && <span class={`experience ${entry.experience}`}>{experienceLabel(entry.experience)}</span>}
         {entry.editedAt && <span class="muted">{t('timelineEdited')}</span>}
+        <EntrySharing entry={entry} />
       </div>
       {editing && actions ? (
         <EntryEditor entry={entry} onEdit={actions.onEdit} onDone={() => setEditing(false)} />
@@ -95,6 +126,7 @@ function Entry({ entry, actions }: { entry: Interaction; actions?: EntryActions 
           <button type="button" class="link" onClick={() => void actions.onDelete(entry)} aria-label={t('timelineDeleteNamed', entry.summary.slice(0, 40))}>
             {t('timelineDelete')}
           </button>
+          {actions.onShare && !entry.shared && <ShareEntryButton entry={entry} onShare={actions.onShare} />}
         </div>
       )}
       {actions && !editing && <FollowUpOnEntry entry={entry} />}

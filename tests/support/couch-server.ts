@@ -40,6 +40,10 @@ export interface CouchServer {
   createUser(prefix?: string): Promise<CouchUser>;
   /** Create `user`'s private database, readable and writable by them only; returns its name. */
   createPrivateDb(user: CouchUser): Promise<string>;
+  /** Create a team database (a name unique to this server) whose members are these users; returns its name. */
+  createTeamDb(members: CouchUser[]): Promise<string>;
+  /** Make these users the only members of a database (a member left out loses access). */
+  setMembers(db: string, members: CouchUser[]): Promise<void>;
   /** Every live document of a database (read as the admin), design documents excluded. */
   documents(db: string): Promise<Record<string, unknown>[]>;
   /** Stop the server (when this fixture started it) and remove its directory. */
@@ -86,6 +90,16 @@ export async function startCouchServer(): Promise<CouchServer> {
     await expectOk(call('PUT', `/${db}/_security`, { as: admin, body: security }), `secure ${db}`);
     return db;
   };
+  const setMembers: CouchServer['setMembers'] = async (db, members) => {
+    const security = { admins: { names: [], roles: [] }, members: { names: members.map((member) => member.name), roles: [] } };
+    await expectOk(call('PUT', `/${db}/_security`, { as: admin, body: security }), `secure ${db}`);
+  };
+  const createTeamDb: CouchServer['createTeamDb'] = async (members) => {
+    const db = `team-${randomBytes(4).toString('hex')}`;
+    await expectOk(call('PUT', `/${db}`, { as: admin }), `create ${db}`);
+    await setMembers(db, members);
+    return db;
+  };
   const user = await createUser('alice');
   const userDb = await createPrivateDb(user);
   return {
@@ -96,6 +110,8 @@ export async function startCouchServer(): Promise<CouchServer> {
     call,
     createUser,
     createPrivateDb,
+    createTeamDb,
+    setMembers,
     async documents(db) {
       const answer = await expectOk(call('GET', `/${db}/_all_docs?include_docs=true`, { as: admin }), `read ${db}`);
       const rows = (answer.body as { rows: { id: string; doc: Record<string, unknown> }[] }).rows;

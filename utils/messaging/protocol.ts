@@ -32,6 +32,7 @@ import { portabilityRequests, portabilityResults } from './features/portability'
 import { searchRequests, searchResults } from './features/search';
 import { settingsRequests, settingsResults } from './features/settings';
 import { syncRequests, syncResults } from './features/sync';
+import { teamRequests, teamResults } from './features/team';
 
 // ---- content script -> background -------------------------------------------------------------
 // A content script may only report what it saw on its own page. It never names a tab (the
@@ -113,6 +114,8 @@ const coreRequests = [
     draft: DraftAbout.optional(),
     /** A follow-up on it for each of its people. */
     followUp: z.object({ text: z.string().trim().min(1).max(MAX_NOTE), due: z.number().int().min(0).max(MAX_DATE), confirmPast: z.boolean() }).optional(),
+    /** Shared with the user's team (sync's team space); absent or false: it stays private. */
+    shared: z.boolean().optional(),
   }),
   /** Remove a logged entry (undo); automatic sightings stay facts and cannot be removed here. */
   z.object({ type: z.literal('deleteInteraction'), interactionId: z.uuid() }),
@@ -150,6 +153,7 @@ export const PageRequest = z.discriminatedUnion('type', [
   ...meetingsRequests,
   ...cardFieldRequests,
   ...syncRequests,
+  ...teamRequests,
 ]);
 export type PageRequest = z.input<typeof PageRequest>;
 export type ParsedPageRequest = z.infer<typeof PageRequest>;
@@ -166,6 +170,7 @@ export const PageResults = {
   ...meetingsResults,
   ...cardFieldResults,
   ...syncResults,
+  ...teamResults,
   getTabPeople: TabPeople.nullable(),
   getContact: Contact.nullable(),
   getTimeline: z.array(Interaction),

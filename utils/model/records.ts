@@ -110,6 +110,16 @@ export type Source = z.infer<typeof Source>;
 export const StageChange = z.object({ from: Stage.optional(), to: Stage.optional() });
 export type StageChange = z.infer<typeof StageChange>;
 
+/**
+ * A note's or follow-up's place in the team space (sync's team database, issue 18): `shared` when
+ * its author chose to share it with their team; `author` (a sync user name) on one a teammate
+ * shared, which only they change. Neither is set on anything that never left this device.
+ */
+const TeamSharing = {
+  shared: z.literal(true).optional(),
+  author: z.string().min(1).max(MAX_NAME).optional(),
+};
+
 export const Interaction = z.object({
   id: z.uuid(),
   contactIds: z.array(z.uuid()).min(1),
@@ -133,6 +143,7 @@ export const Interaction = z.object({
   createdAt: epochMs,
   /** Set when the user edited the entry; it keeps its id and time. */
   editedAt: epochMs.optional(),
+  ...TeamSharing,
 });
 export type Interaction = z.infer<typeof Interaction>;
 
@@ -150,6 +161,7 @@ export const FollowUp = z.object({
   doneAt: epochMs.optional(),
   /** The wake time (due or snoozed-until) the user was already notified about: no repeat after a restart. */
   notifiedFor: epochMs.optional(),
+  ...TeamSharing,
 });
 export type FollowUp = z.infer<typeof FollowUp>;
 

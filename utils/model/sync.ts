@@ -15,6 +15,8 @@ export const SyncConfig = z.object({
   password: z.string().min(1).max(1000),
   /** The user's private database on that server (couch_peruser: `userdb-<hex of the name>`). */
   database: z.string().min(1).max(300),
+  /** The team database the user joined (optional): a second replica with what the team may see. */
+  team: z.string().min(1).max(300).optional(),
 });
 export type SyncConfig = z.infer<typeof SyncConfig>;
 
@@ -24,6 +26,9 @@ export const SyncState = z.object({
   pushedSeq: z.number().int().min(0).optional(),
   /** The local replica's last change applied to Tend's stores (PouchDB's `seq`, saved with the records it applied). */
   pulledSeq: z.union([z.number(), z.string().max(1000)]).optional(),
+  /** The same two checkpoints for the team database (absent: nothing pushed to or applied from it yet). */
+  teamPushedSeq: z.number().int().min(0).optional(),
+  teamPulledSeq: z.union([z.number(), z.string().max(1000)]).optional(),
   lastSyncedAt: EpochMs.optional(),
   /** Documents from the server that failed validation, over every pass since sync was turned on. */
   rejected: z.number().int().min(0).default(0),

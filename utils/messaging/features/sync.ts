@@ -7,12 +7,17 @@
 import { z } from 'zod';
 import { MAX_NAME, MAX_URL } from '../../model/records';
 
+/** CouchDB's longest database name. */
+const MAX_TEAM_NAME = 238;
+
 /** Why the last sync pass failed, in words a user can act on (the page shows the message for the code). */
 export const SyncErrorCode = z.enum([
   /** The server refused the user name and password (401). */
   'unauthorized',
   /** The user has no access to the database (403, or 401 on a database it may not read). */
   'forbidden',
+  /** The user has no access to the team database they named (not a member, or no longer one). */
+  'team-forbidden',
   /** The server did not answer (offline, wrong address, server down). */
   'unreachable',
   /** Tend has no permission for the server's origin (the user revoked it in Chrome). */
@@ -29,6 +34,8 @@ export const SyncStatus = z.object({
   /** The server's URL as the user typed it, normalised (no credentials in it). */
   server: z.string().max(MAX_URL).optional(),
   user: z.string().max(MAX_NAME).optional(),
+  /** The team database the user joined, when they did (the team space: see utils/services/sync/team-pass.ts). */
+  team: z.string().max(MAX_TEAM_NAME).optional(),
   /** When a pass last completed (pushed and pulled) without error. */
   lastSyncedAt: z.number().optional(),
   /** Local changes not yet on the server. */
@@ -53,6 +60,17 @@ export const SyncServerUrl = z
     }
   });
 
+/**
+ * A team database's name as CouchDB allows it (a lower-case letter, then lower-case letters,
+ * digits and `_$()+-/`); another user's private database is not a team.
+ */
+export const TeamDatabaseName = z
+  .string()
+  .trim()
+  .max(MAX_TEAM_NAME)
+  .regex(/^[a-z][a-z0-9_$()+/-]*$/)
+  .refine((name) => !name.startsWith('userdb-'));
+
 /** The page requests of sync. */
 export const syncRequests = [
   z.object({ type: z.literal('getSyncStatus') }),
@@ -66,6 +84,8 @@ export const syncRequests = [
     server: SyncServerUrl,
     user: z.string().trim().min(1).max(MAX_NAME),
     password: z.string().min(1).max(1000),
+    /** A team database to join (optional): checked with the server like the user's own. */
+    team: TeamDatabaseName.optional(),
   }),
   /** Stop syncing and forget the credentials; local data stays as it is. */
   z.object({ type: z.literal('turnOffSync') }),

@@ -32,6 +32,8 @@ export interface LogInput {
   /** People the tab `fromTab` only listed: saved in the note's transaction (nothing is saved if the note is not). */
   listed?: ListedPerson[];
   fromTab?: number;
+  /** Shared with the user's team (sync's team space). */
+  shared?: boolean | undefined;
 }
 
 /** Refuse a date no interaction can have: later than now (beyond a minute), or before 1970. */
@@ -105,6 +107,7 @@ async function logEntry(
     summary: input.text,
     ...(input.experience && { experience: input.experience }),
     ...(input.source && { source: input.source }),
+    ...(input.shared && { shared: true as const }),
     dedupeKey,
     createdAt: now,
   };
@@ -150,10 +153,17 @@ export async function editInteraction(
 ): Promise<Interaction> {
   const tx = writeTx(db, ['interactions']);
   const existing = await getInteraction(tx, interactionId);
-  if (!existing || existing.kind === 'sighting' || existing.kind === 'stage') {
+  // A teammate's shared entry is theirs to change.
+  if (!existing || existing.kind === 'sighting' || existing.kind === 'stage' || existing.author !== undefined) {
     tx.abort();
     await tx.done.catch(() => undefined);
-    throw new TendError(existing ? 'forbidden' : 'not-found', existing ? t('errorAutomaticNotEditable') : t('errorEntryGoneShort'));
+    const why =
+      existing?.author !== undefined
+        ? t('errorTeammateEntryNotEditable', existing.author)
+        : existing
+          ? t('errorAutomaticNotEditable')
+          : t('errorEntryGoneShort');
+    throw new TendError(existing ? 'forbidden' : 'not-found', why);
   }
   const { experience: _old, ...rest } = existing;
   const experience = change.experience === undefined ? existing.experience : (change.experience ?? undefined);

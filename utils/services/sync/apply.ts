@@ -38,7 +38,7 @@ export async function applyDocument(tx: WriteTx, read: Extract<ReadDocument, { o
 }
 
 /** Write a contact and keep the identity index in step: addresses it lost are released, new ones claimed when free. */
-async function writeContact(tx: WriteTx, contact: Contact, local: Contact | undefined): Promise<void> {
+export async function writeContact(tx: WriteTx, contact: Contact, local: Contact | undefined): Promise<void> {
   if (local) await putContact(tx, contact);
   else await addContact(tx, contact);
   const keys = new Set(contact.identities.map(identityKey));
@@ -60,7 +60,7 @@ async function dedupeKeyTaken(tx: WriteTx, entry: { dedupeKey?: string; id: stri
 }
 
 /** Write an entry; one that moved in time or changed people gets its timeline links again. */
-async function writeEntry(tx: WriteTx, entry: Interaction, local: Interaction | undefined): Promise<void> {
+export async function writeEntry(tx: WriteTx, entry: Interaction, local: Interaction | undefined): Promise<void> {
   const people = (e: Interaction) => [...new Set(e.contactIds)].sort().join();
   if (local && local.at === entry.at && people(local) === people(entry)) return updateInteraction(tx, entry);
   if (local) await removeInteraction(tx, entry.id);

@@ -3,6 +3,8 @@ import type { TendDatabase } from '../../db/schema';
 import { broadcast } from '../../messaging/client';
 import type { ParsedPageRequest } from '../../messaging/protocol';
 import { SYNC_ALARM, syncServiceFor } from './service';
+import { teamKnowers } from './team-knowers';
+import { shareEntry, shareFollowUp } from './team-sharing';
 
 type Request<T extends ParsedPageRequest['type']> = Extract<ParsedPageRequest, { type: T }>;
 
@@ -14,11 +16,17 @@ export function createSyncHandlers(db: Promise<TendDatabase>) {
   const sync = syncServiceFor(db, announceSync);
   return {
     getSyncStatus: () => sync.status(),
-    turnOnSync: ({ server, user, password }: Request<'turnOnSync'>) => sync.turnOn({ server, user, password }),
+    turnOnSync: ({ server, user, password, team }: Request<'turnOnSync'>) => sync.turnOn({ server, user, password, team }),
     turnOffSync: () => sync.turnOff(),
     syncNow: async () => {
       await sync.syncNow();
       return sync.status();
+    },
+    shareEntry: async ({ interactionId }: Request<'shareEntry'>) => shareEntry(await db, interactionId),
+    shareFollowUp: async ({ followUpId }: Request<'shareFollowUp'>) => shareFollowUp(await db, followUpId),
+    getTeamKnowers: async ({ contactId }: Request<'getTeamKnowers'>) => {
+      const team = await sync.teamReplica();
+      return team ? teamKnowers(team.replica, team.member, contactId) : [];
     },
   };
 }

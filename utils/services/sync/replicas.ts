@@ -79,4 +79,5 @@ export function createReplicaFactory({
   };
 }
 
-const hex = (text: string) => [...new TextEncoder().encode(text)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+/** A text's UTF-8 bytes in hex (database and document names that any text can go into). */
+export const hex = (text: string): string => [...new TextEncoder().encode(text)].map((byte) => byte.toString(16).padStart(2, '0')).join('');

@@ -8,8 +8,16 @@
 import { browser } from 'wxt/browser';
 import { onCommit } from '../../db/commit';
 import { changesSince } from '../../db/changes-repo';
-import { readTx, writeTx, type TendDatabase } from '../../db/schema';
-import { countSyncedRecords, getSyncConfigRecord, putSyncConfigRecord, putSyncStateRecord, removeSyncRecords, SYNC_CONFIG } from '../../db/sync-repo';
+import { readTx, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
+import {
+  countSyncedRecords,
+  getSyncConfigRecord,
+  getSyncStateRecord,
+  putSyncConfigRecord,
+  putSyncStateRecord,
+  removeSyncRecords,
+  SYNC_CONFIG,
+} from '../../db/sync-repo';
 import type { SyncErrorCode, SyncStatus } from '../../messaging/features/sync';
 import { LOGGED_STORES } from '../../model/rows';
 import { SyncConfig, SyncState } from '../../model/sync';
@@ -18,6 +26,7 @@ import { runPass } from './pass';
 import { SYNC_ORIGIN } from './pull';
 import { createReplicaFactory, localReplicaName, privateDatabaseName, type Replica, type ReplicaFactory } from './replicas';
 import { readState, updateState } from './state';
+import { runTeamPass } from './team-pass';
 
 /** The alarm that runs a pass every few minutes while sync is on. */
 export const SYNC_ALARM = 'tend-sync';
@@ -40,6 +49,8 @@ export interface SyncCredentials {
   server: string;
   user: string;
   password: string;
+  /** A team database to join, when the user named one. */
+  team?: string | undefined;
 }
 
 /** The sync service of one database. */
@@ -76,6 +87,8 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
     await deps.announce();
     try {
       await runPass(await db, localFor(config), deps.replicas.remote(config), deps.clock);
+      const team = teamConfig(config);
+      if (team) await runTeamPass(await db, localFor(team), deps.replicas.remote(team), config.user, deps.clock);
     } catch (error) {
       const failure = syncErrorOf(error);
       // Turned off meanwhile: the failure is the replica going away, not something to report.
@@ -112,6 +125,7 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
       state: running ? 'syncing' : failing ? 'error' : 'idle',
       server: config.server,
       user: config.user,
+      ...(config.team !== undefined && { team: config.team }),
       ...(state.lastSyncedAt !== undefined && { lastSyncedAt: state.lastSyncedAt }),
       pending: await pendingChanges(opened, state),
       rejected: state.rejected,
@@ -127,6 +141,7 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
       user: credentials.user.trim(),
       password: credentials.password,
       database: privateDatabaseName(credentials.user.trim()),
+      ...(credentials.team?.trim() && { team: credentials.team.trim() }),
     };
     const refused = async (code: SyncErrorCode, detail?: string) => ({ ...(await status()), lastError: errorOf(code, detail, deps.clock()) });
     if (!(await deps.hasOrigin(new URL(server).origin))) return refused('no-permission');
@@ -140,10 +155,15 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
     const previous = await readConfig(opened);
     await running;
     if (previous && localReplicaName(previous) !== localReplicaName(config)) await forgetReplica(previous);
+    const previousTeam = previous && teamConfig(previous);
+    const team = teamConfig(config);
+    if (previousTeam && (!team || localReplicaName(previousTeam) !== localReplicaName(team))) await forgetReplica(previousTeam);
     const tx = writeTx(opened, ['settings']);
     await putSyncConfigRecord(tx, config, deps.clock());
     // Another server or user starts from nothing: its replica is new, so is every checkpoint.
     if (!previous || localReplicaName(previous) !== localReplicaName(config)) await putSyncStateRecord(tx, SyncState.parse({}), deps.clock());
+    // Another team (or none) starts its own checkpoints from nothing; the private ones stand.
+    else if (previous.team !== config.team) await updateTeamCheckpoints(tx, deps.clock());
     await tx.done;
     await browser.alarms.create(SYNC_ALARM, { periodInMinutes: SYNC_EVERY_MINUTES });
     void syncNow();
@@ -160,6 +180,8 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
     await removeSyncRecords(tx);
     await tx.done;
     if (config) await forgetReplica(config);
+    const team = config && teamConfig(config);
+    if (team) await forgetReplica(team);
     return status();
   };
 
@@ -181,6 +203,8 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
         void forgotten.then(async (config) => {
           if (!config) return;
           await forgetReplica(config);
+          const team = teamConfig(config);
+          if (team) await forgetReplica(team);
           await deps.announce();
         });
       }
@@ -190,7 +214,14 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
     });
   };
 
-  return { status, turnOn, turnOff, syncNow, watch };
+  /** The local replica of the team database and this user's name, when the user joined a team. */
+  const teamReplica = async (): Promise<{ replica: Replica; member: string } | undefined> => {
+    const config = await readConfig(await db);
+    const team = config && teamConfig(config);
+    return team && { replica: localFor(team), member: team.user };
+  };
+
+  return { status, turnOn, turnOff, syncNow, watch, teamReplica };
 }
 
 /** Sync's configuration, if sync is on (a record that does not parse counts as off). */
@@ -215,6 +246,22 @@ async function checkCredentials(replicas: ReplicaFactory, config: SyncConfig): P
   const database = await replicas.fetch(config, `/${encodeURIComponent(config.database)}`);
   if ([401, 403, 404].includes(database.status)) throw new SyncError('forbidden', `${database.status}`);
   if (!database.ok) throw new SyncError('server', `${database.status}`);
+  if (config.team === undefined) return;
+  const team = await replicas.fetch(config, `/${encodeURIComponent(config.team)}`);
+  if ([401, 403, 404].includes(team.status)) throw new SyncError('team-forbidden', `${team.status}`);
+  if (!team.ok) throw new SyncError('server', `${team.status}`);
+}
+
+/** The configuration of the team database's replica (the same server and user), when the user joined a team. */
+export function teamConfig(config: SyncConfig): SyncConfig | undefined {
+  return config.team === undefined ? undefined : { ...config, database: config.team };
+}
+
+/** Forget the team checkpoints (another team, or none): the next team pass starts from every record. */
+async function updateTeamCheckpoints(tx: WriteTx, now: number): Promise<void> {
+  const state = SyncState.safeParse((await getSyncStateRecord(tx)) ?? {});
+  const { teamPushedSeq: _pushed, teamPulledSeq: _pulled, ...rest } = state.success ? state.data : SyncState.parse({});
+  await putSyncStateRecord(tx, rest, now);
 }
 
 const errorOf = (code: SyncErrorCode, detail: string | undefined, at: number) => ({
