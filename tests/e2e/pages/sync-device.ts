@@ -33,9 +33,9 @@ export class SyncDevice {
     return device;
   }
 
-  /** Turn sync on in the options page as the user does (allowing Chrome's prompt); waits until it says so. */
-  async turnOn(server: CouchServer, user: CouchUser = server.user): Promise<void> {
-    await this.settings.turnOn(server.url, user.name, user.password, await this.tend.worker());
+  /** Turn sync on in the options page as the user does (allowing Chrome's prompt), joining `team` if given; waits until it says so. */
+  async turnOn(server: CouchServer, user: CouchUser = server.user, team = ''): Promise<void> {
+    await this.settings.turnOn(server.url, user.name, user.password, await this.tend.worker(), 'allow', team);
     await this.settings.syncingWith(server.url, user.name).waitFor();
   }
 

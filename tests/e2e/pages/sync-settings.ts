@@ -25,11 +25,12 @@ export class SyncSettings {
     return sync;
   }
 
-  /** Fill the form and click "Turn on sync"; Chrome's prompt for the server's origin is answered as `answer`. */
-  async turnOn(server: string, user: string, password: string, worker: Worker, answer: 'allow' | 'deny' = 'allow'): Promise<void> {
+  /** Fill the form (a team to join, if any) and click "Turn on sync"; Chrome's prompt for the server's origin is answered as `answer`. */
+  async turnOn(server: string, user: string, password: string, worker: Worker, answer: 'allow' | 'deny' = 'allow', team = ''): Promise<void> {
     await this.section.getByLabel('Server address').fill(server);
     await this.section.getByLabel('User name').fill(user);
     await this.section.getByLabel('Password').fill(password);
+    await this.section.getByLabel('Team database (optional)').fill(team);
     await this.page.bringToFront();
     await this.section.getByRole('button', { name: 'Turn on sync' }).click();
     const origins = [`${new URL(server).origin}/*`];

@@ -86,9 +86,17 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
     if (!config) return;
     await deps.announce();
     try {
-      await runPass(await db, localFor(config), deps.replicas.remote(config), deps.clock);
+      // The team first: what it brings is then pushed to the user's own space in this same pass
+      // (not left pending until the next alarm). A team that refuses does not stop the private pass.
       const team = teamConfig(config);
-      if (team) await runTeamPass(await db, localFor(team), deps.replicas.remote(team), config.user, deps.clock);
+      const teamFailure =
+        team &&
+        (await runTeamPass(await db, localFor(team), deps.replicas.remote(team), config.user, deps.clock).then(
+          () => undefined,
+          (error: unknown) => ({ error }),
+        ));
+      await runPass(await db, localFor(config), deps.replicas.remote(config), deps.clock);
+      if (teamFailure) throw teamFailure.error;
     } catch (error) {
       const failure = syncErrorOf(error);
       // Turned off meanwhile: the failure is the replica going away, not something to report.

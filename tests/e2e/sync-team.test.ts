@@ -1,0 +1,125 @@
+import { mkdirSync } from 'node:fs';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { startCouchServer, type CouchServer, type CouchUser } from '../support/couch-server';
+import { seriousViolations } from './axe';
+import { askBackground } from './pages/ask';
+import { PeopleView } from './pages/people-view';
+import { SidePanel } from './pages/side-panel';
+import { SyncDevice } from './pages/sync-device';
+import { VirtualDisplay } from './virtual-display';
+
+// Let Playwright see and route the service worker's requests (the replication runs there).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
+
+// Two users of one team (issue 18, "Two spaces"), each in a headed browser of their own (Chrome's
+// permission prompt is browser UI, answered with the keyboard), through one test server whose
+// team database names both as members.
+const SHOTS = process.env.TEND_SHOTS_DIR;
+let server: CouchServer;
+let displays: VirtualDisplay[] = [];
+let ana: SyncDevice;
+let ben: SyncDevice;
+let benUser: CouchUser;
+let team: string;
+beforeAll(async () => {
+  server = await startCouchServer();
+  benUser = await server.createUser('ben');
+  await server.createPrivateDb(benUser);
+  team = await server.createTeamDb([server.user, benUser]);
+  displays = [await VirtualDisplay.start(), await VirtualDisplay.start()];
+  ana = await SyncDevice.launch(displays[0]!, server);
+  ben = await SyncDevice.launch(displays[1]!, server);
+  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
+});
+afterAll(async () => {
+  await ana?.close();
+  await ben?.close();
+  await server?.stop();
+  for (const display of displays) display.stop();
+});
+
+/** A person's card on a device, opened from the side panel's People view as a user does. */
+async function cardOn(device: SyncDevice, name: string): Promise<SidePanel> {
+  const panel = await SidePanel.open(await device.tend.context.newPage(), device.tend.url('sidepanel'));
+  const people = new PeopleView(panel.page);
+  await people.open();
+  await people.list.getByRole('button', { name: new RegExp(name) }).click();
+  await panel.card.getByRole('heading', { name, level: 2 }).waitFor();
+  return panel;
+}
+
+test('a user without access to a team is told so, and nothing here is lost', async () => {
+  const theirs = await server.createTeamDb([server.user]);
+  const grace = await askBackground(ben.settings.page, { type: 'createContact', displayName: 'Grace Hopper', email: 'grace@navy.example' });
+  await ben.settings.turnOn(server.url, benUser.name, benUser.password, await ben.tend.worker(), 'allow', theirs);
+  await ben.settings.alert().getByText('No access to that team: this user is not a member of its database. Nothing here was changed.').waitFor();
+  expect(await askBackground(ben.settings.page, { type: 'getSyncStatus' })).toMatchObject({ state: 'off' });
+  expect((await askBackground(ben.settings.page, { type: 'getContacts', contactIds: [grace.id] })).map((person) => person.displayName)).toEqual([
+    'Grace Hopper',
+  ]);
+  expect(await server.documents(theirs)).toEqual([]);
+  for (const scheme of ['light', 'dark'] as const) expect(await seriousViolations(ben.settings.page, scheme)).toEqual([]);
+});
+
+test('two users in one team: a shared note reaches the teammate with its author; a private note, a sighting and a draft never reach the team database', async () => {
+  await ana.turnOn(server, server.user, team);
+  await ana.settings.section.getByText(`Sharing with the team database ${team}.`).waitFor();
+  await ben.turnOn(server, benUser, team);
+
+  const gmail = await ana.tend.openGmail('thread-expanded', '#inbox/thread-one');
+  const panel = await SidePanel.open(await ana.tend.context.newPage(), ana.tend.url('sidepanel', `?tab=${await ana.tend.tabIdOf(gmail)}`));
+  await panel.openPerson('Ada Lovelace');
+  const share = panel.page.getByLabel(`Share with the team (${team})`);
+  // Unticked at first: nothing is shared unless the user says so.
+  expect(await share.isChecked()).toBe(false);
+  await panel.addNote('Private: she is weighing an offer');
+  await panel.history.filter({ hasText: 'Private: she is weighing an offer' }).waitFor();
+  await share.check();
+  await panel.addNote('Shared: wants the engine plans by Friday');
+  await panel.history.filter({ hasText: 'Shared: wants the engine plans by Friday' }).filter({ hasText: 'Shared with the team' }).waitFor();
+  // The choice is remembered for the next note; a draft left in the composer stays here.
+  expect(await share.isChecked()).toBe(true);
+  await panel.page.getByLabel('Note').fill('Draft: ask about the merger');
+  const [adaHere] = await askBackground(panel.page, { type: 'findPeople', query: 'Ada Lovelace', limit: 1 });
+  const timeline = await askBackground(panel.page, { type: 'getTimeline', contactId: adaHere!.id, limit: 20 });
+  const sighting = timeline.find((entry) => entry.kind === 'sighting');
+  expect(sighting).toBeDefined();
+  await expect
+    .poll(async () => (await askBackground(panel.page, { type: 'getDraft', about: { kind: 'person', contactId: adaHere!.id } }))?.draft.text)
+    .toBe('Draft: ask about the merger');
+  if (SHOTS) {
+    await panel.page.setViewportSize({ width: 360, height: 900 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await panel.page.emulateMedia({ colorScheme: scheme });
+      await panel.page.screenshot({ path: `${SHOTS}/team-composer-${scheme}.png`, fullPage: true });
+    }
+  }
+  for (const scheme of ['light', 'dark'] as const) expect(await seriousViolations(panel.page, scheme)).toEqual([]);
+
+  await ana.syncNow();
+  const teamDocs = JSON.stringify(await server.documents(team));
+  expect(teamDocs).toContain('Shared: wants the engine plans by Friday');
+  for (const secret of ['Private: she is weighing an offer', 'Draft: ask about the merger', sighting!.id, sighting!.summary])
+    expect(teamDocs).not.toContain(secret);
+  // Ana's own space keeps her private note (for her other devices), never the draft.
+  const own = JSON.stringify(await server.documents(server.userDb));
+  expect(own).toContain('Private: she is weighing an offer');
+  expect(own).not.toContain('Draft: ask about the merger');
+
+  await ben.syncNow();
+  const card = await cardOn(ben, 'Ada Lovelace');
+  const sharedEntry = card.history.filter({ hasText: 'Shared: wants the engine plans by Friday' });
+  await sharedEntry.filter({ hasText: `Shared by ${server.user.name}` }).waitFor();
+  // A teammate's entry is theirs: no edit, delete or share on it here.
+  expect(await sharedEntry.getByRole('button', { name: /^(Edit|Delete|Share with the team)\b/ }).count()).toBe(0);
+  expect(await card.historyTexts()).not.toContainEqual(expect.stringContaining('Private: she is weighing an offer'));
+  await card.card.getByText(new RegExp(`^Also known to: ${server.user.name} \\(last talked `)).waitFor();
+  if (SHOTS) {
+    await card.page.setViewportSize({ width: 360, height: 900 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await card.page.emulateMedia({ colorScheme: scheme });
+      await card.page.screenshot({ path: `${SHOTS}/team-card-${scheme}.png`, fullPage: true });
+    }
+  }
+  for (const scheme of ['light', 'dark'] as const) expect(await seriousViolations(card.page, scheme)).toEqual([]);
+});
