@@ -4,6 +4,7 @@ import { ask } from '../../utils/messaging/client';
 import type { FollowUpItem } from '../../utils/messaging/features/followups';
 import type { FollowUp } from '../../utils/model/records';
 import { FollowUpRow } from './FollowUpRow';
+import { useTeam } from '../sync/SharedBy';
 import './followup-edit.css';
 
 /** Follow-ups as the background groups them. */
@@ -31,6 +32,7 @@ function Section({
   onOpenPerson,
   onDeleted,
   empty,
+  inTeam,
 }: {
   label: string;
   items: FollowUpItem[];
@@ -38,6 +40,7 @@ function Section({
   onOpenPerson?: Props['onOpenPerson'];
   onDeleted: (followUp: FollowUp) => void;
   empty?: string;
+  inTeam: boolean;
 }) {
   if (items.length === 0 && !empty) return null;
   return (
@@ -50,7 +53,7 @@ function Section({
       ) : (
         <ul class="followups" aria-label={label}>
           {items.map((item) => (
-            <FollowUpRow key={item.id} item={item} now={now} onOpenPerson={onOpenPerson} onDeleted={onDeleted} />
+            <FollowUpRow key={item.id} item={item} now={now} onOpenPerson={onOpenPerson} onDeleted={onDeleted} inTeam={inTeam} />
           ))}
         </ul>
       )}
@@ -82,7 +85,7 @@ function DeletedFollowUp({ followUp, onUndone }: { followUp: FollowUp; onUndone:
 /** Follow-ups in the lists the user works from: due and overdue, upcoming, later, done. */
 export function FollowUpLists({ groups, now, onOpenPerson, doneShown = 30, quiet = false }: Props) {
   const [deleted, setDeleted] = useState<FollowUp>();
-  const shared = { now, onOpenPerson, onDeleted: setDeleted };
+  const shared = { now, onOpenPerson, onDeleted: setDeleted, inTeam: useTeam() !== undefined };
   return (
     <div class="followup-lists">
       {deleted && <DeletedFollowUp key={deleted.id} followUp={deleted} onUndone={() => setDeleted(undefined)} />}

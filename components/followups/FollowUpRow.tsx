@@ -6,6 +6,7 @@ import { ask } from '../../utils/messaging/client';
 import type { FollowUpItem } from '../../utils/messaging/features/followups';
 import type { FollowUp } from '../../utils/model/records';
 import { FollowUpEditor } from './FollowUpEditor';
+import { SharedBy } from '../sync/SharedBy';
 import { cadenceLevelLabel, whenLabel } from './followup-labels';
 
 interface Props {
@@ -15,10 +16,12 @@ interface Props {
   onOpenPerson?: (contactId: string) => void;
   /** A follow-up was deleted: the list offers undo (the row itself is gone at the next reload). */
   onDeleted?: (followUp: FollowUp) => void;
+  /** The user joined a team: their own follow-ups can be shared with it. */
+  inTeam?: boolean;
 }
 
 /** One follow-up: what, who, when; Done, snoozes and Edit while open, Undo once done; Delete. All text as text. */
-export function FollowUpRow({ item, now, onOpenPerson, onDeleted }: Props) {
+export function FollowUpRow({ item, now, onOpenPerson, onDeleted, inTeam = false }: Props) {
   const [error, setError] = useState<string>();
   const [editing, setEditing] = useState(false);
   const act = (request: Promise<unknown>) =>
@@ -48,6 +51,7 @@ export function FollowUpRow({ item, now, onOpenPerson, onDeleted }: Props) {
           {item.done ? t('followUpsDone') : overdue ? t('followUpDueAt', whenLabel(wake, now)) : whenLabel(wake, now)}
           {!item.done && item.snoozedUntil !== undefined && ` ${t('followUpSnoozed')}`}
         </time>
+        <SharedBy shared={item.shared} author={item.author} />
       </div>
       {editing ? <FollowUpEditor followUp={item} onDone={() => setEditing(false)} /> : <p class="followup-text">{item.text}</p>}
       {item.entrySummary && <p class="followup-entry muted">{t('followUpAbout', item.entrySummary)}</p>}
@@ -74,14 +78,27 @@ export function FollowUpRow({ item, now, onOpenPerson, onDeleted }: Props) {
                     {t(SNOOZE_LABELS[snooze])}
                   </button>
                 ))}
-              <button type="button" class="link" aria-label={t('followUpEditNamed', named)} onClick={() => setEditing(true)}>
-                {t('followUpEdit')}
-              </button>
+              {/* A teammate's follow-up is theirs to change. */}
+              {item.author === undefined && (
+                <button type="button" class="link" aria-label={t('followUpEditNamed', named)} onClick={() => setEditing(true)}>
+                  {t('followUpEdit')}
+                </button>
+              )}
             </>
           )}
           <button type="button" class="link" aria-label={t('followUpDeleteNamed', named)} onClick={() => void remove()}>
             {t('followUpDelete')}
           </button>
+          {inTeam && !item.shared && item.author === undefined && (
+            <button
+              type="button"
+              class="link"
+              aria-label={t('teamShareEntryNamed', named)}
+              onClick={() => void act(ask({ type: 'shareFollowUp', followUpId: item.id }))}
+            >
+              {t('teamShareEntry')}
+            </button>
+          )}
         </div>
       )}
       {error && (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
 import { lastShareChoice, rememberShareChoice } from '../../utils/storage/team-share';
-import { useSyncStatus } from './use-sync-status';
+import { useTeam } from './SharedBy';
 
 /** The composer's share choice: the team joined (none: nothing to choose), and whether this note goes to it. */
 export interface ShareChoice {
@@ -12,10 +12,9 @@ export interface ShareChoice {
 
 /** The user's team (from sync's status) and their last share choice, remembered when changed. */
 export function useShareChoice(): ShareChoice {
-  const status = useSyncStatus();
+  const team = useTeam();
   const [shared, setShared] = useState(false);
   useEffect(() => void lastShareChoice().then(setShared, () => undefined), []);
-  const team = status.data?.state === 'off' ? undefined : status.data?.team;
   return {
     team,
     shared: team !== undefined && shared,

@@ -4,7 +4,7 @@ import { ask } from '../../utils/messaging/client';
 import type { Interaction } from '../../utils/model/records';
 import { TimelineList } from './TimelineList';
 import { useBroadcast } from '../shared/use-broadcast';
-import { useSyncStatus } from '../sync/use-sync-status';
+import { useTeam } from '../sync/SharedBy';
 
 const PAGE = 50;
 /** The most entries one getTimeline request may ask for (the protocol's limit). */
@@ -16,8 +16,7 @@ export function Timeline({ contactId }: { contactId: string }) {
   const [hasOlder, setHasOlder] = useState(false);
   const [error, setError] = useState<string>();
   const [deleted, setDeleted] = useState<Interaction>();
-  const sync = useSyncStatus();
-  const team = sync.data?.state === 'off' ? undefined : sync.data?.team;
+  const team = useTeam();
 
   // Reload what is shown (at least a page) when anything about this person changes. A history
   // scrolled far down is read back in several requests: one capped at MAX_REQUEST used to drop

@@ -8,6 +8,7 @@ import { localDay } from '../../utils/time/local-day';
 import { entrySummaryText, experienceLabel, kindLabel } from '../shared/labels';
 import { FollowUpOnEntry } from '../followups/FollowUpOnEntry';
 import { useDraftAbout } from '../capture/use-draft';
+import { SharedBy } from '../sync/SharedBy';
 
 /** Only http(s) links are followed: a page-supplied `javascript:` URL is shown as text. */
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
@@ -69,12 +70,6 @@ function EntryEditor({ entry, onEdit, onDone }: { entry: Interaction; onEdit: En
   );
 }
 
-/** Who an entry is shared by: a teammate (its author), or this user with their team. */
-function EntrySharing({ entry }: { entry: Interaction }) {
-  if (entry.author !== undefined) return <span class="entry-author">{t('teamSharedBy', entry.author)}</span>;
-  return entry.shared ? <span class="muted">{t('teamSharedByMe')}</span> : null;
-}
-
 /** "Share with the team" on an entry's actions; a refusal is said beside it. */
 function ShareEntryButton({ entry, onShare }: { entry: Interaction; onShare: NonNullable<EntryActions['onShare']> }) {
   const [error, setError] = useState<string>();
@@ -107,7 +102,7 @@ function Entry({ entry, actions }: { entry: Interaction; actions?: EntryActions 
         <time dateTime={new Date(entry.at).toISOString()}>{timeFormat().format(entry.at)}</time>
         {entry.experience && <span class={`experience ${entry.experience}`}>{experienceLabel(entry.experience)}</span>}
         {entry.editedAt && <span class="muted">{t('timelineEdited')}</span>}
-        <EntrySharing entry={entry} />
+        <SharedBy shared={entry.shared} author={entry.author} />
       </div>
       {editing && actions ? (
         <EntryEditor entry={entry} onEdit={actions.onEdit} onDone={() => setEditing(false)} />

@@ -78,6 +78,28 @@ describe('the options page’s Sync section', () => {
     expect(host.querySelector('input[type=password]')).toBeNull();
   });
 
+  test('a team to join is sent with the credentials and shown once on; a name CouchDB would refuse is said before any prompt', async () => {
+    const host = await mount(<SyncSettings />);
+    await type(host, 'sync-team', 'Team Acme');
+    await turnOn(host, 'https://couch.example');
+    expect(calls).toEqual(['getSyncStatus']);
+    expect(alertText(host)).toMatch(/^Enter the team database's name/);
+    answers.turnOnSync = { ...ON, team: 'team-acme' };
+    await type(host, 'sync-team', ' team-acme ');
+    await turnOn(host, 'https://couch.example');
+    expect(sent.at(-1)).toEqual({ type: 'turnOnSync', server: 'https://couch.example', user: 'ada', password: 'secret', team: 'team-acme' });
+    expect(host.textContent).toContain('Sharing with the team database team-acme.');
+  });
+
+  test('a team the user may not join is said in plain words, and sync stays off', async () => {
+    const host = await mount(<SyncSettings />);
+    answers.turnOnSync = { ...OFF, lastError: { code: 'team-forbidden', at: 1 } };
+    await type(host, 'sync-team', 'team-acme');
+    await turnOn(host, 'https://couch.example');
+    expect(alertText(host)).toBe('No access to that team: this user is not a member of its database. Nothing here was changed.');
+    expect(field(host, 'sync-team').value).toBe('team-acme');
+  });
+
   test('a refused permission says so and changes nothing: the worker is not asked', async () => {
     permissionGranted = false;
     const host = await mount(<SyncSettings />);
@@ -189,6 +211,7 @@ describe('the side panel’s sync line', () => {
 test.each<[SyncErrorCode, string | undefined, string]>([
   ['unauthorized', undefined, 'The server refused this user name and password.'],
   ['forbidden', undefined, 'This user has no access to its database on the server.'],
+  ['team-forbidden', undefined, 'No access to that team: this user is not a member of its database. Nothing here was changed.'],
   ['unreachable', undefined, 'The server did not answer. Tend will try again; your changes wait here.'],
   ['no-permission', undefined, 'Tend is no longer allowed to reach the server. Turn sync off and on again to allow it.'],
   ['server', '<b>read-only</b>', 'The server answered with an error: <b>read-only</b>'],

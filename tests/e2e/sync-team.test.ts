@@ -58,6 +58,13 @@ test('a user without access to a team is told so, and nothing here is lost', asy
     'Grace Hopper',
   ]);
   expect(await server.documents(theirs)).toEqual([]);
+  if (SHOTS) {
+    await ben.settings.page.setViewportSize({ width: 360, height: 900 });
+    for (const scheme of ['light', 'dark'] as const) {
+      await ben.settings.page.emulateMedia({ colorScheme: scheme });
+      await ben.settings.section.screenshot({ path: `${SHOTS}/team-settings-${scheme}.png` });
+    }
+  }
   for (const scheme of ['light', 'dark'] as const) expect(await seriousViolations(ben.settings.page, scheme)).toEqual([]);
 });
 
@@ -96,6 +103,14 @@ test('two users in one team: a shared note reaches the teammate with its author;
   }
   for (const scheme of ['light', 'dark'] as const) expect(await seriousViolations(panel.page, scheme)).toEqual([]);
 
+  // A follow-up shared from its menu goes too; one left unshared does not.
+  const due = Date.now() + 86_400_000;
+  await askBackground(panel.page, { type: 'createFollowUp', id: crypto.randomUUID(), contactId: adaHere!.id, text: 'Send her the plans', due });
+  await askBackground(panel.page, { type: 'createFollowUp', id: crypto.randomUUID(), contactId: adaHere!.id, text: 'Private: check her references', due });
+  const followUps = panel.card.getByRole('list', { name: /^Upcoming/ }).getByRole('listitem');
+  await followUps.filter({ hasText: 'Send her the plans' }).getByRole('button', { name: 'Share with the team: Send her the plans' }).click();
+  await followUps.filter({ hasText: 'Send her the plans' }).filter({ hasText: 'Shared with the team' }).waitFor();
+
   await ana.syncNow();
   const teamDocs = JSON.stringify(await server.documents(team));
   expect(teamDocs).toContain('Shared: wants the engine plans by Friday');
@@ -113,6 +128,12 @@ test('two users in one team: a shared note reaches the teammate with its author;
   // A teammate's entry is theirs: no edit, delete or share on it here.
   expect(await sharedEntry.getByRole('button', { name: /^(Edit|Delete|Share with the team)\b/ }).count()).toBe(0);
   expect(await card.historyTexts()).not.toContainEqual(expect.stringContaining('Private: she is weighing an offer'));
+  await card.card
+    .getByRole('listitem')
+    .filter({ hasText: 'Send her the plans' })
+    .filter({ hasText: `Shared by ${server.user.name}` })
+    .waitFor();
+  expect(await card.card.getByText('Private: check her references').count()).toBe(0);
   await card.card.getByText(new RegExp(`^Also known to: ${server.user.name} \\(last talked `)).waitFor();
   if (SHOTS) {
     await card.page.setViewportSize({ width: 360, height: 900 });
