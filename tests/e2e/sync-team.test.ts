@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startCouchServer, type CouchServer, type CouchUser } from '../support/couch-server';
 import { seriousViolations } from './axe';
 import { askBackground } from './pages/ask';
-import { PeopleView } from './pages/people-view';
 import { SidePanel } from './pages/side-panel';
 import { SyncDevice } from './pages/sync-device';
 import { VirtualDisplay } from './virtual-display';
@@ -38,14 +38,14 @@ afterAll(async () => {
   for (const display of displays) display.stop();
 });
 
-/** A person's card on a device, opened from the side panel's People view as a user does. */
-async function cardOn(device: SyncDevice, name: string): Promise<SidePanel> {
-  const panel = await SidePanel.open(await device.tend.context.newPage(), device.tend.url('sidepanel'));
-  const people = new PeopleView(panel.page);
-  await people.open();
-  await people.list.getByRole('button', { name: new RegExp(name) }).click();
-  await panel.card.getByRole('heading', { name, level: 2 }).waitFor();
-  return panel;
+/** With TEND_SHOTS_DIR set, the page 360 px wide in light and dark, for a person to look at. */
+async function shots(page: Page, name: string): Promise<void> {
+  if (!SHOTS) return;
+  await page.setViewportSize({ width: 360, height: 900 });
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png`, fullPage: true });
+  }
 }
 
 test('a user without access to a team is told so, and nothing here is lost', async () => {
@@ -58,13 +58,7 @@ test('a user without access to a team is told so, and nothing here is lost', asy
     'Grace Hopper',
   ]);
   expect(await server.documents(theirs)).toEqual([]);
-  if (SHOTS) {
-    await ben.settings.page.setViewportSize({ width: 360, height: 900 });
-    for (const scheme of ['light', 'dark'] as const) {
-      await ben.settings.page.emulateMedia({ colorScheme: scheme });
-      await ben.settings.section.screenshot({ path: `${SHOTS}/team-settings-${scheme}.png` });
-    }
-  }
+  await shots(ben.settings.page, 'team-settings');
   for (const scheme of ['light', 'dark'] as const) expect(await seriousViolations(ben.settings.page, scheme)).toEqual([]);
 });
 
@@ -94,13 +88,7 @@ test('two users in one team: a shared note reaches the teammate with its author;
   await expect
     .poll(async () => (await askBackground(panel.page, { type: 'getDraft', about: { kind: 'person', contactId: adaHere!.id } }))?.draft.text)
     .toBe('Draft: ask about the merger');
-  if (SHOTS) {
-    await panel.page.setViewportSize({ width: 360, height: 900 });
-    for (const scheme of ['light', 'dark'] as const) {
-      await panel.page.emulateMedia({ colorScheme: scheme });
-      await panel.page.screenshot({ path: `${SHOTS}/team-composer-${scheme}.png`, fullPage: true });
-    }
-  }
+  await shots(panel.page, 'team-composer');
   for (const scheme of ['light', 'dark'] as const) expect(await seriousViolations(panel.page, scheme)).toEqual([]);
 
   // A follow-up shared from its menu goes too; one left unshared does not.
@@ -122,7 +110,7 @@ test('two users in one team: a shared note reaches the teammate with its author;
   expect(own).not.toContain('Draft: ask about the merger');
 
   await ben.syncNow();
-  const card = await cardOn(ben, 'Ada Lovelace');
+  const card = await ben.openCard('Ada Lovelace');
   const sharedEntry = card.history.filter({ hasText: 'Shared: wants the engine plans by Friday' });
   await sharedEntry.filter({ hasText: `Shared by ${server.user.name}` }).waitFor();
   // A teammate's entry is theirs: no edit, delete or share on it here.
@@ -135,12 +123,6 @@ test('two users in one team: a shared note reaches the teammate with its author;
     .waitFor();
   expect(await card.card.getByText('Private: check her references').count()).toBe(0);
   await card.card.getByText(new RegExp(`^Also known to: ${server.user.name} \\(last talked `)).waitFor();
-  if (SHOTS) {
-    await card.page.setViewportSize({ width: 360, height: 900 });
-    for (const scheme of ['light', 'dark'] as const) {
-      await card.page.emulateMedia({ colorScheme: scheme });
-      await card.page.screenshot({ path: `${SHOTS}/team-card-${scheme}.png`, fullPage: true });
-    }
-  }
+  await shots(card.page, 'team-card');
   for (const scheme of ['light', 'dark'] as const) expect(await seriousViolations(card.page, scheme)).toEqual([]);
 });

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { askBackground } from './pages/ask';
-import { PeopleView } from './pages/people-view';
 import { SidePanel } from './pages/side-panel';
 import { SyncDevice } from './pages/sync-device';
 import { VirtualDisplay } from './virtual-display';
@@ -44,16 +43,6 @@ async function adaOnBoth(): Promise<string> {
   return ada.id;
 }
 
-/** The desktop's card of a person, opened from the side panel's People view as a user does. */
-async function cardOn(device: SyncDevice, name: string): Promise<SidePanel> {
-  const panel = await SidePanel.open(await device.tend.context.newPage(), device.tend.url('sidepanel'));
-  const people = new PeopleView(panel.page);
-  await people.open();
-  await people.list.getByRole('button', { name: new RegExp(name) }).click();
-  await panel.card.getByRole('heading', { name, level: 2 }).waitFor();
-  return panel;
-}
-
 test('two devices of one user: a note written on the laptop appears on the desktop’s card; every request goes to the server and nowhere else', async () => {
   const note = 'Wants the translation notes before Thursday.';
   const gmail = await laptop.tend.openGmail('thread-expanded', '#inbox/thread-one');
@@ -64,7 +53,7 @@ test('two devices of one user: a note written on the laptop appears on the deskt
 
   await laptop.syncNow();
   await desktop.syncNow();
-  const desktopCard = await cardOn(desktop, 'Ada Lovelace');
+  const desktopCard = await desktop.openCard('Ada Lovelace');
   await desktopCard.history.filter({ hasText: note }).waitFor();
 
   // Sync on: the extension talks to the configured server, and to nothing else.
@@ -93,6 +82,6 @@ test('a contact edited on both devices while apart converges to the same card on
   const expected = { org: 'Analytical Society', title: 'Countess', stage: 'active' };
   expect(await fields(laptop)).toEqual(expected);
   expect(await fields(desktop)).toEqual(expected);
-  const card = await cardOn(laptop, 'Ada Lovelace');
+  const card = await laptop.openCard('Ada Lovelace');
   await card.card.getByText('Countess').first().waitFor();
 });

@@ -3,6 +3,8 @@ import type { CouchServer, CouchUser } from '../../support/couch-server';
 import { Tend } from '../harness';
 import type { VirtualDisplay } from '../virtual-display';
 import { askBackground } from './ask';
+import { PeopleView } from './people-view';
+import { SidePanel } from './side-panel';
 import { SyncSettings } from './sync-settings';
 
 /**
@@ -56,6 +58,16 @@ export class SyncDevice {
       )
       .toBe(true);
     await this.settings.section.getByText('Every change here is on the server.').waitFor();
+  }
+
+  /** A person's card on this device, opened from the side panel's People view as a user does. */
+  async openCard(name: string): Promise<SidePanel> {
+    const panel = await SidePanel.open(await this.tend.context.newPage(), this.tend.url('sidepanel'));
+    const people = new PeopleView(panel.page);
+    await people.open();
+    await people.list.getByRole('button', { name: new RegExp(name) }).click();
+    await panel.card.getByRole('heading', { name, level: 2 }).waitFor();
+    return panel;
   }
 
   close(): Promise<void> {

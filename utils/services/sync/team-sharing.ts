@@ -5,57 +5,61 @@
  */
 import { getFollowUp, putFollowUp } from '../../db/followups-repo';
 import { getInteraction, updateInteraction } from '../../db/interactions-repo';
-import { writeTx, type TendDatabase } from '../../db/schema';
+import { writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import type { FollowUp, Interaction } from '../../model/records';
 
 /** Share one of the user's entries with the team; sharing a shared one changes nothing. */
-export async function shareEntry(db: TendDatabase, interactionId: string): Promise<Interaction> {
-  const tx = writeTx(db, ['interactions']);
-  const entry = await getInteraction(tx, interactionId);
-  const refusal = !entry
-    ? new TendError('not-found', t('errorEntryGoneShort'))
-    : entry.kind === 'sighting' || entry.kind === 'stage'
-      ? new TendError('forbidden', t('errorAutomaticNotShared'))
-      : entry.author !== undefined
-        ? new TendError('forbidden', t('errorTeammateEntryNotEditable', entry.author))
-        : undefined;
-  if (refusal || !entry) {
-    tx.abort();
-    await tx.done.catch(() => undefined);
-    throw refusal;
-  }
-  if (entry.shared) {
-    await tx.done;
-    return entry;
-  }
-  const shared: Interaction = { ...entry, shared: true };
-  await updateInteraction(tx, shared);
-  await tx.done;
-  return shared;
+export function shareEntry(db: TendDatabase, interactionId: string): Promise<Interaction> {
+  return markShared(db, 'interactions', {
+    read: (tx) => getInteraction(tx, interactionId),
+    refusal: (entry) =>
+      !entry
+        ? new TendError('not-found', t('errorEntryGoneShort'))
+        : entry.kind === 'sighting' || entry.kind === 'stage'
+          ? new TendError('forbidden', t('errorAutomaticNotShared'))
+          : teammatesRefusal(entry),
+    write: updateInteraction,
+  });
 }
 
 /** Share one of the user's follow-ups with the team; sharing a shared one changes nothing. */
-export async function shareFollowUp(db: TendDatabase, followUpId: string): Promise<FollowUp> {
-  const tx = writeTx(db, ['followUps']);
-  const followUp = await getFollowUp(tx, followUpId);
-  const refusal = !followUp
-    ? new TendError('not-found', t('errorFollowUpGone'))
-    : followUp.author !== undefined
-      ? new TendError('forbidden', t('errorTeammateEntryNotEditable', followUp.author))
-      : undefined;
-  if (refusal || !followUp) {
+export function shareFollowUp(db: TendDatabase, followUpId: string): Promise<FollowUp> {
+  return markShared(db, 'followUps', {
+    read: (tx) => getFollowUp(tx, followUpId),
+    refusal: (followUp) => (!followUp ? new TendError('not-found', t('errorFollowUpGone')) : teammatesRefusal(followUp)),
+    write: putFollowUp,
+  });
+}
+
+/** A teammate's record is theirs: it cannot be shared again as this user's. */
+const teammatesRefusal = (record: { author?: string | undefined }) =>
+  record.author === undefined ? undefined : new TendError('forbidden', t('errorTeammateEntryNotEditable', record.author));
+
+interface Sharing<T> {
+  read(tx: WriteTx): Promise<T | undefined>;
+  /** Why it cannot be shared (undefined: it can). */
+  refusal(record: T | undefined): TendError | undefined;
+  write(tx: WriteTx, record: T): Promise<void>;
+}
+
+/** Read, check and mark a record shared in one transaction; a refusal writes nothing. */
+async function markShared<T extends { shared?: true | undefined }>(db: TendDatabase, store: 'interactions' | 'followUps', sharing: Sharing<T>): Promise<T> {
+  const tx = writeTx(db, [store]);
+  const record = await sharing.read(tx);
+  const refusal = sharing.refusal(record);
+  if (refusal || !record) {
     tx.abort();
     await tx.done.catch(() => undefined);
     throw refusal;
   }
-  if (followUp.shared) {
+  if (record.shared) {
     await tx.done;
-    return followUp;
+    return record;
   }
-  const shared: FollowUp = { ...followUp, shared: true };
-  await putFollowUp(tx, shared);
+  const shared: T = { ...record, shared: true };
+  await sharing.write(tx, shared);
   await tx.done;
   return shared;
 }
