@@ -13,6 +13,8 @@ import { createFollowUp } from '../../utils/services/followups/writes';
 import { createContact, findPeople } from '../../utils/services/people/people';
 import { updateContact } from '../../utils/services/people/contact-edits';
 import { knowsDocId } from '../../utils/services/sync/team-documents';
+import { updateState } from '../../utils/services/sync/state';
+import { latestChangeSeq } from '../../utils/db/changes-repo';
 import { teamKnowers } from '../../utils/services/sync/team-knowers';
 import { shareEntry, shareFollowUp } from '../../utils/services/sync/team-sharing';
 import { privateDbName, type CouchServer, type CouchUser } from '../support/couch-server';
@@ -150,6 +152,19 @@ describe('the team space', { timeout: 90_000 }, () => {
     await desktop.sync.syncNow();
     const after = await server.documents(team);
     expect(after.find((doc) => doc._id === `entry:${sharedNote.id}`)).toMatchObject({ author: ana.name });
+  });
+
+  it('counts a change as pending until it went to the team too, not only to the user’s own space', async () => {
+    const { ana, team } = await twoTeammates(server);
+    const laptop = await device();
+    await joinTeam(laptop, server, ana, team);
+    const before = await latestChangeSeq(laptop.db);
+    await createContact(laptop.db, { displayName: 'Ada Lovelace', email: 'ada@analytical.example' }, Date.now());
+    await laptop.sync.syncNow();
+    expect((await laptop.sync.status()).pending).toBe(0);
+    // As between the team's copy and the private one in a pass: the private push is done, the team's is behind.
+    await updateState(laptop.db, (state) => ({ ...state, teamPushedSeq: before }), Date.now());
+    expect((await laptop.sync.status()).pending).toBe(1);
   });
 
   it('a member who leaves loses access with a clear error, keeps what they had, and what they shared stays with the team', async () => {

@@ -135,7 +135,7 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
       user: config.user,
       ...(config.team !== undefined && { team: config.team }),
       ...(state.lastSyncedAt !== undefined && { lastSyncedAt: state.lastSyncedAt }),
-      pending: await pendingChanges(opened, state),
+      pending: await pendingChanges(opened, state, config.team !== undefined),
       rejected: state.rejected,
       ...(state.lastError && { lastError: state.lastError }),
     };
@@ -238,10 +238,15 @@ export async function readConfig(db: TendDatabase): Promise<SyncConfig | undefin
   return parsed.success ? parsed.data : undefined;
 }
 
-/** Local changes not yet on the server: the records changed since the last push (every record before the first). */
-async function pendingChanges(db: TendDatabase, state: SyncState): Promise<number> {
-  if (state.pushedSeq === undefined) return countSyncedRecords(readTx(db, ['contacts', 'interactions', 'followUps']));
-  const ids = new Set((await changesSince(db, state.pushedSeq)).map((change) => `${change.store}/${change.id ?? '*'}`));
+/**
+ * Local changes not yet on the server: the records changed since the last push (every record
+ * before the first); with a team, since the older of the two pushes (the team pass copies a
+ * change a moment before the private one does).
+ */
+async function pendingChanges(db: TendDatabase, state: SyncState, withTeam: boolean): Promise<number> {
+  const pushed = withTeam ? (state.teamPushedSeq === undefined ? undefined : Math.min(state.teamPushedSeq, state.pushedSeq ?? 0)) : state.pushedSeq;
+  if (pushed === undefined || state.pushedSeq === undefined) return countSyncedRecords(readTx(db, ['contacts', 'interactions', 'followUps']));
+  const ids = new Set((await changesSince(db, pushed)).map((change) => `${change.store}/${change.id ?? '*'}`));
   return ids.size;
 }
 
