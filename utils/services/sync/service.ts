@@ -26,7 +26,7 @@ import { runPass } from './pass';
 import { SYNC_ORIGIN } from './pull';
 import { createReplicaFactory, localReplicaName, privateDatabaseName, type Replica, type ReplicaFactory } from './replicas';
 import { readState, updateState } from './state';
-import { runTeamPass } from './team-pass';
+import { pushToTeam, runTeamPass } from './team-pass';
 
 /** The alarm that runs a pass every few minutes while sync is on. */
 export const SYNC_ALARM = 'tend-sync';
@@ -97,6 +97,7 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
         ));
       await runPass(await db, localFor(config), deps.replicas.remote(config), deps.clock);
       if (teamFailure) throw teamFailure.error;
+      if (team) await pushToTeam(await db, localFor(team), deps.replicas.remote(team), config.user, deps.clock);
     } catch (error) {
       const failure = syncErrorOf(error);
       // Turned off meanwhile: the failure is the replica going away, not something to report.

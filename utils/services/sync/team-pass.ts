@@ -22,12 +22,22 @@ export interface TeamPassOutcome {
 
 /** Run one pass between Tend's database, the team replica and the team database; `member` is this user. */
 export async function runTeamPass(db: TendDatabase, local: Replica, remote: Replica, member: string, now: () => number): Promise<TeamPassOutcome> {
-  const copied = await copyToTeam(db, local, member, (await readState(db)).teamPushedSeq);
-  await teamReplication(local.replicate.to(remote, REPLICATION));
-  await updateState(db, (state) => ({ ...state, teamPushedSeq: copied.seq }), now());
+  const pushed = await pushToTeam(db, local, remote, member, now);
   await teamReplication(local.replicate.from(remote, REPLICATION));
   const pulled = await applyTeamChanges(db, local, member, now());
-  return { pushed: copied.written, ...pulled };
+  return { pushed, ...pulled };
+}
+
+/**
+ * Copy what the team may see of the changes since the last team push and push it; returns the
+ * documents written. Run again after the private pass: what that pass pulled from the user's
+ * other devices reaches the team in the same pass (echoes of the team's own write nothing).
+ */
+export async function pushToTeam(db: TendDatabase, local: Replica, remote: Replica, member: string, now: () => number): Promise<number> {
+  const copied = await copyToTeam(db, local, member, (await readState(db)).teamPushedSeq);
+  if (copied.written > 0) await teamReplication(local.replicate.to(remote, REPLICATION));
+  await updateState(db, (state) => ({ ...state, teamPushedSeq: copied.seq }), now());
+  return copied.written;
 }
 
 /** A replication with the team database; its refusal (401, 403, or a database the user may not see) said as no access to the team. */
