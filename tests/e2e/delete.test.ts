@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -6,11 +6,10 @@ import { Tend } from './harness';
 import { askBackground } from './pages/ask';
 import { FollowUpsPanel, localInput, seriousAxeFindings, WorkerProbe } from './pages/follow-ups';
 import { SidePanel } from './pages/side-panel';
+import { keepScreenshots } from './screenshots';
 
 const DAY = 86_400_000;
 const RECORD_STORES = ['contacts', 'identities', 'interactions', 'timeline', 'followUps'] as const;
-// Set TEND_SCREENSHOTS=<dir> to keep pictures of the confirmation and the editor (light, dark, 360 px).
-const SHOTS = process.env.TEND_SCREENSHOTS;
 
 let tend: Tend;
 let probe: WorkerProbe;
@@ -41,22 +40,6 @@ async function readAgain(panel: Page, gmail: Page, tabId: number) {
   const reloadedAt = Date.now();
   await gmail.reload();
   await expect.poll(async () => ((await askBackground(panel, { type: 'getTabPeople', tabId }))?.seenAt ?? 0) >= reloadedAt).toBe(true);
-}
-
-/** Pictures of the panel as it is now: light, dark, and light in a 360 px wide panel. */
-async function screenshots(page: Page, name: string) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [scheme, width] of [
-    ['light', 480],
-    ['dark', 480],
-    ['light', 360],
-  ] as const) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `${SHOTS}/${name}-${scheme}-${width}.png`, fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
 }
 
 test('delete a person from the card: identities, follow-ups and links gone, a shared entry kept for the other; never recorded again; undo brings everything back', async () => {
@@ -148,7 +131,7 @@ test('the delete confirmation passes axe in light and dark; Cancel closes it and
   await confirmation.waitFor();
   await confirmation.scrollIntoViewIfNeeded();
   expect(await seriousAxeFindings(panel.page, axe)).toEqual([]);
-  await screenshots(panel.page, 'delete-confirmation');
+  await keepScreenshots(panel.page, 'delete-confirmation', 480);
 
   await confirmation.getByRole('button', { name: 'Cancel' }).click();
   await expect.poll(() => confirmation.count()).toBe(0);
@@ -158,7 +141,7 @@ test('the delete confirmation passes axe in light and dark; Cancel closes it and
   const notice = panel.page.getByRole('status').filter({ hasText: 'Katherine Johnson was deleted.' });
   await notice.waitFor();
   expect(await seriousAxeFindings(panel.page, axe)).toEqual([]);
-  await screenshots(panel.page, 'delete-undo-notice');
+  await keepScreenshots(panel.page, 'delete-undo-notice', 480);
 });
 
 test('edit a follow-up on the card; delete one from the Follow-ups view: its reminder leaves the screen; undo', async () => {
@@ -175,7 +158,7 @@ test('edit a follow-up on the card; delete one from the Follow-ups view: its rem
   const due = Date.now() + 3 * DAY;
   await editor.getByLabel('Due', { exact: true }).fill(localInput(due));
   expect(await seriousAxeFindings(panel.page, axe)).toEqual([]);
-  await screenshots(panel.page, 'followup-editor');
+  await keepScreenshots(panel.page, 'followup-editor', 480);
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => followUps.list('Upcoming (next 14 days)').allInnerTexts()).toEqual([expect.stringContaining('Send the corrected numbers')]);
   const [edited] = await probe.records<{ id: string; text: string; due: number }>('followUps');

@@ -3,9 +3,7 @@
  * device is deleted on the server and then on the user's other devices; Delete everything turns
  * sync off first and deletes only what the browser keeps, leaving the server's copy as it was.
  */
-import { mkdirSync } from 'node:fs';
 import { beforeAll, expect, test } from 'vitest';
-import type { Page } from 'playwright-core';
 import type { CouchServer } from '../support/couch-server';
 import { seriousViolations } from './axe';
 import { askBackground } from './pages/ask';
@@ -13,10 +11,10 @@ import { PeopleView } from './pages/people-view';
 import { SidePanel } from './pages/side-panel';
 import type { SyncDevice } from './pages/sync-device';
 import { twoDevicesForFile } from './pages/two-devices';
+import { keepScreenshots } from './screenshots';
 
 // Let Playwright see and route the service worker's requests (the replication runs there).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-const SHOTS = process.env.TEND_SCREENSHOTS;
 
 const devices = twoDevicesForFile({ turnedOn: true });
 let server: CouchServer;
@@ -24,22 +22,6 @@ let laptop: SyncDevice;
 let desktop: SyncDevice;
 // Registered after the devices' own hook: they are running by now.
 beforeAll(() => void ({ server, laptop, desktop } = devices));
-
-/** Pictures of a page as it is now: light, dark, and light 360 px wide. */
-async function screenshots(page: Page, name: string) {
-  if (!SHOTS) return;
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [scheme, width] of [
-    ['light', 800],
-    ['dark', 800],
-    ['light', 360],
-  ] as const) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `${SHOTS}/${name}-${scheme}-${width}.png`, fullPage: true });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** People of these names made on the laptop by hand, then on both devices. */
 async function peopleOnBoth(...names: string[]): Promise<void> {
@@ -77,7 +59,7 @@ test('a person deleted on the laptop: the confirmation says the deletion goes to
   await confirmation.scrollIntoViewIfNeeded();
   expect(await seriousViolations(panel.page, 'light')).toEqual([]);
   expect(await seriousViolations(panel.page, 'dark')).toEqual([]);
-  await screenshots(panel.page, 'sync-delete-person');
+  await keepScreenshots(panel.page, 'sync-delete-person');
 
   await confirmation.getByRole('button', { name: 'Delete', exact: true }).click();
   await panel.page.getByRole('status').filter({ hasText: 'Mary Somerville was deleted.' }).waitFor();
@@ -102,7 +84,7 @@ test('Delete everything on the desktop: it says the server copy stays and how to
   expect(await seriousViolations(page, 'light')).toEqual([]);
   expect(await seriousViolations(page, 'dark')).toEqual([]);
   await danger.scrollIntoViewIfNeeded();
-  await screenshots(page, 'sync-delete-everything');
+  await keepScreenshots(page, 'sync-delete-everything');
 
   await page.getByLabel('Type DELETE to confirm').fill('DELETE');
   await page.getByRole('button', { name: 'Delete everything' }).click();
@@ -113,7 +95,7 @@ test('Delete everything on the desktop: it says the server copy stays and how to
   expect(await askBackground(page, { type: 'getSyncStatus' })).toEqual({ state: 'off', pending: 0, rejected: 0 });
   expect(await desktop.tend.contactCount()).toBe(0);
   await desktop.settings.section.getByRole('button', { name: 'Turn on sync' }).waitFor();
-  await screenshots(page, 'sync-deleted-everything');
+  await keepScreenshots(page, 'sync-deleted-everything');
   // Off means off: past the time a pass follows local changes, the desktop asked the server nothing more.
   const requestsAfter = desktop.requests.length;
   await page.waitForTimeout(4000);

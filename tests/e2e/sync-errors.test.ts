@@ -1,6 +1,4 @@
-import { mkdirSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, test } from 'vitest';
-import type { Locator } from 'playwright-core';
 import { startCouchServer, type CouchServer } from '../support/couch-server';
 import { seriousViolations } from './axe';
 import type { Tend } from './harness';
@@ -8,10 +6,10 @@ import { askBackground } from './pages/ask';
 import { SidePanel } from './pages/side-panel';
 import { SyncDevice } from './pages/sync-device';
 import { VirtualDisplay } from './virtual-display';
+import { keepScreenshots } from './screenshots';
 
 // Let Playwright see and route the service worker's requests (the replication runs there).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-const SHOTS = process.env.TEND_SCREENSHOTS;
 
 let server: CouchServer;
 let display: VirtualDisplay;
@@ -40,23 +38,6 @@ async function personSaved(tend: Tend): Promise<SidePanel> {
   return panel;
 }
 
-/** Pictures of part of a page as it is now: light, dark, and light 360 px wide. */
-async function screenshots(part: Locator, name: string) {
-  if (!SHOTS) return;
-  const page = part.page();
-  mkdirSync(SHOTS, { recursive: true });
-  for (const [scheme, width] of [
-    ['light', 800],
-    ['dark', 800],
-    ['light', 360],
-  ] as const) {
-    await page.setViewportSize({ width, height: 900 });
-    await page.emulateMedia({ colorScheme: scheme });
-    await part.screenshot({ path: `${SHOTS}/${name}-${scheme}-${width}.png` });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
-
 test('refusing Chrome’s prompt for the server says so and changes nothing', async () => {
   const { settings } = device;
   await settings.turnOn(server.url, server.user.name, server.user.password, await device.tend.worker(), 'deny');
@@ -66,7 +47,7 @@ test('refusing Chrome’s prompt for the server says so and changes nothing', as
   expect(device.requests).toEqual([]);
   expect(await seriousViolations(settings.page, 'light')).toEqual([]);
   expect(await seriousViolations(settings.page, 'dark')).toEqual([]);
-  await screenshots(settings.section, 'sync-permission-refused');
+  await keepScreenshots(settings.section, 'sync-permission-refused');
 });
 
 test('a wrong password is said in plain words and loses nothing; the right one then turns sync on', async () => {
@@ -79,7 +60,7 @@ test('a wrong password is said in plain words and loses nothing; the right one t
   await expect.poll(() => settings.alert().textContent()).toBe('The server refused this user name and password.');
   expect(await askBackground(settings.page, { type: 'getSyncStatus' })).toMatchObject({ state: 'off' });
   expect(await tend.contactCount()).toBe(people);
-  await screenshots(settings.section, 'sync-wrong-password');
+  await keepScreenshots(settings.section, 'sync-wrong-password');
 
   // The right password: the origin is already allowed, so no prompt this time.
   await settings.section.getByLabel('Password').fill(server.user.password);
@@ -104,8 +85,8 @@ test('with the server down a note waits and the side panel says so; once it is b
   await expect.poll(() => stateLine.textContent()).toMatch(/^Sync (failed: The server did not answer|: \d+ changes? not yet on the server)/);
   expect(await seriousViolations(settings.page, 'light')).toEqual([]);
   expect(await seriousViolations(settings.page, 'dark')).toEqual([]);
-  await screenshots(settings.section, 'sync-server-down');
-  await screenshots(panel.page.locator('main'), 'sync-panel-line');
+  await keepScreenshots(settings.section, 'sync-server-down');
+  await keepScreenshots(panel.page.locator('main'), 'sync-panel-line');
 
   device.link.down = false;
   await device.syncNow();

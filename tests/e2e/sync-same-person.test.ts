@@ -4,7 +4,6 @@
  * People view's duplicates review, with the shared address as the reason, not as two unrelated
  * people.
  */
-import { mkdirSync } from 'node:fs';
 import { beforeAll, expect, test } from 'vitest';
 import type { CouchServer } from '../support/couch-server';
 import { seriousViolations } from './axe';
@@ -13,10 +12,10 @@ import { PeopleView } from './pages/people-view';
 import { SidePanel } from './pages/side-panel';
 import type { SyncDevice } from './pages/sync-device';
 import { twoDevicesForFile } from './pages/two-devices';
+import { keepScreenshots } from './screenshots';
 
 // Let Playwright see and route the service worker's requests (the replication runs there).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
-const SHOTS = process.env.TEND_SCREENSHOTS;
 
 const devices = twoDevicesForFile();
 let server: CouchServer;
@@ -75,13 +74,7 @@ test('the people of one thread saved on both devices before they synced: after s
     }
     await suggestions.filter({ hasText: 'Both have the address ada@analytical.example' }).waitFor();
     expect([...(await seriousViolations(page, 'light')), ...(await seriousViolations(page, 'dark'))]).toEqual([]);
-    if (SHOTS) {
-      mkdirSync(SHOTS, { recursive: true });
-      for (const scheme of ['light', 'dark'] as const) {
-        await page.emulateMedia({ colorScheme: scheme });
-        await page.screenshot({ path: `${SHOTS}/sync-same-person-${name}-${scheme}-360.png`, fullPage: true });
-      }
-    }
+    await keepScreenshots(page, `sync-same-person-${name}`);
     await page.close();
   }
 

@@ -1,5 +1,3 @@
-import { mkdirSync } from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startCouchServer, type CouchServer, type CouchUser } from '../support/couch-server';
 import { seriousViolations } from './axe';
@@ -7,6 +5,7 @@ import { askBackground } from './pages/ask';
 import { SidePanel } from './pages/side-panel';
 import { SyncDevice } from './pages/sync-device';
 import { VirtualDisplay } from './virtual-display';
+import { keepScreenshots } from './screenshots';
 
 // Let Playwright see and route the service worker's requests (the replication runs there).
 process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
@@ -14,7 +13,6 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 // Two users of one team (issue 18, "Two spaces"), each in a headed browser of their own (Chrome's
 // permission prompt is browser UI, answered with the keyboard), through one test server whose
 // team database names both as members.
-const SHOTS = process.env.TEND_SHOTS_DIR;
 let server: CouchServer;
 let displays: VirtualDisplay[] = [];
 let ana: SyncDevice;
@@ -29,7 +27,6 @@ beforeAll(async () => {
   displays = [await VirtualDisplay.start(), await VirtualDisplay.start()];
   ana = await SyncDevice.launch(displays[0]!, server);
   ben = await SyncDevice.launch(displays[1]!, server);
-  if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await ana?.close();
@@ -37,16 +34,6 @@ afterAll(async () => {
   await server?.stop();
   for (const display of displays) display.stop();
 });
-
-/** With TEND_SHOTS_DIR set, the page 360 px wide in light and dark, for a person to look at. */
-async function shots(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  await page.setViewportSize({ width: 360, height: 900 });
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: `${SHOTS}/${name}-${scheme}.png`, fullPage: true });
-  }
-}
 
 test('a user without access to a team is told so, and nothing here is lost', async () => {
   const theirs = await server.createTeamDb([server.user]);
@@ -58,7 +45,7 @@ test('a user without access to a team is told so, and nothing here is lost', asy
     'Grace Hopper',
   ]);
   expect(await server.documents(theirs)).toEqual([]);
-  await shots(ben.settings.page, 'team-settings');
+  await keepScreenshots(ben.settings.page, 'team-settings');
   for (const scheme of ['light', 'dark'] as const) expect(await seriousViolations(ben.settings.page, scheme)).toEqual([]);
 });
 
@@ -88,7 +75,7 @@ test('two users in one team: a shared note reaches the teammate with its author;
   await expect
     .poll(async () => (await askBackground(panel.page, { type: 'getDraft', about: { kind: 'person', contactId: adaHere!.id } }))?.draft.text)
     .toBe('Draft: ask about the merger');
-  await shots(panel.page, 'team-composer');
+  await keepScreenshots(panel.page, 'team-composer');
   for (const scheme of ['light', 'dark'] as const) expect(await seriousViolations(panel.page, scheme)).toEqual([]);
 
   // A follow-up shared from its menu goes too; one left unshared does not.
@@ -123,6 +110,6 @@ test('two users in one team: a shared note reaches the teammate with its author;
     .waitFor();
   expect(await card.card.getByText('Private: check her references').count()).toBe(0);
   await card.card.getByText(new RegExp(`^Also known to: ${server.user.name} \\(last talked `)).waitFor();
-  await shots(card.page, 'team-card');
+  await keepScreenshots(card.page, 'team-card');
   for (const scheme of ['light', 'dark'] as const) expect(await seriousViolations(card.page, scheme)).toEqual([]);
 });
