@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
-import { lastShareChoice, rememberShareChoice } from '../../utils/storage/team-share';
+import { ask } from '../../utils/messaging/client';
 import { useTeam } from './SharedBy';
 
 /** The composer's share choice: the team joined (none: nothing to choose), and whether this note goes to it. */
@@ -14,13 +14,14 @@ export interface ShareChoice {
 export function useShareChoice(): ShareChoice {
   const team = useTeam();
   const [shared, setShared] = useState(false);
-  useEffect(() => void lastShareChoice().then(setShared, () => undefined), []);
+  // The worker keeps the choice (a failed read or write leaves the box as the user sees it).
+  useEffect(() => void ask({ type: 'getShareChoice' }).then(setShared, () => undefined), []);
   return {
     team,
     shared: team !== undefined && shared,
     setShared(next) {
       setShared(next);
-      void rememberShareChoice(next).catch(() => undefined);
+      void ask({ type: 'setShareChoice', shared: next }).catch(() => undefined);
     },
   };
 }

@@ -29,7 +29,9 @@ const guarded = (call: string) =>
 async function used(tend: Tend) {
   const probe = new WorkerProbe(() => tend.worker());
   const contacts = (await probe.records<{ identities: { value: string }[] }>('contacts')).flatMap((c) => c.identities.map((i) => i.value)).sort();
-  const [record] = await probe.records<{ settings: { ownAddresses: string[]; neverCapture: { addresses: string[] } } }>('settings');
+  // The user's record ('user'), not sync's nor the worker's own records beside it in the store.
+  const records = await probe.records<{ name: string; settings: { ownAddresses: string[]; neverCapture: { addresses: string[] } } }>('settings');
+  const record = records.find((each) => each.name === 'user');
   return { contacts, own: record?.settings.ownAddresses, never: record?.settings.neverCapture.addresses };
 }
 
@@ -45,6 +47,8 @@ test('no setting or draft lives in chrome.storage.local: from Gmail’s and the 
   await options.goto(tend.url('options'));
   await askBackground(options, { type: 'updateSettings', patch: { neverCapture: { addresses: [NEVER], domains: [], sites: [] } } });
   await askBackground(options, { type: 'putDraft', about: { kind: 'page', url: GMAIL }, draft: { text: SECRET_DRAFT } });
+  // The composer's "Share with the team" choice: a page flipping it would share the next notes.
+  await askBackground(options, { type: 'setShareChoice', shared: true });
 
   const gmail = await tend.open(GMAIL);
   const web = await tend.open(WEB);
@@ -61,7 +65,9 @@ test('no setting or draft lives in chrome.storage.local: from Gmail’s and the 
   // Nothing of the user's is in the area at all (the worker's own view of it).
   const worker = await tend.worker();
   const local = JSON.stringify(await worker.evaluate(() => (globalThis as unknown as Chrome).chrome.storage.local.get(null)));
-  for (const secret of ['settings', 'ownAddresses', 'neverCapture', NEVER, 'me@example.com', SECRET_DRAFT, 'draft:']) expect(local).not.toContain(secret);
+  // Nor the share choice, nor the calendar events waiting for their end (keys Tend once used there).
+  const secrets = ['settings', 'ownAddresses', 'neverCapture', NEVER, 'me@example.com', SECRET_DRAFT, 'draft:', 'shareWithTeam', 'endingMeetings'];
+  for (const secret of secrets) expect(local).not.toContain(secret);
 
   const worlds = { gmail: await ContentWorld.of(gmail, tend.extensionId), web: await ContentWorld.of(web, tend.extensionId) };
   // First line: the area is closed to content scripts.
@@ -91,6 +97,7 @@ test('no setting or draft lives in chrome.storage.local: from Gmail’s and the 
   await expect.poll(() => listedOn(tend!, options, gmail), { timeout: 20_000 }).toEqual(gmailListed);
 
   expect(await used(tend)).toEqual(before);
+  expect(await askBackground(options, { type: 'getShareChoice' })).toBe(true);
   const draft = await askBackground(options, { type: 'getDraft', about: { kind: 'page', url: GMAIL } });
   expect(draft?.draft.text).toBe(SECRET_DRAFT);
   // The new worker found the page's "settings" in the old place and threw them away (the database has the user's).

@@ -1,11 +1,14 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { ENDING_MEETINGS } from '../../utils/db/ending-meetings-repo';
+import { deleteEverything } from '../../utils/portability/delete-everything';
+import { makeBackupFile } from '../../utils/portability/export-files';
 import type { SightingMessage } from '../../utils/messaging/protocol';
 import { logEndedMeetings, keepEndingMeeting, MEETING_END_ALARM } from '../../utils/services/meetings/auto-log';
+import { getEndingMeetings } from '../../utils/services/meetings/ending-meetings';
 import { logMeeting } from '../../utils/services/meetings/log-meeting';
 import { updateSettings } from '../../utils/services/settings/settings';
 import { recordSighting } from '../../utils/services/sightings/sightings';
-import { getEndingMeetings } from '../../utils/storage/ending-meetings';
 import { freshDb, rulesWith } from './helpers';
 
 const NOON = new Date(2026, 10, 23, 12, 0).getTime();
@@ -35,7 +38,7 @@ async function dbWithSwitchOn(): Promise<Db> {
 async function see(db: Db, event: SightingMessage['event'], rules = ON, people: SightingMessage['people'] = [...GUESTS], site = 'google-calendar') {
   const sighting: SightingMessage = { type: 'sighting', site, page: { url: URL_OF_EVENT, title: 'Google Calendar' }, event, people, self: [ME.email] };
   const outcome = await recordSighting(db, sighting, rules, NOON);
-  await keepEndingMeeting({ site, url: URL_OF_EVENT, event, people: outcome.people }, rules, NOON);
+  await keepEndingMeeting(db, { site, url: URL_OF_EVENT, event, people: outcome.people }, rules, NOON);
   return { url: URL_OF_EVENT, title: 'Google Calendar', people: outcome.people, mailboxes: outcome.mailboxes, truncated: false, event, seenAt: NOON };
 }
 
@@ -48,7 +51,7 @@ test('an event seen while its calendar logs meetings waits for its end, with one
   const db = await dbWithSwitchOn();
   await see(db, LATER);
   await see(db, EVENT);
-  expect((await getEndingMeetings()).map((meeting) => meeting.event.key)).toEqual([EVENT.key, LATER.key]);
+  expect((await getEndingMeetings(db)).map((meeting) => meeting.event.key)).toEqual([EVENT.key, LATER.key]);
   expect((await alarm())?.scheduledTime).toBe(EVENT.end);
   // Not yet ended: nothing logged, nothing dropped.
   expect(await logEndedMeetings(db, NOON)).toBe(0);
@@ -60,10 +63,10 @@ test('an event seen while its calendar logs meetings waits for its end, with one
     ['Design review', EVENT.start, URL_OF_EVENT],
     ['Design review', EVENT.start, URL_OF_EVENT],
   ]);
-  expect((await getEndingMeetings()).map((meeting) => meeting.event.key)).toEqual([LATER.key]);
+  expect((await getEndingMeetings(db)).map((meeting) => meeting.event.key)).toEqual([LATER.key]);
   expect((await alarm())?.scheduledTime).toBe(LATER.end);
   await logEndedMeetings(db, LATER.end + 1);
-  expect(await getEndingMeetings()).toEqual([]);
+  expect(await getEndingMeetings(db)).toEqual([]);
   expect(await alarm()).toBeUndefined();
 });
 
@@ -86,7 +89,7 @@ test('nothing waits with the switch off (the default), an event already over, no
   const { end: _end, ...untimed } = EVENT;
   await see(db, { ...untimed, key: 'google-calendar:untimed' });
   await see(db, { ...EVENT, key: 'google-calendar:only-me' }, ON, [ME]);
-  expect(await getEndingMeetings()).toEqual([]);
+  expect(await getEndingMeetings(db)).toEqual([]);
   expect(await alarm()).toBeUndefined();
 });
 
@@ -94,19 +97,19 @@ test('seen again, the newer reading replaces the older; turned off before the en
   const db = await dbWithSwitchOn();
   await see(db, EVENT);
   await see(db, { ...EVENT, end: NOON + 2 * HOUR }, ON, [GUESTS[0], ME]);
-  const [waiting, ...rest] = await getEndingMeetings();
+  const [waiting, ...rest] = await getEndingMeetings(db);
   expect(rest).toEqual([]);
   expect([waiting?.event.end, waiting?.contactIds.length]).toEqual([NOON + 2 * HOUR, 1]);
   await updateSettings(db, (current) => ({ ...current, passiveHistory: { 'google-calendar': false } }));
   expect(await logEndedMeetings(db, NOON + 2 * HOUR)).toBe(0);
   expect(await meetings(db)).toEqual([]);
-  expect(await getEndingMeetings()).toEqual([]);
+  expect(await getEndingMeetings(db)).toEqual([]);
 });
 
-test('a worker start logs what ended while it was away: the waiting list outlives the worker in storage', async () => {
+test('a worker start logs what ended while it was away: the waiting list outlives the worker in the database', async () => {
   const db = await dbWithSwitchOn();
   await see(db, EVENT);
-  // The alarm may be gone (Chrome drops some across a restart); storage still holds the event.
+  // The alarm may be gone (Chrome drops some across a restart); the database still holds the event.
   await fakeBrowser.alarms.clearAll();
   expect(await logEndedMeetings(db, EVENT.end + 10 * HOUR)).toBe(1);
   expect(await meetings(db)).toHaveLength(2);
@@ -115,10 +118,24 @@ test('a worker start logs what ended while it was away: the waiting list outlive
 test('a page from another site cannot queue an event, and an unreadable waiting list is dropped, not thrown', async () => {
   const db = await dbWithSwitchOn();
   await see(db, EVENT, rulesWith({ ownAddresses: [ME.email], passiveHistory: { gmail: true } }), [...GUESTS], 'gmail');
-  expect(await getEndingMeetings()).toEqual([]);
-  await fakeBrowser.storage.local.set({ endingMeetings: [{ event: 'nonsense' }] });
+  expect(await getEndingMeetings(db)).toEqual([]);
+  await db.put('settings', { name: ENDING_MEETINGS, settings: [{ event: 'nonsense' }], updatedAt: NOON });
   const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-  expect(await getEndingMeetings()).toEqual([]);
+  expect(await getEndingMeetings(db)).toEqual([]);
   expect(warned).toHaveBeenCalledWith(expect.stringMatching(/could not be read/), expect.anything());
   expect(await logEndedMeetings(db, NOON)).toBe(0);
+});
+
+test('the waiting list is the worker’s own: nothing in chrome.storage, nothing in a backup, gone with delete everything', async () => {
+  const db = await dbWithSwitchOn();
+  await see(db, EVENT);
+  expect(await getEndingMeetings(db)).toHaveLength(1);
+  // A content script could read chrome.storage.local if its access level were lost: nothing there.
+  expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+  const backup = (await makeBackupFile(db, NOON)).parts.join('');
+  expect(backup).toContain('"passiveHistory"'); // the user's settings are in it…
+  expect(backup).not.toContain(ENDING_MEETINGS); // …the worker's waiting list is not
+  expect(backup).not.toContain(EVENT.key);
+  await deleteEverything(db, NOON);
+  expect(await getEndingMeetings(db)).toEqual([]);
 });

@@ -163,3 +163,32 @@ describe('only utils/storage/ reaches chrome.storage', () => {
     expect(sourceFiles('utils/storage').flatMap((path) => storageUses(path, readFileSync(path, 'utf8'))).length).toBeGreaterThanOrEqual(5);
   }, 30_000);
 });
+
+// chrome.storage.local holds nothing of the user's a content script could use or read, were the
+// area ever opened to them (README "Architecture"; tests/e2e/trust-storage.test.ts): the user's
+// settings, history and choices live in the worker's database. These are the only keys declared:
+const LOCAL_KEYS_ALLOWED = new Map([
+  // Earlier versions' settings and per-tab drafts: read once at worker start, moved to the database, removed.
+  ['local:settings', 'legacy, moved'],
+  ['local:draft:', 'legacy, moved'],
+  // When the welcome page opened: neither typed by the user nor deciding what Tend records (utils/storage/welcome.ts).
+  ['local:welcomeShownAt', 'not the user’s'],
+]);
+
+/** Every chrome.storage.local key (or key prefix) a file of utils/storage/ declares. */
+function localKeys(path: string, text: string): string[] {
+  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const found: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if ((ts.isStringLiteralLike(node) || ts.isTemplateHead(node)) && node.text.startsWith('local:')) found.push(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+test('chrome.storage.local is declared for nothing of the user’s: only the known keys', () => {
+  expect(localKeys('sample.ts', "storedItem('local:shareWithTeam', z.boolean()); perTabItems(`local:x:${1}`, s)")).toEqual(['local:shareWithTeam', 'local:x:']);
+  const declared = sourceFiles('utils/storage').flatMap((path) => localKeys(path, readFileSync(path, 'utf8')));
+  expect(new Set(declared)).toEqual(new Set(LOCAL_KEYS_ALLOWED.keys()));
+});

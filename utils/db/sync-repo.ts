@@ -11,8 +11,13 @@ import type { ReadTx, WriteTx } from './schema';
 export const SYNC_CONFIG = 'sync-config';
 /** The key of sync's state record. */
 export const SYNC_STATE = 'sync-state';
-/** The settings-store keys that belong to sync (a commit to them is a change of sync's status, not of the settings). */
-export const SYNC_RECORDS: readonly string[] = [SYNC_CONFIG, SYNC_STATE];
+/** The key of the composer's last "Share with the team" choice (issue 18). */
+export const TEAM_SHARE_CHOICE = 'team-share-choice';
+/**
+ * The settings-store keys that belong to sync (a commit to them is a change of sync's status, not
+ * of the settings; turning sync off removes them all, the share choice with the team it was for).
+ */
+export const SYNC_RECORDS: readonly string[] = [SYNC_CONFIG, SYNC_STATE, TEAM_SHARE_CHOICE];
 
 /** Sync's stored configuration, unchecked (the sync service parses it), if sync is on. */
 export async function getSyncConfigRecord(tx: ReadTx): Promise<unknown> {
@@ -34,7 +39,17 @@ export async function putSyncStateRecord(tx: WriteTx, state: unknown, now: numbe
   await tx.objectStore('settings').put({ name: SYNC_STATE, settings: state, updatedAt: now });
 }
 
-/** Remove sync's configuration and state (turned off). */
+/** The composer's stored share choice, unchecked, if any. */
+export async function getShareChoiceRecord(tx: ReadTx): Promise<unknown> {
+  return (await tx.objectStore('settings').get(TEAM_SHARE_CHOICE))?.settings;
+}
+
+/** Store the composer's share choice. */
+export async function putShareChoiceRecord(tx: WriteTx, shared: unknown, now: number): Promise<void> {
+  await tx.objectStore('settings').put({ name: TEAM_SHARE_CHOICE, settings: shared, updatedAt: now });
+}
+
+/** Remove sync's records: configuration, state, share choice (turned off). */
 export async function removeSyncRecords(tx: WriteTx): Promise<void> {
   await Promise.all(SYNC_RECORDS.map((name) => tx.objectStore('settings').delete(name)));
 }

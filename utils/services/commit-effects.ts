@@ -5,6 +5,7 @@
  * The search index follows commits on its own (utils/search/live-index.ts).
  */
 import { onCommit, peopleTouched, type Change, type Commit } from '../db/commit';
+import { ENDING_MEETINGS } from '../db/ending-meetings-repo';
 import { SYNC_RECORDS } from '../db/sync-repo';
 import type { TendDatabase } from '../db/schema';
 import { broadcast } from '../messaging/client';
@@ -26,7 +27,9 @@ export function watchCommits(db: TendDatabase, clock: () => number = Date.now): 
     const contactIds = peopleTouched(commit);
     // Sync keeps its own records in the settings store: their changes are sync's status, not the settings.
     const isSync = (change: Change) => typeof change.key === 'string' && SYNC_RECORDS.includes(change.key);
-    const settings = commit.changes.some((change) => change.store === 'settings' && !isSync(change));
+    // The meetings waiting for their end are the worker's own bookkeeping: no page shows them.
+    const isOwn = (change: Change) => change.key === ENDING_MEETINGS;
+    const settings = commit.changes.some((change) => change.store === 'settings' && !isSync(change) && !isOwn(change));
     const sync = commit.changes.some((change) => change.store === 'settings' && isSync(change));
     if (contactIds.length > 0 || settings || sync) await broadcast({ type: 'changed', contactIds, ...(settings && { settings }), ...(sync && { sync }) });
   });

@@ -49,7 +49,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
         ...(request.event && { event: request.event }),
         seenAt: now,
       });
-      await keepEndingMeeting({ site: from.site, url: from.pageUrl, event: request.event, people: outcome.people }, rules, now);
+      await keepEndingMeeting(await db, { site: from.site, url: from.pageUrl, event: request.event, people: outcome.people }, rules, now);
       // The people's own changes were announced when they committed; this is the tab's list.
       await broadcast({ type: 'changed', tabId: from.tabId });
     },
@@ -61,7 +61,7 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
       ...createDraftHandlers(db, clock),
       ...createSettingsHandlers(db, clock),
       ...createMeetingHandlers(db, clock),
-      ...createSyncHandlers(db),
+      ...createSyncHandlers(db, clock),
       getTabPeople: ({ tabId }) => currentTabPeople(tabId),
       getContact: async ({ contactId }) => (await getContact(readTx(await db, ['contacts']), contactId)) ?? null,
       getTimeline: async ({ contactId, limit, before }) => listTimeline(readTx(await db, ['timeline', 'interactions']), contactId, limit, before),

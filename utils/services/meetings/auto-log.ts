@@ -1,7 +1,7 @@
 /**
  * "Log a meeting automatically after it ended" (issue 16): a calendar's automatic-history switch
  * (off by default). An event seen while it is on, not yet ended and with saved guests, waits in
- * storage (utils/storage/ending-meetings.ts); one alarm rings at the
+ * the worker's database (./ending-meetings.ts); one alarm rings at the
  * earliest end and logs what ended through the same path as "Log this meeting", whose dedupe keys
  * make it once per event whichever comes first.
  */
@@ -9,8 +9,8 @@ import { browser } from 'wxt/browser';
 import type { TendDatabase } from '../../db/schema';
 import type { CalendarEvent, TabPerson } from '../../model/records';
 import { passiveHistoryOn, SITES } from '../../sites';
-import { getEndingMeetings, setEndingMeetings, type EndingMeeting } from '../../storage/ending-meetings';
 import { loadSettings } from '../settings/settings';
+import { getEndingMeetings, setEndingMeetings, type EndingMeeting } from './ending-meetings';
 import type { CaptureRules } from '../sightings/capture-rules';
 import { guestIdsOf, logEventMeeting } from './log-meeting';
 
@@ -41,7 +41,7 @@ const calendarSite = (id: string) => SITES.find((site) => site.id === id && site
  * user is a guest is not known here (the recognisers leave the user's own address out of the
  * guests), so, as with "Log this meeting", an event the user opened counts as theirs.
  */
-export async function keepEndingMeeting(seen: SeenEvent, rules: Pick<CaptureRules, 'noPassiveHistory'>, now: number): Promise<void> {
+export async function keepEndingMeeting(db: TendDatabase, seen: SeenEvent, rules: Pick<CaptureRules, 'noPassiveHistory'>, now: number): Promise<void> {
   const { event } = seen;
   if (!event || event.end === undefined || event.end <= now || !calendarSite(seen.site) || rules.noPassiveHistory.has(seen.site)) return;
   const contactIds = guestIdsOf(seen);
@@ -49,9 +49,9 @@ export async function keepEndingMeeting(seen: SeenEvent, rules: Pick<CaptureRule
   const meeting: EndingMeeting = { event: { ...event, end: event.end }, url: seen.url, contactIds };
   await serially(async () => {
     // Seen again (guests or times changed): the newer reading replaces the older.
-    const waiting = (await getEndingMeetings()).filter((other) => other.event.key !== event.key);
-    await setEndingMeetings([...waiting, meeting]);
-    await arm(await getEndingMeetings());
+    const waiting = (await getEndingMeetings(db)).filter((other) => other.event.key !== event.key);
+    await setEndingMeetings(db, [...waiting, meeting], now);
+    await arm(await getEndingMeetings(db));
   });
 }
 
@@ -63,7 +63,7 @@ export async function keepEndingMeeting(seen: SeenEvent, rules: Pick<CaptureRule
  */
 export function logEndedMeetings(db: TendDatabase, now: number): Promise<number> {
   return serially(async () => {
-    const waiting = await getEndingMeetings();
+    const waiting = await getEndingMeetings(db);
     const ended = waiting.filter((meeting) => meeting.event.end <= now);
     let logged = 0;
     if (ended.length > 0) {
@@ -81,7 +81,8 @@ export function logEndedMeetings(db: TendDatabase, now: number): Promise<number>
       }
     }
     const left = waiting.filter((meeting) => meeting.event.end > now);
-    await setEndingMeetings(left);
+    // Nothing ended (most worker starts): nothing to write, no commit to announce.
+    if (left.length < waiting.length) await setEndingMeetings(db, left, now);
     await arm(left);
     return logged;
   });

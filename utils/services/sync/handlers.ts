@@ -3,6 +3,7 @@ import type { TendDatabase } from '../../db/schema';
 import { broadcast } from '../../messaging/client';
 import type { ParsedPageRequest } from '../../messaging/protocol';
 import { SYNC_ALARM, syncServiceFor } from './service';
+import { lastShareChoice, rememberShareChoice } from './share-choice';
 import { teamKnowers } from './team-knowers';
 import { shareEntry, shareFollowUp } from './team-sharing';
 
@@ -12,7 +13,7 @@ type Request<T extends ParsedPageRequest['type']> = Extract<ParsedPageRequest, {
 export const announceSync = () => broadcast({ type: 'changed', sync: true });
 
 /** The worker's answers to the sync requests (utils/messaging/features/sync.ts). */
-export function createSyncHandlers(db: Promise<TendDatabase>) {
+export function createSyncHandlers(db: Promise<TendDatabase>, clock: () => number = Date.now) {
   const sync = syncServiceFor(db, announceSync);
   return {
     getSyncStatus: () => sync.status(),
@@ -24,6 +25,8 @@ export function createSyncHandlers(db: Promise<TendDatabase>) {
     },
     shareEntry: async ({ interactionId }: Request<'shareEntry'>) => shareEntry(await db, interactionId),
     shareFollowUp: async ({ followUpId }: Request<'shareFollowUp'>) => shareFollowUp(await db, followUpId),
+    getShareChoice: async () => lastShareChoice(await db),
+    setShareChoice: async ({ shared }: Request<'setShareChoice'>) => rememberShareChoice(await db, shared, clock()),
     getTeamKnowers: async ({ contactId }: Request<'getTeamKnowers'>) => {
       const team = await sync.teamReplica();
       return team ? teamKnowers(team.replica, team.member, contactId) : [];
