@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { seriousViolations } from './axe';
 import { Tend } from './harness';
+import { WorkerProbe } from './pages/follow-ups';
 import { SidePanel } from './pages/side-panel';
 
 // Google Calendar's week view with an event's details popup, served at its real URL from
@@ -122,6 +123,16 @@ test('with its calendar set to log meetings after they end, an event seen before
   const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
   await expect.poll(() => panel.peopleNames()).toEqual(['Grace Hopper', 'Ada Lovelace', 'Katherine Johnson']);
 
+  // While it waits, the event is in the worker's database, not in chrome.storage.local (which a
+  // content script could read, were the area opened to them).
+  const waiting = async () =>
+    (await new WorkerProbe(() => tend.worker()).records<{ name: string; settings: unknown }>('settings')).find((r) => r.name === 'ending-meetings');
+  await expect.poll(async () => JSON.stringify((await waiting())?.settings)).toContain('Quarterly review with the navy');
+  const local = await (
+    await tend.worker()
+  ).evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(keys: null): Promise<object> } } } }).chrome.storage.local.get(null));
+  expect(JSON.stringify(local)).not.toMatch(/endingMeetings|Quarterly review/);
+
   // The worker's alarm at the end logs it, with no click; not before the end.
   await expect.poll(entries, { timeout: 60_000, interval: 250 }).toHaveLength(3);
   expect(Date.now()).toBeGreaterThanOrEqual(span!.end);
@@ -140,5 +151,6 @@ test('with its calendar set to log meetings after they end, an event seen before
   await meeting.getByRole('button', { name: 'Log this meeting' }).click();
   await meeting.getByRole('status').filter({ hasText: 'already logged on its 3 guests' }).waitFor();
   expect(await entries()).toHaveLength(3);
+  expect(await waiting()).toBeUndefined(); // logged, it no longer waits
   await Promise.all([page.close(), panel.page.close()]);
 }, 150_000);
