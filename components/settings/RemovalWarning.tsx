@@ -4,9 +4,16 @@ import { downloadFile } from '../shared/download-file';
 import { makeExportFile } from './export-files';
 import { failureMessage } from '../shared/failure-message';
 import { StatusLine } from '../shared/StatusLine';
+import { useSyncStatus } from '../sync/use-sync-status';
 
-/** The warning that removing Tend deletes its data, with the backup one click away. */
+/**
+ * The warning that removing Tend deletes its data, with the backup one click away; while sync is
+ * on it says that only this browser's copy goes, the server's stays.
+ */
 export function RemovalWarning() {
+  const { data: sync } = useSyncStatus();
+  // Until the worker answers, the words of the common case (sync off) stand.
+  const server = sync && sync.state !== 'off' ? sync.server : undefined;
   const [status, setStatus] = useState<string>();
   const [error, setError] = useState<string>();
   const backUp = async () => {
@@ -21,8 +28,8 @@ export function RemovalWarning() {
   };
   return (
     <section aria-labelledby="removal-heading" class="warning">
-      <h2 id="removal-heading">{t('removalTitle')}</h2>
-      <p>{t('removalIntro')}</p>
+      <h2 id="removal-heading">{server ? t('removalTitleSyncOn') : t('removalTitle')}</h2>
+      <p>{server ? t('removalIntroSyncOn', server) : t('removalIntro')}</p>
       <button type="button" class="primary" onClick={() => void backUp()}>
         {t('removalBackup')}
       </button>

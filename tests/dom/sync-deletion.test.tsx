@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DeletePerson } from '../../components/card/DeletePerson';
 import { DangerZone } from '../../components/settings/DangerZone';
+import { RemovalWarning } from '../../components/settings/RemovalWarning';
 import type { SyncStatus } from '../../utils/messaging/features/sync';
 import type { Contact } from '../../utils/model/records';
 
@@ -107,5 +108,28 @@ describe('Delete everything with sync on', () => {
     answers.deleteEverything = { deletedPeople: 3 };
     await deleteEverything(host);
     expect(host.querySelector('[role=status]')?.textContent).toBe('Everything Tend kept has been deleted.');
+  });
+});
+
+describe('the options page’s removal warning', () => {
+  const words = (host: HTMLElement) => ({ title: host.querySelector('h2')?.textContent, text: host.querySelector('p')?.textContent });
+
+  test('with sync on it says a copy is on the server: removing Tend deletes this browser’s copy, the server’s stays', async () => {
+    answers.getSyncStatus = ON;
+    const host = await mount(<RemovalWarning />);
+    expect(words(host)).toEqual({
+      title: 'Removing Tend deletes this browser’s copy',
+      text: 'Sync is on: a copy of what Tend keeps is on your server, https://couch.example. If you remove the extension, Chrome deletes this browser’s copy with no way back; the server’s copy stays, and your other devices keep theirs. A backup file is still worth keeping.',
+    });
+    expect(host.textContent).not.toContain('lives only in this browser');
+  });
+
+  test('with sync off it says everything lives only in this browser profile', async () => {
+    const host = await mount(<RemovalWarning />);
+    expect(sent).toEqual(['getSyncStatus']);
+    expect(words(host)).toEqual({
+      title: 'Removing Tend deletes your data',
+      text: 'Everything Tend keeps lives only in this browser profile. If you remove the extension, Chrome deletes it all, with no way back. Keep a backup.',
+    });
   });
 });
