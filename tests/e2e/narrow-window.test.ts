@@ -5,12 +5,12 @@ import { seriousViolations } from './axe';
 import { askBackground } from './pages/ask';
 import { OptionsPage } from './pages/options';
 import { SidePanel } from './pages/side-panel';
+import { keepScreenshots } from './screenshots';
 import { VirtualDisplay } from './virtual-display';
 
 // Narrow windows as a user has them: headed (in a private Xvfb display), so scrollbars take room
 // as they do on the desktop; headless Chromium's take none and hid both defects (issues 14, 18).
 // Set TEND_SCREENSHOTS=<dir> to keep pictures of both pages, light and dark.
-const SHOTS = process.env.TEND_SCREENSHOTS;
 
 let display: VirtualDisplay;
 let tend: Tend;
@@ -74,10 +74,7 @@ test('a 360 px side panel: a card with a long name, organisation, title, tags an
   expect(await sideways(page)).toBeLessThanOrEqual(0);
   await page.setViewportSize({ width: 360, height: 600 });
 
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    if (SHOTS) await page.screenshot({ path: `${SHOTS}/narrow-card-360-${scheme}.png`, fullPage: true });
-  }
+  await keepScreenshots(page, 'narrow-card', 360);
   expect([...(await seriousViolations(page, 'light')), ...(await seriousViolations(page, 'dark'))]).toEqual([]);
 });
 
@@ -95,7 +92,7 @@ test('the options page in a 360 px window and in the narrowest (320 px) fits: no
       // The keep-in-touch row, the widest, wraps inside the page.
       const add = (await page.getByRole('region', { name: 'Keep in touch', exact: true }).getByRole('button', { name: 'Add' }).boundingBox())!;
       expect(add.x + add.width).toBeLessThanOrEqual(await page.evaluate(() => document.documentElement.clientWidth));
-      if (SHOTS) await page.screenshot({ path: `${SHOTS}/narrow-options-${width}-${scheme}.png`, fullPage: true });
     }
+    await keepScreenshots(page, 'narrow-options', width);
   }
 });
