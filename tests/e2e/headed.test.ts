@@ -1,28 +1,18 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
-import { Tend } from './harness';
+import { expect, test } from 'vitest';
 import { SidePanel } from './pages/side-panel';
-import { VirtualDisplay } from './virtual-display';
+import { headedTend } from './virtual-display';
 
 // Tests of Chrome's own UI (the native context menu, the permission prompt): headed, in a private
 // Xvfb display.
-let display: VirtualDisplay;
-let tend: Tend;
-beforeAll(async () => {
-  display = await VirtualDisplay.start();
-  tend = await Tend.launch('', display.display);
-});
-afterAll(async () => {
-  await tend?.close();
-  display?.stop();
-});
+const headed = headedTend();
 
 test('the real context menu: "Log this interaction" on a selection opens the side panel with the entry', async () => {
-  const page = await tend.open('https://people.example/notes?tend-fixture=visible-text');
+  const page = await headed.tend.open('https://people.example/notes?tend-fixture=visible-text');
   await page.bringToFront();
-  await tend.tabIdOf(page);
+  await headed.tend.tabIdOf(page);
   const paragraph = page.locator('p').first();
   const selected = (await paragraph.innerText()).trim();
-  const worker = await tend.worker();
+  const worker = await headed.tend.worker();
   // "Log this interaction" waits as a draft about the page, in Tend's database.
   const menuDraft = () =>
     worker.evaluate(
@@ -43,7 +33,7 @@ test('the real context menu: "Log this interaction" on a selection opens the sid
     await paragraph.selectText();
     await paragraph.click({ button: 'right' });
     await page.waitForTimeout(500 * attempt);
-    await display.keys('l');
+    await headed.display.keys('l');
     const saved = await expect
       .poll(menuDraft, { timeout: 5_000 })
       .toBeDefined()
@@ -52,23 +42,23 @@ test('the real context menu: "Log this interaction" on a selection opens the sid
         () => false,
       );
     if (saved) break;
-    await display.keys('Escape');
+    await headed.display.keys('Escape');
   }
   expect(await menuDraft()).toMatchObject({ text: selected, source: { url: page.url() } });
   // The side panel opened in the click's user gesture, not a fallback notification.
-  const cdp = await tend.context.newCDPSession(page);
+  const cdp = await headed.tend.context.newCDPSession(page);
   const { targetInfos } = await cdp.send('Target.getTargets');
-  expect(targetInfos.some((target) => target.url.startsWith(tend.url('sidepanel')))).toBe(true);
+  expect(targetInfos.some((target) => target.url.startsWith(headed.tend.url('sidepanel')))).toBe(true);
 });
 
 test('after the user grants all sites in Chrome’s prompt, any page is read without a click', async () => {
-  const options = await tend.context.newPage();
-  await options.goto(tend.url('options'));
+  const options = await headed.tend.context.newPage();
+  await options.goto(headed.tend.url('options'));
   await options.bringToFront();
   await options.getByRole('button', { name: 'Read all sites' }).click();
   // Chrome's prompt focuses Deny; Tab moves to Allow. On a loaded machine the prompt can take a
   // while to appear (it is browser UI, invisible to Playwright): give it time, and try again once.
-  const worker = await tend.worker();
+  const worker = await headed.tend.worker();
   const granted = () =>
     worker.evaluate(() =>
       (globalThis as unknown as { chrome: { permissions: { contains(p: object): Promise<boolean> } } }).chrome.permissions.contains({
@@ -77,7 +67,7 @@ test('after the user grants all sites in Chrome’s prompt, any page is read wit
     );
   for (let attempt = 0; attempt < 2 && !(await granted()); attempt++) {
     await options.waitForTimeout(1500);
-    await display.keys('Tab', 'Return');
+    await headed.display.keys('Tab', 'Return');
     await expect
       .poll(granted, { timeout: 5_000 })
       .toBe(true)
@@ -86,7 +76,7 @@ test('after the user grants all sites in Chrome’s prompt, any page is read wit
   expect(await granted()).toBe(true);
   await options.getByRole('list', { name: 'Sites you allowed' }).getByText('All https sites').waitFor({ timeout: 15_000 });
 
-  const page = await tend.open('https://people.example/about?tend-fixture=visible-text');
-  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${await tend.tabIdOf(page)}`));
+  const page = await headed.tend.open('https://people.example/about?tend-fixture=visible-text');
+  const panel = await SidePanel.open(await headed.tend.context.newPage(), headed.tend.url('sidepanel', `?tab=${await headed.tend.tabIdOf(page)}`));
   await expect.poll(() => panel.peopleNames()).toContain('alan@orbit.example');
 });

@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { Tend } from './harness';
 import { seriousViolations } from './axe';
 import { askBackground } from './pages/ask';
 import { OptionsPage } from './pages/options';
 import { SidePanel } from './pages/side-panel';
 import { keepScreenshots } from './screenshots';
-import { VirtualDisplay } from './virtual-display';
+import { headedTend } from './virtual-display';
 
 // Narrow windows as a user has them: headed (in a private Xvfb display), so scrollbars take room
 // as they do on the desktop; headless Chromium's take none and hid both defects (issues 14, 18).
 // Set TEND_SCREENSHOTS=<dir> to keep pictures of both pages, light and dark.
 
-let display: VirtualDisplay;
-let tend: Tend;
-beforeAll(async () => {
-  display = await VirtualDisplay.start();
-  tend = await Tend.launch('', display.display);
-});
-afterAll(async () => {
-  await tend?.close();
-  display?.stop();
-});
+const headed = headedTend();
 
 const NAME = 'Mary Winston Jackson-Featherstonehaugh-Montgomery';
 
@@ -38,11 +28,11 @@ async function headerEdges(panel: SidePanel) {
 const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 test('a 360 px side panel: a card with a long name, organisation, title, tags and stage keeps Pin and × in view, scrolling or not; nothing scrolls sideways', async () => {
-  const gmail = await tend.openGmail('app', '#inbox/FMfcgzQZTLnpWvpbLkvKqrbGrqzvDJXp');
-  const tabId = await tend.tabIdOf(gmail);
-  const page = await tend.context.newPage();
+  const gmail = await headed.tend.openGmail('app', '#inbox/FMfcgzQZTLnpWvpbLkvKqrbGrqzvDJXp');
+  const tabId = await headed.tend.tabIdOf(gmail);
+  const page = await headed.tend.context.newPage();
   await page.setViewportSize({ width: 360, height: 600 });
-  const panel = await SidePanel.open(page, tend.url('sidepanel', `?tab=${tabId}`));
+  const panel = await SidePanel.open(page, headed.tend.url('sidepanel', `?tab=${tabId}`));
   await panel.openPerson('Mary Jackson');
   const contactId = (await askBackground(page, { type: 'getTabPeople', tabId }))!.people.find((p) => p.displayName === 'Mary Jackson')!.contactId!;
   await askBackground(page, {
@@ -79,10 +69,10 @@ test('a 360 px side panel: a card with a long name, organisation, title, tags an
 });
 
 test('the options page in a 360 px window and in the narrowest (320 px) fits: nothing scrolls sideways, light and dark', async () => {
-  const page = await tend.context.newPage();
+  const page = await headed.tend.context.newPage();
   for (const width of [360, 320]) {
     await page.setViewportSize({ width, height: 800 });
-    const options = await OptionsPage.open(page, tend.url('options'));
+    const options = await OptionsPage.open(page, headed.tend.url('options'));
     // Every section has come (the sync form and the data sections load after the settings).
     await options.page.getByLabel('Server address').waitFor();
     await options.page.getByRole('button', { name: 'Delete everything' }).waitFor();

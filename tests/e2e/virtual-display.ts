@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { afterAll, beforeAll } from 'vitest';
+import { Tend } from './harness';
 
 /**
  * A private X display (Xvfb) for the few tests that need a headed browser: Chrome's native context
@@ -40,4 +42,21 @@ export class VirtualDisplay {
   stop(): void {
     this.server.kill();
   }
+}
+
+/**
+ * A headed Tend in a private display for one test file: started before its tests, closed after
+ * (read `tend` and `display` inside the tests).
+ */
+export function headedTend(): { tend: Tend; display: VirtualDisplay } {
+  const headed = {} as { tend: Tend; display: VirtualDisplay };
+  beforeAll(async () => {
+    headed.display = await VirtualDisplay.start();
+    headed.tend = await Tend.launch('', headed.display.display);
+  });
+  afterAll(async () => {
+    await headed.tend?.close();
+    headed.display?.stop();
+  });
+  return headed;
 }
