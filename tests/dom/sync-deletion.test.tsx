@@ -1,12 +1,12 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DeletePerson } from '../../components/card/DeletePerson';
 import { DangerZone } from '../../components/settings/DangerZone';
 import { RemovalWarning } from '../../components/settings/RemovalWarning';
 import type { SyncStatus } from '../../utils/messaging/features/sync';
 import type { Contact } from '../../utils/model/records';
+import { flush, mounter } from './mount';
 
 const OFF: SyncStatus = { state: 'off', pending: 0, rejected: 0 };
 const ON: SyncStatus = { state: 'idle', server: 'https://couch.example', user: 'ada', pending: 0, rejected: 0 };
@@ -30,20 +30,7 @@ beforeEach(() => {
     return { ok: true, data: answers[message.type] };
   }) as never);
 });
-const hosts: HTMLElement[] = [];
-afterEach(() => {
-  for (const host of hosts.splice(0)) render(null, host);
-  document.body.replaceChildren();
-});
-
-const flush = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-async function mount(view: preact.JSX.Element): Promise<HTMLElement> {
-  const host = document.body.appendChild(document.createElement('div'));
-  hosts.push(host);
-  await act(() => render(view, host));
-  await flush();
-  return host;
-}
+const mount = mounter();
 const button = (host: HTMLElement, name: string) => [...host.querySelectorAll('button')].find((b) => b.textContent === name)!;
 
 /** The card's delete confirmation, opened. */

@@ -1,11 +1,11 @@
-import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SyncSettings } from '../../components/settings/SyncSettings';
 import { SyncStateLine } from '../../components/sync/SyncStateLine';
 import { syncErrorWords } from '../../components/sync/sync-words';
 import type { SyncErrorCode, SyncStatus } from '../../utils/messaging/features/sync';
+import { flush, mounter } from './mount';
 
 const OFF: SyncStatus = { state: 'off', pending: 0, rejected: 0 };
 const ON: SyncStatus = { state: 'idle', server: 'https://couch.example', user: 'ada', lastSyncedAt: Date.UTC(2026, 11, 6, 14, 5), pending: 0, rejected: 0 };
@@ -34,20 +34,7 @@ beforeEach(() => {
     return permissionGranted;
   }) as never;
 });
-const hosts: HTMLElement[] = [];
-afterEach(() => {
-  for (const host of hosts.splice(0)) render(null, host);
-  document.body.replaceChildren();
-});
-
-const flush = () => act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
-async function mount(view: preact.JSX.Element): Promise<HTMLElement> {
-  const host = document.body.appendChild(document.createElement('div'));
-  hosts.push(host);
-  await act(() => render(view, host));
-  await flush();
-  return host;
-}
+const mount = mounter();
 const field = (host: HTMLElement, id: string) => host.querySelector<HTMLInputElement>(`#${id}`)!;
 async function type(host: HTMLElement, id: string, value: string) {
   await act(() => {
