@@ -60,8 +60,8 @@ export function toReport(recogniser: Recogniser, findings: PageFindings, doc: Do
     site: recogniser.id,
     page: { url: url.href.slice(0, MAX_URL), title: doc.title.slice(0, MAX_URL) },
     thread: findings.thread && { key: findings.thread.key.slice(0, MAX_URL), subject: clip(findings.thread.subject, MAX_NAME) ?? '' },
-    // An event's organiser is an address the recogniser checked (at most 254 characters, MAX_ADDRESS).
-    ...(findings.event && { event: { ...findings.event, key: findings.event.key.slice(0, MAX_URL), title: clip(findings.event.title, MAX_NAME) ?? '' } }),
+    // An event comes cut to the limits by the one function that makes events (calendar/event-ref.ts).
+    ...(findings.event && { event: findings.event }),
     // A hostile page cannot make one report carry more than the cap; the panel says it was cut.
     people: findings.people
       .slice(0, MAX_PEOPLE_PER_SIGHTING)

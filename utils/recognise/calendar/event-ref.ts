@@ -1,3 +1,4 @@
+import { MAX_NAME, MAX_URL } from '../../model/limits';
 import type { PeopleOnPage } from '../shared/mail-people';
 import type { EventSpan } from './when-text';
 
@@ -25,9 +26,19 @@ export const namesOrganiser = (label: string | null) => {
 /** Longest event id Tend keeps in a key. */
 export const MAX_EVENT_ID = 512;
 
-/** An event with its time, when the page gave one. */
+/**
+ * An event with its time, when the page gave one. Key and title are cut to the protocol's limits here,
+ * where every event is made, so a hostile page's overlong title cannot get the report refused (the
+ * other content scripts then carry no event code).
+ */
 export function eventRef(key: string, title: string, span: EventSpan | undefined, organiser?: string): CalendarEventRef {
-  return { key, title, ...(span && { start: span.start }), ...(span?.end !== undefined && { end: span.end }), ...(organiser && { organiser }) };
+  return {
+    key: key.slice(0, MAX_URL),
+    title: title.slice(0, MAX_NAME),
+    ...(span && { start: span.start }),
+    ...(span?.end !== undefined && { end: span.end }),
+    ...(organiser && { organiser }),
+  };
 }
 
 /**

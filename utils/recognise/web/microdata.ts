@@ -31,15 +31,16 @@ function microdataValue(element: Element): string | undefined {
 /** Properties of one item, by name, in page order. */
 type ItemProperties = Map<string, Element[]>;
 
-const urls = (elements: Element[] = []) => elements.slice(0, MAX_VALUES).map(microdataValue);
+/** The first MAX_VALUES values of a property's elements. */
+const valuesOf = (elements: Element[] = []) => elements.slice(0, MAX_VALUES).map(microdataValue);
 
 function personOfItem(item: Element, properties: ItemProperties, page: URL): StructuredPerson {
   const text = (name: string) => firstValue(properties.get(name) ?? [], (element) => cleanName(microdataValue(element)));
   const emailElements = properties.get('email') ?? [];
   const name = text('name') ?? cleanName([text('givenName'), text('familyName')].filter(Boolean).join(' '));
   const person: StructuredPerson = {
-    emails: emailsFrom(emailElements.slice(0, MAX_VALUES).map(microdataValue)),
-    profileUrls: profileUrlsFrom([...urls(properties.get('url')), ...sameAsValues(urls(properties.get('sameAs')))], page),
+    emails: emailsFrom(valuesOf(emailElements)),
+    profileUrls: profileUrlsFrom([...valuesOf(properties.get('url')), ...sameAsValues(valuesOf(properties.get('sameAs')))], page),
     mainEntity: tokens(item, 'itemprop').includes('mainEntity'),
     claimed: emailElements,
     element: item,

@@ -88,8 +88,7 @@ export const profileUrlsFrom = (values: readonly (string | undefined)[], page: U
  * schema.org `sameAs` values that can be another profile of the person: absolute http(s) URLs only
  * (words such as "see my blog" would otherwise resolve against the page to a URL of the page's site).
  */
-export const sameAsValues = (values: readonly (string | undefined)[]): string[] =>
-  values.filter((value): value is string => value !== undefined && /^\s*https?:\/\//i.test(value));
+export const sameAsValues = (values: readonly (string | undefined)[]) => values.filter((value) => /^\s*https?:/i.test(value ?? ''));
 
 /** True when a schema.org type is `name`: written bare ("Person"), prefixed ("schema:Person") or as an IRI. */
 export function isSchemaType(type: string, name: string): boolean {
@@ -97,21 +96,15 @@ export function isSchemaType(type: string, name: string): boolean {
   return trimmed === name || trimmed.endsWith(`:${name}`) || trimmed.endsWith(`schema.org/${name}`);
 }
 
-function jsonStrings(value: unknown): string[] {
+/**
+ * JSON-LD strings: plain, or the `key` of an object: `@value` for a literal, `@id` for a node reference
+ * (`{"@id": "https://..."}`, as expanded JSON-LD writes `sameAs`).
+ */
+function jsonStrings(value: unknown, key = '@value'): string[] {
   const values = Array.isArray(value) ? value : [value];
   return values.flatMap((item) => {
-    if (typeof item === 'string') return [item];
-    const literal = (item as { '@value'?: unknown } | null)?.['@value'];
-    return typeof literal === 'string' ? [literal] : [];
-  });
-}
-
-/** JSON-LD IRIs: strings, or node references (`{"@id": "https://..."}`) as expanded JSON-LD writes `sameAs`. */
-function jsonIris(value: unknown): string[] {
-  const values = Array.isArray(value) ? value : [value];
-  return values.flatMap((item) => {
-    const id = (item as { '@id'?: unknown } | null)?.['@id'];
-    return typeof id === 'string' ? [id] : jsonStrings(item);
+    const text = typeof item === 'string' ? item : (item as Record<string, unknown> | null)?.[key];
+    return typeof text === 'string' ? [text] : [];
   });
 }
 
@@ -122,7 +115,7 @@ function jsonPerson(object: Record<string, unknown>, page: URL, mainEntity: bool
   const person: StructuredPerson = {
     emails: emailsFrom(jsonStrings(object.email)),
     // `sameAs`: the person's other profiles (LinkedIn, GitHub...), the same person as `url`.
-    profileUrls: profileUrlsFrom([...jsonStrings(object.url), ...sameAsValues(jsonIris(object.sameAs))], page),
+    profileUrls: profileUrlsFrom([...jsonStrings(object.url), ...sameAsValues(jsonStrings(object.sameAs, '@id'))], page),
     mainEntity,
     claimed: [],
   };
