@@ -7,13 +7,12 @@ import { TendError } from '../../utils/errors';
 import { t, type MessageKey } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 import type { ImportFileContents } from '../../utils/messaging/features/portability';
-import { BackupCounter } from '../../utils/portability/backup/read';
 import { parseContactsCsv, parseCsvWithMapping, type CsvColumnMapping, type KnownCsvFormat } from '../../utils/portability/csv/import';
-import { forEachTextSlice, textOfFile, unreadableFileIssue } from '../../utils/portability/file-text';
+import { textOfFile } from '../../utils/portability/file-text';
 import type { ImportCandidate, ImportIssue, ImportPreview } from '../../utils/model/import';
 import { vCardImportInput } from '../../utils/portability/vcard/import';
 import { parseVCards } from '../../utils/portability/vcard/parse';
-import { receiveText, sendText } from './transfer';
+import { receiveText, sendFile, sendText } from './transfer';
 
 /** Larger contact files are refused before being read: one with photos is rarely over 20 MB. */
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
@@ -87,20 +86,11 @@ async function previewOf(
 }
 
 /**
- * The summary of a backup file, read a slice at a time (each slice decoded, split and its records
- * checked in a short task): a large backup never becomes one string in the page.
+ * The summary of a backup file, counted by the worker: the page hands it the File and never reads
+ * a large file's bytes itself (reading 20 MB here left garbage whose collection froze the page).
  */
 async function backupStep(fileName: string, file: Blob): Promise<ImportStep> {
-  const counter = new BackupCounter();
-  let first = true;
-  await forEachTextSlice(file, (text) => {
-    const unreadable = first ? unreadableFileIssue(text, t('importFormatBackup')) : undefined;
-    if (unreadable) throw new TendError('invalid', unreadable.reason);
-    first = false;
-    counter.push(text);
-  });
-  if (first) throw new TendError('invalid', t('importFileEmpty'));
-  const { exportedAt, valid, invalid } = counter.end();
+  const { exportedAt, valid, invalid } = await ask({ type: 'countBackup', backup: await sendFile(file) });
   return { step: 'backup', fileName, file, summary: { exportedAt, people: valid.contacts, entries: valid.interactions, followUps: valid.followUps, invalid } };
 }
 

@@ -4,6 +4,9 @@
  */
 import { CHUNK_CHARS, type PartsPayload, type TextPayload } from '../../utils/messaging/features/portability';
 import { ask } from '../../utils/messaging/client';
+import { FileUploadAnswer, type FileUploadMessage } from '../../utils/messaging/features/file-upload';
+import { TendError } from '../../utils/errors';
+import { t } from '../../utils/i18n';
 import { forEachTextSlice, SLICE_BYTES } from '../../utils/portability/file-text';
 
 /** Hand a text to the worker: inline, or uploaded chunk by chunk and named by the payload. */
@@ -18,19 +21,56 @@ export async function sendText(text: string): Promise<TextPayload> {
 }
 
 /**
- * Hand a file's text to the worker a slice at a time (each decoded and sent in a short task; see
- * forEachTextSlice): inline when it is one slice. `onSent` hears the bytes sent so far.
+ * Hand a file's text to the worker: inline when it is one slice, else the File itself, which the
+ * worker reads (see utils/services/portability/file-uploads.ts). `onSent` hears the bytes the
+ * worker has read so far; when it throws, the worker is told to stop and the upload rejects with
+ * what it threw.
  */
 export async function sendFile(file: Blob, onSent?: (bytes: number) => void): Promise<TextPayload> {
+  if (file.size > SLICE_BYTES) return handFile(file, onSent);
+  let text = '';
+  await forEachTextSlice(file, (slice) => void (text += slice));
+  onSent?.(file.size);
+  return { text };
+}
+
+/** A worker silent this long while reading a file has stopped: its upload is lost. */
+const SILENCE_MS = 30_000;
+
+async function handFile(file: Blob, onSent?: (bytes: number) => void): Promise<TextPayload> {
+  const worker = (await navigator.serviceWorker.ready).active;
+  if (!worker) throw new TendError('not-found', t('transferLost'));
   const transferId = crypto.randomUUID();
-  let first: string | undefined;
-  let index = 0;
-  await forEachTextSlice(file, async (text, bytes) => {
-    if (file.size <= SLICE_BYTES) first = text;
-    else await ask({ type: 'uploadChunk', transferId, index: index++, text });
-    onSent?.(bytes);
+  const channel = new MessageChannel();
+  return new Promise<TextPayload>((resolve, reject) => {
+    let silence: ReturnType<typeof setTimeout>;
+    const settle = (end: () => void) => {
+      clearTimeout(silence);
+      channel.port1.close();
+      end();
+    };
+    const listen = () => {
+      clearTimeout(silence);
+      silence = setTimeout(() => settle(() => reject(new TendError('not-found', t('transferLost')))), SILENCE_MS);
+    };
+    channel.port1.onmessage = ({ data }: MessageEvent<unknown>) => {
+      const answer = FileUploadAnswer.safeParse(data);
+      if (!answer.success) return settle(() => reject(new TendError('failed', t('transferDamaged'))));
+      const said = answer.data;
+      if ('error' in said) return settle(() => reject(new TendError('failed', said.error)));
+      if ('chunks' in said) return settle(() => resolve({ transferId, chunks: said.chunks }));
+      listen();
+      try {
+        onSent?.(said.bytes);
+      } catch (stopped) {
+        channel.port1.postMessage('cancel');
+        settle(() => reject(stopped));
+      }
+    };
+    listen();
+    const message: FileUploadMessage = { type: 'uploadFile', transferId, file };
+    worker.postMessage(message, [channel.port2]);
   });
-  return file.size <= SLICE_BYTES ? { text: first ?? '' } : { transferId, chunks: index };
 }
 
 /** The text of a payload the worker answered: inline, or read back chunk by chunk. */

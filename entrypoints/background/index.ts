@@ -14,6 +14,7 @@ import { migrateStorageDrafts } from '../../utils/services/drafts/migrate-storag
 import { loadSettings } from '../../utils/services/settings/settings';
 import { watchSyncAlarm } from '../../utils/services/sync/handlers';
 import { watchMeetingEnds } from './meeting-ends';
+import { receiveFileUpload, type FileUploadEvent } from '../../utils/services/portability/file-uploads';
 
 export default defineBackground(() => {
   // Every listener is registered synchronously at start, so an event that woke the worker is
@@ -27,6 +28,8 @@ export default defineBackground(() => {
   // The only listener: every write, the options page's bulk ones included, is a request the
   // worker answers, and the worker itself updates the search index and alarms after it.
   browser.runtime.onMessage.addListener((message: unknown, sender) => route(message, sender));
+  // Files the options page hands over whole (a Blob cannot travel as runtime messaging's JSON).
+  globalThis.addEventListener?.('message', (event) => receiveFileUpload(event as unknown as FileUploadEvent, browser.runtime.getURL('/')));
   watchTabs();
   // Drafts kept per tab in chrome.storage.local by earlier versions move into the database once.
   void db.then((opened) => migrateStorageDrafts(opened, Date.now())).catch((error: unknown) => console.error('Tend: could not move old drafts', error));

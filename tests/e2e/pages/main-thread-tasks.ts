@@ -10,9 +10,18 @@ interface TraceEvent {
   name: string;
   pid: number;
   tid: number;
+  ts: number;
   dur?: number;
   tdur?: number;
-  args?: { beginData?: { frame?: string } };
+  args?: { beginData?: { frame?: string }; chrome_mojo_event_info?: { mojo_interface_tag?: string } };
+}
+
+/** Whether a task of the thread delivered a DevTools message: the tracing's own work (starting, flushing), not the page's. */
+function tracingsOwn(thread: TraceEvent[]): (task: TraceEvent) => boolean {
+  const devTools = thread.filter(
+    (event) => event.name === 'Receive mojo message' && event.args?.chrome_mojo_event_info?.mojo_interface_tag === 'blink.mojom.DevToolsSession',
+  );
+  return (task) => devTools.some((event) => event.ts >= task.ts && event.ts <= task.ts + (task.dur ?? 0));
 }
 
 /**
@@ -38,8 +47,9 @@ export async function traceMainThreadTasks(context: BrowserContext, page: Page):
   const { frameTree } = await cdp.send('Page.getFrameTree');
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  // RunTask (with thread time) is in the disabled-by-default category; Layout names the frame.
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  // RunTask (with thread time) is in the disabled-by-default category; Layout names the frame;
+  // toplevel names the message a task delivered (the tracing's own messages are left out).
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,toplevel', transferMode: 'ReportEvents' });
   return async () => {
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
     await cdp.send('Tracing.end');
@@ -47,8 +57,10 @@ export async function traceMainThreadTasks(context: BrowserContext, page: Page):
     await cdp.detach();
     const layout = events.find((event) => event.name === 'Layout' && event.args?.beginData?.frame === frameTree.frame.id);
     if (!layout) throw new Error('the trace shows no layout of the page: its main thread is unknown');
-    return events
-      .filter((event) => event.name === 'RunTask' && event.pid === layout.pid && event.tid === layout.tid && event.tdur !== undefined)
+    const pageThread = events.filter((event) => event.pid === layout.pid && event.tid === layout.tid);
+    const isTracingsOwn = tracingsOwn(pageThread);
+    return pageThread
+      .filter((event) => event.name === 'RunTask' && event.tdur !== undefined && !isTracingsOwn(event))
       .map((event) => ({ wallMs: (event.dur ?? 0) / 1000, cpuMs: (event.tdur ?? 0) / 1000 }));
   };
 }

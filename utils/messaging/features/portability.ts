@@ -125,6 +125,13 @@ const chunkIndex = z
 export const TransferProgress = z.object({ done: count, total: count });
 export type TransferProgress = z.infer<typeof TransferProgress>;
 
+/** What a backup holds (utils/portability/backup/read.ts BackupCounter): valid records per store, damaged ones. */
+export const BackupTally = z.object({
+  exportedAt: z.string().max(64),
+  valid: z.object({ contacts: count, identities: count, interactions: count, followUps: count }),
+  invalid: count,
+});
+
 /** The portability feature's page requests. */
 export const portabilityRequests = [
   /** One chunk of a long text the page sends; chunks come in order, from 0. */
@@ -153,6 +160,8 @@ export const portabilityRequests = [
   z.object({ type: z.literal('undoImport'), importId: z.uuid() }),
   /** The most recent imports, newest first. */
   z.object({ type: z.literal('listImports'), limit: z.number().int().min(1).max(100).default(20) }),
+  /** What a backup file holds, counted by the worker (the page never reads a large file itself). Reads only. */
+  z.object({ type: z.literal('countBackup'), backup: TextPayload }),
   /** Restore a backup file (its text, read by the worker piece by piece), in one transaction. */
   z.object({ type: z.literal('restoreBackup'), backup: TextPayload, progressId: z.uuid().optional() }),
   /** Cancel the long request the page named `progressId` (a restore): it writes nothing. */
@@ -173,6 +182,7 @@ export const portabilityResults = {
   applyImport: z.object({ importId: z.uuid() }),
   undoImport: UndoImportResult,
   listImports: z.array(ImportSummary),
+  countBackup: BackupTally,
   restoreBackup: RestoreResult,
   cancelTransfer: z.object({ cancelled: z.literal(true) }),
   /** `syncServerLeft`: sync was on with this server; it is off now and the server's copy was left as it was. */

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { TendError } from '../../errors';
 import { t, uiLanguage } from '../../i18n';
 import { Contact, FollowUp, Interaction, Settings } from '../../model/records';
+import { unreadableFileIssue } from '../file-text';
 import { BACKUP_VERSION, BackupEnvelope, BackupFile, IdentityRow } from './format';
 import { normalIdentities, normalIdentityValue } from './normalise';
 import { addPiece, assembleBackup, BackupSplitter, BackupSyntaxError } from './split';
@@ -116,6 +117,20 @@ export class BackupCounter {
     const file = checkEnvelope(this.shape);
     return { exportedAt: file.exportedAt, valid: this.valid, invalid: this.invalid + (Settings.safeParse(file.settings).success ? 0 : 1) };
   }
+}
+
+/**
+ * Count what a backup's text holds, piece by piece as it was read: a TendError says why a file is
+ * unusable (empty, binary, not a backup, damaged JSON) in the words of the import section.
+ */
+export function countBackup(pieces: readonly string[]): BackupTally {
+  const first = pieces.find((piece) => piece !== '');
+  if (first === undefined) throw new TendError('invalid', t('importFileEmpty'));
+  const unreadable = unreadableFileIssue(first, t('importFormatBackup'));
+  if (unreadable) throw new TendError('invalid', unreadable.reason);
+  const counter = new BackupCounter();
+  for (const piece of pieces) counter.push(piece);
+  return counter.end();
 }
 
 /**

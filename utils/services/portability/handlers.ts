@@ -6,7 +6,7 @@ import { ImportFileContents, RESTORE_PROBLEMS_SENT, type RestoreResult } from '.
 import type { ParsedPageRequest } from '../../messaging/protocol';
 import type { ImportPreview } from '../../model/import';
 import { restoreBackup, type RestoreReport } from '../../portability/backup/backup';
-import { parseBackupTexts } from '../../portability/backup/read';
+import { countBackup, parseBackupTexts } from '../../portability/backup/read';
 import { applyImport } from '../../portability/import/apply';
 import { listImports } from '../../portability/import/history';
 import { previewImport } from '../../portability/import/preview';
@@ -64,6 +64,7 @@ export function createPortabilityHandlers(db: Promise<TendDatabase>, clock: () =
       failingAs('import', async () => applyImport(await db, jsonOf(textOf(preview)) as ImportPreview, { now: clock() })),
     undoImport: ({ importId }: Request<'undoImport'>) => failingAs('undo-import', async () => undoImport(await db, importId, clock())),
     listImports: ({ limit }: Request<'listImports'>) => failingAs('list-imports', async () => listImports(await db, limit)),
+    countBackup: ({ backup }: Request<'countBackup'>) => failingAs('read-file', async () => countBackup(chunksOf(backup))),
     restoreBackup: ({ backup, progressId }: Request<'restoreBackup'>) =>
       failingAs('restore', async () => {
         const followed =

@@ -54,6 +54,11 @@ export function receiveChunk(transferId: string, index: number, text: string, no
   return entry.chunks.length;
 }
 
+/** Forget an upload that will not be finished (a file the worker stopped reading). */
+export function dropUpload(transferId: string): void {
+  uploads.delete(transferId);
+}
+
 /** The whole text a payload carries: inline, or every chunk staged under its id (then released). */
 export function textOf(payload: TextPayload): string {
   return chunksOf(payload).join('');
