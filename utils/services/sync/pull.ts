@@ -53,7 +53,7 @@ export async function applyReplicaChanges(db: TendDatabase, replica: Replica, no
         rejected++;
         continue;
       }
-      const applied = await applyDocument(tx, read, bases.get(doc._id));
+      const applied = await applyDocument(tx, read, bases.records.get(doc._id));
       if (applied === 'written') total.applied++;
       if (applied !== 'kept-local') agreed.set(doc._id, read.deleted ? undefined : read.synced.record);
     }
@@ -61,7 +61,7 @@ export async function applyReplicaChanges(db: TendDatabase, replica: Replica, no
     await putSyncStateRecord(tx, { ...state, pulledSeq: batch.last_seq, rejected: state.rejected + rejected }, now);
     await tx.done;
     total.rejected += rejected;
-    await writeBases(replica, agreed);
+    await writeBases(replica, agreed, bases);
   }
 }
 

@@ -90,7 +90,7 @@ async function copyRecords(db: TendDatabase, replica: Replica, store: LoggedStor
       return;
     }
     const at = changedAt.get(id)!;
-    const base = bases.get(docId);
+    const base = bases.records.get(docId);
     const behind = previous !== undefined && base !== undefined && base !== null && !sameValue(base, previous.record);
     const copied = behind ? undefined : toDocument(kind, record, previous, at);
     const next = behind ? mergedWithReplica(record, base, previous, at) : copied && { synced: copied };
@@ -99,7 +99,7 @@ async function copyRecords(db: TendDatabase, replica: Replica, store: LoggedStor
     if (next.kept) writes.push({ _id: documentId('entry', next.kept.id), kind: 'entry', record: next.kept });
   });
   if (writes.length > 0) await replica.bulkDocs(writes);
-  await writeBases(replica, agreed);
+  await writeBases(replica, agreed, bases);
   return writes.length;
 }
 
