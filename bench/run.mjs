@@ -4,7 +4,7 @@
  * and exits 1 when any budget fails.
  *
  * `node bench/run.mjs --only web` runs some groups of rows alone (gmail, prose, hostile, web =
- * prose and hostile, sizes, search, people; comma-separated), prints them and writes nothing.
+ * prose and hostile, sizes, search, people, wake, sync; comma-separated), prints them and writes nothing.
  */
 import { bundleForPage } from './bundle.mjs';
 import { launchBrowser, openBenchPage } from './browser.mjs';
@@ -17,6 +17,7 @@ import { searchRows } from './search-bench.mjs';
 import { peopleRows } from './people-bench.mjs';
 import { calendarRows } from './calendar-bench.mjs'; // issue 16: a 200-guest event, with the recogniser rows
 import { wakeRows } from './wake-bench.mjs'; // issue 17: no worker start on sites Tend does not read
+import { syncRows } from './sync-bench.mjs'; // issue 18: initial sync and writes with sync on, against a local server
 
 /** @typedef {import('./report.mjs').Row} Row */
 /** @typedef {import('./in-page').BenchScenarios} BenchScenarios */
@@ -47,7 +48,7 @@ function scenario(page, name, ...args) {
 }
 
 /** Row groups `--only` can pick. */
-const GROUPS = ['gmail', 'prose', 'hostile', 'sizes', 'search', 'people', 'wake'];
+const GROUPS = ['gmail', 'prose', 'hostile', 'sizes', 'search', 'people', 'wake', 'sync'];
 
 /**
  * The groups to run: all, or those named after `--only` (`web` is prose and hostile).
@@ -237,6 +238,7 @@ async function main() {
     await browser.close();
   }
   if (groups.has('people')) rows.push(...(await peopleRows()));
+  if (groups.has('sync')) rows.push(...(await syncRows()));
   // A partial run must not overwrite the full results.
   if (everything) writeResults(rows);
   printTable(rows);

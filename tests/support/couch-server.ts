@@ -4,27 +4,12 @@
  * its cwd), with an admin, one user and that user's private database `userdb-<hex of name>` (the
  * couch_peruser convention) readable by that user only. With `TEND_COUCHDB_URL` set
  * (`http://admin:password@host:5984`), that server is used instead and nothing is started.
- * Requests go through node:http, so a test environment's own `fetch` (happy-dom's) cannot change them.
+ * The process and the requests are pouchdb-server.mjs's (which the bench uses too).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { request } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { expectOk, httpJson, startPouchDbServer, type CouchAnswer, type CouchUser } from './pouchdb-server.mjs';
 
-/** A user name and password on the test server. */
-export interface CouchUser {
-  name: string;
-  password: string;
-}
-
-/** What a request to the server answered: its status and parsed JSON body. */
-export interface CouchAnswer {
-  status: number;
-  body: unknown;
-}
+export type { CouchAnswer, CouchUser };
 
 /** A running test server, its admin, its first user and that user's private database. */
 export interface CouchServer {
@@ -52,9 +37,6 @@ export interface CouchServer {
 
 /** The couch_peruser name of a user's private database: `userdb-` and the name's UTF-8 bytes in hex. */
 export const privateDbName = (user: string): string => `userdb-${Buffer.from(user, 'utf8').toString('hex')}`;
-
-const BIN = resolve(import.meta.dirname, '../../node_modules/.bin/pouchdb-server');
-const READY_WITHIN_MS = 30_000;
 
 /** Start a server (or connect to TEND_COUCHDB_URL) with an admin, a user and the user's private database. */
 export async function startCouchServer(): Promise<CouchServer> {
@@ -119,88 +101,6 @@ export async function startCouchServer(): Promise<CouchServer> {
     },
     stop: async () => started?.stop(),
   };
-}
-
-/** Start pouchdb-server in a temporary directory on a free port; resolves once GET / answers. */
-async function startPouchDbServer(): Promise<{ url: string; stop(): Promise<void> }> {
-  const cwd = await mkdtemp(join(tmpdir(), 'tend-couch-'));
-  const port = await freePort();
-  const child = spawn(process.execPath, [BIN, '--in-memory', '--host', '127.0.0.1', '--port', String(port), '--no-stdout-logs'], {
-    cwd,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const stop = async () => {
-    await killAndWait(child, exited);
-    await rm(cwd, { recursive: true, force: true });
-  };
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + READY_WITHIN_MS;
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop();
-      throw new Error(`pouchdb-server exited with ${child.exitCode}: ${stderr}`);
-    }
-    const answer = await httpJson('GET', url + '/').catch(() => undefined);
-    if (answer?.status === 200) return { url, stop };
-    if (Date.now() > deadline) {
-      await stop();
-      throw new Error(`pouchdb-server did not answer on ${url} within ${READY_WITHIN_MS} ms: ${stderr}`);
-    }
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
-
-/** Kill the process by its pid and wait until it has exited. */
-async function killAndWait(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(child.pid, 'SIGTERM');
-  await exited;
-}
-
-/** A port nothing listens on right now (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const probe = createServer();
-    probe.once('error', fail);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
-    });
-  });
-}
-
-/** One HTTP request with a JSON body and answer, with Basic credentials when given. */
-function httpJson(method: string, href: string, as?: CouchUser, body?: unknown): Promise<CouchAnswer> {
-  const payload = body === undefined ? undefined : JSON.stringify(body);
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (payload !== undefined) headers['Content-Type'] = 'application/json';
-  if (as) headers.Authorization = `Basic ${Buffer.from(`${as.name}:${as.password}`).toString('base64')}`;
-  return new Promise((done, fail) => {
-    const req = request(href, { method, headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => {
-        let parsed: unknown = text;
-        try {
-          parsed = JSON.parse(text);
-        } catch {
-          // Not JSON: kept as text for the error message.
-        }
-        done({ status: res.statusCode ?? 0, body: parsed });
-      });
-    });
-    req.on('error', fail);
-    req.end(payload);
-  });
-}
-
-async function expectOk(pending: Promise<CouchAnswer>, what: string): Promise<CouchAnswer> {
-  const answer = await pending;
-  if (answer.status >= 300) throw new Error(`Test server: could not ${what}: ${answer.status} ${JSON.stringify(answer.body)}`);
-  return answer;
 }
 
 const secret = () => randomBytes(12).toString('hex');

@@ -11,6 +11,13 @@ import { copyOutbox } from './push';
 import type { Replica } from './replicas';
 
 const REPLICATION = { batch_size: 100 } as const;
+/**
+ * The push after a pull walks every document the pull brought (PouchDB asks the server about each,
+ * and sends nothing it already has) besides the few the pull produced: batches of 500 make 10
+ * round trips and checkpoints of 5,000 pulled documents instead of 50 (measured: 30 s of a 5,000-record
+ * initial sync at batches of 100).
+ */
+const AFTER_PULL = { batch_size: 500 } as const;
 
 /** What a pass did. */
 export interface PassOutcome {
@@ -27,8 +34,8 @@ export async function runPass(db: TendDatabase, local: Replica, remote: Replica,
   await local.replicate.from(remote, REPLICATION);
   const pulled = await applyReplicaChanges(db, local, now());
   // What the pull wrote into Tend comes back through the outbox (equal: nothing is written) with any local edit made meanwhile.
-  const second = await copyOutbox(db, local, first.seq, now());
-  await local.replicate.to(remote, REPLICATION);
+  const second = await copyOutbox(db, local, first.seq, now(), pulled.agreed);
+  await local.replicate.to(remote, AFTER_PULL);
   await updateState(db, (state) => ({ ...state, pushedSeq: second.seq, lastSyncedAt: now(), lastError: undefined }), now());
   return { pushed: first.written + second.written, applied: pulled.applied, rejected: pulled.rejected };
 }

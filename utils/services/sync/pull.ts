@@ -24,11 +24,13 @@ const BATCH = 100;
 export interface Pulled {
   applied: number;
   rejected: number;
+  /** What the replica and Tend now agree on, by document id (undefined: deleted): the copy after the pull need not read these again. */
+  agreed: Map<string, unknown>;
 }
 
 /** Apply the replica's changes since the saved checkpoint to Tend's stores. */
 export async function applyReplicaChanges(db: TendDatabase, replica: Replica, now: number): Promise<Pulled> {
-  const total: Pulled = { applied: 0, rejected: 0 };
+  const total: Pulled = { applied: 0, rejected: 0, agreed: new Map() };
   for (;;) {
     const since = (await readState(db)).pulledSeq ?? 0;
     const batch = await replica.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
@@ -53,7 +55,7 @@ export async function applyReplicaChanges(db: TendDatabase, replica: Replica, no
         rejected++;
         continue;
       }
-      const applied = await applyDocument(tx, read, bases.get(doc._id));
+      const applied = await applyDocument(tx, read, bases.records.get(doc._id));
       if (applied === 'written') total.applied++;
       if (applied !== 'kept-local') agreed.set(doc._id, read.deleted ? undefined : read.synced.record);
     }
@@ -61,7 +63,8 @@ export async function applyReplicaChanges(db: TendDatabase, replica: Replica, no
     await putSyncStateRecord(tx, { ...state, pulledSeq: batch.last_seq, rejected: state.rejected + rejected }, now);
     await tx.done;
     total.rejected += rejected;
-    await writeBases(replica, agreed);
+    await writeBases(replica, agreed, bases);
+    for (const [docId, record] of agreed) total.agreed.set(docId, record);
   }
 }
 

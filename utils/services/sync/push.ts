@@ -26,14 +26,24 @@ export interface Copied {
   written: number;
 }
 
-/** Copy Tend's changes after `pushedSeq` (every record when undefined: the first push) into the replica. */
-export async function copyOutbox(db: TendDatabase, replica: Replica, pushedSeq: number | undefined, now: number): Promise<Copied> {
+/**
+ * Copy Tend's changes after `pushedSeq` (every record when undefined: the first push) into the
+ * replica. `pulled`: what the pull of this pass wrote (document id -> record, undefined: deleted),
+ * which the replica and its bases already hold: a record still equal to it is not read again there.
+ */
+export async function copyOutbox(
+  db: TendDatabase,
+  replica: Replica,
+  pushedSeq: number | undefined,
+  now: number,
+  pulled: ReadonlyMap<string, unknown> = new Map(),
+): Promise<Copied> {
   const seq = await latestChangeSeq(db);
   const touched = await touchedSince(db, replica, pushedSeq, seq, now);
   let written = 0;
   for (const store of STORES) {
     const ids = [...(touched.get(store)?.keys() ?? [])];
-    for (let i = 0; i < ids.length; i += 100) written += await copyRecords(db, replica, store, ids.slice(i, i + 100), touched.get(store)!);
+    for (let i = 0; i < ids.length; i += 100) written += await copyRecords(db, replica, store, ids.slice(i, i + 100), touched.get(store)!, pulled);
   }
   return { seq, written };
 }
@@ -68,9 +78,25 @@ async function touchedSince(
 }
 
 /** Copy some records of one store (ids with the time of their last change); returns the documents written. */
-async function copyRecords(db: TendDatabase, replica: Replica, store: LoggedStore, ids: string[], changedAt: Map<string, number>): Promise<number> {
+async function copyRecords(
+  db: TendDatabase,
+  replica: Replica,
+  store: LoggedStore,
+  batch: string[],
+  changedAt: Map<string, number>,
+  pulled: ReadonlyMap<string, unknown>,
+): Promise<number> {
   const kind = KIND_OF_STORE[store];
-  const records = await syncedRecords(readTx(db, [store]), store, ids);
+  const read = await syncedRecords(readTx(db, [store]), store, batch);
+  // What the pull just wrote, unchanged since: Tend, the replica and the base agree (a first sync
+  // of 5,000 records read each of them back from the replica for nothing).
+  const pending = batch.flatMap((id, i) => {
+    const docId = documentId(kind, id);
+    return pulled.has(docId) && sameValue(pulled.get(docId) ?? null, read[i] ?? null) ? [] : [i];
+  });
+  if (pending.length === 0) return 0;
+  const ids = pending.map((i) => batch[i]!);
+  const records = pending.map((i) => read[i]);
   const docIds = ids.map((id) => documentId(kind, id));
   const existing = await replica.allDocs({ keys: docIds, include_docs: true });
   const bases = await readBases(replica, docIds);
@@ -90,7 +116,7 @@ async function copyRecords(db: TendDatabase, replica: Replica, store: LoggedStor
       return;
     }
     const at = changedAt.get(id)!;
-    const base = bases.get(docId);
+    const base = bases.records.get(docId);
     const behind = previous !== undefined && base !== undefined && base !== null && !sameValue(base, previous.record);
     const copied = behind ? undefined : toDocument(kind, record, previous, at);
     const next = behind ? mergedWithReplica(record, base, previous, at) : copied && { synced: copied };
@@ -99,7 +125,7 @@ async function copyRecords(db: TendDatabase, replica: Replica, store: LoggedStor
     if (next.kept) writes.push({ _id: documentId('entry', next.kept.id), kind: 'entry', record: next.kept });
   });
   if (writes.length > 0) await replica.bulkDocs(writes);
-  await writeBases(replica, agreed);
+  await writeBases(replica, agreed, bases);
   return writes.length;
 }
 
