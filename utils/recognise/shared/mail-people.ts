@@ -210,6 +210,11 @@ export class PeopleOnPage {
     if (name) this.#selfNames.add(name);
   }
 
+  /** Was one of the user's own addresses added as a person (a calendar guest: the user takes part)? */
+  showsSelf(): boolean {
+    return this.#entries.some(({ person }) => this.#selfAddresses.has(person.email ?? ''));
+  }
+
   /** The findings: people who are not the user, the user's addresses, and the thread if any. */
   findings(thread?: ThreadRef): PageFindings {
     const people = this.#entries
