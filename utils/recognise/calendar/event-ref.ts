@@ -50,7 +50,9 @@ export function eventRef(key: string, title: string, span: EventSpan | undefined
  */
 export function addGuest(people: PeopleOnPage, email: string | null, label: string | null, textOf: () => string): void {
   const asName = (text: string | undefined) => (text && !text.includes('@') ? text : undefined);
-  const name = asName(label?.split(',')[0]?.trim()) ?? asName(textOf());
+  // Up to the first comma, without splitting the whole label (read for every guest of a big event).
+  const comma = label?.indexOf(',') ?? -1;
+  const name = asName((comma < 0 ? label : label!.slice(0, comma))?.trim()) ?? asName(textOf());
   people.add({ email, name }, 'to', true);
 }
 
