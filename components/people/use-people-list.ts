@@ -53,20 +53,28 @@ export function usePeopleList() {
     let whole = false;
     const fresh = askedFor.current === undefined || !sameQuery(askedFor.current, query);
     askedFor.current = query;
-    // Another order or filter: its first screenful at once (the rows shown stay until it comes).
-    if (fresh) {
-      void ask({ type: 'listPeople', sort, filters, limit: FIRST_ROWS }).then(
-        (first) => current && !whole && setList({ data: first, complete: first.matched === first.rows.ids.length, error: undefined }),
-        () => undefined, // the whole answer's request says what went wrong
+    const askWhole = () => {
+      if (!current) return;
+      ask({ type: 'listPeople', sort, filters }).then(
+        (data) => {
+          whole = true;
+          if (current) setList({ data, complete: true, error: undefined });
+        },
+        (error: unknown) => current && setList({ data: undefined, complete: false, error: error instanceof Error ? error.message : String(error) }),
       );
-    }
-    ask({ type: 'listPeople', sort, filters }).then(
-      (data) => {
-        whole = true;
-        if (current) setList({ data, complete: true, error: undefined });
-      },
-      (error: unknown) => current && setList({ data: undefined, complete: false, error: error instanceof Error ? error.message : String(error) }),
-    );
+    };
+    // Another order or filter: its first screenful at once (the rows shown stay until it comes), and
+    // the whole list once that answered. Asked together, a worker that just started computed both
+    // answers before either left (both wait on the same roster), so the first rows waited for the
+    // whole list's work (issue 14: the first open after a worker stop).
+    if (fresh) {
+      void ask({ type: 'listPeople', sort, filters, limit: FIRST_ROWS })
+        .then(
+          (first) => current && !whole && setList({ data: first, complete: first.matched === first.rows.ids.length, error: undefined }),
+          () => undefined, // the whole answer's request says what went wrong
+        )
+        .then(askWhole);
+    } else askWhole();
     // A slower earlier answer must not overwrite a newer one.
     return () => {
       current = false;

@@ -19,13 +19,14 @@ describe('the event details popup', () => {
     expect(findings.self).toEqual(['me@tend.example']);
   });
 
-  test('carries the event: a stable key, its title, the organiser and the time from its date line', () => {
+  test('carries the event: a stable key, its title, the organiser, the time from its date line, and that the user is a guest', () => {
     expect(findings.event).toEqual({
       key: 'google-calendar:4kq8r2v0mtd6l1h3p9s7c5b2ue',
       title: 'Quarterly review with the navy',
       start: local(2026, 3, 12, 15),
       end: local(2026, 3, 12, 16),
       organiser: 'grace@navy.example',
+      withUser: true,
     });
   });
 
@@ -49,8 +50,9 @@ describe('a popup of an event the user is not invited to', () => {
     expect(findings.self).toEqual(['me@tend.example']);
   });
 
-  test('an all-day date without a year takes the view’s year and spans the whole day', () => {
+  test('an all-day date without a year takes the view’s year and spans the whole day; the user takes no part', () => {
     expect(findings.event).toMatchObject({ key: 'google-calendar:0ab9cd8ef7gh6ij5kl4mn3op2q', title: 'Navy offsite', organiser: 'grace@navy.example' });
+    expect(findings.event).not.toHaveProperty('withUser');
     expect(findings.event?.start).toBe(local(2026, 3, 20));
     expect(findings.event?.end).toBe(local(2026, 3, 21));
   });
@@ -69,13 +71,14 @@ describe('the event page', () => {
     ]);
   });
 
-  test('reads title and time from the form fields; an event past midnight ends the next day', () => {
+  test('reads title and time from the form fields; an event past midnight ends the next day; the user organises it', () => {
     expect(findings.event).toEqual({
       key: 'google-calendar:7hb3n0sk2d9f1q4w6e8r0t2y1u_20260312T150000Z',
       title: 'Launch night',
       start: local(2026, 3, 12, 23),
       end: local(2026, 3, 13, 1),
       organiser: 'me@tend.example',
+      withUser: true,
     });
   });
 

@@ -20,7 +20,7 @@ describe("an event's peek over the calendar", () => {
     expect(findings.self).toEqual(['me@tend.example']);
   });
 
-  test('carries the event: title, time from its date line, organiser; keyed by title and start (the peek shows no id)', () => {
+  test('carries the event: title, time from its date line, organiser, the user among the attendees; keyed by title and start (the peek shows no id)', () => {
     const start = local(2026, 3, 12, 14);
     expect(findings.event).toEqual({
       key: `outlook-calendar:Design review|${start}`,
@@ -28,6 +28,7 @@ describe("an event's peek over the calendar", () => {
       start,
       end: local(2026, 3, 12, 15),
       organiser: 'grace@navy.example',
+      withUser: true,
     });
   });
 });
@@ -44,7 +45,7 @@ describe('an event in its own view (a deep link)', () => {
     ]);
   });
 
-  test('keys the event by the id in its URL and reads its machine-readable times', () => {
+  test('keys the event by the id in its URL and reads its machine-readable times; the user takes no part (no withUser)', () => {
     expect(findings.event).toEqual({
       key: 'outlook-calendar:AQMkADAwATMwMAItMWMw/rFZncAAAA=',
       title: 'Budget sync',
@@ -72,6 +73,7 @@ describe('numeric dates as the account writes them (no machine-readable time)', 
       start: local(2026, 3, 6, 9),
       end: local(2026, 3, 6, 10, 30),
       organiser: 'radia@lan.example',
+      withUser: true,
     });
     expect(people).toEqual([{ email: 'radia@lan.example', name: 'Radia Perlman', role: 'to' }]);
   });

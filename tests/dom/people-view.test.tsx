@@ -230,6 +230,22 @@ describe('PeopleView', () => {
     expect(rowTexts()).toHaveLength(3);
   });
 
+  test('the whole list is asked for once the first screenful answered, not with it (a worker just started would compute both first)', async () => {
+    let sendFirst: (list: PeopleList) => void = () => {};
+    ask.mockImplementation((request: { type: string; limit?: number }) => {
+      if (request.type !== 'listPeople') return Promise.resolve([]);
+      return request.limit ? new Promise((resolve) => (sendFirst = resolve)) : Promise.resolve(LIST);
+    });
+    await mount();
+    // (The view remembers the filters an earlier test chose: only the limits matter here.)
+    const limits = () => ask.mock.calls.filter(([request]) => request.type === 'listPeople').map(([request]) => (request as { limit?: number }).limit);
+    expect(limits()).toEqual([FIRST_ROWS]);
+    await act(async () => sendFirst(LIST));
+    await act(async () => {});
+    expect(limits()).toEqual([FIRST_ROWS, undefined]);
+    expect(rowTexts()).toHaveLength(3);
+  });
+
   test('the duplicates count opens the same review as the search view', async () => {
     await mount();
     expect(document.querySelector('.people-duplicates')?.textContent).toContain('2 possible duplicates');

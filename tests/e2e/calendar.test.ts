@@ -96,7 +96,7 @@ test("an Outlook calendar event's peek (Outlook's content script, its calendar p
   await Promise.all([page.close(), panel.page.close()]);
 });
 
-test('with its calendar set to log meetings after they end, an event seen before its end is logged on each guest once it ended, once', async () => {
+test('with its calendar set to log meetings after they end, an event the user takes part in, seen before its end, is logged on each guest once it ended, once; a colleague’s event is not', async () => {
   // The user turns it on in the options page (off by default).
   const options = await tend.context.newPage();
   await options.goto(tend.url('options'));
@@ -106,19 +106,15 @@ test('with its calendar set to log meetings after they end, an event seen before
   await options.getByRole('checkbox', { name: 'Google Calendar: log a meeting automatically after it ended', checked: true }).waitFor();
   await options.close();
 
-  // The popup fixture with machine-readable times, as served: begun an hour ago, ending 15 s after
-  // (time enough for the content script to report it first, on a loaded machine).
-  const url = 'https://calendar.google.com/calendar/u/0/r/week/2026/12/6?tend-fixture=ending';
-  const popup = readFileSync(resolve('tests/fixtures/google-calendar/event-popup.html'), 'utf8');
-  let span: { start: number; end: number } | undefined;
-  await tend.context.route(url, (route) => {
-    const end = Date.now() + 15_000;
-    span ??= { start: end - 3_600_000, end };
-    const times = `<time datetime="${new Date(span.start).toISOString()}">start</time><time datetime="${new Date(span.end).toISOString()}">end</time>`;
-    const body = popup.replace('<div class="row" id="xDetDlgWhen">', `$&${times}`);
-    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body });
-  });
-  const page = await tend.open(url);
+  // A colleague's event the user only opened (they are no guest), then the user's own, both ending
+  // 15 s after they are served (time enough for the content script to report them first, on a
+  // loaded machine): the colleague's ends first.
+  const notMine = await serveEnding('https://calendar.google.com/calendar/u/0/r/month/2026/12/1?tend-fixture=not-mine', 'event-popup-not-guest');
+  const other = await tend.open(notMine.url);
+  const otherPanel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${await tend.tabIdOf(other)}`));
+  await expect.poll(() => otherPanel.peopleNames()).toContain('Dorothy Vaughan');
+  const mine = await serveEnding('https://calendar.google.com/calendar/u/0/r/week/2026/12/6?tend-fixture=ending', 'event-popup');
+  const page = await tend.open(mine.url);
   const tabId = await tend.tabIdOf(page);
   const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
   await expect.poll(() => panel.peopleNames()).toEqual(['Grace Hopper', 'Ada Lovelace', 'Katherine Johnson']);
@@ -128,15 +124,18 @@ test('with its calendar set to log meetings after they end, an event seen before
   const waiting = async () =>
     (await new WorkerProbe(() => tend.worker()).records<{ name: string; settings: unknown }>('settings')).find((r) => r.name === 'ending-meetings');
   await expect.poll(async () => JSON.stringify((await waiting())?.settings)).toContain('Quarterly review with the navy');
+  expect(JSON.stringify((await waiting())?.settings)).not.toContain('Navy offsite');
   const local = await (
     await tend.worker()
   ).evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(keys: null): Promise<object> } } } }).chrome.storage.local.get(null));
   expect(JSON.stringify(local)).not.toMatch(/endingMeetings|Quarterly review/);
 
-  // The worker's alarm at the end logs it, with no click; not before the end.
+  // The worker's alarm at the end logs it, with no click; not before the end. The colleague's event,
+  // over before it, is not logged.
   await expect.poll(entries, { timeout: 60_000, interval: 250 }).toHaveLength(3);
-  expect(Date.now()).toBeGreaterThanOrEqual(span!.end);
-  const { start } = span!;
+  const { start, end } = mine.span();
+  expect(Date.now()).toBeGreaterThanOrEqual(end);
+  expect(notMine.span().end).toBeLessThan(end);
   expect(await entries()).toEqual([
     ['meeting', 'Quarterly review with the navy', start],
     ['meeting', 'Quarterly review with the navy', start],
@@ -152,5 +151,21 @@ test('with its calendar set to log meetings after they end, an event seen before
   await meeting.getByRole('status').filter({ hasText: 'already logged on its 3 guests' }).waitFor();
   expect(await entries()).toHaveLength(3);
   expect(await waiting()).toBeUndefined(); // logged, it no longer waits
-  await Promise.all([page.close(), panel.page.close()]);
+  await Promise.all([page.close(), panel.page.close(), other.close(), otherPanel.page.close()]);
 }, 150_000);
+
+/**
+ * Serve a popup fixture at its URL with machine-readable times: begun an hour ago, ending 15 s
+ * after it was first served; `span()` says when, once served.
+ */
+async function serveEnding(url: string, fixture: string) {
+  const popup = readFileSync(resolve(`tests/fixtures/google-calendar/${fixture}.html`), 'utf8');
+  let span: { start: number; end: number } | undefined;
+  await tend.context.route(url, (route) => {
+    const end = Date.now() + 15_000;
+    span ??= { start: end - 3_600_000, end };
+    const times = `<time datetime="${new Date(span.start).toISOString()}">start</time><time datetime="${new Date(span.end).toISOString()}">end</time>`;
+    return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: popup.replace('id="xDetDlgWhen">', `$&${times}`) });
+  });
+  return { url, span: () => span! };
+}

@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { cleanName, isEmailAddress, normaliseEmail, toEmailAddress } from '../../utils/identity/addresses';
+import { cleanName, isEmailAddress, isLowerAsciiEmailAddress, normaliseEmail, toEmailAddress } from '../../utils/identity/addresses';
 
 describe('normaliseEmail', () => {
   test.each([
@@ -76,5 +77,44 @@ describe('cleanName', () => {
     const name = cleanName('n'.repeat(5000))!;
     expect(name).toHaveLength(200);
     expect(name.endsWith('…')).toBe(true);
+  });
+});
+
+describe('isLowerAsciiEmailAddress (the fast check of text already lower-case printable ASCII)', () => {
+  // Printable ASCII without capitals, '%' or '?': what the mail recognisers hand it. Mostly the
+  // characters an address's shape turns on, so that many samples are addresses.
+  const anyLowerAscii = fc.constantFrom(...Array.from({ length: 94 }, (_, i) => String.fromCharCode(33 + i)).filter((c) => !/[A-Z%?]/.test(c)), ' ');
+  const unit = fc.oneof({ arbitrary: fc.constantFrom(...'abcxyz0129-.'), weight: 12 }, { arbitrary: anyLowerAscii, weight: 1 });
+  const addressLike = fc
+    .tuple(fc.string({ unit, maxLength: 70 }), fc.array(fc.string({ unit, maxLength: 66 }), { minLength: 1, maxLength: 4 }))
+    .map(([local, labels]) => `${local}@${labels.join('.')}`);
+
+  test('answers as isEmailAddress does, on addresses and near-addresses alike', () => {
+    let valid = 0;
+    fc.assert(
+      fc.property(fc.oneof(addressLike, fc.string({ unit: anyLowerAscii, maxLength: 300 })), (value) => {
+        if (isEmailAddress(value)) valid++;
+        expect(isLowerAsciiEmailAddress(value)).toBe(isEmailAddress(value));
+      }),
+      { numRuns: 5000 },
+    );
+    // Many samples are addresses: the property is not only about rejections.
+    expect(valid).toBeGreaterThan(100);
+  });
+
+  test.each([
+    ['ada@analytical.example', true],
+    ['a.b-c+d@x-y.example', true],
+    ['.ada@x.example', false],
+    ['ada.@x.example', false],
+    ['a..b@x.example', false],
+    ['ada@x', false],
+    ['ada@x.123', false],
+    ['ada@-x.example', false],
+    [`${'a'.repeat(65)}@x.example`, false],
+    [`ada@${'b'.repeat(64)}.example`, false],
+  ])('%s: %s', (value, expected) => {
+    expect(isLowerAsciiEmailAddress(value)).toBe(expected);
+    expect(isEmailAddress(value)).toBe(expected);
   });
 });

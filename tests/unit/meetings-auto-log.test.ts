@@ -7,6 +7,7 @@ import type { SightingMessage } from '../../utils/messaging/protocol';
 import { logEndedMeetings, keepEndingMeeting, MEETING_END_ALARM } from '../../utils/services/meetings/auto-log';
 import { getEndingMeetings } from '../../utils/services/meetings/ending-meetings';
 import { logMeeting } from '../../utils/services/meetings/log-meeting';
+import { withUsersPart } from '../../utils/services/meetings/users-part';
 import { updateSettings } from '../../utils/services/settings/settings';
 import { recordSighting } from '../../utils/services/sightings/sightings';
 import { freshDb, rulesWith } from './helpers';
@@ -35,7 +36,8 @@ async function dbWithSwitchOn(): Promise<Db> {
 }
 
 /** An event read and recorded as the content handler does, then offered to the auto-log. */
-async function see(db: Db, event: SightingMessage['event'], rules = ON, people: SightingMessage['people'] = [...GUESTS], site = 'google-calendar') {
+async function see(db: Db, seenEvent: SightingMessage['event'], rules = ON, people: SightingMessage['people'] = [...GUESTS], site = 'google-calendar') {
+  const event = seenEvent && withUsersPart(seenEvent, people, rules.own);
   const sighting: SightingMessage = { type: 'sighting', site, page: { url: URL_OF_EVENT, title: 'Google Calendar' }, event, people, self: [ME.email] };
   const outcome = await recordSighting(db, sighting, rules, NOON);
   await keepEndingMeeting(db, { site, url: URL_OF_EVENT, event, people: outcome.people }, rules, NOON);
@@ -91,6 +93,31 @@ test('nothing waits with the switch off (the default), an event already over, no
   await see(db, { ...EVENT, key: 'google-calendar:only-me' }, ON, [ME]);
   expect(await getEndingMeetings(db)).toEqual([]);
   expect(await alarm()).toBeUndefined();
+});
+
+test('only an event the user takes part in waits for its end; "Log this meeting" still logs any event', async () => {
+  const db = await dbWithSwitchOn();
+  const others = [GUESTS[0], GUESTS[1]];
+  // A colleague's event (a shared calendar, or one the user only opened): the user is no guest.
+  const notMine = await see(db, { ...EVENT, key: 'google-calendar:not-mine' }, ON, others);
+  expect(notMine.event?.withUser).toBe(false);
+  // The user's address is a guest, though only the settings know it as theirs (written in capitals here).
+  await see(db, { ...EVENT, key: 'google-calendar:guest' }, ON, [...others, { email: 'ME@Tend.Example', role: 'to' }]);
+  // The user organises it.
+  await see(db, { ...EVENT, key: 'google-calendar:organised', organiser: ME.email }, ON, others);
+  // The page's account is among the guests: the recogniser said so (its address left out of the people).
+  await see(db, { ...EVENT, key: 'google-calendar:page-said', withUser: true }, ON, others);
+  // An address Tend does not know as the user's says nothing.
+  await see(db, { ...EVENT, key: 'google-calendar:unknown-own' }, rulesWith({ passiveHistory: { 'google-calendar': true } }), others);
+  expect((await getEndingMeetings(db)).map((meeting) => meeting.event.key)).toEqual([
+    'google-calendar:guest',
+    'google-calendar:organised',
+    'google-calendar:page-said',
+  ]);
+  expect(await logEndedMeetings(db, EVENT.end)).toBe(3);
+  expect(await meetings(db)).toHaveLength(6);
+  // By hand, the colleague's event is logged all the same.
+  expect(await logMeeting(db, notMine, EVENT.end)).toEqual({ logged: 2, alreadyLogged: 0 });
 });
 
 test('seen again, the newer reading replaces the older; turned off before the end, the event is dropped unlogged', async () => {

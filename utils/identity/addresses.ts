@@ -48,6 +48,16 @@ export function isEmailAddress(value: string): boolean {
   return value.length <= 254 && ADDRESS.test(value);
 }
 
+// ADDRESS for text of printable ASCII without capitals (what most pages hold): the same grammar,
+// its letter-or-digit classes written for ASCII and without the `u` flag, which made the check
+// about 1.5x slower (issue 16's calendar bench). A unit property test holds the two to one answer.
+const ASCII_ADDRESS = /^(?!\.)(?!.*\.\.)[^\s@<>()[\]\\,;:"]{1,64}(?<!\.)@(?:[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?\.)+(?!\d+$)[a-z\d](?:[a-z\d-]{0,61}[a-z\d])?$/;
+
+/** isEmailAddress for text known to be printable ASCII without capitals (faster; the same answer). */
+export function isLowerAsciiEmailAddress(value: string): boolean {
+  return value.length <= 254 && ASCII_ADDRESS.test(value);
+}
+
 /** Normalise and check in one step: the address, or undefined when it is not one. */
 export function toEmailAddress(raw: string | null | undefined): string | undefined {
   if (!raw) return undefined;

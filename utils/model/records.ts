@@ -191,6 +191,12 @@ export const CalendarEvent = z.object({
   start: epochMs.optional(),
   end: epochMs.optional(),
   organiser: z.string().max(MAX_ADDRESS).optional(),
+  /**
+   * The user takes part: one of their own addresses is a guest or the organiser (the page's account
+   * said so, or the worker found one of the settings' own addresses). Only such events are logged
+   * automatically after they end; "Log this meeting" logs any event.
+   */
+  withUser: z.boolean().optional(),
 });
 export type CalendarEvent = z.infer<typeof CalendarEvent>;
 

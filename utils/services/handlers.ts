@@ -24,6 +24,7 @@ import { createSyncHandlers } from './sync/handlers';
 import { learnOwnAddresses } from './settings/settings';
 import { recordSighting } from './sightings/sightings';
 import { keepEndingMeeting } from './meetings/auto-log';
+import { withUsersPart } from './meetings/users-part';
 import { saveListedPerson } from './sightings/listed';
 import { readTabOnce, syncWebReader } from './sightings/site-access';
 
@@ -37,6 +38,8 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
     async content(request, from) {
       const rules = captureRulesFrom(await learnOwnAddresses(await db, request.self));
       const now = clock();
+      // Read before the sighting drops the user's own addresses from the guests.
+      const event = request.event && withUsersPart(request.event, request.people, rules.own);
       // The page URL and the site come from the sender: a page cannot speak for another one.
       const sighting = { ...request, site: from.site, page: { ...request.page, url: from.pageUrl } };
       const outcome = await recordSighting(await db, sighting, rules, now);
@@ -46,10 +49,10 @@ export function createHandlers(db: Promise<TendDatabase>, clock: () => number = 
         people: outcome.people,
         mailboxes: outcome.mailboxes,
         truncated: request.truncated ?? false,
-        ...(request.event && { event: request.event }),
+        ...(event && { event }),
         seenAt: now,
       });
-      await keepEndingMeeting(await db, { site: from.site, url: from.pageUrl, event: request.event, people: outcome.people }, rules, now);
+      await keepEndingMeeting(await db, { site: from.site, url: from.pageUrl, event, people: outcome.people }, rules, now);
       // The people's own changes were announced when they committed; this is the tab's list.
       await broadcast({ type: 'changed', tabId: from.tabId });
     },

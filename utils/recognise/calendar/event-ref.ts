@@ -12,6 +12,8 @@ export interface CalendarEventRef {
   end?: number;
   /** The organiser's address, when the page marks one. */
   organiser?: string;
+  /** One of the signed-in account's addresses is among the guests (the organiser is one): the user takes part. */
+  withUser?: true;
 }
 
 /** Words that mark the organiser in a guest's label, as data (the calendars' own words in a few languages). */
@@ -31,13 +33,14 @@ export const MAX_EVENT_ID = 512;
  * where every event is made, so a hostile page's overlong title cannot get the report refused (the
  * other content scripts then carry no event code).
  */
-export function eventRef(key: string, title: string, span: EventSpan | undefined, organiser?: string): CalendarEventRef {
+export function eventRef(key: string, title: string, span: EventSpan | undefined, organiser?: string, withUser?: boolean): CalendarEventRef {
   return {
     key: key.slice(0, MAX_URL),
     title: title.slice(0, MAX_NAME),
     ...(span && { start: span.start }),
     ...(span?.end !== undefined && { end: span.end }),
     ...(organiser && { organiser }),
+    ...(withUser && { withUser }),
   };
 }
 
@@ -47,7 +50,9 @@ export function eventRef(key: string, title: string, span: EventSpan | undefined
  */
 export function addGuest(people: PeopleOnPage, email: string | null, label: string | null, textOf: () => string): void {
   const asName = (text: string | undefined) => (text && !text.includes('@') ? text : undefined);
-  const name = asName(label?.split(',')[0]?.trim()) ?? asName(textOf());
+  // Up to the first comma, without splitting the whole label (read for every guest of a big event).
+  const comma = label?.indexOf(',') ?? -1;
+  const name = asName((comma < 0 ? label : label!.slice(0, comma))?.trim()) ?? asName(textOf());
   people.add({ email, name }, 'to', true);
 }
 

@@ -68,7 +68,7 @@ function readEvent(doc: Document, url: URL, people: PeopleOnPage): CalendarEvent
     const title = readableText(popup.querySelector(sel.popupTitle) ?? popup, 300).trim();
     const when = popup.querySelector(sel.popupWhen);
     const organiser = addGuestsOf(popup.querySelector(sel.popupGuests) ?? popup, people);
-    return eventRef(`google-calendar:${id}`, title, when ? spanOf(when, spacedText(when), url) : undefined, organiser);
+    return eventRef(`google-calendar:${id}`, title, when ? spanOf(when, spacedText(when), url) : undefined, organiser, people.showsSelf());
   }
   const eid = eidFromUrl(url);
   const main = doc.querySelector(sel.pageMain);
@@ -78,7 +78,7 @@ function readEvent(doc: Document, url: URL, people: PeopleOnPage): CalendarEvent
   const startText = `${fieldValue(main, sel.pageStartDate) ?? ''} ${fieldValue(main, sel.pageStartTime) ?? ''}`;
   const endText = `${fieldValue(main, sel.pageEndDate) ?? ''} ${fieldValue(main, sel.pageEndTime) ?? ''}`;
   const organiser = addGuestsOf(main, people);
-  return eventRef(`google-calendar:${id}`, title, spanOf(main, `${startText} – ${endText}`, url), organiser);
+  return eventRef(`google-calendar:${id}`, title, spanOf(main, `${startText} – ${endText}`, url), organiser, people.showsSelf());
 }
 
 /** The guests, organiser, title and time of the Google Calendar event open on the page (popup or event page). */

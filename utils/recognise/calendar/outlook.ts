@@ -51,7 +51,7 @@ function readEvent(doc: Document, url: URL, people: PeopleOnPage): CalendarEvent
   if (!id && span === undefined && !title) return undefined;
   const organiser = addGuestsOf(view, people);
   const key = `outlook-calendar:${id ?? `${title}|${span?.start ?? ''}`}`.slice(0, MAX_EVENT_ID + 32);
-  return eventRef(key, title, span, organiser);
+  return eventRef(key, title, span, organiser, people.showsSelf());
 }
 
 /** The guests, organiser, title and time of the Outlook calendar event open on the page (peek or event page). */

@@ -4,7 +4,7 @@
  * finding addresses in attribute text. Plain string and DOM code: bundled into content scripts.
  */
 import type { Candidate } from '../../model/records';
-import { cleanName, isEmailAddress, toEmailAddress } from '../../identity/addresses';
+import { cleanName, isLowerAsciiEmailAddress, toEmailAddress } from '../../identity/addresses';
 import type { PageFindings, ThreadRef } from './types';
 
 export type MailRole = NonNullable<Candidate['role']>;
@@ -88,7 +88,7 @@ const isAlreadyNormal = (raw: string): boolean => ALREADY_NORMAL.test(raw) && !r
 
 /** toEmailAddress, without the normalising steps that could change nothing. */
 function toAddress(raw: string): string | undefined {
-  if (isAlreadyNormal(raw)) return isEmailAddress(raw) ? raw : undefined;
+  if (isAlreadyNormal(raw)) return isLowerAsciiEmailAddress(raw) ? raw : undefined;
   return toEmailAddress(raw);
 }
 
@@ -208,6 +208,11 @@ export class PeopleOnPage {
   addSelfName(raw: string | null | undefined): void {
     const name = cleanName(raw)?.toLowerCase();
     if (name) this.#selfNames.add(name);
+  }
+
+  /** Was one of the user's own addresses added as a person (a calendar guest: the user takes part)? */
+  showsSelf(): boolean {
+    return this.#entries.some(({ person }) => this.#selfAddresses.has(person.email ?? ''));
   }
 
   /** The findings: people who are not the user, the user's addresses, and the thread if any. */

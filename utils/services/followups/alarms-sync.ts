@@ -5,7 +5,7 @@
  * after every change, so a restart, a stopped worker or a lost alarm cannot lose a reminder.
  */
 import { browser } from 'wxt/browser';
-import { getContact, listAllContactIds } from '../../db/contacts-repo';
+import { existingContactIds, getContact } from '../../db/contacts-repo';
 import { listAllFollowUps } from '../../db/followups-repo';
 import { readTx, type TendDatabase } from '../../db/schema';
 import { notificationMessage, notificationTitle } from '../../text/display-text';
@@ -85,11 +85,19 @@ export async function notifyFollowUp(followUp: FollowUp, contact: Contact): Prom
   return id;
 }
 
-/** The follow-ups and which of their people are still in Tend, read in one transaction. */
+/**
+ * The follow-ups and which people of the open ones are still in Tend, read in one transaction
+ * (every reminder decision is about open follow-ups; done ones answer false). Runs at every
+ * worker start: it looks up those people only, not everyone (issue 14's cold People view waited
+ * behind a read of every person's key).
+ */
 export async function readFollowUpState(db: TendDatabase) {
   const tx = readTx(db, ['followUps', 'contacts']);
-  const [followUps, contactIds] = await Promise.all([listAllFollowUps(tx), listAllContactIds(tx)]);
-  const known = new Set(contactIds);
+  const followUps = await listAllFollowUps(tx);
+  const known = await existingContactIds(
+    tx,
+    followUps.flatMap((followUp) => (followUp.done ? [] : [followUp.contactId])),
+  );
   return { followUps, contactExists: (id: string) => known.has(id) };
 }
 

@@ -1,6 +1,6 @@
 /**
  * "Log a meeting automatically after it ended" (issue 16): a calendar's automatic-history switch
- * (off by default). An event seen while it is on, not yet ended and with saved guests, waits in
+ * (off by default). An event the user takes part in, seen while it is on, not yet ended and with saved guests, waits in
  * the worker's database (./ending-meetings.ts); one alarm rings at the
  * earliest end and logs what ended through the same path as "Log this meeting", whose dedupe keys
  * make it once per event whichever comes first.
@@ -37,13 +37,13 @@ export interface SeenEvent {
 const calendarSite = (id: string) => SITES.find((site) => site.id === id && site.calendar);
 
 /**
- * Keep an event to log when it ends, if its calendar's switch is on; nothing otherwise. Whether the
- * user is a guest is not known here (the recognisers leave the user's own address out of the
- * guests), so, as with "Log this meeting", an event the user opened counts as theirs.
+ * Keep an event to log when it ends, if its calendar's switch is on and the user takes part in it
+ * (`withUser`, see ./users-part.ts): an event of a colleague's shared calendar, or one the user
+ * only opened, is left to "Log this meeting".
  */
 export async function keepEndingMeeting(db: TendDatabase, seen: SeenEvent, rules: Pick<CaptureRules, 'noPassiveHistory'>, now: number): Promise<void> {
   const { event } = seen;
-  if (!event || event.end === undefined || event.end <= now || !calendarSite(seen.site) || rules.noPassiveHistory.has(seen.site)) return;
+  if (!event?.withUser || event.end === undefined || event.end <= now || !calendarSite(seen.site) || rules.noPassiveHistory.has(seen.site)) return;
   const contactIds = guestIdsOf(seen);
   if (contactIds.length === 0) return;
   const meeting: EndingMeeting = { event: { ...event, end: event.end }, url: seen.url, contactIds };
