@@ -68,7 +68,7 @@ export function cadenceStatus(contact: CadenceSubject, settings: Settings, now: 
 }
 
 /** People past their cadence, the furthest drifted (as a share of their cadence) first. */
-export function driftingPeople(contacts: Contact[], settings: Settings, now: number) {
+export function driftingPeople<T extends CadenceSubject & Pick<Contact, 'displayName'>>(contacts: T[], settings: Settings, now: number) {
   return contacts
     .flatMap((contact) => {
       const status = cadenceStatus(contact, settings, now);
