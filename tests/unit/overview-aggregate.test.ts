@@ -16,7 +16,7 @@ import { vCardImportInput } from '../../utils/portability/vcard/import';
 import { parseVCards } from '../../utils/portability/vcard/parse';
 import { deleteInteraction, editInteraction, logInteraction, restoreInteraction } from '../../utils/services/capture/log';
 import { mergeContacts, undoMerge } from '../../utils/services/merge/merge';
-import { activityBetween, dropActivityIndex, lastActivityLoad, saveActivityIndexNow } from '../../utils/services/overview/activity-index';
+import { activityOf, dropActivityIndex, lastActivityLoad, saveActivityIndexNow } from '../../utils/services/overview/activity-index';
 import { ACTIVITY_SNAPSHOT } from '../../utils/services/overview/activity-snapshot';
 import { relationshipOverview } from '../../utils/services/overview/overview';
 import { dropRoster } from '../../utils/services/people-list/roster';
@@ -238,7 +238,7 @@ describe('edges inside a slot', () => {
     vi.setSystemTime(now);
     const { lastWeek } = await maintainedOverview(db, now);
     expect(lastWeek).toMatchObject({ interactions: 1, interactionsWeekBefore: 1, peopleInTouch: 1, peopleInTouchWeekBefore: 1 });
-    const summaries = await activityBetween(db, now - 7 * DAY, now + 1);
+    const summaries = await (await activityOf(db)).between(now - 7 * DAY, now + 1);
     expect(summaries[0]!.start).toBe(now - 7 * DAY);
   });
 });

@@ -20,7 +20,7 @@ import { readAllRecords } from '../../db/records-repo';
 import { loadSnapshotWithChanges, SnapshotSaver } from '../../db/snapshot-replay';
 import { readTx, type TendDatabase } from '../../db/schema';
 import type { Interaction } from '../../model/records';
-import { SLOT, slotOf, summarizeEntries, type ActivitySummary } from './activity-summary';
+import { PersonNumbers, SLOT, slotOf, summarizeEntries, type ActivitySummary } from './activity-summary';
 import { ACTIVITY_SNAPSHOT, activityFromSnapshot, activitySnapshot } from './activity-snapshot';
 
 /** Entries read per IndexedDB request while building: bounds memory and lets writes interleave. */
@@ -43,8 +43,8 @@ interface ActivityIndex {
   seq: number;
   heardSeq: number;
   saver: SnapshotSaver;
-  /** One string per contact id, so a year of slots holds references, not copies. */
-  ids: Map<string, string>;
+  /** The people's numbers the slots use. */
+  numbers: PersonNumbers;
   stopListening: () => void;
   work?: Promise<void>;
 }
@@ -83,7 +83,7 @@ async function activityIndexOf(db: TendDatabase): Promise<ActivityIndex> {
       seq: 0,
       heardSeq: 0,
       saver: new SnapshotSaver(db, ACTIVITY_SNAPSHOT, SAVE_RULE),
-      ids: new Map(),
+      numbers: new PersonNumbers(),
       // Listening starts before anything is read, so no commit falls between the read and the listener.
       stopListening: onCommit(db, ({ changes }) => {
         if (!changes.some((change) => change.store === 'interactions')) return;
@@ -114,15 +114,8 @@ async function maintain(db: TendDatabase, index: ActivityIndex): Promise<void> {
   index.saver.applied(before);
   // Saved only when current: slots still stale would be claimed by the snapshot's seq.
   const current = () => indexes.get(db) === index && !index.work && index.built && !index.rebuildNeeded && index.stale.size === 0;
-  index.saver.schedule(() => (current() ? { seq: index.seq, data: activitySnapshot(index.slots) } : undefined));
+  index.saver.schedule(() => (current() ? { seq: index.seq, data: activitySnapshot(index.slots, index.numbers) } : undefined));
 }
-
-const internOf = (index: ActivityIndex) => (id: string) => {
-  const kept = index.ids.get(id);
-  if (kept !== undefined) return kept;
-  index.ids.set(id, id);
-  return id;
-};
 
 /** Summaries of `entries` per slot (entries oldest first). */
 function summarizeBySlot(index: ActivityIndex, entries: Interaction[]): Map<number, ActivitySummary> {
@@ -133,8 +126,7 @@ function summarizeBySlot(index: ActivityIndex, entries: Interaction[]): Map<numb
     if (list) list.push(entry);
     else bySlot.set(slot, [entry]);
   }
-  const intern = internOf(index);
-  return new Map([...bySlot].map(([slot, list]) => [slot, summarizeEntries(list, intern)]));
+  return new Map([...bySlot].map(([slot, list]) => [slot, summarizeEntries(list, index.numbers)]));
 }
 
 /**
@@ -148,7 +140,7 @@ async function build(db: TendDatabase, index: ActivityIndex): Promise<void> {
   const entries: Interaction[] = [];
   for await (const entry of readAllRecords(db, 'interactions', BUILD_PAGE)) entries.push(entry);
   entries.sort((a, b) => a.at - b.at);
-  index.ids.clear();
+  index.numbers = new PersonNumbers();
   index.slots = summarizeBySlot(index, entries);
   index.order = undefined;
   index.seq = seq;
@@ -160,10 +152,11 @@ async function build(db: TendDatabase, index: ActivityIndex): Promise<void> {
 /** The saved slots with those of the entries changed since marked stale; every entry read when that cannot be done. */
 async function load(db: TendDatabase, index: ActivityIndex): Promise<void> {
   const saved = await loadSnapshotWithChanges(db, ACTIVITY_SNAPSHOT, ['interactions']);
-  const kept = saved && activityFromSnapshot(saved.data, internOf(index));
+  const kept = saved && activityFromSnapshot(saved.data);
   const changed = saved ? [...saved.interactions.values()] : [];
   if (!saved || !kept || changed.includes(undefined)) return build(db, index);
-  index.slots = kept;
+  index.slots = kept.slots;
+  index.numbers = kept.numbers;
   index.order = undefined;
   for (const entry of changed) index.stale.add(slotOf(entry!.at));
   index.seq = saved.seq;
@@ -203,13 +196,30 @@ function firstAtLeast(order: number[], slot: number): number {
   return low;
 }
 
+/** The aggregate brought up to date, to ask several stretches of time of: its people are numbered (see PersonNumbers). */
+export interface Activity {
+  /** Summaries covering exactly [start, end), in time order. */
+  between(start: number, end: number): Promise<TimedSummary[]>;
+  /** The contact ids the summaries' numbers stand for (it grows as edges are read). */
+  readonly numbers: PersonNumbers;
+}
+
+/** The aggregate of a database, current with every committed change. */
+export async function activityOf(db: TendDatabase): Promise<Activity> {
+  const index = await activityIndexOf(db);
+  // Taken together now: a rebuild started by another request numbers people anew in new slots.
+  const { numbers, slots } = index;
+  const order = (index.order ??= [...slots.keys()].sort((a, b) => a - b));
+  return { numbers, between: (start, end) => summariesBetween(db, { numbers, slots, order }, start, end) };
+}
+
+type Taken = Pick<ActivityIndex, 'numbers' | 'slots'> & { order: number[] };
+
 /**
  * Summaries covering exactly [start, end), in time order: whole slots from the aggregate, and the
  * part of a slot an edge cuts (an instant like "a week ago") from its entries.
  */
-export async function activityBetween(db: TendDatabase, start: number, end: number): Promise<TimedSummary[]> {
-  const index = await activityIndexOf(db);
-  const order = (index.order ??= [...index.slots.keys()].sort((a, b) => a - b));
+async function summariesBetween(db: TendDatabase, { numbers, slots, order }: Taken, start: number, end: number): Promise<TimedSummary[]> {
   const [first, last] = [Math.ceil(start / SLOT), Number.isFinite(end) ? Math.floor(end / SLOT) : Infinity];
   const edges: [number, number][] = [];
   if (first > last) edges.push([start, end]);
@@ -218,10 +228,15 @@ export async function activityBetween(db: TendDatabase, start: number, end: numb
     if (Number.isFinite(end) && last * SLOT < end) edges.push([last * SLOT, end]);
   }
   const tx = edges.length > 0 ? readTx(db, ['interactions']) : undefined;
-  const cut = await Promise.all(edges.map(async ([from, to]) => ({ start: from, summary: summarizeEntries(await listInteractionsBetween(tx!, from, to)) })));
+  const cut = await Promise.all(
+    edges.map(async ([from, to]) => ({ start: from, summary: summarizeEntries(await listInteractionsBetween(tx!, from, to), numbers) })),
+  );
   const whole: TimedSummary[] = [];
-  for (let i = firstAtLeast(order, first); i < order.length && order[i]! < last; i++)
-    whole.push({ start: order[i]! * SLOT, summary: index.slots.get(order[i]!)! });
+  for (let i = firstAtLeast(order, first); i < order.length && order[i]! < last; i++) {
+    // A slot restated since the order was taken may be gone: it then holds nothing.
+    const summary = slots.get(order[i]!);
+    if (summary) whole.push({ start: order[i]! * SLOT, summary });
+  }
   return [...cut.filter((part) => part.start < first * SLOT), ...whole, ...cut.filter((part) => part.start >= first * SLOT)];
 }
 
@@ -236,5 +251,5 @@ export function dropActivityIndex(db: TendDatabase): void {
 /** Save the aggregate now (tests and the bench; the worker saves on its own a little after changes). */
 export async function saveActivityIndexNow(db: TendDatabase): Promise<void> {
   const index = await activityIndexOf(db);
-  await index.saver.saveNow({ seq: index.seq, data: activitySnapshot(index.slots) });
+  await index.saver.saveNow({ seq: index.seq, data: activitySnapshot(index.slots, index.numbers) });
 }

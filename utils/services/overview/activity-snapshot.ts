@@ -1,10 +1,10 @@
 /**
  * The overview's aggregate as saved in the `snapshots` store: every slot as one JSON string, the
  * people named by their place in one list of ids (the structured clone of two strings is far
- * cheaper than of thousands of objects, and an id said once is short).
+ * cheaper than of thousands of objects, and an id said once is short), as the aggregate numbers them.
  */
 import { Stage, type InteractionKind } from '../../model/records';
-import type { ActivitySummary } from './activity-summary';
+import { PersonNumbers, type ActivitySummary } from './activity-summary';
 
 /** The snapshot's name in the `snapshots` store. */
 export const ACTIVITY_SNAPSHOT = 'overview-activity';
@@ -23,21 +23,19 @@ interface SavedActivity {
   slots: string;
 }
 
-/** The aggregate's slots as saved. */
-export function activitySnapshot(slots: Map<number, ActivitySummary>): SavedActivity {
-  const places = new Map<string, number>();
-  const place = (id: string) => places.get(id) ?? (places.set(id, places.size), places.size - 1);
+/** The aggregate's slots as saved, with the ids their people's numbers stand for. */
+export function activitySnapshot(slots: Map<number, ActivitySummary>, numbers: PersonNumbers): SavedActivity {
   const saved: SavedSlot[] = [];
   for (const [slot, { kinds, experiences, people, stages }] of slots) {
     saved.push([
       slot,
       kinds,
       [experiences.positive, experiences.neutral, experiences.negative],
-      people.map(place),
-      stages.map(({ at, contactIds, change }) => [at, contactIds.map(place), change.from ?? '', change.to ?? '']),
+      people,
+      stages.map(({ at, people: changed, change }) => [at, changed, change.from ?? '', change.to ?? '']),
     ]);
   }
-  return { format: FORMAT, ids: [...places.keys()].join('\n'), slots: JSON.stringify(saved) };
+  return { format: FORMAT, ids: numbers.ids.join('\n'), slots: JSON.stringify(saved) };
 }
 
 function isSavedActivity(data: unknown): data is SavedActivity {
@@ -51,32 +49,29 @@ const stageOf = (text: string) => {
   return stage.success ? stage.data : undefined;
 };
 
-/** The slots of a snapshot, or undefined when it is of another format or does not parse (then every entry is read). */
-export function activityFromSnapshot(data: unknown, intern: (id: string) => string): Map<number, ActivitySummary> | undefined {
+/** The slots of a snapshot and their people's numbers, or undefined when it is of another format or does not parse (then every entry is read). */
+export function activityFromSnapshot(data: unknown): { slots: Map<number, ActivitySummary>; numbers: PersonNumbers } | undefined {
   if (!isSavedActivity(data)) return undefined;
-  const ids = data.ids === '' ? [] : data.ids.split('\n').map(intern);
-  let saved: SavedSlot[];
+  const numbers = new PersonNumbers();
+  if (data.ids !== '') for (const id of data.ids.split('\n')) numbers.of(id);
+  const known = (person: unknown) => Number.isInteger(person) && (person as number) >= 0 && (person as number) < numbers.ids.length;
   try {
-    saved = JSON.parse(data.slots) as SavedSlot[];
+    const saved = JSON.parse(data.slots) as SavedSlot[];
     if (!Array.isArray(saved)) return undefined;
-    const person = (place: number) => {
-      const id = ids[place];
-      if (id === undefined) throw new RangeError(`no person ${place}`);
-      return id;
-    };
     const slots = new Map<number, ActivitySummary>();
     for (const [slot, kinds, [positive, neutral, negative], people, stages] of saved) {
+      if (!people.every(known) || !stages.every(([, changed]) => changed.every(known))) return undefined;
       slots.set(slot, {
         kinds,
         experiences: { positive, neutral, negative },
-        people: people.map(person),
-        stages: stages.map(([at, contactIds, from, to]) => {
+        people,
+        stages: stages.map(([at, changed, from, to]) => {
           const [before, after] = [stageOf(from), stageOf(to)];
-          return { at, contactIds: contactIds.map(person), change: { ...(before && { from: before }), ...(after && { to: after }) } };
+          return { at, people: changed, change: { ...(before && { from: before }), ...(after && { to: after }) } };
         }),
       });
     }
-    return slots;
+    return { slots, numbers };
   } catch {
     // A snapshot that does not hold what its format says is not used: every entry is read instead.
     return undefined;

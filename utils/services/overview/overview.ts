@@ -10,8 +10,8 @@ import { readTx, type TendDatabase } from '../../db/schema';
 import { LoggableKind, type Settings } from '../../model/records';
 import { driftingPeople } from '../followups/cadence';
 import { rosterOf, type RosterRow } from '../people-list/roster';
-import { activityBetween, type TimedSummary } from './activity-index';
-import { loggedCount } from './activity-summary';
+import { activityOf, type TimedSummary } from './activity-index';
+import { DistinctPeople, loggedCount, type PersonNumbers } from './activity-summary';
 import { outcomeBetween, type DatedStageChange, type StageHistory } from './stage-at';
 
 /** A person named in the overview. */
@@ -75,11 +75,12 @@ const ref = (person: Person): PersonRef => ({ id: person.id, displayName: person
 type PersonHistory = StageHistory & { contact: Person };
 
 /** Each person's stage changes among the summaries' (oldest first, as they come). */
-function stageHistories(people: Iterable<Person>, summaries: TimedSummary[]): PersonHistory[] {
+function stageHistories(people: Iterable<Person>, summaries: TimedSummary[], numbers: PersonNumbers): PersonHistory[] {
   const changes = new Map<string, DatedStageChange[]>();
   for (const { summary } of summaries) {
-    for (const { at, contactIds, change } of summary.stages) {
-      for (const id of contactIds) {
+    for (const { at, people: changed, change } of summary.stages) {
+      for (const person of changed) {
+        const id = numbers.ids[person]!;
         const list = changes.get(id) ?? [];
         list.push({ ...change, at });
         changes.set(id, list);
@@ -100,28 +101,33 @@ function outcomes(histories: PersonHistory[], start: number, end: number): Outco
 }
 
 /** Logged interactions and different people in touch in some summaries. */
-function activityIn(summaries: TimedSummary[]): { interactions: number; people: number } {
-  const people = new Set<string>();
+function activityIn(summaries: TimedSummary[], distinct: DistinctPeople): { interactions: number; people: number } {
+  distinct.reset();
   let interactions = 0;
   for (const { summary } of summaries) {
     interactions += loggedCount(summary);
-    for (const id of summary.people) people.add(id);
+    distinct.add(summary.people);
   }
-  return { interactions, people: people.size };
+  return { interactions, people: distinct.count };
 }
 
 /** The chart's columns: logged interactions and different people in touch per bucket. */
-function activityColumns(buckets: number[], summaries: TimedSummary[]): Overview['activity'] {
-  const columns = buckets.map((start) => ({ start, count: 0, people: new Set<string>() }));
+function activityColumns(buckets: number[], summaries: TimedSummary[], distinct: DistinctPeople): Overview['activity'] {
+  const columns = buckets.map((start) => ({ start, count: 0, people: 0 }));
   let column = -1;
   for (const { start, summary } of summaries) {
-    while (column + 1 < buckets.length && buckets[column + 1]! <= start) column++;
+    while (column + 1 < buckets.length && buckets[column + 1]! <= start) {
+      if (column >= 0) columns[column]!.people = distinct.count;
+      column++;
+      distinct.reset();
+    }
     const into = columns[column];
     if (!into) continue;
     into.count += loggedCount(summary);
-    for (const id of summary.people) into.people.add(id);
+    distinct.add(summary.people);
   }
-  return columns.map(({ start, count, people }) => ({ start, count, people: people.size }));
+  if (column >= 0) columns[column]!.people = distinct.count;
+  return columns;
 }
 
 /** Count what happened in the period containing `now`, and in the last week; drift is as of `now`. */
@@ -132,16 +138,16 @@ export async function relationshipOverview(db: TendDatabase, settings: Settings,
   // Stage changes are read from the earliest moment asked to today: the stage at a date is worked
   // out backwards from the stage a person has now (stage-at.ts).
   const from = Math.min(start, twoWeeksAgo);
-  const [roster, imported, sinceFrom, inPeriod, week, weekBefore] = await Promise.all([
-    rosterOf(db),
-    importedContactIds(readTx(db, ['imports'])),
-    activityBetween(db, from, Infinity),
-    activityBetween(db, start, end),
-    activityBetween(db, weekAgo, now + 1),
-    activityBetween(db, twoWeeksAgo, weekAgo),
+  const [roster, imported, activity] = await Promise.all([rosterOf(db), importedContactIds(readTx(db, ['imports'])), activityOf(db)]);
+  const [sinceFrom, inPeriod, week, weekBefore] = await Promise.all([
+    activity.between(from, Infinity),
+    activity.between(start, end),
+    activity.between(weekAgo, now + 1),
+    activity.between(twoWeeksAgo, weekAgo),
   ]);
+  const distinct = new DistinctPeople(activity.numbers.ids.length);
   const people = [...roster.rows.values()];
-  const histories = stageHistories(people, sinceFrom);
+  const histories = stageHistories(people, sinceFrom, activity.numbers);
   const met = (a: number, b: number) => people.filter((c) => c.createdAt >= a && c.createdAt < b && !imported.has(c.id)).length;
 
   const byKind = Object.fromEntries(LoggableKind.options.map((kind) => [kind, 0])) as Record<LoggableKind, number>;
@@ -152,8 +158,8 @@ export async function relationshipOverview(db: TendDatabase, settings: Settings,
     for (const kind of LoggableKind.options) byKind[kind] += summary.kinds[kind] ?? 0;
     for (const feeling of ['positive', 'neutral', 'negative'] as const) experiences[feeling] += summary.experiences[feeling];
   }
-  const lastWeek = activityIn(week);
-  const lastWeekBefore = activityIn(weekBefore);
+  const lastWeek = activityIn(week, distinct);
+  const lastWeekBefore = activityIn(weekBefore, distinct);
   const drifting = driftingPeople(people, settings, now);
   return {
     period,
@@ -161,11 +167,11 @@ export async function relationshipOverview(db: TendDatabase, settings: Settings,
     end,
     ...outcomes(histories, start, end),
     newPeople: met(start, end),
-    peopleInTouch: activityIn(inPeriod).people,
+    peopleInTouch: activityIn(inPeriod, distinct).people,
     byKind,
     sightings,
     experiences,
-    activity: activityColumns(activityBuckets(period, start, end), inPeriod),
+    activity: activityColumns(activityBuckets(period, start, end), inPeriod, distinct),
     drifting: drifting.slice(0, 5).map(({ contact }) => ref(contact)),
     driftingCount: drifting.length,
     lastWeek: {
