@@ -97,6 +97,19 @@ async function timed<T>(run: () => Promise<T>): Promise<[number, T]> {
   return [performance.now() - started, result];
 }
 
+/** `subject` against one count of the year, `rounds` pairs, which goes first alternating; `before` runs untimed before each pair. */
+async function alternate(rounds: number, subject: () => Promise<void>, before = () => {}) {
+  const times = { subject: [] as number[], baseline: [] as number[] };
+  for (let i = 0; i < rounds; i++) {
+    before();
+    for (const side of i % 2 === 0 ? (['subject', 'baseline'] as const) : (['baseline', 'subject'] as const)) {
+      times[side].push((await timed<unknown>(side === 'subject' ? subject : countYear))[0]);
+    }
+  }
+  const ratio = median(times.subject.map((ms, i) => ms / times.baseline[i]!));
+  return { subjectMs: median(times.subject), baselineMs: median(times.baseline), ratio, samples: rounds };
+}
+
 /** The worker stopped and started again: the aggregate and the roster forgotten (their snapshots kept). */
 function restart(): void {
   dropActivityIndex(db!);
@@ -123,51 +136,26 @@ export const overviewBench = {
 
   /** The year's overview with the aggregate current, against one count of the year's entries, alternating. */
   async warm(rounds: number) {
-    const subject: number[] = [];
-    const baseline: number[] = [];
     let wrong: string | undefined;
-    for (let i = 0; i < rounds; i++) {
-      const order = i % 2 === 0 ? ['subject', 'baseline'] : ['baseline', 'subject'];
-      for (const side of order) {
-        if (side === 'subject') {
-          const [ms, overview] = await timed(yearOverview);
-          subject.push(ms);
-          if (overview.sightings === 0) wrong = 'no sighting counted';
-        } else baseline.push((await timed(countYear))[0]);
-      }
-    }
-    return {
-      subjectMs: median(subject),
-      baselineMs: median(baseline),
-      ratio: median(subject.map((ms, i) => ms / baseline[i]!)),
-      samples: rounds,
-      ...(wrong && { wrong }),
-    };
+    const timing = await alternate(rounds, async () => {
+      if ((await yearOverview()).sightings === 0) wrong = 'no sighting counted';
+    });
+    return { ...timing, ...(wrong && { wrong }) };
   },
 
   /** The first overview after a worker restart (the saved aggregate and roster loaded), against one count, alternating. */
   async afterRestart(rounds: number) {
-    const subject: number[] = [];
-    const baseline: number[] = [];
     const loads = new Set<string>();
-    for (let i = 0; i < rounds; i++) {
-      restart();
-      const order = i % 2 === 0 ? ['subject', 'baseline'] : ['baseline', 'subject'];
-      for (const side of order) {
-        if (side === 'subject') {
-          subject.push((await timed(yearOverview))[0]);
-          loads.add(lastActivityLoad.from);
-        } else baseline.push((await timed(countYear))[0]);
-      }
-    }
+    const timing = await alternate(
+      rounds,
+      async () => {
+        await yearOverview();
+        loads.add(lastActivityLoad.from);
+      },
+      restart,
+    );
     const wrong = loads.size === 1 && loads.has('snapshot') ? undefined : `loaded from ${[...loads].join(', ')}, not the snapshot`;
-    return {
-      subjectMs: median(subject),
-      baselineMs: median(baseline),
-      ratio: median(subject.map((ms, i) => ms / baseline[i]!)),
-      samples: rounds,
-      ...(wrong && { wrong }),
-    };
+    return { ...timing, ...(wrong && { wrong }) };
   },
 };
 
