@@ -26,6 +26,15 @@ export async function launchBrowser() {
     args: BROWSER_ARGS,
   });
   const context = await browser.newContext();
+  await serveBlankPage(context);
+  return { browser, context };
+}
+
+/**
+ * Answer BENCH_URL with a blank cross-origin-isolated page and refuse every other request.
+ * @param {import('playwright-core').BrowserContext} context
+ */
+export async function serveBlankPage(context) {
   await context.route('**/*', (route) => {
     if (route.request().url() !== BENCH_URL) return route.abort('blockedbyclient');
     return route.fulfill({
@@ -35,7 +44,6 @@ export async function launchBrowser() {
       body: '<!doctype html><html><head><title>bench</title></head><body></body></html>',
     });
   });
-  return { browser, context };
 }
 
 /**

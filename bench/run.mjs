@@ -4,7 +4,8 @@
  * and exits 1 when any budget fails.
  *
  * `node bench/run.mjs --only web` runs some groups of rows alone (gmail, prose, hostile, web =
- * prose and hostile, sizes, search, people, calendar, wake, sync; comma-separated), prints them and writes nothing.
+ * prose and hostile, sizes, search, people, calendar, wake, sync, overview; comma-separated), prints them
+ * and writes nothing. `--scale 50k` runs the overview rows at 50,000 people and 505,000 entries (by hand).
  */
 import { bundleForPage } from './bundle.mjs';
 import { launchBrowser, openBenchPage } from './browser.mjs';
@@ -18,6 +19,7 @@ import { peopleRows } from './people-bench.mjs';
 import { calendarRows } from './calendar-bench.mjs'; // issue 16: a 200-guest event, with the recogniser rows
 import { wakeRows } from './wake-bench.mjs'; // issue 17: no worker start on sites Tend does not read
 import { syncRows } from './sync-bench.mjs'; // issue 18: initial sync and writes with sync on, against a local server
+import { overviewRows } from './overview-bench.mjs'; // issue 17: the year's overview from its running aggregate
 
 /** @typedef {import('./report.mjs').Row} Row */
 /** @typedef {import('./in-page').BenchScenarios} BenchScenarios */
@@ -48,7 +50,7 @@ function scenario(page, name, ...args) {
 }
 
 /** Row groups `--only` can pick. */
-const GROUPS = ['gmail', 'prose', 'hostile', 'sizes', 'search', 'people', 'calendar', 'wake', 'sync'];
+const GROUPS = ['gmail', 'prose', 'hostile', 'sizes', 'search', 'people', 'calendar', 'wake', 'sync', 'overview'];
 
 /**
  * The groups to run: all, or those named after `--only` (`web` is prose and hostile).
@@ -61,6 +63,19 @@ function groupsToRun(args) {
   const unknown = named.filter((name) => !GROUPS.includes(name));
   if (unknown.length || !named.length) throw new Error(`bench: --only takes ${[...GROUPS, 'web'].join(', ')} (comma-separated); got ${args[at + 1]}`);
   return new Set(named);
+}
+
+/**
+ * The data size of the storage rows that have one (`--scale 50k`, run by hand; 10k by default).
+ * @param {string[]} args
+ * @returns {'10k' | '50k'}
+ */
+function scaleOf(args) {
+  const at = args.indexOf('--scale');
+  if (at < 0) return '10k';
+  const scale = args[at + 1];
+  if (scale !== '10k' && scale !== '50k') throw new Error(`bench: --scale takes 10k or 50k; got ${scale}`);
+  return scale;
 }
 
 /** @param {number} bytes */
@@ -222,6 +237,7 @@ function sizeRows() {
 
 async function main() {
   const groups = groupsToRun(process.argv.slice(2));
+  const scale = scaleOf(process.argv.slice(2));
   const everything = groups.size === GROUPS.length;
   const bundle = await bundleInPage();
   const { browser, context } = await launchBrowser();
@@ -239,8 +255,9 @@ async function main() {
   }
   if (groups.has('people')) rows.push(...(await peopleRows()));
   if (groups.has('sync')) rows.push(...(await syncRows()));
-  // A partial run must not overwrite the full results.
-  if (everything) writeResults(rows);
+  if (groups.has('overview')) rows.push(...(await overviewRows(scale)));
+  // A partial run (or one at another scale) must not overwrite the full results.
+  if (everything && scale === '10k') writeResults(rows);
   printTable(rows);
   const failed = rows.filter((row) => !row.pass).length;
   console.log(`\n${rows.length - failed} of ${rows.length} budgets pass${everything ? '; results in .bench/results.json' : ''}`);

@@ -39,13 +39,22 @@ export const tagKey = (tag: string) => tag.trim().toLowerCase();
 /** What of a person their cadence depends on (the People view passes its compact rows). */
 export type CadenceSubject = Pick<Contact, 'cadenceDays' | 'tags' | 'lastInteractionAt' | 'createdAt'>;
 
+const byTagKey = new WeakMap<Settings['tagCadences'], Map<string, number>>();
+
+/** The tags' cadences by tag key, made once per settings (the drift of every person asks for them). */
+function tagCadences(settings: Settings): Map<string, number> {
+  let byTag = byTagKey.get(settings.tagCadences);
+  if (!byTag) byTagKey.set(settings.tagCadences, (byTag = new Map(Object.entries(settings.tagCadences).map(([tag, days]) => [tagKey(tag), days]))));
+  return byTag;
+}
+
 /**
  * The cadence that applies to a person: their own; else the shortest among their tags' cadences
  * (the closest circle they belong to wins); else the default for everyone, if set.
  */
 export function cadenceOf(contact: CadenceSubject, settings: Settings): Cadence | undefined {
   if (contact.cadenceDays) return { days: contact.cadenceDays, source: 'person' };
-  const byTag = new Map(Object.entries(settings.tagCadences).map(([tag, days]) => [tagKey(tag), days]));
+  const byTag = tagCadences(settings);
   let best: Cadence | undefined;
   for (const tag of contact.tags) {
     const days = byTag.get(tagKey(tag));
@@ -68,7 +77,7 @@ export function cadenceStatus(contact: CadenceSubject, settings: Settings, now: 
 }
 
 /** People past their cadence, the furthest drifted (as a share of their cadence) first. */
-export function driftingPeople(contacts: Contact[], settings: Settings, now: number) {
+export function driftingPeople<T extends CadenceSubject & Pick<Contact, 'displayName'>>(contacts: T[], settings: Settings, now: number) {
   return contacts
     .flatMap((contact) => {
       const status = cadenceStatus(contact, settings, now);

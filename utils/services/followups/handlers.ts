@@ -1,4 +1,4 @@
-import { getContact, listAllContacts } from '../../db/contacts-repo';
+import { getContact } from '../../db/contacts-repo';
 import { listAllFollowUps, listFollowUpsOf } from '../../db/followups-repo';
 import { getInteraction } from '../../db/interactions-repo';
 import { readTx, type TendDatabase } from '../../db/schema';
@@ -12,6 +12,7 @@ import { createFollowUp, setFollowUpDone, snoozeFollowUp } from './writes';
 import { deleteFollowUp, editFollowUp, restoreFollowUp } from './edit';
 import { groupFollowUps } from './schedule';
 import { relationshipOverview } from '../overview/overview';
+import { rosterOf } from '../people-list/roster';
 
 type Request<T extends ParsedPageRequest['type']> = Extract<ParsedPageRequest, { type: T }>;
 
@@ -77,8 +78,9 @@ export function createFollowUpHandlers(db: Promise<TendDatabase>, clock: () => n
     },
     async listDrifting({ limit }: Request<'listDrifting'>) {
       const settings = await loadSettings(await db);
-      const contacts = await listAllContacts(readTx(await db, ['contacts']));
-      return driftingPeople(contacts, settings, clock())
+      // The roster (people-list/roster.ts) is kept current by the commit path: no person is read.
+      const people = [...(await rosterOf(await db)).rows.values()];
+      return driftingPeople(people, settings, clock())
         .slice(0, limit)
         .map(({ contact, status }) => ({ id: contact.id, displayName: contact.displayName, status }));
     },

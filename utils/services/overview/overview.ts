@@ -1,13 +1,18 @@
-/** The relationship overview for a period: outcomes, new people, activity, experiences, drift, the last week. */
+/**
+ * The relationship overview for a period: outcomes, new people, activity, experiences, drift, the
+ * last week. It reads no record: people come from the roster (people-list/roster.ts) and what
+ * happened from the running aggregate of entries per quarter hour (activity-index.ts), both kept
+ * current by the commit path.
+ */
 import { DAY, addLocalMonths, localDayAt, periodAround, type Period } from '../../time/dates';
-import { listAllContacts } from '../../db/contacts-repo';
 import { importedContactIds } from '../../db/imports-repo';
-import { listInteractionsBetween } from '../../db/interactions-repo';
 import { readTx, type TendDatabase } from '../../db/schema';
-import { LoggableKind, type Contact, type Interaction, type Settings } from '../../model/records';
+import { LoggableKind, type Settings } from '../../model/records';
 import { driftingPeople } from '../followups/cadence';
+import { rosterOf, type RosterRow } from '../people-list/roster';
+import { activityOf, type TimedSummary } from './activity-index';
+import { DistinctPeople, loggedCount, type PersonNumbers } from './activity-summary';
 import { outcomeBetween, type DatedStageChange, type StageHistory } from './stage-at';
-import { parseStageChange } from './stages';
 
 /** A person named in the overview. */
 export interface PersonRef {
@@ -64,26 +69,25 @@ export function activityBuckets(period: Period, start: number, end: number): num
   return starts;
 }
 
-const ref = (contact: Contact): PersonRef => ({ id: contact.id, displayName: contact.displayName });
-const isLogged = (entry: Interaction) => LoggableKind.safeParse(entry.kind).success;
-// Being in a thread together counts as being in touch (as for keep-in-touch); a stage change does not.
-const isTouch = (entry: Interaction) => entry.kind !== 'stage';
+type Person = RosterRow;
+const ref = (person: Person): PersonRef => ({ id: person.id, displayName: person.displayName });
 
-type PersonHistory = StageHistory & { contact: Contact };
+type PersonHistory = StageHistory & { contact: Person };
 
-/** Each person's stage changes among `entries` (oldest first, as the by-at index gives them). */
-function stageHistories(contacts: Contact[], entries: Interaction[]): PersonHistory[] {
+/** Each person's stage changes among the summaries' (oldest first, as they come). */
+function stageHistories(people: Iterable<Person>, summaries: TimedSummary[], numbers: PersonNumbers): PersonHistory[] {
   const changes = new Map<string, DatedStageChange[]>();
-  for (const entry of entries) {
-    const change = parseStageChange(entry);
-    if (!change) continue;
-    for (const id of entry.contactIds) {
-      const list = changes.get(id) ?? [];
-      list.push({ ...change, at: entry.at });
-      changes.set(id, list);
+  for (const { summary } of summaries) {
+    for (const { at, people: changed, change } of summary.stages) {
+      for (const person of changed) {
+        const id = numbers.ids[person]!;
+        const list = changes.get(id) ?? [];
+        list.push({ ...change, at });
+        changes.set(id, list);
+      }
     }
   }
-  return contacts.map((contact) => ({ contact, changes: changes.get(contact.id) ?? [] }));
+  return Array.from(people, (contact) => ({ contact, changes: changes.get(contact.id) ?? [] }));
 }
 
 /** Who was won, lost or grown over [start, end), by their stage at each end. */
@@ -96,11 +100,34 @@ function outcomes(histories: PersonHistory[], start: number, end: number): Outco
   return result;
 }
 
-/** Logged interactions and different people in touch among entries in [start, end). */
-function activityIn(entries: Interaction[], start: number, end: number): { interactions: number; people: number } {
-  const within = entries.filter((entry) => entry.at >= start && entry.at < end);
-  const people = new Set(within.filter(isTouch).flatMap((entry) => entry.contactIds));
-  return { interactions: within.filter(isLogged).length, people: people.size };
+/** Logged interactions and different people in touch in some summaries. */
+function activityIn(summaries: TimedSummary[], distinct: DistinctPeople): { interactions: number; people: number } {
+  distinct.reset();
+  let interactions = 0;
+  for (const { summary } of summaries) {
+    interactions += loggedCount(summary);
+    distinct.add(summary.people);
+  }
+  return { interactions, people: distinct.count };
+}
+
+/** The chart's columns: logged interactions and different people in touch per bucket. */
+function activityColumns(buckets: number[], summaries: TimedSummary[], distinct: DistinctPeople): Overview['activity'] {
+  const columns = buckets.map((start) => ({ start, count: 0, people: 0 }));
+  let column = -1;
+  for (const { start, summary } of summaries) {
+    while (column + 1 < buckets.length && buckets[column + 1]! <= start) {
+      if (column >= 0) columns[column]!.people = distinct.count;
+      column++;
+      distinct.reset();
+    }
+    const into = columns[column];
+    if (!into) continue;
+    into.count += loggedCount(summary);
+    distinct.add(summary.people);
+  }
+  if (column >= 0) columns[column]!.people = distinct.count;
+  return columns;
 }
 
 /** Count what happened in the period containing `now`, and in the last week; drift is as of `now`. */
@@ -111,55 +138,49 @@ export async function relationshipOverview(db: TendDatabase, settings: Settings,
   // Stage changes are read from the earliest moment asked to today: the stage at a date is worked
   // out backwards from the stage a person has now (stage-at.ts).
   const from = Math.min(start, twoWeeksAgo);
-  const tx = readTx(db, ['contacts', 'interactions', 'imports']);
-  const [contacts, entries, imported] = await Promise.all([listAllContacts(tx), listInteractionsBetween(tx, from, Infinity), importedContactIds(tx)]);
-  await tx.done;
-  const histories = stageHistories(contacts, entries);
-  const met = (a: number, b: number) => contacts.filter((c) => c.createdAt >= a && c.createdAt < b && !imported.has(c.id)).length;
+  const [roster, imported, activity] = await Promise.all([rosterOf(db), importedContactIds(readTx(db, ['imports'])), activityOf(db)]);
+  const [sinceFrom, inPeriod, week, weekBefore] = await Promise.all([
+    activity.between(from, Infinity),
+    activity.between(start, end),
+    activity.between(weekAgo, now + 1),
+    activity.between(twoWeeksAgo, weekAgo),
+  ]);
+  const distinct = new DistinctPeople(activity.numbers.ids.length);
+  const people = [...roster.rows.values()];
+  const histories = stageHistories(people, sinceFrom, activity.numbers);
+  const met = (a: number, b: number) => people.filter((c) => c.createdAt >= a && c.createdAt < b && !imported.has(c.id)).length;
 
   const byKind = Object.fromEntries(LoggableKind.options.map((kind) => [kind, 0])) as Record<LoggableKind, number>;
   const experiences = { positive: 0, neutral: 0, negative: 0 };
   let sightings = 0;
-  const inPeriod = entries.filter((entry) => entry.at >= start && entry.at < end);
-  for (const entry of inPeriod) {
-    if (entry.kind === 'sighting') sightings++;
-    const logged = LoggableKind.safeParse(entry.kind);
-    if (!logged.success) continue;
-    byKind[logged.data]++;
-    if (entry.experience) experiences[entry.experience]++;
+  for (const { summary } of inPeriod) {
+    sightings += summary.kinds.sighting ?? 0;
+    for (const kind of LoggableKind.options) byKind[kind] += summary.kinds[kind] ?? 0;
+    for (const feeling of ['positive', 'neutral', 'negative'] as const) experiences[feeling] += summary.experiences[feeling];
   }
-  const buckets = activityBuckets(period, start, end);
-  const columns = buckets.map(() => ({ count: 0, people: new Set<string>() }));
-  for (const entry of inPeriod) {
-    const column = columns[buckets.findLastIndex((bucketStart) => bucketStart <= entry.at)];
-    if (!column) continue;
-    if (isLogged(entry)) column.count++;
-    if (isTouch(entry)) entry.contactIds.forEach((id) => column.people.add(id));
-  }
-  const activity = buckets.map((bucketStart, i) => ({ start: bucketStart, count: columns[i]!.count, people: columns[i]!.people.size }));
-  const week = activityIn(entries, weekAgo, now + 1);
-  const weekBefore = activityIn(entries, twoWeeksAgo, weekAgo);
-  const drifting = driftingPeople(contacts, settings, now);
+  const lastWeek = activityIn(week, distinct);
+  const lastWeekBefore = activityIn(weekBefore, distinct);
+  const drifting = driftingPeople(people, settings, now);
   return {
     period,
     start,
     end,
     ...outcomes(histories, start, end),
     newPeople: met(start, end),
-    peopleInTouch: activityIn(inPeriod, start, end).people,
+    peopleInTouch: activityIn(inPeriod, distinct).people,
     byKind,
     sightings,
     experiences,
-    activity,
+    activity: activityColumns(activityBuckets(period, start, end), inPeriod, distinct),
     drifting: drifting.slice(0, 5).map(({ contact }) => ref(contact)),
     driftingCount: drifting.length,
     lastWeek: {
       since: weekAgo,
       ...outcomes(histories, weekAgo, now + 1),
-      interactions: week.interactions,
-      interactionsWeekBefore: weekBefore.interactions,
-      peopleInTouch: week.people,
-      peopleInTouchWeekBefore: weekBefore.people,
+      interactions: lastWeek.interactions,
+      interactionsWeekBefore: lastWeekBefore.interactions,
+      peopleInTouch: lastWeek.people,
+      peopleInTouchWeekBefore: lastWeekBefore.people,
       newPeople: met(weekAgo, now + 1),
     },
   };
