@@ -7,10 +7,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { newId } from '../../utils/ids';
 import type { Contact, FollowUp, Interaction } from '../../utils/model/records';
 import { Tend } from './harness';
 import { backupFileText } from './pages/backup-file';
+import { syntheticPeople } from './pages/synthetic-people';
 import { OptionsPage } from './pages/options';
 import { traceMainThreadTasks } from './pages/main-thread-tasks';
 
@@ -43,33 +43,18 @@ async function onDisk(name: string, text: string): Promise<string> {
 }
 
 /** People with ten long notes each (about 2 KB, as meeting notes are): a backup file over 20 MB. */
-function largeHistory(now: number) {
-  const contacts: Contact[] = [];
-  const interactions: Interaction[] = [];
-  const followUps: FollowUp[] = [];
-  for (let p = 0; p < PEOPLE; p++) {
-    const createdAt = now - 400 * 86_400_000 + p * 1000;
-    const id = newId(createdAt);
-    contacts.push({
-      id,
-      displayName: `Person ${p} Example`,
-      identities: [{ kind: 'email', value: `person${p}@large.example` }],
-      tags: ['bulk'],
-      org: 'Large Org',
-      whatMatters: `Person ${p} cares about the long view of things. `.repeat(3),
-      createdAt,
-      updatedAt: createdAt,
-    });
-    for (let e = 0; e < ENTRIES_PER_PERSON; e++) {
-      const at = createdAt + (e + 1) * 3_600_000;
-      const summary = `Note ${e} about person ${p}: we talked about schedules, budgets and what to send next — ${'détail '.repeat(270)}`;
-      interactions.push({ id: newId(at), contactIds: [id], kind: 'note', at, summary, createdAt: at });
-    }
-    if (p % 10 === 0)
-      followUps.push({ id: newId(createdAt), contactId: id, due: now + 30 * 86_400_000 + p * 60_000, text: `Write to person ${p}`, done: false });
-  }
-  return { contacts, interactions, followUps };
-}
+const largeHistory = (now: number) =>
+  syntheticPeople({
+    count: PEOPLE,
+    surname: 'Example',
+    domain: 'large.example',
+    now,
+    tags: ['bulk'],
+    more: (p) => ({ org: 'Large Org', whatMatters: `Person ${p} cares about the long view of things. `.repeat(3) }),
+    notesPerPerson: ENTRIES_PER_PERSON,
+    note: (p, e) => `Note ${e} about person ${p}: we talked about schedules, budgets and what to send next — ${'détail '.repeat(270)}`,
+    followUpEvery: 10,
+  });
 
 const sortedBy = <T>(records: T[], key: (record: T) => string) => [...records].sort((a, b) => key(a).localeCompare(key(b)));
 /** A backup file's records, in a stable order, without the moment it was made. */
