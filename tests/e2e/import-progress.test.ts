@@ -3,9 +3,6 @@
  * every task of the options page under 100 ms of CPU, and Cancel leaves every store as it was; a
  * 50,000-row CSV import completes with its progress, under the same bound.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Tend } from './harness';
 import { seriousViolations } from './axe';
@@ -13,6 +10,7 @@ import { OptionsPage } from './pages/options';
 import { traceMainThreadTasks, type MainThreadTask } from './pages/main-thread-tasks';
 import { googleCsvFileOf, syntheticPeople, vCardFileOf } from './pages/synthetic-people';
 import { percentagesSaid } from './pages/transfer-progress';
+import { scratchFolder } from './pages/scratch-folder';
 
 const VCARD_PEOPLE = 60_000;
 const CSV_ROWS = 50_000;
@@ -23,29 +21,25 @@ const SENDING = /^Handing the import to Tend… (\d+)%$/;
 const APPLYING = /^Importing… (\d+)% of the people written$/;
 
 let tend: Tend;
-let folder: string;
+let folder: Awaited<ReturnType<typeof scratchFolder>>;
 let options: OptionsPage;
 beforeAll(async () => {
   tend = await Tend.launch();
-  folder = await mkdtemp(join(tmpdir(), 'tend-import-progress-'));
+  folder = await scratchFolder('tend-import-progress-');
   options = await OptionsPage.open(await tend.context.newPage(), tend.url('options'));
 });
 afterAll(async () => {
   await tend?.close();
-  await rm(folder, { recursive: true, force: true });
+  await folder?.remove();
 });
-
-async function onDisk(name: string, text: string): Promise<string> {
-  const path = join(folder, name);
-  await writeFile(path, text);
-  return path;
-}
 
 /** Pick a file and confirm its preview of `people` new people. */
 async function importFile(path: string, people: number): Promise<void> {
   await options.importFile.setInputFiles(path);
-  expect((await options.importSummary())[0]).toBe(`${people.toLocaleString('en')} new people`);
-  await options.importPreview.getByRole('button', { name: `Import ${people.toLocaleString('en')} people` }).click({ timeout: BOUND_MS });
+  // The worker parses the file and matches its people first: tens of seconds for 60,000 cards on a busy machine.
+  await options.importPreview.waitFor({ timeout: BOUND_MS });
+  expect((await options.importSummary())[0]).toBe(`${people} new people`);
+  await options.importPreview.getByRole('button', { name: `Import ${people} people` }).click({ timeout: BOUND_MS });
 }
 
 const longest = (tasks: MainThreadTask[]) => Math.max(0, ...tasks.map((task) => task.cpuMs));
@@ -69,12 +63,12 @@ test('a 20 MB vCard import shows its percentage rising; Cancel half-way leaves e
   });
   const vcf = vCardFileOf(people.contacts);
   expect(vcf.length).toBeGreaterThan(20 * MB);
-  const path = await onDisk('contacts.vcf', vcf);
+  const path = await folder.write('contacts.vcf', vcf);
 
   const tasks = await traceMainThreadTasks(tend.context, options.page);
   await importFile(path, VCARD_PEOPLE);
   const cancelled = options.importStatus().getByText('Import cancelled: nothing of the file was imported.').waitFor({ timeout: BOUND_MS });
-  const sent = await percentagesSaid(options.page, 'Import progress', SENDING, cancelled, (seen) => seen.includes(100));
+  const sent = await percentagesSaid(options.page, 'Import progress', SENDING, cancelled, (_seen, words) => APPLYING.test(words));
   // Cancelled once the worker has written part of the file, and said so twice, rising.
   const applied = await percentagesSaid(options.page, 'Import progress', APPLYING, cancelled, (seen) => partWay(seen).length >= 2);
   // The progress and its Cancel button, as every new view: no serious axe finding, light or dark.
@@ -98,11 +92,11 @@ test('a 20 MB vCard import shows its percentage rising; Cancel half-way leaves e
 test('a 50,000-row CSV import completes with its percentage rising and no task of the page over 100 ms', async () => {
   const before = await options.recordCounts();
   const people = syntheticPeople({ first: 200_000, count: CSV_ROWS, surname: 'Row', domain: 'csv.example', more: (p) => ({ org: `Org ${p % 50}` }) });
-  const path = await onDisk('google.csv', googleCsvFileOf(people.contacts));
+  const path = await folder.write('google.csv', googleCsvFileOf(people.contacts));
 
   const tasks = await traceMainThreadTasks(tend.context, options.page);
   await importFile(path, CSV_ROWS);
-  const done = options.importStatus().getByText('Imported 50,000 people from Google Contacts CSV: google.csv.').waitFor({ timeout: BOUND_MS });
+  const done = options.importStatus().getByText(`Imported ${CSV_ROWS} people from Google Contacts CSV: google.csv.`).waitFor({ timeout: BOUND_MS });
   const applied = await percentagesSaid(options.page, 'Import progress', APPLYING, done);
   await done;
   const traced = await tasks();

@@ -3,14 +3,12 @@
  * parts of 2 Mi characters with a progress bar and no long task; the restore goes up in chunks of 8 Mi.
  * The times are printed (the README's architecture section quotes them); the bounds are generous.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Contact, FollowUp, Interaction } from '../../utils/model/records';
 import { Tend } from './harness';
 import { backupFileText } from './pages/backup-file';
 import { syntheticPeople } from './pages/synthetic-people';
+import { scratchFolder } from './pages/scratch-folder';
 import { OptionsPage } from './pages/options';
 import { traceMainThreadTasks } from './pages/main-thread-tasks';
 
@@ -25,22 +23,15 @@ const MB = 1024 * 1024;
 const BOUND_MS = 180_000;
 
 let tend: Tend;
-let folder: string;
+let folder: Awaited<ReturnType<typeof scratchFolder>>;
 beforeEach(async () => {
   tend = await Tend.launch();
-  folder = await mkdtemp(join(tmpdir(), 'tend-large-'));
+  folder = await scratchFolder('tend-large-');
 });
 afterEach(async () => {
   await tend?.close();
-  await rm(folder, { recursive: true, force: true });
+  await folder?.remove();
 });
-
-/** Put a file on disk under its name (the page reads `.json` files as backups up to 512 MB). */
-async function onDisk(name: string, text: string): Promise<string> {
-  const path = join(folder, name);
-  await writeFile(path, text);
-  return path;
-}
 
 /** People with ten long notes each (about 2 KB, as meeting notes are): a backup file over 20 MB. */
 const largeHistory = (now: number) =>
@@ -78,7 +69,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number
 test('a 20 MB backup: exported by the worker, everything deleted, restored by the worker, every record back', async () => {
   const options = await OptionsPage.open(await tend.context.newPage(), tend.url('options'));
   const seed = backupFileText(largeHistory(Date.now()));
-  const seedFile = await onDisk('tend-large.json', seed);
+  const seedFile = await folder.write('tend-large.json', seed);
   const seeded = await timed(() => options.restoreBackupFile(seedFile, BOUND_MS));
   expect(await options.recordCounts()).toMatchObject({ contacts: PEOPLE, interactions: PEOPLE * ENTRIES_PER_PERSON, followUps: PEOPLE / 10 });
 
@@ -100,7 +91,7 @@ test('a 20 MB backup: exported by the worker, everything deleted, restored by th
   // Every store empty; the settings hold the defaults again.
   expect(Object.entries(await options.recordCounts()).every(([store, count]) => count === (store === 'settings' ? 1 : 0))).toBe(true);
 
-  const exportedFile = await onDisk(file.name, file.text);
+  const exportedFile = await folder.write(file.name, file.text);
   // The restore, traced: the page reads, checks and sends the file a slice at a time.
   const restoreTasks = await traceMainThreadTasks(tend.context, options.page);
   const restoreProgress = options.page.getByRole('progressbar', { name: 'Restore progress' }).waitFor({ timeout: BOUND_MS });

@@ -2,13 +2,11 @@
  * Issue 17: restoring a 10,000-person backup shows the worker's percentage, keeps every task of the
  * options page under 100 ms of CPU, and Cancel leaves the database as it was.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { Tend } from './harness';
 import { backupFileText } from './pages/backup-file';
 import { syntheticPeople } from './pages/synthetic-people';
+import { scratchFolder } from './pages/scratch-folder';
 import { OptionsPage } from './pages/options';
 import { traceMainThreadTasks } from './pages/main-thread-tasks';
 import { seriousViolations } from './axe';
@@ -19,25 +17,23 @@ const PEOPLE = 10_000;
 const BOUND_MS = 300_000;
 
 let tend: Tend;
-let folder: string;
+let folder: Awaited<ReturnType<typeof scratchFolder>>;
 let options: OptionsPage;
 beforeAll(async () => {
   tend = await Tend.launch();
-  folder = await mkdtemp(join(tmpdir(), 'tend-restore-progress-'));
+  folder = await scratchFolder('tend-restore-progress-');
   options = await OptionsPage.open(await tend.context.newPage(), tend.url('options'));
 });
 afterAll(async () => {
   await tend?.close();
-  await rm(folder, { recursive: true, force: true });
+  await folder?.remove();
 });
 
 /** `count` people from `first` on, one note each, written to a backup file on disk. */
 async function backupOnDisk(name: string, first: number, count: number): Promise<string> {
   const now = Date.now();
   const people = syntheticPeople({ first, count, surname: 'Example', domain: 'restore.example', tags: ['bulk'], now, note: (p) => `Met person ${p}` });
-  const path = join(folder, name);
-  await writeFile(path, backupFileText(people, now));
-  return path;
+  return folder.write(name, backupFileText(people, now));
 }
 
 const APPLYING = /^Restoring… (\d+)% of the records written$/;
