@@ -1,10 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, tCount } from '../../utils/i18n';
+import { t, tCount, type MessageKey } from '../../utils/i18n';
 import type { Settings } from '../../utils/model/records';
 import { ask } from '../../utils/messaging/client';
-import type { ImportSummary, RestoreResult } from '../../utils/messaging/features/portability';
-import type { CsvColumnMapping } from '../../utils/portability/csv/import';
-import type { ImportPreview } from '../../utils/model/import';
+import type { ImportPreviewShown, ImportSummary, RestoreResult, TextPayload } from '../../utils/messaging/features/portability';
+import type { CsvColumnMapping } from '../../utils/portability/csv/mapping';
 import { BackupRestoreView, RestoreOutcome } from './BackupRestoreView';
 import { CsvColumnMapper } from './CsvColumnMapper';
 import { failureMessage, type FailedAction } from '../shared/failure-message';
@@ -13,9 +12,29 @@ import { ImportPreviewView } from './ImportPreviewView';
 import { previewMappedCsv, readImportFile, type ImportStep } from './import-file';
 import { settingsPatchFromBackup } from './restore-settings';
 import { StatusLine } from '../shared/StatusLine';
-import { sendText } from './transfer';
-import { RestoreCancelled, startRestore, type RestoreProgress } from './restore-backup';
+import { startWorkerTransfer, TransferCancelled, type TransferPhase } from './worker-transfer';
 import { TransferProgress } from './TransferProgress';
+
+/** What the worker is applying: a backup restored, or a confirmed import. */
+type TransferKind = 'restore' | 'import';
+
+/** The words of a transfer's progress, its Cancel button, and the status once cancelled. */
+const TRANSFER_WORDS: Record<TransferKind, Record<'label' | TransferPhase['phase'] | 'cancel' | 'cancelled', MessageKey>> = {
+  restore: {
+    label: 'restoreProgressLabel',
+    sending: 'restoreProgressSending',
+    applying: 'restoreProgressApplying',
+    cancel: 'restoreCancel',
+    cancelled: 'restoreCancelled',
+  },
+  import: {
+    label: 'importProgressLabel',
+    sending: 'importProgressSending',
+    applying: 'importProgressApplying',
+    cancel: 'importCancel',
+    cancelled: 'importCancelled',
+  },
+};
 
 interface Props {
   /** Changes when data changed elsewhere on the page (deleted, restored): the history is read again. */
@@ -36,9 +55,9 @@ export function ImportData({ generation, onSettingsChanged, onDataChanged }: Pro
   const [restored, setRestored] = useState<RestoreResult>();
   const [history, setHistory] = useState<ImportSummary[]>([]);
   const [undoing, setUndoing] = useState<string>();
-  /** How far a restore has gone (the file sent, then the worker applying it), and how to cancel it. */
-  const [restoring, setRestoring] = useState<RestoreProgress>();
-  const cancelRestore = useRef<(() => void) | undefined>(undefined);
+  /** How far a restore or an import has gone (the file sent, then the worker applying it), and how to cancel it. */
+  const [transfer, setTransfer] = useState<TransferPhase & { kind: TransferKind }>();
+  const cancelTransfer = useRef<(() => void) | undefined>(undefined);
 
   const reloadHistory = async () => setHistory(await ask({ type: 'listImports' }));
   useEffect(() => void reloadHistory().catch((failure) => setError(failureMessage(failure, 'list-imports'))), [generation]);
@@ -71,34 +90,43 @@ export function ImportData({ generation, onSettingsChanged, onDataChanged }: Pro
     });
   };
 
-  const mapColumns = (fileName: string, text: string, mapping: CsvColumnMapping) =>
-    act('read-file', async () => setStep(await previewMappedCsv(fileName, text, mapping)));
+  const mapColumns = (fileName: string, file: Blob, mapping: CsvColumnMapping) =>
+    act('read-file', async () => setStep(await previewMappedCsv(fileName, file, mapping)));
 
-  const confirmImport = (preview: ImportPreview) =>
+  /** Send a file for the worker to apply, showing how far it has gone; undefined when the user cancelled (said in the status). */
+  const applyWithProgress = async <T,>(
+    kind: TransferKind,
+    file: Blob,
+    apply: (payload: TextPayload, progressId: string) => Promise<T>,
+  ): Promise<T | undefined> => {
+    const started = startWorkerTransfer(file, apply, (phase) => setTransfer({ kind, ...phase }));
+    cancelTransfer.current = started.cancel;
+    try {
+      return await started.done;
+    } catch (failure) {
+      if (!(failure instanceof TransferCancelled)) throw failure;
+      setStatus(t(TRANSFER_WORDS[kind].cancelled));
+      return undefined;
+    } finally {
+      cancelTransfer.current = undefined;
+      setTransfer(undefined);
+    }
+  };
+
+  const confirmImport = (shown: ImportPreviewShown, preview: Blob) =>
     act('import', async () => {
-      await ask({ type: 'applyImport', preview: await sendText(JSON.stringify(preview)) });
+      const applied = await applyWithProgress('import', preview, (payload, progressId) => ask({ type: 'applyImport', preview: payload, progressId }));
+      if (!applied) return;
       setStep(undefined);
-      const people = preview.newPeople.length + preview.matches.length;
-      setStatus(t('importDone', tCount('countPeople', people), preview.source));
+      setStatus(t('importDone', tCount('countPeople', shown.counts.newPeople + shown.counts.matches), shown.source));
       await reloadHistory();
       onDataChanged();
     });
 
   const restore = (file: Blob) =>
     act('restore', async () => {
-      const started = startRestore(file, setRestoring);
-      cancelRestore.current = started.cancel;
-      let report: RestoreResult;
-      try {
-        report = await started.done;
-      } catch (failure) {
-        if (!(failure instanceof RestoreCancelled)) throw failure;
-        setStatus(t('restoreCancelled'));
-        return;
-      } finally {
-        cancelRestore.current = undefined;
-        setRestoring(undefined);
-      }
+      const report = await applyWithProgress('restore', file, (backup, progressId) => ask({ type: 'restoreBackup', backup, progressId }));
+      if (!report) return;
       setStep(undefined);
       setRestored(report);
       // Addresses written in capitals or with stray spaces are stored as Tend writes them: said, not hidden.
@@ -114,6 +142,12 @@ export function ImportData({ generation, onSettingsChanged, onDataChanged }: Pro
         setError(t('importRestoredNotSettings', failure instanceof Error ? failure.message : String(failure)));
       }
     });
+
+  /** Leave a preview: an import or restore of it under way is cancelled too (it writes nothing). */
+  const dropStep = () => {
+    cancelTransfer.current?.();
+    setStep(undefined);
+  };
 
   const undo = (importId: string) => {
     setUndoing(importId);
@@ -143,7 +177,7 @@ export function ImportData({ generation, onSettingsChanged, onDataChanged }: Pro
         />
       </div>
       {step?.step === 'preview' && (
-        <ImportPreviewView preview={step.preview} busy={busy} onConfirm={() => void confirmImport(step.preview)} onCancel={() => setStep(undefined)} />
+        <ImportPreviewView preview={step.shown} busy={busy} onConfirm={() => void confirmImport(step.shown, step.preview)} onCancel={dropStep} />
       )}
       {step?.step === 'mapping' && (
         <CsvColumnMapper
@@ -151,28 +185,22 @@ export function ImportData({ generation, onSettingsChanged, onDataChanged }: Pro
           headers={step.headers}
           suggested={step.suggested}
           busy={busy}
-          onSubmit={(mapping) => void mapColumns(step.fileName, step.text, mapping)}
+          onSubmit={(mapping) => void mapColumns(step.fileName, step.file, mapping)}
           onCancel={() => setStep(undefined)}
         />
       )}
       {step?.step === 'backup' && (
-        <BackupRestoreView
-          fileName={step.fileName}
-          summary={step.summary}
-          busy={busy}
-          onConfirm={() => void restore(step.file)}
-          onCancel={() => setStep(undefined)}
-        />
+        <BackupRestoreView fileName={step.fileName} summary={step.summary} busy={busy} onConfirm={() => void restore(step.file)} onCancel={dropStep} />
       )}
-      {restoring && (
-        <div class="restore-progress">
+      {transfer && (
+        <div class="transfer-with-cancel">
           <TransferProgress
-            label={t('restoreProgressLabel')}
-            text={(percent) => t(restoring.phase === 'sending' ? 'restoreProgressSending' : 'restoreProgressApplying', percent)}
-            share={restoring.share}
+            label={t(TRANSFER_WORDS[transfer.kind].label)}
+            text={(percent) => t(TRANSFER_WORDS[transfer.kind][transfer.phase], percent)}
+            share={transfer.share}
           />
-          <button type="button" onClick={() => cancelRestore.current?.()}>
-            {t('restoreCancel')}
+          <button type="button" onClick={() => cancelTransfer.current?.()}>
+            {t(TRANSFER_WORDS[transfer.kind].cancel)}
           </button>
         </div>
       )}

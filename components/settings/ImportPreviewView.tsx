@@ -1,15 +1,13 @@
 import { t, tCount, type MessageKey } from '../../utils/i18n';
-import type { ImportIssue, ImportPreview, MatchReason, PlannedMerge } from '../../utils/model/import';
+import { PREVIEW_SHOWN, type ImportPreviewShown } from '../../utils/messaging/features/portability';
+import type { ImportIssue, MatchReason, PlannedMerge } from '../../utils/model/import';
 
 interface Props {
-  preview: ImportPreview;
+  preview: ImportPreviewShown;
   busy: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
-
-// Long files would make a page nobody reads: the first ones are listed, the rest counted.
-const SHOWN = 50;
 
 const REASON_WORDS: Record<MatchReason['kind'], MessageKey> = {
   email: 'importMatchEmail',
@@ -36,71 +34,72 @@ function additions(merge: PlannedMerge): string {
 }
 
 function More({ total }: { total: number }) {
-  return total > SHOWN ? <li class="muted">{t('listAndMore', total - SHOWN)}</li> : null;
+  return total > PREVIEW_SHOWN ? <li class="muted">{t('listAndMore', total - PREVIEW_SHOWN)}</li> : null;
 }
 
-function IssueList({ label, issues }: { label: string; issues: ImportIssue[] }) {
+function IssueList({ label, issues, total }: { label: string; issues: ImportIssue[]; total: number }) {
   return (
     <ul aria-label={label} class="issues">
-      {issues.slice(0, SHOWN).map((issue, index) => (
+      {issues.map((issue, index) => (
         <li key={index}>
           <span>{issue.line > 0 ? t('importLine', issue.line, issue.reason) : issue.reason}</span>
         </li>
       ))}
-      <More total={issues.length} />
+      <More total={total} />
     </ul>
   );
 }
 
 /** The preview of an import: who is new, who Tend knows (and why), what is rejected; then confirm. */
 export function ImportPreviewView({ preview, busy, onConfirm, onCancel }: Props) {
-  const people = preview.newPeople.length + preview.matches.length;
+  const { counts } = preview;
+  const people = counts.newPeople + counts.matches;
   return (
     <section aria-label={t('importPreviewLabel')} class="import-preview">
       <h3>{t('importPreviewTitle', preview.source)}</h3>
       <ul aria-label={t('importSummary')} class="summary">
-        <li>{tCount('importNewPeopleCount', preview.newPeople.length)}</li>
-        <li>{tCount('importKnownPeopleCount', preview.matches.length)}</li>
-        <li>{tCount('importRejectedCount', preview.rejected.length)}</li>
+        <li>{tCount('importNewPeopleCount', counts.newPeople)}</li>
+        <li>{tCount('importKnownPeopleCount', counts.matches)}</li>
+        <li>{tCount('importRejectedCount', counts.rejected)}</li>
       </ul>
-      {preview.newPeople.length > 0 && (
+      {counts.newPeople > 0 && (
         <>
           <h4>{t('importNewPeople')}</h4>
           <ul aria-label={t('importNewPeopleList')}>
-            {preview.newPeople.slice(0, SHOWN).map((person) => (
+            {preview.newPeople.map((person) => (
               <li key={person.lines[0]}>
                 <span>{person.displayName}</span>
                 <span class="muted">{person.identities[0]?.value}</span>
               </li>
             ))}
-            <More total={preview.newPeople.length} />
+            <More total={counts.newPeople} />
           </ul>
         </>
       )}
-      {preview.matches.length > 0 && (
+      {counts.matches > 0 && (
         <>
           <h4>{t('importKnownPeople')}</h4>
           <ul aria-label={t('importKnownPeopleList')}>
-            {preview.matches.slice(0, SHOWN).map((merge) => (
+            {preview.matches.map((merge) => (
               <li key={merge.contactId}>
                 <span>{t('importMatch', merge.displayName, merge.reasons.map((reason) => t(REASON_WORDS[reason.kind], reason.value)).join('; '))}</span>
                 <span class="muted">{additions(merge)}</span>
               </li>
             ))}
-            <More total={preview.matches.length} />
+            <More total={counts.matches} />
           </ul>
         </>
       )}
-      {preview.rejected.length > 0 && (
+      {counts.rejected > 0 && (
         <>
           <h4>{t('importRejected')}</h4>
-          <IssueList label={t('importRejectedList')} issues={preview.rejected} />
+          <IssueList label={t('importRejectedList')} issues={preview.rejected} total={counts.rejected} />
         </>
       )}
-      {preview.warnings.length > 0 && (
+      {counts.warnings > 0 && (
         <>
           <h4>{t('importLeftOut')}</h4>
-          <IssueList label={t('importLeftOutList')} issues={preview.warnings} />
+          <IssueList label={t('importLeftOutList')} issues={preview.warnings} total={counts.warnings} />
         </>
       )}
       <div class="button-row">

@@ -10,7 +10,7 @@ interface Props {
   share: number;
 }
 
-/** How far a long export or restore has gone: a bar and the percentage in words. */
+/** How far a long export, restore or import has gone: a bar and the percentage in words. */
 export function TransferProgress({ label, text, share }: Props) {
   const percent = Math.floor(Math.min(1, Math.max(0, share)) * 100);
   return (

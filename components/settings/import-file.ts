@@ -1,26 +1,21 @@
 /**
- * Reading a file the user picked for import: its kind (vCard, CSV, Tend backup), its text, and
- * the next step to show. The page parses the file (no database needed); the worker matches its
+ * Reading a file the user picked for import: its kind (vCard, CSV, Tend backup) and the next step
+ * to show. The page counts a backup's records; the worker parses a contacts file and matches its
  * people against Tend's for the preview. Reads only: nothing is written until the user confirms.
  */
 import { TendError } from '../../utils/errors';
-import { t, type MessageKey } from '../../utils/i18n';
+import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
-import type { ImportFileContents } from '../../utils/messaging/features/portability';
-import { parseContactsCsv, parseCsvWithMapping, type CsvColumnMapping, type KnownCsvFormat } from '../../utils/portability/csv/import';
+import type { ImportPreviewShown } from '../../utils/messaging/features/portability';
+import type { CsvColumnMapping } from '../../utils/portability/csv/mapping';
 import { textOfFile } from '../../utils/portability/file-text';
-import type { ImportCandidate, ImportIssue, ImportPreview } from '../../utils/model/import';
-import { vCardImportInput } from '../../utils/portability/vcard/import';
-import { parseVCards } from '../../utils/portability/vcard/parse';
-import { receiveText, sendFile, sendText } from './transfer';
+import { importKindOf } from '../../utils/portability/import/kind';
+import { receiveParts, sendFile } from './transfer';
 
 /** Larger contact files are refused before being read: one with photos is rarely over 20 MB. */
 export const MAX_IMPORT_BYTES = 25 * 1024 * 1024;
 /** A full backup of years of notes can be much larger than any contacts file. */
 export const MAX_BACKUP_BYTES = 512 * 1024 * 1024;
-
-/** What a file is taken to be. */
-export type ImportKind = 'vcard' | 'csv' | 'backup';
 
 /** What a Tend backup holds, shown before it is restored. */
 export interface BackupSummary {
@@ -34,55 +29,23 @@ export interface BackupSummary {
 
 /** The step after reading a file. */
 export type ImportStep =
-  | { step: 'preview'; preview: ImportPreview }
-  | { step: 'mapping'; fileName: string; text: string; headers: string[]; suggested: CsvColumnMapping }
+  /** `preview` is the whole preview's JSON as the worker made it: sent back, unread, when the user confirms. */
+  | { step: 'preview'; shown: ImportPreviewShown; preview: Blob }
+  /** `file` is sent again, with the columns the user chose. */
+  | { step: 'mapping'; fileName: string; file: Blob; headers: string[]; suggested: CsvColumnMapping }
   /** `file` is read again, a slice at a time, and sent to the worker when the user confirms. */
   | { step: 'backup'; fileName: string; file: Blob; summary: BackupSummary };
 
-const CSV_SOURCES: Record<KnownCsvFormat, MessageKey> = { google: 'importSourceGoogleCsv', outlook: 'importSourceOutlookCsv', tend: 'importSourceTendCsv' };
-
-/** The kind of a file: its extension when it has a known one, else a look at its first characters. */
-export function importKindOf(fileName: string, text: string): ImportKind | undefined {
-  const extension = /\.([a-z0-9]+)$/i.exec(fileName)?.[1]?.toLowerCase();
-  if (extension === 'vcf' || extension === 'vcard') return 'vcard';
-  if (extension === 'csv' || extension === 'tsv') return 'csv';
-  if (extension === 'json') return 'backup';
-  const start = text.replace(/^\ufeff/, '').trimStart();
-  if (start.startsWith('{')) return 'backup';
-  if (/^BEGIN:VCARD/im.test(start.slice(0, 4096))) return 'vcard';
-  if (extension === undefined || extension === 'txt') return 'csv';
-  return undefined;
-}
-
-/** A few issues as one sentence for an error message: "line 3: …; line 9: …". */
-export function describeIssues(issues: readonly ImportIssue[], max = 3): string {
-  const shown = issues
-    .slice(0, max)
-    .map((issue) => (issue.line > 0 ? t('importIssueLine', issue.line, issue.reason) : issue.reason))
-    .join('; ');
-  return issues.length > max ? t('importIssuesMore', shown, issues.length - max) : shown;
-}
-
-/** A file nobody can be imported from, said in words. */
-const nothingToImport = (fileName: string, issues: readonly ImportIssue[]) =>
-  new TendError('invalid', t('importNoOne', fileName, describeIssues(issues) || t('importNamesNoOne')));
-
-/** The preview of the people read from a file, made by the worker (it knows who Tend knows). */
-async function previewOf(
-  source: MessageKey,
-  fileName: string,
-  read: { candidates: ImportCandidate[]; rejected: ImportIssue[]; warnings?: ImportIssue[] },
-): Promise<ImportStep> {
-  if (read.candidates.length === 0) throw nothingToImport(fileName, read.rejected);
-  const contents: ImportFileContents = {
-    source: t('importSourceOfFile', t(source), fileName),
-    candidates: read.candidates,
-    rejected: read.rejected,
-    warnings: read.warnings ?? [],
-  };
-  const answer = await ask({ type: 'previewImport', file: await sendText(JSON.stringify(contents)) });
-  const preview = JSON.parse(await receiveText(answer)) as ImportPreview;
-  return { step: 'preview', preview };
+/**
+ * A contacts file handed to the worker a slice at a time (in the encoding found first, as textOfFile
+ * reads it), which parses it and answers its preview, or the columns of a CSV to map. The page
+ * reads the preview's parts into a Blob it never parses: a 20 MB file's preview is tens of MB.
+ */
+async function previewOfFile(fileName: string, file: Blob, mapping?: CsvColumnMapping): Promise<ImportStep> {
+  const sent = await sendFile(file, undefined, 'contacts');
+  const answer = await ask({ type: 'previewImport', fileName, file: sent, ...(mapping && { mapping }) });
+  if (answer.step === 'mapping') return { step: 'mapping', fileName, file, headers: answer.headers, suggested: answer.suggested };
+  return { step: 'preview', shown: answer.shown, preview: await receiveParts(answer.preview, 'application/json') };
 }
 
 /**
@@ -101,21 +64,14 @@ export async function readImportFile(file: File): Promise<ImportStep> {
     const megabytes = Math.round(file.size / (1024 * 1024));
     throw new TendError('invalid', t('importTooLarge', file.name, megabytes, MAX_IMPORT_BYTES / (1024 * 1024), MAX_BACKUP_BYTES / (1024 * 1024)));
   }
-  // The kind from the name or the first characters; a backup is then read in slices, anything else whole.
-  if (importKindOf(file.name, textOfFile(new Uint8Array(await file.slice(0, 4096).arrayBuffer()))) === 'backup') return backupStep(file.name, file);
-  const text = textOfFile(new Uint8Array(await file.arrayBuffer()));
-  const kind = importKindOf(file.name, text);
-  if (kind === 'vcard') return previewOf('importSourceVCard', file.name, vCardImportInput(parseVCards(text)));
-  if (kind === 'csv') {
-    const csv = parseContactsCsv(text);
-    if (csv.format !== 'unknown') return previewOf(CSV_SOURCES[csv.format], file.name, csv);
-    if (csv.headers.length === 0) throw nothingToImport(file.name, csv.rejected);
-    return { step: 'mapping', fileName: file.name, text, headers: csv.headers, suggested: csv.suggested };
-  }
-  throw new TendError('invalid', t('importUnknownKind', file.name));
+  // The kind from the name or the first characters: a backup is counted here, anything else read by the worker.
+  const kind = importKindOf(file.name, textOfFile(new Uint8Array(await file.slice(0, 4096).arrayBuffer())));
+  if (kind === 'backup') return backupStep(file.name, file);
+  if (kind === undefined) throw new TendError('invalid', t('importUnknownKind', file.name));
+  return previewOfFile(file.name, file);
 }
 
 /** The preview of a CSV read through the columns the user chose. */
-export function previewMappedCsv(fileName: string, text: string, mapping: CsvColumnMapping): Promise<ImportStep> {
-  return previewOf('importSourceCsv', fileName, parseCsvWithMapping(text, mapping));
+export function previewMappedCsv(fileName: string, file: Blob, mapping: CsvColumnMapping): Promise<ImportStep> {
+  return previewOfFile(fileName, file, mapping);
 }

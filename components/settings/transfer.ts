@@ -1,35 +1,27 @@
 /**
- * Long texts to and from the worker (files, previews): one message when they fit, else chunks,
- * since Chrome caps a runtime message (see utils/messaging/features/portability.ts).
+ * Files to and from the worker (backups, contacts files, import previews, exports): a short one in
+ * one message; a long one handed over as the File itself, or read back in parts, since Chrome caps
+ * a runtime message (see utils/messaging/features/portability.ts) and a long one costs the page a long task.
  */
-import { CHUNK_CHARS, type PartsPayload, type TextPayload } from '../../utils/messaging/features/portability';
+import type { PartsPayload, TextPayload } from '../../utils/messaging/features/portability';
 import { ask } from '../../utils/messaging/client';
-import { FileUploadAnswer, type FileUploadMessage } from '../../utils/messaging/features/file-upload';
+import { FileUploadAnswer, type FileReading, type FileUploadMessage } from '../../utils/messaging/features/file-upload';
 import { TendError } from '../../utils/errors';
 import { t } from '../../utils/i18n';
-import { forEachTextSlice, SLICE_BYTES } from '../../utils/portability/file-text';
-
-/** Hand a text to the worker: inline, or uploaded chunk by chunk and named by the payload. */
-export async function sendText(text: string): Promise<TextPayload> {
-  if (text.length <= CHUNK_CHARS) return { text };
-  const transferId = crypto.randomUUID();
-  let index = 0;
-  for (let start = 0; start < text.length; start += CHUNK_CHARS, index++) {
-    await ask({ type: 'uploadChunk', transferId, index, text: text.slice(start, start + CHUNK_CHARS) });
-  }
-  return { transferId, chunks: index };
-}
+import { forEachTextSlice, SLICE_BYTES, textOfFile } from '../../utils/portability/file-text';
 
 /**
  * Hand a file's text to the worker: inline when it is one slice, else the File itself, which the
- * worker reads (see utils/services/portability/file-uploads.ts). `onSent` hears the bytes the
+ * worker reads (see utils/services/portability/file-uploads.ts): as a backup (UTF-8, or UTF-16 by
+ * its mark) or as a contacts file (Windows-1252 when it is not valid UTF-8, as textOfFile reads). `onSent` hears the bytes the
  * worker has read so far; when it throws, the worker is told to stop and the upload rejects with
  * what it threw.
  */
-export async function sendFile(file: Blob, onSent?: (bytes: number) => void): Promise<TextPayload> {
-  if (file.size > SLICE_BYTES) return handFile(file, onSent);
+export async function sendFile(file: Blob, onSent?: (bytes: number) => void, readAs: FileReading = 'backup'): Promise<TextPayload> {
+  if (file.size > SLICE_BYTES) return handFile(file, readAs, onSent);
   let text = '';
-  await forEachTextSlice(file, (slice) => void (text += slice));
+  if (readAs === 'contacts') text = textOfFile(new Uint8Array(await file.arrayBuffer()));
+  else await forEachTextSlice(file, (slice) => void (text += slice));
   onSent?.(file.size);
   return { text };
 }
@@ -37,7 +29,7 @@ export async function sendFile(file: Blob, onSent?: (bytes: number) => void): Pr
 /** A worker silent this long while reading a file has stopped: its upload is lost. */
 const SILENCE_MS = 30_000;
 
-async function handFile(file: Blob, onSent?: (bytes: number) => void): Promise<TextPayload> {
+async function handFile(file: Blob, readAs: FileReading, onSent?: (bytes: number) => void): Promise<TextPayload> {
   const worker = (await navigator.serviceWorker.ready).active;
   if (!worker) throw new TendError('not-found', t('transferLost'));
   const transferId = crypto.randomUUID();
@@ -68,19 +60,9 @@ async function handFile(file: Blob, onSent?: (bytes: number) => void): Promise<T
       }
     };
     listen();
-    const message: FileUploadMessage = { type: 'uploadFile', transferId, file };
+    const message: FileUploadMessage = { type: 'uploadFile', transferId, file, readAs };
     worker.postMessage(message, [channel.port2]);
   });
-}
-
-/** The text of a payload the worker answered: inline, or read back chunk by chunk. */
-export async function receiveText(payload: TextPayload): Promise<string> {
-  if ('text' in payload) return payload.text;
-  const chunks: string[] = [];
-  for (let index = 0; index < payload.chunks; index++) {
-    chunks.push((await ask({ type: 'downloadChunk', transferId: payload.transferId, index })).text);
-  }
-  return chunks.join('');
 }
 
 /**

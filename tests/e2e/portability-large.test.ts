@@ -3,14 +3,12 @@
  * parts of 2 Mi characters with a progress bar and no long task; the restore goes up in chunks of 8 Mi.
  * The times are printed (the README's architecture section quotes them); the bounds are generous.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, expect, test } from 'vitest';
-import { newId } from '../../utils/ids';
 import type { Contact, FollowUp, Interaction } from '../../utils/model/records';
 import { Tend } from './harness';
 import { backupFileText } from './pages/backup-file';
+import { syntheticPeople } from './pages/synthetic-people';
+import { scratchFolder } from './pages/scratch-folder';
 import { OptionsPage } from './pages/options';
 import { traceMainThreadTasks } from './pages/main-thread-tasks';
 
@@ -25,51 +23,29 @@ const MB = 1024 * 1024;
 const BOUND_MS = 180_000;
 
 let tend: Tend;
-let folder: string;
+let folder: Awaited<ReturnType<typeof scratchFolder>>;
 beforeEach(async () => {
   tend = await Tend.launch();
-  folder = await mkdtemp(join(tmpdir(), 'tend-large-'));
+  folder = await scratchFolder('tend-large-');
 });
 afterEach(async () => {
   await tend?.close();
-  await rm(folder, { recursive: true, force: true });
+  await folder?.remove();
 });
 
-/** Put a file on disk under its name (the page reads `.json` files as backups up to 512 MB). */
-async function onDisk(name: string, text: string): Promise<string> {
-  const path = join(folder, name);
-  await writeFile(path, text);
-  return path;
-}
-
 /** People with ten long notes each (about 2 KB, as meeting notes are): a backup file over 20 MB. */
-function largeHistory(now: number) {
-  const contacts: Contact[] = [];
-  const interactions: Interaction[] = [];
-  const followUps: FollowUp[] = [];
-  for (let p = 0; p < PEOPLE; p++) {
-    const createdAt = now - 400 * 86_400_000 + p * 1000;
-    const id = newId(createdAt);
-    contacts.push({
-      id,
-      displayName: `Person ${p} Example`,
-      identities: [{ kind: 'email', value: `person${p}@large.example` }],
-      tags: ['bulk'],
-      org: 'Large Org',
-      whatMatters: `Person ${p} cares about the long view of things. `.repeat(3),
-      createdAt,
-      updatedAt: createdAt,
-    });
-    for (let e = 0; e < ENTRIES_PER_PERSON; e++) {
-      const at = createdAt + (e + 1) * 3_600_000;
-      const summary = `Note ${e} about person ${p}: we talked about schedules, budgets and what to send next — ${'détail '.repeat(270)}`;
-      interactions.push({ id: newId(at), contactIds: [id], kind: 'note', at, summary, createdAt: at });
-    }
-    if (p % 10 === 0)
-      followUps.push({ id: newId(createdAt), contactId: id, due: now + 30 * 86_400_000 + p * 60_000, text: `Write to person ${p}`, done: false });
-  }
-  return { contacts, interactions, followUps };
-}
+const largeHistory = (now: number) =>
+  syntheticPeople({
+    count: PEOPLE,
+    surname: 'Example',
+    domain: 'large.example',
+    now,
+    tags: ['bulk'],
+    more: (p) => ({ org: 'Large Org', whatMatters: `Person ${p} cares about the long view of things. `.repeat(3) }),
+    notesPerPerson: ENTRIES_PER_PERSON,
+    note: (p, e) => `Note ${e} about person ${p}: we talked about schedules, budgets and what to send next — ${'détail '.repeat(270)}`,
+    followUpEvery: 10,
+  });
 
 const sortedBy = <T>(records: T[], key: (record: T) => string) => [...records].sort((a, b) => key(a).localeCompare(key(b)));
 /** A backup file's records, in a stable order, without the moment it was made. */
@@ -93,7 +69,7 @@ async function timed<T>(work: () => Promise<T>): Promise<{ result: T; ms: number
 test('a 20 MB backup: exported by the worker, everything deleted, restored by the worker, every record back', async () => {
   const options = await OptionsPage.open(await tend.context.newPage(), tend.url('options'));
   const seed = backupFileText(largeHistory(Date.now()));
-  const seedFile = await onDisk('tend-large.json', seed);
+  const seedFile = await folder.write('tend-large.json', seed);
   const seeded = await timed(() => options.restoreBackupFile(seedFile, BOUND_MS));
   expect(await options.recordCounts()).toMatchObject({ contacts: PEOPLE, interactions: PEOPLE * ENTRIES_PER_PERSON, followUps: PEOPLE / 10 });
 
@@ -115,7 +91,7 @@ test('a 20 MB backup: exported by the worker, everything deleted, restored by th
   // Every store empty; the settings hold the defaults again.
   expect(Object.entries(await options.recordCounts()).every(([store, count]) => count === (store === 'settings' ? 1 : 0))).toBe(true);
 
-  const exportedFile = await onDisk(file.name, file.text);
+  const exportedFile = await folder.write(file.name, file.text);
   // The restore, traced: the page reads, checks and sends the file a slice at a time.
   const restoreTasks = await traceMainThreadTasks(tend.context, options.page);
   const restoreProgress = options.page.getByRole('progressbar', { name: 'Restore progress' }).waitFor({ timeout: BOUND_MS });

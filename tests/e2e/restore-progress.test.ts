@@ -2,74 +2,43 @@
  * Issue 17: restoring a 10,000-person backup shows the worker's percentage, keeps every task of the
  * options page under 100 ms of CPU, and Cancel leaves the database as it was.
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { newId } from '../../utils/ids';
-import type { Contact, Interaction } from '../../utils/model/records';
 import { Tend } from './harness';
 import { backupFileText } from './pages/backup-file';
+import { syntheticPeople } from './pages/synthetic-people';
+import { scratchFolder } from './pages/scratch-folder';
 import { OptionsPage } from './pages/options';
 import { traceMainThreadTasks } from './pages/main-thread-tasks';
 import { seriousViolations } from './axe';
+import { percentagesSaid, progressWords } from './pages/transfer-progress';
 
 const PEOPLE = 10_000;
 /** Far above what a restore of this file takes on the shared 2-core machine: a failure means stuck, not slow. */
 const BOUND_MS = 300_000;
 
 let tend: Tend;
-let folder: string;
+let folder: Awaited<ReturnType<typeof scratchFolder>>;
 let options: OptionsPage;
 beforeAll(async () => {
   tend = await Tend.launch();
-  folder = await mkdtemp(join(tmpdir(), 'tend-restore-progress-'));
+  folder = await scratchFolder('tend-restore-progress-');
   options = await OptionsPage.open(await tend.context.newPage(), tend.url('options'));
 });
 afterAll(async () => {
   await tend?.close();
-  await rm(folder, { recursive: true, force: true });
+  await folder?.remove();
 });
 
 /** `count` people from `first` on, one note each, written to a backup file on disk. */
 async function backupOnDisk(name: string, first: number, count: number): Promise<string> {
   const now = Date.now();
-  const contacts: Contact[] = [];
-  const interactions: Interaction[] = [];
-  for (let p = first; p < first + count; p++) {
-    const createdAt = now - 400 * 86_400_000 + p * 1000;
-    const id = newId(createdAt);
-    contacts.push({
-      id,
-      displayName: `Person ${p} Example`,
-      identities: [{ kind: 'email', value: `person${p}@restore.example` }],
-      tags: ['bulk'],
-      createdAt,
-      updatedAt: createdAt,
-    });
-    interactions.push({ id: newId(createdAt + 1), contactIds: [id], kind: 'note', at: createdAt + 1, summary: `Met person ${p}`, createdAt: createdAt + 1 });
-  }
-  const path = join(folder, name);
-  await writeFile(path, backupFileText({ contacts, interactions }, now));
-  return path;
+  const people = syntheticPeople({ first, count, surname: 'Example', domain: 'restore.example', tags: ['bulk'], now, note: (p) => `Met person ${p}` });
+  return folder.write(name, backupFileText(people, now));
 }
 
+const APPLYING = /^Restoring… (\d+)% of the records written$/;
 /** The percentages the restore's words said while the worker applied the file, read until `until` settles. */
-function appliedPercentages(until: Promise<unknown>): Promise<number[]> {
-  const seen: number[] = [];
-  let settled = false;
-  void until.finally(() => (settled = true));
-  const words = options.page.getByRole('progressbar', { name: 'Restore progress' }).locator('xpath=following-sibling::span');
-  return (async () => {
-    while (!settled) {
-      const text = await words.textContent({ timeout: 500 }).catch(() => null);
-      const percent = text?.match(/^Restoring… (\d+)% of the records written$/)?.[1];
-      if (percent !== undefined && seen.at(-1) !== Number(percent)) seen.push(Number(percent));
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    return seen;
-  })();
-}
+const appliedPercentages = (until: Promise<unknown>) => percentagesSaid(options.page, 'Restore progress', APPLYING, until);
 
 test('Cancel during the worker’s apply leaves the database as it was', async () => {
   await options.restoreBackupFile(await backupOnDisk('tend-small.json', 0, 3));
@@ -79,7 +48,7 @@ test('Cancel during the worker’s apply leaves the database as it was', async (
   await options.importFile.setInputFiles(await backupOnDisk('tend-10k.json', 100, PEOPLE));
   await options.restorePreview.getByRole('button', { name: 'Restore backup' }).click();
   // Cancelled once the worker has written part of the file: the percentage says so.
-  const words = options.page.getByRole('progressbar', { name: 'Restore progress' }).locator('xpath=following-sibling::span');
+  const words = progressWords(options.page, 'Restore progress');
   await expect.poll(() => words.textContent(), { timeout: BOUND_MS, interval: 50 }).toMatch(/^Restoring… ([1-9]\d?)% of the records written$/);
   // The progress and its Cancel button, as every new view: no serious axe finding, light or dark.
   expect([...(await seriousViolations(options.page, 'light')), ...(await seriousViolations(options.page, 'dark'))]).toEqual([]);

@@ -5,11 +5,11 @@
  * finishes the work, and both sides then hold every record exactly once, with nothing pending.
  */
 import { beforeAll, expect, test } from 'vitest';
-import { newId } from '../../utils/ids';
 import type { Contact, Interaction } from '../../utils/model/records';
 import type { CouchServer } from '../support/couch-server';
 import { askBackground } from './pages/ask';
 import { backupFileText } from './pages/backup-file';
+import { syntheticPeople } from './pages/synthetic-people';
 import { OptionsPage } from './pages/options';
 import { storedRecords } from './pages/stored';
 import type { SyncDevice } from './pages/sync-device';
@@ -34,33 +34,6 @@ let laptop: SyncDevice;
 let desktop: SyncDevice;
 // Registered after the devices' own hook: they are running by now.
 beforeAll(() => void ({ server, laptop, desktop } = devices));
-
-/** PEOPLE people, each with one address and one note. */
-function manyPeople(now: number): { contacts: Contact[]; interactions: Interaction[] } {
-  const contacts: Contact[] = [];
-  const interactions: Interaction[] = [];
-  for (let p = 0; p < PEOPLE; p++) {
-    const createdAt = now - 100 * 86_400_000 + p * 1000;
-    const id = newId(createdAt);
-    contacts.push({
-      id,
-      displayName: `Person ${p} Many`,
-      identities: [{ kind: 'email', value: `person${p}@many.example` }],
-      tags: [],
-      createdAt,
-      updatedAt: createdAt,
-    });
-    interactions.push({
-      id: newId(createdAt + 1),
-      contactIds: [id],
-      kind: 'note',
-      at: createdAt + 1,
-      summary: `Note about person ${p}`,
-      createdAt: createdAt + 1,
-    });
-  }
-  return { contacts, interactions };
-}
 
 /** How many live documents the user's database on the server holds (asked over HTTP, as the admin). */
 async function serverDocCount(): Promise<number> {
@@ -103,7 +76,8 @@ const unique = (values: string[]) => new Set(values).size;
 
 test('the worker stopped in the middle of a push: the next pass sends the rest, and the server holds every record exactly once', async () => {
   const options = new OptionsPage(laptop.settings.page);
-  const seed = manyPeople(Date.now());
+  // PEOPLE people, each with one address and one note.
+  const seed = syntheticPeople({ count: PEOPLE, surname: 'Many', domain: 'many.example', daysAgo: 100 });
   await options.restoreBackup('tend-many.json', backupFileText(seed));
   expect(await options.recordCounts()).toMatchObject({ contacts: PEOPLE, interactions: PEOPLE });
 

@@ -242,6 +242,40 @@ describe('applyImport', () => {
     expect((await dump(db)).imports).toHaveLength(1);
   });
 
+  /** A file of `count` new people, one address each. */
+  const manyPeople = (count: number) => Array.from({ length: count }, (_, i) => vcard(`FN:Person ${i}`, `EMAIL:person${i}@many.example`)).join('');
+
+  test('says how far it has gone, by people written of all, rising to all of them', async () => {
+    const preview = await previewFile(manyPeople(600));
+    const heard: [number, number][] = [];
+    await applyImport(db, preview, { now: LATER, onProgress: (done, total) => heard.push([done, total]) });
+    expect(heard).toEqual([
+      [0, 600],
+      [250, 600],
+      [500, 600],
+      [600, 600],
+    ]);
+  });
+
+  test('a cancel half-way stops at the next step and leaves the database exactly as it was', async () => {
+    const preview = await previewFile(manyPeople(600));
+    const before = await dump(db);
+    const cancel = new AbortController();
+    const heard: number[] = [];
+    const onProgress = (done: number) => {
+      heard.push(done);
+      if (done === 250) cancel.abort();
+    };
+    await expect(applyImport(db, preview, { now: LATER, onProgress, signal: cancel.signal })).rejects.toThrow(
+      'Import cancelled: nothing of the file was imported.',
+    );
+    expect(heard).toEqual([0, 250]);
+    expect(await dump(db)).toEqual(before);
+    // Not applied: the same preview applies once the user asks again.
+    await applyImport(db, preview, { now: LATER });
+    expect((await dump(db)).contacts).toHaveLength(before.contacts.length + 600);
+  });
+
   test('a write the database itself refuses half-way (duplicate key) rolls everything back', async () => {
     const preview = await previewFile();
     const before = await dump(db);

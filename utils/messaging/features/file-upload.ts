@@ -5,13 +5,18 @@
  */
 import { z } from 'zod';
 
-/** The page's message: the file and the upload id its text is staged under. */
+/** How the worker decodes a file: a backup (UTF-8, or UTF-16 by its mark), or a contacts file (also Windows-1252). */
+export const FileReading = z.enum(['backup', 'contacts']);
+export type FileReading = z.infer<typeof FileReading>;
+
+/** The page's message: the file, how to read it and the upload id its text is staged under. */
 export const FileUploadMessage = z.object({
   type: z.literal('uploadFile'),
   transferId: z.uuid(),
   file: z.instanceof(Blob),
+  readAs: FileReading.default('backup'),
 });
-export type FileUploadMessage = z.infer<typeof FileUploadMessage>;
+export type FileUploadMessage = z.input<typeof FileUploadMessage>;
 
 /** The worker's answers: bytes read so far (after each slice), then the chunks staged, or an error in words. */
 export const FileUploadAnswer = z.union([

@@ -11,7 +11,8 @@
  * in chunks: uploadChunk stages it in the worker, downloadChunk reads a staged answer back.
  */
 import { z } from 'zod';
-import { ImportCandidate, ImportIssue } from '../../model/import';
+import { ImportIssue, PlannedMerge, PlannedNewPerson } from '../../model/import';
+import { CsvColumnMapping } from '../../portability/csv/mapping';
 import { MAX_NAME, MAX_URL, Settings } from '../../model/records';
 
 /**
@@ -38,16 +39,6 @@ export const TextPayload = z.union([
 ]);
 export type TextPayload = z.infer<typeof TextPayload>;
 
-/** What the options page read from a vCard or CSV file (parsing needs no database: done in the page). */
-export const ImportFileContents = z.object({
-  /** What the import reads, for the preview and the history: "vCard: friends.vcf". */
-  source: z.string().max(MAX_NAME * 4),
-  candidates: z.array(ImportCandidate).min(1),
-  rejected: z.array(ImportIssue),
-  warnings: z.array(ImportIssue),
-});
-export type ImportFileContents = z.infer<typeof ImportFileContents>;
-
 /** What the options page can export. */
 export const ExportChoice = z.enum(['backup', 'vcard4', 'vcard3', 'people-csv', 'interactions-csv']);
 export type ExportChoice = z.infer<typeof ExportChoice>;
@@ -70,6 +61,30 @@ export const ExportedFile = z.object({
   content: PartsPayload,
 });
 export type ExportedFile = z.infer<typeof ExportedFile>;
+
+/** Most people, matches and problems of a preview the page lists (the rest are counted): a page nobody reads otherwise. */
+export const PREVIEW_SHOWN = 50;
+
+/**
+ * What the options page shows of an import preview: the first PREVIEW_SHOWN of each list and how
+ * many each has. The whole preview (tens of MB for 60,000 cards) stays text the page never parses.
+ */
+export const ImportPreviewShown = z.object({
+  source: z.string(),
+  newPeople: z.array(PlannedNewPerson).max(PREVIEW_SHOWN),
+  matches: z.array(PlannedMerge).max(PREVIEW_SHOWN),
+  rejected: z.array(ImportIssue).max(PREVIEW_SHOWN),
+  warnings: z.array(ImportIssue).max(PREVIEW_SHOWN),
+  counts: z.object({ newPeople: count, matches: count, rejected: count, warnings: count }),
+});
+export type ImportPreviewShown = z.infer<typeof ImportPreviewShown>;
+
+/** The worker's answer to a contacts file: its preview (shown, and whole as parts), or the columns of a CSV to map first. */
+export const ImportFilePreview = z.union([
+  z.object({ step: z.literal('preview'), shown: ImportPreviewShown, preview: PartsPayload }),
+  z.object({ step: z.literal('mapping'), headers: z.array(z.string()), suggested: CsvColumnMapping }),
+]);
+export type ImportFilePreview = z.infer<typeof ImportFilePreview>;
 
 /** One applied import, summarised for the import history. */
 export const ImportSummary = z.object({
@@ -153,10 +168,13 @@ export const portabilityRequests = [
   }),
   /** How far the long request the page named `progressId` has gone. */
   z.object({ type: z.literal('transferProgress'), progressId: z.uuid() }),
-  /** The preview of an import: `file` is the JSON of ImportFileContents. Reads only. */
-  z.object({ type: z.literal('previewImport'), file: TextPayload }),
-  /** Apply a confirmed preview (`preview` is its JSON), all or nothing. */
-  z.object({ type: z.literal('applyImport'), preview: TextPayload }),
+  /**
+   * The preview of importing a vCard or CSV file (`file` is its text; `mapping` the columns the user
+   * chose for a CSV Tend does not know). The worker parses it. Reads only.
+   */
+  z.object({ type: z.literal('previewImport'), fileName: z.string().max(MAX_NAME * 4), file: TextPayload, mapping: CsvColumnMapping.optional() }),
+  /** Apply a confirmed preview (`preview` is its JSON), all or nothing; `progressId` names it for `transferProgress` and `cancelTransfer`. */
+  z.object({ type: z.literal('applyImport'), preview: TextPayload, progressId: z.uuid().optional() }),
   z.object({ type: z.literal('undoImport'), importId: z.uuid() }),
   /** The most recent imports, newest first. */
   z.object({ type: z.literal('listImports'), limit: z.number().int().min(1).max(100).default(20) }),
@@ -164,7 +182,7 @@ export const portabilityRequests = [
   z.object({ type: z.literal('countBackup'), backup: TextPayload }),
   /** Restore a backup file (its text, read by the worker piece by piece), in one transaction. */
   z.object({ type: z.literal('restoreBackup'), backup: TextPayload, progressId: z.uuid().optional() }),
-  /** Cancel the long request the page named `progressId` (a restore): it writes nothing. */
+  /** Cancel the long request the page named `progressId` (a restore, an import): it writes nothing. */
   z.object({ type: z.literal('cancelTransfer'), progressId: z.uuid() }),
   /** Delete every record and Chrome storage area of Tend; the page asks only once the user typed the word. */
   z.object({ type: z.literal('deleteEverything'), confirmed: z.literal(true) }),
@@ -177,8 +195,7 @@ export const portabilityResults = {
   uploadChunk: z.object({ received: count }),
   downloadChunk: z.object({ text: z.string() }),
   transferProgress: TransferProgress,
-  /** The JSON of the ImportPreview (utils/model/import.ts). */
-  previewImport: TextPayload,
+  previewImport: ImportFilePreview,
   applyImport: z.object({ importId: z.uuid() }),
   undoImport: UndoImportResult,
   listImports: z.array(ImportSummary),

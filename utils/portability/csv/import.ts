@@ -3,26 +3,14 @@
  * newer "First Name, Middle Name, Last Name, ..." one), Outlook exports, Tend's own people
  * export, and any other CSV through a column mapping the user confirms.
  */
-import { z } from 'zod';
+import { CsvColumnMapping } from './mapping';
 import { PEOPLE_CSV_HEADERS } from './export';
 import { csvTooWideIssue, readCsv, type CsvRow } from './read';
 import { t } from '../../i18n';
 import { unreadableFileIssue } from '../file-text';
 import type { ImportCandidate, ImportIssue } from '../../model/import';
 
-/** Which columns hold what; each value is a header name of the file. */
-export const CsvColumnMapping = z.object({
-  displayName: z.string().optional(),
-  givenName: z.string().optional(),
-  familyName: z.string().optional(),
-  emails: z.array(z.string()).default([]),
-  urls: z.array(z.string()).default([]),
-  org: z.string().optional(),
-  title: z.string().optional(),
-  tags: z.string().optional(),
-  note: z.string().optional(),
-});
-export type CsvColumnMapping = z.infer<typeof CsvColumnMapping>;
+export { CsvColumnMapping } from './mapping';
 
 /** Exports Tend reads without asking the user to map columns. */
 export type KnownCsvFormat = 'google' | 'outlook' | 'tend';

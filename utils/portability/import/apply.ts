@@ -15,9 +15,16 @@ import type { ImportsDatabase } from './store';
 import { rollBack } from './roll-back';
 import { sameRecord } from './same-record';
 
-/** Options of applyImport: the clock, and a hook tests use to fail an import half-way. */
+/** People written between two progress reports, and two checks for a cancel. */
+const PEOPLE_PER_STEP = 250;
+
+/** Options of applyImport: the clock, how it is followed and stopped, and a hook tests use to fail an import half-way. */
 export interface ApplyImportOptions {
   now?: number;
+  /** Hears people written of all to write (after every PEOPLE_PER_STEP). */
+  onProgress?: (done: number, total: number) => void;
+  /** Cancels the import at its next step: the transaction is aborted, nothing is written. */
+  signal?: AbortSignal;
   /** TEST-ONLY: called after each write with the number written so far; throwing fails the import there. */
   testOnlyAfterWrite?: (writes: number) => void;
 }
@@ -29,7 +36,8 @@ const changesSomething = (merge: PlannedMerge) =>
  * Write a previewed import: new people, and additions to matched people (identities, tags,
  * missing fields, a note; nothing is ever removed or overwritten). The plan is rebuilt inside
  * the transaction and must equal the preview, else nothing is written. Any failure, at any
- * point, leaves the database as it was. Returns the id `undoImport` takes.
+ * point (a cancel through `signal` included), leaves the database as it was. Returns the id
+ * `undoImport` takes.
  */
 export async function applyImport(db: ImportsDatabase, previewInput: ImportPreview, options: ApplyImportOptions = {}): Promise<{ importId: string }> {
   const checked = ImportPreview.safeParse(previewInput);
@@ -48,6 +56,16 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
     if (!sameRecord({ newPeople: plan.newPeople, matches: plan.matches }, { newPeople: preview.newPeople, matches: preview.matches })) {
       throw new TendError('invalid', t('importApplyStale'));
     }
+    const changing = plan.matches.filter(changesSomething);
+    const total = plan.newPeople.length + changing.length;
+    let people = 0;
+    /** One more person written: every PEOPLE_PER_STEP, say how far, and stop here if cancelled. */
+    const step = () => {
+      if (++people % PEOPLE_PER_STEP !== 0 && people !== total) return;
+      if (options.signal?.aborted) throw new TendError('failed', t('importCancelled'));
+      options.onProgress?.(people, total);
+    };
+    options.onProgress?.(0, total);
     const record: ImportRecord = {
       id: preview.id,
       at: now,
@@ -79,8 +97,9 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
       record.createdContacts.push(contact);
       wrote();
       for (const identity of contact.identities) await claim(contact.id, identity);
+      step();
     }
-    for (const merge of plan.matches.filter(changesSomething)) {
+    for (const merge of changing) {
       const before = await getContact(tx, merge.contactId);
       if (!before) throw new TendError('invalid', t('importApplyStale'));
       const after = Contact.parse({
@@ -102,6 +121,7 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
         record.addedInteractionIds.push(note.id);
         wrote();
       }
+      step();
     }
     await addImport(tx, ImportRecord.parse(record));
     wrote();

@@ -5,6 +5,7 @@ import type { ImportCandidate, ImportIssue, ImportPreview } from '../../model/im
 import { lookupInTransaction } from './lookup';
 import { planImport } from './plan';
 import { readTx } from '../../db/schema';
+import { PREVIEW_SHOWN, type ImportPreviewShown } from '../../messaging/features/portability';
 import type { ImportsDatabase } from './store';
 
 /** What the caller adds to a preview besides the candidates. */
@@ -37,5 +38,18 @@ export async function previewImport(db: ImportsDatabase, parsed: readonly Import
     rejected: [...(options.rejected ?? []), ...plan.rejected].sort(byLine),
     warnings: [...(options.warnings ?? []), ...plan.warnings].sort(byLine),
     candidates: [...parsed],
+  };
+}
+
+/** What the options page lists of a preview: the first PREVIEW_SHOWN of each list, and how many each has. */
+export function shownPreview(preview: ImportPreview): ImportPreviewShown {
+  const first = <T>(list: readonly T[]) => list.slice(0, PREVIEW_SHOWN);
+  return {
+    source: preview.source,
+    newPeople: first(preview.newPeople),
+    matches: first(preview.matches),
+    rejected: first(preview.rejected),
+    warnings: first(preview.warnings),
+    counts: { newPeople: preview.newPeople.length, matches: preview.matches.length, rejected: preview.rejected.length, warnings: preview.warnings.length },
   };
 }

@@ -12,7 +12,7 @@
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { FileUploadMessage, type FileUploadAnswer } from '../../messaging/features/file-upload';
-import { forEachTextSlice } from '../../portability/file-text';
+import { encodingOfFile, forEachTextSlice, SLICE_BYTES } from '../../portability/file-text';
 import { dropUpload, receiveChunk } from './transfers';
 
 /** What the worker's `message` event gives: the data, who sent it, the ports it carried. */
@@ -42,15 +42,19 @@ export function receiveFileUpload(event: FileUploadEvent, extensionOrigin: strin
     port.close();
     return;
   }
-  const { transferId, file } = parsed.data;
+  const { transferId, file, readAs } = parsed.data;
   let cancelled = false;
   port.onmessage = () => (cancelled = true); // the page's only message on the port is Cancel
   let index = 0;
-  const reading = forEachTextSlice(file, (text, bytes) => {
+  const onText = (text: string, bytes: number) => {
     if (cancelled) throw new UploadCancelled();
     receiveChunk(transferId, index++, text, now());
     answer({ bytes });
-  }).then(
+  };
+  // A contacts file is read as textOfFile reads one (Windows-1252 when not UTF-8): found first, here.
+  const reading = (readAs === 'contacts' ? encodingOfFile(file) : Promise.resolve(undefined))
+    .then((encoding) => forEachTextSlice(file, onText, SLICE_BYTES, encoding))
+    .then(
     () => answer(index === 0 ? { error: t('importFileEmpty') } : { chunks: index }),
     (failure: unknown) => {
       dropUpload(transferId);

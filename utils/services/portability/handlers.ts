@@ -2,21 +2,25 @@ import type { TendDatabase } from '../../db/schema';
 import { TendError } from '../../errors';
 import { broadcast } from '../../messaging/client';
 import { t } from '../../i18n';
-import { ImportFileContents, RESTORE_PROBLEMS_SENT, type RestoreResult } from '../../messaging/features/portability';
+import { RESTORE_PROBLEMS_SENT, type ImportFilePreview, type RestoreResult } from '../../messaging/features/portability';
 import type { ParsedPageRequest } from '../../messaging/protocol';
 import type { ImportPreview } from '../../model/import';
 import { restoreBackup, type RestoreReport } from '../../portability/backup/backup';
 import { countBackup, parseBackupTexts } from '../../portability/backup/read';
 import { applyImport } from '../../portability/import/apply';
 import { listImports } from '../../portability/import/history';
-import { previewImport } from '../../portability/import/preview';
+import { previewImport, shownPreview } from '../../portability/import/preview';
+import { readContactsFile } from '../../portability/import/read-file';
 import { undoImport } from '../../portability/import/undo';
 import { deleteEverything } from '../../portability/delete-everything';
 import { turnOffSyncBeforeDeleting } from '../sync/handlers';
 import { makeExportFile } from '../../portability/export-files';
 import { failingAs } from './failures';
-import { cancelRequest, cancelSignal, endProgress, progressOf, reportProgress } from './progress';
-import { chunksOf, partsPayloadOf, payloadOf, receiveChunk, sendChunk, textOf } from './transfers';
+import { cancelRequest, followedRequest, progressOf } from './progress';
+import { chunksOf, partsPayloadOf, partsPayloadOfText, receiveChunk, sendChunk, textOf } from './transfers';
+
+/** Characters per part of a preview the page reads back: a message it receives in a short task. */
+const PREVIEW_PART_CHARS = 512 * 1024;
 
 type Request<T extends ParsedPageRequest['type']> = Extract<ParsedPageRequest, { type: T }>;
 
@@ -51,32 +55,26 @@ export function createPortabilityHandlers(db: Promise<TendDatabase>, clock: () =
   return {
     uploadChunk: async ({ transferId, index, text }: Request<'uploadChunk'>) => ({ received: receiveChunk(transferId, index, text, clock()) }),
     downloadChunk: async ({ transferId, index }: Request<'downloadChunk'>) => ({ text: sendChunk(transferId, index, clock()) }),
-    previewImport: ({ file }: Request<'previewImport'>) =>
-      failingAs('read-file', async () => {
-        const contents = ImportFileContents.safeParse(jsonOf(textOf(file)));
-        if (!contents.success) throw new TendError('invalid', t('transferDamaged'));
-        const { candidates, source, rejected, warnings } = contents.data;
+    previewImport: ({ fileName, file, mapping }: Request<'previewImport'>) =>
+      failingAs('read-file', async (): Promise<ImportFilePreview> => {
+        const read = readContactsFile(fileName, textOf(file), mapping);
+        if (read.step === 'mapping') return read;
+        const { candidates, source, rejected, warnings } = read;
         const preview = await previewImport(await db, candidates, { source, rejected, warnings, now: clock() });
-        return payloadOf(JSON.stringify(preview), clock());
+        return { step: 'preview', shown: shownPreview(preview), preview: partsPayloadOfText(JSON.stringify(preview), PREVIEW_PART_CHARS, clock()) };
       }),
-    applyImport: ({ preview }: Request<'applyImport'>) =>
+    applyImport: ({ preview, progressId }: Request<'applyImport'>) =>
       // applyImport checks the preview against its schema, and against the database, itself.
-      failingAs('import', async () => applyImport(await db, jsonOf(textOf(preview)) as ImportPreview, { now: clock() })),
+      failingAs('import', async () =>
+        followedRequest(progressId, async (followed) => applyImport(await db, jsonOf(textOf(preview)) as ImportPreview, { now: clock(), ...followed })),
+      ),
     undoImport: ({ importId }: Request<'undoImport'>) => failingAs('undo-import', async () => undoImport(await db, importId, clock())),
     listImports: ({ limit }: Request<'listImports'>) => failingAs('list-imports', async () => listImports(await db, limit)),
     countBackup: ({ backup }: Request<'countBackup'>) => failingAs('read-file', async () => countBackup(chunksOf(backup))),
     restoreBackup: ({ backup, progressId }: Request<'restoreBackup'>) =>
-      failingAs('restore', async () => {
-        const followed =
-          progressId === undefined
-            ? {}
-            : { onProgress: (done: number, total: number) => reportProgress(progressId, done, total), signal: cancelSignal(progressId) };
-        try {
-          return restoreResult(await restoreBackup(await db, parseBackupTexts(chunksOf(backup)), followed));
-        } finally {
-          if (progressId !== undefined) endProgress(progressId);
-        }
-      }),
+      failingAs('restore', async () =>
+        followedRequest(progressId, async (followed) => restoreResult(await restoreBackup(await db, parseBackupTexts(chunksOf(backup)), followed))),
+      ),
     cancelTransfer: async ({ progressId }: Request<'cancelTransfer'>) => {
       cancelRequest(progressId);
       return { cancelled: true as const };
@@ -92,14 +90,11 @@ export function createPortabilityHandlers(db: Promise<TendDatabase>, clock: () =
       }),
     transferProgress: async ({ progressId }: Request<'transferProgress'>) => progressOf(progressId),
     exportFile: ({ choice, progressId }: Request<'exportFile'>) =>
-      failingAs(choice === 'backup' ? 'backup' : 'export', async () => {
-        const onProgress = progressId === undefined ? undefined : (done: number, total: number) => reportProgress(progressId, done, total);
-        try {
+      failingAs(choice === 'backup' ? 'backup' : 'export', async () =>
+        followedRequest(progressId, async ({ onProgress }) => {
           const file = await makeExportFile(await db, choice, clock(), onProgress);
           return { name: file.name, type: file.type, content: partsPayloadOf(file.parts, clock()) };
-        } finally {
-          if (progressId !== undefined) endProgress(progressId);
-        }
-      }),
+        }),
+      ),
   };
 }

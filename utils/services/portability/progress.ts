@@ -1,6 +1,6 @@
 /**
- * How far the options page's long requests have gone (an export being written, a restore being
- * applied), by the id the page chose: the page asks while it waits. Kept in the worker's memory
+ * How far the options page's long requests have gone (an export being written, a restore or an
+ * import being applied), by the id the page chose: the page asks while it waits. Kept in the worker's memory
  * only; a request the worker never heard of, or finished, reads as not started.
  */
 import type { TransferProgress } from '../../messaging/features/portability';
@@ -51,4 +51,23 @@ export function cancelRequest(id: string): void {
 export function endProgress(id: string): void {
   progress.delete(id);
   cancellers.delete(id);
+}
+
+/** How a followed request reports its progress and hears a cancel. */
+export interface Followed {
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Run a long request the page may follow and cancel by `progressId` (none: nobody follows it);
+ * forgotten once it ends, however it ends.
+ */
+export async function followedRequest<T>(progressId: string | undefined, work: (followed: Followed) => Promise<T>): Promise<T> {
+  if (progressId === undefined) return work({});
+  try {
+    return await work({ onProgress: (done, total) => reportProgress(progressId, done, total), signal: cancelSignal(progressId) });
+  } finally {
+    endProgress(progressId);
+  }
 }

@@ -6,7 +6,7 @@
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { newId } from '../../ids';
-import { CHUNK_CHARS, MAX_CHUNKS, MAX_TEXT_CHARS, type PartsPayload, type TextPayload } from '../../messaging/features/portability';
+import { CHUNK_CHARS, MAX_TEXT_CHARS, type PartsPayload, type TextPayload } from '../../messaging/features/portability';
 
 /** A staged text left untouched this long is dropped: its page went away. */
 export const TRANSFER_TTL_MS = 10 * 60_000;
@@ -73,14 +73,6 @@ export function chunksOf(payload: TextPayload): string[] {
   return entry.chunks;
 }
 
-/** A text as an answer: inline when it fits one message, else staged for the page to read in chunks. */
-export function payloadOf(text: string, now = Date.now()): TextPayload {
-  if (text.length <= CHUNK_CHARS) return { text };
-  const chunks = cutText(text);
-  if (chunks.length > MAX_CHUNKS) throw new TendError('failed', t('transferTooLarge'));
-  return { transferId: stageDownload(chunks, now), chunks: chunks.length };
-}
-
 /** A made file's parts as an answer: inline when it is one short part, else staged for the page to read part by part. */
 export function partsPayloadOf(parts: string[], now = Date.now()): PartsPayload {
   if (parts.length <= 1 && (parts[0] ?? '').length <= CHUNK_CHARS) return { text: parts[0] ?? '' };
@@ -89,10 +81,18 @@ export function partsPayloadOf(parts: string[], now = Date.now()): PartsPayload 
   return { transferId: stageDownload(chunks, now), parts: chunks.length };
 }
 
-function cutText(text: string): string[] {
+function cutText(text: string, chunkChars = CHUNK_CHARS): string[] {
   const chunks: string[] = [];
-  for (let start = 0; start < text.length; start += CHUNK_CHARS) chunks.push(text.slice(start, start + CHUNK_CHARS));
+  for (let start = 0; start < text.length; start += chunkChars) chunks.push(text.slice(start, start + chunkChars));
   return chunks;
+}
+
+/**
+ * A long text as parts of `partChars` for the page to read one short message at a time (a message
+ * of 8 Mi characters costs the page a task of hundreds of ms to receive), and to keep unparsed.
+ */
+export function partsPayloadOfText(text: string, partChars: number, now = Date.now()): PartsPayload {
+  return partsPayloadOf(cutText(text, partChars), now);
 }
 
 function stageDownload(chunks: string[], now: number): string {

@@ -1,0 +1,61 @@
+/**
+ * A file the worker applies (a backup restored, a confirmed import): sent a slice at a time, applied
+ * with the worker's percentage, and cancellable. Restore and import share it.
+ */
+import type { TextPayload } from '../../utils/messaging/features/portability';
+import { ask } from '../../utils/messaging/client';
+import { sendFile } from './transfer';
+import { followWorkerProgress } from './worker-progress';
+
+/** Where a transfer is: the file being sent to the worker, or the worker applying it; `share` 0 to 1. */
+export interface TransferPhase {
+  phase: 'sending' | 'applying';
+  share: number;
+}
+
+/** The transfer stopped because the user cancelled it: the worker wrote nothing. */
+export class TransferCancelled extends Error {
+  constructor() {
+    super('transfer cancelled');
+    this.name = 'TransferCancelled';
+  }
+}
+
+/**
+ * Send `file` to the worker, then `apply` it: the request that names the sent text and the
+ * `progressId` the worker reports (and hears a cancel) under. `done` settles with the worker's
+ * answer, or rejects with TransferCancelled after `cancel()` (the worker aborts its one
+ * transaction at its next step; a cancel that comes once every record is written is too late,
+ * and `done` has the answer).
+ */
+export function startWorkerTransfer<T>(
+  file: Blob,
+  apply: (payload: TextPayload, progressId: string) => Promise<T>,
+  onProgress: (progress: TransferPhase) => void,
+): { done: Promise<T>; cancel: () => void } {
+  const progressId = crypto.randomUUID();
+  let cancelled = false;
+  const done = (async () => {
+    onProgress({ phase: 'sending', share: 0 });
+    const payload = await sendFile(file, (bytes) => {
+      // Thrown in the middle of sending: the worker drops the chunks it staged after a while.
+      if (cancelled) throw new TransferCancelled();
+      onProgress({ phase: 'sending', share: bytes / Math.max(1, file.size) });
+    });
+    if (cancelled) throw new TransferCancelled();
+    onProgress({ phase: 'applying', share: 0 });
+    const stopFollowing = followWorkerProgress(progressId, (share) => onProgress({ phase: 'applying', share }));
+    try {
+      return await apply(payload, progressId);
+    } catch (failure) {
+      throw cancelled ? new TransferCancelled() : failure;
+    } finally {
+      stopFollowing();
+    }
+  })();
+  const cancel = () => {
+    cancelled = true;
+    void ask({ type: 'cancelTransfer', progressId }).catch(() => undefined);
+  };
+  return { done, cancel };
+}
