@@ -55,12 +55,12 @@ export function receiveFileUpload(event: FileUploadEvent, extensionOrigin: strin
   const reading = (readAs === 'contacts' ? encodingOfFile(file) : Promise.resolve(undefined))
     .then((encoding) => forEachTextSlice(file, onText, SLICE_BYTES, encoding))
     .then(
-    () => answer(index === 0 ? { error: t('importFileEmpty') } : { chunks: index }),
-    (failure: unknown) => {
-      dropUpload(transferId);
-      if (!(failure instanceof UploadCancelled)) answer({ error: failure instanceof TendError ? failure.message : t('transferLost') });
-    },
-  );
+      () => answer(index === 0 ? { error: t('importFileEmpty') } : { chunks: index }),
+      (failure: unknown) => {
+        dropUpload(transferId);
+        if (!(failure instanceof UploadCancelled)) answer({ error: failure instanceof TendError ? failure.message : t('transferLost') });
+      },
+    );
   // The worker stays up while it reads (Chrome would otherwise stop it after 30 s of no events).
   event.waitUntil(reading.finally(() => port.close()));
 }
