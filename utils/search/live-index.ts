@@ -13,6 +13,7 @@ import { readAllRecords, readRecords } from '../db/records-repo';
 import { loadSnapshotWithChanges, SnapshotSaver } from '../db/snapshot-replay';
 import { noteDoc, personDoc } from './documents';
 import { InvertedIndex } from './inverted-index';
+import { keptCurrent } from '../db/kept-current';
 
 /** Records read per IndexedDB request while building: bounds memory and lets writes interleave. */
 const BUILD_PAGE = 20_000;
@@ -93,16 +94,12 @@ export async function searchIndexOf(db: TendDatabase): Promise<InvertedIndex> {
     live = fresh;
     indexes.set(db, live);
   }
-  for (;;) {
-    if (live.work) {
-      await live.work;
-      continue;
-    }
-    const idle = live.built && !live.rebuildNeeded && live.pending.length === 0 && live.reread.contacts.size + live.reread.interactions.size === 0;
-    if (idle) return live.index;
-    const state = live;
-    state.work = maintain(db, state).finally(() => (state.work = undefined));
-  }
+  const current = await keptCurrent(
+    live,
+    (state) => state.built && !state.rebuildNeeded && state.pending.length === 0 && state.reread.contacts.size + state.reread.interactions.size === 0,
+    (state) => maintain(db, state),
+  );
+  return current.index;
 }
 
 async function maintain(db: TendDatabase, live: LiveIndex): Promise<void> {

@@ -22,6 +22,7 @@ import { readTx, type TendDatabase } from '../../db/schema';
 import type { Interaction } from '../../model/records';
 import { PersonNumbers, SLOT, slotOf, summarizeEntries, type ActivitySummary } from './activity-summary';
 import { ACTIVITY_SNAPSHOT, activityFromSnapshot, activitySnapshot } from './activity-snapshot';
+import { keptCurrent } from '../../db/kept-current';
 
 /** Entries read per IndexedDB request while building: bounds memory and lets writes interleave. */
 const BUILD_PAGE = 5_000;
@@ -95,15 +96,11 @@ async function activityIndexOf(db: TendDatabase): Promise<ActivityIndex> {
     index = fresh;
     indexes.set(db, index);
   }
-  for (;;) {
-    if (index.work) {
-      await index.work;
-      continue;
-    }
-    if (index.built && !index.rebuildNeeded && index.stale.size === 0) return index;
-    const state = index;
-    state.work = maintain(db, state).finally(() => (state.work = undefined));
-  }
+  return keptCurrent(
+    index,
+    (state) => state.built && !state.rebuildNeeded && state.stale.size === 0,
+    (state) => maintain(db, state),
+  );
 }
 
 async function maintain(db: TendDatabase, index: ActivityIndex): Promise<void> {

@@ -17,6 +17,7 @@ import { duplicateKeys } from '../merge/duplicates-rules';
 import { MAX_GROUP } from '../merge/duplicates';
 import { nameOrder } from './list';
 import { ROSTER_SNAPSHOT, rosterFromSnapshot, rosterSnapshot } from './roster-snapshot';
+import { keptCurrent } from '../../db/kept-current';
 
 /** What the People view needs of a person: what it shows, sorts, filters and counts on. */
 export type RosterRow = Pick<Contact, 'id' | 'displayName' | 'org' | 'tags' | 'stage' | 'cadenceDays' | 'createdAt' | 'lastInteractionAt'> & {
@@ -83,15 +84,11 @@ export async function rosterOf(db: TendDatabase): Promise<Roster> {
     roster = fresh;
     rosters.set(db, roster);
   }
-  for (;;) {
-    if (roster.work) {
-      await roster.work;
-      continue;
-    }
-    if (roster.built && !roster.rebuildNeeded && roster.pending.length === 0) return roster;
-    const state = roster;
-    state.work = maintain(db, state).finally(() => (state.work = undefined));
-  }
+  return keptCurrent(
+    roster,
+    (state) => state.built && !state.rebuildNeeded && state.pending.length === 0,
+    (state) => maintain(db, state),
+  );
 }
 
 /** How the last first use went, for tests and the bench: from the snapshot plus N changes, or read whole. */
