@@ -1,8 +1,10 @@
 /**
  * The calendar recogniser's budget (issue 16): a full scan of a 200-guest Google Calendar event
- * within 1.5 x a plain JS loop over the same guest elements reading the two attributes a scan needs
- * (`data-email`, `aria-label`), in a tab of its own. The floor was one querySelectorAll until
- * issue 16's decision: reading each guest at all costs several times a bare query.
+ * within 1.5 x one querySelectorAll of the same guest elements, the issue's own floor, in a tab of
+ * its own. A second row puts the scan against a plain JS loop reading the two attributes a scan
+ * needs (`data-email`, `aria-label`): reading each guest at all costs several times a bare query,
+ * so that row says how far the scan is from the least any scan does (same 1.5 x, until the issue's
+ * budget is decided again).
  */
 import { openBenchPage } from './browser.mjs';
 import { bundleForPage } from './bundle.mjs';
@@ -19,14 +21,11 @@ export async function calendarRows(context) {
   try {
     /** @type {Awaited<ReturnType<import('./calendar-in-page').CalendarBenchScenarios['calendarFullScan']>>} */
     const result = await page.evaluate(() => /** @type {any} */ (globalThis).tendCalendarBench.calendarFullScan());
+    const note = `page ${(result.bytes / 1024).toFixed(0)} KB`;
+    const wrong = result.wrong === undefined ? {} : { wrong: result.wrong };
     return [
-      ratioRow(
-        'calendar: full scan of a 200-guest event (find / JS loop reading each guest)',
-        'ms',
-        result,
-        1.5,
-        `page ${(result.bytes / 1024).toFixed(0)} KB`,
-      ),
+      ratioRow('calendar: full scan of a 200-guest event (find / one querySelectorAll)', 'ms', { ...result.query, ...wrong }, 1.5, note),
+      ratioRow('calendar: full scan of a 200-guest event (find / JS loop reading each guest)', 'ms', { ...result.loop, ...wrong }, 1.5, note),
     ];
   } finally {
     await page.close();
