@@ -32,7 +32,8 @@ const SAVE_AFTER_MS = 300;
  * A field that saves itself: after a short pause in typing, on leaving the field and when the
  * page is hidden or closed; no Save button. What is typed is also a draft (useDraft), kept on
  * every keystroke: a field the browser closed on before its save shows that text again when the
- * card is shown, and saves it. A newer value from elsewhere replaces it unless the user is editing it.
+ * card is shown, and saves it. A newer value from elsewhere replaces it unless the user is editing it
+ * or this window's save is under way (the worker orders the two saves; this one's answer says how).
  */
 export function AutosaveField({ id, label, value, multiline, type = 'text', placeholder, contactId, field, toPatch, guarded }: Props) {
   const about: DraftAbout = { kind: 'field', contactId, field };
@@ -50,28 +51,31 @@ export function AutosaveField({ id, label, value, multiline, type = 'text', plac
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const dirty = useRef(false);
+  /** A save of this window is under way: a value arriving meanwhile is older than what it saves. */
+  const saving = useRef(false);
   const timer = useRef<number | undefined>(undefined);
   const text = typed.draft?.text ?? value;
   const latest = useRef({ text, base: typed.draft?.base ?? value });
   latest.current = { text, base: typed.draft?.base ?? value };
 
   useEffect(() => {
-    if (!dirty.current) typed.update({ text: value, base: value }, false);
+    if (!dirty.current && !saving.current) typed.update({ text: value, base: value }, false);
   }, [value]);
 
   const flush = async () => {
     window.clearTimeout(timer.current);
     if (!dirty.current) return;
     dirty.current = false;
+    saving.current = true;
     setStatus('saving');
-    const { text: saving, base } = latest.current;
+    const { text: sent, base } = latest.current;
     try {
       const saved = await ask({
         type: 'saveCardField',
         contactId,
-        patch: toPatch(saving),
+        patch: toPatch(sent),
         ...(guarded && { base }),
-        draft: { about, text: saving },
+        draft: { about, text: sent },
       });
       // What this window saved is now what its next edit starts from.
       typed.update({ base: saved.contact.whatMatters ?? '' }, false);
@@ -82,6 +86,8 @@ export function AutosaveField({ id, label, value, multiline, type = 'text', plac
       dirty.current = true;
       setStatus('error');
       setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      saving.current = false;
     }
   };
   // Listeners and timers call this render's flush (its props), not the one of the render that made them.
