@@ -4,6 +4,7 @@ import { DeletedPersonNotice } from '../../components/card/DeletedPersonNotice';
 import { FollowUpsView } from '../../components/followups/FollowUpsView';
 import { PeopleView } from '../../components/people/PeopleView';
 import { QuickNote } from '../../components/capture/QuickNote';
+import { notePeople } from '../../components/capture/note-people';
 import { SearchView } from '../../components/search/SearchView';
 import { SyncStateLine } from '../../components/sync/SyncStateLine';
 import { TabPeoplePanel } from '../../components/capture/TabPeoplePanel';
@@ -13,6 +14,7 @@ import { useCardFollowsThread, type OpenCard } from '../../components/card/card-
 import { useOpenPersonRequests } from '../../components/card/use-open-person';
 import { useTabId } from '../../components/shared/use-tab-id';
 import { t, type MessageKey } from '../../utils/i18n';
+import type { TabPeople } from '../../utils/model/records';
 
 const VIEWS = [
   ['page', 'panelViewPage'],
@@ -56,7 +58,7 @@ export function App() {
       {tabId !== undefined && menuDraftWaiting && (
         <section aria-labelledby="log-heading" class="log-this">
           <h2 id="log-heading">{t('panelLogThis')}</h2>
-          <QuickNote tabId={tabId} pagePeople={[]} fromMenu />
+          <MenuComposer tabId={tabId} tabPeople={tabPeople.data?.tabId === tabId ? tabPeople.data.people : undefined} openCardId={card.contactId} />
         </section>
       )}
       {view === 'people' && <PeopleView onOpenPerson={openPerson} />}
@@ -79,4 +81,10 @@ export function App() {
       )}
     </main>
   );
+}
+
+/** "Log this interaction" finished here: for the open card's person or the one correspondent, the page's people one click away. */
+function MenuComposer({ tabId, tabPeople, openCardId }: { tabId: number; tabPeople: TabPeople | null | undefined; openCardId: string | undefined }) {
+  const { offered, preselect } = notePeople(tabPeople, openCardId);
+  return <QuickNote tabId={tabId} pagePeople={offered} preselect={preselect} fromMenu />;
 }

@@ -142,7 +142,7 @@ test('context menu on a mailto link: that person is created and the entry logged
   expect(logged.contactIds).toHaveLength(1);
 });
 
-test('context menu with several people on the tab: the side panel offers the entry pre-filled; saving logs to each', async () => {
+test('context menu with several people on the tab: the side panel offers the entry pre-filled for nobody, the page’s people one click each; saved on exactly those added', async () => {
   const gmail = await tend.openGmail('thread-expanded', '#inbox/thread-one');
   const tabId = await tend.tabIdOf(gmail);
   const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
@@ -152,15 +152,31 @@ test('context menu with several people on the tab: the side panel offers the ent
   const composer = panel.page.getByRole('form', { name: 'Quick note' });
   await composer.waitFor();
   expect(await panel.page.getByLabel('Note', { exact: true }).inputValue()).toBe('Shall we meet on Thursday?');
-  // The tab's people join the draft as the composer restores it.
-  await expect
-    .poll(() => composer.getByRole('list', { name: 'Selected people' }).locator('span').allInnerTexts())
-    .toEqual(['Ada Lovelace', 'Charles Babbage', 'Grace Hopper']);
-  await panel.page.getByRole('button', { name: 'Remove Grace Hopper' }).click();
+  // Three people on the page: a note about one must not land on all three (issue 14).
+  const offered = composer.getByRole('group', { name: 'On this page:' }).getByRole('button');
+  await expect.poll(() => offered.count()).toBe(3);
+  expect(await composer.getByRole('list', { name: 'Selected people' }).locator('span').allInnerTexts()).toEqual([]);
+  await composer.getByRole('button', { name: 'Add Charles Babbage' }).click();
+  await expect.poll(() => composer.getByRole('list', { name: 'Selected people' }).locator('span').allInnerTexts()).toEqual(['Charles Babbage']);
   await composer.getByRole('button', { name: 'Save' }).click();
   await composer.waitFor({ state: 'detached' });
-  for (const name of ['Ada Lovelace', 'Charles Babbage']) expect((await historyOf(tabId, name))[0]).toContain('Shall we meet on Thursday?');
-  expect((await historyOf(tabId, 'Grace Hopper')).join()).not.toContain('Thursday?');
+  expect((await historyOf(tabId, 'Charles Babbage'))[0]).toContain('Shall we meet on Thursday?');
+  for (const name of ['Ada Lovelace', 'Grace Hopper']) expect((await historyOf(tabId, name)).join()).not.toContain('Thursday?');
+});
+
+test('context menu with several people while a card is open: the entry is for that card’s person', async () => {
+  const gmail = await tend.openGmail('thread-expanded', '#inbox/thread-one');
+  const tabId = await tend.tabIdOf(gmail);
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  await panel.openPerson('Grace Hopper');
+  expect(await clickLogMenu(gmail, tabId, { selectionText: 'Sent the COBOL notes' })).toBeUndefined();
+  const composer = panel.page.getByRole('form', { name: 'Quick note' });
+  await composer.waitFor();
+  await expect.poll(() => composer.getByRole('list', { name: 'Selected people' }).locator('span').allInnerTexts()).toEqual(['Grace Hopper']);
+  await composer.getByRole('button', { name: 'Save' }).click();
+  await composer.waitFor({ state: 'detached' });
+  expect((await historyOf(tabId, 'Grace Hopper'))[0]).toContain('Sent the COBOL notes');
+  for (const name of ['Ada Lovelace', 'Charles Babbage']) expect((await historyOf(tabId, name)).join()).not.toContain('COBOL');
 });
 
 test('popup: follow-ups due today are listed; later ones are not', async () => {

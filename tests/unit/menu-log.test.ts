@@ -14,8 +14,8 @@ describe('planMenuLog: the decision table', () => {
       { action: 'log', person: { contactId: ada.contactId }, summary: 'Agreed to send the deck' },
     ],
     ['one person, no selection: the page title', page, [ada], { action: 'log', person: { contactId: ada.contactId }, summary: 'Plan - Gmail' }],
-    ['several people: compose', { ...page, selectionText: 'x' }, [ada, bob], { action: 'compose', contactIds: [ada.contactId, bob.contactId], emails: [] }],
-    ['nobody: compose', { ...page, selectionText: 'x' }, [], { action: 'compose', contactIds: [], emails: [] }],
+    ['several people: compose, for nobody yet', { ...page, selectionText: 'x' }, [ada, bob], { action: 'compose', emails: [] }],
+    ['nobody: compose', { ...page, selectionText: 'x' }, [], { action: 'compose', emails: [] }],
     [
       'name-only people do not count',
       { ...page, selectionText: 'x' },
@@ -32,7 +32,7 @@ describe('planMenuLog: the decision table', () => {
       'a mailto link to two: compose with both',
       { ...page, linkUrl: 'mailto:c@y.example,d@y.example' },
       [ada],
-      { action: 'compose', contactIds: [], emails: ['c@y.example', 'd@y.example'] },
+      { action: 'compose', emails: ['c@y.example', 'd@y.example'] },
     ],
   ])('%s', (_name, click, people, expected) => {
     expect(planMenuLog(click, people)).toMatchObject(expected);

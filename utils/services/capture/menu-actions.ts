@@ -60,7 +60,7 @@ export async function logFromMenu(
     return entry;
   }
   const created = await Promise.all(plan.emails.map((email) => personOfAddress(db, tab.id, email, now)));
-  const contactIds = [...plan.contactIds, ...created.map((c) => c.id)];
+  const contactIds = created.map((c) => c.id);
   // Its own draft beside the popup's: an unsaved note the user wrote on this page is not replaced.
   const about = plan.source ? ({ kind: 'menu', url: plan.source.url } as const) : await tabDraftAbout(tab.id, 'menu');
   const draft = { text: plan.summary, kind: 'note', contactIds, peopleChosen: contactIds.length > 0, requestId: crypto.randomUUID() } as const;

@@ -14,8 +14,12 @@ export interface MenuClick {
 export type MenuLogPlan =
   /** Exactly one person: log at once and confirm with an Undo. */
   | { action: 'log'; person: { contactId: string } | { email: string }; summary: string; source?: { url: string; title?: string } }
-  /** Several people or none: open the side panel with the entry filled in, for the user to finish. */
-  | { action: 'compose'; contactIds: string[]; emails: string[]; summary: string; source?: { url: string; title?: string } };
+  /**
+   * Several people or none: open the side panel with the entry filled in, for the user to finish.
+   * Only a link's own addresses are chosen for them: the tab's people are offered one click each
+   * (a note about one of three must not land on all three).
+   */
+  | { action: 'compose'; emails: string[]; summary: string; source?: { url: string; title?: string } };
 
 /** The addresses of a mailto: link (several may be comma-separated, or in `?to=`): the web reader's own reading. */
 export function mailtoAddresses(linkUrl: string | undefined): string[] {
@@ -34,11 +38,11 @@ export function planMenuLog(click: MenuClick, tabPeople: readonly TabPerson[]): 
   const emails = mailtoAddresses(click.linkUrl);
   if (emails.length > 0) {
     if (emails.length === 1) return { action: 'log', person: { email: emails[0]! }, summary, source };
-    return { action: 'compose', contactIds: [], emails, summary, source };
+    return { action: 'compose', emails, summary, source };
   }
   const contactIds = tabPeople.flatMap((person) => (person.contactId ? [person.contactId] : []));
   if (contactIds.length === 1) return { action: 'log', person: { contactId: contactIds[0]! }, summary, source };
-  return { action: 'compose', contactIds, emails: [], summary, source };
+  return { action: 'compose', emails: [], summary, source };
 }
 
 /**
