@@ -26,3 +26,8 @@ export async function seriousViolations(page: Page, scheme: 'light' | 'dark'): P
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${scheme}: ${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
+
+/** Serious and critical findings in the light scheme, then the dark one (the page is left dark). */
+export async function seriousAxeFindings(page: Page): Promise<string[]> {
+  return [...(await seriousViolations(page, 'light')), ...(await seriousViolations(page, 'dark'))];
+}

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Tend } from './harness';
 import { askBackground } from './pages/ask';
-import { FollowUpsPanel, localInput, seriousAxeFindings, WorkerProbe } from './pages/follow-ups';
+import { FollowUpsPanel, localInput, WorkerProbe } from './pages/follow-ups';
+import { seriousAxeFindings } from './axe';
 import { SidePanel } from './pages/side-panel';
 import { keepScreenshots } from './screenshots';
 
@@ -122,7 +121,6 @@ test('the undo offer outlives the panel: deleted, the panel closed and opened ag
 });
 
 test('the delete confirmation passes axe in light and dark; Cancel closes it and deletes nothing', async () => {
-  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');
   const { panel } = await cardOf(await tend.tabIdOf(gmail), 'Katherine Johnson');
   await panel.page.getByText('Details').click();
@@ -130,7 +128,7 @@ test('the delete confirmation passes axe in light and dark; Cancel closes it and
   const confirmation = panel.page.getByRole('group', { name: 'Delete Katherine Johnson?' });
   await confirmation.waitFor();
   await confirmation.scrollIntoViewIfNeeded();
-  expect(await seriousAxeFindings(panel.page, axe)).toEqual([]);
+  expect(await seriousAxeFindings(panel.page)).toEqual([]);
   await keepScreenshots(panel.page, 'delete-confirmation', 480);
 
   await confirmation.getByRole('button', { name: 'Cancel' }).click();
@@ -140,12 +138,11 @@ test('the delete confirmation passes axe in light and dark; Cancel closes it and
   await confirmation.getByRole('button', { name: 'Delete', exact: true }).click();
   const notice = panel.page.getByRole('status').filter({ hasText: 'Katherine Johnson was deleted.' });
   await notice.waitFor();
-  expect(await seriousAxeFindings(panel.page, axe)).toEqual([]);
+  expect(await seriousAxeFindings(panel.page)).toEqual([]);
   await keepScreenshots(panel.page, 'delete-undo-notice', 480);
 });
 
 test('edit a follow-up on the card; delete one from the Follow-ups view: its reminder leaves the screen; undo', async () => {
-  const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');
   const { panel, followUps } = await cardOf(await tend.tabIdOf(gmail), 'Katherine Johnson');
   await followUps.addOnCard('Send the launch numbers', localInput(Date.now() + DAY));
@@ -157,7 +154,7 @@ test('edit a follow-up on the card; delete one from the Follow-ups view: its rem
   await editor.getByLabel('Follow up on').fill('Send the corrected numbers');
   const due = Date.now() + 3 * DAY;
   await editor.getByLabel('Due', { exact: true }).fill(localInput(due));
-  expect(await seriousAxeFindings(panel.page, axe)).toEqual([]);
+  expect(await seriousAxeFindings(panel.page)).toEqual([]);
   await keepScreenshots(panel.page, 'followup-editor', 480);
   await editor.getByRole('button', { name: 'Save' }).click();
   await expect.poll(() => followUps.list('Upcoming (next 14 days)').allInnerTexts()).toEqual([expect.stringContaining('Send the corrected numbers')]);

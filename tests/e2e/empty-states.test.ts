@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { seriousAxeFindings } from './axe';
 import { Tend } from './harness';
 import { SidePanel } from './pages/side-panel';
 
@@ -15,6 +16,7 @@ test('the side panel on an ordinary page says "Click Tend on this page", and its
   const page = await tend.open('https://people.example/about?tend-fixture=json-ld-person');
   const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${await tend.tabIdOf(page)}`));
   await panel.page.getByText(CLICK_TO_READ).waitFor();
+  expect(await seriousAxeFindings(panel.page)).toEqual([]);
   await panel.page.getByRole('button', { name: 'Read this page' }).click();
   await panel.page.getByText('Chrome lets Tend read this page only after you click Tend’s icon').waitFor();
   expect(await panel.page.locator('main').innerText()).not.toMatch(/Cannot access|manifest/);

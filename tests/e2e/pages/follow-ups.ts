@@ -108,20 +108,3 @@ export class WorkerProbe {
     );
   }
 }
-
-/** Serious and critical axe-core findings on a page, light and dark (run through CDP: the CSP allows it). */
-export async function seriousAxeFindings(page: Page, axeSource: string): Promise<string[]> {
-  const findings: string[] = [];
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.evaluate(axeSource);
-    const violations = await page.evaluate(async () => {
-      type Found = { id: string; impact: string | null; nodes: { target: string[] }[] };
-      return (await (window as unknown as { axe: { run(): Promise<{ violations: Found[] }> } }).axe.run()).violations;
-    });
-    for (const v of violations) {
-      if (v.impact === 'serious' || v.impact === 'critical') findings.push(`${scheme}: ${v.id} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    }
-  }
-  return findings;
-}

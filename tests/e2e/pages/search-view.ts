@@ -1,5 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
-import { seriousViolations } from '../axe';
+import { seriousAxeFindings } from '../axe';
 
 /** Page object for the side panel's Search view (search field, grouped results, duplicates). */
 export class SearchPanel {
@@ -28,7 +28,7 @@ export class SearchPanel {
 
   /** Serious and critical axe-core findings on the panel as it is now, light and dark. */
   async axeFindings(): Promise<string[]> {
-    return [...(await seriousViolations(this.page, 'light')), ...(await seriousViolations(this.page, 'dark'))];
+    return seriousAxeFindings(this.page);
   }
 
   /** Ask the background what extension pages may ask (seeding data as the panel's own pages do). */
