@@ -10,6 +10,7 @@ import { PeoplePicker } from './PeoplePicker';
 import { PagePeopleChoices, type PagePerson } from './PagePeopleChoices';
 import { QuickFollowUp, freshFollowUp, quickFollowUpProblem, quickFollowUpRequest } from '../followups/QuickFollowUp';
 import { useDraft } from './use-draft';
+import { WhenField, whenOf } from './WhenField';
 
 interface Props {
   tabId: number;
@@ -72,6 +73,8 @@ export function QuickNote({ tabId, pagePeople, preselect = [], fromMenu = false 
     if (saving.current) return;
     if (contactIds.length === 0 && listed.length === 0) return setError(t('quickNoteChoosePeople'));
     if (!draft.text.trim()) return setError(t('quickNoteWriteFirst'));
+    const when = whenOf(draft.when);
+    if (when.problem) return setError(when.problem);
     const followUpProblem = quickFollowUpProblem(followUp);
     if (followUpProblem) return setError(followUpProblem);
     saving.current = true;
@@ -90,6 +93,7 @@ export function QuickNote({ tabId, pagePeople, preselect = [], fromMenu = false 
         ...(listed.length > 0 && { listed, fromTab: tabId }),
         ...(experience && { experience }),
         ...(source && { source }),
+        ...(when.at !== undefined && { at: when.at }),
         ...(followUpRequest && { followUp: followUpRequest }),
       });
       note.reset(freshNote(preselect));
@@ -144,6 +148,7 @@ export function QuickNote({ tabId, pagePeople, preselect = [], fromMenu = false 
         onKind={(kind) => note.update({ kind })}
         onExperience={(experience) => note.update({ experience })}
       />
+      <WhenField id="note-when" value={draft.when} onChange={(when) => note.update({ when })} />
       <label for="quick-note-text">{t('quickNoteText')}</label>
       <textarea
         id="quick-note-text"

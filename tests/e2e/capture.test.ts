@@ -2,6 +2,7 @@ import { afterEach, beforeEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { Tend } from './harness';
 import { askBackground } from './pages/ask';
+import { localInput } from './pages/follow-ups';
 import { Popup } from './pages/popup';
 import { SidePanel } from './pages/side-panel';
 import { clickLogMenu as logMenu } from './pages/log-menu';
@@ -91,6 +92,33 @@ test('popup: the draft (text, people, kind) survives closing the popup; saving c
   await expect.poll(() => third.offeredNames()).toHaveLength(3);
   expect(await third.selectedNames()).toEqual([]);
   expect(await third.note.inputValue()).toBe('');
+});
+
+test('popup: "When was it?" dates yesterday’s call; the draft keeps the date when the popup closes; the entry is at that time', async () => {
+  const gmail = await tend.openGmail('thread-second', '#inbox/thread-two');
+  const tabId = await tend.tabIdOf(gmail);
+  const first = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
+  await first.addFromPage('Katherine Johnson');
+  const when = new Date(Date.now() - 26 * 3_600_000);
+  when.setSeconds(0, 0);
+  await first.page.getByLabel('Kind').selectOption('call');
+  await first.page.getByLabel('When was it?').fill(localInput(when.getTime()));
+  await first.note.fill('Yesterday’s call about the launch window');
+  // Kept on every change, as the rest of the draft is.
+  await expect
+    .poll(() => askBackground(first.page, { type: 'getTabDraft', tabId, slot: 'page' }).then((d) => d.record?.draft.when))
+    .toBe(localInput(when.getTime()));
+  await first.page.close();
+
+  const popup = await Popup.open(await tend.context.newPage(), tend.url('popup', `?tab=${tabId}`));
+  await expect.poll(() => popup.page.getByLabel('When was it?').inputValue()).toBe(localInput(when.getTime()));
+  await popup.save();
+  await popup.page.getByRole('status', { name: 'Saved' }).waitFor();
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${tabId}`));
+  await panel.openPerson('Katherine Johnson');
+  const entry = panel.history.filter({ hasText: 'Yesterday’s call about the launch window' });
+  await entry.waitFor();
+  expect(await entry.locator('time').getAttribute('datetime')).toBe(when.toISOString());
 });
 
 test('context menu, one person on the tab: the selection is logged at once; Undo removes it', async () => {

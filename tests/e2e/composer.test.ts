@@ -5,6 +5,7 @@
  */
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { Tend } from './harness';
+import { localInput } from './pages/follow-ups';
 import { SidePanel } from './pages/side-panel';
 
 let tend: Tend;
@@ -14,9 +15,8 @@ beforeEach(async () => {
 afterEach(() => tend?.close());
 
 const DAY = 86_400_000;
-const pad = (n: number) => String(n).padStart(2, '0');
 /** A `datetime-local` value in this machine's time zone (the browser's too). */
-const localValue = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+const localValue = (d: Date) => localInput(d.getTime());
 
 test('the composer’s draft survives switching persons and closing the panel, per person', async () => {
   const gmail = await tend.openGmail('thread-expanded', '#inbox/thread-one');
