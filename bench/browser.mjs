@@ -18,6 +18,9 @@ export const BROWSER_ARGS = [
   '--disable-sync',
 ];
 
+/** @param {URL} url */
+const isWebUrl = (url) => url.protocol === 'http:' || url.protocol === 'https:';
+
 /** Launch Chromium as the e2e harness does (TEND_CHROMIUM overrides the path). */
 export async function launchBrowser() {
   const browser = await chromium.launch({
@@ -31,11 +34,12 @@ export async function launchBrowser() {
 }
 
 /**
- * Answer BENCH_URL with a blank cross-origin-isolated page and refuse every other request.
+ * Answer BENCH_URL with a blank cross-origin-isolated page and refuse every other web request
+ * (an extension's own pages, chrome-extension:// URLs, still load).
  * @param {import('playwright-core').BrowserContext} context
  */
 export async function serveBlankPage(context) {
-  await context.route('**/*', (route) => {
+  await context.route(isWebUrl, (route) => {
     if (route.request().url() !== BENCH_URL) return route.abort('blockedbyclient');
     return route.fulfill({
       status: 200,

@@ -4,6 +4,7 @@
  * common, a long tail rare), as in a real address book and real notes; a few people have long
  * histories (thousands of entries), most have a handful.
  */
+import type { TendDatabase } from '../utils/db/schema';
 import type { Contact, Interaction } from '../utils/model/records';
 import { SeededRandom } from './pages/random';
 
@@ -157,4 +158,26 @@ export function buildSearchCorpus(people = 10_000, notes = 100_000, seed = 20251
   ];
   const keystrokes = targets.flatMap((target) => Array.from({ length: target.length }, (_, i) => target.slice(0, i + 1)).filter((q) => !q.endsWith(' ')));
   return { contacts, notes: entries, lookupAddresses, keystrokes };
+}
+
+/** Write the corpus into a Tend database as its stores hold it (people with their identities, notes with their timeline links), 5,000 records a transaction. */
+export async function writeSearchCorpus(db: TendDatabase, corpus: SearchCorpus): Promise<void> {
+  const batch = 5000;
+  for (let i = 0; i < corpus.contacts.length; i += batch) {
+    const tx = db.transaction(['contacts', 'identities'], 'readwrite');
+    for (const contact of corpus.contacts.slice(i, i + batch)) {
+      void tx.objectStore('contacts').put(contact);
+      for (const identity of contact.identities)
+        void tx.objectStore('identities').put({ key: `${identity.kind}:${identity.value}`, ...identity, contactId: contact.id });
+    }
+    await tx.done;
+  }
+  for (let i = 0; i < corpus.notes.length; i += batch) {
+    const tx = db.transaction(['interactions', 'timeline'], 'readwrite');
+    for (const note of corpus.notes.slice(i, i + batch)) {
+      void tx.objectStore('interactions').put(note);
+      for (const contactId of note.contactIds) void tx.objectStore('timeline').put({ contactId, at: note.at, interactionId: note.id });
+    }
+    await tx.done;
+  }
 }

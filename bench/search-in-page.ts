@@ -1,6 +1,6 @@
 /**
  * The search bench's in-page half, bundled by search-bench.mjs and injected into a blank page of
- * headless Chromium: writes the corpus into a real IndexedDB through Tend's own upgrade path,
+ * headless Chromium on a disk-backed profile: writes the corpus into a real IndexedDB through Tend's own upgrade path,
  * then times Tend against MiniSearch (per-keystroke search) and against Dexie 4 (a person by
  * address plus their 50 newest entries) on the same data, alternating, in the same tab.
  */
@@ -18,7 +18,7 @@ import { dropSearchIndex, lastLoad, saveSearchIndexNow, searchIndexOf } from '..
 import { searchEverything } from '../utils/search/search';
 import { queryTerms, termsOf } from '../utils/search/tokens';
 import { median } from './median.mjs';
-import { buildSearchCorpus, type SearchCorpus } from './search-corpus';
+import { buildSearchCorpus, writeSearchCorpus, type SearchCorpus } from './search-corpus';
 
 const DB = 'tend-search-bench';
 /** Rounds over the keystrokes / addresses; every round alternates which side goes first. */
@@ -44,27 +44,6 @@ interface Prepared {
   dexieCached: Dexie;
 }
 let prepared: Prepared | undefined;
-
-async function writeCorpus(db: TendDatabase, corpus: SearchCorpus): Promise<void> {
-  const batch = 5000;
-  for (let i = 0; i < corpus.contacts.length; i += batch) {
-    const tx = db.transaction(['contacts', 'identities'], 'readwrite');
-    for (const contact of corpus.contacts.slice(i, i + batch)) {
-      void tx.objectStore('contacts').put(contact);
-      for (const identity of contact.identities)
-        void tx.objectStore('identities').put({ key: `${identity.kind}:${identity.value}`, ...identity, contactId: contact.id });
-    }
-    await tx.done;
-  }
-  for (let i = 0; i < corpus.notes.length; i += batch) {
-    const tx = db.transaction(['interactions', 'timeline'], 'readwrite');
-    for (const note of corpus.notes.slice(i, i + batch)) {
-      void tx.objectStore('interactions').put(note);
-      for (const contactId of note.contactIds) void tx.objectStore('timeline').put({ contactId, at: note.at, interactionId: note.id });
-    }
-    await tx.done;
-  }
-}
 
 /** MiniSearch over the same records and the same words (Tend's tokenizer), prefix AND search. */
 function buildMiniSearch(contacts: Contact[], notes: Interaction[]): MiniSearch {
@@ -93,16 +72,16 @@ function buildMiniSearch(contacts: Contact[], notes: Interaction[]): MiniSearch 
   return mini;
 }
 
-/** Build everything once per tab: the database, Tend's index, MiniSearch's, a Dexie connection. */
-async function searchSetup() {
+/** Build everything once per tab: the database (`people` people, `notes` notes), Tend's index, MiniSearch's, a Dexie connection. */
+async function searchSetup(people: number, notes: number) {
   const t0 = performance.now();
-  const corpus = buildSearchCorpus();
+  const corpus = buildSearchCorpus(people, notes);
   await new Promise<void>((resolve) => {
     const request = indexedDB.deleteDatabase(DB);
     request.onsuccess = request.onerror = request.onblocked = () => resolve();
   });
   const db = await openTendDb(DB);
-  await writeCorpus(db, corpus);
+  await writeSearchCorpus(db, corpus);
   const t1 = performance.now();
   dropSearchIndex(db);
   const index = await searchIndexOf(db);
