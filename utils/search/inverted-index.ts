@@ -82,7 +82,9 @@ export class InvertedIndex {
   private docAlive = new Uint8Array(0);
   private docRecency = new Float64Array(0);
   private docIds: string[] = [];
-  private docByKey = new Map<string, number>();
+  // One map per kind, keyed by the id string docIds already holds: a "kind:id" key was a second
+  // string per record (issue 17: about a quarter of the index's heap).
+  private docByKind: [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
   private liveByKind = [0, 0];
 
   // Terms: id -> text and postings ((doc << FIELD_BITS) | field bits), plus a sorted view for prefixes.
@@ -110,7 +112,7 @@ export class InvertedIndex {
 
   /** True when the record is indexed. */
   has(kind: DocKind, id: string): boolean {
-    return this.docByKey.has(`${KIND_CODE[kind]}:${id}`);
+    return this.docByKind[KIND_CODE[kind]]!.has(id);
   }
 
   /** Index a record, replacing any earlier version of it. */
@@ -122,7 +124,7 @@ export class InvertedIndex {
     this.docAlive[number] = 1;
     this.docRecency[number] = doc.recency;
     this.docIds[number] = doc.id;
-    this.docByKey.set(`${KIND_CODE[doc.kind]}:${doc.id}`, number);
+    this.docByKind[KIND_CODE[doc.kind]]!.set(doc.id, number);
     this.liveByKind[KIND_CODE[doc.kind]]!++;
     const masks = new Map<string, number>();
     for (const [field, text] of doc.fields) {
@@ -133,10 +135,10 @@ export class InvertedIndex {
 
   /** Forget a record (a tombstone: its postings are skipped, and dropped at the next compaction). */
   remove(kind: DocKind, id: string): void {
-    const key = `${KIND_CODE[kind]}:${id}`;
-    const number = this.docByKey.get(key);
+    const byId = this.docByKind[KIND_CODE[kind]]!;
+    const number = byId.get(id);
     if (number === undefined) return;
-    this.docByKey.delete(key);
+    byId.delete(id);
     this.docAlive[number] = 0;
     this.liveByKind[KIND_CODE[kind]]!--;
     this.deadCount++;
@@ -158,37 +160,40 @@ export class InvertedIndex {
     for (const range of ranges) range.size = this.postingsIn(range.from, range.to);
     ranges.sort((a, b) => a.size - b.size);
     const candidates: number[] = [];
+    // The per-posting loop reads these arrays in locals: through `this` every access was a
+    // property load the compiler could not hoist past the typed-array stores (issue 17's p95).
+    const { docAlive, queryStamp, matchedWords, score, wordStamp, bestForWord, postings, postingLength, sortedIds, termText } = this;
     for (let i = 0; i < ranges.length; i++) {
       const { word, from, to } = ranges[i]!;
       if (from === to) return result;
       const stamp = ++this.wordNumber;
       for (let r = from; r < to; r++) {
-        const termId = this.sortedIds[r]!;
-        const termLength = this.termText[termId]!.length;
+        const termId = sortedIds[r]!;
+        const termLength = termText[termId]!.length;
         const quality = termLength === word.length ? 1 : 0.5 + (0.3 * word.length) / termLength;
-        const list = this.postings[termId]!;
-        const length = this.postingLength[termId]!;
+        const list = postings[termId]!;
+        const length = postingLength[termId]!;
         for (let j = 0; j < length; j++) {
           const posting = list[j]!;
           const doc = posting >>> FIELD_BITS;
-          if (!this.docAlive[doc]) continue;
+          if (!docAlive[doc]) continue;
           if (i === 0) {
-            if (this.queryStamp[doc] !== query) {
-              this.queryStamp[doc] = query;
-              this.matchedWords[doc] = 0;
-              this.score[doc] = 0;
+            if (queryStamp[doc] !== query) {
+              queryStamp[doc] = query;
+              matchedWords[doc] = 0;
+              score[doc] = 0;
               candidates.push(doc);
             }
-          } else if (this.queryStamp[doc] !== query || this.matchedWords[doc]! < i) continue;
+          } else if (queryStamp[doc] !== query || matchedWords[doc]! < i) continue;
           const weight = WEIGHT_OF_MASK[posting & FIELD_MASK]! * quality;
-          if (this.wordStamp[doc] !== stamp) {
-            this.wordStamp[doc] = stamp;
-            this.matchedWords[doc] = i + 1;
-            this.bestForWord[doc] = weight;
-            this.score[doc]! += weight;
-          } else if (weight > this.bestForWord[doc]!) {
-            this.score[doc]! += weight - this.bestForWord[doc]!;
-            this.bestForWord[doc] = weight;
+          if (wordStamp[doc] !== stamp) {
+            wordStamp[doc] = stamp;
+            matchedWords[doc] = i + 1;
+            bestForWord[doc] = weight;
+            score[doc]! += weight;
+          } else if (weight > bestForWord[doc]!) {
+            score[doc]! += weight - bestForWord[doc]!;
+            bestForWord[doc] = weight;
           }
         }
       }
@@ -206,9 +211,14 @@ export class InvertedIndex {
         notes.offer(doc, this.score[doc]!, this.docRecency[doc]!);
       }
     }
-    result.people = people.docs.map((doc, i) => ({ id: this.docIds[doc]!, score: people.scores[i]! }));
-    result.notes = notes.docs.map((doc, i) => ({ id: this.docIds[doc]!, score: notes.scores[i]! }));
+    result.people = this.hitsOf(people);
+    result.notes = this.hitsOf(notes);
     return result;
+  }
+
+  private hitsOf(top: TopHits): IndexHit[] {
+    const { docs, scores } = top.ranked();
+    return docs.map((doc, i) => ({ id: this.docIds[doc]!, score: scores[i]! }));
   }
 
   /**
@@ -217,10 +227,7 @@ export class InvertedIndex {
    */
   toSnapshot(): InvertedIndexSnapshot {
     const docs = this.docCount;
-    const offsets = new Int32Array(this.termText.length + 1);
-    for (let id = 0; id < this.termText.length; id++) offsets[id + 1] = offsets[id]! + this.postingLength[id]!;
-    const postings = new Int32Array(offsets[this.termText.length]!);
-    for (let id = 0; id < this.termText.length; id++) postings.set(this.postings[id]!.subarray(0, this.postingLength[id]!), offsets[id]!);
+    const { offsets, postings } = this.packedPostings();
     this.ensureSorted();
     return {
       format: SNAPSHOT_FORMAT,
@@ -233,6 +240,34 @@ export class InvertedIndex {
       postings,
       sortedIds: Int32Array.from(this.sortedIds),
     };
+  }
+
+  /**
+   * Give back what growing left unused (after a build): every word's postings moved into one
+   * array cut to size, and the per-record arrays cut to the records held. Doubling leaves about a
+   * third of each array empty (issue 17: the worker's memory with the index).
+   */
+  trim(): void {
+    const { offsets, postings } = this.packedPostings();
+    for (let id = 0; id < this.termText.length; id++) this.postings[id] = postings.subarray(offsets[id]!, offsets[id + 1]!);
+    const docs = this.docCount;
+    this.docKind = this.docKind.slice(0, docs);
+    this.docAlive = this.docAlive.slice(0, docs);
+    this.docRecency = this.docRecency.slice(0, docs);
+    this.queryStamp = this.queryStamp.slice(0, docs);
+    this.wordStamp = this.wordStamp.slice(0, docs);
+    this.matchedWords = this.matchedWords.slice(0, docs);
+    this.score = this.score.slice(0, docs);
+    this.bestForWord = this.bestForWord.slice(0, docs);
+  }
+
+  /** Every word's postings in one array, word after word, and where each word's start. */
+  private packedPostings(): { offsets: Int32Array; postings: Int32Array } {
+    const offsets = new Int32Array(this.termText.length + 1);
+    for (let id = 0; id < this.termText.length; id++) offsets[id + 1] = offsets[id]! + this.postingLength[id]!;
+    const postings = new Int32Array(offsets[this.termText.length]!);
+    for (let id = 0; id < this.termText.length; id++) postings.set(this.postings[id]!.subarray(0, this.postingLength[id]!), offsets[id]!);
+    return { offsets, postings };
   }
 
   /** An index from `toSnapshot`'s data; undefined when the data is not in this version's format. */
@@ -252,7 +287,7 @@ export class InvertedIndex {
         index.deadCount++;
         continue;
       }
-      index.docByKey.set(`${index.docKind[doc]}:${index.docIds[doc]}`, doc);
+      index.docByKind[index.docKind[doc]!]!.set(index.docIds[doc]!, doc);
       index.liveByKind[index.docKind[doc]!]!++;
     }
     index.termText = snapshot.terms === '' ? [] : snapshot.terms!.split('\n');
@@ -366,7 +401,8 @@ export class InvertedIndex {
     this.docIds.length = next;
     this.docCount = next;
     this.deadCount = 0;
-    this.docByKey = new Map(this.docIds.map((id, doc) => [`${this.docKind[doc]}:${id}`, doc]));
+    this.docByKind = [new Map(), new Map()];
+    for (let doc = 0; doc < next; doc++) this.docByKind[this.docKind[doc]!]!.set(this.docIds[doc]!, doc);
     const termText: string[] = [];
     const postings: Int32Array[] = [];
     const postingLength: number[] = [];

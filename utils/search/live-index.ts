@@ -136,6 +136,7 @@ async function rebuild(db: TendDatabase, live: LiveIndex): Promise<void> {
   const index = new InvertedIndex();
   for await (const contact of readAllRecords(db, 'contacts', BUILD_PAGE)) index.add(personDoc(contact));
   for await (const entry of readAllRecords(db, 'interactions', BUILD_PAGE)) index.add(noteDoc(entry));
+  index.trim();
   live.index = index;
   live.seq = seq;
   live.built = true;

@@ -8,31 +8,75 @@ export function grown<T extends Int32Array | Uint32Array | Uint8Array | Float32A
   return next;
 }
 
-/** Ranked best-first list of at most `limit` hits; insertion keeps it sorted. */
+/**
+ * The best `limit` hits of many offered: a min-heap of the kept ones, worst at the root, so a hit
+ * that does not beat the worst kept is one comparison and one that does costs O(log limit). (A
+ * sorted list took an insertion per accepted hit: offered in doc order, which is oldest first, a
+ * one-letter query's equal scores were each newer than the last kept and each shifted the list,
+ * ~100k times; issue 17's p95 keystroke.)
+ */
 export class TopHits {
-  readonly docs: number[] = [];
-  readonly scores: number[] = [];
-  readonly recency: number[] = [];
+  private readonly heapDocs: number[] = [];
+  private readonly heapScores: number[] = [];
+  private readonly heapRecency: number[] = [];
   constructor(private readonly limit: number) {}
 
+  /** Keep the hit if it is among the best `limit` so far (higher score, then more recent, wins). */
   offer(doc: number, score: number, recency: number): void {
-    const n = this.docs.length;
+    const n = this.heapDocs.length;
     if (this.limit === 0) return;
-    if (n === this.limit && !this.beats(score, recency, n - 1)) return;
-    let at = n === this.limit ? n - 1 : n;
-    while (at > 0 && this.beats(score, recency, at - 1)) at--;
-    this.docs.splice(at, 0, doc);
-    this.scores.splice(at, 0, score);
-    this.recency.splice(at, 0, recency);
-    if (this.docs.length > this.limit) {
-      this.docs.pop();
-      this.scores.pop();
-      this.recency.pop();
+    if (n < this.limit) {
+      this.heapDocs.push(doc);
+      this.heapScores.push(score);
+      this.heapRecency.push(recency);
+      this.siftUp(n);
+    } else if (this.beats(score, recency, 0)) {
+      this.heapDocs[0] = doc;
+      this.heapScores[0] = score;
+      this.heapRecency[0] = recency;
+      this.siftDown(0);
     }
   }
 
+  /** The kept hits best first: their docs and scores, in the same order. */
+  ranked(): { docs: number[]; scores: number[] } {
+    const order = this.heapDocs.map((_, i) => i).sort((a, b) => (this.beatsAt(a, b) ? -1 : this.beatsAt(b, a) ? 1 : 0));
+    return { docs: order.map((i) => this.heapDocs[i]!), scores: order.map((i) => this.heapScores[i]!) };
+  }
+
   private beats(score: number, recency: number, index: number): boolean {
-    const other = this.scores[index]!;
-    return score > other || (score === other && recency > this.recency[index]!);
+    const other = this.heapScores[index]!;
+    return score > other || (score === other && recency > this.heapRecency[index]!);
+  }
+
+  private beatsAt(a: number, b: number): boolean {
+    return this.beats(this.heapScores[a]!, this.heapRecency[a]!, b);
+  }
+
+  private siftUp(at: number): void {
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!this.beatsAt(parent, at)) return;
+      this.swap(at, parent);
+      at = parent;
+    }
+  }
+
+  private siftDown(at: number): void {
+    const n = this.heapDocs.length;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < n && this.beatsAt(worst, left)) worst = left;
+      if (right < n && this.beatsAt(worst, right)) worst = right;
+      if (worst === at) return;
+      this.swap(at, worst);
+      at = worst;
+    }
+  }
+
+  private swap(a: number, b: number): void {
+    for (const list of [this.heapDocs, this.heapScores, this.heapRecency]) [list[a], list[b]] = [list[b]!, list[a]!];
   }
 }
