@@ -86,7 +86,7 @@ async function extensionRows(context, people, notes) {
     const withIndex = await workerHeap(context, page, origin);
     const corpus = `${people.toLocaleString('en')} people, ${notes.toLocaleString('en')} notes, disk`;
     const indexBytes = withIndex.usedBytes - before.usedBytes;
-    const heapBudget = megabytes((HEAP_GOAL_BYTES * (people + notes)) / HEAP_GOAL_RECORDS);
+    const heapBudget = Number(megabytes((HEAP_GOAL_BYTES * (people + notes)) / HEAP_GOAL_RECORDS).toFixed(1));
     return [
       valueRow(
         `search: per keystroke through the extension (page asks, worker answers: index, records, highlights), ${corpus}, median`,
