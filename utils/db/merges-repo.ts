@@ -25,3 +25,18 @@ export async function listOpenMerges(tx: ReadTx, limit: number): Promise<MergeRe
   }
   return found;
 }
+
+/** Every merge record (merges are few: one per merge the user made, on any of their devices). */
+export function listAllMerges(tx: ReadTx): Promise<MergeRecord[]> {
+  return tx.objectStore('merges').getAll();
+}
+
+/** Write a merge record as sync received or grew it (replacing the one with its id). */
+export async function putMerge(tx: WriteTx, record: MergeRecord): Promise<void> {
+  await tx.objectStore('merges').put(record);
+}
+
+/** The merge not undone that took `mergedId` away, if any. */
+export async function openMergeOf(tx: ReadTx, mergedId: string): Promise<MergeRecord | undefined> {
+  return (await listAllMerges(tx)).find((record) => record.mergedId === mergedId && record.undoneAt === undefined);
+}

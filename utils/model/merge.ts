@@ -23,3 +23,10 @@ export const MergeRecord = z.object({
   undoneAt: epochMs.optional(),
 });
 export type MergeRecord = z.infer<typeof MergeRecord>;
+
+/**
+ * A merge as sync replicates it (`merge:<id>` documents, issue 18): the whole record, so every
+ * device can apply it to what it still holds of the merged person, and undo it.
+ */
+export const MergeDocument = z.object({ kind: z.literal('merge'), record: MergeRecord });
+export type MergeDocument = z.infer<typeof MergeDocument>;

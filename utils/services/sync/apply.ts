@@ -6,14 +6,15 @@
  */
 import { addContact, getContact, hasHistory, putContact, removeContact } from '../../db/contacts-repo';
 import { getFollowUp, putFollowUp, removeFollowUp } from '../../db/followups-repo';
-import { identitiesOf, linkIdentity, ownerOfIdentityKey, unlinkIdentityKey } from '../../db/identities-repo';
+import { identitiesOf, linkIdentity, moveAllIdentities, ownerOfIdentityKey, unlinkIdentityKey } from '../../db/identities-repo';
+import { openMergeOf } from '../../db/merges-repo';
 import { addInteraction, findByDedupeKey, getInteraction, removeInteraction, updateInteraction } from '../../db/interactions-repo';
 import { identityKey, type WriteTx } from '../../db/schema';
 import type { Contact, Interaction } from '../../model/records';
 import { sameValue, type ReadDocument, type SyncKind } from './documents';
 
 /** The stores a pull writes (its state record is in `settings`). */
-export const APPLY_STORES = ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'settings'] as const;
+export const APPLY_STORES = ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'merges', 'settings'] as const;
 
 /** What applying one document did. */
 export type Applied = 'written' | 'unchanged' | 'kept-local';
@@ -73,6 +74,9 @@ async function deleteRecord(tx: WriteTx, kind: SyncKind, id: string): Promise<Ap
   else if (kind === 'followup') await removeFollowUp(tx, id);
   else {
     if (await hasHistory(tx, id)) return 'kept-local';
+    // A person merged away on another device: their addresses go to whom they were merged into.
+    const merge = await openMergeOf(tx, id);
+    if (merge && (await getContact(tx, merge.keptId))) await moveAllIdentities(tx, id, merge.keptId);
     for (const row of await identitiesOf(tx, id)) await unlinkIdentityKey(tx, row.key, id);
     await removeContact(tx, id);
   }

@@ -13,6 +13,8 @@ import { readBases, writeBases } from './bases';
 import { documentId, readDocument, sameValue, type SyncedRecord } from './documents';
 import { keptWhatMattersEntry } from './kept-text';
 import { mergeVersions } from './merge';
+import { applyMergeFact, isMergeDocumentId, mergeDocument, readMergeDocument, unionMergeVersions } from './merge-facts';
+import { redirectToKept } from './redirect';
 import { readState } from './state';
 import type { Replica } from './replicas';
 
@@ -39,9 +41,13 @@ export async function applyReplicaChanges(db: TendDatabase, replica: Replica, no
     // A conflicted document is resolved into a new revision, applied when the feed reaches it.
     const conflicted = docs.filter((doc) => doc._conflicts?.length);
     for (const doc of conflicted) await resolveConflict(replica, doc);
-    // People deleted last in a batch, after the entries and follow-ups that went with them.
-    const deletesPerson = (doc: { _id: string; _deleted?: boolean }) => doc._deleted === true && doc._id.startsWith('contact:');
-    const settled = docs.filter((doc) => !doc._conflicts?.length).sort((a, b) => Number(deletesPerson(a)) - Number(deletesPerson(b)));
+    // Merge facts first, people deleted last in a batch, after the entries and follow-ups that went with them.
+    const order = (doc: { _id: string; _deleted?: boolean }) =>
+      isMergeDocumentId(doc._id) ? -1 : Number(doc._deleted === true && doc._id.startsWith('contact:'));
+    const unresolved = docs.filter((doc) => !doc._conflicts?.length).sort((a, b) => order(a) - order(b));
+    // Late records of a merged person are rewritten in the replica: their new versions come later in the feed.
+    const redirected = await redirectToKept(db, replica, unresolved);
+    const settled = unresolved.filter((doc) => !redirected.has(doc._id));
     const bases = await readBases(
       replica,
       settled.map((doc) => doc._id),
@@ -50,6 +56,12 @@ export async function applyReplicaChanges(db: TendDatabase, replica: Replica, no
     const tx = writeTx(db, [...APPLY_STORES], { origin: SYNC_ORIGIN });
     let rejected = 0;
     for (const doc of settled) {
+      if (isMergeDocumentId(doc._id)) {
+        const fact = readMergeDocument(doc);
+        if (!fact.ok) rejected++;
+        else if ((await applyMergeFact(tx, fact.record)) === 'written') total.applied++;
+        continue;
+      }
       const read = readDocument(doc);
       if (!read.ok) {
         rejected++;
@@ -75,6 +87,7 @@ export async function applyReplicaChanges(db: TendDatabase, replica: Replica, no
  */
 async function resolveConflict(replica: Replica, winner: object & { _id: string; _rev?: string; _conflicts?: string[] }): Promise<void> {
   const losers = await Promise.all((winner._conflicts ?? []).map((rev) => replica.get<object>(winner._id, { rev })));
+  if (isMergeDocumentId(winner._id)) return resolveMergeConflict(replica, winner, losers);
   const versions = [winner, ...losers]
     .sort((a, b) => ((a as { _rev: string })._rev < (b as { _rev: string })._rev ? -1 : 1))
     .map((doc) => readDocument(doc))
@@ -97,5 +110,15 @@ async function resolveConflict(replica: Replica, winner: object & { _id: string;
       writes.push({ _id: documentId('entry', entry.id), kind: 'entry', record: entry });
     }
   }
+  await replica.bulkDocs(writes);
+}
+
+/** A conflicted merge document: every valid version's union on the winning branch, the other branches closed. */
+async function resolveMergeConflict(replica: Replica, winner: object & { _id: string; _rev?: string }, losers: object[]): Promise<void> {
+  const byRev = [winner, ...losers].sort((a, b) => ((a as { _rev: string })._rev < (b as { _rev: string })._rev ? -1 : 1));
+  const union = unionMergeVersions(byRev);
+  const writes: object[] = losers.map((doc) => ({ _id: winner._id, _rev: (doc as { _rev: string })._rev, _deleted: true }));
+  const held = readMergeDocument(winner);
+  if (union && !(held.ok && sameValue(held.record, union))) writes.push(mergeDocument(union, winner._rev));
   await replica.bulkDocs(writes);
 }

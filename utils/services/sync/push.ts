@@ -13,6 +13,7 @@ import { readBases, writeBases } from './bases';
 import { documentId, KIND_OF_STORE, readDocument, sameValue, stampedFields, toDocument, type SyncedRecord } from './documents';
 import { keptWhatMattersEntry } from './kept-text';
 import { mergeVersions } from './merge';
+import { copyMerges } from './merge-facts';
 import type { Replica } from './replicas';
 
 type TendRecord = Contact | Interaction | FollowUp;
@@ -39,8 +40,9 @@ export async function copyOutbox(
   pulled: ReadonlyMap<string, unknown> = new Map(),
 ): Promise<Copied> {
   const seq = await latestChangeSeq(db);
+  // Merge facts first: a device reading the feed learns of a merge before the records it moved.
+  let written = await copyMerges(db, replica);
   const touched = await touchedSince(db, replica, pushedSeq, seq, now);
-  let written = 0;
   for (const store of STORES) {
     const ids = [...(touched.get(store)?.keys() ?? [])];
     for (let i = 0; i < ids.length; i += 100) written += await copyRecords(db, replica, store, ids.slice(i, i + 100), touched.get(store)!, pulled);
