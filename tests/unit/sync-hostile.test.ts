@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readTx } from '../../utils/db/schema';
 import { getContact, listAllContactIds } from '../../utils/db/contacts-repo';
 import { findContactIdByIdentity } from '../../utils/db/identities-repo';
+import { listAllMerges } from '../../utils/db/merges-repo';
 import { createContact } from '../../utils/services/people/people';
 import { updateContact } from '../../utils/services/people/contact-edits';
 import { newId } from '../../utils/ids';
@@ -44,6 +45,45 @@ describe('a hostile server', { timeout: 60_000 }, () => {
     expect(await listAllContactIds(tx)).toEqual([ada.id]);
     expect(await getContact(tx, ada.id)).toEqual(ada);
     expect(await findContactIdByIdentity(tx, { kind: 'email', value: 'ada@example.com' })).toBe(ada.id);
+  });
+
+  it('gets merge facts that do not hold counted as rejected: none is kept, no record is redirected', async () => {
+    const user = await server.createUser('gus');
+    const db = await server.createPrivateDb(user);
+    const laptop = await device();
+    const ada = await createContact(laptop.db, { displayName: 'Ada', email: 'ada@example.com' }, Date.now());
+    const bea = await createContact(laptop.db, { displayName: 'Bea', email: 'bea@example.com' }, Date.now());
+    await turnOn(laptop, server, user);
+    const merge = (id: string, record: object) => ({
+      kind: 'merge',
+      record: {
+        id,
+        at: 1,
+        keptId: bea.id,
+        mergedId: ada.id,
+        keptBefore: bea,
+        mergedBefore: ada,
+        keptAfter: bea,
+        movedIdentityKeys: [],
+        entries: [],
+        followUpIds: [],
+        ...record,
+      },
+    });
+    const [selfMerge, wrongTypes, otherId] = [newId(), newId(), newId()];
+    const bad: [string, object][] = [
+      [`merge:${selfMerge}`, merge(selfMerge, { keptId: ada.id })],
+      [`merge:${wrongTypes}`, merge(wrongTypes, { entries: 'all of them' })],
+      [`merge:${otherId}`, merge(newId(), {})],
+    ];
+    for (const [id, body] of bad) expect((await server.call('PUT', `/${db}/${id}`, { as: user, body })).status).toBe(201);
+
+    await laptop.sync.syncNow();
+    expect((await laptop.sync.status()).rejected).toBe(bad.length);
+    const tx = readTx(laptop.db, ['contacts', 'identities', 'merges']);
+    expect((await listAllContactIds(tx)).sort()).toEqual([ada.id, bea.id].sort());
+    expect(await findContactIdByIdentity(tx, { kind: 'email', value: 'ada@example.com' })).toBe(ada.id);
+    expect(await listAllMerges(tx)).toEqual([]);
   });
 
   it('cannot delete a person the user is editing: the edit stays and goes back to the server', async () => {

@@ -100,6 +100,18 @@ describe.each([
     expect(await contactOn(desktop.db, merged.id)).toEqual(await contactOn(laptop.db, merged.id));
     expect(await contactOn(desktop.db, kept.id)).toEqual(await contactOn(laptop.db, kept.id));
   });
+  it('can be undone on the other device too, which holds the merge as a fact', async () => {
+    const { laptop, desktop, kept, merged, merge, followUp } = await race();
+    await undoMerge(desktop.db, merge.mergeId, Date.now());
+    await both(laptop, desktop);
+    for (const side of [laptop, desktop]) {
+      expect((await listAllContacts(readTx(side.db, ['contacts']))).map((contact) => contact.id).sort()).toEqual([kept.id, merged.id].sort());
+      expect(await ownerOn(side.db, 'ada@work.example')).toBe(merged.id);
+      expect(await notesOf(side.db, merged.id)).toEqual(['Met at the salon']);
+      expect(await getFollowUp(readTx(side.db, ['followUps']), followUp.id)).toMatchObject({ contactId: merged.id });
+    }
+    expect(await contactOn(desktop.db, kept.id)).toEqual(await contactOn(laptop.db, kept.id));
+  });
 });
 
 // Each device applies the merge fact on its own, whichever way the late records meet it.
