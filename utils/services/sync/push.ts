@@ -40,9 +40,11 @@ export async function copyOutbox(
   pulled: ReadonlyMap<string, unknown> = new Map(),
 ): Promise<Copied> {
   const seq = await latestChangeSeq(db);
-  // Merge facts first: a device reading the feed learns of a merge before the records it moved.
-  let written = await copyMerges(db, replica);
   const touched = await touchedSince(db, replica, pushedSeq, seq, now);
+  // Merge facts first: a device reading the feed learns of a merge before the records it moved.
+  // A merge and its undo always write people: with no person changed, no merge changed here.
+  const peopleChanged = [...touched].some(([store, ids]) => store === 'contacts' && ids.size > 0);
+  let written = pushedSeq === undefined || peopleChanged ? await copyMerges(db, replica) : 0;
   for (const store of STORES) {
     const ids = [...(touched.get(store)?.keys() ?? [])];
     for (let i = 0; i < ids.length; i += 100) written += await copyRecords(db, replica, store, ids.slice(i, i + 100), touched.get(store)!, pulled);
