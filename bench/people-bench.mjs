@@ -39,7 +39,7 @@ function scenario(page, name, ...args) {
  * text's alike). Close the welcome tab and bring the bench's page to the front.
  * @param {import('playwright-core').BrowserContext} context @param {import('playwright-core').Page} page @param {string} welcomeUrl
  */
-async function keepFrames(context, page, welcomeUrl) {
+export async function keepFrames(context, page, welcomeUrl) {
   const isWelcome = (/** @type {import('playwright-core').Page} */ other) => other.url() === welcomeUrl;
   const welcome = context.pages().find(isWelcome) ?? (await context.waitForEvent('page', { predicate: isWelcome, timeout: 10_000 }).catch(() => undefined));
   await welcome?.close();

@@ -4,8 +4,8 @@
  * and exits 1 when any budget fails.
  *
  * `node bench/run.mjs --only web` runs some groups of rows alone (gmail, prose, hostile, web =
- * prose and hostile, sizes, search, people, calendar, wake, sync, overview; comma-separated), prints them
- * and writes nothing. `--scale 50k` runs the overview and search rows at 50,000 people and 505,000 entries (by hand).
+ * prose and hostile, sizes, search, people, calendar, wake, sync, overview, transfers; comma-separated), prints them
+ * and writes nothing. `--scale 50k` runs the overview, search and transfers rows at 50,000 people and 505,000 entries (by hand).
  */
 import { bundleForPage } from './bundle.mjs';
 import { launchBrowser, openBenchPage } from './browser.mjs';
@@ -20,6 +20,7 @@ import { calendarRows } from './calendar-bench.mjs'; // issue 16: a 200-guest ev
 import { wakeRows } from './wake-bench.mjs'; // issue 17: no worker start on sites Tend does not read
 import { syncRows } from './sync-bench.mjs'; // issue 18: initial sync and writes with sync on, against a local server
 import { overviewRows } from './overview-bench.mjs'; // issue 17: the year's overview from its running aggregate
+import { transferRows } from './transfers-bench.mjs'; // issue 17: restore, imports and export against bulk puts
 
 /** @typedef {import('./report.mjs').Row} Row */
 /** @typedef {import('./in-page').BenchScenarios} BenchScenarios */
@@ -50,7 +51,7 @@ function scenario(page, name, ...args) {
 }
 
 /** Row groups `--only` can pick. */
-const GROUPS = ['gmail', 'prose', 'hostile', 'sizes', 'search', 'people', 'calendar', 'wake', 'sync', 'overview'];
+const GROUPS = ['gmail', 'prose', 'hostile', 'sizes', 'search', 'people', 'calendar', 'wake', 'sync', 'overview', 'transfers'];
 
 /**
  * The groups to run: all, or those named after `--only` (`web` is prose and hostile).
@@ -256,6 +257,7 @@ async function main() {
   if (groups.has('people')) rows.push(...(await peopleRows()));
   if (groups.has('sync')) rows.push(...(await syncRows()));
   if (groups.has('overview')) rows.push(...(await overviewRows(scale)));
+  if (groups.has('transfers')) rows.push(...(await transferRows(scale)));
   // A partial run (or one at another scale) must not overwrite the full results.
   if (everything && scale === '10k') writeResults(rows);
   printTable(rows);

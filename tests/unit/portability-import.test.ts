@@ -276,6 +276,30 @@ describe('applyImport', () => {
     expect((await dump(db)).contacts).toHaveLength(before.contacts.length + 600);
   });
 
+  test('a step’s writes are all made before the first is answered: one round trip per step, not per record', async () => {
+    const preview = await previewFile(manyPeople(10));
+    // Writes made to the people and identity stores when IndexedDB answered the first of them.
+    const realAdd = IDBObjectStore.prototype.add;
+    let made = 0;
+    let madeAtFirstAnswer: number | undefined;
+    IDBObjectStore.prototype.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      const request = realAdd.call(this, value, key);
+      if (this.name === 'contacts' || this.name === 'identities') {
+        made++;
+        request.addEventListener('success', () => (madeAtFirstAnswer ??= made));
+      }
+      return request;
+    };
+    try {
+      await applyImport(db, preview, { now: LATER });
+    } finally {
+      IDBObjectStore.prototype.add = realAdd;
+    }
+    // 10 people and their 10 addresses, asked for at once (awaiting each, the first answer came after 1).
+    expect(madeAtFirstAnswer).toBe(20);
+    expect((await dump(db)).contacts.filter((contact) => contact.displayName.startsWith('Person '))).toHaveLength(10);
+  });
+
   test('a write the database itself refuses half-way (duplicate key) rolls everything back', async () => {
     const preview = await previewFile();
     const before = await dump(db);

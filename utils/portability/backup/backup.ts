@@ -15,6 +15,7 @@ import type { Backup, IdentityRow } from './format';
 import { writeBackupParts, type BackupWriteOptions } from './write';
 import { readBackup, type InvalidRecord, type RestoredStore } from './read';
 import { rollBack } from '../import/roll-back';
+import { unawaitedWrites, type UnawaitedWrites } from '../import/unawaited-writes';
 import { sameRecord } from '../import/same-record';
 
 type Counts = Record<RestoredStore, number>;
@@ -59,10 +60,8 @@ interface RestoreState {
   reportedTaken: Set<string>;
   /** Contacts Tend already had, kept as they are. */
   keptAsIs: Map<string, Contact>;
-  /** Writes made and not yet awaited (see `write`). */
-  pending: Promise<unknown>[];
-  /** The first write that failed: the error the restore throws. */
-  failure?: unknown;
+  /** Writes made and not yet awaited; the first that fails is the error the restore throws. */
+  writes: UnawaitedWrites;
   /** People whose record in the file was damaged and who are not in Tend: what names them is skipped. */
   skippedPeople: Set<string>;
 }
@@ -86,16 +85,6 @@ async function inChunks<T, R>(
     chunk.forEach((record, i) => decide(record, found[i]!));
     afterChunk?.(chunk.length);
   }
-}
-
-/** Make a write without waiting for it; the first that fails aborts the transaction (all or nothing). */
-function write(state: RestoreState, request: Promise<unknown>): void {
-  state.pending.push(
-    request.catch((error: unknown) => {
-      state.failure ??= error;
-      void rollBack(state.tx);
-    }),
-  );
 }
 
 async function restoreContacts(state: RestoreState, records: Contact[]): Promise<void> {
@@ -123,7 +112,7 @@ async function restoreContacts(state: RestoreState, records: Contact[]): Promise
         report.conflicts.push({ store: 'identities', id: identityKey(identity), reason: t('restoreConflictIdentityOf', contact.displayName) });
       }
       const row = taken.length ? { ...contact, identities: contact.identities.filter((i) => !taken.includes(i)) } : contact;
-      write(state, addContact(tx, row));
+      state.writes.add(addContact(tx, row));
       written.set(contact.id, row);
       report.added.contacts++;
     },
@@ -153,7 +142,7 @@ async function restoreIdentities(state: RestoreState, rows: IdentityRow[]): Prom
         report.conflicts.push({ store: 'identities', id: row.key, reason: t('restoreConflictIdentityDropped') });
         return;
       }
-      write(state, addIdentityRow(tx, row));
+      state.writes.add(addIdentityRow(tx, row));
       owners.set(row.key, row.contactId);
       report.added.identities++;
     },
@@ -187,7 +176,7 @@ async function restoreInteractions(state: RestoreState, records: Interaction[]):
         return;
       }
       // Through the repo: it also writes the timeline links, which the backup does not carry.
-      write(state, addInteraction(tx, interaction));
+      state.writes.add(addInteraction(tx, interaction));
       written.set(interaction.id, interaction);
       if (interaction.dedupeKey !== undefined) writtenDedupe.add(interaction.dedupeKey);
       report.added.interactions++;
@@ -213,7 +202,7 @@ async function restoreFollowUps(state: RestoreState, records: FollowUp[]): Promi
         else report.conflicts.push({ store: 'followUps', id: followUp.id, reason: t('restoreConflictFollowUp') });
         return;
       }
-      write(state, addFollowUp(tx, followUp));
+      state.writes.add(addFollowUp(tx, followUp));
       written.set(followUp.id, followUp);
       report.added.followUps++;
     },
@@ -287,19 +276,18 @@ export async function restoreBackup(db: TendDatabase, backup: unknown, { onProgr
   try {
     const skippedPeople = await missingPeople(tx, data);
     const owners = await identityOwners(tx);
-    state = { tx, afterChunk, report, owners, reportedTaken: new Set(), keptAsIs: new Map(), pending: [], skippedPeople };
+    state = { tx, afterChunk, report, owners, reportedTaken: new Set(), keptAsIs: new Map(), writes: unawaitedWrites(tx), skippedPeople };
     await restoreContacts(state, data.contacts);
     await restoreIdentities(state, data.identities);
     await restoreInteractions(state, data.interactions);
     await restoreFollowUps(state, data.followUps);
-    await Promise.all(state.pending);
-    if (state.failure !== undefined) throw state.failure;
+    await state.writes.settle();
     await tx.done;
     return report;
   } catch (error) {
     await rollBack(tx);
     // A failed write aborts the transaction, so later requests fail too: report the first cause
     // (the cancel, when it was one: the writes it aborted failed because of it).
-    throw cancelled ?? state?.failure ?? error;
+    throw cancelled ?? (state?.writes.failed ? state.writes.failure : error);
   }
 }

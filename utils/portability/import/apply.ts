@@ -13,9 +13,10 @@ import { lookupInTransaction } from './lookup';
 import { planImport } from './plan';
 import type { ImportsDatabase } from './store';
 import { rollBack } from './roll-back';
+import { unawaitedWrites } from './unawaited-writes';
 import { sameRecord } from './same-record';
 
-/** People written between two progress reports, and two checks for a cancel. */
+/** People written between two progress reports, and two checks for a cancel (their writes are awaited together). */
 const PEOPLE_PER_STEP = 250;
 
 /** Options of applyImport: the clock, how it is followed and stopped, and a hook tests use to fail an import half-way. */
@@ -25,8 +26,13 @@ export interface ApplyImportOptions {
   onProgress?: (done: number, total: number) => void;
   /** Cancels the import at its next step: the transaction is aborted, nothing is written. */
   signal?: AbortSignal;
-  /** TEST-ONLY: called after each write with the number written so far; throwing fails the import there. */
+  /** TEST-ONLY: called as each write succeeds with the number written so far; throwing fails the import there. */
   testOnlyAfterWrite?: (writes: number) => void;
+}
+
+/** `items` in steps of PEOPLE_PER_STEP. */
+function* inSteps<T>(items: readonly T[]): Generator<readonly T[]> {
+  for (let at = 0; at < items.length; at += PEOPLE_PER_STEP) yield items.slice(at, at + PEOPLE_PER_STEP);
 }
 
 const changesSomething = (merge: PlannedMerge) =>
@@ -44,10 +50,13 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
   if (!checked.success) throw new TendError('invalid', t('importApplyInvalid'));
   const preview = checked.data;
   const now = options.now ?? Date.now();
-  let writes = 0;
-  const wrote = () => options.testOnlyAfterWrite?.(++writes);
   // Through the commit path: the change log, the search index, reminders and open pages follow it.
   const tx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'imports']);
+  // Writes are made without waiting for each (one round trip per step, not per record); the first
+  // that fails rolls the transaction back.
+  const writes = unawaitedWrites(tx);
+  let written = 0;
+  const write = (request: Promise<unknown>) => writes.add(options.testOnlyAfterWrite ? request.then(() => options.testOnlyAfterWrite?.(++written)) : request);
   try {
     if (await importExists(tx, preview.id)) {
       throw new TendError('invalid', t('importApplyAlready'));
@@ -59,9 +68,10 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
     const changing = plan.matches.filter(changesSomething);
     const total = plan.newPeople.length + changing.length;
     let people = 0;
-    /** One more person written: every PEOPLE_PER_STEP, say how far, and stop here if cancelled. */
-    const step = () => {
-      if (++people % PEOPLE_PER_STEP !== 0 && people !== total) return;
+    /** `count` more people written: once their writes are done, say how far, and stop here if cancelled. */
+    const step = async (count: number) => {
+      await writes.settle();
+      people += count;
       if (options.signal?.aborted) throw new TendError('failed', t('importCancelled'));
       options.onProgress?.(people, total);
     };
@@ -75,60 +85,63 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
       addedIdentities: [],
       addedInteractionIds: [],
     };
-    const claim = async (contactId: string, identity: Contact['identities'][number]) => {
+    const claim = (contactId: string, identity: Contact['identities'][number]) => {
       // add, not put: an identity someone else holds must fail the import, never move.
-      await addIdentity(tx, identity, contactId);
+      write(addIdentity(tx, identity, contactId));
       record.addedIdentities.push({ key: identityKey(identity), contactId });
-      wrote();
     };
-    for (const person of plan.newPeople) {
-      const contact = Contact.parse({
-        id: newId(now),
-        displayName: person.displayName,
-        identities: person.identities,
-        tags: person.tags,
-        ...(person.org && { org: person.org }),
-        ...(person.title && { title: person.title }),
-        ...(person.note && { whatMatters: person.note }),
-        createdAt: now,
-        updatedAt: now,
-      });
-      await addContact(tx, contact);
-      record.createdContacts.push(contact);
-      wrote();
-      for (const identity of contact.identities) await claim(contact.id, identity);
-      step();
-    }
-    for (const merge of changing) {
-      const before = await getContact(tx, merge.contactId);
-      if (!before) throw new TendError('invalid', t('importApplyStale'));
-      const after = Contact.parse({
-        ...before,
-        ...merge.fill,
-        identities: [...before.identities, ...merge.addIdentities],
-        tags: [...before.tags, ...merge.addTags],
-        updatedAt: now,
-      });
-      await putContact(tx, after);
-      record.changedContacts.push({ before, after });
-      wrote();
-      for (const identity of merge.addIdentities) await claim(after.id, identity);
-      if (merge.note) {
-        // The person already has "what matters": the file's note joins their history instead.
-        // It does not move lastInteractionAt: importing is not talking to them.
-        const note: Interaction = { id: newId(now), contactIds: [after.id], kind: 'note', at: now, summary: merge.note, createdAt: now };
-        await addInteraction(tx, note);
-        record.addedInteractionIds.push(note.id);
-        wrote();
+    for (const newPeople of inSteps(plan.newPeople)) {
+      for (const person of newPeople) {
+        const contact = Contact.parse({
+          id: newId(now),
+          displayName: person.displayName,
+          identities: person.identities,
+          tags: person.tags,
+          ...(person.org && { org: person.org }),
+          ...(person.title && { title: person.title }),
+          ...(person.note && { whatMatters: person.note }),
+          createdAt: now,
+          updatedAt: now,
+        });
+        write(addContact(tx, contact));
+        record.createdContacts.push(contact);
+        for (const identity of contact.identities) claim(contact.id, identity);
       }
-      step();
+      await step(newPeople.length);
     }
-    await addImport(tx, ImportRecord.parse(record));
-    wrote();
+    for (const merges of inSteps(changing)) {
+      // A step's people are read at once, after every write before them (one transaction keeps the order).
+      const befores = await Promise.all(merges.map((merge) => getContact(tx, merge.contactId)));
+      merges.forEach((merge, i) => {
+        const before = befores[i];
+        if (!before) throw new TendError('invalid', t('importApplyStale'));
+        const after = Contact.parse({
+          ...before,
+          ...merge.fill,
+          identities: [...before.identities, ...merge.addIdentities],
+          tags: [...before.tags, ...merge.addTags],
+          updatedAt: now,
+        });
+        write(putContact(tx, after));
+        record.changedContacts.push({ before, after });
+        for (const identity of merge.addIdentities) claim(after.id, identity);
+        if (merge.note) {
+          // The person already has "what matters": the file's note joins their history instead.
+          // It does not move lastInteractionAt: importing is not talking to them.
+          const note: Interaction = { id: newId(now), contactIds: [after.id], kind: 'note', at: now, summary: merge.note, createdAt: now };
+          write(addInteraction(tx, note));
+          record.addedInteractionIds.push(note.id);
+        }
+      });
+      await step(merges.length);
+    }
+    write(addImport(tx, ImportRecord.parse(record)));
+    await writes.settle();
     await tx.done;
     return { importId: record.id };
   } catch (error) {
     await rollBack(tx);
-    throw error;
+    // A failed write aborts the transaction, so later requests fail too: the first cause is the error.
+    throw writes.failed ? writes.failure : error;
   }
 }
