@@ -122,12 +122,15 @@ test('settings an earlier Tend kept in chrome.storage.local move into the databa
   ).evaluate(
     (old) =>
       new Promise<void>((resolve, reject) => {
-        void (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ settings: old });
+        // Stored before the worker stops (a write still in flight at the restart would reach storage after the move).
+        const stored = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({
+          settings: old,
+        });
         const open = indexedDB.open('tend');
         open.onsuccess = () => {
           const tx = open.result.transaction('settings', 'readwrite');
           tx.objectStore('settings').clear();
-          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.oncomplete = () => (open.result.close(), void stored.then(() => resolve(), reject));
           tx.onerror = () => reject(tx.error);
         };
       }),
