@@ -4,6 +4,7 @@ import { CadenceSettings } from '../../components/settings/CadenceSettings';
 import { DangerZone } from '../../components/settings/DangerZone';
 import { EditableList } from '../../components/settings/EditableList';
 import { ExportData } from '../../components/settings/ExportData';
+import { IgnoreAutomatedSetting } from '../../components/settings/IgnoreAutomatedSetting';
 import { ImportData } from '../../components/settings/ImportData';
 import { OwnAddresses } from '../../components/settings/OwnAddresses';
 import { PassiveHistorySettings } from '../../components/settings/PassiveHistorySettings';
@@ -79,14 +80,7 @@ export function App() {
           parse={parseHostEntry}
           onChange={(sites) => update({ ...settings, neverCapture: { ...never, sites } })}
         />
-        <label class="checkbox">
-          <input
-            type="checkbox"
-            checked={settings.ignoreAutomatedSenders}
-            onChange={(e) => void update({ ...settings, ignoreAutomatedSenders: e.currentTarget.checked })}
-          />
-          {t('optionsIgnoreAutomated')}
-        </label>
+        <IgnoreAutomatedSetting settings={settings} onSaved={setSettings} />
       </section>
       <PassiveHistorySettings settings={settings} onSaved={setSettings} />
       <CadenceSettings settings={settings} onSaved={setSettings} />

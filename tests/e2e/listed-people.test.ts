@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, expect, test } from 'vitest';
 import { seriousViolations } from './axe';
 import { Tend } from './harness';
+import { OptionsPage } from './pages/options';
 import { Popup } from './pages/popup';
 import { SidePanel } from './pages/side-panel';
 
@@ -43,6 +44,23 @@ test('a team page read by a click lists forty people and saves none until one is
   expect(await panel.peopleList.getByRole('button', { name: /^Add to Tend: / }).count()).toBe(39);
   expect(await tend.contactCount()).toBe(1);
   await Promise.all([page.close(), panel.page.close()]);
+});
+
+test('"Ignore automated senders" turned off in the options: a noreply@ address is listed with the mailboxes', async () => {
+  const options = await OptionsPage.open(await tend.context.newPage(), tend.url('options'));
+  const box = options.page.getByLabel('Ignore automated senders');
+  expect(await box.isChecked()).toBe(true);
+  await box.uncheck();
+  // Saved in the worker, not only shown: the page read again holds it.
+  await expect.poll(() => options.page.reload().then(() => options.page.getByLabel('Ignore automated senders').isChecked())).toBe(false);
+
+  const page = await tend.open('https://people.example/team?tend-fixture=team-forty');
+  const panel = await SidePanel.open(await tend.context.newPage(), tend.url('sidepanel', `?tab=${await tend.tabIdOf(page)}`));
+  await page.bringToFront();
+  await tend.clickToolbarButton(page);
+  const teams = panel.page.getByRole('list', { name: 'Teams and mailboxes on this page' });
+  await expect.poll(() => teams.locator('.person-address').allInnerTexts()).toContain('noreply@society.example');
+  expect(await tend.contactCount()).toBe(0);
 });
 
 /** Each person in the database with their identities and the text of their timeline, read in the worker. */
