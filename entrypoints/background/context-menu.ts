@@ -10,6 +10,8 @@ import { savedPeopleOnTab } from '../../utils/storage/tab-people';
 
 export const LOG_MENU_ID = 'tend-log-interaction';
 const UNDO_PREFIX = 'tend-logged:';
+/** "Choose who it was about": the notification's id names the window whose side panel it opens. */
+const FINISH_PREFIX = 'tend-finish-log:';
 
 /** The menu entry, titled in Chrome's language (also read by tests from the worker). */
 export const logMenuEntry = (): Browser.contextMenus.CreateProperties => ({
@@ -40,7 +42,7 @@ export function menuLogUi(): MenuLogUi {
       if (alreadyOpen) return;
       // The click's user gesture may have lapsed while the entry was prepared: then say where it is.
       await browser.sidePanel.open({ windowId }).catch(() =>
-        browser.notifications.create('tend-finish-log', {
+        browser.notifications.create(`${FINISH_PREFIX}${windowId}`, {
           type: 'basic',
           iconUrl: browser.runtime.getURL('/icon/128.png'),
           title: t('notifyChooseWho'),
@@ -82,10 +84,17 @@ export async function undoLogged(db: Promise<TendDatabase>, notificationId: stri
 /** Undo from the confirmation's button; opening the side panel from the "finish" notification. */
 export function watchMenuNotifications(db: Promise<TendDatabase>): void {
   browser.notifications.onButtonClicked.addListener((notificationId) => void undoLogged(db, notificationId));
-  browser.notifications.onClicked.addListener(async (notificationId) => {
-    if (notificationId !== 'tend-finish-log') return;
-    const window = await browser.windows.getLastFocused();
-    if (window.id !== undefined) await browser.sidePanel.open({ windowId: window.id }).catch(() => undefined);
-    await browser.notifications.clear(notificationId);
-  });
+  browser.notifications.onClicked.addListener((notificationId) => void openPanelFromFinish(notificationId));
+}
+
+/**
+ * The "finish" notification clicked: its window's side panel opened at once, before anything is
+ * awaited, while Chrome still counts the click as a user gesture (sidePanel.open needs one).
+ */
+export async function openPanelFromFinish(notificationId: string): Promise<void> {
+  if (!notificationId.startsWith(FINISH_PREFIX)) return;
+  const windowId = Number(notificationId.slice(FINISH_PREFIX.length));
+  const opened = Number.isInteger(windowId) && windowId >= 0 ? browser.sidePanel.open({ windowId }).catch(() => undefined) : undefined;
+  await opened;
+  await browser.notifications.clear(notificationId);
 }
