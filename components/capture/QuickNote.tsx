@@ -11,6 +11,7 @@ import { PagePeopleChoices, type PagePerson } from './PagePeopleChoices';
 import { QuickFollowUp, freshFollowUp, quickFollowUpProblem, quickFollowUpRequest } from '../followups/QuickFollowUp';
 import { useDraft } from './use-draft';
 import { WhenField, whenOf } from './WhenField';
+import { ShareWithTeam, useShareChoice } from '../sync/ShareWithTeam';
 
 interface Props {
   tabId: number;
@@ -53,6 +54,8 @@ export function QuickNote({ tabId, pagePeople, preselect = [], fromMenu = false 
   const contactIds = draft?.contactIds ?? [];
   const listed = draft?.listed ?? [];
   const [people, setPeople] = useState<Contact[]>([]);
+  // As on the card's composer: offered when the user joined a team, their last choice remembered.
+  const share = useShareChoice();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [saved, setSaved] = useState<{ names: string; recent: Interaction[] }>();
@@ -95,6 +98,7 @@ export function QuickNote({ tabId, pagePeople, preselect = [], fromMenu = false 
         ...(source && { source }),
         ...(when.at !== undefined && { at: when.at }),
         ...(followUpRequest && { followUp: followUpRequest }),
+        ...(share.shared && { shared: true }),
       });
       note.reset(freshNote(preselect));
       const recent = await ask({ type: 'recentEntries', contactIds: entry.contactIds, limit: 3 });
@@ -171,6 +175,7 @@ export function QuickNote({ tabId, pagePeople, preselect = [], fromMenu = false 
         value={followUp}
         onChange={(change) => note.update((current) => ({ followUp: { ...(current.followUp ?? freshFollowUp()), ...change } }))}
       />
+      <ShareWithTeam choice={share} id="quick-note-share" />
       {notice && <p class="notice">{notice}</p>}
       {(error ?? note.error) && (
         <p role="alert" class="error">

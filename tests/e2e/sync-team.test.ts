@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { startCouchServer, type CouchServer, type CouchUser } from '../support/couch-server';
 import { seriousViolations } from './axe';
 import { askBackground } from './pages/ask';
+import { Popup } from './pages/popup';
 import { SidePanel } from './pages/side-panel';
 import { SyncDevice } from './pages/sync-device';
 import { VirtualDisplay } from './virtual-display';
@@ -86,9 +87,21 @@ test('two users in one team: a shared note reaches the teammate with its author;
   await followUps.filter({ hasText: 'Send her the plans' }).getByRole('button', { name: 'Share with the team: Send her the plans' }).click();
   await followUps.filter({ hasText: 'Send her the plans' }).filter({ hasText: 'Shared with the team' }).waitFor();
 
+  // The popup's quick note offers the same box, with the choice remembered from the card.
+  const popup = await Popup.open(await ana.tend.context.newPage(), ana.tend.url('popup', `?tab=${await ana.tend.tabIdOf(gmail)}`));
+  const popupShare = popup.page.getByLabel(`Share with the team (${team})`);
+  expect(await popupShare.isChecked()).toBe(true);
+  // For the person whose card is open in the side panel.
+  await expect.poll(() => popup.selectedNames()).toEqual(['Ada Lovelace']);
+  await popup.note.fill('Shared from the popup: call after the board meeting');
+  await popup.save();
+  await popup.page.getByText('Saved for Ada Lovelace').waitFor();
+  await popup.page.close();
+
   await ana.syncNow();
   const teamDocs = JSON.stringify(await server.documents(team));
   expect(teamDocs).toContain('Shared: wants the engine plans by Friday');
+  expect(teamDocs).toContain('Shared from the popup: call after the board meeting');
   for (const secret of ['Private: she is weighing an offer', 'Draft: ask about the merger', sighting!.id, sighting!.summary])
     expect(teamDocs).not.toContain(secret);
   // Ana's own space keeps her private note (for her other devices), never the draft.
