@@ -95,7 +95,7 @@ async function firstCallRow(context, bundle) {
   /** @type {{ scan: number[], query: number[] }} */
   const times = { scan: [], query: [] };
   for (let run = 0; run < FIRST_CALL_TABS; run++) {
-    for (const which of /** @type {const} */ (run % 2 ? ['query', 'scan'] : ['scan', 'query'])) {
+    for (const which of /** @type {('scan' | 'query')[]} */ (run % 2 ? ['query', 'scan'] : ['scan', 'query'])) {
       const page = await openBenchPage(context, bundle);
       try {
         times[which].push(await scenario(page, 'gmailFirstCall', which));
