@@ -4,11 +4,7 @@
  * have it (an in-memory one counts 100,000 entries 25 times faster). The year's overview, kept
  * current and after a worker restart, each against one count of the year's entries in the same run.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-import { BROWSER_ARGS, openBenchPage, serveBlankPage } from './browser.mjs';
+import { openBenchPage, serveBlankPage, withDiskProfile } from './browser.mjs';
 import { bundleForPage } from './bundle.mjs';
 import { ratioRow, valueRow } from './report.mjs';
 
@@ -41,13 +37,7 @@ const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
  */
 export async function overviewRows(scale = '10k') {
   const [people, entries] = SCALES[scale];
-  const profile = mkdtempSync(join(tmpdir(), 'tend-overview-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.TEND_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: BROWSER_ARGS,
-  });
-  try {
+  return withDiskProfile('overview', { extension: false }, async (context) => {
     await serveBlankPage(context);
     const page = await openBenchPage(context, await bundleForPage(new URL('./overview-in-page.ts', import.meta.url)));
     page.setDefaultTimeout(1_800_000);
@@ -74,8 +64,5 @@ export async function overviewRows(scale = '10k') {
       ),
       ...(scale === '50k' ? [valueRow(`overview: one year, kept current, ${corpus} (issue 17 goal)`, warm.subjectMs, 'ms', GOAL_MS)] : []),
     ];
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }

@@ -3,11 +3,7 @@
  * disk-backed profile, as users have), first paint and scrolling, each against the same rows
  * rendered as plain text in the same page and run.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { BROWSER_ARGS } from './browser.mjs';
+import { extensionWorker, refuseWebRequests, withDiskProfile } from './browser.mjs';
 import { bundleForPage } from './bundle.mjs';
 import { ratioRow, valueRow } from './report.mjs';
 
@@ -92,20 +88,9 @@ async function coldOpens(context, page, extensionId) {
  * @returns {Promise<Row[]>}
  */
 export async function peopleRows() {
-  const extension = resolve(process.env.TEND_EXTENSION ?? '.output/chrome-mv3');
-  const profile = mkdtempSync(join(tmpdir(), 'tend-bench-people-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.TEND_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 360, height: 640 },
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...BROWSER_ARGS],
-  });
-  try {
-    await context.route(
-      (url) => url.protocol === 'http:' || url.protocol === 'https:',
-      (route) => route.abort('blockedbyclient'),
-    );
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+  return withDiskProfile('people', { viewport: { width: 360, height: 640 } }, async (context) => {
+    await refuseWebRequests(context);
+    const worker = await extensionWorker(context);
     const page = await context.newPage();
     page.setDefaultTimeout(600_000);
     await page.goto(new URL('sidepanel.html', worker.url()).href);
@@ -148,8 +133,5 @@ export async function peopleRows() {
         cold.people === PEOPLE ? `runs ${cold.times.map((time) => time.toFixed(0)).join(', ')} ms` : `the list said ${cold.people} of ${PEOPLE} people`,
       ),
     ];
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }

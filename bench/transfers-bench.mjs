@@ -9,9 +9,8 @@
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { BROWSER_ARGS } from './browser.mjs';
+import { join } from 'node:path';
+import { extensionWorker, refuseWebRequests, withDiskProfile } from './browser.mjs';
 import { bundleForPage } from './bundle.mjs';
 import { importTypeScript } from './node-module.mjs';
 import { keepFrames } from './people-bench.mjs';
@@ -108,142 +107,132 @@ export async function transferRows(scale = '10k') {
   const { people, notesPerPerson, cards, csvRows } = SCALES[scale];
   /** @type {NodeHalf} */
   const node = await importTypeScript(new URL('./transfers-node.ts', import.meta.url));
-  const extension = resolve(process.env.TEND_EXTENSION ?? '.output/chrome-mv3');
-  const profile = mkdtempSync(join(tmpdir(), 'tend-bench-transfers-'));
   const files = mkdtempSync(join(tmpdir(), 'tend-bench-transfer-files-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.TEND_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    acceptDownloads: true,
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...BROWSER_ARGS],
-  });
   try {
-    await context.route(
-      (url) => url.protocol === 'http:' || url.protocol === 'https:',
-      (route) => route.abort('blockedbyclient'),
-    );
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-    const options = await node.OptionsPage.open(await context.newPage(), new URL('options.html', worker.url()).href);
-    const { page } = options;
-    page.setDefaultTimeout(BOUND_MS);
-    await keepFrames(context, page, new URL('welcome.html', worker.url()).href);
-    await page.evaluate(await bundleForPage(new URL('./transfers-in-page.ts', import.meta.url)));
-    const write = (/** @type {string} */ name, /** @type {string} */ text) => {
-      const path = join(files, name);
-      writeFileSync(path, text);
-      return path;
-    };
-    /** @type {Row[]} */
-    const rows = [];
+    return await withDiskProfile('transfers', { acceptDownloads: true }, async (context) => {
+      await refuseWebRequests(context);
+      const worker = await extensionWorker(context);
+      const options = await node.OptionsPage.open(await context.newPage(), new URL('options.html', worker.url()).href);
+      const { page } = options;
+      page.setDefaultTimeout(BOUND_MS);
+      await keepFrames(context, page, new URL('welcome.html', worker.url()).href);
+      await page.evaluate(await bundleForPage(new URL('./transfers-in-page.ts', import.meta.url)));
+      const write = (/** @type {string} */ name, /** @type {string} */ text) => {
+        const path = join(files, name);
+        writeFileSync(path, text);
+        return path;
+      };
+      /** @type {Row[]} */
+      const rows = [];
 
-    // Restore: a backup of `people` people with `notesPerPerson` notes each, into the empty database.
-    const history = node.syntheticPeople({ count: people, surname: 'Restored', domain: 'restore.example', notesPerPerson, followUpEvery: 10 });
-    const backup = node.backupFileText(history);
-    const backupPath = write('tend-backup.json', backup);
-    const pickedAt = performance.now();
-    await options.importFile.setInputFiles(backupPath);
-    const restoreButton = options.restorePreview.getByRole('button', { name: 'Restore backup' });
-    await restoreButton.waitFor();
-    const previewMs = performance.now() - pickedAt;
-    const restored = await timedAndTraced(node, context, page, async () => {
-      await restoreButton.click();
-      await options
-        .importStatus()
-        .getByText(/^The backup was restored/)
-        .waitFor();
-    });
-    const restoredRows = await scenario(page, 'readBackRestore');
-    const restoreWrong =
-      restoredRows.contacts !== people || restoredRows.interactions !== history.interactions.length
-        ? `restored ${restoredRows.contacts} people, ${restoredRows.interactions} entries of ${people}, ${history.interactions.length}`
-        : undefined;
-    rows.push(
-      floorRow(
-        `transfers: restore a backup of ${people.toLocaleString('en')} people, ${history.interactions.length.toLocaleString('en')} entries (click to done / bulk puts of its records), disk`,
-        restored,
-        await floorOf(context, page, 1),
-        restoredRows,
-        `${megabytes(backup)} file; picked to preview ${seconds(previewMs)}, then restored in ${seconds(restored.ms)}`,
-        restoreWrong,
-      ),
-    );
-
-    // Export: the full backup of what was restored.
-    /** @type {{ name: string, text: string } | undefined} */
-    let exported;
-    const exporting = await timedAndTraced(node, context, page, async () => {
-      exported = await options.download('Full backup (JSON)', BOUND_MS);
-    });
-    const exportedPeople = exported ? /** @type {{ contacts: unknown[] }} */ (JSON.parse(exported.text)).contacts.length : 0;
-    rows.push(
-      valueRow(
-        `transfers: export the full backup of ${people.toLocaleString('en')} people, longest task of the options page (CPU)`,
-        exportedPeople === people ? exporting.longestMs : null,
-        'ms',
-        TASK_BUDGET_MS,
-        exportedPeople === people
-          ? `click to the downloaded file ${seconds(exporting.ms)}, ${exported ? megabytes(exported.text) : '-'}`
-          : `the backup held ${exportedPeople} of ${people} people`,
-      ),
-    );
-
-    // Imports: new people beside the restored ones, as phones and Google write them.
-    const imports = [
-      {
-        what: 'vCard',
-        count: cards,
-        name: 'contacts.vcf',
-        path: write(
-          'contacts.vcf',
-          node.vCardFileOf(
-            node.syntheticPeople({
-              first: 1_000_000,
-              count: cards,
-              surname: 'Card',
-              domain: 'vcard.example',
-              more: (p) => ({ org: `Org ${p % 100}`, whatMatters: `Met person ${p} at the conference` }),
-            }).contacts,
-          ),
-        ),
-      },
-      {
-        what: 'CSV',
-        count: csvRows,
-        name: 'google.csv',
-        path: write(
-          'google.csv',
-          node.googleCsvFileOf(
-            node.syntheticPeople({ first: 2_000_000, count: csvRows, surname: 'Row', domain: 'csv.example', more: (p) => ({ org: `Org ${p % 50}` }) }).contacts,
-          ),
-        ),
-      },
-    ];
-    for (const { what, count, name, path } of imports) {
-      const picked = performance.now();
-      await options.importFile.setInputFiles(path);
-      const importButton = options.importPreview.getByRole('button', { name: `Import ${count} people` });
-      await importButton.waitFor();
-      const preview = performance.now() - picked;
-      const imported = await timedAndTraced(node, context, page, async () => {
-        await importButton.click();
-        await options.importStatus().getByText(`: ${name}.`).waitFor();
+      // Restore: a backup of `people` people with `notesPerPerson` notes each, into the empty database.
+      const history = node.syntheticPeople({ count: people, surname: 'Restored', domain: 'restore.example', notesPerPerson, followUpEvery: 10 });
+      const backup = node.backupFileText(history);
+      const backupPath = write('tend-backup.json', backup);
+      const pickedAt = performance.now();
+      await options.importFile.setInputFiles(backupPath);
+      const restoreButton = options.restorePreview.getByRole('button', { name: 'Restore backup' });
+      await restoreButton.waitFor();
+      const previewMs = performance.now() - pickedAt;
+      const restored = await timedAndTraced(node, context, page, async () => {
+        await restoreButton.click();
+        await options
+          .importStatus()
+          .getByText(/^The backup was restored/)
+          .waitFor();
       });
-      const written = await scenario(page, 'readBackImport');
+      const restoredRows = await scenario(page, 'readBackRestore');
+      const restoreWrong =
+        restoredRows.contacts !== people || restoredRows.interactions !== history.interactions.length
+          ? `restored ${restoredRows.contacts} people, ${restoredRows.interactions} entries of ${people}, ${history.interactions.length}`
+          : undefined;
       rows.push(
         floorRow(
-          `transfers: import ${count.toLocaleString('en')} new people from a ${what} file (click to done / bulk puts of the records it wrote), disk`,
-          imported,
-          await floorOf(context, page, FLOOR_RUNS),
-          written,
-          `picked to preview ${seconds(preview)}, then imported in ${seconds(imported.ms)}`,
-          written.contacts === count ? undefined : `imported ${written.contacts} of ${count} people`,
+          `transfers: restore a backup of ${people.toLocaleString('en')} people, ${history.interactions.length.toLocaleString('en')} entries (click to done / bulk puts of its records), disk`,
+          restored,
+          await floorOf(context, page, 1),
+          restoredRows,
+          `${megabytes(backup)} file; picked to preview ${seconds(previewMs)}, then restored in ${seconds(restored.ms)}`,
+          restoreWrong,
         ),
       );
-    }
-    return rows;
+
+      // Export: the full backup of what was restored.
+      /** @type {{ name: string, text: string } | undefined} */
+      let exported;
+      const exporting = await timedAndTraced(node, context, page, async () => {
+        exported = await options.download('Full backup (JSON)', BOUND_MS);
+      });
+      const exportedPeople = exported ? /** @type {{ contacts: unknown[] }} */ (JSON.parse(exported.text)).contacts.length : 0;
+      rows.push(
+        valueRow(
+          `transfers: export the full backup of ${people.toLocaleString('en')} people, longest task of the options page (CPU)`,
+          exportedPeople === people ? exporting.longestMs : null,
+          'ms',
+          TASK_BUDGET_MS,
+          exportedPeople === people
+            ? `click to the downloaded file ${seconds(exporting.ms)}, ${exported ? megabytes(exported.text) : '-'}`
+            : `the backup held ${exportedPeople} of ${people} people`,
+        ),
+      );
+
+      // Imports: new people beside the restored ones, as phones and Google write them.
+      const imports = [
+        {
+          what: 'vCard',
+          count: cards,
+          name: 'contacts.vcf',
+          path: write(
+            'contacts.vcf',
+            node.vCardFileOf(
+              node.syntheticPeople({
+                first: 1_000_000,
+                count: cards,
+                surname: 'Card',
+                domain: 'vcard.example',
+                more: (p) => ({ org: `Org ${p % 100}`, whatMatters: `Met person ${p} at the conference` }),
+              }).contacts,
+            ),
+          ),
+        },
+        {
+          what: 'CSV',
+          count: csvRows,
+          name: 'google.csv',
+          path: write(
+            'google.csv',
+            node.googleCsvFileOf(
+              node.syntheticPeople({ first: 2_000_000, count: csvRows, surname: 'Row', domain: 'csv.example', more: (p) => ({ org: `Org ${p % 50}` }) })
+                .contacts,
+            ),
+          ),
+        },
+      ];
+      for (const { what, count, name, path } of imports) {
+        const picked = performance.now();
+        await options.importFile.setInputFiles(path);
+        const importButton = options.importPreview.getByRole('button', { name: `Import ${count} people` });
+        await importButton.waitFor();
+        const preview = performance.now() - picked;
+        const imported = await timedAndTraced(node, context, page, async () => {
+          await importButton.click();
+          await options.importStatus().getByText(`: ${name}.`).waitFor();
+        });
+        const written = await scenario(page, 'readBackImport');
+        rows.push(
+          floorRow(
+            `transfers: import ${count.toLocaleString('en')} new people from a ${what} file (click to done / bulk puts of the records it wrote), disk`,
+            imported,
+            await floorOf(context, page, FLOOR_RUNS),
+            written,
+            `picked to preview ${seconds(preview)}, then imported in ${seconds(imported.ms)}`,
+            written.contacts === count ? undefined : `imported ${written.contacts} of ${count} people`,
+          ),
+        );
+      }
+      return rows;
+    });
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
     rmSync(files, { recursive: true, force: true });
   }
 }

@@ -3,11 +3,7 @@
  * 50-60 ms of extension CPU). Counts the worker's starts over ten ordinary page views, with the
  * worker stopped first as Chrome stops it after 30 s idle. Budget: 0.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
-import { BROWSER_ARGS } from './browser.mjs';
+import { extensionWorker, withDiskProfile } from './browser.mjs';
 import { valueRow } from './report.mjs';
 import { watchWorker } from './worker-watch.mjs';
 
@@ -18,21 +14,14 @@ const ORDINARY = 'https://news.tend.example/';
 
 /** @returns {Promise<Row[]>} */
 export async function wakeRows() {
-  const extension = resolve(process.env.TEND_EXTENSION ?? '.output/chrome-mv3');
-  const profile = mkdtempSync(join(tmpdir(), 'tend-bench-wake-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.TEND_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...BROWSER_ARGS],
-  });
-  try {
+  return withDiskProfile('wake', {}, async (context) => {
     // Ordinary pages, served here: an article with a link or two, as any site has.
     await context.route('**/*', (route) =>
       route.request().url().startsWith(ORDINARY)
         ? route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>News</title><p>Today <a href="/next">next</a></p>' })
         : route.abort('blockedbyclient'),
     );
-    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const worker = await extensionWorker(context);
     const page = await context.newPage();
     // The welcome page opened on install is Tend's own and asks the worker: closed before counting.
     const welcomeUrl = new URL('welcome.html', worker.url()).href;
@@ -47,8 +36,5 @@ export async function wakeRows() {
     const starts = watch.starts();
     await watch.close();
     return [valueRow(`worker starts over ${VIEWS} page views of a site Tend does not read`, starts, 'starts', 0, 'worker stopped first, as after 30 s idle')];
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
