@@ -5,8 +5,6 @@ import { PageChanges } from './page-changes';
 
 /** Markup whose arrival or departure can change which event is open, its title or its time (not its guests). */
 const VIEW_PARTS = [sel.popup, sel.popupTitle, sel.popupWhen, sel.popupGuests, sel.pageMain, sel.machineTime].join(', ');
-/** Inside the guests root, the text read for the event (a heading or date line there could be the one read). */
-const TEXT_PARTS = `${sel.popupTitle}, ${sel.popupWhen}`;
 /** Anything whose arrival or departure a scan must hear of: one query tells most added subtrees (a grid chip) apart. */
 const ANY_PART = `${sel.guest}, ${VIEW_PARTS}, ${sel.accountButton}`;
 /** The attributes a scan reads (the page's form fields' values are read on every scan of the event page). */
@@ -138,11 +136,10 @@ export class GoogleCalendarMemo {
     for (const node of record.removedNodes) this.#noteNode(node, inGuestList, false);
   }
 
-  /** The text in and under `element` changed: the guests around it, and the event's title or time if it is in them. */
+  /** The text in and under `element` changed: the guests around it, and the event's title or time if read from there. */
   #noteTextAround(element: Element): void {
     for (let guest = element.closest(sel.guest); guest; guest = guest.parentElement?.closest(sel.guest) ?? null) this.#touched.add(guest);
-    const view = this.#view;
-    if (view && view.view.contains(element) && (!view.guestsRoot.contains(element) || element.closest(TEXT_PARTS))) this.#viewDirty = true;
+    if (this.#view?.textFrom.some((read) => read.contains(element))) this.#viewDirty = true;
   }
 
   /** A node added or removed: what it holds says which parts to read again. */

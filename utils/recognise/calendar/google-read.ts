@@ -67,6 +67,8 @@ export interface GoogleEventView {
   key: string;
   title: string;
   span?: EventSpan;
+  /** The elements whose text was read for the title and time: a change of text inside one changes the event. */
+  textFrom: Element[];
 }
 
 /** The open event: the details popup over the grid, else the event page; undefined when neither shows one. */
@@ -75,10 +77,13 @@ export function readEventView(doc: Document, url: URL): GoogleEventView | undefi
   if (popup) {
     const id = googleEventId(popup.getAttribute('data-eventid') ?? '');
     if (!id) return undefined;
-    const title = readableText(popup.querySelector(sel.popupTitle) ?? popup, 300).trim();
+    // Without a heading, the popup's own text is its title.
+    const titleFrom = popup.querySelector(sel.popupTitle) ?? popup;
+    const title = readableText(titleFrom, 300).trim();
     const when = popup.querySelector(sel.popupWhen);
     const span = when ? spanOf(when, spacedText(when), url) : undefined;
-    return { popup: true, view: popup, guestsRoot: popup.querySelector(sel.popupGuests) ?? popup, key: `google-calendar:${id}`, title, span };
+    const textFrom = when ? [titleFrom, when] : [titleFrom];
+    return { popup: true, view: popup, guestsRoot: popup.querySelector(sel.popupGuests) ?? popup, key: `google-calendar:${id}`, title, span, textFrom };
   }
   const eid = eidFromUrl(url);
   const main = doc.querySelector(sel.pageMain);
@@ -87,7 +92,8 @@ export function readEventView(doc: Document, url: URL): GoogleEventView | undefi
   const title = fieldValue(main, sel.pageTitle)?.trim() ?? '';
   const startText = `${fieldValue(main, sel.pageStartDate) ?? ''} ${fieldValue(main, sel.pageStartTime) ?? ''}`;
   const endText = `${fieldValue(main, sel.pageEndDate) ?? ''} ${fieldValue(main, sel.pageEndTime) ?? ''}`;
-  return { popup: false, view: main, guestsRoot: main, key: `google-calendar:${id}`, title, span: spanOf(main, `${startText} – ${endText}`, url) };
+  const span = spanOf(main, `${startText} – ${endText}`, url);
+  return { popup: false, view: main, guestsRoot: main, key: `google-calendar:${id}`, title, span, textFrom: [] };
 }
 
 /** Do two reads of the event view say the same (same elements, key, title and time)? */
