@@ -1,3 +1,4 @@
+import { normalisedText } from '../shared/mail-people';
 import type { PageFindings } from '../shared/types';
 import { findingsOf, guestElementsIn, readEventView, readGuest, readSelf, sameEventView, sameGuest, type GoogleEventView, type GuestRead } from './google-read';
 import { googleCalendarSelectors as sel } from './google-selectors';
@@ -9,6 +10,8 @@ const VIEW_PARTS = [sel.popup, sel.popupTitle, sel.popupWhen, sel.popupGuests, s
 const ANY_PART = `${sel.guest}, ${VIEW_PARTS}, ${sel.accountButton}`;
 /** The attributes a scan reads (the page's form fields' values are read on every scan of the event page). */
 const READ_ATTRIBUTES = ['data-email', 'aria-label', 'href', 'id', 'role', 'data-eventid', 'datetime', 'lang'] as const;
+/** Raw addresses and names kept normalised between scans, at most (a long day's calendar sees a few hundred). */
+const MAX_NORMALISED = 5000;
 
 /** Is `element` or anything in it matched by `selector`? */
 const holds = (element: Element, selector: string) => element.matches(selector) || element.querySelector(selector) !== null;
@@ -31,6 +34,8 @@ export class GoogleCalendarMemo {
   #guests: Element[] | undefined;
   #read = new WeakMap<Element, GuestRead>();
   #findings: PageFindings | undefined;
+  /** Addresses and names normalised by earlier scans: a guest list read again is merged without redoing them. */
+  #normalised = normalisedText();
   // What the records of one scan invalidated.
   #touched = new Set<Element>();
   #selfDirty = true;
@@ -85,10 +90,12 @@ export class GoogleCalendarMemo {
       this.#findings = undefined;
     }
     this.#selfDirty = this.#viewDirty = this.#listDirty = false;
+    if (this.#normalised.addressByRaw.size + this.#normalised.nameByRaw.size > MAX_NORMALISED) this.#normalised = normalisedText();
     this.#findings ??= findingsOf(
       this.#self!,
       this.#view,
       this.#guests!.map((guest) => this.#guestRead(guest)),
+      this.#normalised,
     );
     return this.#findings;
   }

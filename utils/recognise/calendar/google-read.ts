@@ -1,5 +1,5 @@
 import { readableText } from '../../identity/profile-url';
-import { addressesInText, PeopleOnPage } from '../shared/mail-people';
+import { addressesInText, type NormalisedText, normalisedText, PeopleOnPage } from '../shared/mail-people';
 import type { PageFindings } from '../shared/types';
 import { eventRef, guestName, MAX_EVENT_ID, namesOrganiser, spacedText } from './event-ref';
 import { googleCalendarEventPathMarker, googleCalendarSelectors as sel } from './google-selectors';
@@ -130,9 +130,17 @@ export function readGuest(guest: Element): GuestRead {
 
 export const sameGuest = (a: GuestRead, b: GuestRead): boolean => a.email === b.email && a.name === b.name && a.organiser === b.organiser;
 
-/** The findings from the parts: the user's addresses, the event (or none), and its guests in page order. */
-export function findingsOf(self: readonly string[], view: GoogleEventView | undefined, guests: readonly GuestRead[]): PageFindings {
-  const people = new PeopleOnPage();
+/**
+ * The findings from the parts: the user's addresses, the event (or none), and its guests in page
+ * order (`normalised`: what earlier scans of the page normalised, to take rather than redo).
+ */
+export function findingsOf(
+  self: readonly string[],
+  view: GoogleEventView | undefined,
+  guests: readonly GuestRead[],
+  normalised: NormalisedText = normalisedText(),
+): PageFindings {
+  const people = new PeopleOnPage(normalised);
   for (const address of self) people.addSelf(address);
   if (!view) return { people: [], self: people.findings().self };
   let organiser: string | undefined;
