@@ -62,7 +62,8 @@ export async function calendarRows(context) {
   let coldWrong;
   for (let tab = 0; tab < COLD_TABS; tab++) {
     // Alternate which goes first, so a burst of load from elsewhere falls on both alike.
-    const order = /** @type {const} */ (tab % 2 === 0 ? ['scan', 'floor'] : ['floor', 'scan']);
+    /** @type {('scan' | 'floor')[]} */
+    const order = tab % 2 === 0 ? ['scan', 'floor'] : ['floor', 'scan'];
     for (const what of order) {
       const result = await firstInFreshTab(context, bundle, what);
       (what === 'scan' ? scans : floors).push(result.ms);
