@@ -28,6 +28,12 @@ export interface PairOptions {
    * nothing the browser cached about an unchanged document flatters the subject or the baseline.
    */
   beforeEach?: () => void;
+  /**
+   * Run after every sample of the baseline, untimed: a subject that keeps state between calls
+   * (an incremental scan) catches up here on the changes `beforeEach` made for the baseline's
+   * calls, so that each of its timed calls handles the changes made before it, as in real use.
+   */
+  afterBaselineSample?: () => void;
 }
 
 // Results go here so no engine can drop a call whose result nobody reads.
@@ -77,7 +83,12 @@ function repsFor(run: () => unknown, minSampleMs: number, beforeEach?: () => voi
 
 /** Warm both up, then time them alternately (order flipped every pair) and take medians. */
 export function timePair(subject: () => unknown, baseline: () => unknown, options: PairOptions = {}): PairTiming {
-  const { pairs = 41, warmupMs = 400, minSampleMs = 3, beforeEach } = options;
+  const { pairs = 41, warmupMs = 400, minSampleMs = 3, beforeEach, afterBaselineSample } = options;
+  const timeBaseline = (reps: number) => {
+    const ms = timeReps(baseline, reps, beforeEach);
+    afterBaselineSample?.();
+    return ms;
+  };
   // Warm-up lets the JIT settle on both before anything counts.
   const warmupEnd = performance.now() + warmupMs;
   for (let round = 0; round < 5 || performance.now() < warmupEnd; round++) {
@@ -88,6 +99,7 @@ export function timePair(subject: () => unknown, baseline: () => unknown, option
   }
   const subjectReps = repsFor(subject, minSampleMs, beforeEach);
   const baselineReps = repsFor(baseline, minSampleMs, beforeEach);
+  afterBaselineSample?.();
   const subjectTimes: number[] = [];
   const baselineTimes: number[] = [];
   const ratios: number[] = [];
@@ -96,9 +108,9 @@ export function timePair(subject: () => unknown, baseline: () => unknown, option
     let b: number;
     if (pair % 2 === 0) {
       s = timeReps(subject, subjectReps, beforeEach);
-      b = timeReps(baseline, baselineReps, beforeEach);
+      b = timeBaseline(baselineReps);
     } else {
-      b = timeReps(baseline, baselineReps, beforeEach);
+      b = timeBaseline(baselineReps);
       s = timeReps(subject, subjectReps, beforeEach);
     }
     subjectTimes.push(s);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { toEmailAddress } from '../../utils/identity/addresses';
 import { gmailRecogniser } from '../../utils/recognise/gmail/recogniser';
-import { PeopleOnPage } from '../../utils/recognise/shared/mail-people';
+import { normalisedText, PeopleOnPage } from '../../utils/recognise/shared/mail-people';
 import { referenceGmailFind, referenceGmailFindInAdded } from './gmail-reference';
 import { loadFixture } from './load-fixture';
 
@@ -180,6 +180,18 @@ describe('memos live for one scan', () => {
     second.add({ email: 'Ada@Analytical.example', name: 'Countess of Lovelace' }, 'cc', true);
     expect(second.findings().people).toEqual([{ email: 'ada@analytical.example', name: 'Countess of Lovelace', role: 'cc' }]);
     expect(second.findings().self).toEqual([]);
+  });
+
+  test('collectors given one normalised text (a calendar scanned again) take its addresses, not each other’s people', () => {
+    const normalised = normalisedText();
+    const first = new PeopleOnPage(normalised);
+    first.add({ email: 'Ada@Analytical.example', name: 'Ada Lovelace' }, 'to', true);
+    expect(normalised.addressByRaw.get('Ada@Analytical.example')).toBe('ada@analytical.example');
+    // A planted value: the second collector reads the map instead of normalising again.
+    normalised.addressByRaw.set('Grace@Navy.example', 'grace.hopper@navy.example');
+    const second = new PeopleOnPage(normalised);
+    second.add({ email: 'Grace@Navy.example' }, 'to', true);
+    expect(second.findings().people).toEqual([{ email: 'grace.hopper@navy.example', role: 'to' }]);
   });
 
   test('a collector started from earlier findings does not keep them if the page disagrees', () => {

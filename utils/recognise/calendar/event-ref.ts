@@ -1,5 +1,4 @@
 import { MAX_NAME, MAX_URL } from '../../model/limits';
-import type { PeopleOnPage } from '../shared/mail-people';
 import type { EventSpan } from './when-text';
 
 /** A calendar event shown on the page: what a "Log this meeting" entry is about. */
@@ -45,15 +44,14 @@ export function eventRef(key: string, title: string, span: EventSpan | undefined
 }
 
 /**
- * Add one guest: the address, and the name written before any comma of the label ("Ada Lovelace,
- * Organizer"), else the guest's text (read only then: most guests have a label).
+ * A guest's name: the label's words before any comma ("Ada Lovelace, Organizer"), else the
+ * guest's text (read only then: most guests have a label); never an address.
  */
-export function addGuest(people: PeopleOnPage, email: string | null, label: string | null, textOf: () => string): void {
+export function guestName(label: string | null, textOf: () => string): string | undefined {
   const asName = (text: string | undefined) => (text && !text.includes('@') ? text : undefined);
   // Up to the first comma, without splitting the whole label (read for every guest of a big event).
   const comma = label?.indexOf(',') ?? -1;
-  const name = asName((comma < 0 ? label : label!.slice(0, comma))?.trim()) ?? asName(textOf());
-  people.add({ email, name }, 'to', true);
+  return asName((comma < 0 ? label : label!.slice(0, comma))?.trim()) ?? asName(textOf());
 }
 
 /** An element's text with its pieces apart ("March 12, 2026", "⋅", "3:00pm" are separate spans). */

@@ -96,6 +96,18 @@ const rankOf = (role: MailRole | undefined, labelled: boolean): number =>
   role === 'from' ? RANK_FROM : role ? (labelled ? RANK_LABELLED : RANK_GUESSED) : RANK_NONE;
 
 /**
+ * Addresses and names normalised from raw page values ('' marks a value that is no address). Both
+ * are functions of the raw value alone, so a recogniser that scans one page again and again may
+ * keep them from one scan to the next (calendar/google-memo.ts).
+ */
+export interface NormalisedText {
+  addressByRaw: Map<string, string>;
+  nameByRaw: Map<string, string | undefined>;
+}
+
+export const normalisedText = (): NormalisedText => ({ addressByRaw: new Map(), nameByRaw: new Map() });
+
+/**
  * The people one page shows, merged as they are found: one entry per address (or per name for
  * people shown without one), page order kept, the user's own addresses reported apart.
  */
@@ -108,12 +120,18 @@ export class PeopleOnPage {
   readonly #userShownAs = new Set<string>();
   readonly #selfNames = new Set<string>();
 
-  // Memos for one scan (one collector): a page repeats each person's markup many times, and
-  // normalising is most of the work. '' marks a raw value that is no address. An address's
-  // entry never changes once made, so a raw value can point straight at it.
-  readonly #addressByRaw = new Map<string, string>();
+  // Memos: a page repeats each person's markup many times, and normalising is most of the work.
+  // The normalised text may outlive the collector (see the constructor); an address's entry is
+  // this collector's and never changes once made, so a raw value can point straight at it.
+  readonly #addressByRaw: Map<string, string>;
   readonly #entryByRaw = new Map<string, Entry>();
-  readonly #nameByRaw = new Map<string, string | undefined>();
+  readonly #nameByRaw: Map<string, string | undefined>;
+
+  /** With `normalised`, the raw values' addresses and names are kept there, for the next collector of the same page too. */
+  constructor(normalised: NormalisedText = normalisedText()) {
+    this.#addressByRaw = normalised.addressByRaw;
+    this.#nameByRaw = normalised.nameByRaw;
+  }
 
   // The sender of the newest message: mail lists a thread oldest first, so the last sender read
   // (not the last to appear for the first time: A writes, B replies, A writes again).
