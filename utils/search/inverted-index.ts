@@ -5,6 +5,7 @@
  * word and kind of record: a one-letter query reads people's lists only, and notes' lists are kept
  * oldest first so the newest matches of a word are read first, from their end (issue 17).
  */
+import { IdTable } from './id-table';
 import { restoreRecencyOrder } from './recency-order';
 import { grown, TopHits } from './top-hits';
 import { termsOf } from './tokens';
@@ -117,10 +118,9 @@ export class InvertedIndex {
   private docKind = new Uint8Array(0);
   private docAlive = new Uint8Array(0);
   private docRecency = new Float64Array(0);
-  private docIds: string[] = [];
-  // One map per kind, keyed by the id string docIds already holds: a "kind:id" key was a second
-  // string per record (issue 17: about a quarter of the index's heap).
-  private docByKind: [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
+  // Ids by doc number and docs by kind and id, UUIDs packed (issue 17: a string and a Map entry per
+  // record were about half the index's heap).
+  private ids = new IdTable();
   private liveByKind = [0, 0];
 
   // Terms: id -> text and postings ((doc << FIELD_BITS) | field bits), plus a sorted view for prefixes.
@@ -154,7 +154,7 @@ export class InvertedIndex {
 
   /** True when the record is indexed. */
   has(kind: DocKind, id: string): boolean {
-    return this.docByKind[KIND_CODE[kind]]!.has(id);
+    return this.ids.find(KIND_CODE[kind], id) !== undefined;
   }
 
   /** Index a record, replacing any earlier version of it. */
@@ -165,8 +165,7 @@ export class InvertedIndex {
     this.docKind[number] = KIND_CODE[doc.kind];
     this.docAlive[number] = 1;
     this.docRecency[number] = doc.recency;
-    this.docIds[number] = doc.id;
-    this.docByKind[KIND_CODE[doc.kind]]!.set(doc.id, number);
+    this.ids.set(number, KIND_CODE[doc.kind], doc.id);
     this.liveByKind[KIND_CODE[doc.kind]]!++;
     const masks = new Map<string, number>();
     for (const [field, text] of doc.fields) {
@@ -181,10 +180,9 @@ export class InvertedIndex {
 
   /** Forget a record (a tombstone: its postings are skipped, and dropped at the next compaction). */
   remove(kind: DocKind, id: string): void {
-    const byId = this.docByKind[KIND_CODE[kind]]!;
-    const number = byId.get(id);
+    const number = this.ids.find(KIND_CODE[kind], id);
     if (number === undefined) return;
-    byId.delete(id);
+    this.ids.delete(KIND_CODE[kind], id);
     this.docAlive[number] = 0;
     this.liveByKind[KIND_CODE[kind]]!--;
     this.deadCount++;
@@ -319,7 +317,7 @@ export class InvertedIndex {
         }
         if (best < 0) break;
         queryStamp[bestPosting >>> FIELD_BITS] = query;
-        hits.push({ id: this.docIds[bestPosting >>> FIELD_BITS]!, score });
+        hits.push({ id: this.ids.idOf(bestPosting >>> FIELD_BITS), score });
         heads[best]!--;
       }
     }
@@ -337,7 +335,7 @@ export class InvertedIndex {
 
   private hitsOf(top: TopHits): IndexHit[] {
     const { docs, scores } = top.ranked();
-    return docs.map((doc, i) => ({ id: this.docIds[doc]!, score: scores[i]! }));
+    return docs.map((doc, i) => ({ id: this.ids.idOf(doc), score: scores[i]! }));
   }
 
   /**
@@ -354,7 +352,7 @@ export class InvertedIndex {
       docKind: this.docKind.slice(0, docs),
       docAlive: this.docAlive.slice(0, docs),
       docRecency: this.docRecency.slice(0, docs),
-      docIds: this.docIds.join('\n'),
+      docIds: Array.from({ length: docs }, (_, doc) => this.ids.idOf(doc)).join('\n'),
       terms: this.termText.join('\n'),
       offsets,
       postings,
@@ -403,13 +401,13 @@ export class InvertedIndex {
     index.docKind.set(snapshot.docKind!);
     index.docAlive.set(snapshot.docAlive!);
     index.docRecency.set(snapshot.docRecency!);
-    index.docIds = docs === 0 ? [] : snapshot.docIds!.split('\n');
+    const ids = docs === 0 ? [] : snapshot.docIds!.split('\n');
     for (let doc = 0; doc < docs; doc++) {
       if (!index.docAlive[doc]) {
         index.deadCount++;
         continue;
       }
-      index.docByKind[index.docKind[doc]!]!.set(index.docIds[doc]!, doc);
+      index.ids.set(doc, index.docKind[doc]!, ids[doc]!);
       index.liveByKind[index.docKind[doc]!]!++;
     }
     index.termText = snapshot.terms === '' ? [] : snapshot.terms!.split('\n');
@@ -532,22 +530,21 @@ export class InvertedIndex {
     // Renumbering keeps every list's order; the lists' ids change, so none may wait unordered.
     this.ensureNoteOrder();
     const renumber = new Int32Array(this.docCount).fill(-1);
+    const ids = new IdTable();
     let next = 0;
     for (let doc = 0; doc < this.docCount; doc++) {
       if (!this.docAlive[doc]) continue;
       renumber[doc] = next;
       this.docKind[next] = this.docKind[doc]!;
       this.docRecency[next] = this.docRecency[doc]!;
-      this.docIds[next] = this.docIds[doc]!;
+      ids.set(next, this.docKind[doc]!, this.ids.idOf(doc));
       this.docAlive[next] = 1;
       next++;
     }
     this.docAlive.fill(0, next);
-    this.docIds.length = next;
+    this.ids = ids;
     this.docCount = next;
     this.deadCount = 0;
-    this.docByKind = [new Map(), new Map()];
-    for (let doc = 0; doc < next; doc++) this.docByKind[this.docKind[doc]!]!.set(this.docIds[doc]!, doc);
     const termText: string[] = [];
     const postings: Int32Array[] = [];
     const postingLength: number[] = [];
