@@ -4,6 +4,7 @@ import type { NoteHit, PersonHit, SearchResult } from '../../utils/messaging/fea
 import { HighlightedText } from './HighlightedText';
 import { kindLabel } from '../shared/labels';
 import type { SearchOption } from './search-options';
+import { notesCount } from './search-summary';
 
 const FIELD_LABELS: Record<PersonHit['matched'][number]['field'], MessageKey> = {
   address: 'searchFieldAddress',
@@ -89,7 +90,7 @@ export function SearchResults({ result, options, active, onChoose, onHover }: Pr
       {result.notes.length > 0 && (
         <div role="group" aria-labelledby="search-group-notes">
           <div role="presentation" id="search-group-notes" class="search-group">
-            {result.notesTotal > result.notes.length ? t('searchNotesSome', result.notes.length, result.notesTotal) : t('searchNotes')}
+            {result.notesTotal > result.notes.length ? t('searchNotesSome', result.notes.length, notesCount(result)) : t('searchNotes')}
           </div>
           {result.notes.map((hit, i) => option(people + i, <NoteOption hit={hit} />))}
         </div>

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { t, tCount } from '../../utils/i18n';
+import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 import type { SearchResult } from '../../utils/messaging/features/search';
 import { DuplicateSuggestions } from './DuplicateSuggestions';
 import { SearchResults } from './SearchResults';
+import { searchSummary } from './search-summary';
 import { searchOptions } from './search-options';
 import { useBroadcast } from '../shared/use-broadcast';
 import './search.css';
@@ -107,11 +108,9 @@ export function SearchView({ onOpenPerson }: { onOpenPerson: (contactId: string)
         </p>
       )}
       <p class="search-summary" aria-live="polite">
-        {showing &&
-          (options.length === 0
-            ? t('searchNothing', result.query.trim())
-            : t('searchSummary', tCount('countPeople', result.peopleTotal), tCount('countNotes', result.notesTotal)))}
+        {showing && (options.length === 0 ? t('searchNothing', result.query.trim()) : searchSummary(result))}
       </p>
+      {showing && !result.notesSearched && <p class="search-more-letters">{t('searchNotesNeedTwoLetters')}</p>}
       {showing && options.length > 0 && <SearchResults result={result} options={options} active={activeIndex} onChoose={choose} onHover={setActive} />}
       {!query.trim() && (
         <>

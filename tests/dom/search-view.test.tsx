@@ -39,6 +39,8 @@ const RESULT: SearchResult = {
   ],
   peopleTotal: 2,
   notesTotal: 1,
+  notesCapped: false,
+  notesSearched: true,
 };
 
 const root = () => document.body.appendChild(document.createElement('div'));
@@ -142,9 +144,34 @@ test('ranges from a message are checked: out of order, overlapping or outside th
   ]);
 });
 
+test('a one-letter answer (people only) says in one quiet line that another letter searches notes', async () => {
+  ask.mockImplementation(async (request: { type: string; query?: string }) =>
+    request.type === 'findDuplicates' ? [] : { ...RESULT, query: request.query, notes: [], notesTotal: 0, notesSearched: request.query!.length > 1 },
+  );
+  const { host, field } = await renderView();
+  await type(field, 'a');
+  expect(host.querySelector('.search-summary')!.textContent).toBe('2 people');
+  expect(host.querySelector('.search-more-letters')!.textContent).toBe('Type another letter to search notes');
+  await type(field, 'ad');
+  expect(host.querySelector('.search-summary')!.textContent).toBe('2 people, 0 notes');
+  expect(host.querySelector('.search-more-letters')).toBeNull();
+});
+
+test('a capped count of notes reads "1,000+ notes", in the summary and the heading', async () => {
+  ask.mockImplementation(async (request: { type: string; query?: string }) =>
+    request.type === 'findDuplicates' ? [] : { ...RESULT, query: request.query, notesTotal: 1_000, notesCapped: true },
+  );
+  const { host, field } = await renderView();
+  await type(field, 'meeting');
+  expect(host.querySelector('.search-summary')!.textContent).toBe('2 people, 1,000+ notes');
+  expect(host.querySelector('#search-group-notes')!.textContent).toBe('Notes (1 of 1,000+)');
+});
+
 test('nothing found says so; an empty field shows the hint and the duplicates section', async () => {
   ask.mockImplementation(async (request: { type: string; query?: string }) =>
-    request.type === 'findDuplicates' ? [] : { query: request.query, people: [], notes: [], peopleTotal: 0, notesTotal: 0 },
+    request.type === 'findDuplicates'
+      ? []
+      : { query: request.query, people: [], notes: [], peopleTotal: 0, notesTotal: 0, notesCapped: false, notesSearched: true },
   );
   const { host, field } = await renderView();
   expect(host.textContent).toContain('Possible duplicates');

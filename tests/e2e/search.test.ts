@@ -40,9 +40,14 @@ test('search finds a person by organisation and a note by a word in its body; En
   await expect.poll(() => panel.group('Notes').allInnerTexts()).toEqual([expect.stringContaining('Promised to send the Bernoulli tables')]);
   expect(await panel.group('Notes').first().locator('mark').allInnerTexts()).toEqual(['Bernoulli']);
   expect(await panel.results.getByRole('group', { name: /^People/ }).count()).toBe(0);
-  await panel.field.fill('e'); // both people (engine.example, analytical.example) and a note: both groups shown
+  await panel.field.fill('e'); // one letter: people only (engine.example, analytical.example), and a line saying so
   await expect.poll(() => panel.group('People').count()).toBe(2);
-  expect(await panel.group('Notes').count()).toBe(1);
+  await panel.page.getByText('Type another letter to search notes').waitFor();
+  expect(await panel.results.getByRole('group', { name: /^Notes/ }).count()).toBe(0);
+  await panel.field.fill('en'); // two letters: Charles (engine.example) and his note, both groups shown
+  await expect.poll(() => panel.group('Notes').allInnerTexts()).toEqual([expect.stringContaining('Difference engine funding')]);
+  expect(await panel.group('People').count()).toBe(1);
+  expect(await panel.page.getByText('Type another letter to search notes').count()).toBe(0);
   expect(await panel.axeFindings()).toEqual([]);
   await panel.field.fill('bernoulli');
   await expect.poll(() => panel.group('People').count()).toBe(0);

@@ -162,6 +162,14 @@ test('a record deleted behind the index is skipped in results, and the index for
 
 test('an empty query answers nothing but leaves the index built (the view warms it on opening)', async () => {
   const { db } = await twoPeople();
-  expect(await searchEverything(db, '  ', LIMITS)).toEqual({ query: '  ', people: [], notes: [], peopleTotal: 0, notesTotal: 0 });
+  expect(await searchEverything(db, '  ', LIMITS)).toEqual({
+    query: '  ',
+    people: [],
+    notes: [],
+    peopleTotal: 0,
+    notesTotal: 0,
+    notesCapped: false,
+    notesSearched: false,
+  });
   expect(hasSearchIndex(db)).toBe(true);
 });

@@ -1,9 +1,12 @@
 /**
  * An in-memory inverted index of folded words to the people and notes that contain them, built
  * for per-keystroke prefix search: every query word matches any indexed word it starts, and a
- * record must match every query word. Postings are packed integers in typed arrays so a
- * one-letter query over 100,000 notes is one pass over a few hundred thousand integers.
+ * record must match every query word. Postings are packed integers in typed arrays, one list per
+ * word and kind of record: a one-letter query reads people's lists only, and notes' lists are kept
+ * oldest first so the newest matches of a word are read first, from their end (issue 17).
  */
+import { IdTable } from './id-table';
+import { restoreRecencyOrder } from './recency-order';
 import { grown, TopHits } from './top-hits';
 import { termsOf } from './tokens';
 
@@ -28,7 +31,37 @@ const WEIGHT_OF_MASK = Float32Array.from({ length: 1 << FIELD_BITS }, (_, mask) 
 
 /** The two kinds of record searched: people, and timeline entries ("notes"). */
 export type DocKind = 'person' | 'note';
-const KIND_CODE: Record<DocKind, number> = { person: 0, note: 1 };
+const KIND_CODE = { person: 0, note: 1 } as const satisfies Record<DocKind, number>;
+/** A word's postings of one kind: two lists per word, people's then notes'. */
+const listOf = (termId: number, kind: number) => termId * 2 + kind;
+
+/** Notes are searched once a query word has this many letters (the lead's product decision, issue 17). */
+export const NOTES_FROM_LETTERS = 2;
+/** Notes are counted up to this many: the view says "1,000+ notes" rather than walking every posting. */
+export const NOTES_COUNT_CAP = 1_000;
+
+/**
+ * How well a query word of `wordLength` matches an indexed word of `termLength` it starts: whole
+ * beats prefix. In 1/1024ths, so that scores (32-bit floats) add up exactly in any order: equal
+ * matches tie, and the newer record wins, rather than one rounded a bit above the other.
+ */
+export function matchQuality(wordLength: number, termLength: number): number {
+  return termLength === wordLength ? 1 : Math.round((0.5 + (0.3 * wordLength) / termLength) * 1024) / 1024;
+}
+
+/** True when posting `a`'s record is older than `b`'s (ties: added earlier). */
+function isOlder(a: number, b: number, recency: Float64Array): boolean {
+  const ra = recency[a >>> FIELD_BITS]!;
+  const rb = recency[b >>> FIELD_BITS]!;
+  return ra < rb || (ra === rb && a < b);
+}
+
+/** The words of the sorted list a query word starts: [from, to). */
+interface WordRange {
+  word: string;
+  from: number;
+  to: number;
+}
 
 /** A record as the index takes it: its id, a recency that breaks ties, and its text by part. */
 export interface IndexDoc {
@@ -49,13 +82,17 @@ export interface IndexHit {
 export interface IndexResult {
   people: IndexHit[];
   notes: IndexHit[];
-  /** How many records matched, before the limits. */
+  /** How many records matched, before the limits (notes: at most NOTES_COUNT_CAP). */
   peopleTotal: number;
   notesTotal: number;
+  /** False when the query was too short for notes (or none were asked for): no note was looked at. */
+  notesSearched: boolean;
+  /** More notes matched than notesTotal says. */
+  notesCapped: boolean;
 }
 
 /** Bumped whenever the snapshot's layout changes: an older saved index is then rebuilt, not read. */
-const SNAPSHOT_FORMAT = 1;
+const SNAPSHOT_FORMAT = 2;
 
 /** What `InvertedIndex.toSnapshot` saves (typed arrays and two joined strings). */
 export interface InvertedIndexSnapshot {
@@ -67,7 +104,7 @@ export interface InvertedIndexSnapshot {
   docIds: string;
   /** Words joined by newlines (words are folded runs of letters and digits). */
   terms: string;
-  /** Where each word's postings start in `postings` (one more entry than words). */
+  /** Where each list's postings start in `postings`: two lists per word, people's then notes' (one more entry than lists). */
   offsets: Int32Array;
   postings: Int32Array;
   sortedIds: Int32Array;
@@ -81,17 +118,22 @@ export class InvertedIndex {
   private docKind = new Uint8Array(0);
   private docAlive = new Uint8Array(0);
   private docRecency = new Float64Array(0);
-  private docIds: string[] = [];
-  // One map per kind, keyed by the id string docIds already holds: a "kind:id" key was a second
-  // string per record (issue 17: about a quarter of the index's heap).
-  private docByKind: [Map<string, number>, Map<string, number>] = [new Map(), new Map()];
+  // Ids by doc number and docs by kind and id, UUIDs packed (issue 17: a string and a Map entry per
+  // record were about half the index's heap).
+  private ids = new IdTable();
   private liveByKind = [0, 0];
 
   // Terms: id -> text and postings ((doc << FIELD_BITS) | field bits), plus a sorted view for prefixes.
+  // Lists are indexed by listOf(term, kind). A notes' list is in recency order (oldest first) up to
+  // its orderedLength; lists whose tail is out of order wait in unorderedLists until a search.
   private termIds = new Map<string, number>();
   private termText: string[] = [];
   private postings: Int32Array[] = [];
   private postingLength: number[] = [];
+  private orderedLength: number[] = [];
+  private unorderedLists: number[] = [];
+  /** Every note posting is of text alone (what newestNotes relies on). */
+  private notesTextOnly = true;
   private sortedTerms: string[] = [];
   private sortedIds: number[] = [];
   private sortedValid = true;
@@ -112,7 +154,7 @@ export class InvertedIndex {
 
   /** True when the record is indexed. */
   has(kind: DocKind, id: string): boolean {
-    return this.docByKind[KIND_CODE[kind]]!.has(id);
+    return this.ids.find(KIND_CODE[kind], id) !== undefined;
   }
 
   /** Index a record, replacing any earlier version of it. */
@@ -123,22 +165,24 @@ export class InvertedIndex {
     this.docKind[number] = KIND_CODE[doc.kind];
     this.docAlive[number] = 1;
     this.docRecency[number] = doc.recency;
-    this.docIds[number] = doc.id;
-    this.docByKind[KIND_CODE[doc.kind]]!.set(doc.id, number);
+    this.ids.set(number, KIND_CODE[doc.kind], doc.id);
     this.liveByKind[KIND_CODE[doc.kind]]!++;
     const masks = new Map<string, number>();
     for (const [field, text] of doc.fields) {
       for (const term of termsOf(text)) masks.set(term, (masks.get(term) ?? 0) | FIELD[field]);
     }
-    for (const [term, mask] of masks) this.appendPosting(this.termFor(term), (number << FIELD_BITS) | mask);
+    const kind = KIND_CODE[doc.kind];
+    for (const [term, mask] of masks) {
+      if (kind === KIND_CODE.note && mask !== FIELD.text) this.notesTextOnly = false;
+      this.appendPosting(listOf(this.termFor(term), kind), (number << FIELD_BITS) | mask);
+    }
   }
 
   /** Forget a record (a tombstone: its postings are skipped, and dropped at the next compaction). */
   remove(kind: DocKind, id: string): void {
-    const byId = this.docByKind[KIND_CODE[kind]]!;
-    const number = byId.get(id);
+    const number = this.ids.find(KIND_CODE[kind], id);
     if (number === undefined) return;
-    byId.delete(id);
+    this.ids.delete(KIND_CODE[kind], id);
     this.docAlive[number] = 0;
     this.liveByKind[KIND_CODE[kind]]!--;
     this.deadCount++;
@@ -148,16 +192,39 @@ export class InvertedIndex {
   /**
    * Records matching every query word (each a prefix of some word of the record), best first:
    * a word matched whole counts more than a prefix, a name more than a note's text, and among
-   * equal matches the more recent record wins.
+   * equal matches the more recent record wins. Notes are searched only when `limits.notes` is
+   * above 0 and some query word has NOTES_FROM_LETTERS letters (a one-letter prefix matches most
+   * notes: issue 17's p95 keystroke); their count stops past NOTES_COUNT_CAP. People are always
+   * counted and ranked in full.
    */
   search(words: string[], limits: { people: number; notes: number }): IndexResult {
-    const result: IndexResult = { people: [], notes: [], peopleTotal: 0, notesTotal: 0 };
+    const notesSearched = limits.notes > 0 && words.some((word) => word.length >= NOTES_FROM_LETTERS);
+    const result: IndexResult = { people: [], notes: [], peopleTotal: 0, notesTotal: 0, notesSearched, notesCapped: false };
     if (words.length === 0) return result;
     this.ensureSorted();
+    const ranges = words.map((word) => ({ word, ...this.prefixRange(word) }));
+    const people = this.scoreAll(ranges, KIND_CODE.person, limits.people);
+    result.people = people.hits;
+    result.peopleTotal = people.total;
+    if (!notesSearched) return result;
+    this.ensureNoteOrder();
+    // One word and notes of text only: a note's score is that of its shortest matching word, so
+    // the best are the newest notes of the shortest words, found without scoring the rest.
+    const notes =
+      ranges.length === 1 && this.notesTextOnly
+        ? this.newestNotes(ranges[0]!, limits.notes, NOTES_COUNT_CAP)
+        : this.scoreAll(ranges, KIND_CODE.note, limits.notes);
+    result.notes = notes.hits;
+    result.notesTotal = Math.min(notes.total, NOTES_COUNT_CAP);
+    result.notesCapped = notes.total > NOTES_COUNT_CAP;
+    return result;
+  }
+
+  /** Every record of one kind matching all the words, scored; the best `limit` and how many matched. */
+  private scoreAll(wordRanges: WordRange[], kind: number, limit: number): { hits: IndexHit[]; total: number } {
     const query = this.nextQueryNumber();
     // The rarest word first: it picks the fewest candidates for the others to narrow.
-    const ranges = words.map((word) => ({ word, ...this.prefixRange(word) }));
-    for (const range of ranges) range.size = this.postingsIn(range.from, range.to);
+    const ranges = wordRanges.map((range) => ({ ...range, size: this.postingsIn(range.from, range.to, kind) }));
     ranges.sort((a, b) => a.size - b.size);
     const candidates: number[] = [];
     // The per-posting loop reads these arrays in locals: through `this` every access was a
@@ -165,14 +232,13 @@ export class InvertedIndex {
     const { docAlive, queryStamp, matchedWords, score, wordStamp, bestForWord, postings, postingLength, sortedIds, termText } = this;
     for (let i = 0; i < ranges.length; i++) {
       const { word, from, to } = ranges[i]!;
-      if (from === to) return result;
+      if (from === to) return { hits: [], total: 0 };
       const stamp = ++this.wordNumber;
       for (let r = from; r < to; r++) {
         const termId = sortedIds[r]!;
-        const termLength = termText[termId]!.length;
-        const quality = termLength === word.length ? 1 : 0.5 + (0.3 * word.length) / termLength;
-        const list = postings[termId]!;
-        const length = postingLength[termId]!;
+        const quality = matchQuality(word.length, termText[termId]!.length);
+        const list = postings[listOf(termId, kind)]!;
+        const length = postingLength[listOf(termId, kind)]!;
         for (let j = 0; j < length; j++) {
           const posting = list[j]!;
           const doc = posting >>> FIELD_BITS;
@@ -198,27 +264,78 @@ export class InvertedIndex {
         }
       }
     }
-    const people = new TopHits(limits.people);
-    const notes = new TopHits(limits.notes);
+    const top = new TopHits(limit);
     const needed = ranges.length;
+    let total = 0;
     for (const doc of candidates) {
-      if (this.matchedWords[doc] !== needed) continue;
-      if (this.docKind[doc] === 0) {
-        result.peopleTotal++;
-        people.offer(doc, this.score[doc]!, this.docRecency[doc]!);
-      } else {
-        result.notesTotal++;
-        notes.offer(doc, this.score[doc]!, this.docRecency[doc]!);
+      if (matchedWords[doc] !== needed) continue;
+      total++;
+      top.offer(doc, score[doc]!, this.docRecency[doc]!);
+    }
+    return { hits: this.hitsOf(top), total };
+  }
+
+  /**
+   * The best `limit` notes matching one word, ranked as scoreAll ranks them, and how many match
+   * (counting stops past `cap`). Every note posting is of text (weight 1), so a note scores the
+   * quality of its shortest matching word: words are taken shortest first, and among one length
+   * the notes newest first, merging those words' lists from their newest end (kept in recency
+   * order); the walk stops once `limit` notes are taken. Then notes are only counted.
+   */
+  private newestNotes({ word, from, to }: WordRange, limit: number, cap: number): { hits: IndexHit[]; total: number } {
+    const query = this.nextQueryNumber();
+    const { docAlive, queryStamp, docRecency, postings, postingLength, sortedIds, termText } = this;
+    const taken = (posting: number) => !docAlive[posting >>> FIELD_BITS] || queryStamp[posting >>> FIELD_BITS] === query;
+    const listsByLength = new Map<number, number[]>();
+    for (let r = from; r < to; r++) {
+      const list = listOf(sortedIds[r]!, KIND_CODE.note);
+      if (postingLength[list] === 0) continue;
+      const length = termText[sortedIds[r]!]!.length;
+      const lists = listsByLength.get(length);
+      if (lists) lists.push(list);
+      else listsByLength.set(length, [list]);
+    }
+    const hits: IndexHit[] = [];
+    for (const length of [...listsByLength.keys()].sort((a, b) => a - b)) {
+      if (hits.length >= limit) break;
+      const score = matchQuality(word.length, length);
+      const lists = listsByLength.get(length)!;
+      const heads = lists.map((list) => postingLength[list]! - 1);
+      while (hits.length < limit) {
+        let best = -1;
+        let bestPosting = 0;
+        for (let i = 0; i < lists.length; i++) {
+          const list = postings[lists[i]!]!;
+          let head = heads[i]!;
+          while (head >= 0 && taken(list[head]!)) head--;
+          heads[i] = head;
+          if (head < 0) continue;
+          if (best < 0 || isOlder(bestPosting, list[head]!, docRecency)) {
+            best = i;
+            bestPosting = list[head]!;
+          }
+        }
+        if (best < 0) break;
+        queryStamp[bestPosting >>> FIELD_BITS] = query;
+        hits.push({ id: this.ids.idOf(bestPosting >>> FIELD_BITS), score });
+        heads[best]!--;
       }
     }
-    result.people = this.hitsOf(people);
-    result.notes = this.hitsOf(notes);
-    return result;
+    let total = hits.length;
+    for (let r = from; r < to && total <= cap; r++) {
+      const list = postings[listOf(sortedIds[r]!, KIND_CODE.note)]!;
+      for (let j = postingLength[listOf(sortedIds[r]!, KIND_CODE.note)]! - 1; j >= 0 && total <= cap; j--) {
+        if (taken(list[j]!)) continue;
+        queryStamp[list[j]! >>> FIELD_BITS] = query;
+        total++;
+      }
+    }
+    return { hits, total };
   }
 
   private hitsOf(top: TopHits): IndexHit[] {
     const { docs, scores } = top.ranked();
-    return docs.map((doc, i) => ({ id: this.docIds[doc]!, score: scores[i]! }));
+    return docs.map((doc, i) => ({ id: this.ids.idOf(doc), score: scores[i]! }));
   }
 
   /**
@@ -227,6 +344,7 @@ export class InvertedIndex {
    */
   toSnapshot(): InvertedIndexSnapshot {
     const docs = this.docCount;
+    this.ensureNoteOrder();
     const { offsets, postings } = this.packedPostings();
     this.ensureSorted();
     return {
@@ -234,7 +352,7 @@ export class InvertedIndex {
       docKind: this.docKind.slice(0, docs),
       docAlive: this.docAlive.slice(0, docs),
       docRecency: this.docRecency.slice(0, docs),
-      docIds: this.docIds.join('\n'),
+      docIds: Array.from({ length: docs }, (_, doc) => this.ids.idOf(doc)).join('\n'),
       terms: this.termText.join('\n'),
       offsets,
       postings,
@@ -248,8 +366,9 @@ export class InvertedIndex {
    * third of each array empty (issue 17: the worker's memory with the index).
    */
   trim(): void {
+    this.ensureNoteOrder();
     const { offsets, postings } = this.packedPostings();
-    for (let id = 0; id < this.termText.length; id++) this.postings[id] = postings.subarray(offsets[id]!, offsets[id + 1]!);
+    for (let list = 0; list < this.postings.length; list++) this.postings[list] = postings.subarray(offsets[list]!, offsets[list + 1]!);
     const docs = this.docCount;
     this.docKind = this.docKind.slice(0, docs);
     this.docAlive = this.docAlive.slice(0, docs);
@@ -261,12 +380,13 @@ export class InvertedIndex {
     this.bestForWord = this.bestForWord.slice(0, docs);
   }
 
-  /** Every word's postings in one array, word after word, and where each word's start. */
+  /** Every list's postings in one array, list after list, and where each list starts. */
   private packedPostings(): { offsets: Int32Array; postings: Int32Array } {
-    const offsets = new Int32Array(this.termText.length + 1);
-    for (let id = 0; id < this.termText.length; id++) offsets[id + 1] = offsets[id]! + this.postingLength[id]!;
-    const postings = new Int32Array(offsets[this.termText.length]!);
-    for (let id = 0; id < this.termText.length; id++) postings.set(this.postings[id]!.subarray(0, this.postingLength[id]!), offsets[id]!);
+    const lists = this.postings.length;
+    const offsets = new Int32Array(lists + 1);
+    for (let list = 0; list < lists; list++) offsets[list + 1] = offsets[list]! + this.postingLength[list]!;
+    const postings = new Int32Array(offsets[lists]!);
+    for (let list = 0; list < lists; list++) postings.set(this.postings[list]!.subarray(0, this.postingLength[list]!), offsets[list]!);
     return { offsets, postings };
   }
 
@@ -281,22 +401,26 @@ export class InvertedIndex {
     index.docKind.set(snapshot.docKind!);
     index.docAlive.set(snapshot.docAlive!);
     index.docRecency.set(snapshot.docRecency!);
-    index.docIds = docs === 0 ? [] : snapshot.docIds!.split('\n');
+    const ids = docs === 0 ? [] : snapshot.docIds!.split('\n');
     for (let doc = 0; doc < docs; doc++) {
       if (!index.docAlive[doc]) {
         index.deadCount++;
         continue;
       }
-      index.docByKind[index.docKind[doc]!]!.set(index.docIds[doc]!, doc);
+      index.ids.set(doc, index.docKind[doc]!, ids[doc]!);
       index.liveByKind[index.docKind[doc]!]!++;
     }
     index.termText = snapshot.terms === '' ? [] : snapshot.terms!.split('\n');
     const offsets = snapshot.offsets!;
-    for (let id = 0; id < index.termText.length; id++) {
-      index.termIds.set(index.termText[id]!, id);
+    for (let id = 0; id < index.termText.length; id++) index.termIds.set(index.termText[id]!, id);
+    for (let list = 0; list < index.termText.length * 2; list++) {
       // Views sized exactly to their postings: the next append to one grows it into its own array.
-      index.postings.push(snapshot.postings!.subarray(offsets[id]!, offsets[id + 1]!));
-      index.postingLength.push(offsets[id + 1]! - offsets[id]!);
+      const postings = snapshot.postings!.subarray(offsets[list]!, offsets[list + 1]!);
+      index.postings.push(postings);
+      index.postingLength.push(postings.length);
+      // Saved after ensureNoteOrder: every notes' list is in order.
+      index.orderedLength.push(postings.length);
+      if (list % 2 === KIND_CODE.note && postings.some((posting) => (posting & FIELD_MASK) !== FIELD.text)) index.notesTextOnly = false;
     }
     index.sortedIds = Array.from(snapshot.sortedIds!);
     index.sortedTerms = index.sortedIds.map((id) => index.termText[id]!);
@@ -315,15 +439,15 @@ export class InvertedIndex {
     return ++this.queryNumber;
   }
 
-  private postingsIn(from: number, to: number): number {
+  private postingsIn(from: number, to: number, kind: number): number {
     let total = 0;
-    for (let r = from; r < to; r++) total += this.postingLength[this.sortedIds[r]!]!;
+    for (let r = from; r < to; r++) total += this.postingLength[listOf(this.sortedIds[r]!, kind)]!;
     return total;
   }
 
   /** The sorted positions of every term starting with `prefix`: [from, to). */
-  private prefixRange(prefix: string): { from: number; to: number; size: number } {
-    return { from: this.lowerBound(prefix), to: this.lowerBound(`${prefix}\uffff`), size: 0 };
+  private prefixRange(prefix: string): { from: number; to: number } {
+    return { from: this.lowerBound(prefix), to: this.lowerBound(`${prefix}\uffff`) };
   }
 
   private lowerBound(value: string): number {
@@ -343,8 +467,11 @@ export class InvertedIndex {
     id = this.termText.length;
     this.termIds.set(term, id);
     this.termText.push(term);
-    this.postings.push(new Int32Array(4));
-    this.postingLength.push(0);
+    for (let kind = 0; kind < 2; kind++) {
+      this.postings.push(new Int32Array(4));
+      this.postingLength.push(0);
+      this.orderedLength.push(0);
+    }
     if (this.sortedValid && this.sortedTerms.length > 0) {
       // One new word after the first sort: insert in place (a memmove) rather than sort again.
       const at = this.lowerBound(term);
@@ -358,19 +485,33 @@ export class InvertedIndex {
 
   private ensureSorted(): void {
     if (this.sortedValid) return;
-    const ids = this.termText.map((_, id) => id).filter((id) => this.postingLength[id]! > 0);
+    const ids = this.termText.map((_, id) => id).filter((id) => this.postingLength[listOf(id, 0)]! + this.postingLength[listOf(id, 1)]! > 0);
     ids.sort((a, b) => (this.termText[a]! < this.termText[b]! ? -1 : 1));
     this.sortedIds = ids;
     this.sortedTerms = ids.map((id) => this.termText[id]!);
     this.sortedValid = true;
   }
 
-  private appendPosting(termId: number, posting: number): void {
-    const length = this.postingLength[termId]!;
-    const list = grown(this.postings[termId]!, length + 1);
+  private appendPosting(listId: number, posting: number): void {
+    const length = this.postingLength[listId]!;
+    const list = grown(this.postings[listId]!, length + 1);
     list[length] = posting;
-    this.postings[termId] = list;
-    this.postingLength[termId] = length + 1;
+    this.postings[listId] = list;
+    this.postingLength[listId] = length + 1;
+    if (listId % 2 !== KIND_CODE.note || this.orderedLength[listId] !== length) return;
+    // A new note is usually the newest: its list stays in order. An older one is put in place later.
+    if (length === 0 || isOlder(list[length - 1]!, posting, this.docRecency)) this.orderedLength[listId] = length + 1;
+    else this.unorderedLists.push(listId);
+  }
+
+  /** Put every notes' list back in recency order (oldest first) after appends out of order. */
+  private ensureNoteOrder(): void {
+    const recency = this.docRecency;
+    for (const listId of this.unorderedLists) {
+      restoreRecencyOrder(this.postings[listId]!, this.orderedLength[listId]!, this.postingLength[listId]!, (a, b) => isOlder(a, b, recency));
+      this.orderedLength[listId] = this.postingLength[listId]!;
+    }
+    this.unorderedLists = [];
   }
 
   private ensureDocCapacity(needed: number): void {
@@ -386,41 +527,47 @@ export class InvertedIndex {
 
   /** Renumber live records densely and drop dead postings and words no record has any more. */
   private compact(): void {
+    // Renumbering keeps every list's order; the lists' ids change, so none may wait unordered.
+    this.ensureNoteOrder();
     const renumber = new Int32Array(this.docCount).fill(-1);
+    const ids = new IdTable();
     let next = 0;
     for (let doc = 0; doc < this.docCount; doc++) {
       if (!this.docAlive[doc]) continue;
       renumber[doc] = next;
       this.docKind[next] = this.docKind[doc]!;
       this.docRecency[next] = this.docRecency[doc]!;
-      this.docIds[next] = this.docIds[doc]!;
+      ids.set(next, this.docKind[doc]!, this.ids.idOf(doc));
       this.docAlive[next] = 1;
       next++;
     }
     this.docAlive.fill(0, next);
-    this.docIds.length = next;
+    this.ids = ids;
     this.docCount = next;
     this.deadCount = 0;
-    this.docByKind = [new Map(), new Map()];
-    for (let doc = 0; doc < next; doc++) this.docByKind[this.docKind[doc]!]!.set(this.docIds[doc]!, doc);
     const termText: string[] = [];
     const postings: Int32Array[] = [];
     const postingLength: number[] = [];
     for (let termId = 0; termId < this.termText.length; termId++) {
-      const list = this.postings[termId]!;
-      let kept = 0;
-      for (let j = 0; j < this.postingLength[termId]!; j++) {
-        const doc = renumber[list[j]! >>> FIELD_BITS]!;
-        if (doc >= 0) list[kept++] = (doc << FIELD_BITS) | (list[j]! & FIELD_MASK);
+      const kept = [0, 0];
+      for (let kind = 0; kind < 2; kind++) {
+        const list = this.postings[listOf(termId, kind)]!;
+        for (let j = 0; j < this.postingLength[listOf(termId, kind)]!; j++) {
+          const doc = renumber[list[j]! >>> FIELD_BITS]!;
+          if (doc >= 0) list[kept[kind]!++] = (doc << FIELD_BITS) | (list[j]! & FIELD_MASK);
+        }
       }
-      if (kept === 0) continue;
+      if (kept[0]! + kept[1]! === 0) continue;
       termText.push(this.termText[termId]!);
-      postings.push(list);
-      postingLength.push(kept);
+      for (let kind = 0; kind < 2; kind++) {
+        postings.push(this.postings[listOf(termId, kind)]!);
+        postingLength.push(kept[kind]!);
+      }
     }
     this.termText = termText;
     this.postings = postings;
     this.postingLength = postingLength;
+    this.orderedLength = [...postingLength];
     this.termIds = new Map(termText.map((term, id) => [term, id]));
     this.queryStamp.fill(0);
     this.wordStamp.fill(0);

@@ -40,13 +40,14 @@ function matchedFields(contact: Contact, terms: string[]): PersonHit['matched'] 
 
 /**
  * People and notes matching every word of `query` (each word a prefix of a word in the record),
- * grouped and ranked, with the matching parts marked. Records deleted behind the index's back
+ * grouped and ranked, with the matching parts marked; notes only once a word has two letters,
+ * counted up to a cap (see InvertedIndex.search). Records deleted behind the index's back
  * are skipped and queued for removal.
  */
 export async function searchEverything(db: TendDatabase, query: string, limits: SearchLimits): Promise<SearchResult> {
   const terms = queryTerms(query);
   const index = await searchIndexOf(db);
-  const empty: SearchResult = { query, people: [], notes: [], peopleTotal: 0, notesTotal: 0 };
+  const empty: SearchResult = { query, people: [], notes: [], peopleTotal: 0, notesTotal: 0, notesCapped: false, notesSearched: false };
   if (terms.length === 0) return empty;
   const found = index.search(terms, limits);
   const read = await readRecords(
@@ -75,7 +76,15 @@ export async function searchEverything(db: TendDatabase, query: string, limits: 
     people: entry.contactIds.flatMap((id) => (names.has(id) ? [{ id, displayName: names.get(id)! }] : [])),
     excerpt: excerpt(entryText(entry), terms),
   }));
-  return { query, people, notes, peopleTotal: found.peopleTotal - gone.contactIds.length, notesTotal: found.notesTotal - gone.interactionIds.length };
+  return {
+    query,
+    people,
+    notes,
+    peopleTotal: found.peopleTotal - gone.contactIds.length,
+    notesTotal: found.notesTotal - gone.interactionIds.length,
+    notesCapped: found.notesCapped,
+    notesSearched: found.notesSearched,
+  };
 }
 
 /** People matching the query, best first (the people picker's search). */

@@ -44,7 +44,11 @@ export const SearchResult = z.object({
   notes: z.array(NoteHit),
   /** How many matched before the limits. */
   peopleTotal: z.number().int().nonnegative(),
+  /** Notes are counted up to a cap (1,000): notesCapped says more matched. */
   notesTotal: z.number().int().nonnegative(),
+  notesCapped: z.boolean(),
+  /** False for a query too short to search notes (one letter): people only, and the view says so. */
+  notesSearched: z.boolean(),
 });
 export type SearchResult = z.infer<typeof SearchResult>;
 

@@ -1,0 +1,43 @@
+/** The index's id table (UUIDs packed in 16 bytes, other ids as strings) answers as a Map per kind would. */
+import fc from 'fast-check';
+import { expect, test } from 'vitest';
+import { IdTable } from '../../utils/search/id-table';
+
+test('set, find, delete and idOf agree with a Map per kind, over UUIDs and other ids, through growth and deletions', () => {
+  const id = fc.oneof(fc.uuid(), fc.constantFrom('p0', 'n1', 'same', ''), fc.string({ maxLength: 6 }));
+  const op = fc.tuple(fc.constantFrom('set', 'delete'), fc.integer({ min: 0, max: 1 }), id);
+  fc.assert(
+    fc.property(fc.array(op, { maxLength: 400 }), (ops) => {
+      const table = new IdTable();
+      const maps = [new Map<string, number>(), new Map<string, number>()];
+      const idOfDoc: string[] = [];
+      for (const [what, kind, key] of ops) {
+        const lower = key.toLowerCase();
+        if (what === 'set') {
+          // As the index does: an id is removed before it is given a new doc.
+          if (maps[kind]!.has(lower)) table.delete(kind, lower);
+          const doc = idOfDoc.length;
+          idOfDoc.push(lower);
+          table.set(doc, kind, lower);
+          maps[kind]!.set(lower, doc);
+        } else {
+          table.delete(kind, lower);
+          maps[kind]!.delete(lower);
+        }
+      }
+      for (const kind of [0, 1]) for (const [key, doc] of maps[kind]!) expect(table.find(kind, key)).toBe(doc);
+      for (const [, kind, key] of ops) expect(table.find(kind, key.toLowerCase())).toBe(maps[kind]!.get(key.toLowerCase()));
+      idOfDoc.forEach((key, doc) => expect(table.idOf(doc)).toBe(key));
+    }),
+    { numRuns: 200 },
+  );
+});
+
+test('a UUID is kept as 16 bytes and read back exactly; an upper-case one is kept as it was given', () => {
+  const table = new IdTable();
+  const uuid = '0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0';
+  table.set(0, 0, uuid);
+  table.set(1, 1, uuid.toUpperCase());
+  expect([table.idOf(0), table.idOf(1)]).toEqual([uuid, uuid.toUpperCase()]);
+  expect([table.find(0, uuid), table.find(1, uuid), table.find(1, uuid.toUpperCase())]).toEqual([0, undefined, 1]);
+});

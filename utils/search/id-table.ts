@@ -1,0 +1,125 @@
+/**
+ * The search index's record ids, one table for both kinds: a record's id by its doc number, and
+ * its doc number by kind and id. Tend's ids are UUIDs; each is kept as 16 bytes in one array, and
+ * looked up through an open-addressing table of doc numbers, where a string per id and a Map entry
+ * per record cost about 100 bytes each (issue 17: the worker's memory with the index). Ids of
+ * another shape (tests, hand-made records) are kept as strings beside.
+ */
+import { grown } from './top-hits';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const EMPTY = -1;
+const DELETED = -2;
+const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** The value of a lowercase hex digit's char code. */
+const nibble = (code: number) => (code <= 57 ? code - 48 : code - 87);
+
+/** The 16 bytes of a lowercase UUID, written into `into` at `at` (char codes, not slices: a load reads 110k). */
+function packUuid(id: string, into: Uint8Array, at: number): void {
+  let byte = 0;
+  for (let i = 0; i < 36; i += 2) {
+    if (i === 8 || i === 13 || i === 18 || i === 23) i++;
+    into[at + byte++] = (nibble(id.charCodeAt(i)) << 4) | nibble(id.charCodeAt(i + 1));
+  }
+}
+
+function unpackUuid(bytes: Uint8Array, at: number): string {
+  let id = '';
+  for (let i = 0; i < 16; i++) {
+    if (i === 4 || i === 6 || i === 8 || i === 10) id += '-';
+    id += HEX[bytes[at + i]!]!;
+  }
+  return id;
+}
+
+/** A string hash (FNV-1a) mixed with the kind: UUIDs are random, other ids may not be. */
+function hashOf(kind: number, id: string): number {
+  let hash = 0x811c9dc5 ^ kind;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+/** Doc numbers to ids and (kind, id) to doc numbers; docs are numbered densely by the index. */
+export class IdTable {
+  private bytes = new Uint8Array(0);
+  private kinds = new Uint8Array(0);
+  /** Ids that are not lowercase UUIDs, by doc number. */
+  private others = new Map<number, string>();
+  private slots = new Int32Array(16).fill(EMPTY);
+  /** Slots not empty (live or deleted): the table grows before they fill half of it. */
+  private filled = 0;
+  private readonly scratch = new Uint8Array(16);
+
+  /** Give `doc` the id `id` of `kind` (the index removes any earlier doc of that id first). */
+  set(doc: number, kind: number, id: string): void {
+    this.bytes = grown(this.bytes, (doc + 1) * 16);
+    this.kinds = grown(this.kinds, doc + 1);
+    this.kinds[doc] = kind;
+    if (UUID.test(id)) {
+      packUuid(id, this.bytes, doc * 16);
+      this.others.delete(doc);
+    } else this.others.set(doc, id);
+    if ((this.filled + 1) * 2 > this.slots.length) {
+      // Half full of live and deleted slots: drop the deleted, and double when the live fill a quarter.
+      const live = this.slots.reduce((count, slot) => (slot >= 0 ? count + 1 : count), 0);
+      this.rehash(live * 4 >= this.slots.length ? this.slots.length * 2 : this.slots.length);
+    }
+    let slot = this.firstSlot(kind, id);
+    while (this.slots[slot]! >= 0) slot = (slot + 1) & (this.slots.length - 1);
+    if (this.slots[slot] === EMPTY) this.filled++;
+    this.slots[slot] = doc;
+  }
+
+  /** The doc of this kind and id, if any. */
+  find(kind: number, id: string): number | undefined {
+    const slot = this.slotOf(kind, id);
+    return slot < 0 ? undefined : this.slots[slot]!;
+  }
+
+  /** Forget the doc of this kind and id (its number keeps its id until renumbered). */
+  delete(kind: number, id: string): void {
+    const slot = this.slotOf(kind, id);
+    if (slot >= 0) this.slots[slot] = DELETED;
+  }
+
+  /** The id of a doc. */
+  idOf(doc: number): string {
+    return this.others.get(doc) ?? unpackUuid(this.bytes, doc * 16);
+  }
+
+  private slotOf(kind: number, id: string): number {
+    const uuid = UUID.test(id);
+    if (uuid) packUuid(id, this.scratch, 0);
+    const mask = this.slots.length - 1;
+    for (let slot = this.firstSlot(kind, id); ; slot = (slot + 1) & mask) {
+      const doc = this.slots[slot]!;
+      if (doc === EMPTY) return -1;
+      if (doc === DELETED || this.kinds[doc] !== kind) continue;
+      if (uuid ? !this.others.has(doc) && this.sameBytes(doc) : this.others.get(doc) === id) return slot;
+    }
+  }
+
+  private firstSlot(kind: number, id: string): number {
+    return hashOf(kind, id) & (this.slots.length - 1);
+  }
+
+  private sameBytes(doc: number): boolean {
+    const at = doc * 16;
+    for (let i = 0; i < 16; i++) if (this.bytes[at + i] !== this.scratch[i]) return false;
+    return true;
+  }
+
+  /** A table of `size` slots holding the live docs only. */
+  private rehash(size: number): void {
+    const live = this.slots.filter((doc) => doc >= 0);
+    this.slots = new Int32Array(size).fill(EMPTY);
+    this.filled = 0;
+    for (const doc of live) {
+      let slot = this.firstSlot(this.kinds[doc]!, this.idOf(doc));
+      while (this.slots[slot] !== EMPTY) slot = (slot + 1) & (size - 1);
+      this.slots[slot] = doc;
+      this.filled++;
+    }
+  }
+}
