@@ -7,12 +7,8 @@
  * profile: the index query against MiniSearch, a person's card data against Dexie 4, and the
  * first search after a restart against a full rebuild, each pair timed alternately in one tab.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { bundleForPage } from './bundle.mjs';
-import { BROWSER_ARGS, openBenchPage, serveBlankPage } from './browser.mjs';
+import { openBenchPage, serveBlankPage, withDiskProfile } from './browser.mjs';
 import { ratioRow, valueRow } from './report.mjs';
 import { workerHeap } from './search-worker-heap.mjs';
 import { watchWorker } from './worker-watch.mjs';
@@ -194,18 +190,8 @@ async function pageRows(context, people, notes) {
  */
 export async function searchRows(scale = '10k') {
   const [people, notes] = SCALES[scale];
-  const extension = resolve(process.env.TEND_EXTENSION ?? '.output/chrome-mv3');
-  const profile = mkdtempSync(join(tmpdir(), 'tend-search-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.TEND_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: [`--disable-extensions-except=${extension}`, `--load-extension=${extension}`, ...BROWSER_ARGS],
-  });
-  try {
+  return withDiskProfile('search', {}, async (context) => {
     await serveBlankPage(context);
     return [...(await extensionRows(context, people, notes)), ...(await pageRows(context, people, notes))];
-  } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
-  }
+  });
 }
