@@ -33,8 +33,9 @@ export interface Pulled {
 /** Apply the replica's changes since the saved checkpoint to Tend's stores. */
 export async function applyReplicaChanges(db: TendDatabase, replica: Replica, now: number): Promise<Pulled> {
   const total: Pulled = { applied: 0, rejected: 0, agreed: new Map() };
+  // Read once: each batch saves how far it got in its own transaction, and nothing else applies meanwhile (one pass at a time).
+  let since = (await readState(db)).pulledSeq ?? 0;
   for (;;) {
-    const since = (await readState(db)).pulledSeq ?? 0;
     const batch = await replica.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
     if (batch.results.length === 0) return total;
     const docs = batch.results.map((change) => change.doc as (object & { _id: string; _conflicts?: string[] }) | undefined).filter((doc) => doc !== undefined);
@@ -48,12 +49,12 @@ export async function applyReplicaChanges(db: TendDatabase, replica: Replica, no
     // Late records of a merged person are rewritten in the replica: their new versions come later in the feed.
     const redirected = await redirectToKept(db, replica, unresolved);
     const settled = unresolved.filter((doc) => !redirected.has(doc._id));
-    const bases = await readBases(
-      replica,
-      settled.map((doc) => doc._id),
-    );
     const agreed = new Map<string, unknown>();
     const tx = writeTx(db, [...APPLY_STORES], { origin: SYNC_ORIGIN });
+    const bases = await readBases(
+      tx,
+      settled.map((doc) => doc._id),
+    );
     let rejected = 0;
     for (const doc of settled) {
       if (isMergeDocumentId(doc._id)) {
@@ -67,15 +68,16 @@ export async function applyReplicaChanges(db: TendDatabase, replica: Replica, no
         rejected++;
         continue;
       }
-      const applied = await applyDocument(tx, read, bases.records.get(doc._id));
+      const applied = await applyDocument(tx, read, bases.get(doc._id));
       if (applied === 'written') total.applied++;
       if (applied !== 'kept-local') agreed.set(doc._id, read.deleted ? undefined : read.synced.record);
     }
     const state = SyncState.parse((await getSyncStateRecord(tx)) ?? {});
+    await writeBases(tx, agreed);
     await putSyncStateRecord(tx, { ...state, pulledSeq: batch.last_seq, rejected: state.rejected + rejected }, now);
     await tx.done;
+    since = batch.last_seq;
     total.rejected += rejected;
-    await writeBases(replica, agreed, bases);
     for (const [docId, record] of agreed) total.agreed.set(docId, record);
   }
 }
