@@ -1,7 +1,7 @@
 /**
- * Pull, after replication brought the server's documents into the local replica: conflicts are
- * resolved in the replica (the same merge on every device, so both write the same revision),
- * then the replica's changes after the last applied one are written into Tend's stores, 100 at a
+ * Pull, as replication brings the server's documents into the local replica (each batch applied
+ * while the next is on its way, arrivals.ts): conflicts are resolved in the replica (the same
+ * merge on every device, so both write the same revision), then the replica's changes after the last applied one are written into Tend's stores, 100 at a
  * time, each batch in one transaction that also saves how far it got: a worker stopped at any
  * moment applies nothing twice and skips nothing.
  */
@@ -9,6 +9,7 @@ import { writeTx, type TendDatabase } from '../../db/schema';
 import { getSyncStateRecord, putSyncStateRecord } from '../../db/sync-repo';
 import { SyncState } from '../../model/sync';
 import { APPLY_STORES, applyDocument } from './apply';
+import { NOTHING_ARRIVING, type Arrivals } from './arrivals';
 import { readBases, writeBases } from './bases';
 import { documentId, readDocument, sameValue, type SyncedRecord } from './documents';
 import { keptWhatMattersEntry } from './kept-text';
@@ -30,14 +31,24 @@ export interface Pulled {
   agreed: Map<string, unknown>;
 }
 
-/** Apply the replica's changes since the saved checkpoint to Tend's stores. */
-export async function applyReplicaChanges(db: TendDatabase, replica: Replica, now: number): Promise<Pulled> {
+/**
+ * Apply the replica's changes since the saved checkpoint to Tend's stores; while `arrivals` (a
+ * replication into the replica) runs, what it writes meanwhile too, until it ended and the feed
+ * is read to its end.
+ */
+export async function applyReplicaChanges(db: TendDatabase, replica: Replica, now: number, arrivals: Arrivals = NOTHING_ARRIVING): Promise<Pulled> {
   const total: Pulled = { applied: 0, rejected: 0, agreed: new Map() };
   // Read once: each batch saves how far it got in its own transaction, and nothing else applies meanwhile (one pass at a time).
   let since = (await readState(db)).pulledSeq ?? 0;
   for (;;) {
+    // Taken before the read: a batch written after it is waited for, never missed.
+    const [seen, ended] = [arrivals.written(), arrivals.ended()];
     const batch = await replica.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
-    if (batch.results.length === 0) return total;
+    if (batch.results.length === 0) {
+      if (ended) return total;
+      await arrivals.after(seen);
+      continue;
+    }
     const docs = batch.results.map((change) => change.doc as (object & { _id: string; _conflicts?: string[] }) | undefined).filter((doc) => doc !== undefined);
     // A conflicted document is resolved into a new revision, applied when the feed reaches it.
     const conflicted = docs.filter((doc) => doc._conflicts?.length);
