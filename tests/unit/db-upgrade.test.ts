@@ -19,6 +19,7 @@ const STORES: Record<StoreName, string[]> = {
   snapshots: [],
   drafts: ['by-updated'],
   settings: [],
+  syncBases: [],
   contacts: ['by-updated'],
   followUps: ['by-contact', 'by-due'],
   identities: ['by-contact'],

@@ -1,51 +1,77 @@
 // @vitest-environment node
-// The bases sync keeps in the replica (`_local/base:` documents) are read and written per batch, not
-// per record: one bulk write per batch of a pull, and nothing written where a base did not change.
-import MemoryAdapter from 'pouchdb-adapter-memory';
+// Sync's bases (what Tend and the replica last agreed on) are kept in Tend's own `syncBases` store,
+// written in the transaction that applies each pulled batch: no `_local/base:` document is read or
+// written in the replica (each such read was an IndexedDB transaction of its own in the worker).
 import { describe, expect, it } from 'vitest';
 import { readTx } from '../../utils/db/schema';
+import { countSyncedRecords, getSyncBases, syncedRecordIds, syncedRecords } from '../../utils/db/sync-repo';
 import { createContact } from '../../utils/services/people/people';
 import { logInteraction } from '../../utils/services/capture/log';
 import { newId } from '../../utils/ids';
-import { readBases, writeBases } from '../../utils/services/sync/bases';
-import { pouchWith, type Replica } from '../../utils/services/sync/replicas';
-import { countSyncedRecords } from '../../utils/db/sync-repo';
-import { device, turnOn, useCouchServer } from './sync-support';
+import { documentId, KIND_OF_STORE } from '../../utils/services/sync/documents';
+import type { Replica } from '../../utils/services/sync/replicas';
+import type { LoggedStore } from '../../utils/model/rows';
+import type { TendDatabase } from '../../utils/db/schema';
+import { device, turnOn, useCouchServer, type Device } from './sync-support';
 
-const isBase = (doc: { _id?: string }) => doc._id?.startsWith('_local/base:') === true;
+const isBase = (id: string | undefined) => id?.startsWith('_local/base:') === true;
 
-/** Count the base documents a replica reads and writes: one at a time (`get`, `put`) and in bulk writes. */
-function countBaseWrites(replica: Replica) {
-  const counts = { gets: 0, puts: 0, bulkWrites: 0, inBulk: 0 };
+/** Count the `_local/base:` documents a replica reads and writes (one at a time and in bulk). */
+function countBaseDocs(replica: Replica) {
+  const counts = { reads: 0, writes: 0 };
   const get = replica.get.bind(replica) as (...args: unknown[]) => unknown;
   const put = replica.put.bind(replica) as (...args: unknown[]) => unknown;
   const bulkDocs = replica.bulkDocs.bind(replica) as (...args: unknown[]) => unknown;
   Object.assign(replica, {
     get: (id: string, ...rest: unknown[]) => {
-      if (isBase({ _id: id })) counts.gets++;
+      if (isBase(id)) counts.reads++;
       return get(id, ...rest);
     },
     put: (doc: { _id?: string }, ...rest: unknown[]) => {
-      if (isBase(doc)) counts.puts++;
+      if (isBase(doc._id)) counts.writes++;
       return put(doc, ...rest);
     },
     // Replication writes `{ docs, new_edits }`; sync's own writes pass the array.
     bulkDocs: (docs: { _id?: string }[] | { docs: { _id?: string }[] }, ...rest: unknown[]) => {
-      const bases = (Array.isArray(docs) ? docs : docs.docs).filter(isBase).length;
-      if (bases > 0) {
-        counts.bulkWrites++;
-        counts.inBulk += bases;
-      }
+      counts.writes += (Array.isArray(docs) ? docs : docs.docs).filter((doc) => isBase(doc._id)).length;
       return bulkDocs(docs, ...rest);
     },
   });
   return counts;
 }
 
+/** A device whose replica's base documents are counted. */
+async function countedDevice(): Promise<{ device: Device; counts: () => ReturnType<typeof countBaseDocs> | undefined }> {
+  const made = await device();
+  let counts: ReturnType<typeof countBaseDocs> | undefined;
+  const local = made.replicas.local;
+  made.replicas.local = (config) => {
+    const replica = local(config);
+    counts ??= countBaseDocs(replica);
+    return replica;
+  };
+  return { device: made, counts: () => counts };
+}
+
+/** Every record of the synced stores with the base kept for its document. */
+async function recordsWithBases(db: TendDatabase): Promise<{ record: unknown; base: unknown }[]> {
+  const pairs: { record: unknown; base: unknown }[] = [];
+  for (const store of ['contacts', 'interactions', 'followUps'] as LoggedStore[]) {
+    const ids = await syncedRecordIds(readTx(db, [store]), store);
+    const records = await syncedRecords(readTx(db, [store]), store, ids);
+    const bases = await getSyncBases(
+      readTx(db, ['syncBases']),
+      ids.map((id) => documentId(KIND_OF_STORE[store], id)),
+    );
+    records.forEach((record, i) => pairs.push({ record, base: bases[i]?.record }));
+  }
+  return pairs;
+}
+
 describe('sync bases', { timeout: 120_000 }, () => {
   const server = useCouchServer();
 
-  it('a first pull keeps the bases of 240 records in one bulk write per batch of 100; the copy after it reads and writes none again', async () => {
+  it('a first pull of 240 records keeps each one as its base in Tend, and reads or writes no base document in the replica', async () => {
     const user = await server.createUser('gus');
     await server.createPrivateDb(user);
     const laptop = await device();
@@ -56,44 +82,26 @@ describe('sync bases', { timeout: 120_000 }, () => {
     }
     await turnOn(laptop, server, user);
 
-    const desktop = await device();
-    let counts: ReturnType<typeof countBaseWrites> | undefined;
-    const local = desktop.replicas.local;
-    desktop.replicas.local = (config) => {
-      const replica = local(config);
-      counts ??= countBaseWrites(replica);
-      return replica;
-    };
-    await turnOn(desktop, server, user);
-    expect(await countSyncedRecords(readTx(desktop.db, ['contacts', 'interactions', 'followUps']))).toBe(240);
-    // Each base read once, by the pull: the copy after it knows what the pull agreed on.
-    expect(counts).toEqual({ gets: 240, puts: 0, bulkWrites: 3, inBulk: 240 });
-    // A pass with nothing new reads and writes no base.
-    await desktop.sync.syncNow();
-    expect(counts).toEqual({ gets: 240, puts: 0, bulkWrites: 3, inBulk: 240 });
+    const desktop = await countedDevice();
+    await turnOn(desktop.device, server, user);
+    expect(await countSyncedRecords(readTx(desktop.device.db, ['contacts', 'interactions', 'followUps']))).toBe(240);
+    const pairs = await recordsWithBases(desktop.device.db);
+    expect(pairs).toHaveLength(240);
+    for (const { record, base } of pairs) expect(base).toEqual(record);
+    expect(desktop.counts()).toEqual({ reads: 0, writes: 0 });
+    // The device that pushed them keeps them as bases too (its copy agreed with the replica).
+    for (const { record, base } of await recordsWithBases(laptop.db)) expect(base).toEqual(record);
   });
 
-  it('writes only the bases that changed, keeps a deletion as null, and writes a base replaced meanwhile on its own', async () => {
-    const replica = new (pouchWith(MemoryAdapter))(`bases-${newId()}`, { adapter: 'memory' });
-    const ids = ['contact:a', 'contact:b', 'contact:c'];
-    await writeBases(replica, new Map(ids.map((id) => [id, { name: id }])), await readBases(replica, ids));
-    const read = await readBases(replica, ids);
-    expect([...read.records.values()]).toEqual(ids.map((id) => ({ name: id })));
-    // b is replaced after the read: its revision moved, and the bulk write's conflict is written again.
-    const current = await replica.get('_local/base:contact:b');
-    await replica.put({ ...current, record: { name: 'meanwhile' } });
-    const counts = countBaseWrites(replica);
-    await writeBases(
-      replica,
-      new Map([
-        ['contact:a', { name: 'contact:a' }],
-        ['contact:b', { name: 'agreed' }],
-        ['contact:c', undefined],
-      ]),
-      read,
-    );
-    expect(counts).toEqual({ gets: 1, puts: 1, bulkWrites: 1, inBulk: 2 });
-    expect([...(await readBases(replica, ids)).records.values()]).toEqual([{ name: 'contact:a' }, { name: 'agreed' }, null]);
-    await replica.destroy();
+  it('turning sync off forgets the bases with the replica', async () => {
+    const user = await server.createUser('hal');
+    await server.createPrivateDb(user);
+    const laptop = await device();
+    const ada = await createContact(laptop.db, { displayName: 'Ada', email: 'ada@bases.example' }, Date.now());
+    await turnOn(laptop, server, user);
+    const base = async () => (await getSyncBases(readTx(laptop.db, ['syncBases']), [documentId('contact', ada.id)]))[0]?.record;
+    expect(await base()).toEqual(ada);
+    await laptop.sync.turnOff();
+    expect(await base()).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@ import { reopeningDatabase } from './connection';
 import type { TendDB, TendDatabase } from './schema';
 
 export const DB_NAME = 'tend';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 /**
  * Tend's database, opened (and upgraded) now and opened again on the next use whenever another
@@ -59,6 +59,12 @@ function openConnection(name: string): Promise<TendDatabase> {
         // move at the worker's first read (utils/services/settings/migrate-storage.ts): an upgrade
         // transaction cannot wait for chrome.storage.
         db.createObjectStore('settings', { keyPath: 'name' });
+      }
+      if (oldVersion < 7) {
+        // Sync's bases (the version of each record Tend and the local replica last agreed on),
+        // written in the same transaction as the pull that applies the record; they were
+        // `_local/` documents of the replica, a transaction of their own per read.
+        db.createObjectStore('syncBases', { keyPath: 'docId' });
       }
     },
   });

@@ -5,6 +5,7 @@ import type { ImportRecord } from '../model/import';
 import type { MergeRecord } from '../model/merge';
 import type { DraftRecord } from '../model/drafts';
 import type { SettingsRecord } from './settings-repo';
+import type { SyncBaseRecord } from './sync-repo';
 
 export type { IdentityRecord, TimelineLink };
 
@@ -27,6 +28,8 @@ export interface TendDB extends DBSchema {
   drafts: { key: string; value: DraftRecord; indexes: { 'by-updated': number } };
   /** v6: the user's settings (own addresses, never-record lists, cadences...), by name. */
   settings: { key: string; value: SettingsRecord };
+  /** v7: sync's bases, the version of each record Tend and the local replica last agreed on, by document id. */
+  syncBases: { key: string; value: SyncBaseRecord };
 }
 
 export type TendDatabase = IDBPDatabase<TendDB>;

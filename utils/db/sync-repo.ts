@@ -54,6 +54,29 @@ export async function removeSyncRecords(tx: WriteTx): Promise<void> {
   await Promise.all(SYNC_RECORDS.map((name) => tx.objectStore('settings').delete(name)));
 }
 
+/** A sync base: a record as Tend and the private replica last agreed on it (null: deleted). */
+export interface SyncBaseRecord {
+  docId: string;
+  record: unknown;
+}
+
+/** The bases of these documents (undefined where none is kept). */
+export function getSyncBases(tx: ReadTx, docIds: readonly string[]): Promise<(SyncBaseRecord | undefined)[]> {
+  const bases = tx.objectStore('syncBases');
+  return Promise.all(docIds.map((docId) => bases.get(docId)));
+}
+
+/** Keep these records (undefined: deleted, kept as null) as the bases of their documents. */
+export async function putSyncBases(tx: WriteTx, records: Iterable<readonly [string, unknown]>): Promise<void> {
+  const bases = tx.objectStore('syncBases');
+  await Promise.all([...records].map(([docId, record]) => bases.put({ docId, record: record ?? null })));
+}
+
+/** Forget every base (the replica they were kept for is gone or new). */
+export function clearSyncBases(tx: WriteTx): Promise<void> {
+  return tx.objectStore('syncBases').clear();
+}
+
 /** The id of every record of one of the synced stores. */
 export function syncedRecordIds(tx: ReadTx, store: LoggedStore): Promise<string[]> {
   return tx.objectStore(store).getAllKeys();

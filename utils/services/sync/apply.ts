@@ -13,8 +13,8 @@ import { identityKey, type WriteTx } from '../../db/schema';
 import type { Contact, Interaction } from '../../model/records';
 import { sameValue, type ReadDocument, type SyncKind } from './documents';
 
-/** The stores a pull writes (its state record is in `settings`). */
-export const APPLY_STORES = ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'merges', 'settings'] as const;
+/** The stores a pull writes (its state record is in `settings`, the bases beside the records in `syncBases`). */
+export const APPLY_STORES = ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'merges', 'settings', 'syncBases'] as const;
 
 /** What applying one document did. */
 export type Applied = 'written' | 'unchanged' | 'kept-local';

@@ -6,6 +6,7 @@
  */
 import type { TendDatabase } from '../../db/schema';
 import { readState, updateState } from './state';
+import { arrivalsOf } from './arrivals';
 import { applyReplicaChanges } from './pull';
 import { copyOutbox } from './push';
 import type { Replica } from './replicas';
@@ -31,8 +32,17 @@ export async function runPass(db: TendDatabase, local: Replica, remote: Replica,
   const first = await copyOutbox(db, local, (await readState(db)).pushedSeq, now());
   await local.replicate.to(remote, REPLICATION);
   await updateState(db, (state) => ({ ...state, pushedSeq: first.seq }), now());
-  await local.replicate.from(remote, REPLICATION);
-  const pulled = await applyReplicaChanges(db, local, now());
+  // Applied while the replication brings more: each batch the replica holds is applied as it comes.
+  const replication = local.replicate.from(remote, REPLICATION);
+  const applying = applyReplicaChanges(db, local, now(), arrivalsOf(replication));
+  // Awaited even when the replication fails: no pass ends while its pull still writes.
+  applying.catch(() => undefined);
+  const replicated = await replication.then(
+    () => undefined,
+    (error: unknown) => ({ error }),
+  );
+  const pulled = await applying;
+  if (replicated) throw replicated.error;
   // What the pull wrote into Tend comes back through the outbox (equal: nothing is written) with any local edit made meanwhile.
   const second = await copyOutbox(db, local, first.seq, now(), pulled.agreed);
   await local.replicate.to(remote, AFTER_PULL);

@@ -56,6 +56,10 @@ declare module 'pouchdb-core' {
     batch_size?: number;
     batches_limit?: number;
   }
+  /** A running replication: its outcome, and a `change` event after each batch it wrote. */
+  export interface Replication extends Promise<ReplicationResult> {
+    on(event: 'change', listener: () => void): this;
+  }
   export interface Database {
     info(): Promise<{ db_name: string; doc_count: number; update_seq: number | string }>;
     get<Fields extends object = object>(id: string, options?: { conflicts?: boolean; rev?: string }): Promise<Document & Fields>;
@@ -65,8 +69,8 @@ declare module 'pouchdb-core' {
     changes(options?: ChangesOptions): Promise<{ results: Change[]; last_seq: number | string }>;
     destroy(): Promise<unknown>;
     replicate: {
-      to(target: Database, options?: ReplicateOptions): Promise<ReplicationResult>;
-      from(source: Database, options?: ReplicateOptions): Promise<ReplicationResult>;
+      to(target: Database, options?: ReplicateOptions): Replication;
+      from(source: Database, options?: ReplicateOptions): Replication;
     };
   }
   export interface DatabaseOptions {

@@ -1,7 +1,7 @@
 /**
- * Pull, after replication brought the server's documents into the local replica: conflicts are
- * resolved in the replica (the same merge on every device, so both write the same revision),
- * then the replica's changes after the last applied one are written into Tend's stores, 100 at a
+ * Pull, as replication brings the server's documents into the local replica (each batch applied
+ * while the next is on its way, arrivals.ts): conflicts are resolved in the replica (the same
+ * merge on every device, so both write the same revision), then the replica's changes after the last applied one are written into Tend's stores, 100 at a
  * time, each batch in one transaction that also saves how far it got: a worker stopped at any
  * moment applies nothing twice and skips nothing.
  */
@@ -9,6 +9,7 @@ import { writeTx, type TendDatabase } from '../../db/schema';
 import { getSyncStateRecord, putSyncStateRecord } from '../../db/sync-repo';
 import { SyncState } from '../../model/sync';
 import { APPLY_STORES, applyDocument } from './apply';
+import { NOTHING_ARRIVING, type Arrivals } from './arrivals';
 import { readBases, writeBases } from './bases';
 import { documentId, readDocument, sameValue, type SyncedRecord } from './documents';
 import { keptWhatMattersEntry } from './kept-text';
@@ -30,13 +31,24 @@ export interface Pulled {
   agreed: Map<string, unknown>;
 }
 
-/** Apply the replica's changes since the saved checkpoint to Tend's stores. */
-export async function applyReplicaChanges(db: TendDatabase, replica: Replica, now: number): Promise<Pulled> {
+/**
+ * Apply the replica's changes since the saved checkpoint to Tend's stores; while `arrivals` (a
+ * replication into the replica) runs, what it writes meanwhile too, until it ended and the feed
+ * is read to its end.
+ */
+export async function applyReplicaChanges(db: TendDatabase, replica: Replica, now: number, arrivals: Arrivals = NOTHING_ARRIVING): Promise<Pulled> {
   const total: Pulled = { applied: 0, rejected: 0, agreed: new Map() };
+  // Read once: each batch saves how far it got in its own transaction, and nothing else applies meanwhile (one pass at a time).
+  let since = (await readState(db)).pulledSeq ?? 0;
   for (;;) {
-    const since = (await readState(db)).pulledSeq ?? 0;
+    // Taken before the read: a batch written after it is waited for, never missed.
+    const [seen, ended] = [arrivals.written(), arrivals.ended()];
     const batch = await replica.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
-    if (batch.results.length === 0) return total;
+    if (batch.results.length === 0) {
+      if (ended) return total;
+      await arrivals.after(seen);
+      continue;
+    }
     const docs = batch.results.map((change) => change.doc as (object & { _id: string; _conflicts?: string[] }) | undefined).filter((doc) => doc !== undefined);
     // A conflicted document is resolved into a new revision, applied when the feed reaches it.
     const conflicted = docs.filter((doc) => doc._conflicts?.length);
@@ -48,12 +60,12 @@ export async function applyReplicaChanges(db: TendDatabase, replica: Replica, no
     // Late records of a merged person are rewritten in the replica: their new versions come later in the feed.
     const redirected = await redirectToKept(db, replica, unresolved);
     const settled = unresolved.filter((doc) => !redirected.has(doc._id));
-    const bases = await readBases(
-      replica,
-      settled.map((doc) => doc._id),
-    );
     const agreed = new Map<string, unknown>();
     const tx = writeTx(db, [...APPLY_STORES], { origin: SYNC_ORIGIN });
+    const bases = await readBases(
+      tx,
+      settled.map((doc) => doc._id),
+    );
     let rejected = 0;
     for (const doc of settled) {
       if (isMergeDocumentId(doc._id)) {
@@ -67,15 +79,16 @@ export async function applyReplicaChanges(db: TendDatabase, replica: Replica, no
         rejected++;
         continue;
       }
-      const applied = await applyDocument(tx, read, bases.records.get(doc._id));
+      const applied = await applyDocument(tx, read, bases.get(doc._id));
       if (applied === 'written') total.applied++;
       if (applied !== 'kept-local') agreed.set(doc._id, read.deleted ? undefined : read.synced.record);
     }
     const state = SyncState.parse((await getSyncStateRecord(tx)) ?? {});
+    await writeBases(tx, agreed);
     await putSyncStateRecord(tx, { ...state, pulledSeq: batch.last_seq, rejected: state.rejected + rejected }, now);
     await tx.done;
+    since = batch.last_seq;
     total.rejected += rejected;
-    await writeBases(replica, agreed, bases);
     for (const [docId, record] of agreed) total.agreed.set(docId, record);
   }
 }

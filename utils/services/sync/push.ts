@@ -5,7 +5,7 @@
  * merged field by field with it (bases.ts), never copied over it.
  */
 import { changesSince, latestChangeSeq } from '../../db/changes-repo';
-import { readTx, type TendDatabase } from '../../db/schema';
+import { readTx, writeTx, type TendDatabase } from '../../db/schema';
 import { syncedRecordIds, syncedRecords } from '../../db/sync-repo';
 import type { Contact, FollowUp, Interaction } from '../../model/records';
 import type { LoggedStore } from '../../model/rows';
@@ -103,7 +103,7 @@ async function copyRecords(
   const records = pending.map((i) => read[i]);
   const docIds = ids.map((id) => documentId(kind, id));
   const existing = await replica.allDocs({ keys: docIds, include_docs: true });
-  const bases = await readBases(replica, docIds);
+  const bases = await readBases(readTx(db, ['syncBases']), docIds);
   const writes: object[] = [];
   const agreed = new Map<string, unknown>();
   ids.forEach((id, i) => {
@@ -120,7 +120,7 @@ async function copyRecords(
       return;
     }
     const at = changedAt.get(id)!;
-    const base = bases.records.get(docId);
+    const base = bases.get(docId);
     const behind = previous !== undefined && base !== undefined && base !== null && !sameValue(base, previous.record);
     const copied = behind ? undefined : toDocument(kind, record, previous, at);
     const next = behind ? mergedWithReplica(record, base, previous, at) : copied && { synced: copied };
@@ -129,7 +129,9 @@ async function copyRecords(
     if (next.kept) writes.push({ _id: documentId('entry', next.kept.id), kind: 'entry', record: next.kept });
   });
   if (writes.length > 0) await replica.bulkDocs(writes);
-  await writeBases(replica, agreed, bases);
+  const tx = writeTx(db, ['syncBases']);
+  await writeBases(tx, agreed);
+  await tx.done;
   return writes.length;
 }
 

@@ -10,6 +10,7 @@ import { onCommit } from '../../db/commit';
 import { changesSince } from '../../db/changes-repo';
 import { readTx, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import {
+  clearSyncBases,
   countSyncedRecords,
   getSyncConfigRecord,
   getSyncStateRecord,
@@ -167,10 +168,13 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
     const previousTeam = previous && teamConfig(previous);
     const team = teamConfig(config);
     if (previousTeam && (!team || localReplicaName(previousTeam) !== localReplicaName(team))) await forgetReplica(previousTeam);
-    const tx = writeTx(opened, ['settings']);
+    const tx = writeTx(opened, ['settings', 'syncBases']);
     await putSyncConfigRecord(tx, config, deps.clock());
-    // Another server or user starts from nothing: its replica is new, so is every checkpoint.
-    if (!previous || localReplicaName(previous) !== localReplicaName(config)) await putSyncStateRecord(tx, SyncState.parse({}), deps.clock());
+    // Another server or user starts from nothing: its replica is new, so is every checkpoint and base.
+    if (!previous || localReplicaName(previous) !== localReplicaName(config)) {
+      await putSyncStateRecord(tx, SyncState.parse({}), deps.clock());
+      await clearSyncBases(tx);
+    }
     // Another team (or none) starts its own checkpoints from nothing; the private ones stand.
     else if (previous.team !== config.team) await updateTeamCheckpoints(tx, deps.clock());
     await tx.done;
@@ -179,14 +183,15 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
     return status();
   };
 
-  /** Stop syncing: the credentials, the state and the local replica go; Tend's records stay. */
+  /** Stop syncing: the credentials, the state, the bases and the local replica go; Tend's records stay. */
   const turnOff = async (): Promise<SyncStatus> => {
     const opened = await db;
     const config = await readConfig(opened);
     await browser.alarms.clear(SYNC_ALARM);
     await running;
-    const tx = writeTx(opened, ['settings']);
+    const tx = writeTx(opened, ['settings', 'syncBases']);
     await removeSyncRecords(tx);
+    await clearSyncBases(tx);
     await tx.done;
     if (config) await forgetReplica(config);
     const team = config && teamConfig(config);
