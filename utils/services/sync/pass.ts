@@ -8,6 +8,7 @@ import type { TendDatabase } from '../../db/schema';
 import { readState, updateState } from './state';
 import { arrivalsOf } from './arrivals';
 import { applyReplicaChanges } from './pull';
+import { carryOverReplicaBases } from './bases';
 import { copyOutbox } from './push';
 import type { Replica } from './replicas';
 
@@ -29,6 +30,7 @@ export interface PassOutcome {
 
 /** Run one pass between Tend's database, its local replica and the server's database. */
 export async function runPass(db: TendDatabase, local: Replica, remote: Replica, now: () => number): Promise<PassOutcome> {
+  await carryOverReplicaBases(db, local);
   const first = await copyOutbox(db, local, (await readState(db)).pushedSeq, now());
   await local.replicate.to(remote, REPLICATION);
   await updateState(db, (state) => ({ ...state, pushedSeq: first.seq }), now());
