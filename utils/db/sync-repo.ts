@@ -72,6 +72,11 @@ export async function putSyncBases(tx: WriteTx, records: Iterable<readonly [stri
   await Promise.all([...records].map(([docId, record]) => bases.put({ docId, record: record ?? null })));
 }
 
+/** How many bases are kept. */
+export function countSyncBases(tx: ReadTx): Promise<number> {
+  return tx.objectStore('syncBases').count();
+}
+
 /** Forget every base (the replica they were kept for is gone or new). */
 export function clearSyncBases(tx: WriteTx): Promise<void> {
   return tx.objectStore('syncBases').clear();

@@ -10,8 +10,8 @@
  * transaction at a time, and with their bulk writes they took most of a 5,000-record initial
  * sync (measured: 9.8 of 46.7 s at load 9, 36 of 163 s at load 17).
  */
-import { getSyncBases, putSyncBases } from '../../db/sync-repo';
-import { writeTx, type ReadTx, type TendDatabase, type WriteTx } from '../../db/schema';
+import { countSyncBases, getSyncBases, putSyncBases } from '../../db/sync-repo';
+import { readTx, writeTx, type ReadTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import type { Replica } from './replicas';
 
 /** The base of each document (undefined where none is kept, null where it was deleted). */
@@ -35,7 +35,7 @@ const LEGACY_PREFIX = '_local/base:';
  * old documents are deleted once carried over, so they are never read again. Returns how many.
  */
 export async function carryOverReplicaBases(db: TendDatabase, replica: Replica): Promise<number> {
-  if ((await db.count('syncBases')) > 0) return 0;
+  if ((await countSyncBases(readTx(db, ['syncBases']))) > 0) return 0;
   const { rows } = await replica.allDocs();
   if (rows.length === 0) return 0;
   const found = await Promise.all(
