@@ -8,10 +8,9 @@ import { getContact } from '../../utils/db/contacts-repo';
 import { readTx, writeTx, type TendDatabase } from '../../utils/db/schema';
 import { clearSyncBases } from '../../utils/db/sync-repo';
 import { updateContact } from '../../utils/services/people/contact-edits';
-import { createContact } from '../../utils/services/people/people';
 import { readConfig } from '../../utils/services/sync/service';
 import type { Replica } from '../../utils/services/sync/replicas';
-import { device, tick, turnOn, useCouchServer, type Device } from './sync-support';
+import { tick, twoSyncedDevices, useCouchServer, type Device } from './sync-support';
 
 /** The device's private replica (the memory adapter keeps one store per name). */
 async function replicaOf(device: Device): Promise<Replica> {
@@ -37,13 +36,7 @@ describe('sync bases kept by an earlier Tend', { timeout: 60_000 }, () => {
   const server = useCouchServer();
 
   it('are carried into Tend on the first pass: an edit made here as the server’s version arrives merges with it field by field', async () => {
-    const user = await server.createUser('hal');
-    await server.createPrivateDb(user);
-    const laptop = await device();
-    const desktop = await device();
-    const ada = await createContact(laptop.db, { displayName: 'Ada', email: 'ada@example.com' }, Date.now());
-    await turnOn(laptop, server, user);
-    await turnOn(desktop, server, user);
+    const { laptop, desktop, ada } = await twoSyncedDevices(server, 'hal');
     expect(await asBeforeTheUpgrade(desktop)).toBeGreaterThan(0);
 
     // The laptop's edit reaches this replica; the user edits here before a pass applies it.

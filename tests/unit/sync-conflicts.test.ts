@@ -5,28 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { readTx, type TendDatabase } from '../../utils/db/schema';
 import { getContact } from '../../utils/db/contacts-repo';
 import { getInteraction, listTimeline } from '../../utils/db/interactions-repo';
-import { createContact } from '../../utils/services/people/people';
 import { updateContact } from '../../utils/services/people/contact-edits';
 import { editInteraction, logInteraction } from '../../utils/services/capture/log';
 import { newId } from '../../utils/ids';
 import { t } from '../../utils/i18n';
 import { readConfig } from '../../utils/services/sync/service';
-import { device, tick, turnOn, type Device, useCouchServer } from './sync-support';
+import { tick, twoSyncedDevices, type Device, useCouchServer } from './sync-support';
 
 describe('edits made on two devices while apart', { timeout: 60_000 }, () => {
   const server = useCouchServer();
 
-  /** Two devices of a new user, both synced with one person on them. */
-  async function twoDevices() {
-    const user = await server.createUser('fay');
-    await server.createPrivateDb(user);
-    const laptop = await device();
-    const desktop = await device();
-    const ada = await createContact(laptop.db, { displayName: 'Ada', email: 'ada@example.com' }, Date.now());
-    await turnOn(laptop, server, user);
-    await turnOn(desktop, server, user);
-    return { laptop, desktop, ada };
-  }
+  const twoDevices = () => twoSyncedDevices(server, 'fay');
   const both = async (laptop: Device, desktop: Device) => {
     for (const each of [laptop, desktop, laptop, desktop]) await each.sync.syncNow();
   };

@@ -4,6 +4,7 @@ import { openTendDb } from '../../utils/db/open';
 import type { TendDatabase } from '../../utils/db/schema';
 import { createReplicaFactory, type ReplicaFactory } from '../../utils/services/sync/replicas';
 import { createSyncService, type SyncService } from '../../utils/services/sync/service';
+import { createContact } from '../../utils/services/people/people';
 import { afterAll, beforeAll } from 'vitest';
 import { startCouchServer, type CouchServer, type CouchUser } from '../support/couch-server';
 
@@ -65,4 +66,16 @@ export function useCouchServer(): CouchServer {
   }, 60_000);
   afterAll(async () => started?.stop());
   return new Proxy({} as CouchServer, { get: (_, field) => Reflect.get(started!, field) });
+}
+
+/** Two devices of a new user `name`, both synced, with Ada (made on the laptop) on both. */
+export async function twoSyncedDevices(server: CouchServer, name: string) {
+  const user = await server.createUser(name);
+  await server.createPrivateDb(user);
+  const laptop = await device();
+  const desktop = await device();
+  const ada = await createContact(laptop.db, { displayName: 'Ada', email: 'ada@example.com' }, Date.now());
+  await turnOn(laptop, server, user);
+  await turnOn(desktop, server, user);
+  return { laptop, desktop, ada };
 }
