@@ -6,7 +6,7 @@ const formatted = (count: number) => new Intl.NumberFormat(uiLanguage()).format(
 
 /** The number of notes found as a heading shows it: "120", or "1,000+" when counting stopped. */
 export function notesCount(result: SearchResult): string {
-  return result.notesCapped ? `${formatted(result.notesTotal)}+` : formatted(result.notesTotal);
+  return result.notesCapped ? t('countAtLeast', formatted(result.notesTotal)) : formatted(result.notesTotal);
 }
 
 /** The line above the results: people and notes found, or people alone when notes were not searched. */

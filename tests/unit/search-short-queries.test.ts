@@ -141,6 +141,14 @@ describe('short queries', () => {
     expect(index.search(['a', 'bu'], LIMITS)).toMatchObject({ notesSearched: true, notesTotal: NOTES_COUNT_CAP, notesCapped: true });
   });
 
+  test('one Chinese, Japanese or Korean character is a word of its own: it searches notes', () => {
+    const index = new InvertedIndex();
+    index.add(noteDoc('meeting', 1, '会議 with the board'));
+    index.add(noteDoc('budget', 2, 'a budget'));
+    expect(index.search(['会'], LIMITS)).toMatchObject({ notesSearched: true, notes: [{ id: 'meeting' }], notesTotal: 1 });
+    expect(index.search(['b'], LIMITS)).toMatchObject({ notesSearched: false, notesTotal: 0 });
+  });
+
   test('notes are counted up to the cap, one word or several', () => {
     const index = new InvertedIndex();
     for (let i = 0; i < 1_500; i++) index.add(noteDoc(`n${i}`, i, i < 1_200 ? 'quarterly budget review' : 'budget'));

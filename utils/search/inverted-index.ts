@@ -37,6 +37,10 @@ const listOf = (termId: number, kind: number) => termId * 2 + kind;
 
 /** Notes are searched once a query word has this many letters (the lead's product decision, issue 17). */
 export const NOTES_FROM_LETTERS = 2;
+/** A character of a script written without spaces (Chinese, Japanese, Korean): one of them is a word of its own. */
+const WHOLE_WORD_CHARACTER = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+/** A query word long enough to search notes with. */
+const searchesNotes = (word: string) => word.length >= NOTES_FROM_LETTERS || WHOLE_WORD_CHARACTER.test(word);
 /** Notes are counted up to this many: the view says "1,000+ notes" rather than walking every posting. */
 export const NOTES_COUNT_CAP = 1_000;
 
@@ -193,12 +197,12 @@ export class InvertedIndex {
    * Records matching every query word (each a prefix of some word of the record), best first:
    * a word matched whole counts more than a prefix, a name more than a note's text, and among
    * equal matches the more recent record wins. Notes are searched only when `limits.notes` is
-   * above 0 and some query word has NOTES_FROM_LETTERS letters (a one-letter prefix matches most
-   * notes: issue 17's p95 keystroke); their count stops past NOTES_COUNT_CAP. People are always
+   * above 0 and some query word has NOTES_FROM_LETTERS letters, or is one Chinese, Japanese or
+   * Korean character (a one-letter prefix matches most notes: issue 17's p95 keystroke); their count stops past NOTES_COUNT_CAP. People are always
    * counted and ranked in full.
    */
   search(words: string[], limits: { people: number; notes: number }): IndexResult {
-    const notesSearched = limits.notes > 0 && words.some((word) => word.length >= NOTES_FROM_LETTERS);
+    const notesSearched = limits.notes > 0 && words.some(searchesNotes);
     const result: IndexResult = { people: [], notes: [], peopleTotal: 0, notesTotal: 0, notesSearched, notesCapped: false };
     if (words.length === 0) return result;
     this.ensureSorted();
