@@ -60,7 +60,7 @@ export function writeTx(db: TendDatabase, stores: StoreName[], options: WriteOpt
     const change: Change = { store, op, key, value };
     changes.push(change);
     if (!logged.has(store)) return;
-    const row = { store: store as LoggedStore, op, at, ...(key !== undefined && { id: String(key) }) };
+    const row = { store: store as LoggedStore, op, at, ...(key !== undefined && { id: String(key) }), ...(options.origin && { origin: options.origin }) };
     void tx
       .objectStore('changes')
       .add(row)

@@ -40,6 +40,8 @@ export interface ChangeRecord {
   id?: string;
   op: ChangeOp;
   at: number;
+  /** The writer's origin when it named one (a sync pull's own writes are not pending changes). */
+  origin?: string;
 }
 
 /** A saved state of an in-memory index (v4 `snapshots` store): what it holds up to change `seq`. */

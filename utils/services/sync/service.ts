@@ -252,7 +252,9 @@ export async function readConfig(db: TendDatabase): Promise<SyncConfig | undefin
 async function pendingChanges(db: TendDatabase, state: SyncState, withTeam: boolean): Promise<number> {
   const pushed = withTeam ? (state.teamPushedSeq === undefined ? undefined : Math.min(state.teamPushedSeq, state.pushedSeq ?? 0)) : state.pushedSeq;
   if (pushed === undefined || state.pushedSeq === undefined) return countSyncedRecords(readTx(db, ['contacts', 'interactions', 'followUps']));
-  const ids = new Set((await changesSince(db, pushed)).map((change) => `${change.store}/${change.id ?? '*'}`));
+  // What a pull applied came from the server: not pending (the first pull of 5,000 records showed 5,000).
+  const local = (await changesSince(db, pushed)).filter((change) => change.origin !== SYNC_ORIGIN);
+  const ids = new Set(local.map((change) => `${change.store}/${change.id ?? '*'}`));
   return ids.size;
 }
 
