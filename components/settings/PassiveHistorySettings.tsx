@@ -1,27 +1,22 @@
-import { useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
-import { ask } from '../../utils/messaging/client';
 import type { Settings } from '../../utils/model/records';
 import { PASSIVE_HISTORY_SITES, passiveHistoryOn } from '../../utils/sites';
 import { SavingCheckbox } from './SavingCheckbox';
+import { useSettingsSave } from './use-settings-save';
 
 /** Per site: whether Tend records "seen in thread" entries by itself (on unless turned off); for a calendar, whether it logs meetings after they end (off unless turned on). */
 export function PassiveHistorySettings({ settings, onSaved }: { settings: Settings; onSaved: (settings: Settings) => void }) {
-  const [error, setError] = useState<string>();
-  const save = async (site: string, on: boolean) => {
-    try {
-      onSaved(await ask({ type: 'updateSettings', patch: { passiveHistory: { ...settings.passiveHistory, [site]: on } } }));
-      setError(undefined);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-    }
-  };
+  const { error, save } = useSettingsSave(onSaved);
   return (
     <section aria-labelledby="passive-heading">
       <h2 id="passive-heading">{t('passiveTitle')}</h2>
       <p>{t('passiveIntro')}</p>
       {PASSIVE_HISTORY_SITES.map((site) => (
-        <SavingCheckbox key={site.id} checked={passiveHistoryOn(site, settings.passiveHistory)} save={(on) => save(site.id, on)}>
+        <SavingCheckbox
+          key={site.id}
+          checked={passiveHistoryOn(site, settings.passiveHistory)}
+          save={(on) => save({ passiveHistory: { ...settings.passiveHistory, [site.id]: on } })}
+        >
           {site.calendar ? t('passiveCalendarAutoLog', t(site.label)) : t(site.label)}
         </SavingCheckbox>
       ))}
