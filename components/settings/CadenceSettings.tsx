@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import { StatusLine } from '../shared/StatusLine';
 import { t, tCount } from '../../utils/i18n';
-import { ask } from '../../utils/messaging/client';
 import { CadenceDays, type Settings, type SettingsPatch } from '../../utils/model/records';
+import { useSettingsSave } from './use-settings-save';
 
 interface Props {
   settings: Settings;
@@ -24,19 +24,15 @@ export function CadenceSettings({ settings, onSaved }: Props) {
   const [tag, setTag] = useState('');
   const [tagDays, setTagDays] = useState('');
   const [defaultDays, setDefaultDays] = useState(settings.defaultCadenceDays ? String(settings.defaultCadenceDays) : '');
-  const [error, setError] = useState<string>();
   const [status, setStatus] = useState<string>();
+  const settingsSave = useSettingsSave(onSaved);
+  const { error, setError } = settingsSave;
 
+  /** Save, and say what was saved in the status line. */
   const save = async (patch: SettingsPatch, done: string) => {
-    try {
-      onSaved(await ask({ type: 'updateSettings', patch }));
-      setError(undefined);
-      setStatus(done);
-      return true;
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
-      return false;
-    }
+    const saved = await settingsSave.save(patch);
+    if (saved) setStatus(done);
+    return saved;
   };
   const addTag = async () => {
     const name = tag.trim();

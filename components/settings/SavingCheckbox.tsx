@@ -6,7 +6,7 @@ import { useRef, useState } from 'preact/hooks';
  * settings may be read again meanwhile (the worker announces another change, e.g. a learned
  * address) and would otherwise flip it back until the save answers. `save` reports its own errors.
  */
-export function SavingCheckbox({ checked, save, children }: { checked: boolean; save: (on: boolean) => Promise<void>; children: ComponentChildren }) {
+export function SavingCheckbox({ checked, save, children }: { checked: boolean; save: (on: boolean) => Promise<unknown>; children: ComponentChildren }) {
   const [pending, setPending] = useState<boolean>();
   // Two quick clicks: only the latest save's end lets the settings speak again.
   const latest = useRef(0);

@@ -217,3 +217,28 @@ test('cadence settings: a bad number of days is explained and not sent; a tag ca
   await flush();
   expect(sent.at(-1)).toEqual({ type: 'updateSettings', patch: { defaultCadenceDays: null } });
 });
+
+test('cadence settings: a save the background refuses is said, the typed tag stays, and the next save clears the error', async () => {
+  const host = root();
+  const onSaved = vi.fn();
+  const send = vi.mocked(fakeBrowser.runtime.sendMessage);
+  const answerOk = send.getMockImplementation()!;
+  send.mockImplementation((async () => ({ ok: false, error: { code: 'failed', message: 'Tend could not save the settings' } })) as never);
+  render(<CadenceSettings settings={DEFAULT_SETTINGS} onSaved={onSaved} />, host);
+  await input(host.querySelector<HTMLInputElement>('#cadence-tag')!, 'Family');
+  await input(host.querySelector<HTMLInputElement>('#cadence-tag-days')!, '14');
+  const [tagForm] = [...host.querySelectorAll('form')];
+  await submit(tagForm!);
+  await flush();
+  expect(host.querySelector('[role=alert]')?.textContent).toMatch(/could not save/);
+  expect(host.querySelector<HTMLInputElement>('#cadence-tag')!.value).toBe('Family');
+  expect(host.querySelector<HTMLInputElement>('#cadence-tag-days')!.value).toBe('14');
+  expect(onSaved).not.toHaveBeenCalled();
+
+  send.mockImplementation(answerOk);
+  await submit(tagForm!);
+  await flush();
+  expect(host.querySelector('[role=alert]')).toBeNull();
+  expect(host.querySelector<HTMLInputElement>('#cadence-tag')!.value).toBe('');
+  expect(onSaved).toHaveBeenCalledWith(expect.objectContaining({ tagCadences: { Family: 14 } }));
+});
