@@ -166,3 +166,25 @@ test('the waiting list is the worker’s own: nothing in chrome.storage, nothing
   await deleteEverything(db, NOON);
   expect(await getEndingMeetings(db)).toEqual([]);
 });
+
+test('seen again without the user among its guests, or with no saved guest left, the event no longer waits; a reading without a guest list changes nothing', async () => {
+  const db = await dbWithSwitchOn();
+  const others = [GUESTS[0], GUESTS[1]];
+  await see(db, EVENT);
+  await see(db, LATER);
+  // The popup read again without its guest list (no guests on the page): the earlier reading stands.
+  await see(db, EVENT, ON, []);
+  expect((await getEndingMeetings(db)).map((meeting) => meeting.event.key)).toEqual([EVENT.key, LATER.key]);
+
+  // The user left the meeting (or declined and was removed): its guests no longer include them.
+  await see(db, EVENT, ON, others);
+  expect((await getEndingMeetings(db)).map((meeting) => meeting.event.key)).toEqual([LATER.key]);
+  expect((await alarm())?.scheduledTime).toBe(LATER.end);
+  // Only the user is left as a guest: nobody to log it on.
+  await see(db, LATER, ON, [ME]);
+  expect(await getEndingMeetings(db)).toEqual([]);
+  expect(await alarm()).toBeUndefined();
+
+  expect(await logEndedMeetings(db, LATER.end)).toBe(0);
+  expect(await meetings(db)).toEqual([]);
+});

@@ -39,18 +39,25 @@ const calendarSite = (id: string) => SITES.find((site) => site.id === id && site
 /**
  * Keep an event to log when it ends, if its calendar's switch is on and the user takes part in it
  * (`withUser`, see ./users-part.ts): an event of a colleague's shared calendar, or one the user
- * only opened, is left to "Log this meeting".
+ * only opened, is left to "Log this meeting". Seen again, the newer reading replaces the older,
+ * also when it no longer qualifies (the user removed from the guests, every saved guest gone): an
+ * event waiting from an earlier reading would otherwise be logged for a meeting the user left.
+ * A reading that shows no guests at all (a view without the guest list) leaves the older one.
  */
 export async function keepEndingMeeting(db: TendDatabase, seen: SeenEvent, rules: Pick<CaptureRules, 'noPassiveHistory'>, now: number): Promise<void> {
   const { event } = seen;
-  if (!event?.withUser || event.end === undefined || event.end <= now || !calendarSite(seen.site) || rules.noPassiveHistory.has(seen.site)) return;
+  if (!event || event.end === undefined || event.end <= now || !calendarSite(seen.site) || rules.noPassiveHistory.has(seen.site)) return;
   const contactIds = guestIdsOf(seen);
-  if (contactIds.length === 0) return;
-  const meeting: EndingMeeting = { event: { ...event, end: event.end }, url: seen.url, contactIds };
+  const showsGuests = event.withUser === true || seen.people.length > 0;
+  const meeting: EndingMeeting | undefined =
+    event.withUser && contactIds.length > 0 ? { event: { ...event, end: event.end }, url: seen.url, contactIds } : undefined;
+  if (!meeting && !showsGuests) return;
   await serially(async () => {
-    // Seen again (guests or times changed): the newer reading replaces the older.
-    const waiting = (await getEndingMeetings(db)).filter((other) => other.event.key !== event.key);
-    await setEndingMeetings(db, [...waiting, meeting], now);
+    const all = await getEndingMeetings(db);
+    const waiting = all.filter((other) => other.event.key !== event.key);
+    // Nothing waited for this event and nothing will: no write, no commit to announce.
+    if (!meeting && waiting.length === all.length) return;
+    await setEndingMeetings(db, meeting ? [...waiting, meeting] : waiting, now);
     await arm(await getEndingMeetings(db));
   });
 }
