@@ -14,6 +14,7 @@ import { Timeline } from '../timeline/Timeline';
 import { AlsoKnownTo } from '../sync/AlsoKnownTo';
 import { useShownCard } from '../capture/use-shown-card';
 import { useBroadcast } from '../shared/use-broadcast';
+import { concernsPerson } from '../../utils/messaging/changed';
 import { useRequest } from '../shared/use-request';
 
 interface Props {
@@ -31,7 +32,7 @@ export function ContactCard({ contactId, pinned = false, onPin, onClose }: Props
   const contact = useRequest(() => ask({ type: 'getContact', contactId }), [contactId]);
   // While the card shows a person (the note box or "Remind me" open), the popup's note is for them.
   useShownCard(contact.data ? contactId : undefined);
-  useBroadcast((message) => message.contactIds?.includes(contactId) && contact.reload(), [contactId]);
+  useBroadcast((message) => concernsPerson(message, contactId) && contact.reload(), [contactId]);
 
   if (contact.error)
     return (

@@ -3,6 +3,7 @@ import { ask } from '../../utils/messaging/client';
 import type { Contact } from '../../utils/model/records';
 import { stageLabel, timeAgo } from '../shared/labels';
 import { useBroadcast } from '../shared/use-broadcast';
+import { concernsPerson } from '../../utils/messaging/changed';
 import { useRequest } from '../shared/use-request';
 
 /** The card's facts under the name: stage and tags as chips; last talked, interactions this year, open follow-ups. */
@@ -10,7 +11,7 @@ export function ContactFacts({ contact }: { contact: Contact }) {
   const since = new Date(new Date().getFullYear(), 0, 1).getTime();
   const facts = useRequest(() => ask({ type: 'getContactFacts', contactId: contact.id, since }), [contact.id, contact.updatedAt]);
   // A follow-up added or done changes the count without changing the person.
-  useBroadcast((message) => message.contactIds?.includes(contact.id) && facts.reload(), [contact.id]);
+  useBroadcast((message) => concernsPerson(message, contact.id) && facts.reload(), [contact.id]);
   const counts = facts.data?.countsByKind ?? {};
   const thisYear = Object.entries(counts).reduce((sum, [kind, n]) => (kind === 'stage' ? sum : sum + n), 0);
   const openFollowUps = facts.data?.openFollowUps ?? 0;

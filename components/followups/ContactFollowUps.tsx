@@ -2,6 +2,7 @@ import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 import { FollowUpLists } from './FollowUpLists';
 import { useBroadcast } from '../shared/use-broadcast';
+import { concernsPerson } from '../../utils/messaging/changed';
 import { useRequest } from '../shared/use-request';
 
 /**
@@ -10,7 +11,7 @@ import { useRequest } from '../shared/use-request';
  */
 export function ContactFollowUps({ contactId }: { contactId: string }) {
   const followUps = useRequest(() => ask({ type: 'listContactFollowUps', contactId }), [contactId]);
-  useBroadcast((message) => message.contactIds?.includes(contactId) && followUps.reload(), [contactId]);
+  useBroadcast((message) => concernsPerson(message, contactId) && followUps.reload(), [contactId]);
   const groups = followUps.data;
   if (!followUps.error && (!groups || Object.values(groups).every((items) => items.length === 0))) return null;
   return (

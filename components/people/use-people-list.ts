@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { ask } from '../../utils/messaging/client';
 import type { PeopleFilters, PeopleList, PeopleSort } from '../../utils/messaging/features/people';
 import { useBroadcast } from '../shared/use-broadcast';
+import { concernsPeople } from '../../utils/messaging/changed';
 import { useSettingsChanged } from '../shared/use-settings-changed';
 
 /** A burst of changes (a restore, a thread of sightings) reloads the list once, this long after the last. */
@@ -86,7 +87,7 @@ export function usePeopleList() {
     timer.current = window.setTimeout(reload, RELOAD_AFTER_MS);
   };
   useEffect(() => () => window.clearTimeout(timer.current), []);
-  useBroadcast((message) => (message.contactIds?.length ?? 0) > 0 && reloadSoon(), []);
+  useBroadcast((message) => concernsPeople(message) && reloadSoon(), []);
   useSettingsChanged(reloadSoon, []);
   const update = (next: PeopleQuery) => {
     remembered = { ...next, scrollY: 0 };

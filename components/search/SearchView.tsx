@@ -7,6 +7,7 @@ import { SearchResults } from './SearchResults';
 import { searchSummary } from './search-summary';
 import { searchOptions } from './search-options';
 import { useBroadcast } from '../shared/use-broadcast';
+import { concernsPeople } from '../../utils/messaging/changed';
 import './search.css';
 
 const PEOPLE_LIMIT = 8;
@@ -29,7 +30,7 @@ export function SearchView({ onOpenPerson }: { onOpenPerson: (contactId: string)
   // Build the index while the user moves to the field: after the worker restarts, that is the slow part.
   useEffect(() => void ask({ type: 'search', query: '' }).catch(() => undefined), []);
   // An edit anywhere may change what matches: ask again.
-  useBroadcast((message) => (message.contactIds?.length ?? 0) > 0 && setGeneration((g) => g + 1), []);
+  useBroadcast((message) => concernsPeople(message) && setGeneration((g) => g + 1), []);
   useEffect(() => {
     if (!query.trim()) {
       setResult(undefined);

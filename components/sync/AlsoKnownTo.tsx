@@ -2,6 +2,7 @@ import { t } from '../../utils/i18n';
 import { ask } from '../../utils/messaging/client';
 import { timeAgo } from '../shared/labels';
 import { useBroadcast } from '../shared/use-broadcast';
+import { concernsPerson } from '../../utils/messaging/changed';
 import { useRequest } from '../shared/use-request';
 
 /**
@@ -11,7 +12,7 @@ import { useRequest } from '../shared/use-request';
 export function AlsoKnownTo({ contactId }: { contactId: string }) {
   const knowers = useRequest(() => ask({ type: 'getTeamKnowers', contactId }), [contactId]);
   // A team pass brings other members' `knows` documents: it announces a change of sync's status.
-  useBroadcast((message) => (message.sync || message.contactIds?.includes(contactId)) && knowers.reload(), [contactId, knowers.reload]);
+  useBroadcast((message) => (message.sync || concernsPerson(message, contactId)) && knowers.reload(), [contactId, knowers.reload]);
   const list = knowers.data ?? [];
   if (list.length === 0) return null;
   const names = list.map((knower) =>

@@ -4,6 +4,7 @@ import { ask } from '../../utils/messaging/client';
 import type { Interaction } from '../../utils/model/records';
 import { TimelineList } from './TimelineList';
 import { useBroadcast } from '../shared/use-broadcast';
+import { concernsPerson } from '../../utils/messaging/changed';
 import { useTeam } from '../sync/SharedBy';
 
 const PAGE = 50;
@@ -47,7 +48,7 @@ export function Timeline({ contactId }: { contactId: string }) {
     setDeleted(undefined);
     void reload(PAGE);
   }, [contactId]);
-  useBroadcast((message) => message.contactIds?.includes(contactId) && void reload(entries.length), [contactId, entries.length]);
+  useBroadcast((message) => concernsPerson(message, contactId) && void reload(entries.length), [contactId, entries.length]);
 
   // One page on its way at a time: the scroll observer and the button may both ask for it.
   const loadingOlder = useRef(false);

@@ -13,6 +13,7 @@ import { ask } from '../../utils/messaging/client';
 import { CHUNK_CHARS, PREVIEW_SHOWN, type ExportChoice } from '../../utils/messaging/features/portability';
 import { SLICE_BYTES } from '../../utils/portability/file-text';
 import { Broadcast } from '../../utils/messaging/protocol';
+import { concernsPeople, concernsPerson, MAX_NAMED_PEOPLE } from '../../utils/messaging/changed';
 import { createRouter } from '../../utils/messaging/router';
 import { newId } from '../../utils/ids';
 import type { Contact, FollowUp, Interaction } from '../../utils/model/records';
@@ -132,6 +133,23 @@ describe('imports', () => {
     expect(largestMessage).toBeLessThan(1024 * 1024 * 6);
     await ask({ type: 'applyImport', preview: await sendFile(step.preview) });
     expect(await db.count('contacts')).toBe(5_000);
+  }, 60_000);
+
+  test('an import of more people than a broadcast names tells the pages "everyone" in a short message, not 1,500 ids', async () => {
+    const cards = Array.from({ length: MAX_NAMED_PEOPLE + 500 }, (_, i) =>
+      crlf('BEGIN:VCARD', 'VERSION:3.0', `FN:Person ${i}`, `EMAIL:person${i}@many.example`, 'END:VCARD'),
+    ).join('');
+    const step = await readImportFile(new File([cards], 'many.vcf'));
+    if (step.step !== 'preview') throw new Error(`expected a preview, got ${step.step}`);
+    broadcasts = [];
+    await ask({ type: 'applyImport', preview: await sendFile(step.preview) });
+    expect(await db.count('contacts')).toBe(MAX_NAMED_PEOPLE + 500);
+    // (A sync status broadcast may come too: it names no one.)
+    const aboutPeople = broadcasts.filter((message) => message.sync !== true);
+    expect(aboutPeople).toEqual([{ type: 'changed', contactIds: [], everyone: true }]);
+    // Every open page's listeners ask whether it concerns the person they show: it does.
+    expect(concernsPerson(aboutPeople[0]!, newId(NOW))).toBe(true);
+    expect(concernsPeople(aboutPeople[0]!)).toBe(true);
   }, 60_000);
 
   test('a preview the database no longer matches is refused in words, and nothing is written', async () => {

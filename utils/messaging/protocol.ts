@@ -205,6 +205,8 @@ export const Broadcast = z.discriminatedUnion('type', [
     type: z.literal('changed'),
     tabId: tabId.optional(),
     contactIds: z.array(contactId).default([]),
+    /** More people changed than a broadcast names (see changed.ts): any person may have. */
+    everyone: z.literal(true).optional(),
     settings: z.literal(true).optional(),
     sync: z.literal(true).optional(),
   }),

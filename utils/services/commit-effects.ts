@@ -9,6 +9,7 @@ import { ENDING_MEETINGS } from '../db/ending-meetings-repo';
 import { SYNC_RECORDS } from '../db/sync-repo';
 import type { TendDatabase } from '../db/schema';
 import { broadcast } from '../messaging/client';
+import { changedPeople } from '../messaging/changed';
 import { FOLLOW_UP_BOOKKEEPING, syncFollowUps } from './followups/alarms-sync';
 
 const watched = new WeakSet<TendDatabase>();
@@ -31,6 +32,7 @@ export function watchCommits(db: TendDatabase, clock: () => number = Date.now): 
     const isOwn = (change: Change) => change.key === ENDING_MEETINGS;
     const settings = commit.changes.some((change) => change.store === 'settings' && !isSync(change) && !isOwn(change));
     const sync = commit.changes.some((change) => change.store === 'settings' && isSync(change));
-    if (contactIds.length > 0 || settings || sync) await broadcast({ type: 'changed', contactIds, ...(settings && { settings }), ...(sync && { sync }) });
+    if (contactIds.length > 0 || settings || sync)
+      await broadcast({ type: 'changed', ...changedPeople(contactIds), ...(settings && { settings }), ...(sync && { sync }) });
   });
 }

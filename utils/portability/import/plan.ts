@@ -170,6 +170,15 @@ function addIdentities(
   });
 }
 
+/** A candidate read and checked, with the identity keys it claims and their owners in Tend. */
+interface ReadLine {
+  candidate: ImportCandidate;
+  identities: Identity[];
+  keys: string[];
+  name: string | undefined;
+  org: string | undefined;
+}
+
 /**
  * Plan an import. Lines that share an identity are one person; a person who has an identity
  * Tend knows merges into that contact (identities another contact holds stay there, with a
@@ -178,7 +187,7 @@ function addIdentities(
 export async function planImport(lookup: ImportLookup, candidates: readonly unknown[]): Promise<ImportPlan> {
   const rejected: ImportIssue[] = [];
   const warnings: ImportIssue[] = [];
-  const state: PlanState = { drafts: [], byIdentity: new Map(), byContact: new Map(), byName: new Map() };
+  const lines: ReadLine[] = [];
   for (const [index, raw] of candidates.entries()) {
     const parsed = ImportCandidate.safeParse(raw);
     if (!parsed.success) {
@@ -193,11 +202,18 @@ export async function planImport(lookup: ImportLookup, candidates: readonly unkn
       rejected.push({ line: candidate.line, reason: t('importNoIdentity') });
       continue;
     }
-    const keys = identities.map(identityKey);
-    const owners = await Promise.all(keys.map((key) => lookup.ownerOf(key)));
-    const target = await findDraft(state, lookup, keys, owners, name);
+    lines.push({ candidate, identities, keys: identities.map(identityKey), name, org });
+  }
+  // Every owner asked at once: the plan writes nothing while it reads, so the answers are those a
+  // line-by-line walk would get, without a round trip to the database per line (10,000 lines
+  // waited on 10,000 in turn, in the preview and again in the applying transaction).
+  const owners = await Promise.all(lines.map(({ keys }) => Promise.all(keys.map((key) => lookup.ownerOf(key)))));
+  const state: PlanState = { drafts: [], byIdentity: new Map(), byContact: new Map(), byName: new Map() };
+  for (const [index, { candidate, identities, keys, name, org }] of lines.entries()) {
+    const lineOwners = owners[index]!;
+    const target = await findDraft(state, lookup, keys, lineOwners, name);
     pushNew(target.lines, candidate.line);
-    addIdentities(state, target, candidate.line, identities, keys, owners, warnings);
+    addIdentities(state, target, candidate.line, identities, keys, lineOwners, warnings);
     target.name ??= name;
     target.org ??= org;
     target.title ??= tidy(candidate.title);

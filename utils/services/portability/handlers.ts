@@ -1,6 +1,7 @@
 import type { TendDatabase } from '../../db/schema';
 import { TendError } from '../../errors';
 import { broadcast } from '../../messaging/client';
+import { changedPeople } from '../../messaging/changed';
 import { t } from '../../i18n';
 import { RESTORE_PROBLEMS_SENT, type ImportFilePreview, type RestoreResult } from '../../messaging/features/portability';
 import type { ParsedPageRequest } from '../../messaging/protocol';
@@ -85,7 +86,7 @@ export function createPortabilityHandlers(db: Promise<TendDatabase>, clock: () =
         const syncServerLeft = await turnOffSyncBeforeDeleting(db);
         const contactIds = await deleteEverything(await db);
         // A cleared store names nobody in its commit: the pages are told whom they may be showing.
-        await broadcast({ type: 'changed', contactIds });
+        await broadcast({ type: 'changed', ...changedPeople(contactIds) });
         return { deletedPeople: contactIds.length, ...(syncServerLeft && { syncServerLeft }) };
       }),
     transferProgress: async ({ progressId }: Request<'transferProgress'>) => progressOf(progressId),
