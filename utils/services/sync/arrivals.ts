@@ -1,46 +1,45 @@
 /**
- * A replication into the local replica as the pull sees it while it applies: how many batches
- * it has written so far, whether it ended, and a wait for its next batch or its end. The pull
- * applies the replica's changes while the replication still brings more, instead of after it
- * (a 5,000-record initial sync spent as long reading back and applying as replicating, one
- * after the other; the replication mostly waits on the server meanwhile).
+ * A replication into the local replica as the pull sees it while it applies: the ids of the
+ * documents each batch wrote, batch after batch, then its end. The pull applies each batch while
+ * the replication still brings the next (a 5,000-record initial sync spent as long reading back
+ * and applying as replicating, one after the other), and takes the batch's ids from the
+ * replication's own `change` event instead of reading the replica's changes feed back (PouchDB's
+ * IndexedDB adapter walks the feed a document at a time: 36 of a 72.6 s initial sync at load 13-16).
  */
 import type { Replication } from 'pouchdb-core';
 
-/** What the pull watches of a running replication. */
+/** What the pull takes from a running replication. */
 export interface Arrivals {
-  /** Batches written so far (a number to pass to `after`). */
-  written(): number;
-  /** True once the replication ended (done or failed): nothing more will arrive. */
-  ended(): boolean;
-  /** Resolves once more than `seen` batches were written, or the replication ended. */
-  after(seen: number): Promise<void>;
+  /**
+   * The ids of the documents the next batch wrote (each once, in the order written), waiting for
+   * it; undefined once the replication ended (done or failed) and every batch was taken.
+   */
+  next(): Promise<string[] | undefined>;
 }
 
 /** Watch a replication's batches and end (its failure is for its own caller to handle). */
 export function arrivalsOf(replication: Replication): Arrivals {
-  let written = 0;
+  const batches: string[][] = [];
   let ended = false;
-  const waiting = new Set<() => void>();
-  const wake = () => {
-    for (const resolve of waiting) resolve();
-    waiting.clear();
+  let wake: (() => void) | undefined;
+  const woken = () => {
+    wake?.();
+    wake = undefined;
   };
-  replication.on('change', () => {
-    written++;
-    wake();
+  replication.on('change', (batch) => {
+    // Only the documents written: the replication leaves out those the server refused us.
+    batches.push([...new Set(batch.docs.map((doc) => doc._id))]);
+    woken();
   });
   const end = () => {
     ended = true;
-    wake();
+    woken();
   };
   replication.then(end, end);
   return {
-    written: () => written,
-    ended: () => ended,
-    after: (seen) => (ended || written > seen ? Promise.resolve() : new Promise((resolve) => waiting.add(resolve))),
+    async next() {
+      while (batches.length === 0 && !ended) await new Promise<void>((resolve) => (wake = resolve));
+      return batches.shift();
+    },
   };
 }
-
-/** A replication that has already ended: the pull applies what the replica holds and returns. */
-export const NOTHING_ARRIVING: Arrivals = { written: () => 0, ended: () => true, after: () => Promise.resolve() };

@@ -7,7 +7,7 @@
 import type { TendDatabase } from '../../db/schema';
 import { readState, updateState } from './state';
 import { arrivalsOf } from './arrivals';
-import { applyReplicaChanges } from './pull';
+import { applyArrivals, applyReplicaChanges, settlePull } from './pull';
 import { carryOverReplicaBases } from './bases';
 import { copyOutbox } from './push';
 import type { Replica } from './replicas';
@@ -34,9 +34,11 @@ export async function runPass(db: TendDatabase, local: Replica, remote: Replica,
   const first = await copyOutbox(db, local, (await readState(db)).pushedSeq, now());
   await local.replicate.to(remote, REPLICATION);
   await updateState(db, (state) => ({ ...state, pushedSeq: first.seq }), now());
-  // Applied while the replication brings more: each batch the replica holds is applied as it comes.
+  // What a pass stopped in its pull left unapplied in the replica (nothing after a pass that ended).
+  await applyReplicaChanges(db, local, now());
+  // Applied while the replication brings more: each batch it wrote is applied as it comes.
   const replication = local.replicate.from(remote, REPLICATION);
-  const applying = applyReplicaChanges(db, local, now(), arrivalsOf(replication));
+  const applying = applyArrivals(db, local, now(), arrivalsOf(replication));
   // Awaited even when the replication fails: no pass ends while its pull still writes.
   applying.catch(() => undefined);
   const replicated = await replication.then(
@@ -44,7 +46,9 @@ export async function runPass(db: TendDatabase, local: Replica, remote: Replica,
     (error: unknown) => ({ error }),
   );
   const pulled = await applying;
+  // A failed replication keeps the checkpoint: the next pass reads what it wrote from the feed.
   if (replicated) throw replicated.error;
+  await settlePull(db, local, pulled, now());
   // What the pull wrote into Tend comes back through the outbox (equal: nothing is written) with any local edit made meanwhile.
   const second = await copyOutbox(db, local, first.seq, now(), pulled.agreed);
   await local.replicate.to(remote, AFTER_PULL);

@@ -29,6 +29,7 @@ declare module 'pouchdb-core' {
     startkey?: string;
     endkey?: string;
     include_docs?: boolean;
+    conflicts?: boolean;
     limit?: number;
   }
   export interface Change {
@@ -56,9 +57,9 @@ declare module 'pouchdb-core' {
     batch_size?: number;
     batches_limit?: number;
   }
-  /** A running replication: its outcome, and a `change` event after each batch it wrote. */
+  /** A running replication: its outcome, and a `change` event after each batch it wrote, with the documents written. */
   export interface Replication extends Promise<ReplicationResult> {
-    on(event: 'change', listener: () => void): this;
+    on(event: 'change', listener: (batch: { docs: { _id: string }[] }) => void): this;
   }
   export interface Database {
     info(): Promise<{ db_name: string; doc_count: number; update_seq: number | string }>;

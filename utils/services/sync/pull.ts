@@ -1,15 +1,18 @@
 /**
- * Pull, as replication brings the server's documents into the local replica (each batch applied
- * while the next is on its way, arrivals.ts): conflicts are resolved in the replica (the same
- * merge on every device, so both write the same revision), then the replica's changes after the last applied one are written into Tend's stores, 100 at a
- * time, each batch in one transaction that also saves how far it got: a worker stopped at any
- * moment applies nothing twice and skips nothing.
+ * Pull, as replication brings the server's documents into the local replica: conflicts are
+ * resolved in the replica (the same merge on every device, so both write the same revision), then
+ * the documents are written into Tend's stores, 100 at a time, each batch in one transaction.
+ * While the replication runs, each batch it wrote is applied as it comes (arrivals.ts), read back
+ * by id; the checkpoint (how far in the replica's changes feed everything is applied) moves to the
+ * replica's end once the replication ended and all it wrote was applied. What a pass stopped
+ * earlier left unapplied is read from the feed at the start of the next one, each batch with its
+ * checkpoint: a worker stopped at any moment skips nothing, and what it applied twice is unchanged.
  */
 import { writeTx, type TendDatabase } from '../../db/schema';
 import { getSyncStateRecord, putSyncStateRecord } from '../../db/sync-repo';
 import { SyncState } from '../../model/sync';
 import { APPLY_STORES, applyDocument } from './apply';
-import { NOTHING_ARRIVING, type Arrivals } from './arrivals';
+import type { Arrivals } from './arrivals';
 import { readBases, writeBases } from './bases';
 import { documentId, readDocument, sameValue, type SyncedRecord } from './documents';
 import { keptWhatMattersEntry } from './kept-text';
@@ -31,66 +34,122 @@ export interface Pulled {
   agreed: Map<string, unknown>;
 }
 
+type PulledDoc = object & { _id: string; _rev?: string; _deleted?: boolean; _conflicts?: string[] };
+
+/** What applying one batch did, and the documents the pull itself wrote into the replica meanwhile (applied later). */
+interface BatchOutcome extends Pulled {
+  written: string[];
+}
+
+const nothingPulled = (): Pulled => ({ applied: 0, rejected: 0, agreed: new Map() });
+
+function add(total: Pulled, batch: Pulled): void {
+  total.applied += batch.applied;
+  total.rejected += batch.rejected;
+  for (const [docId, record] of batch.agreed) total.agreed.set(docId, record);
+}
+
 /**
- * Apply the replica's changes since the saved checkpoint to Tend's stores; while `arrivals` (a
- * replication into the replica) runs, what it writes meanwhile too, until it ended and the feed
- * is read to its end.
+ * Apply the replica's changes since the saved checkpoint to Tend's stores (what an interrupted
+ * pass left), each batch with its checkpoint in its transaction, until the feed is read to its end.
  */
-export async function applyReplicaChanges(db: TendDatabase, replica: Replica, now: number, arrivals: Arrivals = NOTHING_ARRIVING): Promise<Pulled> {
-  const total: Pulled = { applied: 0, rejected: 0, agreed: new Map() };
+export async function applyReplicaChanges(db: TendDatabase, replica: Replica, now: number): Promise<Pulled> {
+  const total = nothingPulled();
   // Read once: each batch saves how far it got in its own transaction, and nothing else applies meanwhile (one pass at a time).
   let since = (await readState(db)).pulledSeq ?? 0;
   for (;;) {
-    // Taken before the read: a batch written after it is waited for, never missed.
-    const [seen, ended] = [arrivals.written(), arrivals.ended()];
     const batch = await replica.changes({ since, limit: BATCH, include_docs: true, conflicts: true });
-    if (batch.results.length === 0) {
-      if (ended) return total;
-      await arrivals.after(seen);
+    if (batch.results.length === 0) return total;
+    const docs = batch.results.map((change) => change.doc).filter((doc) => doc !== undefined);
+    // What the pull writes into the replica (a conflict resolved, a record redirected) comes later in this feed.
+    add(total, await applyBatch(db, replica, docs, now, batch.last_seq));
+    since = batch.last_seq;
+  }
+}
+
+/**
+ * Apply each batch a running replication writes into the replica, read back by id (its winning
+ * revision and conflicts, whatever the replication wrote), while the replication brings the next.
+ * Saves no checkpoint: `settlePull` does once the replication ended well.
+ */
+export async function applyArrivals(db: TendDatabase, replica: Replica, now: number, arrivals: Arrivals): Promise<Pulled> {
+  const total = nothingPulled();
+  for (let ids = await arrivals.next(); ids; ids = await arrivals.next()) {
+    // What the pull writes into the replica is read back and applied in turn (a resolved conflict can redirect).
+    for (let round = ids; round.length > 0;) {
+      const outcome = await applyBatch(db, replica, await currentDocs(replica, round), now);
+      add(total, outcome);
+      round = [...new Set(outcome.written)];
+    }
+  }
+  return total;
+}
+
+/**
+ * After the replication ended and `applyArrivals` applied all it wrote: the checkpoint moves to the
+ * replica's end (nothing else writes the replica during a pass), with the documents it rejected.
+ */
+export async function settlePull(db: TendDatabase, replica: Replica, pulled: Pulled, now: number): Promise<void> {
+  const { update_seq: end } = await replica.info();
+  const tx = writeTx(db, ['settings'], { origin: SYNC_ORIGIN });
+  const state = SyncState.parse((await getSyncStateRecord(tx)) ?? {});
+  await putSyncStateRecord(tx, { ...state, pulledSeq: end, rejected: state.rejected + pulled.rejected }, now);
+  await tx.done;
+}
+
+/** The replica's current revision of each document (deleted ones as tombstones), with its conflicts. */
+async function currentDocs(replica: Replica, ids: string[]): Promise<PulledDoc[]> {
+  const { rows } = await replica.allDocs({ keys: ids, include_docs: true, conflicts: true });
+  return rows.flatMap((row): PulledDoc[] => {
+    if (row.doc) return [row.doc];
+    return row.value?.deleted ? [{ _id: row.id, _rev: row.value.rev, _deleted: true }] : [];
+  });
+}
+
+/**
+ * Apply one batch of the replica's documents in one transaction (with the checkpoint `seq` when
+ * read from the feed). Conflicted documents are resolved in the replica and records of a merged
+ * person redirected there instead: their new versions are `written`, to be applied after.
+ */
+async function applyBatch(db: TendDatabase, replica: Replica, docs: PulledDoc[], now: number, seq?: number | string): Promise<BatchOutcome> {
+  const outcome: BatchOutcome = { ...nothingPulled(), written: [] };
+  const conflicted = docs.filter((doc) => doc._conflicts?.length);
+  for (const doc of conflicted) outcome.written.push(...(await resolveConflict(replica, doc)));
+  // Merge facts first, people deleted last in a batch, after the entries and follow-ups that went with them.
+  const order = (doc: PulledDoc) => (isMergeDocumentId(doc._id) ? -1 : Number(doc._deleted === true && doc._id.startsWith('contact:')));
+  const unresolved = docs.filter((doc) => !doc._conflicts?.length).sort((a, b) => order(a) - order(b));
+  // Late records of a merged person are rewritten in the replica, and applied as rewritten.
+  const redirected = await redirectToKept(db, replica, unresolved);
+  outcome.written.push(...redirected.written);
+  const settled = unresolved.filter((doc) => !redirected.rewritten.has(doc._id));
+  const tx = writeTx(db, [...APPLY_STORES], { origin: SYNC_ORIGIN });
+  const bases = await readBases(
+    tx,
+    settled.map((doc) => doc._id),
+  );
+  for (const doc of settled) {
+    if (isMergeDocumentId(doc._id)) {
+      const fact = readMergeDocument(doc);
+      if (!fact.ok) outcome.rejected++;
+      else if ((await applyMergeFact(tx, fact.record)) === 'written') outcome.applied++;
       continue;
     }
-    const docs = batch.results.map((change) => change.doc as (object & { _id: string; _conflicts?: string[] }) | undefined).filter((doc) => doc !== undefined);
-    // A conflicted document is resolved into a new revision, applied when the feed reaches it.
-    const conflicted = docs.filter((doc) => doc._conflicts?.length);
-    for (const doc of conflicted) await resolveConflict(replica, doc);
-    // Merge facts first, people deleted last in a batch, after the entries and follow-ups that went with them.
-    const order = (doc: { _id: string; _deleted?: boolean }) =>
-      isMergeDocumentId(doc._id) ? -1 : Number(doc._deleted === true && doc._id.startsWith('contact:'));
-    const unresolved = docs.filter((doc) => !doc._conflicts?.length).sort((a, b) => order(a) - order(b));
-    // Late records of a merged person are rewritten in the replica: their new versions come later in the feed.
-    const redirected = await redirectToKept(db, replica, unresolved);
-    const settled = unresolved.filter((doc) => !redirected.has(doc._id));
-    const agreed = new Map<string, unknown>();
-    const tx = writeTx(db, [...APPLY_STORES], { origin: SYNC_ORIGIN });
-    const bases = await readBases(
-      tx,
-      settled.map((doc) => doc._id),
-    );
-    let rejected = 0;
-    for (const doc of settled) {
-      if (isMergeDocumentId(doc._id)) {
-        const fact = readMergeDocument(doc);
-        if (!fact.ok) rejected++;
-        else if ((await applyMergeFact(tx, fact.record)) === 'written') total.applied++;
-        continue;
-      }
-      const read = readDocument(doc);
-      if (!read.ok) {
-        rejected++;
-        continue;
-      }
-      const applied = await applyDocument(tx, read, bases.get(doc._id));
-      if (applied === 'written') total.applied++;
-      if (applied !== 'kept-local') agreed.set(doc._id, read.deleted ? undefined : read.synced.record);
+    const read = readDocument(doc);
+    if (!read.ok) {
+      outcome.rejected++;
+      continue;
     }
-    const state = SyncState.parse((await getSyncStateRecord(tx)) ?? {});
-    await writeBases(tx, agreed);
-    await putSyncStateRecord(tx, { ...state, pulledSeq: batch.last_seq, rejected: state.rejected + rejected }, now);
-    await tx.done;
-    since = batch.last_seq;
-    total.rejected += rejected;
-    for (const [docId, record] of agreed) total.agreed.set(docId, record);
+    const applied = await applyDocument(tx, read, bases.get(doc._id));
+    if (applied === 'written') outcome.applied++;
+    if (applied !== 'kept-local') outcome.agreed.set(doc._id, read.deleted ? undefined : read.synced.record);
   }
+  await writeBases(tx, outcome.agreed);
+  if (seq !== undefined) {
+    const state = SyncState.parse((await getSyncStateRecord(tx)) ?? {});
+    await putSyncStateRecord(tx, { ...state, pulledSeq: seq, rejected: state.rejected + outcome.rejected }, now);
+  }
+  await tx.done;
+  return outcome;
 }
 
 /**
@@ -98,7 +157,7 @@ export async function applyReplicaChanges(db: TendDatabase, replica: Replica, no
  * merges the same way), written on the winning branch, the other branches closed. Versions that
  * fail the schemas lose.
  */
-async function resolveConflict(replica: Replica, winner: object & { _id: string; _rev?: string; _conflicts?: string[] }): Promise<void> {
+async function resolveConflict(replica: Replica, winner: PulledDoc): Promise<string[]> {
   const losers = await Promise.all((winner._conflicts ?? []).map((rev) => replica.get<object>(winner._id, { rev })));
   if (isMergeDocumentId(winner._id)) return resolveMergeConflict(replica, winner, losers);
   const versions = [winner, ...losers]
@@ -124,14 +183,16 @@ async function resolveConflict(replica: Replica, winner: object & { _id: string;
     }
   }
   await replica.bulkDocs(writes);
+  return writes.map((doc) => (doc as { _id: string })._id);
 }
 
 /** A conflicted merge document: every valid version's union on the winning branch, the other branches closed. */
-async function resolveMergeConflict(replica: Replica, winner: object & { _id: string; _rev?: string }, losers: object[]): Promise<void> {
+async function resolveMergeConflict(replica: Replica, winner: PulledDoc, losers: object[]): Promise<string[]> {
   const byRev = [winner, ...losers].sort((a, b) => ((a as { _rev: string })._rev < (b as { _rev: string })._rev ? -1 : 1));
   const union = unionMergeVersions(byRev);
   const writes: object[] = losers.map((doc) => ({ _id: winner._id, _rev: (doc as { _rev: string })._rev, _deleted: true }));
   const held = readMergeDocument(winner);
   if (union && !(held.ok && sameValue(held.record, union))) writes.push(mergeDocument(union, winner._rev));
   await replica.bulkDocs(writes);
+  return [winner._id];
 }

@@ -24,10 +24,18 @@ import type { Replica } from './replicas';
 type Doc = object & { _id: string; _rev?: string };
 type ContactDoc = Extract<SyncedRecord, { kind: 'contact' }>;
 
-/** Rewrite the late records of this batch (and those held here of a person a merge in it took away); returns the document ids rewritten. */
-export async function redirectToKept(db: TendDatabase, replica: Replica, batch: readonly Doc[]): Promise<Set<string>> {
+/** What a redirect did: the documents of the batch it rewrote (not to apply as they were), and every document it wrote, in the order written. */
+export interface Redirected {
+  rewritten: Set<string>;
+  written: string[];
+}
+
+const NONE: Redirected = { rewritten: new Set(), written: [] };
+
+/** Rewrite the late records of this batch (and those held here of a person a merge in it took away) in the replica. */
+export async function redirectToKept(db: TendDatabase, replica: Replica, batch: readonly Doc[]): Promise<Redirected> {
   const open = await openMerges(db, batch);
-  if (open.size === 0) return new Set();
+  if (open.size === 0) return NONE;
   const keptOf = (id: string): string => {
     const seen = new Set<string>();
     while (open.has(id) && !seen.has(id)) {
@@ -38,7 +46,7 @@ export async function redirectToKept(db: TendDatabase, replica: Replica, batch: 
   };
   const targets = new Set(batch.filter((doc) => pointsAtMerged(doc, open)).map((doc) => doc._id));
   for (const docId of await heldOfMerged(db, batch, open)) targets.add(docId);
-  if (targets.size === 0) return new Set();
+  if (targets.size === 0) return NONE;
 
   const docs = await currentDocs(replica, [...targets]);
   const keptIds = [...new Set([...open.values()].map((merge) => keptOf(merge.mergedId)))];
@@ -88,7 +96,7 @@ export async function redirectToKept(db: TendDatabase, replica: Replica, batch: 
     }
     rewritten.add(docId);
   }
-  if (writes.length === 0 && folded.length === 0) return new Set();
+  if (writes.length === 0 && folded.length === 0) return NONE;
   const mergeDocs = await currentDocs(replica, [...grown.keys()].map(mergeDocumentId));
   // Merge records first: a device reading the feed learns the fact before the records it redirected.
   const mergeWrites = [...grown.values()].map((record) => {
@@ -101,8 +109,9 @@ export async function redirectToKept(db: TendDatabase, replica: Replica, batch: 
     return kept ? [{ _id: docId, _rev: kept._rev, kind: 'contact', record: kept.record, fieldsAt: kept.fieldsAt }] : [];
   });
   // Entries and follow-ups before the people: the merged person's deletion finds their history moved.
-  await replica.bulkDocs([...mergeWrites, ...writes, ...keptWrites, ...folded]);
-  return rewritten;
+  const all = [...mergeWrites, ...writes, ...keptWrites, ...folded] as Doc[];
+  await replica.bulkDocs(all);
+  return { rewritten, written: all.map((doc) => doc._id) };
 }
 
 /** Merges not undone, by the id of the person each took away: those Tend holds, with those of this batch. */
