@@ -138,7 +138,10 @@ export class InvertedIndex {
   // Lists are indexed by listOf(term, kind): each is its packed part (ascending docs, gap-coded)
   // then a tail of postings added since, with docs above every packed one. A notes' tail is in
   // recency order up to its `ordered`; tails out of order wait in unorderedLists until a search.
-  private termIds = new Map<string, number>();
+  // Ids by word while a build adds words unsorted; once sorted, a binary search over sortedTerms
+  // finds a word (after a packing every word has postings, so every word is in the sorted view)
+  // and the Map is dropped (issue 17: about a third of the index's JS heap).
+  private termIds: Map<string, number> | undefined = new Map();
   private termText: string[] = [];
   private packed = PackedLists.empty();
   private tails = new Map<number, Tail>();
@@ -397,7 +400,7 @@ export class InvertedIndex {
     }
     index.termText = terms === '' ? [] : terms.split('\n');
     if (packed.lists !== index.termText.length * 2) return undefined;
-    for (let id = 0; id < index.termText.length; id++) index.termIds.set(index.termText[id]!, id);
+    index.termIds = undefined;
     index.packed = packed;
     index.notesTextOnly = !packed.noteMasks;
     index.sortedIds = Array.from(sortedIds);
@@ -433,14 +436,20 @@ export class InvertedIndex {
   }
 
   private termFor(term: string): number {
-    let id = this.termIds.get(term);
-    if (id !== undefined) return id;
-    id = this.termText.length;
-    this.termIds.set(term, id);
+    if (this.termIds) {
+      const known = this.termIds.get(term);
+      if (known !== undefined) return known;
+    } else if (!this.sortedValid) {
+      this.termIds = new Map(this.termText.map((text, id) => [text, id]));
+      return this.termFor(term);
+    }
+    const at = this.termIds ? -1 : this.lowerBound(term);
+    if (at >= 0 && this.sortedTerms[at] === term) return this.sortedIds[at]!;
+    const id = this.termText.length;
+    this.termIds?.set(term, id);
     this.termText.push(term);
-    if (this.sortedValid && this.sortedTerms.length > 0) {
+    if (at >= 0) {
       // One new word after the first sort: insert in place (a memmove) rather than sort again.
-      const at = this.lowerBound(term);
       this.sortedTerms.splice(at, 0, term);
       this.sortedIds.splice(at, 0, id);
     } else {
@@ -549,8 +558,8 @@ export class InvertedIndex {
     this.docCount = count;
     this.deadCount = 0;
     this.termText = termText;
-    this.termIds = new Map(termText.map((term, id) => [term, id]));
     this.sortedValid = false;
     this.ensureSorted();
+    this.termIds = undefined;
   }
 }
