@@ -41,3 +41,18 @@ test('a UUID is kept as 16 bytes and read back exactly; an upper-case one is kep
   expect([table.idOf(0), table.idOf(1)]).toEqual([uuid, uuid.toUpperCase()]);
   expect([table.find(0, uuid), table.find(1, uuid), table.find(1, uuid.toUpperCase())]).toEqual([0, undefined, 1]);
 });
+
+test('a table saved as its arrays and loaded answers as before, and takes new ids after', () => {
+  const table = new IdTable();
+  const ids = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? `other-${i}` : crypto.randomUUID()));
+  ids.forEach((id, doc) => table.set(doc, doc % 2, id));
+  table.delete(1, ids[1]!);
+  const loaded = IdTable.fromData(structuredClone(table.toData()))!;
+  ids.forEach((id, doc) => {
+    expect(loaded.idOf(doc)).toBe(id);
+    expect(loaded.find(doc % 2, id)).toBe(doc === 1 ? undefined : doc);
+  });
+  loaded.set(300, 0, ids[1]!);
+  expect([loaded.find(0, ids[1]!), loaded.find(1, ids[1]!), loaded.idOf(300)]).toEqual([300, undefined, ids[1]]);
+  expect(IdTable.fromData({ ...table.toData(), slots: new Int32Array(3) })).toBeUndefined();
+});

@@ -173,3 +173,30 @@ test('an empty query answers nothing but leaves the index built (the view warms 
   });
   expect(hasSearchIndex(db)).toBe(true);
 });
+
+test('an index saved by an older Tend (format 2: ids joined in a string, postings unpacked) is rebuilt from the stores, then saved anew', async () => {
+  const { db, ada } = await twoPeople();
+  await logInteraction(db, note([ada], 'Poetical science'), 2_000);
+  await saveSearchIndexNow(db);
+  const saved = (await db.get('snapshots', 'search'))!;
+  const formatTwo = {
+    format: 2,
+    docKind: Uint8Array.of(),
+    docAlive: Uint8Array.of(),
+    docRecency: Float64Array.of(),
+    docIds: '',
+    terms: '',
+    offsets: Int32Array.of(0),
+    postings: Int32Array.of(),
+    sortedIds: Int32Array.of(),
+  };
+  await db.put('snapshots', { ...saved, data: formatTwo });
+  dropSearchIndex(db);
+  expect(await notes(db, 'poetical')).toEqual(['Poetical science']);
+  expect(await names(db, 'ada')).toHaveLength(1);
+  expect(lastLoad.from).toBe('rebuild');
+  await saveSearchIndexNow(db);
+  dropSearchIndex(db);
+  expect(await notes(db, 'poetical')).toEqual(['Poetical science']);
+  expect(lastLoad.from).toBe('snapshot');
+});

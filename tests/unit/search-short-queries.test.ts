@@ -76,8 +76,10 @@ describe('full scoring is kept', () => {
         // Edits after the first searches: which notes get new text (and a new time), which are removed.
         fc.array(fc.tuple(fc.nat(), text, fc.boolean()), { maxLength: 40 }),
         fc.array(query, { minLength: 1, maxLength: 6 }),
-        fc.boolean(),
-        (people, notes, edits, queries, roundTrip) => {
+        // Then the index is kept as it is, packed (as after a build), or saved and loaded, and edited again.
+        fc.constantFrom('kept', 'packed', 'saved'),
+        fc.array(fc.tuple(fc.nat(), text, fc.boolean()), { maxLength: 20 }),
+        (people, notes, edits, queries, afterEdits, moreEdits) => {
           // Distinct times, added in a shuffled order: notes' lists are appended out of order.
           const docs = new Map<string, IndexDoc>();
           people.forEach((p, i) => docs.set(`p${i}`, personDoc(`p${i}`, (i * 7919) % 1000, p)));
@@ -107,25 +109,32 @@ describe('full scoring is kept', () => {
           };
           check();
           // Edited notes come back with new text at a new (older or newer) time; some are removed.
-          edits.forEach(([at, body, removed], i) => {
-            if (notes.length === 0) return;
-            const id = `n${at % notes.length}`;
-            if (removed) {
-              docs.delete(id);
-              index.remove('note', id);
-            } else {
-              const doc = noteDoc(id, 7000 + ((i * 104729) % 9001), body);
-              docs.set(id, doc);
-              index.add(doc);
-            }
-          });
-          if (roundTrip) index = InvertedIndex.fromSnapshot(structuredClone(index.toSnapshot()))!;
+          const edit = (batch: typeof edits, times: number) =>
+            batch.forEach(([at, body, removed], i) => {
+              if (notes.length === 0) return;
+              const id = `n${at % notes.length}`;
+              if (removed) {
+                docs.delete(id);
+                index.remove('note', id);
+              } else {
+                const doc = noteDoc(id, times + ((i * 104729) % 9001), body);
+                docs.set(id, doc);
+                index.add(doc);
+              }
+            });
+          edit(edits, 7000);
+          if (afterEdits === 'packed') index.trim();
+          if (afterEdits === 'saved') index = InvertedIndex.fromSnapshot(structuredClone(index.toSnapshot()))!;
+          check();
+          // Packed lists and lists appended since, read together: times among the packed ones' (older and newer; halves, so every time stays distinct).
+          edit(moreEdits, 1000.5);
           check();
         },
       ),
       { numRuns: 150 },
     );
-  });
+    // 150 corpora, each searched three times: 2-5 s on the shared machine.
+  }, 20_000);
 });
 
 describe('short queries', () => {

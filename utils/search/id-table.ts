@@ -40,6 +40,16 @@ function hashOf(kind: number, id: string): number {
   return hash >>> 0;
 }
 
+/** What `IdTable.toData` gives: its arrays as they are, so a saved index loads without reading an id. */
+export interface IdTableData {
+  bytes: Uint8Array<ArrayBuffer>;
+  kinds: Uint8Array<ArrayBuffer>;
+  slots: Int32Array<ArrayBuffer>;
+  filled: number;
+  /** Ids that are not lowercase UUIDs, with their doc numbers. */
+  others: [number, string][];
+}
+
 /** Doc numbers to ids and (kind, id) to doc numbers; docs are numbered densely by the index. */
 export class IdTable {
   private bytes = new Uint8Array(0);
@@ -50,6 +60,15 @@ export class IdTable {
   /** Slots not empty (live or deleted): the table grows before they fill half of it. */
   private filled = 0;
   private readonly scratch = new Uint8Array(16);
+
+  /** A table sized for `capacity` docs up front (a compaction knows how many), so growing leaves nothing unused. */
+  constructor(capacity = 0) {
+    this.bytes = new Uint8Array(capacity * 16);
+    this.kinds = new Uint8Array(capacity);
+    let slots = 16;
+    while (slots < capacity * 2) slots *= 2;
+    this.slots = new Int32Array(slots).fill(EMPTY);
+  }
 
   /** Give `doc` the id `id` of `kind` (the index removes any earlier doc of that id first). */
   set(doc: number, kind: number, id: string): void {
@@ -81,6 +100,25 @@ export class IdTable {
   delete(kind: number, id: string): void {
     const slot = this.slotOf(kind, id);
     if (slot >= 0) this.slots[slot] = DELETED;
+  }
+
+  /** The table's arrays, for a snapshot (not copied: the caller clones or saves them before any change). */
+  toData(): IdTableData {
+    return { bytes: this.bytes, kinds: this.kinds, slots: this.slots, filled: this.filled, others: [...this.others] };
+  }
+
+  /** A table from `toData`'s arrays; undefined when they are not of its shape. */
+  static fromData(data: Partial<IdTableData> | undefined): IdTable | undefined {
+    if (!data || !(data.bytes instanceof Uint8Array) || !(data.kinds instanceof Uint8Array) || !(data.slots instanceof Int32Array)) return undefined;
+    if (typeof data.filled !== 'number' || !Array.isArray(data.others) || data.slots.length === 0 || (data.slots.length & (data.slots.length - 1)) !== 0)
+      return undefined;
+    const table = new IdTable();
+    table.bytes = data.bytes;
+    table.kinds = data.kinds;
+    table.slots = data.slots;
+    table.filled = data.filled;
+    table.others = new Map(data.others);
+    return table;
   }
 
   /** The id of a doc. */

@@ -5,8 +5,10 @@
  * word and kind of record: a one-letter query reads people's lists only, and notes' lists are kept
  * oldest first so the newest matches of a word are read first, from their end (issue 17).
  */
-import { IdTable } from './id-table';
+import { IdTable, type IdTableData } from './id-table';
+import { ArrayWalk, BackwardWalk, FIELD_BITS, PackedLists, PackedListsBuilder, type PackedListsData } from './packed-lists';
 import { restoreRecencyOrder } from './recency-order';
+import { queryScratch } from './query-scratch';
 import { grown, TopHits } from './top-hits';
 import { termsOf } from './tokens';
 
@@ -14,7 +16,6 @@ import { termsOf } from './tokens';
 export const FIELD = { name: 1, identity: 2, org: 4, tag: 8, text: 16 } as const;
 /** The parts of a record the index knows. */
 export type FieldName = keyof typeof FIELD;
-const FIELD_BITS = 5;
 const FIELD_MASK = (1 << FIELD_BITS) - 1;
 
 /** How much a match in each part counts: a name beats an address beats a word in a note. */
@@ -96,27 +97,33 @@ export interface IndexResult {
 }
 
 /** Bumped whenever the snapshot's layout changes: an older saved index is then rebuilt, not read. */
-const SNAPSHOT_FORMAT = 2;
+const SNAPSHOT_FORMAT = 3;
 
-/** What `InvertedIndex.toSnapshot` saves (typed arrays and two joined strings). */
+/** What `InvertedIndex.toSnapshot` saves: typed arrays as the index holds them, and the words joined in one string. */
 export interface InvertedIndexSnapshot {
   format: number;
-  docKind: Uint8Array;
-  docAlive: Uint8Array;
-  docRecency: Float64Array;
-  /** Record ids joined by newlines (ids never hold one). */
-  docIds: string;
+  docKind: Uint8Array<ArrayBuffer>;
+  docAlive: Uint8Array<ArrayBuffer>;
+  docRecency: Float64Array<ArrayBuffer>;
+  ids: IdTableData;
   /** Words joined by newlines (words are folded runs of letters and digits). */
   terms: string;
-  /** Where each list's postings start in `postings`: two lists per word, people's then notes' (one more entry than lists). */
-  offsets: Int32Array;
-  postings: Int32Array;
+  /** Two lists per word, people's then notes'. */
+  lists: PackedListsData;
   sortedIds: Int32Array;
+}
+
+/** Postings appended to a list since it was packed (a notes' one in recency order up to `ordered`). */
+interface Tail {
+  postings: Int32Array;
+  length: number;
+  ordered: number;
 }
 
 /** The inverted index itself; records are replaced by id and removed by tombstone. */
 export class InvertedIndex {
-  // Documents: parallel arrays indexed by a dense doc number.
+  // Documents: parallel arrays indexed by a dense doc number. Packing numbers people first, then
+  // notes oldest first, so a packed notes' list (ascending docs) is in recency order.
   private docCount = 0;
   private deadCount = 0;
   private docKind = new Uint8Array(0);
@@ -128,28 +135,22 @@ export class InvertedIndex {
   private liveByKind = [0, 0];
 
   // Terms: id -> text and postings ((doc << FIELD_BITS) | field bits), plus a sorted view for prefixes.
-  // Lists are indexed by listOf(term, kind). A notes' list is in recency order (oldest first) up to
-  // its orderedLength; lists whose tail is out of order wait in unorderedLists until a search.
-  private termIds = new Map<string, number>();
+  // Lists are indexed by listOf(term, kind): each is its packed part (ascending docs, gap-coded)
+  // then a tail of postings added since, with docs above every packed one. A notes' tail is in
+  // recency order up to its `ordered`; tails out of order wait in unorderedLists until a search.
+  // Ids by word while a build adds words unsorted; once sorted, a binary search over sortedTerms
+  // finds a word (after a packing every word has postings, so every word is in the sorted view)
+  // and the Map is dropped (issue 17: about a third of the index's JS heap).
+  private termIds: Map<string, number> | undefined = new Map();
   private termText: string[] = [];
-  private postings: Int32Array[] = [];
-  private postingLength: number[] = [];
-  private orderedLength: number[] = [];
+  private packed = PackedLists.empty();
+  private tails = new Map<number, Tail>();
   private unorderedLists: number[] = [];
-  /** Every note posting is of text alone (what newestNotes relies on). */
+  /** Every note posting is of text alone (what newestNotes relies on, and packing drops notes' field bits for). */
   private notesTextOnly = true;
   private sortedTerms: string[] = [];
   private sortedIds: number[] = [];
   private sortedValid = true;
-
-  // Per-query scratch, reused: stamps say which query (and which query word) last touched a doc.
-  private queryStamp = new Uint32Array(0);
-  private wordStamp = new Uint32Array(0);
-  private matchedWords = new Uint8Array(0);
-  private score = new Float32Array(0);
-  private bestForWord = new Float32Array(0);
-  private queryNumber = 0;
-  private wordNumber = 0;
 
   /** How many live records of each kind the index holds. */
   count(kind: DocKind): number {
@@ -190,7 +191,7 @@ export class InvertedIndex {
     this.docAlive[number] = 0;
     this.liveByKind[KIND_CODE[kind]]!--;
     this.deadCount++;
-    if (this.deadCount > 4096 && this.deadCount * 4 > this.docCount) this.compact();
+    if (this.deadCount > 4096 && this.deadCount * 4 > this.docCount) this.pack();
   }
 
   /**
@@ -226,44 +227,42 @@ export class InvertedIndex {
 
   /** Every record of one kind matching all the words, scored; the best `limit` and how many matched. */
   private scoreAll(wordRanges: WordRange[], kind: number, limit: number): { hits: IndexHit[]; total: number } {
-    const query = this.nextQueryNumber();
     // The rarest word first: it picks the fewest candidates for the others to narrow.
     const ranges = wordRanges.map((range) => ({ ...range, size: this.postingsIn(range.from, range.to, kind) }));
     ranges.sort((a, b) => a.size - b.size);
-    const candidates: number[] = [];
-    // The per-posting loop reads these arrays in locals: through `this` every access was a
-    // property load the compiler could not hoist past the typed-array stores (issue 17's p95).
-    const { docAlive, queryStamp, matchedWords, score, wordStamp, bestForWord, postings, postingLength, sortedIds, termText } = this;
+    if (ranges.some(({ from, to }) => from === to)) return { hits: [], total: 0 };
+    const scratch = queryScratch(this.docCount, Math.min(ranges[0]!.size, this.docCount));
+    // The per-posting loop reads these in locals: through an object every access was a property
+    // load the compiler could not hoist past the typed-array stores (issue 17's p95).
+    const { slot, docs, matchedWords, score, bestForWord } = scratch;
+    const { docAlive, sortedIds, termText } = this;
+    let list: Int32Array = new Int32Array(1024);
     for (let i = 0; i < ranges.length; i++) {
       const { word, from, to } = ranges[i]!;
-      if (from === to) return { hits: [], total: 0 };
-      const stamp = ++this.wordNumber;
       for (let r = from; r < to; r++) {
         const termId = sortedIds[r]!;
         const quality = matchQuality(word.length, termText[termId]!.length);
-        const list = postings[listOf(termId, kind)]!;
-        const length = postingLength[listOf(termId, kind)]!;
+        let length: number;
+        ({ into: list, end: length } = this.readList(listOf(termId, kind), list));
         for (let j = 0; j < length; j++) {
           const posting = list[j]!;
           const doc = posting >>> FIELD_BITS;
           if (!docAlive[doc]) continue;
-          if (i === 0) {
-            if (queryStamp[doc] !== query) {
-              queryStamp[doc] = query;
-              matchedWords[doc] = 0;
-              score[doc] = 0;
-              candidates.push(doc);
-            }
-          } else if (queryStamp[doc] !== query || matchedWords[doc]! < i) continue;
+          let at = slot[doc]!;
+          if (at >= scratch.size || docs[at] !== doc) {
+            if (i > 0) continue;
+            at = scratch.put(doc);
+            matchedWords[at] = 0;
+            score[at] = 0;
+          } else if (matchedWords[at]! < i) continue;
           const weight = WEIGHT_OF_MASK[posting & FIELD_MASK]! * quality;
-          if (wordStamp[doc] !== stamp) {
-            wordStamp[doc] = stamp;
-            matchedWords[doc] = i + 1;
-            bestForWord[doc] = weight;
-            score[doc]! += weight;
-          } else if (weight > bestForWord[doc]!) {
-            score[doc]! += weight - bestForWord[doc]!;
-            bestForWord[doc] = weight;
+          if (matchedWords[at] === i) {
+            matchedWords[at] = i + 1;
+            bestForWord[at] = weight;
+            score[at]! += weight;
+          } else if (weight > bestForWord[at]!) {
+            score[at]! += weight - bestForWord[at]!;
+            bestForWord[at] = weight;
           }
         }
       }
@@ -271,29 +270,47 @@ export class InvertedIndex {
     const top = new TopHits(limit);
     const needed = ranges.length;
     let total = 0;
-    for (const doc of candidates) {
-      if (matchedWords[doc] !== needed) continue;
+    for (let at = 0; at < scratch.size; at++) {
+      if (matchedWords[at] !== needed) continue;
       total++;
-      top.offer(doc, score[doc]!, this.docRecency[doc]!);
+      top.offer(docs[at]!, score[at]!, this.docRecency[docs[at]!]!);
     }
     return { hits: this.hitsOf(top), total };
+  }
+
+  /** A list's postings (packed part, then tail) written into `into` (grown if needed); it and their number. */
+  private readList(listId: number, into: Int32Array): { into: Int32Array; end: number } {
+    const read = this.packed.decodeInto(listId, into, 0);
+    const tail = this.tails.get(listId);
+    if (!tail) return read;
+    const list = grown(read.into, read.end + tail.length);
+    list.set(tail.postings.subarray(0, tail.length), read.end);
+    return { into: list, end: read.end + tail.length };
+  }
+
+  /** A list's postings from the newest back, as two walks: its packed part and its tail. */
+  private newestFirst(listId: number): (BackwardWalk | ArrayWalk)[] {
+    const tail = this.tails.get(listId);
+    return [this.packed.newestFirst(listId), new ArrayWalk(tail?.postings, tail?.length ?? 0)];
   }
 
   /**
    * The best `limit` notes matching one word, ranked as scoreAll ranks them, and how many match
    * (counting stops past `cap`). Every note posting is of text (weight 1), so a note scores the
    * quality of its shortest matching word: words are taken shortest first, and among one length
-   * the notes newest first, merging those words' lists from their newest end (kept in recency
-   * order); the walk stops once `limit` notes are taken. Then notes are only counted.
+   * the notes newest first, merging those words' lists from their newest end (each packed part
+   * and each tail is in recency order); the walk stops once `limit` notes are taken. Then notes
+   * are only counted.
    */
   private newestNotes({ word, from, to }: WordRange, limit: number, cap: number): { hits: IndexHit[]; total: number } {
-    const query = this.nextQueryNumber();
-    const { docAlive, queryStamp, docRecency, postings, postingLength, sortedIds, termText } = this;
-    const taken = (posting: number) => !docAlive[posting >>> FIELD_BITS] || queryStamp[posting >>> FIELD_BITS] === query;
+    const { docAlive, docRecency, sortedIds, termText } = this;
+    // The notes taken or counted so far: a set in the query scratch, at most `limit` + `cap` + 1 of them.
+    const seen = queryScratch(this.docCount, limit + cap + 1);
+    const taken = (posting: number) => !docAlive[posting >>> FIELD_BITS] || seen.has(posting >>> FIELD_BITS);
     const listsByLength = new Map<number, number[]>();
     for (let r = from; r < to; r++) {
       const list = listOf(sortedIds[r]!, KIND_CODE.note);
-      if (postingLength[list] === 0) continue;
+      if (this.postingCount(list) === 0) continue;
       const length = termText[sortedIds[r]!]!.length;
       const lists = listsByLength.get(length);
       if (lists) lists.push(list);
@@ -303,35 +320,27 @@ export class InvertedIndex {
     for (const length of [...listsByLength.keys()].sort((a, b) => a - b)) {
       if (hits.length >= limit) break;
       const score = matchQuality(word.length, length);
-      const lists = listsByLength.get(length)!;
-      const heads = lists.map((list) => postingLength[list]! - 1);
+      const walks = listsByLength.get(length)!.flatMap((list) => this.newestFirst(list));
       while (hits.length < limit) {
-        let best = -1;
-        let bestPosting = 0;
-        for (let i = 0; i < lists.length; i++) {
-          const list = postings[lists[i]!]!;
-          let head = heads[i]!;
-          while (head >= 0 && taken(list[head]!)) head--;
-          heads[i] = head;
-          if (head < 0) continue;
-          if (best < 0 || isOlder(bestPosting, list[head]!, docRecency)) {
-            best = i;
-            bestPosting = list[head]!;
-          }
+        let best: BackwardWalk | ArrayWalk | undefined;
+        for (const walk of walks) {
+          while (walk.posting >= 0 && taken(walk.posting)) walk.next();
+          if (walk.posting >= 0 && (!best || isOlder(best.posting, walk.posting, docRecency))) best = walk;
         }
-        if (best < 0) break;
-        queryStamp[bestPosting >>> FIELD_BITS] = query;
-        hits.push({ id: this.ids.idOf(bestPosting >>> FIELD_BITS), score });
-        heads[best]!--;
+        if (!best) break;
+        seen.put(best.posting >>> FIELD_BITS);
+        hits.push({ id: this.ids.idOf(best.posting >>> FIELD_BITS), score });
+        best.next();
       }
     }
     let total = hits.length;
     for (let r = from; r < to && total <= cap; r++) {
-      const list = postings[listOf(sortedIds[r]!, KIND_CODE.note)]!;
-      for (let j = postingLength[listOf(sortedIds[r]!, KIND_CODE.note)]! - 1; j >= 0 && total <= cap; j--) {
-        if (taken(list[j]!)) continue;
-        queryStamp[list[j]! >>> FIELD_BITS] = query;
-        total++;
+      for (const walk of this.newestFirst(listOf(sortedIds[r]!, KIND_CODE.note))) {
+        for (; walk.posting >= 0 && total <= cap; walk.next()) {
+          if (taken(walk.posting)) continue;
+          seen.put(walk.posting >>> FIELD_BITS);
+          total++;
+        }
       }
     }
     return { hits, total };
@@ -343,109 +352,70 @@ export class InvertedIndex {
   }
 
   /**
-   * The index as plain data for IndexedDB: postings packed into one array, ids and words joined into
-   * one string each (structured clone copies one big value far faster than many small ones).
+   * The index as plain data for IndexedDB, packed first (records numbered by time, dead ones
+   * dropped): typed arrays as the index holds them, so a load reads no id and decodes no list
+   * (structured clone copies a few big values far faster than many small ones).
    */
   toSnapshot(): InvertedIndexSnapshot {
-    const docs = this.docCount;
-    this.ensureNoteOrder();
-    const { offsets, postings } = this.packedPostings();
+    if (this.tails.size > 0 || this.deadCount > 0) this.pack();
     this.ensureSorted();
+    const docs = this.docCount;
+    const ids = this.ids.toData();
     return {
       format: SNAPSHOT_FORMAT,
       docKind: this.docKind.slice(0, docs),
       docAlive: this.docAlive.slice(0, docs),
       docRecency: this.docRecency.slice(0, docs),
-      docIds: Array.from({ length: docs }, (_, doc) => this.ids.idOf(doc)).join('\n'),
+      ids: { ...ids, bytes: ids.bytes.slice(0, docs * 16), kinds: ids.kinds.slice(0, docs), slots: ids.slots.slice() },
       terms: this.termText.join('\n'),
-      offsets,
-      postings,
+      lists: this.packed.toData(),
       sortedIds: Int32Array.from(this.sortedIds),
     };
   }
 
-  /**
-   * Give back what growing left unused (after a build): every word's postings moved into one
-   * array cut to size, and the per-record arrays cut to the records held. Doubling leaves about a
-   * third of each array empty (issue 17: the worker's memory with the index).
-   */
+  /** Pack what a build added (the lists become gap-coded, a third of the memory or less). */
   trim(): void {
-    this.ensureNoteOrder();
-    const { offsets, postings } = this.packedPostings();
-    for (let list = 0; list < this.postings.length; list++) this.postings[list] = postings.subarray(offsets[list]!, offsets[list + 1]!);
-    const docs = this.docCount;
-    this.docKind = this.docKind.slice(0, docs);
-    this.docAlive = this.docAlive.slice(0, docs);
-    this.docRecency = this.docRecency.slice(0, docs);
-    this.queryStamp = this.queryStamp.slice(0, docs);
-    this.wordStamp = this.wordStamp.slice(0, docs);
-    this.matchedWords = this.matchedWords.slice(0, docs);
-    this.score = this.score.slice(0, docs);
-    this.bestForWord = this.bestForWord.slice(0, docs);
-  }
-
-  /** Every list's postings in one array, list after list, and where each list starts. */
-  private packedPostings(): { offsets: Int32Array; postings: Int32Array } {
-    const lists = this.postings.length;
-    const offsets = new Int32Array(lists + 1);
-    for (let list = 0; list < lists; list++) offsets[list + 1] = offsets[list]! + this.postingLength[list]!;
-    const postings = new Int32Array(offsets[lists]!);
-    for (let list = 0; list < lists; list++) postings.set(this.postings[list]!.subarray(0, this.postingLength[list]!), offsets[list]!);
-    return { offsets, postings };
+    this.pack();
   }
 
   /** An index from `toSnapshot`'s data; undefined when the data is not in this version's format. */
   static fromSnapshot(data: unknown): InvertedIndex | undefined {
     const snapshot = data as Partial<InvertedIndexSnapshot> | null;
     if (snapshot?.format !== SNAPSHOT_FORMAT) return undefined;
+    const ids = IdTable.fromData(snapshot.ids);
+    const packed = PackedLists.fromData(snapshot.lists);
+    const { docKind, docAlive, docRecency, terms, sortedIds } = snapshot;
+    if (!ids || !packed || !(docKind instanceof Uint8Array) || !(docAlive instanceof Uint8Array) || !(docRecency instanceof Float64Array)) return undefined;
+    if (typeof terms !== 'string' || !(sortedIds instanceof Int32Array)) return undefined;
     const index = new InvertedIndex();
-    const docs = snapshot.docKind!.length;
-    index.ensureDocCapacity(docs);
+    const docs = docKind.length;
     index.docCount = docs;
-    index.docKind.set(snapshot.docKind!);
-    index.docAlive.set(snapshot.docAlive!);
-    index.docRecency.set(snapshot.docRecency!);
-    const ids = docs === 0 ? [] : snapshot.docIds!.split('\n');
+    index.docKind = docKind;
+    index.docAlive = docAlive;
+    index.docRecency = docRecency;
+    index.ids = ids;
     for (let doc = 0; doc < docs; doc++) {
-      if (!index.docAlive[doc]) {
-        index.deadCount++;
-        continue;
-      }
-      index.ids.set(doc, index.docKind[doc]!, ids[doc]!);
-      index.liveByKind[index.docKind[doc]!]!++;
+      if (docAlive[doc]) index.liveByKind[docKind[doc]!]!++;
+      else index.deadCount++;
     }
-    index.termText = snapshot.terms === '' ? [] : snapshot.terms!.split('\n');
-    const offsets = snapshot.offsets!;
-    for (let id = 0; id < index.termText.length; id++) index.termIds.set(index.termText[id]!, id);
-    for (let list = 0; list < index.termText.length * 2; list++) {
-      // Views sized exactly to their postings: the next append to one grows it into its own array.
-      const postings = snapshot.postings!.subarray(offsets[list]!, offsets[list + 1]!);
-      index.postings.push(postings);
-      index.postingLength.push(postings.length);
-      // Saved after ensureNoteOrder: every notes' list is in order.
-      index.orderedLength.push(postings.length);
-      if (list % 2 === KIND_CODE.note && postings.some((posting) => (posting & FIELD_MASK) !== FIELD.text)) index.notesTextOnly = false;
-    }
-    index.sortedIds = Array.from(snapshot.sortedIds!);
+    index.termText = terms === '' ? [] : terms.split('\n');
+    if (packed.lists !== index.termText.length * 2) return undefined;
+    index.termIds = undefined;
+    index.packed = packed;
+    index.notesTextOnly = !packed.noteMasks;
+    index.sortedIds = Array.from(sortedIds);
     index.sortedTerms = index.sortedIds.map((id) => index.termText[id]!);
     index.sortedValid = true;
     return index;
   }
 
-  private nextQueryNumber(): number {
-    // Stamps are 32-bit: after four billion queries start again from clean scratch arrays.
-    if (this.wordNumber > 0xfffffff0 - 64 || this.queryNumber > 0xfffffff0) {
-      this.queryStamp.fill(0);
-      this.wordStamp.fill(0);
-      this.queryNumber = 0;
-      this.wordNumber = 0;
-    }
-    return ++this.queryNumber;
+  private postingCount(listId: number): number {
+    return this.packed.count(listId) + (this.tails.get(listId)?.length ?? 0);
   }
 
   private postingsIn(from: number, to: number, kind: number): number {
     let total = 0;
-    for (let r = from; r < to; r++) total += this.postingLength[listOf(this.sortedIds[r]!, kind)]!;
+    for (let r = from; r < to; r++) total += this.postingCount(listOf(this.sortedIds[r]!, kind));
     return total;
   }
 
@@ -466,19 +436,20 @@ export class InvertedIndex {
   }
 
   private termFor(term: string): number {
-    let id = this.termIds.get(term);
-    if (id !== undefined) return id;
-    id = this.termText.length;
-    this.termIds.set(term, id);
-    this.termText.push(term);
-    for (let kind = 0; kind < 2; kind++) {
-      this.postings.push(new Int32Array(4));
-      this.postingLength.push(0);
-      this.orderedLength.push(0);
+    if (this.termIds) {
+      const known = this.termIds.get(term);
+      if (known !== undefined) return known;
+    } else if (!this.sortedValid) {
+      this.termIds = new Map(this.termText.map((text, id) => [text, id]));
+      return this.termFor(term);
     }
-    if (this.sortedValid && this.sortedTerms.length > 0) {
+    const at = this.termIds ? -1 : this.lowerBound(term);
+    if (at >= 0 && this.sortedTerms[at] === term) return this.sortedIds[at]!;
+    const id = this.termText.length;
+    this.termIds?.set(term, id);
+    this.termText.push(term);
+    if (at >= 0) {
       // One new word after the first sort: insert in place (a memmove) rather than sort again.
-      const at = this.lowerBound(term);
       this.sortedTerms.splice(at, 0, term);
       this.sortedIds.splice(at, 0, id);
     } else {
@@ -489,7 +460,7 @@ export class InvertedIndex {
 
   private ensureSorted(): void {
     if (this.sortedValid) return;
-    const ids = this.termText.map((_, id) => id).filter((id) => this.postingLength[listOf(id, 0)]! + this.postingLength[listOf(id, 1)]! > 0);
+    const ids = this.termText.map((_, id) => id).filter((id) => this.postingCount(listOf(id, 0)) + this.postingCount(listOf(id, 1)) > 0);
     ids.sort((a, b) => (this.termText[a]! < this.termText[b]! ? -1 : 1));
     this.sortedIds = ids;
     this.sortedTerms = ids.map((id) => this.termText[id]!);
@@ -497,23 +468,29 @@ export class InvertedIndex {
   }
 
   private appendPosting(listId: number, posting: number): void {
-    const length = this.postingLength[listId]!;
-    const list = grown(this.postings[listId]!, length + 1);
-    list[length] = posting;
-    this.postings[listId] = list;
-    this.postingLength[listId] = length + 1;
-    if (listId % 2 !== KIND_CODE.note || this.orderedLength[listId] !== length) return;
-    // A new note is usually the newest: its list stays in order. An older one is put in place later.
-    if (length === 0 || isOlder(list[length - 1]!, posting, this.docRecency)) this.orderedLength[listId] = length + 1;
+    let tail = this.tails.get(listId);
+    if (!tail) {
+      tail = { postings: new Int32Array(4), length: 0, ordered: 0 };
+      this.tails.set(listId, tail);
+    }
+    const length = tail.length;
+    tail.postings = grown(tail.postings, length + 1);
+    tail.postings[length] = posting;
+    tail.length = length + 1;
+    if (listId % 2 !== KIND_CODE.note || tail.ordered !== length) return;
+    // A new note is usually the newest: its tail stays in order. An older one is put in place later.
+    if (length === 0 || isOlder(tail.postings[length - 1]!, posting, this.docRecency)) tail.ordered = length + 1;
     else this.unorderedLists.push(listId);
   }
 
-  /** Put every notes' list back in recency order (oldest first) after appends out of order. */
+  /** Put every notes' tail back in recency order (oldest first) after appends out of order. */
   private ensureNoteOrder(): void {
     const recency = this.docRecency;
     for (const listId of this.unorderedLists) {
-      restoreRecencyOrder(this.postings[listId]!, this.orderedLength[listId]!, this.postingLength[listId]!, (a, b) => isOlder(a, b, recency));
-      this.orderedLength[listId] = this.postingLength[listId]!;
+      const tail = this.tails.get(listId);
+      if (!tail) continue;
+      restoreRecencyOrder(tail.postings, tail.ordered, tail.length, (a, b) => isOlder(a, b, recency));
+      tail.ordered = tail.length;
     }
     this.unorderedLists = [];
   }
@@ -522,60 +499,67 @@ export class InvertedIndex {
     this.docKind = grown(this.docKind, needed);
     this.docAlive = grown(this.docAlive, needed);
     this.docRecency = grown(this.docRecency, needed);
-    this.queryStamp = grown(this.queryStamp, needed);
-    this.wordStamp = grown(this.wordStamp, needed);
-    this.matchedWords = grown(this.matchedWords, needed);
-    this.score = grown(this.score, needed);
-    this.bestForWord = grown(this.bestForWord, needed);
   }
 
-  /** Renumber live records densely and drop dead postings and words no record has any more. */
-  private compact(): void {
-    // Renumbering keeps every list's order; the lists' ids change, so none may wait unordered.
-    this.ensureNoteOrder();
-    const renumber = new Int32Array(this.docCount).fill(-1);
-    const ids = new IdTable();
-    let next = 0;
+  /**
+   * Renumber live records (people in their order, then notes oldest first), drop dead postings and
+   * words no record has any more, and pack every list: after a build, when a quarter of the records
+   * are dead, and before a snapshot.
+   */
+  private pack(): void {
+    const { docKind, docRecency } = this;
+    const people: number[] = [];
+    const notes: number[] = [];
     for (let doc = 0; doc < this.docCount; doc++) {
-      if (!this.docAlive[doc]) continue;
+      if (this.docAlive[doc]) (docKind[doc] === KIND_CODE.person ? people : notes).push(doc);
+    }
+    notes.sort((a, b) => docRecency[a]! - docRecency[b]! || a - b);
+    const order = people.concat(notes);
+    const renumber = new Int32Array(this.docCount).fill(-1);
+    const count = order.length;
+    const ids = new IdTable(count);
+    const kinds = new Uint8Array(count);
+    const recency = new Float64Array(count);
+    for (let next = 0; next < count; next++) {
+      const doc = order[next]!;
       renumber[doc] = next;
-      this.docKind[next] = this.docKind[doc]!;
-      this.docRecency[next] = this.docRecency[doc]!;
-      ids.set(next, this.docKind[doc]!, this.ids.idOf(doc));
-      this.docAlive[next] = 1;
-      next++;
+      kinds[next] = docKind[doc]!;
+      recency[next] = docRecency[doc]!;
+      ids.set(next, docKind[doc]!, this.ids.idOf(doc));
     }
-    this.docAlive.fill(0, next);
-    this.ids = ids;
-    this.docCount = next;
-    this.deadCount = 0;
+    const builder = new PackedListsBuilder(!this.notesTextOnly);
     const termText: string[] = [];
-    const postings: Int32Array[] = [];
-    const postingLength: number[] = [];
+    let list: Int32Array = new Int32Array(1024);
+    let kept = [new Int32Array(0), new Int32Array(0)];
     for (let termId = 0; termId < this.termText.length; termId++) {
-      const kept = [0, 0];
-      for (let kind = 0; kind < 2; kind++) {
-        const list = this.postings[listOf(termId, kind)]!;
-        for (let j = 0; j < this.postingLength[listOf(termId, kind)]!; j++) {
+      const lengths = [0, 0];
+      kept = kept.map((_, kind) => {
+        let length: number;
+        ({ into: list, end: length } = this.readList(listOf(termId, kind), list));
+        let live = 0;
+        for (let j = 0; j < length; j++) {
           const doc = renumber[list[j]! >>> FIELD_BITS]!;
-          if (doc >= 0) list[kept[kind]!++] = (doc << FIELD_BITS) | (list[j]! & FIELD_MASK);
+          if (doc >= 0) list[live++] = (doc << FIELD_BITS) | (list[j]! & FIELD_MASK);
         }
-      }
-      if (kept[0]! + kept[1]! === 0) continue;
+        lengths[kind] = live;
+        return list.slice(0, live).sort();
+      });
+      if (lengths[0]! + lengths[1]! === 0) continue;
       termText.push(this.termText[termId]!);
-      for (let kind = 0; kind < 2; kind++) {
-        postings.push(this.postings[listOf(termId, kind)]!);
-        postingLength.push(kept[kind]!);
-      }
+      for (let kind = 0; kind < 2; kind++) builder.add(kept[kind]!, lengths[kind]!);
     }
+    this.packed = builder.finish();
+    this.tails = new Map();
+    this.unorderedLists = [];
+    this.docKind = kinds;
+    this.docRecency = recency;
+    this.docAlive = new Uint8Array(count).fill(1);
+    this.ids = ids;
+    this.docCount = count;
+    this.deadCount = 0;
     this.termText = termText;
-    this.postings = postings;
-    this.postingLength = postingLength;
-    this.orderedLength = [...postingLength];
-    this.termIds = new Map(termText.map((term, id) => [term, id]));
-    this.queryStamp.fill(0);
-    this.wordStamp.fill(0);
     this.sortedValid = false;
     this.ensureSorted();
+    this.termIds = undefined;
   }
 }
