@@ -6,6 +6,9 @@
  */
 import { createGoogleCalendarRecogniser, findEventOnGoogleCalendar } from '../utils/recognise/calendar/google';
 import { googleCalendarSelectors as sel } from '../utils/recognise/calendar/google-selectors';
+import { createOutlookCalendarRecogniser, findEventOnOutlookCalendar } from '../utils/recognise/calendar/outlook';
+import { outlookCalendarSelectors as outlookSel } from '../utils/recognise/calendar/outlook-selectors';
+import { outlookSelectors } from '../utils/recognise/outlook/selectors';
 import type { PageFindings } from '../utils/recognise/shared/types';
 import { benchSink, consume, timePair, type PairTiming } from './measure';
 import { escapeHtml as esc, installPage } from './pages/install';
@@ -116,7 +119,75 @@ function calendarFirstScan(what: 'scan' | 'floor'): { ms: number; bytes: number;
   return { ms, bytes, ...(typeof result !== 'number' && { wrong: wrongAnswer(result) }) };
 }
 
-const scenarios = { calendarChangedScan, calendarFirstScan, benchSink };
+// Outlook on the web: the same event (200 attendees, the user one of them) in a peek over a week
+// grid of 400 chips, in the shape of tests/fixtures/outlook-calendar/event-peek.html.
+const OUTLOOK_WEEK = new URL('https://outlook.office.com/calendar/view/week');
+/** The attendees' personas in the peek: the baseline's query. */
+const OUTLOOK_GUESTS = `${outlookSel.peek} ${outlookSelectors.persona}`;
+
+function attendee(index: number): string {
+  const { name, email } = guest(index);
+  const detail = index === 0 ? 'Organizer' : index % 3 ? 'Accepted' : 'Tentative';
+  return `<div class="ms-Persona" title="${esc(email)}"><div class="ms-Persona-coin"><img alt="" src="data:,"></div><div class="ms-Persona-details"><div class="ms-Persona-primaryText">${esc(name)}</div><div class="ms-Persona-secondaryText">${detail}</div></div></div>`;
+}
+
+function outlookChip(index: number): string {
+  const hour = 8 + (index % 10);
+  return `<div role="gridcell"><div role="button" aria-label="Event ${index}, ${hour}:00 AM to ${hour + 1}:00 AM, Room ${index % 13}" class="ch"><span>Event ${index}</span></div></div>`;
+}
+
+/** The Outlook week with the peek open; returns the page's size in bytes. */
+function buildOutlookEventPage(): number {
+  const html = `<!doctype html><html lang="en"><head><title>Calendar - Outlook</title></head><body>
+<div id="o365header"><button id="mectrl_main_trigger" type="button" aria-label="Account manager for Tess Mendel" title="Tess Mendel&#10;me@tend.example"></button></div>
+<div role="main" aria-label="Calendar"><div role="grid">${Array.from({ length: CHIPS }, (_, i) => outlookChip(i)).join('')}</div></div>
+<div id="fluent-default-layer-host"><div class="ms-Layer"><div role="dialog" aria-label="Event details">
+<div role="heading" aria-level="2">All hands</div>
+<div>Thursday, March 12, 2026 3:00 PM - 4:00 PM</div>
+<div aria-label="Attendees">${Array.from({ length: GUESTS }, (_, i) => attendee(i)).join('')}</div>
+<div role="toolbar"><button title="Accept">Accept</button></div>
+</div></div></div></body></html>`;
+  return installPage(html);
+}
+
+/** One native query for the attendees' personas, on the Outlook page. */
+const outlookQuery = () => document.querySelectorAll(OUTLOOK_GUESTS).length;
+
+function outlookWrongAnswer(findings: PageFindings): string | undefined {
+  if (!findings.event) return 'no event found';
+  if (findings.people.length !== GUESTS - 1) return `found ${findings.people.length} guests, the page shows ${GUESTS - 1} besides the user`;
+  if (JSON.stringify(findings) !== JSON.stringify(findEventOnOutlookCalendar(document, OUTLOOK_WEEK))) return 'the incremental scan differs from a full scan';
+  return undefined;
+}
+
+let outlookChanges = 0;
+/**
+ * Outlook at work between two scans: one attendee answers (the text under their name goes from
+ * "Accepted" to "Tentative", or back: a different attendee each time, as the app patches a text
+ * node) and one chip of the week grid is drawn again.
+ */
+function changeAsOutlookDoes(): void {
+  outlookChanges++;
+  const personas = document.querySelectorAll(OUTLOOK_GUESTS);
+  const answer = personas[1 + (outlookChanges % (personas.length - 1))]!.querySelector(outlookSelectors.personaDetail)!.firstChild!;
+  answer.nodeValue = answer.nodeValue === 'Accepted' ? 'Tentative' : 'Accepted';
+  const chips = document.querySelectorAll('[role="gridcell"] > [role="button"]');
+  const chip = chips[outlookChanges % chips.length]!;
+  chip.replaceWith(chip.cloneNode(true));
+}
+
+/** Row 3, warm, Outlook: as row 1, on the Outlook page, against one query of the attendees' personas. */
+function outlookChangedScan(): { timing: PairTiming; bytes: number; wrong?: string } {
+  const bytes = buildOutlookEventPage();
+  const recogniser = createOutlookCalendarRecogniser();
+  const scan = () => recogniser.find(document, OUTLOOK_WEEK);
+  const timing = timePair(scan, outlookQuery, { beforeEach: changeAsOutlookDoes, afterBaselineSample: scan });
+  const wrong = outlookWrongAnswer(scan());
+  recogniser.forget(document);
+  return { timing, bytes, wrong };
+}
+
+const scenarios = { calendarChangedScan, calendarFirstScan, outlookChangedScan, benchSink };
 (globalThis as unknown as { tendCalendarBench: typeof scenarios }).tendCalendarBench = scenarios;
 /** Shape of the global the bench injects, for calendar-bench.mjs's JSDoc. */
 export type CalendarBenchScenarios = typeof scenarios;

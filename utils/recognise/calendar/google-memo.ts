@@ -1,8 +1,10 @@
 import { normalisedText } from '../shared/mail-people';
 import type { PageFindings } from '../shared/types';
-import { findingsOf, guestElementsIn, readEventView, readGuest, readSelf, sameEventView, sameGuest, type GoogleEventView, type GuestRead } from './google-read';
+import { findingsOf, guestElementsIn, readEventView, readGuest, readSelf, sameEventView, sameGuest, type GoogleEventView } from './google-read';
 import { googleCalendarSelectors as sel } from './google-selectors';
-import { PageChanges } from './page-changes';
+import { ElementReads } from './element-reads';
+import { MAX_NORMALISED } from './memo-recogniser';
+import { holds, PageChanges } from './page-changes';
 
 /** Markup whose arrival or departure can change which event is open, its title or its time (not its guests). */
 const VIEW_PARTS = [sel.popup, sel.popupTitle, sel.popupWhen, sel.popupGuests, sel.pageMain, sel.machineTime].join(', ');
@@ -10,11 +12,6 @@ const VIEW_PARTS = [sel.popup, sel.popupTitle, sel.popupWhen, sel.popupGuests, s
 const ANY_PART = `${sel.guest}, ${VIEW_PARTS}, ${sel.accountButton}`;
 /** The attributes a scan reads (the page's form fields' values are read on every scan of the event page). */
 const READ_ATTRIBUTES = ['data-email', 'aria-label', 'href', 'id', 'role', 'data-eventid', 'datetime', 'lang'] as const;
-/** Raw addresses and names kept normalised between scans, at most (a long day's calendar sees a few hundred). */
-const MAX_NORMALISED = 5000;
-
-/** Is `element` or anything in it matched by `selector`? */
-const holds = (element: Element, selector: string) => element.matches(selector) || element.querySelector(selector) !== null;
 
 /**
  * One Google Calendar document as the last scan read it, brought up to date from the
@@ -32,12 +29,11 @@ export class GoogleCalendarMemo {
   #view: GoogleEventView | undefined;
   #viewRead = false;
   #guests: Element[] | undefined;
-  #read = new WeakMap<Element, GuestRead>();
+  readonly #reads = new ElementReads(readGuest, sameGuest);
   #findings: PageFindings | undefined;
   /** Addresses and names normalised by earlier scans: a guest list read again is merged without redoing them. */
   #normalised = normalisedText();
-  // What the records of one scan invalidated.
-  #touched = new Set<Element>();
+  // What the records of one scan invalidated (besides the guests touched, in #reads).
   #selfDirty = true;
   #viewDirty = true;
   #listDirty = true;
@@ -84,7 +80,7 @@ export class GoogleCalendarMemo {
       this.#view = view;
       this.#viewRead = true;
     }
-    this.#rereadTouched();
+    if (this.#reads.rereadTouched()) this.#findings = undefined;
     if (this.#listDirty) {
       this.#guests = this.#view ? guestElementsIn(this.#view.guestsRoot) : [];
       this.#findings = undefined;
@@ -94,37 +90,14 @@ export class GoogleCalendarMemo {
     this.#findings ??= findingsOf(
       this.#self!,
       this.#view,
-      this.#guests!.map((guest) => this.#guestRead(guest)),
+      this.#guests!.map((guest) => this.#reads.get(guest)),
       this.#normalised,
     );
     return this.#findings;
   }
 
-  /** A guest as read before, else read now. */
-  #guestRead(guest: Element): GuestRead {
-    let read = this.#read.get(guest);
-    if (!read) {
-      read = readGuest(guest);
-      this.#read.set(guest, read);
-    }
-    return read;
-  }
-
-  /** Read again the guests whose row changed; the findings change only when what a row says did. */
-  #rereadTouched(): void {
-    for (const element of this.#touched) {
-      const before = this.#read.get(element);
-      if (!before) continue; // Not a guest read so far: a new guest comes with a list to read again.
-      const after = readGuest(element);
-      this.#read.set(element, after);
-      if (!sameGuest(before, after)) this.#findings = undefined;
-    }
-    this.#touched.clear();
-  }
-
   #forgetAll(): void {
-    this.#read = new WeakMap();
-    this.#touched.clear();
+    this.#reads.clear();
     this.#findings = undefined;
     this.#viewRead = false;
     this.#selfDirty = this.#viewDirty = this.#listDirty = true;
@@ -145,7 +118,7 @@ export class GoogleCalendarMemo {
 
   /** The text in and under `element` changed: the guests around it, and the event's title or time if read from there. */
   #noteTextAround(element: Element): void {
-    for (let guest = element.closest(sel.guest); guest; guest = guest.parentElement?.closest(sel.guest) ?? null) this.#touched.add(guest);
+    this.#reads.touchAround(element, sel.guest);
     if (this.#view?.textFrom.some((read) => read.contains(element))) this.#viewDirty = true;
   }
 
@@ -154,27 +127,21 @@ export class GoogleCalendarMemo {
     if (node.nodeType !== 1) return;
     const element = node as Element;
     if (!holds(element, ANY_PART)) return;
-    if (added) this.#forgetGuestsIn(element);
+    if (added) this.#reads.forgetIn(element, sel.guest);
     if (inGuestList && holds(element, sel.guest)) this.#listDirty = true;
     if (holds(element, VIEW_PARTS)) this.#viewDirty = true;
     if (holds(element, sel.accountButton)) this.#selfDirty = true;
   }
 
-  /** Guests put (back) into the page are read afresh: nothing watched them while they were out of it. */
-  #forgetGuestsIn(element: Element): void {
-    if (element.matches(sel.guest)) this.#read.delete(element);
-    for (const guest of element.querySelectorAll(sel.guest)) this.#read.delete(guest);
-  }
-
   #noteAttribute(element: Element, name: string): void {
     switch (name) {
       case 'data-email':
-        this.#touched.add(element);
+        this.#reads.touchAround(element, sel.guest);
         if (this.#view?.guestsRoot.contains(element)) this.#listDirty = true;
         return;
       case 'aria-label':
       case 'href':
-        this.#touched.add(element);
+        this.#reads.touchAround(element, sel.guest);
         if (element.localName === 'a') this.#selfDirty = true;
         return;
       case 'id':

@@ -46,3 +46,6 @@ export class PageChanges {
     else for (const record of records) this.#pending.push(record);
   }
 }
+
+/** Is `element` or anything in it matched by `selector`? (What an added or removed node brings or takes.) */
+export const holds = (element: Element, selector: string): boolean => element.matches(selector) || element.querySelector(selector) !== null;

@@ -1,5 +1,6 @@
 import { cleanName } from '../../identity/addresses';
-import { addressesInText, type MailRole, type PeopleOnPage, roleFromFieldLabel } from '../shared/mail-people';
+import { addressesInText, type MailRole, roleFromFieldLabel } from '../shared/mail-people';
+import type { PeopleSink } from '../shared/people-said';
 import { outlookSelectors as sel } from './selectors';
 import { readableText } from '../../identity/profile-url';
 
@@ -43,7 +44,7 @@ function shortTextOf(element: Element): string | undefined {
  * Add the people a labelled line names in its `aria-label` ("To: Ada Lovelace <ada@x>; Grace
  * Hopper"): an entry with one address is that person, an entry without one is a name only.
  */
-export function addPeopleOfLabelledLine(people: PeopleOnPage, label: string, role: MailRole): void {
+export function addPeopleOfLabelledLine(people: PeopleSink, label: string, role: MailRole): void {
   const value = label.slice(label.indexOf(':') + 1, 2000);
   for (const entry of value.split(LINE_SEPARATOR)) {
     const addresses = addressesInText(entry);
@@ -58,7 +59,7 @@ export function addPeopleOfLabelledLine(people: PeopleOnPage, label: string, rol
  * Add the person one element shows: a persona (name, and an address or a job title beneath it),
  * a `mailto:` link, or an element whose `title`/`aria-label` holds an address.
  */
-export function addPersonShownBy(people: PeopleOnPage, element: Element, role: MailRole | undefined, labelled: boolean): void {
+export function addPersonShownBy(people: PeopleSink, element: Element, role: MailRole | undefined, labelled: boolean): void {
   if (element.matches(sel.persona)) {
     const nameElement = element.querySelector(sel.personaName);
     const detail = element.querySelector(sel.personaDetail);

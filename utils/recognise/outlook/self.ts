@@ -1,4 +1,5 @@
-import { addressesInText, type PeopleOnPage } from '../shared/mail-people';
+import { addressesInText } from '../shared/mail-people';
+import type { PeopleSink } from '../shared/people-said';
 import { outlookSelectors as sel } from './selectors';
 import { readableText } from '../../identity/profile-url';
 
@@ -10,7 +11,7 @@ const accountArea = (doc: Document, selector: string) => [...doc.querySelectorAl
  * one place Outlook names the signed-in account. The folder tree's mailbox root keeps that
  * address off the page's people but teaches Tend nothing, as does anything in a message.
  */
-export function addOutlookSelf(doc: Document, people: PeopleOnPage): void {
+export function addOutlookSelf(doc: Document, people: PeopleSink): void {
   for (const button of accountArea(doc, sel.accountButton)) {
     for (const attribute of ['aria-label', 'title']) addressesInText(button.getAttribute(attribute)).forEach((a) => people.addSelf(a));
   }
