@@ -44,6 +44,11 @@ export async function unlinkIdentityKey(tx: WriteTx, key: string, contactId: str
   return true;
 }
 
+/** Release an identity, by index key, that the caller knows its contact holds (read in this transaction): one request, no read. */
+export async function releaseIdentityKey(tx: WriteTx, key: string): Promise<void> {
+  await tx.objectStore('identities').delete(key);
+}
+
 /** The identity rows a contact holds. */
 export function identitiesOf(tx: ReadTx, contactId: string): Promise<IdentityRecord[]> {
   return tx.objectStore('identities').index('by-contact').getAll(contactId);

@@ -10,7 +10,7 @@ import { identitiesOf, linkIdentity, moveAllIdentities, ownerOfIdentityKey, unli
 import { openMergeOf } from '../../db/merges-repo';
 import { addInteraction, findByDedupeKey, getInteraction, removeInteraction, updateInteraction } from '../../db/interactions-repo';
 import { identityKey, type WriteTx } from '../../db/schema';
-import type { Contact, Interaction } from '../../model/records';
+import type { Contact, FollowUp, Interaction } from '../../model/records';
 import { sameValue, type ReadDocument, type SyncKind } from './documents';
 
 /** The stores a pull writes (its state record is in `settings`, the bases beside the records in `syncBases`). */
@@ -19,15 +19,30 @@ export const APPLY_STORES = ['contacts', 'identities', 'interactions', 'timeline
 /** What applying one document did. */
 export type Applied = 'written' | 'unchanged' | 'kept-local';
 
+/** The record of this kind and id as Tend holds it (undefined: none). */
+export function recordHere(tx: WriteTx, kind: SyncKind, id: string): Promise<Contact | Interaction | FollowUp | undefined> {
+  return kind === 'contact' ? getContact(tx, id) : kind === 'entry' ? getInteraction(tx, id) : getFollowUp(tx, id);
+}
+
+/**
+ * What a document does to the record here that needs no write: nothing ('unchanged': equal, or a
+ * deletion of what is not here) or nothing yet ('kept-local': edited here since the replica last
+ * had it, never overwritten; the next push merges both). Undefined: it is to be written.
+ */
+export function settledHere(local: unknown, incoming: unknown, base: unknown): Exclude<Applied, 'written'> | undefined {
+  if (incoming !== undefined && local && sameValue(local, incoming)) return 'unchanged';
+  if (!local && incoming === undefined) return 'unchanged';
+  if (local && base != null && !sameValue(local, base)) return 'kept-local';
+  return undefined;
+}
+
 /** Apply one checked document; `base` is the record Tend and the replica last agreed on (undefined: none kept). */
 export async function applyDocument(tx: WriteTx, read: Extract<ReadDocument, { ok: true }>, base: unknown): Promise<Applied> {
   const kind: SyncKind = read.deleted ? read.kind : read.synced.kind;
   const id = read.deleted ? read.id : read.synced.record.id;
-  const local = kind === 'contact' ? await getContact(tx, id) : kind === 'entry' ? await getInteraction(tx, id) : await getFollowUp(tx, id);
-  if (!read.deleted && local && sameValue(local, read.synced.record)) return 'unchanged';
-  if (!local && read.deleted) return 'unchanged';
-  // Edited here since the replica last had it: never overwritten; the next push merges both.
-  if (local && base != null && !sameValue(local, base)) return 'kept-local';
+  const local = await recordHere(tx, kind, id);
+  const settled = settledHere(local, read.deleted ? undefined : read.synced.record, base);
+  if (settled) return settled;
   if (read.deleted) return deleteRecord(tx, kind, id);
   const { synced } = read;
   if (synced.kind === 'contact') await writeContact(tx, synced.record, local as Contact | undefined);

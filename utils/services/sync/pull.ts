@@ -8,13 +8,14 @@
  * earlier left unapplied is read from the feed at the start of the next one, each batch with its
  * checkpoint: a worker stopped at any moment skips nothing, and what it applied twice is unchanged.
  */
-import { writeTx, type TendDatabase } from '../../db/schema';
+import { writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import { getSyncStateRecord, putSyncStateRecord } from '../../db/sync-repo';
 import { SyncState } from '../../model/sync';
-import { APPLY_STORES, applyDocument } from './apply';
+import { APPLY_STORES, applyDocument, type Applied } from './apply';
+import { applyUpserts } from './apply-batch';
 import type { Arrivals } from './arrivals';
 import { readBases, writeBases } from './bases';
-import { documentId, readDocument, sameValue, type SyncedRecord } from './documents';
+import { documentId, readDocument, sameValue, type ReadDocument, type SyncedRecord } from './documents';
 import { keptWhatMattersEntry } from './kept-text';
 import { mergeVersions } from './merge';
 import { applyMergeFact, isMergeDocumentId, mergeDocument, readMergeDocument, unionMergeVersions } from './merge-facts';
@@ -127,21 +128,23 @@ async function applyBatch(db: TendDatabase, replica: Replica, docs: PulledDoc[],
     tx,
     settled.map((doc) => doc._id),
   );
-  for (const doc of settled) {
-    if (isMergeDocumentId(doc._id)) {
-      const fact = readMergeDocument(doc);
-      if (!fact.ok) outcome.rejected++;
-      else if ((await applyMergeFact(tx, fact.record)) === 'written') outcome.applied++;
-      continue;
-    }
+  // Merge facts (sorted first) are applied before the records read what they moved.
+  for (const doc of settled.filter((doc) => isMergeDocumentId(doc._id))) {
+    const fact = readMergeDocument(doc);
+    if (!fact.ok) outcome.rejected++;
+    else if ((await applyMergeFact(tx, fact.record)) === 'written') outcome.applied++;
+  }
+  const checked = settled.flatMap((doc) => {
+    if (isMergeDocumentId(doc._id)) return [];
     const read = readDocument(doc);
-    if (!read.ok) {
-      outcome.rejected++;
-      continue;
-    }
-    const applied = await applyDocument(tx, read, bases.get(doc._id));
+    if (read.ok) return [{ docId: doc._id, read, base: bases.get(doc._id) }];
+    outcome.rejected++;
+    return [];
+  });
+  for (const [i, applied] of (await applyRecords(tx, checked)).entries()) {
+    const { docId, read } = checked[i]!;
     if (applied === 'written') outcome.applied++;
-    if (applied !== 'kept-local') outcome.agreed.set(doc._id, read.deleted ? undefined : read.synced.record);
+    if (applied !== 'kept-local') outcome.agreed.set(docId, read.deleted ? undefined : read.synced.record);
   }
   await writeBases(tx, outcome.agreed);
   if (seq !== undefined) {
@@ -150,6 +153,19 @@ async function applyBatch(db: TendDatabase, replica: Replica, docs: PulledDoc[],
   }
   await tx.done;
   return outcome;
+}
+
+/**
+ * Apply a batch's checked records in order. Without a deletion among them (an initial sync's every
+ * batch) every read is asked at once (apply-batch.ts); a deletion reads what the records before it
+ * wrote (a person deleted after their entries), so such a batch goes one record at a time.
+ */
+async function applyRecords(tx: WriteTx, checked: { read: Extract<ReadDocument, { ok: true }>; base: unknown }[]): Promise<Applied[]> {
+  const upserts = checked.flatMap(({ read, base }) => (read.deleted ? [] : [{ synced: read.synced, base }]));
+  if (upserts.length === checked.length) return applyUpserts(tx, upserts);
+  const applied: Applied[] = [];
+  for (const { read, base } of checked) applied.push(await applyDocument(tx, read, base));
+  return applied;
 }
 
 /**
