@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { createGoogleCalendarRecogniser, findEventOnGoogleCalendar } from '../../utils/recognise/calendar/google';
 import { googleCalendarSelectors as sel } from '../../utils/recognise/calendar/google-selectors';
+import { borrowFrom, countAttributeReads, expectScansFresh, freshFindingsOf, pick, type Page } from './incremental-scans';
 import { loadFixture } from './load-fixture';
 
 // Google Calendar's recogniser keeps what it read of a document and reads again only what the
@@ -19,19 +20,9 @@ const NAMES = ['Ada Lovelace', 'Grace Hopper', 'Mary Jackson', 'Tess Mendel', 'e
 const ADDRESSES = ['ada@analytical.example', 'grace@navy.example', 'mary@nasa.example', 'me@tend.example', 'Ada@Analytical.example', 'not an address', ''];
 const STATUSES = ['Attending', 'Awaiting', 'Organizer, Attending', 'Declined'];
 
-/** A fresh recogniser's answer, and the stateless full scan's: both must equal the incremental one. */
-function freshFindings(doc: Document, url: URL) {
-  const fresh = createGoogleCalendarRecogniser();
-  const findings = fresh.find(doc, url);
-  fresh.forget(doc);
-  expect(findings).toStrictEqual(findEventOnGoogleCalendar(doc, url));
-  return findings;
-}
+const freshFindings = freshFindingsOf(createGoogleCalendarRecogniser, findEventOnGoogleCalendar);
 
-/** A copy of another fixture's element, owned by `doc`. */
-const borrow = (doc: Document, fixture: string, selector: string) => doc.importNode(loadFixture('google-calendar', fixture).querySelector(selector)!, true);
-
-const pick = <T>(items: ArrayLike<T>, index: number): T | undefined => (items.length ? items[index % items.length] : undefined);
+const borrow = borrowFrom('google-calendar');
 
 function guestRow(doc: Document, email: string, name: string, label: string | undefined): Element {
   const row = doc.createElement('div');
@@ -95,12 +86,6 @@ const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('description text' as const), name: index }),
   fc.record({ kind: fc.constant('address on another element' as const), at: index, email: index }),
 );
-
-/** The page of one run: the week with the popup open, and the URL the tab shows. */
-interface Page {
-  doc: Document;
-  url: URL;
-}
 
 async function apply(page: Page, change: Edit): Promise<void> {
   const { doc } = page;
@@ -234,14 +219,7 @@ describe('Google Calendar incremental scans', () => {
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(edit, fc.boolean()), { minLength: 1, maxLength: 25 }), async (edits) => {
         const page: Page = { doc: loadFixture('google-calendar', 'event-popup'), url: new URL(WEEK) };
-        const recogniser = createGoogleCalendarRecogniser();
-        expect(recogniser.find(page.doc, page.url)).toStrictEqual(freshFindings(page.doc, page.url));
-        for (const [change, scanNow] of edits) {
-          await apply(page, change);
-          if (scanNow) expect(recogniser.find(page.doc, page.url)).toStrictEqual(freshFindings(page.doc, page.url));
-        }
-        expect(recogniser.find(page.doc, page.url)).toStrictEqual(freshFindings(page.doc, page.url));
-        recogniser.forget(page.doc);
+        await expectScansFresh(createGoogleCalendarRecogniser(), page, edits, apply, freshFindings);
       }),
       { numRuns: 150 },
     );
@@ -254,11 +232,7 @@ describe('Google Calendar incremental scans', () => {
     const first = recogniser.find(doc, url);
     const guests = [...doc.querySelectorAll(sel.guest)];
     guests[3]!.setAttribute('aria-label', 'Katherine Johnson, Attending');
-    const reads = new Map<Element, number>();
-    for (const guest of guests) {
-      const getAttribute = guest.getAttribute.bind(guest);
-      guest.getAttribute = (name: string) => (reads.set(guest, (reads.get(guest) ?? 0) + 1), getAttribute(name));
-    }
+    const reads = countAttributeReads(guests);
     expect(recogniser.find(doc, url)).toBe(first);
     expect([...reads.keys()]).toEqual([guests[3]]);
     recogniser.forget(doc);
