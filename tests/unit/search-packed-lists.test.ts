@@ -109,7 +109,36 @@ test('an index saved in the previous format (2) is not read: the caller rebuilds
     sortedIds: Int32Array.of(0),
   };
   expect(InvertedIndex.fromSnapshot(formatTwo)).toBeUndefined();
-  // Format 3 with a part missing or of the wrong shape is refused too, not read half.
+  // Format 4 with a part missing or of the wrong shape is refused too, not read half.
   expect(InvertedIndex.fromSnapshot({ ...current, lists: undefined })).toBeUndefined();
   expect(InvertedIndex.fromSnapshot({ ...current, terms: 'budget\nextra' })).toBeUndefined();
+  expect(InvertedIndex.fromSnapshot({ ...current, format: 3 })).toBeUndefined();
+  expect(InvertedIndex.fromSnapshot({ ...current, notesTextOnly: undefined })).toBeUndefined();
+  // Tails that do not fit the words: an end past the postings, a list of no word.
+  const { tails } = current;
+  expect(tails.postings.length).toBe(1);
+  expect(InvertedIndex.fromSnapshot({ ...current, tails: { ...tails, ends: Int32Array.of(2) } })).toBeUndefined();
+  expect(InvertedIndex.fromSnapshot({ ...current, tails: { ...tails, lists: Int32Array.of(2) } })).toBeUndefined();
+  expect(InvertedIndex.fromSnapshot({ ...current, tails: undefined })).toBeUndefined();
+});
+
+test('the index packs again only once its tails pass an eighth of the packed postings, and answers the same after', () => {
+  const index = new InvertedIndex();
+  for (let i = 0; i < 4_000; i++) index.add(note(`n${i}`, `budget review item${i % 50}`, i));
+  index.trim();
+  expect(index.unpackedPostings).toBe(0);
+  // 12,000 packed postings: the tails may reach 1,500 postings (and at least 4,096) before a packing.
+  const query = () => index.search(['item7'], { people: 0, notes: 5 });
+  for (let i = 0; i < 1_300; i++) index.add(note(`m${i}`, `budget review item${i % 50}`, 10_000 + i));
+  const before = query();
+  expect(index.unpackedPostings).toBe(3_900);
+  expect(index.compactIfDue()).toBe(false);
+  expect(index.unpackedPostings).toBe(3_900);
+  for (let i = 1_300; i < 1_400; i++) index.add(note(`m${i}`, `budget review item${i % 50}`, 10_000 + i));
+  const grown = query();
+  expect(grown.notes.map((hit) => hit.id)).toEqual(['m1357', 'm1307', 'm1257', 'm1207', 'm1157']);
+  expect(index.compactIfDue()).toBe(true);
+  expect(index.unpackedPostings).toBe(0);
+  expect(query()).toEqual(grown);
+  expect(before.notes.map((hit) => hit.id)).toEqual(['m1257', 'm1207', 'm1157', 'm1107', 'm1057']);
 });
