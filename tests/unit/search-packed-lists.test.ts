@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { InvertedIndex, type IndexDoc } from '../../utils/search/inverted-index';
 import { ArrayWalk, FIELD_BITS, PackedListsBuilder, PackedLists, TEXT_ONLY } from '../../utils/search/packed-lists';
+import { grown, recordSpare } from '../../utils/search/top-hits';
 
 const MAX_DOC = 2 ** 26 - 1;
 // Gaps of every byte length: 0 (the first doc), 1, around each 7-bit boundary, and up to the largest doc.
@@ -141,4 +142,11 @@ test('the index packs again only once its tails pass an eighth of the packed pos
   expect(index.unpackedPostings).toBe(0);
   expect(query()).toEqual(grown);
   expect(before.notes.map((hit) => hit.id)).toEqual(['m1257', 'm1207', 'm1157', 'm1107', 'm1057']);
+});
+
+test('per-record arrays grow by an eighth (at least 1,024), other arrays double', () => {
+  expect(grown(new Uint8Array(16_000), 16_001, recordSpare(16_000)).length).toBe(18_000);
+  expect(grown(new Float64Array(100), 101, recordSpare(100)).length).toBe(1_124);
+  expect(grown(Int32Array.of(1, 2, 3), 4)).toEqual(Int32Array.of(1, 2, 3, ...new Array<number>(13).fill(0)));
+  expect(grown(new Int32Array(100), 101).length).toBe(200);
 });

@@ -9,7 +9,7 @@ import { IdTable, type IdTableData } from './id-table';
 import { ArrayWalk, BackwardWalk, FIELD_BITS, PackedLists, PackedListsBuilder, type PackedListsData } from './packed-lists';
 import { restoreRecencyOrder } from './recency-order';
 import { queryScratch } from './query-scratch';
-import { grown, TopHits } from './top-hits';
+import { grown, recordSpare, TopHits } from './top-hits';
 import { termsOf } from './tokens';
 
 /** Which part of a record a word came from; a posting carries the bits of every part it is in. */
@@ -577,9 +577,9 @@ export class InvertedIndex {
   }
 
   private ensureDocCapacity(needed: number): void {
-    this.docKind = grown(this.docKind, needed);
-    this.docAlive = grown(this.docAlive, needed);
-    this.docRecency = grown(this.docRecency, needed);
+    this.docKind = grown(this.docKind, needed, recordSpare(this.docKind.length));
+    this.docAlive = grown(this.docAlive, needed, recordSpare(this.docAlive.length));
+    this.docRecency = grown(this.docRecency, needed, recordSpare(this.docRecency.length));
   }
 
   /**
