@@ -4,6 +4,7 @@
  * searches as the side panel asks them, a message to the service worker per keystroke.
  */
 import { openTendDb } from '../utils/db/open';
+import { loadSnapshot } from '../utils/db/snapshots-repo';
 import type { SearchResult } from '../utils/messaging/features/search';
 import { median } from './median.mjs';
 import { buildSearchCorpus, writeSearchCorpus } from './search-corpus';
@@ -32,12 +33,49 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const p95 = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length * 0.95)]!;
 
 let keystrokes: string[] = [];
+let contactIds: string[] = [];
+let noteTexts: string[] = [];
+
+/** Log `count` notes through the worker, as the popup does: each a commit the index hears. */
+async function logNotes(count: number, from: number): Promise<void> {
+  for (let i = from; i < from + count; i++) {
+    const reply = await chrome.runtime.sendMessage({
+      type: 'logInteraction',
+      contactIds: [contactIds[(i * 7919) % contactIds.length]!],
+      kind: 'note',
+      text: noteTexts[(i * 104729) % noteTexts.length]!,
+      requestId: crypto.randomUUID(),
+    });
+    if (!reply?.ok) throw new Error(`bench: logging note ${i} failed: ${JSON.stringify(reply?.error)}`);
+  }
+}
+
+/** When the search index was last saved (0: never). */
+async function indexSavedAt(): Promise<number> {
+  const db = await openTendDb();
+  try {
+    return (await loadSnapshot(db, 'search'))?.savedAt ?? 0;
+  } finally {
+    db.close();
+  }
+}
+
+/** Keystrokes one after another for `ms`: the longest answer, and how many. */
+async function keystrokesFor(ms: number): Promise<{ maxMs: number; samples: number }> {
+  const until = performance.now() + ms;
+  let maxMs = 0;
+  let samples = 0;
+  for (let i = 0; performance.now() < until; i++, samples++) maxMs = Math.max(maxMs, (await timed(() => search(keystrokes[i % keystrokes.length]!)))[0]);
+  return { maxMs, samples };
+}
 
 export const searchInExtension = {
   /** Write `people` people and `notes` notes into Tend's database (the worker is stopped after, by the caller). */
   async seed(people: number, notes: number) {
     const corpus = buildSearchCorpus(people, notes);
     keystrokes = corpus.keystrokes;
+    contactIds = corpus.contacts.map((contact) => contact.id);
+    noteTexts = corpus.notes.slice(0, 5_000).map((note) => note.summary);
     const db = await openTendDb();
     const [writeMs] = await timed(() => writeSearchCorpus(db, corpus));
     db.close();
@@ -56,6 +94,37 @@ export const searchInExtension = {
     const times: number[] = [];
     for (let round = 0; round < rounds; round++) for (const query of keystrokes) times.push((await timed(() => search(query)))[0]);
     return { medianMs: median(times), p95Ms: p95(times), maxMs: Math.max(...times), samples: times.length };
+  },
+
+  /**
+   * The longest keystroke while the worker saves its index (issue 17: the save packed it first, a
+   * task of seconds), against the longest with nothing to save. A note logged is one or two changes
+   * (the entry, and its person's last interaction), and the worker saves once 1,000 are applied, 2 s
+   * after a search applies them: 250 notes (at most 500 changes: no save), one search that applies
+   * them (timed apart), then keystrokes for `windowMs`: the baseline; 750 notes more (1,000 changes
+   * or more), one search, keystrokes for `windowMs` with the save in them. The snapshot's time says
+   * whether the worker saved, and in which window.
+   */
+  async whileSaving(windowMs: number) {
+    const savedBefore = await indexSavedAt();
+    await logNotes(250, 0);
+    const [quietApplyMs] = await timed(() => search(keystrokes[0]!));
+    const quiet = await keystrokesFor(windowMs);
+    const savedInQuiet = (await indexSavedAt()) !== savedBefore;
+    await logNotes(750, 250);
+    const [savingApplyMs] = await timed(() => search(keystrokes[0]!));
+    const windowStart = Date.now();
+    const saving = await keystrokesFor(windowMs);
+    const savedInWindow = (await indexSavedAt()) >= windowStart;
+    const missing = savedInQuiet ? 'the worker saved in the baseline window' : savedInWindow ? undefined : 'the worker did not save in the measured window';
+    return {
+      subjectMs: saving.maxMs,
+      baselineMs: quiet.maxMs,
+      ratio: saving.maxMs / quiet.maxMs,
+      samples: [quiet.samples, saving.samples],
+      applyMs: [quietApplyMs, savingApplyMs],
+      ...(missing && { missing }),
+    };
   },
 
   /** The first keystroke after the user paused `pauseMs`, `count` times (a different query each time). */

@@ -56,3 +56,12 @@ test('a table saved as its arrays and loaded answers as before, and takes new id
   expect([loaded.find(0, ids[1]!), loaded.find(1, ids[1]!), loaded.idOf(300)]).toEqual([300, undefined, ids[1]]);
   expect(IdTable.fromData({ ...table.toData(), slots: new Int32Array(3) })).toBeUndefined();
 });
+
+test('a table sized for a packing grows by an eighth on the next id, not twice its size (saves no longer pack: issue 17)', () => {
+  const table = new IdTable(16_000);
+  for (let doc = 0; doc <= 16_000; doc++) table.set(doc, 1, crypto.randomUUID());
+  const { bytes, kinds } = table.toData();
+  expect(kinds.length).toBe(18_000);
+  expect(bytes.length).toBe(18_000 * 16);
+  expect(table.find(1, table.idOf(16_000))).toBe(16_000);
+});

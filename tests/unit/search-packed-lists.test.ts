@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { InvertedIndex, type IndexDoc } from '../../utils/search/inverted-index';
 import { ArrayWalk, FIELD_BITS, PackedListsBuilder, PackedLists, TEXT_ONLY } from '../../utils/search/packed-lists';
+import { grown, recordSpare } from '../../utils/search/top-hits';
 
 const MAX_DOC = 2 ** 26 - 1;
 // Gaps of every byte length: 0 (the first doc), 1, around each 7-bit boundary, and up to the largest doc.
@@ -109,7 +110,43 @@ test('an index saved in the previous format (2) is not read: the caller rebuilds
     sortedIds: Int32Array.of(0),
   };
   expect(InvertedIndex.fromSnapshot(formatTwo)).toBeUndefined();
-  // Format 3 with a part missing or of the wrong shape is refused too, not read half.
+  // Format 4 with a part missing or of the wrong shape is refused too, not read half.
   expect(InvertedIndex.fromSnapshot({ ...current, lists: undefined })).toBeUndefined();
   expect(InvertedIndex.fromSnapshot({ ...current, terms: 'budget\nextra' })).toBeUndefined();
+  expect(InvertedIndex.fromSnapshot({ ...current, format: 3 })).toBeUndefined();
+  expect(InvertedIndex.fromSnapshot({ ...current, notesTextOnly: undefined })).toBeUndefined();
+  // Tails that do not fit the words: an end past the postings, a list of no word.
+  const { tails } = current;
+  expect(tails.postings.length).toBe(1);
+  expect(InvertedIndex.fromSnapshot({ ...current, tails: { ...tails, ends: Int32Array.of(2) } })).toBeUndefined();
+  expect(InvertedIndex.fromSnapshot({ ...current, tails: { ...tails, lists: Int32Array.of(2) } })).toBeUndefined();
+  expect(InvertedIndex.fromSnapshot({ ...current, tails: undefined })).toBeUndefined();
+});
+
+test('the index packs again only once its tails pass an eighth of the packed postings, and answers the same after', () => {
+  const index = new InvertedIndex();
+  for (let i = 0; i < 4_000; i++) index.add(note(`n${i}`, `budget review item${i % 50}`, i));
+  index.trim();
+  expect(index.unpackedPostings).toBe(0);
+  // 12,000 packed postings: the tails may reach 1,500 postings (and at least 4,096) before a packing.
+  const query = () => index.search(['item7'], { people: 0, notes: 5 });
+  for (let i = 0; i < 1_300; i++) index.add(note(`m${i}`, `budget review item${i % 50}`, 10_000 + i));
+  const before = query();
+  expect(index.unpackedPostings).toBe(3_900);
+  expect(index.compactIfDue()).toBe(false);
+  expect(index.unpackedPostings).toBe(3_900);
+  for (let i = 1_300; i < 1_400; i++) index.add(note(`m${i}`, `budget review item${i % 50}`, 10_000 + i));
+  const grown = query();
+  expect(grown.notes.map((hit) => hit.id)).toEqual(['m1357', 'm1307', 'm1257', 'm1207', 'm1157']);
+  expect(index.compactIfDue()).toBe(true);
+  expect(index.unpackedPostings).toBe(0);
+  expect(query()).toEqual(grown);
+  expect(before.notes.map((hit) => hit.id)).toEqual(['m1257', 'm1207', 'm1157', 'm1107', 'm1057']);
+});
+
+test('per-record arrays grow by an eighth (at least 1,024), other arrays double', () => {
+  expect(grown(new Uint8Array(16_000), 16_001, recordSpare(16_000)).length).toBe(18_000);
+  expect(grown(new Float64Array(100), 101, recordSpare(100)).length).toBe(1_124);
+  expect(grown(Int32Array.of(1, 2, 3), 4)).toEqual(Int32Array.of(1, 2, 3, ...new Array<number>(13).fill(0)));
+  expect(grown(new Int32Array(100), 101).length).toBe(200);
 });

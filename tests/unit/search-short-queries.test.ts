@@ -124,16 +124,29 @@ describe('full scoring is kept', () => {
             });
           edit(edits, 7000);
           if (afterEdits === 'packed') index.trim();
-          if (afterEdits === 'saved') index = InvertedIndex.fromSnapshot(structuredClone(index.toSnapshot()))!;
+          // A save does not pack (issue 17: a long task every 1,000 changes): the tails and dead records are saved as they are.
+          const saveAndLoad = () => {
+            const unpacked = index.unpackedPostings;
+            const snapshot = structuredClone(index.toSnapshot());
+            expect(index.unpackedPostings).toBe(unpacked);
+            index = InvertedIndex.fromSnapshot(snapshot)!;
+            expect(index.unpackedPostings).toBe(unpacked);
+          };
+          if (afterEdits === 'saved') saveAndLoad();
           check();
           // Packed lists and lists appended since, read together: times among the packed ones' (older and newer; halves, so every time stays distinct).
           edit(moreEdits, 1000.5);
           check();
+          // Saved again with the tails of both rounds of edits (and loaded tails grown since), it answers the same.
+          if (afterEdits === 'saved') {
+            saveAndLoad();
+            check();
+          }
         },
       ),
       { numRuns: 150 },
     );
-    // 150 corpora, each searched three times: 2-5 s on the shared machine.
+    // 150 corpora, each searched three or four times: 2-5 s on the shared machine.
   }, 20_000);
 });
 

@@ -5,7 +5,7 @@
  * per record cost about 100 bytes each (issue 17: the worker's memory with the index). Ids of
  * another shape (tests, hand-made records) are kept as strings beside.
  */
-import { grown } from './top-hits';
+import { grown, recordSpare } from './top-hits';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const EMPTY = -1;
@@ -72,8 +72,8 @@ export class IdTable {
 
   /** Give `doc` the id `id` of `kind` (the index removes any earlier doc of that id first). */
   set(doc: number, kind: number, id: string): void {
-    this.bytes = grown(this.bytes, (doc + 1) * 16);
-    this.kinds = grown(this.kinds, doc + 1);
+    this.bytes = grown(this.bytes, (doc + 1) * 16, recordSpare(this.bytes.length / 16) * 16);
+    this.kinds = grown(this.kinds, doc + 1, recordSpare(this.kinds.length));
     this.kinds[doc] = kind;
     if (UUID.test(id)) {
       packUuid(id, this.bytes, doc * 16);

@@ -9,7 +9,7 @@ import { IdTable, type IdTableData } from './id-table';
 import { ArrayWalk, BackwardWalk, FIELD_BITS, PackedLists, PackedListsBuilder, type PackedListsData } from './packed-lists';
 import { restoreRecencyOrder } from './recency-order';
 import { queryScratch } from './query-scratch';
-import { grown, TopHits } from './top-hits';
+import { grown, recordSpare, TopHits } from './top-hits';
 import { termsOf } from './tokens';
 
 /** Which part of a record a word came from; a posting carries the bits of every part it is in. */
@@ -97,7 +97,7 @@ export interface IndexResult {
 }
 
 /** Bumped whenever the snapshot's layout changes: an older saved index is then rebuilt, not read. */
-const SNAPSHOT_FORMAT = 3;
+const SNAPSHOT_FORMAT = 4;
 
 /** What `InvertedIndex.toSnapshot` saves: typed arrays as the index holds them, and the words joined in one string. */
 export interface InvertedIndexSnapshot {
@@ -110,8 +110,27 @@ export interface InvertedIndexSnapshot {
   terms: string;
   /** Two lists per word, people's then notes'. */
   lists: PackedListsData;
+  /** Postings appended since the lists were packed, saved as they are (a save does not pack). */
+  tails: TailsData;
+  /** Every note posting is of text alone. */
+  notesTextOnly: boolean;
   sortedIds: Int32Array;
 }
+
+/** The tails in three arrays: list ids, where each list's postings end, and the postings one list after another. */
+export interface TailsData {
+  lists: Int32Array<ArrayBuffer>;
+  ends: Int32Array<ArrayBuffer>;
+  postings: Int32Array<ArrayBuffer>;
+}
+
+/**
+ * Pack again once the tails hold this share of the packed postings (and at least MIN_TAIL_POSTINGS):
+ * a tail posting costs 4 bytes and more where a packed one costs 1-2, but packing 110k records is a
+ * second-long task in the worker (issue 17), so it waits until the tails are worth it.
+ */
+const TAIL_SHARE = 1 / 8;
+const MIN_TAIL_POSTINGS = 4096;
 
 /** Postings appended to a list since it was packed (a notes' one in recency order up to `ordered`). */
 interface Tail {
@@ -145,6 +164,9 @@ export class InvertedIndex {
   private termText: string[] = [];
   private packed = PackedLists.empty();
   private tails = new Map<number, Tail>();
+  /** Postings in tails, and in the packed lists: when to pack again. */
+  private tailPostings = 0;
+  private packedPostings = 0;
   private unorderedLists: number[] = [];
   /** Every note posting is of text alone (what newestNotes relies on, and packing drops notes' field bits for). */
   private notesTextOnly = true;
@@ -191,7 +213,24 @@ export class InvertedIndex {
     this.docAlive[number] = 0;
     this.liveByKind[KIND_CODE[kind]]!--;
     this.deadCount++;
-    if (this.deadCount > 4096 && this.deadCount * 4 > this.docCount) this.pack();
+  }
+
+  /**
+   * Pack when a quarter of the records are dead or the tails grew past TAIL_SHARE of the packed
+   * postings; the owner calls it after applying changes (never in the middle of a build, which
+   * packs once at its end). True when it packed.
+   */
+  compactIfDue(): boolean {
+    const manyDead = this.deadCount > 4096 && this.deadCount * 4 > this.docCount;
+    const bigTails = this.tailPostings > MIN_TAIL_POSTINGS && this.tailPostings > this.packedPostings * TAIL_SHARE;
+    if (!manyDead && !bigTails) return false;
+    this.pack();
+    return true;
+  }
+
+  /** Postings appended since the last packing (tests, and the owner's figures). */
+  get unpackedPostings(): number {
+    return this.tailPostings;
   }
 
   /**
@@ -352,13 +391,14 @@ export class InvertedIndex {
   }
 
   /**
-   * The index as plain data for IndexedDB, packed first (records numbered by time, dead ones
-   * dropped): typed arrays as the index holds them, so a load reads no id and decodes no list
-   * (structured clone copies a few big values far faster than many small ones).
+   * The index as plain data for IndexedDB: typed arrays as the index holds them, so a load reads
+   * no id and decodes no list (structured clone copies a few big values far faster than many
+   * small ones). It does not pack: the tails and dead records are saved as they are (issue 17:
+   * packing before every save was a task of seconds in the worker every 1,000 changes).
    */
   toSnapshot(): InvertedIndexSnapshot {
-    if (this.tails.size > 0 || this.deadCount > 0) this.pack();
     this.ensureSorted();
+    this.ensureNoteOrder();
     const docs = this.docCount;
     const ids = this.ids.toData();
     return {
@@ -369,8 +409,25 @@ export class InvertedIndex {
       ids: { ...ids, bytes: ids.bytes.slice(0, docs * 16), kinds: ids.kinds.slice(0, docs), slots: ids.slots.slice() },
       terms: this.termText.join('\n'),
       lists: this.packed.toData(),
+      tails: this.tailsData(),
+      notesTextOnly: this.notesTextOnly,
       sortedIds: Int32Array.from(this.sortedIds),
     };
+  }
+
+  /** The tails flattened into three arrays (every notes' tail in order: the caller put them so). */
+  private tailsData(): TailsData {
+    const lists = Int32Array.from(this.tails.keys());
+    const ends = new Int32Array(lists.length);
+    const postings = new Int32Array(this.tailPostings);
+    let at = 0;
+    lists.forEach((list, i) => {
+      const tail = this.tails.get(list)!;
+      postings.set(tail.postings.subarray(0, tail.length), at);
+      at += tail.length;
+      ends[i] = at;
+    });
+    return { lists, ends, postings };
   }
 
   /** Pack what a build added (the lists become gap-coded, a third of the memory or less). */
@@ -384,9 +441,10 @@ export class InvertedIndex {
     if (snapshot?.format !== SNAPSHOT_FORMAT) return undefined;
     const ids = IdTable.fromData(snapshot.ids);
     const packed = PackedLists.fromData(snapshot.lists);
-    const { docKind, docAlive, docRecency, terms, sortedIds } = snapshot;
+    const { docKind, docAlive, docRecency, terms, sortedIds, tails, notesTextOnly } = snapshot;
     if (!ids || !packed || !(docKind instanceof Uint8Array) || !(docAlive instanceof Uint8Array) || !(docRecency instanceof Float64Array)) return undefined;
-    if (typeof terms !== 'string' || !(sortedIds instanceof Int32Array)) return undefined;
+    if (typeof terms !== 'string' || !(sortedIds instanceof Int32Array) || typeof notesTextOnly !== 'boolean') return undefined;
+    if (!(tails?.lists instanceof Int32Array) || !(tails.ends instanceof Int32Array) || !(tails.postings instanceof Int32Array)) return undefined;
     const index = new InvertedIndex();
     const docs = docKind.length;
     index.docCount = docs;
@@ -399,14 +457,36 @@ export class InvertedIndex {
       else index.deadCount++;
     }
     index.termText = terms === '' ? [] : terms.split('\n');
-    if (packed.lists !== index.termText.length * 2) return undefined;
+    if (!index.restoreTails(tails, packed.lists)) return undefined;
     index.termIds = undefined;
     index.packed = packed;
-    index.notesTextOnly = !packed.noteMasks;
+    index.packedPostings = packed.postings;
+    index.notesTextOnly = notesTextOnly;
     index.sortedIds = Array.from(sortedIds);
     index.sortedTerms = index.sortedIds.map((id) => index.termText[id]!);
     index.sortedValid = true;
     return index;
+  }
+
+  /**
+   * Take saved tails (views on the saved arrays: a tail is copied when it next grows). False when
+   * they do not fit the words: every word has its packed lists or, if added since, a tail.
+   */
+  private restoreTails({ lists, ends, postings }: TailsData, packedLists: number): boolean {
+    const words = this.termText.length;
+    if (packedLists > words * 2 || ends.length !== lists.length || (ends.at(-1) ?? 0) !== postings.length) return false;
+    let start = 0;
+    for (let i = 0; i < lists.length; i++) {
+      const list = lists[i]!;
+      const end = ends[i]!;
+      if (list < 0 || list >= words * 2 || end < start) return false;
+      const length = end - start;
+      this.tails.set(list, { postings: postings.subarray(start, end), length, ordered: length });
+      start = end;
+    }
+    this.tailPostings = postings.length;
+    for (let list = packedLists; list < words * 2; list += 2) if (!this.tails.has(list) && !this.tails.has(list + 1)) return false;
+    return true;
   }
 
   private postingCount(listId: number): number {
@@ -477,6 +557,7 @@ export class InvertedIndex {
     tail.postings = grown(tail.postings, length + 1);
     tail.postings[length] = posting;
     tail.length = length + 1;
+    this.tailPostings++;
     if (listId % 2 !== KIND_CODE.note || tail.ordered !== length) return;
     // A new note is usually the newest: its tail stays in order. An older one is put in place later.
     if (length === 0 || isOlder(tail.postings[length - 1]!, posting, this.docRecency)) tail.ordered = length + 1;
@@ -496,9 +577,9 @@ export class InvertedIndex {
   }
 
   private ensureDocCapacity(needed: number): void {
-    this.docKind = grown(this.docKind, needed);
-    this.docAlive = grown(this.docAlive, needed);
-    this.docRecency = grown(this.docRecency, needed);
+    this.docKind = grown(this.docKind, needed, recordSpare(this.docKind.length));
+    this.docAlive = grown(this.docAlive, needed, recordSpare(this.docAlive.length));
+    this.docRecency = grown(this.docRecency, needed, recordSpare(this.docRecency.length));
   }
 
   /**
@@ -549,7 +630,9 @@ export class InvertedIndex {
       for (let kind = 0; kind < 2; kind++) builder.add(kept[kind]!, lengths[kind]!);
     }
     this.packed = builder.finish();
+    this.packedPostings = this.packed.postings;
     this.tails = new Map();
+    this.tailPostings = 0;
     this.unorderedLists = [];
     this.docKind = kinds;
     this.docRecency = recency;

@@ -110,6 +110,8 @@ async function maintain(db: TendDatabase, live: LiveIndex): Promise<void> {
     applyPending(live);
   }
   await reread(db, live);
+  // Packing is a long task (issue 17): only once the changes since the last one are many, never per save.
+  live.index.compactIfDue();
   scheduleSave(db, live);
 }
 

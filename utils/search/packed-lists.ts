@@ -60,6 +60,11 @@ export class PackedLists {
     return this.data.counts.length;
   }
 
+  /** Postings in every list. */
+  get postings(): number {
+    return this.data.counts.reduce((sum, count) => sum + count, 0);
+  }
+
   /** Whether notes' lists carry field bits. */
   get noteMasks(): boolean {
     return this.data.noteMasks;
