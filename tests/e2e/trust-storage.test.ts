@@ -110,6 +110,10 @@ test('settings an earlier Tend kept in chrome.storage.local move into the databa
   tend = await Tend.launch();
   const page = await tend.context.newPage();
   await page.goto(tend.url('options'));
+  // The fresh worker's own first move ends before the old settings are planted: run beside the
+  // planting (a slow first start), it could read them, store them, remove them from storage, and
+  // then have its record cleared below, leaving nothing to move at the next start (CI saw []).
+  await askBackground(page, { type: 'getSettings' });
   // A profile as a v5 Tend left it: the settings in storage, none in the database.
   const OLD = {
     version: 1,
