@@ -13,7 +13,11 @@ interface TraceEvent {
   ts: number;
   dur?: number;
   tdur?: number;
-  args?: { beginData?: { frame?: string }; chrome_mojo_event_info?: { mojo_interface_tag?: string } };
+  args?: {
+    beginData?: { frame?: string };
+    chrome_mojo_event_info?: { mojo_interface_tag?: string };
+    data?: { url?: string };
+  };
 }
 
 /** Whether a task of the thread delivered a DevTools message: the tracing's own work (starting, flushing), not the page's. */
@@ -22,6 +26,19 @@ function tracingsOwn(thread: TraceEvent[]): (task: TraceEvent) => boolean {
     (event) => event.name === 'Receive mojo message' && event.args?.chrome_mojo_event_info?.mojo_interface_tag === 'blink.mojom.DevToolsSession',
   );
   return (task) => devTools.some((event) => event.ts >= task.ts && event.ts <= task.ts + (task.dur ?? 0));
+}
+
+/**
+ * Whether a task of the thread ran only script the test evaluated in the page (axe-core checking
+ * the view, a probe): such script has no URL, while every script of an extension page has one
+ * (its CSP allows only the extension's own files), so the test's tool is not counted as Tend's.
+ */
+function testsOwnScript(thread: TraceEvent[]): (task: TraceEvent) => boolean {
+  const calls = thread.filter((event) => event.name === 'FunctionCall');
+  return (task) => {
+    const inTask = calls.filter((call) => call.ts >= task.ts && call.ts <= task.ts + (task.dur ?? 0));
+    return inTask.length > 0 && inTask.every((call) => !call.args?.data?.url);
+  };
 }
 
 /**
@@ -39,7 +56,7 @@ export async function watchLongTasks(page: Page): Promise<() => Promise<number[]
 
 /**
  * Every task of a page's main thread, from now until the returned function is called, traced
- * over CDP. CPU time is what the page's own work cost: on a busy machine a task's wall time also
+ * over CDP, leaving out the tracing's and the test's own tasks. CPU time is what the page's own work cost: on a busy machine a task's wall time also
  * counts the time its thread waited for a core.
  */
 export async function traceMainThreadTasks(context: BrowserContext, page: Page): Promise<() => Promise<MainThreadTask[]>> {
@@ -59,8 +76,9 @@ export async function traceMainThreadTasks(context: BrowserContext, page: Page):
     if (!layout) throw new Error('the trace shows no layout of the page: its main thread is unknown');
     const pageThread = events.filter((event) => event.pid === layout.pid && event.tid === layout.tid);
     const isTracingsOwn = tracingsOwn(pageThread);
+    const isTestsOwn = testsOwnScript(pageThread);
     return pageThread
-      .filter((event) => event.name === 'RunTask' && event.tdur !== undefined && !isTracingsOwn(event))
+      .filter((event) => event.name === 'RunTask' && event.tdur !== undefined && !isTracingsOwn(event) && !isTestsOwn(event))
       .map((event) => ({ wallMs: (event.dur ?? 0) / 1000, cpuMs: (event.tdur ?? 0) / 1000 }));
   };
 }
