@@ -6,6 +6,8 @@
  * `node bench/run.mjs --only web` runs some groups of rows alone (gmail, prose, hostile, web =
  * prose and hostile, sizes, search, people, calendar, wake, sync, overview, transfers; comma-separated), prints them
  * and writes nothing. `--scale 50k` runs the overview, search and transfers rows at 50,000 people and 505,000 entries (by hand).
+ * `--only roundtrip` (never part of a full run: minutes at 10k, about an hour at `--scale 100k`)
+ * restores, exports, deletes and restores a backup of every record, compared record for record.
  */
 import { bundleForPage } from './bundle.mjs';
 import { launchBrowser, openBenchPage } from './browser.mjs';
@@ -21,6 +23,7 @@ import { wakeRows } from './wake-bench.mjs'; // issue 17: no worker start on sit
 import { syncRows } from './sync-bench.mjs'; // issue 18: initial sync and writes with sync on, against a local server
 import { overviewRows } from './overview-bench.mjs'; // issue 17: the year's overview from its running aggregate
 import { transferRows } from './transfers-bench.mjs'; // issue 17: restore, imports and export against bulk puts
+import { roundTripRows } from './round-trip-bench.mjs'; // issue 17: a backup of any size back record for record (by hand)
 
 /** @typedef {import('./report.mjs').Row} Row */
 /** @typedef {import('./in-page').BenchScenarios} BenchScenarios */
@@ -52,6 +55,8 @@ function scenario(page, name, ...args) {
 
 /** Row groups `--only` can pick. */
 const GROUPS = ['gmail', 'prose', 'hostile', 'sizes', 'search', 'people', 'calendar', 'wake', 'sync', 'overview', 'transfers'];
+/** Groups run only when named: checks of correctness at a size, not budgets of speed. */
+const BY_HAND = ['roundtrip'];
 
 /**
  * The groups to run: all, or those named after `--only` (`web` is prose and hostile).
@@ -61,21 +66,24 @@ function groupsToRun(args) {
   const at = args.indexOf('--only');
   if (at < 0) return new Set(GROUPS);
   const named = (args[at + 1] ?? '').split(',').flatMap((name) => (name === 'web' ? ['prose', 'hostile'] : [name]));
-  const unknown = named.filter((name) => !GROUPS.includes(name));
-  if (unknown.length || !named.length) throw new Error(`bench: --only takes ${[...GROUPS, 'web'].join(', ')} (comma-separated); got ${args[at + 1]}`);
+  const unknown = named.filter((name) => !GROUPS.includes(name) && !BY_HAND.includes(name));
+  if (unknown.length || !named.length)
+    throw new Error(`bench: --only takes ${[...GROUPS, ...BY_HAND, 'web'].join(', ')} (comma-separated); got ${args[at + 1]}`);
   return new Set(named);
 }
 
 /**
- * The data size of the storage rows that have one (`--scale 50k`, run by hand; 10k by default).
- * @param {string[]} args
- * @returns {'10k' | '50k'}
+ * The data size of the storage rows that have one (`--scale 50k`, run by hand; 10k by default;
+ * 100k for the round trip alone).
+ * @param {string[]} args @param {Set<string>} groups
+ * @returns {'10k' | '50k' | '100k'}
  */
-function scaleOf(args) {
+function scaleOf(args, groups) {
   const at = args.indexOf('--scale');
   if (at < 0) return '10k';
   const scale = args[at + 1];
-  if (scale !== '10k' && scale !== '50k') throw new Error(`bench: --scale takes 10k or 50k; got ${scale}`);
+  if (scale === '100k' && [...groups].every((group) => group === 'roundtrip')) return scale;
+  if (scale !== '10k' && scale !== '50k') throw new Error(`bench: --scale takes 10k or 50k (100k with --only roundtrip); got ${scale}`);
   return scale;
 }
 
@@ -238,7 +246,7 @@ function sizeRows() {
 
 async function main() {
   const groups = groupsToRun(process.argv.slice(2));
-  const scale = scaleOf(process.argv.slice(2));
+  const scale = scaleOf(process.argv.slice(2), groups);
   const everything = groups.size === GROUPS.length;
   const bundle = await bundleInPage();
   const { browser, context } = await launchBrowser();
@@ -253,11 +261,13 @@ async function main() {
   } finally {
     await browser.close();
   }
-  if (groups.has('search')) rows.push(...(await searchRows(scale))); // issues 4 and 17: its own disk-backed browser
+  // 100k is the round trip's alone (scaleOf refuses it with any other group).
+  if (groups.has('search') && scale !== '100k') rows.push(...(await searchRows(scale))); // issues 4 and 17: its own disk-backed browser
   if (groups.has('people')) rows.push(...(await peopleRows()));
   if (groups.has('sync')) rows.push(...(await syncRows()));
-  if (groups.has('overview')) rows.push(...(await overviewRows(scale)));
-  if (groups.has('transfers')) rows.push(...(await transferRows(scale)));
+  if (groups.has('overview') && scale !== '100k') rows.push(...(await overviewRows(scale)));
+  if (groups.has('transfers') && scale !== '100k') rows.push(...(await transferRows(scale)));
+  if (groups.has('roundtrip')) rows.push(...(await roundTripRows(scale)));
   // A partial run (or one at another scale) must not overwrite the full results.
   if (everything && scale === '10k') writeResults(rows);
   printTable(rows);
