@@ -58,7 +58,7 @@ export function DeletePerson({ contact }: { contact: Contact }) {
     >
       <h3 id="delete-person-title">{t('cardDeleteTitle', contact.displayName)}</h3>
       <p>{t('cardDeleteExplain')}</p>
-      <SyncDeletionNote words={(server) => t('cardDeleteSyncOn', server)} />
+      <SyncDeletionNote words={(server, team) => [t('cardDeleteSyncOn', server), ...(team ? [t('cardDeleteTeamKeeps', team)] : [])].join(' ')} />
       {addresses.length > 0 && (
         <label class="checkbox">
           <input type="checkbox" checked={neverRecord} onChange={(event) => setNeverRecord(event.currentTarget.checked)} />

@@ -50,6 +50,15 @@ describe('deleting a person with sync on', () => {
     );
   });
 
+  test('in a team, it also says what the team database keeps and that the user is no longer listed as knowing the person', async () => {
+    answers.getSyncStatus = { ...ON, team: 'team-sales' };
+    const host = await confirmation();
+    expect(host.querySelector('.sync-deletion-note')?.textContent).toBe(
+      'Sync is on: the deletion also goes to https://couch.example, and your other devices delete this person when they next sync. ' +
+        'Your team’s database, team-sales, keeps its card of this person and the notes you shared about them; it will no longer list you among the people who know them.',
+    );
+  });
+
   test('with sync off it says nothing about a server, and the card does not ask about sync until the confirmation opens', async () => {
     const host = await mount(<DeletePerson contact={ADA} />);
     expect(sent).toEqual([]);
@@ -86,6 +95,15 @@ describe('Delete everything with sync on', () => {
     expect(onDeleted).toHaveBeenCalledOnce();
     expect(host.querySelector('[role=status]')?.textContent).toBe(
       'Everything Tend kept in this browser has been deleted. Sync is off; the copy on https://couch.example was left as it was.',
+    );
+  });
+
+  test('in a team, it also says what the team database keeps and that the user is no longer listed as knowing the person', async () => {
+    answers.getSyncStatus = { ...ON, team: 'team-sales' };
+    const host = await confirmation();
+    expect(host.querySelector('.sync-deletion-note')?.textContent).toBe(
+      'Sync is on: the deletion also goes to https://couch.example, and your other devices delete this person when they next sync. ' +
+        'Your team’s database, team-sales, keeps its card of this person and the notes you shared about them; it will no longer list you among the people who know them.',
     );
   });
 

@@ -7,7 +7,6 @@ import { beforeAll, expect, test } from 'vitest';
 import type { CouchServer } from '../support/couch-server';
 import { seriousViolations } from './axe';
 import { askBackground } from './pages/ask';
-import { PeopleView } from './pages/people-view';
 import { SidePanel } from './pages/side-panel';
 import type { SyncDevice } from './pages/sync-device';
 import { twoDevicesForFile } from './pages/two-devices';
@@ -41,11 +40,7 @@ async function namesOn(device: SyncDevice, query: string): Promise<string[]> {
 
 /** A person's card in a device's side panel, opened from the People view, its details unfolded. */
 async function cardOn(device: SyncDevice, name: string): Promise<SidePanel> {
-  const panel = await SidePanel.open(await device.tend.context.newPage(), device.tend.url('sidepanel'));
-  const people = new PeopleView(panel.page);
-  await people.open();
-  await people.list.getByRole('button', { name: new RegExp(name) }).click();
-  await panel.card.getByRole('heading', { name, level: 2 }).waitFor();
+  const panel = await device.openCard(name);
   await panel.page.getByText('Details').click();
   return panel;
 }

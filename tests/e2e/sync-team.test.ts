@@ -126,3 +126,32 @@ test('two users in one team: a shared note reaches the teammate with its author;
   await keepScreenshots(card.page, 'team-card');
   for (const scheme of ['light', 'dark'] as const) expect(await seriousViolations(card.page, scheme)).toEqual([]);
 });
+
+test('a person deleted by one teammate: the confirmation says what the team keeps; the other no longer sees them among those who know the person, and keeps the shared note', async () => {
+  const panel = await ana.openCard('Ada Lovelace');
+  await panel.page.getByText('Details').click();
+  await panel.page.getByRole('button', { name: 'Delete this person…' }).click();
+  const confirmation = panel.page.getByRole('group', { name: 'Delete Ada Lovelace?' });
+  await confirmation
+    .getByText(
+      `Your team’s database, ${team}, keeps its card of this person and the notes you shared about them; it will no longer list you among the people who know them.`,
+    )
+    .waitFor();
+  await confirmation.getByRole('button', { name: 'Delete', exact: true }).click();
+  await panel.page.getByRole('status').filter({ hasText: 'Ada Lovelace was deleted.' }).waitFor();
+  await ana.syncNow();
+  const docs = await server.documents(team);
+  // The team keeps Ada's card; of those who know her, Ana is gone.
+  const adaCards = docs.filter((doc) => doc.kind === 'card' && (doc.record as { displayName: string }).displayName === 'Ada Lovelace');
+  expect(adaCards).toHaveLength(1);
+  const adaId = (adaCards[0]!.record as { id: string }).id;
+  expect(docs.filter((doc) => doc.kind === 'knows' && doc.contactId === adaId).map((doc) => doc.member)).not.toContain(server.user.name);
+
+  await ben.syncNow();
+  const card = await ben.openCard('Ada Lovelace');
+  await card.history
+    .filter({ hasText: 'Shared: wants the engine plans by Friday' })
+    .filter({ hasText: `Shared by ${server.user.name}` })
+    .waitFor();
+  expect(await card.card.getByText(/^Also known to:/).count()).toBe(0);
+});

@@ -12,6 +12,7 @@ import { putDraft } from '../../utils/services/drafts/drafts';
 import { createFollowUp } from '../../utils/services/followups/writes';
 import { createContact, findPeople } from '../../utils/services/people/people';
 import { updateContact } from '../../utils/services/people/contact-edits';
+import { deletePerson } from '../../utils/services/people/delete';
 import { knowsDocId } from '../../utils/services/sync/team-documents';
 import { updateState } from '../../utils/services/sync/state';
 import { latestChangeSeq } from '../../utils/db/changes-repo';
@@ -165,6 +166,32 @@ describe('the team space', { timeout: 90_000 }, () => {
     // As between the team's copy and the private one in a pass: the private push is done, the team's is behind.
     await updateState(laptop.db, (state) => ({ ...state, teamPushedSeq: before }), Date.now());
     expect((await laptop.sync.status()).pending).toBe(1);
+  });
+
+  it('a person deleted here takes the user off those the team lists as knowing them; the card, what was shared and the teammate’s word stay', async () => {
+    const { ana, ben, team } = await twoTeammates(server);
+    const laptop = await device();
+    const desktop = await device();
+    const ada = await createContact(laptop.db, { displayName: 'Ada Lovelace', email: 'ada@analytical.example' }, Date.now());
+    const shared = await logInteraction(laptop.db, { contactIds: [ada.id], kind: 'note', text: 'Shared by Ana', requestId: newId(), shared: true }, Date.now());
+    await joinTeam(laptop, server, ana, team);
+    await joinTeam(desktop, server, ben, team);
+    await logInteraction(desktop.db, { contactIds: [ada.id], kind: 'call', text: 'Ben called her', requestId: newId() }, Date.now());
+    await desktop.sync.syncNow();
+    const teamIds = async () => (await server.documents(team)).map((doc) => doc._id);
+    expect(await teamIds()).toEqual(expect.arrayContaining([knowsDocId(ada.id, ana.name), knowsDocId(ada.id, ben.name)]));
+
+    await deletePerson(laptop.db, ada.id, { neverRecord: false }, Date.now());
+    await laptop.sync.syncNow();
+    expect((await laptop.sync.status()).pending).toBe(0);
+    const after = await teamIds();
+    expect(after).not.toContain(knowsDocId(ada.id, ana.name));
+    expect(after).toEqual(expect.arrayContaining([`card:${ada.id}`, `entry:${shared.id}`, knowsDocId(ada.id, ben.name)]));
+    // Ben's card no longer says Ana knows her; his own copy of the person and of Ana's note stay.
+    await desktop.sync.syncNow();
+    expect(await teamKnowers((await desktop.sync.teamReplica())!.replica, ben.name, ada.id)).toEqual([]);
+    expect(await getInteraction(readTx(desktop.db, ['interactions']), shared.id)).toMatchObject({ author: ana.name });
+    expect((await findPeople(desktop.db, 'Ada', 1)).map((person) => person.id)).toEqual([ada.id]);
   });
 
   it('a member who leaves loses access with a clear error, keeps what they had, and what they shared stays with the team', async () => {

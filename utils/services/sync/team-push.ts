@@ -4,6 +4,7 @@
  * has talked to them, a `knows` document; notes and follow-ups go only when the user shared them,
  * with the user as their author. Sightings, unshared notes, drafts and "what matters" never do.
  * What a teammate shared (it carries their name as `author`) is theirs: it is never pushed back.
+ * A person deleted here (or merged into another) takes the user's `knows` document away, nothing else.
  */
 import { changesSince, latestChangeSeq } from '../../db/changes-repo';
 import { readTx, type TendDatabase } from '../../db/schema';
@@ -12,6 +13,9 @@ import type { Contact, FollowUp, Interaction } from '../../model/records';
 import type { LoggedStore } from '../../model/rows';
 import type { Replica } from './replicas';
 import { cardDocId, cardOf, knowsDocId, sameTeamDocument, sharedDocId, type TeamDocument } from './team-documents';
+
+/** A document to write into the team replica, or one to delete from it. */
+type TeamWrite = { id: string; doc: TeamDocument } | { id: string; deleted: true };
 
 const STORES: readonly LoggedStore[] = ['contacts', 'interactions', 'followUps'];
 const BATCH = 100;
@@ -30,10 +34,11 @@ export async function copyToTeam(db: TendDatabase, replica: Replica, member: str
   for (const store of STORES) {
     const ids = [...touched.get(store)!];
     for (let i = 0; i < ids.length; i += BATCH) {
-      const records = await syncedRecords(readTx(db, [store]), store, ids.slice(i, i + BATCH));
+      const batch = ids.slice(i, i + BATCH);
+      const records = await syncedRecords(readTx(db, [store]), store, batch);
       written += await writeTeamDocuments(
         replica,
-        records.flatMap((record) => (record ? teamDocumentsOf(store, record, member) : [])),
+        records.flatMap((record, at) => (record ? teamDocumentsOf(store, record, member) : goneFromTeam(store, batch[at]!, member))),
       );
     }
   }
@@ -41,9 +46,16 @@ export async function copyToTeam(db: TendDatabase, replica: Replica, member: str
 }
 
 /**
- * The team documents of one record. A deleted record writes nothing: what reached the team stays
- * the team's (a member leaving, or deleting a person here, takes nothing away from the others).
+ * What the team loses when a record is deleted here: only the user's word that they know the
+ * person. The card and what was shared stay the team's (teammates may know them too; a member
+ * leaving, or deleting a person here, takes nothing of theirs away from the others), but the team
+ * no longer lists the user among those who know someone the user chose to forget.
  */
+function goneFromTeam(store: LoggedStore, id: string, member: string): TeamWrite[] {
+  return store === 'contacts' ? [{ id: knowsDocId(id, member), deleted: true }] : [];
+}
+
+/** The team documents of one record. */
 export function teamDocumentsOf(store: LoggedStore, record: Contact | Interaction | FollowUp, member: string): { id: string; doc: TeamDocument }[] {
   if (store === 'contacts') {
     const contact = record as Contact;
@@ -63,15 +75,17 @@ export function teamDocumentsOf(store: LoggedStore, record: Contact | Interactio
 
 const withoutReminderState = ({ snoozedUntil: _snoozed, notifiedFor: _notified, ...rest }: FollowUp): FollowUp => rest;
 
-/** Write the documents that differ from the replica's; returns how many were written. */
-async function writeTeamDocuments(replica: Replica, documents: { id: string; doc: TeamDocument }[]): Promise<number> {
+/** Write the documents that differ from the replica's, delete those still there; returns how many were written. */
+async function writeTeamDocuments(replica: Replica, documents: TeamWrite[]): Promise<number> {
   if (documents.length === 0) return 0;
   const existing = await replica.allDocs({ keys: documents.map((document) => document.id), include_docs: true });
-  const writes = documents.flatMap(({ id, doc }, i) => {
-    const row = existing.rows[i] as { doc?: { _rev: string } & object; value?: { rev: string } } | undefined;
-    if (sameTeamDocument(row?.doc, doc)) return [];
+  const writes = documents.flatMap((document, i): object[] => {
+    const row = existing.rows[i] as { doc?: { _rev: string } & object; value?: { rev: string; deleted?: boolean } } | undefined;
     const rev = row?.doc?._rev ?? row?.value?.rev;
-    return [{ _id: id, ...(rev && { _rev: rev }), ...doc }];
+    // Never written, or deleted already: nothing to delete.
+    if ('deleted' in document) return rev && !row?.value?.deleted ? [{ _id: document.id, _rev: rev, _deleted: true }] : [];
+    if (sameTeamDocument(row?.doc, document.doc)) return [];
+    return [{ _id: document.id, ...(rev && { _rev: rev }), ...document.doc }];
   });
   if (writes.length > 0) await replica.bulkDocs(writes);
   return writes.length;
