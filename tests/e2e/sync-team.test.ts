@@ -137,6 +137,8 @@ test('a person deleted by one teammate: the confirmation says what the team keep
       `Your team’s database, ${team}, keeps its card of this person and the notes you shared about them; it will no longer list you among the people who know them.`,
     )
     .waitFor();
+  await confirmation.scrollIntoViewIfNeeded();
+  await keepScreenshots(panel.page, 'team-delete-person');
   await confirmation.getByRole('button', { name: 'Delete', exact: true }).click();
   await panel.page.getByRole('status').filter({ hasText: 'Ada Lovelace was deleted.' }).waitFor();
   await ana.syncNow();
