@@ -43,7 +43,9 @@ export class SyncDevice {
 
   /**
    * Click "Sync now" and wait until a pass that started after the click completed with nothing left
-   * to send (`timeout`: how long to wait, for passes of hundreds of records).
+   * to send (`timeout`: how long to wait, for passes of hundreds of records). A click during a pass
+   * queues another: the one running may end after the click but began before it, so the wait also
+   * needs no pass running (the queued one follows the first without a gap).
    */
   async syncNow(timeout?: number): Promise<void> {
     const clickedAt = Date.now();
@@ -52,7 +54,7 @@ export class SyncDevice {
       .poll(
         async () => {
           const status = await askBackground(this.settings.page, { type: 'getSyncStatus' });
-          return (status.lastSyncedAt ?? 0) >= clickedAt && status.pending === 0;
+          return status.state !== 'syncing' && (status.lastSyncedAt ?? 0) >= clickedAt && status.pending === 0;
         },
         timeout === undefined ? undefined : { timeout },
       )
