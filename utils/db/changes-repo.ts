@@ -11,3 +11,8 @@ export async function latestChangeSeq(db: TendDatabase): Promise<number> {
 export function changesSince(db: TendDatabase, seq: number): Promise<ChangeRecord[]> {
   return db.getAll('changes', IDBKeyRange.lowerBound(seq, true));
 }
+
+/** True while the change numbered `seq` is in the log (a log cleared since has lost it). */
+export async function hasChange(db: TendDatabase, seq: number): Promise<boolean> {
+  return (await db.getKey('changes', seq)) !== undefined;
+}

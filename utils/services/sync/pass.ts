@@ -17,7 +17,8 @@ const REPLICATION = { batch_size: 100 } as const;
  * The push after a pull walks every document the pull brought (PouchDB asks the server about each,
  * and sends nothing it already has) besides the few the pull produced: batches of 500 make 10
  * round trips and checkpoints of 5,000 pulled documents instead of 50 (measured: 30 s of a 5,000-record
- * initial sync at batches of 100).
+ * initial sync at batches of 100). When the pull wrote nothing into the replica itself, it starts
+ * after the pull's end instead (`since`), and walks only what the copy after the pull wrote.
  */
 const AFTER_PULL = { batch_size: 500 } as const;
 
@@ -35,7 +36,7 @@ export async function runPass(db: TendDatabase, local: Replica, remote: Replica,
   await local.replicate.to(remote, REPLICATION);
   await updateState(db, (state) => ({ ...state, pushedSeq: first.seq }), now());
   // What a pass stopped in its pull left unapplied in the replica (nothing after a pass that ended).
-  await applyReplicaChanges(db, local, now());
+  const leftOver = await applyReplicaChanges(db, local, now());
   // Applied while the replication brings more: each batch it wrote is applied as it comes.
   const replication = local.replicate.from(remote, REPLICATION);
   const applying = applyArrivals(db, local, now(), arrivalsOf(replication));
@@ -48,10 +49,13 @@ export async function runPass(db: TendDatabase, local: Replica, remote: Replica,
   const pulled = await applying;
   // A failed replication keeps the checkpoint: the next pass reads what it wrote from the feed.
   if (replicated) throw replicated.error;
-  await settlePull(db, local, pulled, now());
+  const end = await settlePull(db, local, pulled, now());
   // What the pull wrote into Tend comes back through the outbox (equal: nothing is written) with any local edit made meanwhile.
   const second = await copyOutbox(db, local, first.seq, now(), pulled.agreed);
-  await local.replicate.to(remote, AFTER_PULL);
+  // Up to the pull's end the replica holds what the first push sent and what came from the server,
+  // unless the pull wrote documents of its own there: then the push walks it all from its checkpoint.
+  const fromServerOnly = leftOver.rewrote === 0 && pulled.rewrote === 0;
+  await local.replicate.to(remote, fromServerOnly ? { ...AFTER_PULL, since: end } : AFTER_PULL);
   await updateState(db, (state) => ({ ...state, pushedSeq: second.seq, lastSyncedAt: now(), lastError: undefined }), now());
   return { pushed: first.written + second.written, applied: pulled.applied, rejected: pulled.rejected };
 }

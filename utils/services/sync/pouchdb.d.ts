@@ -56,6 +56,8 @@ declare module 'pouchdb-core' {
   export interface ReplicateOptions {
     batch_size?: number;
     batches_limit?: number;
+    /** Start after this sequence of the source (written as the checkpoint first) instead of the saved checkpoint. */
+    since?: number | string;
   }
   /** A running replication: its outcome, and a `change` event after each batch it wrote, with the documents written. */
   export interface Replication extends Promise<ReplicationResult> {

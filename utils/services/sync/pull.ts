@@ -33,6 +33,8 @@ export interface Pulled {
   rejected: number;
   /** What the replica and Tend now agree on, by document id (undefined: deleted): the copy after the pull need not read these again. */
   agreed: Map<string, unknown>;
+  /** How many documents the pull itself wrote into the replica (conflicts resolved, records redirected): they are for the server. */
+  rewrote: number;
 }
 
 type PulledDoc = object & { _id: string; _rev?: string; _deleted?: boolean; _conflicts?: string[] };
@@ -42,11 +44,12 @@ interface BatchOutcome extends Pulled {
   written: string[];
 }
 
-const nothingPulled = (): Pulled => ({ applied: 0, rejected: 0, agreed: new Map() });
+const nothingPulled = (): Pulled => ({ applied: 0, rejected: 0, agreed: new Map(), rewrote: 0 });
 
 function add(total: Pulled, batch: Pulled): void {
   total.applied += batch.applied;
   total.rejected += batch.rejected;
+  total.rewrote += batch.rewrote;
   for (const [docId, record] of batch.agreed) total.agreed.set(docId, record);
 }
 
@@ -89,13 +92,15 @@ export async function applyArrivals(db: TendDatabase, replica: Replica, now: num
 /**
  * After the replication ended and `applyArrivals` applied all it wrote: the checkpoint moves to the
  * replica's end (nothing else writes the replica during a pass), with the documents it rejected.
+ * Returns that end.
  */
-export async function settlePull(db: TendDatabase, replica: Replica, pulled: Pulled, now: number): Promise<void> {
+export async function settlePull(db: TendDatabase, replica: Replica, pulled: Pulled, now: number): Promise<number | string> {
   const { update_seq: end } = await replica.info();
   const tx = writeTx(db, ['settings'], { origin: SYNC_ORIGIN });
   const state = SyncState.parse((await getSyncStateRecord(tx)) ?? {});
   await putSyncStateRecord(tx, { ...state, pulledSeq: end, rejected: state.rejected + pulled.rejected }, now);
   await tx.done;
+  return end;
 }
 
 /** The replica's current revision of each document (deleted ones as tombstones), with its conflicts. */
@@ -151,6 +156,7 @@ async function applyBatch(db: TendDatabase, replica: Replica, docs: PulledDoc[],
     const state = SyncState.parse((await getSyncStateRecord(tx)) ?? {});
     await putSyncStateRecord(tx, { ...state, pulledSeq: seq, rejected: state.rejected + outcome.rejected }, now);
   }
+  outcome.rewrote = outcome.written.length;
   await tx.done;
   return outcome;
 }

@@ -7,7 +7,6 @@
  */
 import { browser } from 'wxt/browser';
 import { onCommit } from '../../db/commit';
-import { changesSince } from '../../db/changes-repo';
 import { readTx, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import {
   clearSyncBases,
@@ -24,6 +23,7 @@ import { LOGGED_STORES } from '../../model/rows';
 import { SyncConfig, SyncState } from '../../model/sync';
 import { SyncError, syncErrorOf } from './errors';
 import { runPass } from './pass';
+import { pendingCounter, type PendingCounter } from './pending';
 import { SYNC_ORIGIN } from './pull';
 import { createReplicaFactory, localReplicaName, privateDatabaseName, type Replica, type ReplicaFactory } from './replicas';
 import { readState, updateState } from './state';
@@ -63,6 +63,7 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
   let running: Promise<void> | undefined;
   let queued: Promise<void> | undefined;
   let soon: ReturnType<typeof setTimeout> | undefined;
+  const countPending = pendingCounter();
 
   const localFor = (config: SyncConfig) => {
     const name = localReplicaName(config);
@@ -137,7 +138,7 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
       user: config.user,
       ...(config.team !== undefined && { team: config.team }),
       ...(state.lastSyncedAt !== undefined && { lastSyncedAt: state.lastSyncedAt }),
-      pending: await pendingChanges(opened, state, config.team !== undefined),
+      pending: await pendingChanges(opened, state, config.team !== undefined, countPending),
       rejected: state.rejected,
       ...(state.lastError && { lastError: state.lastError }),
     };
@@ -249,13 +250,11 @@ export async function readConfig(db: TendDatabase): Promise<SyncConfig | undefin
  * before the first); with a team, since the older of the two pushes (the team pass copies a
  * change a moment before the private one does).
  */
-async function pendingChanges(db: TendDatabase, state: SyncState, withTeam: boolean): Promise<number> {
+async function pendingChanges(db: TendDatabase, state: SyncState, withTeam: boolean, countPending: PendingCounter): Promise<number> {
   const pushed = withTeam ? (state.teamPushedSeq === undefined ? undefined : Math.min(state.teamPushedSeq, state.pushedSeq ?? 0)) : state.pushedSeq;
   if (pushed === undefined || state.pushedSeq === undefined) return countSyncedRecords(readTx(db, ['contacts', 'interactions', 'followUps']));
   // What a pull applied came from the server: not pending (the first pull of 5,000 records showed 5,000).
-  const local = (await changesSince(db, pushed)).filter((change) => change.origin !== SYNC_ORIGIN);
-  const ids = new Set(local.map((change) => `${change.store}/${change.id ?? '*'}`));
-  return ids.size;
+  return countPending(db, pushed);
 }
 
 /** The user is who they say (GET /_session) and may read their database. */
