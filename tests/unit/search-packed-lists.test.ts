@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { InvertedIndex, type IndexDoc } from '../../utils/search/inverted-index';
-import { ArrayWalk, FIELD_BITS, PackedListsBuilder, PackedLists, TEXT_ONLY } from '../../utils/search/packed-lists';
+import { FIELD_BITS, PackedListsBuilder, PackedLists, TEXT_ONLY } from '../../utils/search/packed-lists';
 import { grown, recordSpare } from '../../utils/search/top-hits';
 
 const MAX_DOC = 2 ** 26 - 1;
@@ -52,14 +52,6 @@ test('packed lists read back forward and from their end exactly as packed: any g
     }),
     { numRuns: 300 },
   );
-});
-
-test('a list appended since packing is read from its end too, and none is empty', () => {
-  const walk = new ArrayWalk(Int32Array.of(5, 6, 7, 0), 3);
-  const seen: number[] = [];
-  for (; walk.posting >= 0; walk.next()) seen.push(walk.posting);
-  expect(seen).toEqual([7, 6, 5]);
-  expect(new ArrayWalk(undefined, 0).posting).toBe(-1);
 });
 
 test('saved lists that do not hold together are refused (the index is then rebuilt)', () => {

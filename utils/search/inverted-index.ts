@@ -6,10 +6,11 @@
  * oldest first so the newest matches of a word are read first, from their end (issue 17).
  */
 import { IdTable, type IdTableData } from './id-table';
-import { ArrayWalk, BackwardWalk, FIELD_BITS, PackedLists, PackedListsBuilder, type PackedListsData } from './packed-lists';
+import { BackwardWalk, FIELD_BITS, PackedLists, PackedListsBuilder, type PackedListsData } from './packed-lists';
 import { restoreRecencyOrder } from './recency-order';
 import { queryScratch } from './query-scratch';
 import { grown, recordSpare, TopHits } from './top-hits';
+import { TailLog, TailWalk, type TailsData } from './tail-log';
 import { termsOf } from './tokens';
 
 /** Which part of a record a word came from; a posting carries the bits of every part it is in. */
@@ -117,13 +118,6 @@ export interface InvertedIndexSnapshot {
   sortedIds: Int32Array;
 }
 
-/** The tails in three arrays: list ids, where each list's postings end, and the postings one list after another. */
-export interface TailsData {
-  lists: Int32Array<ArrayBuffer>;
-  ends: Int32Array<ArrayBuffer>;
-  postings: Int32Array<ArrayBuffer>;
-}
-
 /**
  * Pack again once the tails hold this share of the packed postings (and at least MIN_TAIL_POSTINGS):
  * a tail posting costs 4 bytes and more where a packed one costs 1-2, but packing 110k records is a
@@ -131,13 +125,6 @@ export interface TailsData {
  */
 const TAIL_SHARE = 1 / 8;
 const MIN_TAIL_POSTINGS = 4096;
-
-/** Postings appended to a list since it was packed (a notes' one in recency order up to `ordered`). */
-interface Tail {
-  postings: Int32Array;
-  length: number;
-  ordered: number;
-}
 
 /** The inverted index itself; records are replaced by id and removed by tombstone. */
 export class InvertedIndex {
@@ -155,19 +142,18 @@ export class InvertedIndex {
 
   // Terms: id -> text and postings ((doc << FIELD_BITS) | field bits), plus a sorted view for prefixes.
   // Lists are indexed by listOf(term, kind): each is its packed part (ascending docs, gap-coded)
-  // then a tail of postings added since, with docs above every packed one. A notes' tail is in
-  // recency order up to its `ordered`; tails out of order wait in unorderedLists until a search.
+  // then a tail of postings added since (one log for every list), with docs above every packed
+  // one. A notes' tail is in recency order unless it is in unorderedLists, put right before a search.
   // Ids by word while a build adds words unsorted; once sorted, a binary search over sortedTerms
   // finds a word (after a packing every word has postings, so every word is in the sorted view)
   // and the Map is dropped (issue 17: about a third of the index's JS heap).
   private termIds: Map<string, number> | undefined = new Map();
   private termText: string[] = [];
   private packed = PackedLists.empty();
-  private tails = new Map<number, Tail>();
-  /** Postings in tails, and in the packed lists: when to pack again. */
-  private tailPostings = 0;
+  private tails = new TailLog();
+  /** Postings in the packed lists: when to pack again. */
   private packedPostings = 0;
-  private unorderedLists: number[] = [];
+  private unorderedLists = new Set<number>();
   /** Every note posting is of text alone (what newestNotes relies on, and packing drops notes' field bits for). */
   private notesTextOnly = true;
   private sortedTerms: string[] = [];
@@ -222,7 +208,8 @@ export class InvertedIndex {
    */
   compactIfDue(): boolean {
     const manyDead = this.deadCount > 4096 && this.deadCount * 4 > this.docCount;
-    const bigTails = this.tailPostings > MIN_TAIL_POSTINGS && this.tailPostings > this.packedPostings * TAIL_SHARE;
+    const tailPostings = this.tails.size;
+    const bigTails = tailPostings > MIN_TAIL_POSTINGS && tailPostings > this.packedPostings * TAIL_SHARE;
     if (!manyDead && !bigTails) return false;
     this.pack();
     return true;
@@ -230,7 +217,7 @@ export class InvertedIndex {
 
   /** Postings appended since the last packing (tests, and the owner's figures). */
   get unpackedPostings(): number {
-    return this.tailPostings;
+    return this.tails.size;
   }
 
   /**
@@ -320,17 +307,12 @@ export class InvertedIndex {
   /** A list's postings (packed part, then tail) written into `into` (grown if needed); it and their number. */
   private readList(listId: number, into: Int32Array): { into: Int32Array; end: number } {
     const read = this.packed.decodeInto(listId, into, 0);
-    const tail = this.tails.get(listId);
-    if (!tail) return read;
-    const list = grown(read.into, read.end + tail.length);
-    list.set(tail.postings.subarray(0, tail.length), read.end);
-    return { into: list, end: read.end + tail.length };
+    return this.tails.readInto(listId, read.into, read.end);
   }
 
   /** A list's postings from the newest back, as two walks: its packed part and its tail. */
-  private newestFirst(listId: number): (BackwardWalk | ArrayWalk)[] {
-    const tail = this.tails.get(listId);
-    return [this.packed.newestFirst(listId), new ArrayWalk(tail?.postings, tail?.length ?? 0)];
+  private newestFirst(listId: number): (BackwardWalk | TailWalk)[] {
+    return [this.packed.newestFirst(listId), this.tails.newestFirst(listId)];
   }
 
   /**
@@ -361,7 +343,7 @@ export class InvertedIndex {
       const score = matchQuality(word.length, length);
       const walks = listsByLength.get(length)!.flatMap((list) => this.newestFirst(list));
       while (hits.length < limit) {
-        let best: BackwardWalk | ArrayWalk | undefined;
+        let best: BackwardWalk | TailWalk | undefined;
         for (const walk of walks) {
           while (walk.posting >= 0 && taken(walk.posting)) walk.next();
           if (walk.posting >= 0 && (!best || isOlder(best.posting, walk.posting, docRecency))) best = walk;
@@ -409,25 +391,10 @@ export class InvertedIndex {
       ids: { ...ids, bytes: ids.bytes.slice(0, docs * 16), kinds: ids.kinds.slice(0, docs), slots: ids.slots.slice() },
       terms: this.termText.join('\n'),
       lists: this.packed.toData(),
-      tails: this.tailsData(),
+      tails: this.tails.toData(),
       notesTextOnly: this.notesTextOnly,
       sortedIds: Int32Array.from(this.sortedIds),
     };
-  }
-
-  /** The tails flattened into three arrays (every notes' tail in order: the caller put them so). */
-  private tailsData(): TailsData {
-    const lists = Int32Array.from(this.tails.keys());
-    const ends = new Int32Array(lists.length);
-    const postings = new Int32Array(this.tailPostings);
-    let at = 0;
-    lists.forEach((list, i) => {
-      const tail = this.tails.get(list)!;
-      postings.set(tail.postings.subarray(0, tail.length), at);
-      at += tail.length;
-      ends[i] = at;
-    });
-    return { lists, ends, postings };
   }
 
   /** Pack what a build added (the lists become gap-coded, a third of the memory or less). */
@@ -468,29 +435,18 @@ export class InvertedIndex {
     return index;
   }
 
-  /**
-   * Take saved tails (views on the saved arrays: a tail is copied when it next grows). False when
-   * they do not fit the words: every word has its packed lists or, if added since, a tail.
-   */
-  private restoreTails({ lists, ends, postings }: TailsData, packedLists: number): boolean {
+  /** Take saved tails. False when they do not fit the words: every word has its packed lists or, if added since, a tail. */
+  private restoreTails(data: TailsData, packedLists: number): boolean {
     const words = this.termText.length;
-    if (packedLists > words * 2 || ends.length !== lists.length || (ends.at(-1) ?? 0) !== postings.length) return false;
-    let start = 0;
-    for (let i = 0; i < lists.length; i++) {
-      const list = lists[i]!;
-      const end = ends[i]!;
-      if (list < 0 || list >= words * 2 || end < start) return false;
-      const length = end - start;
-      this.tails.set(list, { postings: postings.subarray(start, end), length, ordered: length });
-      start = end;
-    }
-    this.tailPostings = postings.length;
-    for (let list = packedLists; list < words * 2; list += 2) if (!this.tails.has(list) && !this.tails.has(list + 1)) return false;
+    const tails = packedLists <= words * 2 ? TailLog.fromData(data, words * 2) : undefined;
+    if (!tails) return false;
+    this.tails = tails;
+    for (let list = packedLists; list < words * 2; list += 2) if (tails.length(list) + tails.length(list + 1) === 0) return false;
     return true;
   }
 
   private postingCount(listId: number): number {
-    return this.packed.count(listId) + (this.tails.get(listId)?.length ?? 0);
+    return this.packed.count(listId) + this.tails.length(listId);
   }
 
   private postingsIn(from: number, to: number, kind: number): number {
@@ -548,32 +504,24 @@ export class InvertedIndex {
   }
 
   private appendPosting(listId: number, posting: number): void {
-    let tail = this.tails.get(listId);
-    if (!tail) {
-      tail = { postings: new Int32Array(4), length: 0, ordered: 0 };
-      this.tails.set(listId, tail);
-    }
-    const length = tail.length;
-    tail.postings = grown(tail.postings, length + 1);
-    tail.postings[length] = posting;
-    tail.length = length + 1;
-    this.tailPostings++;
-    if (listId % 2 !== KIND_CODE.note || tail.ordered !== length) return;
+    const last = this.tails.last(listId);
+    this.tails.append(listId, posting);
     // A new note is usually the newest: its tail stays in order. An older one is put in place later.
-    if (length === 0 || isOlder(tail.postings[length - 1]!, posting, this.docRecency)) tail.ordered = length + 1;
-    else this.unorderedLists.push(listId);
+    if (listId % 2 === KIND_CODE.note && last >= 0 && !isOlder(last, posting, this.docRecency)) this.unorderedLists.add(listId);
   }
 
   /** Put every notes' tail back in recency order (oldest first) after appends out of order. */
   private ensureNoteOrder(): void {
     const recency = this.docRecency;
+    const isBefore = (a: number, b: number) => isOlder(a, b, recency);
     for (const listId of this.unorderedLists) {
-      const tail = this.tails.get(listId);
-      if (!tail) continue;
-      restoreRecencyOrder(tail.postings, tail.ordered, tail.length, (a, b) => isOlder(a, b, recency));
-      tail.ordered = tail.length;
+      this.tails.reorder(listId, (postings, length) => {
+        let ordered = 1;
+        while (ordered < length && isBefore(postings[ordered - 1]!, postings[ordered]!)) ordered++;
+        restoreRecencyOrder(postings, ordered, length, isBefore);
+      });
     }
-    this.unorderedLists = [];
+    this.unorderedLists.clear();
   }
 
   private ensureDocCapacity(needed: number): void {
@@ -631,9 +579,8 @@ export class InvertedIndex {
     }
     this.packed = builder.finish();
     this.packedPostings = this.packed.postings;
-    this.tails = new Map();
-    this.tailPostings = 0;
-    this.unorderedLists = [];
+    this.tails = new TailLog();
+    this.unorderedLists.clear();
     this.docKind = kinds;
     this.docRecency = recency;
     this.docAlive = new Uint8Array(count).fill(1);
