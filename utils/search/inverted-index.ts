@@ -34,6 +34,8 @@ const WEIGHT_OF_MASK = Float32Array.from({ length: 1 << FIELD_BITS }, (_, mask) 
 /** The two kinds of record searched: people, and timeline entries ("notes"). */
 export type DocKind = 'person' | 'note';
 const KIND_CODE = { person: 0, note: 1 } as const satisfies Record<DocKind, number>;
+/** Set in a record's kind once it is removed (a tombstone: one byte a record less than an array of its own). */
+const DEAD = 2;
 /** A word's postings of one kind: two lists per word, people's then notes'. */
 const listOf = (termId: number, kind: number) => termId * 2 + kind;
 
@@ -98,13 +100,13 @@ export interface IndexResult {
 }
 
 /** Bumped whenever the snapshot's layout changes: an older saved index is then rebuilt, not read. */
-const SNAPSHOT_FORMAT = 4;
+const SNAPSHOT_FORMAT = 5;
 
 /** What `InvertedIndex.toSnapshot` saves: typed arrays as the index holds them, and the words joined in one string. */
 export interface InvertedIndexSnapshot {
   format: number;
+  /** Each record's kind, with DEAD set once removed. */
   docKind: Uint8Array<ArrayBuffer>;
-  docAlive: Uint8Array<ArrayBuffer>;
   docRecency: Float64Array<ArrayBuffer>;
   ids: IdTableData;
   /** Words joined by newlines (words are folded runs of letters and digits). */
@@ -133,7 +135,6 @@ export class InvertedIndex {
   private docCount = 0;
   private deadCount = 0;
   private docKind = new Uint8Array(0);
-  private docAlive = new Uint8Array(0);
   private docRecency = new Float64Array(0);
   // Ids by doc number and docs by kind and id, UUIDs packed (issue 17: a string and a Map entry per
   // record were about half the index's heap).
@@ -176,7 +177,6 @@ export class InvertedIndex {
     const number = this.docCount++;
     this.ensureDocCapacity(this.docCount);
     this.docKind[number] = KIND_CODE[doc.kind];
-    this.docAlive[number] = 1;
     this.docRecency[number] = doc.recency;
     this.ids.set(number, KIND_CODE[doc.kind], doc.id);
     this.liveByKind[KIND_CODE[doc.kind]]!++;
@@ -196,7 +196,7 @@ export class InvertedIndex {
     const number = this.ids.find(KIND_CODE[kind], id);
     if (number === undefined) return;
     this.ids.delete(KIND_CODE[kind], id);
-    this.docAlive[number] = 0;
+    this.docKind[number]! |= DEAD;
     this.liveByKind[KIND_CODE[kind]]!--;
     this.deadCount++;
   }
@@ -261,7 +261,7 @@ export class InvertedIndex {
     // The per-posting loop reads these in locals: through an object every access was a property
     // load the compiler could not hoist past the typed-array stores (issue 17's p95).
     const { slot, docs, matchedWords, score, bestForWord } = scratch;
-    const { docAlive, sortedIds, termText } = this;
+    const { docKind, sortedIds, termText } = this;
     let list: Int32Array = new Int32Array(1024);
     for (let i = 0; i < ranges.length; i++) {
       const { word, from, to } = ranges[i]!;
@@ -273,7 +273,7 @@ export class InvertedIndex {
         for (let j = 0; j < length; j++) {
           const posting = list[j]!;
           const doc = posting >>> FIELD_BITS;
-          if (!docAlive[doc]) continue;
+          if (docKind[doc]! & DEAD) continue;
           let at = slot[doc]!;
           if (at >= scratch.size || docs[at] !== doc) {
             if (i > 0) continue;
@@ -324,10 +324,10 @@ export class InvertedIndex {
    * are only counted.
    */
   private newestNotes({ word, from, to }: WordRange, limit: number, cap: number): { hits: IndexHit[]; total: number } {
-    const { docAlive, docRecency, sortedIds, termText } = this;
+    const { docKind, docRecency, sortedIds, termText } = this;
     // The notes taken or counted so far: a set in the query scratch, at most `limit` + `cap` + 1 of them.
     const seen = queryScratch(this.docCount, limit + cap + 1);
-    const taken = (posting: number) => !docAlive[posting >>> FIELD_BITS] || seen.has(posting >>> FIELD_BITS);
+    const taken = (posting: number) => (docKind[posting >>> FIELD_BITS]! & DEAD) !== 0 || seen.has(posting >>> FIELD_BITS);
     const listsByLength = new Map<number, number[]>();
     for (let r = from; r < to; r++) {
       const list = listOf(sortedIds[r]!, KIND_CODE.note);
@@ -386,7 +386,6 @@ export class InvertedIndex {
     return {
       format: SNAPSHOT_FORMAT,
       docKind: this.docKind.slice(0, docs),
-      docAlive: this.docAlive.slice(0, docs),
       docRecency: this.docRecency.slice(0, docs),
       ids: { ...ids, bytes: ids.bytes.slice(0, docs * 16), kinds: ids.kinds.slice(0, docs), slots: ids.slots.slice() },
       terms: this.termText.join('\n'),
@@ -408,20 +407,21 @@ export class InvertedIndex {
     if (snapshot?.format !== SNAPSHOT_FORMAT) return undefined;
     const ids = IdTable.fromData(snapshot.ids);
     const packed = PackedLists.fromData(snapshot.lists);
-    const { docKind, docAlive, docRecency, terms, sortedIds, tails, notesTextOnly } = snapshot;
-    if (!ids || !packed || !(docKind instanceof Uint8Array) || !(docAlive instanceof Uint8Array) || !(docRecency instanceof Float64Array)) return undefined;
+    const { docKind, docRecency, terms, sortedIds, tails, notesTextOnly } = snapshot;
+    if (!ids || !packed || !(docKind instanceof Uint8Array) || !(docRecency instanceof Float64Array)) return undefined;
     if (typeof terms !== 'string' || !(sortedIds instanceof Int32Array) || typeof notesTextOnly !== 'boolean') return undefined;
     if (!(tails?.lists instanceof Int32Array) || !(tails.ends instanceof Int32Array) || !(tails.postings instanceof Int32Array)) return undefined;
     const index = new InvertedIndex();
     const docs = docKind.length;
     index.docCount = docs;
     index.docKind = docKind;
-    index.docAlive = docAlive;
     index.docRecency = docRecency;
     index.ids = ids;
     for (let doc = 0; doc < docs; doc++) {
-      if (docAlive[doc]) index.liveByKind[docKind[doc]!]!++;
-      else index.deadCount++;
+      const kind = docKind[doc]!;
+      if (kind > (KIND_CODE.note | DEAD)) return undefined;
+      if (kind & DEAD) index.deadCount++;
+      else index.liveByKind[kind]!++;
     }
     index.termText = terms === '' ? [] : terms.split('\n');
     if (!index.restoreTails(tails, packed.lists)) return undefined;
@@ -526,7 +526,6 @@ export class InvertedIndex {
 
   private ensureDocCapacity(needed: number): void {
     this.docKind = grown(this.docKind, needed, recordSpare(this.docKind.length));
-    this.docAlive = grown(this.docAlive, needed, recordSpare(this.docAlive.length));
     this.docRecency = grown(this.docRecency, needed, recordSpare(this.docRecency.length));
   }
 
@@ -540,7 +539,7 @@ export class InvertedIndex {
     const people: number[] = [];
     const notes: number[] = [];
     for (let doc = 0; doc < this.docCount; doc++) {
-      if (this.docAlive[doc]) (docKind[doc] === KIND_CODE.person ? people : notes).push(doc);
+      if (!(docKind[doc]! & DEAD)) (docKind[doc] === KIND_CODE.person ? people : notes).push(doc);
     }
     notes.sort((a, b) => docRecency[a]! - docRecency[b]! || a - b);
     const order = people.concat(notes);
@@ -583,7 +582,6 @@ export class InvertedIndex {
     this.unorderedLists.clear();
     this.docKind = kinds;
     this.docRecency = recency;
-    this.docAlive = new Uint8Array(count).fill(1);
     this.ids = ids;
     this.docCount = count;
     this.deadCount = 0;

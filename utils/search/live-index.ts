@@ -180,8 +180,8 @@ function scheduleSave(db: TendDatabase, live: LiveIndex): void {
  * behind one ~8 MB save): the packed lists (the same object until the index packs again, so saved
  * only after a packing), the id table, the per-record arrays, and the rest (words, tails).
  */
-function piecesOf({ lists, ids, docKind, docAlive, docRecency, ...rest }: InvertedIndexSnapshot): SnapshotPieces {
-  return new SnapshotPieces({ lists, ids, docs: { docKind, docAlive, docRecency }, rest });
+function piecesOf({ lists, ids, docKind, docRecency, ...rest }: InvertedIndexSnapshot): SnapshotPieces {
+  return new SnapshotPieces({ lists, ids, docs: { docKind, docRecency }, rest });
 }
 
 /** A snapshot from `piecesOf`'s pieces as loaded (an older one saved whole is given as it is). */
