@@ -51,17 +51,18 @@ function hashOf(kind: number, id: string): number {
 /** What `IdTable.toData` gives: its arrays as they are, so a saved index loads without reading an id. */
 export interface IdTableData {
   bytes: Uint8Array<ArrayBuffer>;
-  kinds: Uint8Array<ArrayBuffer>;
   slots: Int32Array<ArrayBuffer>;
   filled: number;
   /** Ids that are not lowercase UUIDs, with their doc numbers. */
   others: [number, string][];
 }
 
-/** Doc numbers to ids and (kind, id) to doc numbers; docs are numbered densely by the index. */
+/**
+ * Doc numbers to ids and (kind, id) to doc numbers; docs are numbered densely by the index, which
+ * knows each doc's kind and says it through `kindOf` (the table kept a copy: issue 17's memory).
+ */
 export class IdTable {
   private bytes = new Uint8Array(0);
-  private kinds = new Uint8Array(0);
   /** Ids that are not lowercase UUIDs, by doc number. */
   private others = new Map<number, string>();
   private slots = new Int32Array(16).fill(EMPTY);
@@ -70,17 +71,17 @@ export class IdTable {
   private readonly scratch = new Uint8Array(16);
 
   /** A table sized for `capacity` docs up front (a compaction knows how many), so growing leaves nothing unused. */
-  constructor(capacity = 0) {
+  constructor(
+    private readonly kindOf: (doc: number) => number,
+    capacity = 0,
+  ) {
     this.bytes = new Uint8Array(capacity * 16);
-    this.kinds = new Uint8Array(capacity);
     this.slots = new Int32Array(slotsFor(capacity)).fill(EMPTY);
   }
 
-  /** Give `doc` the id `id` of `kind` (the index removes any earlier doc of that id first). */
+  /** Give `doc` the id `id` of `kind`, which `kindOf(doc)` already says (the index removes any earlier doc of that id first). */
   set(doc: number, kind: number, id: string): void {
     this.bytes = grown(this.bytes, (doc + 1) * 16, recordSpare(this.bytes.length / 16) * 16);
-    this.kinds = grown(this.kinds, doc + 1, recordSpare(this.kinds.length));
-    this.kinds[doc] = kind;
     if (UUID.test(id)) {
       packUuid(id, this.bytes, doc * 16);
       this.others.delete(doc);
@@ -110,16 +111,15 @@ export class IdTable {
 
   /** The table's arrays, for a snapshot (not copied: the caller clones or saves them before any change). */
   toData(): IdTableData {
-    return { bytes: this.bytes, kinds: this.kinds, slots: this.slots, filled: this.filled, others: [...this.others] };
+    return { bytes: this.bytes, slots: this.slots, filled: this.filled, others: [...this.others] };
   }
 
   /** A table from `toData`'s arrays; undefined when they are not of its shape. */
-  static fromData(data: Partial<IdTableData> | undefined): IdTable | undefined {
-    if (!data || !(data.bytes instanceof Uint8Array) || !(data.kinds instanceof Uint8Array) || !(data.slots instanceof Int32Array)) return undefined;
+  static fromData(data: Partial<IdTableData> | undefined, kindOf: (doc: number) => number): IdTable | undefined {
+    if (!data || !(data.bytes instanceof Uint8Array) || !(data.slots instanceof Int32Array)) return undefined;
     if (typeof data.filled !== 'number' || !Array.isArray(data.others) || data.slots.length === 0 || data.filled >= data.slots.length) return undefined;
-    const table = new IdTable();
+    const table = new IdTable(kindOf);
     table.bytes = data.bytes;
-    table.kinds = data.kinds;
     table.slots = data.slots;
     table.filled = data.filled;
     table.others = new Map(data.others);
@@ -137,7 +137,7 @@ export class IdTable {
     for (let slot = this.firstSlot(kind, id); ; slot = this.nextSlot(slot)) {
       const doc = this.slots[slot]!;
       if (doc === EMPTY) return -1;
-      if (doc === DELETED || this.kinds[doc] !== kind) continue;
+      if (doc === DELETED || this.kindOf(doc) !== kind) continue;
       if (uuid ? !this.others.has(doc) && this.sameBytes(doc) : this.others.get(doc) === id) return slot;
     }
   }
@@ -163,7 +163,7 @@ export class IdTable {
     this.slots = new Int32Array(size).fill(EMPTY);
     this.filled = 0;
     for (const doc of live) {
-      let slot = this.firstSlot(this.kinds[doc]!, this.idOf(doc));
+      let slot = this.firstSlot(this.kindOf(doc), this.idOf(doc));
       while (this.slots[slot] !== EMPTY) slot = this.nextSlot(slot);
       this.slots[slot] = doc;
       this.filled++;

@@ -138,7 +138,9 @@ export class InvertedIndex {
   private docRecency = new Float64Array(0);
   // Ids by doc number and docs by kind and id, UUIDs packed (issue 17: a string and a Map entry per
   // record were about half the index's heap).
-  private ids = new IdTable();
+  /** A record's kind, without DEAD (the id table asks: a removed record's id is no longer in it). */
+  private readonly kindOf = (doc: number): number => this.docKind[doc]! & ~DEAD;
+  private ids = new IdTable(this.kindOf);
   private liveByKind = [0, 0];
 
   // Terms: id -> text and postings ((doc << FIELD_BITS) | field bits), plus a sorted view for prefixes.
@@ -387,7 +389,7 @@ export class InvertedIndex {
       format: SNAPSHOT_FORMAT,
       docKind: this.docKind.slice(0, docs),
       docRecency: this.docRecency.slice(0, docs),
-      ids: { ...ids, bytes: ids.bytes.slice(0, docs * 16), kinds: ids.kinds.slice(0, docs), slots: ids.slots.slice() },
+      ids: { ...ids, bytes: ids.bytes.slice(0, docs * 16), slots: ids.slots.slice() },
       terms: this.termText.join('\n'),
       lists: this.packed.toData(),
       tails: this.tails.toData(),
@@ -405,13 +407,13 @@ export class InvertedIndex {
   static fromSnapshot(data: unknown): InvertedIndex | undefined {
     const snapshot = data as Partial<InvertedIndexSnapshot> | null;
     if (snapshot?.format !== SNAPSHOT_FORMAT) return undefined;
-    const ids = IdTable.fromData(snapshot.ids);
+    const index = new InvertedIndex();
+    const ids = IdTable.fromData(snapshot.ids, index.kindOf);
     const packed = PackedLists.fromData(snapshot.lists);
     const { docKind, docRecency, terms, sortedIds, tails, notesTextOnly } = snapshot;
     if (!ids || !packed || !(docKind instanceof Uint8Array) || !(docRecency instanceof Float64Array)) return undefined;
     if (typeof terms !== 'string' || !(sortedIds instanceof Int32Array) || typeof notesTextOnly !== 'boolean') return undefined;
     if (!(tails?.lists instanceof Int32Array) || !(tails.ends instanceof Int32Array) || !(tails.postings instanceof Int32Array)) return undefined;
-    const index = new InvertedIndex();
     const docs = docKind.length;
     index.docCount = docs;
     index.docKind = docKind;
@@ -545,7 +547,6 @@ export class InvertedIndex {
     const order = people.concat(notes);
     const renumber = new Int32Array(this.docCount).fill(-1);
     const count = order.length;
-    const ids = new IdTable(count);
     const kinds = new Uint8Array(count);
     const recency = new Float64Array(count);
     for (let next = 0; next < count; next++) {
@@ -553,8 +554,12 @@ export class InvertedIndex {
       renumber[doc] = next;
       kinds[next] = docKind[doc]!;
       recency[next] = docRecency[doc]!;
-      ids.set(next, docKind[doc]!, this.ids.idOf(doc));
     }
+    // The new table reads the kinds by the new numbers (kindOf reads this.docKind).
+    const before = this.ids;
+    this.docKind = kinds;
+    const ids = new IdTable(this.kindOf, count);
+    for (let next = 0; next < count; next++) ids.set(next, kinds[next]!, before.idOf(order[next]!));
     const builder = new PackedListsBuilder(!this.notesTextOnly);
     const termText: string[] = [];
     let list: Int32Array = new Int32Array(1024);
