@@ -7,7 +7,8 @@ import type { Contact, Interaction } from '../model/records';
 import type { SnapshotRecord } from '../model/rows';
 import { changesSince, latestChangeSeq } from './changes-repo';
 import { readRecords } from './records-repo';
-import { loadSnapshot, saveSnapshot } from './snapshots-repo';
+import { loadWithPieces, savePieces, SnapshotPieces, type SavedPieces } from './snapshot-pieces';
+import { saveSnapshot } from './snapshots-repo';
 import type { TendDatabase } from './schema';
 
 /** The stores a saved state may be built from. */
@@ -15,8 +16,10 @@ export type ReplayStore = 'contacts' | 'interactions';
 
 /** A saved state and what it must apply to be current. */
 export interface SavedWithChanges {
-  /** The state's own format, for the state to check. */
+  /** The state's own format, for the state to check (saved in pieces: an object of them by key). */
   data: unknown;
+  /** The pieces it was saved in, if it was (the owner hands them to its saver's `reset`). */
+  pieces?: SavedPieces;
   /** The last logged change it includes once the records below are applied. */
   seq: number;
   /** How many changes were logged after it was saved (every store). */
@@ -32,7 +35,7 @@ export interface SavedWithChanges {
  * of `stores` was cleared since (delete everything, a restore). The caller then reads the stores.
  */
 export async function loadSnapshotWithChanges(db: TendDatabase, name: string, stores: readonly ReplayStore[]): Promise<SavedWithChanges | undefined> {
-  const [saved, latest] = await Promise.all([loadSnapshot(db, name), latestChangeSeq(db)]);
+  const [saved, latest] = await Promise.all([loadWithPieces(db, name), latestChangeSeq(db)]);
   if (!saved || saved.seq > latest) return undefined;
   const since = await changesSince(db, saved.seq);
   const watched = since.filter((change) => (stores as readonly string[]).includes(change.store));
@@ -40,7 +43,7 @@ export async function loadSnapshotWithChanges(db: TendDatabase, name: string, st
   const ids = (store: ReplayStore) =>
     stores.includes(store) ? [...new Set(watched.filter((c) => c.store === store && c.id !== undefined).map((c) => c.id!))] : [];
   const { contacts, interactions } = await readRecords(db, ids('contacts'), ids('interactions'));
-  return { data: saved.data, seq: since.at(-1)?.seq ?? saved.seq, logged: since.length, contacts, interactions };
+  return { data: saved.data, ...(saved.pieces && { pieces: saved.pieces }), seq: since.at(-1)?.seq ?? saved.seq, logged: since.length, contacts, interactions };
 }
 
 /** When to save a state again: after this many changes, this long after it settles. */
@@ -57,6 +60,10 @@ export class SnapshotSaver {
   /** Changes applied since the state was last saved; -1 when it was never saved. */
   private unsaved = -1;
   private timer?: ReturnType<typeof setTimeout>;
+  /** The pieces of the last complete save (a state saved in pieces). */
+  private pieces?: SavedPieces;
+  /** The save in progress: saves run one after another (a piece saved is named by the next). */
+  private saving: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly db: TendDatabase,
@@ -64,9 +71,10 @@ export class SnapshotSaver {
     private readonly rule: SaveRule,
   ) {}
 
-  /** The state now matches its snapshot plus `changes` (-1: it matches none, e.g. just rebuilt). */
-  reset(changes: number): void {
+  /** The state now matches its snapshot plus `changes` (-1: it matches none, e.g. just rebuilt), loaded from `pieces` if it was saved in pieces. */
+  reset(changes: number, pieces?: SavedPieces): void {
     this.unsaved = changes;
+    this.pieces = pieces;
   }
 
   /** `count` more changes were applied to the state. */
@@ -76,7 +84,8 @@ export class SnapshotSaver {
 
   /**
    * Save later if the state was never saved or drifted far; `current` is asked when the time comes
-   * (undefined: the state is gone or busy, skip; the next change schedules again).
+   * (undefined: the state is gone or busy, skip; the next change schedules again). Data given as
+   * `SnapshotPieces` is saved in pieces (snapshot-pieces.ts).
    */
   schedule(current: () => { seq: number; data: unknown } | undefined): void {
     if (this.timer !== undefined || (this.unsaved >= 0 && this.unsaved < this.rule.afterChanges)) return;
@@ -106,7 +115,14 @@ export class SnapshotSaver {
   }
 
   private save({ seq, data }: { seq: number; data: unknown }): Promise<void> {
-    const record: SnapshotRecord = { name: this.name, seq, savedAt: Date.now(), data };
-    return saveSnapshot(this.db, record);
+    const save = this.saving.then(async () => {
+      if (!(data instanceof SnapshotPieces)) {
+        const record: SnapshotRecord = { name: this.name, seq, savedAt: Date.now(), data };
+        return saveSnapshot(this.db, record);
+      }
+      this.pieces = await savePieces(this.db, this.name, seq, data, this.pieces);
+    });
+    this.saving = save.catch(() => undefined);
+    return save;
   }
 }

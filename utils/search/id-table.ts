@@ -10,6 +10,14 @@ import { grown, recordSpare } from './top-hits';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const EMPTY = -1;
 const DELETED = -2;
+/**
+ * Slots for this many ids each (3/5 full) when the table is sized or rehashed, and a rehash once
+ * live and deleted slots pass MAX_FILL. Any size, not a power of two at half full: at 110k ids
+ * that was 262,144 slots (1 MB), this is 185k (issue 17: the worker's memory with the index).
+ */
+const SIZED_FILL = 0.6;
+const MAX_FILL = 0.75;
+const slotsFor = (ids: number) => Math.max(16, Math.ceil(ids / SIZED_FILL));
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 /** The value of a lowercase hex digit's char code. */
@@ -43,17 +51,18 @@ function hashOf(kind: number, id: string): number {
 /** What `IdTable.toData` gives: its arrays as they are, so a saved index loads without reading an id. */
 export interface IdTableData {
   bytes: Uint8Array<ArrayBuffer>;
-  kinds: Uint8Array<ArrayBuffer>;
   slots: Int32Array<ArrayBuffer>;
   filled: number;
   /** Ids that are not lowercase UUIDs, with their doc numbers. */
   others: [number, string][];
 }
 
-/** Doc numbers to ids and (kind, id) to doc numbers; docs are numbered densely by the index. */
+/**
+ * Doc numbers to ids and (kind, id) to doc numbers; docs are numbered densely by the index, which
+ * knows each doc's kind and says it through `kindOf` (the table kept a copy: issue 17's memory).
+ */
 export class IdTable {
   private bytes = new Uint8Array(0);
-  private kinds = new Uint8Array(0);
   /** Ids that are not lowercase UUIDs, by doc number. */
   private others = new Map<number, string>();
   private slots = new Int32Array(16).fill(EMPTY);
@@ -62,30 +71,28 @@ export class IdTable {
   private readonly scratch = new Uint8Array(16);
 
   /** A table sized for `capacity` docs up front (a compaction knows how many), so growing leaves nothing unused. */
-  constructor(capacity = 0) {
+  constructor(
+    private readonly kindOf: (doc: number) => number,
+    capacity = 0,
+  ) {
     this.bytes = new Uint8Array(capacity * 16);
-    this.kinds = new Uint8Array(capacity);
-    let slots = 16;
-    while (slots < capacity * 2) slots *= 2;
-    this.slots = new Int32Array(slots).fill(EMPTY);
+    this.slots = new Int32Array(slotsFor(capacity)).fill(EMPTY);
   }
 
-  /** Give `doc` the id `id` of `kind` (the index removes any earlier doc of that id first). */
+  /** Give `doc` the id `id` of `kind`, which `kindOf(doc)` already says (the index removes any earlier doc of that id first). */
   set(doc: number, kind: number, id: string): void {
     this.bytes = grown(this.bytes, (doc + 1) * 16, recordSpare(this.bytes.length / 16) * 16);
-    this.kinds = grown(this.kinds, doc + 1, recordSpare(this.kinds.length));
-    this.kinds[doc] = kind;
     if (UUID.test(id)) {
       packUuid(id, this.bytes, doc * 16);
       this.others.delete(doc);
     } else this.others.set(doc, id);
-    if ((this.filled + 1) * 2 > this.slots.length) {
-      // Half full of live and deleted slots: drop the deleted, and double when the live fill a quarter.
+    if (this.filled + 1 > this.slots.length * MAX_FILL) {
+      // Full of live and deleted slots: drop the deleted, in a table sized for the live ones.
       const live = this.slots.reduce((count, slot) => (slot >= 0 ? count + 1 : count), 0);
-      this.rehash(live * 4 >= this.slots.length ? this.slots.length * 2 : this.slots.length);
+      this.rehash(Math.max(this.slots.length, slotsFor(live + 1)));
     }
     let slot = this.firstSlot(kind, id);
-    while (this.slots[slot]! >= 0) slot = (slot + 1) & (this.slots.length - 1);
+    while (this.slots[slot]! >= 0) slot = this.nextSlot(slot);
     if (this.slots[slot] === EMPTY) this.filled++;
     this.slots[slot] = doc;
   }
@@ -104,17 +111,15 @@ export class IdTable {
 
   /** The table's arrays, for a snapshot (not copied: the caller clones or saves them before any change). */
   toData(): IdTableData {
-    return { bytes: this.bytes, kinds: this.kinds, slots: this.slots, filled: this.filled, others: [...this.others] };
+    return { bytes: this.bytes, slots: this.slots, filled: this.filled, others: [...this.others] };
   }
 
   /** A table from `toData`'s arrays; undefined when they are not of its shape. */
-  static fromData(data: Partial<IdTableData> | undefined): IdTable | undefined {
-    if (!data || !(data.bytes instanceof Uint8Array) || !(data.kinds instanceof Uint8Array) || !(data.slots instanceof Int32Array)) return undefined;
-    if (typeof data.filled !== 'number' || !Array.isArray(data.others) || data.slots.length === 0 || (data.slots.length & (data.slots.length - 1)) !== 0)
-      return undefined;
-    const table = new IdTable();
+  static fromData(data: Partial<IdTableData> | undefined, kindOf: (doc: number) => number): IdTable | undefined {
+    if (!data || !(data.bytes instanceof Uint8Array) || !(data.slots instanceof Int32Array)) return undefined;
+    if (typeof data.filled !== 'number' || !Array.isArray(data.others) || data.slots.length === 0 || data.filled >= data.slots.length) return undefined;
+    const table = new IdTable(kindOf);
     table.bytes = data.bytes;
-    table.kinds = data.kinds;
     table.slots = data.slots;
     table.filled = data.filled;
     table.others = new Map(data.others);
@@ -129,17 +134,21 @@ export class IdTable {
   private slotOf(kind: number, id: string): number {
     const uuid = UUID.test(id);
     if (uuid) packUuid(id, this.scratch, 0);
-    const mask = this.slots.length - 1;
-    for (let slot = this.firstSlot(kind, id); ; slot = (slot + 1) & mask) {
+    for (let slot = this.firstSlot(kind, id); ; slot = this.nextSlot(slot)) {
       const doc = this.slots[slot]!;
       if (doc === EMPTY) return -1;
-      if (doc === DELETED || this.kinds[doc] !== kind) continue;
+      if (doc === DELETED || this.kindOf(doc) !== kind) continue;
       if (uuid ? !this.others.has(doc) && this.sameBytes(doc) : this.others.get(doc) === id) return slot;
     }
   }
 
   private firstSlot(kind: number, id: string): number {
-    return hashOf(kind, id) & (this.slots.length - 1);
+    // The hash scaled to the table's size (any size: no power of two needed for a mask).
+    return Math.floor((hashOf(kind, id) / 2 ** 32) * this.slots.length);
+  }
+
+  private nextSlot(slot: number): number {
+    return slot + 1 === this.slots.length ? 0 : slot + 1;
   }
 
   private sameBytes(doc: number): boolean {
@@ -154,8 +163,8 @@ export class IdTable {
     this.slots = new Int32Array(size).fill(EMPTY);
     this.filled = 0;
     for (const doc of live) {
-      let slot = this.firstSlot(this.kinds[doc]!, this.idOf(doc));
-      while (this.slots[slot] !== EMPTY) slot = (slot + 1) & (size - 1);
+      let slot = this.firstSlot(this.kindOf(doc), this.idOf(doc));
+      while (this.slots[slot] !== EMPTY) slot = this.nextSlot(slot);
       this.slots[slot] = doc;
       this.filled++;
     }

@@ -6,10 +6,11 @@
  * oldest first so the newest matches of a word are read first, from their end (issue 17).
  */
 import { IdTable, type IdTableData } from './id-table';
-import { ArrayWalk, BackwardWalk, FIELD_BITS, PackedLists, PackedListsBuilder, type PackedListsData } from './packed-lists';
+import { BackwardWalk, FIELD_BITS, PackedLists, PackedListsBuilder, type PackedListsData } from './packed-lists';
 import { restoreRecencyOrder } from './recency-order';
 import { queryScratch } from './query-scratch';
 import { grown, recordSpare, TopHits } from './top-hits';
+import { TailLog, TailWalk, type TailsData } from './tail-log';
 import { termsOf } from './tokens';
 
 /** Which part of a record a word came from; a posting carries the bits of every part it is in. */
@@ -33,6 +34,8 @@ const WEIGHT_OF_MASK = Float32Array.from({ length: 1 << FIELD_BITS }, (_, mask) 
 /** The two kinds of record searched: people, and timeline entries ("notes"). */
 export type DocKind = 'person' | 'note';
 const KIND_CODE = { person: 0, note: 1 } as const satisfies Record<DocKind, number>;
+/** Set in a record's kind once it is removed (a tombstone: one byte a record less than an array of its own). */
+const DEAD = 2;
 /** A word's postings of one kind: two lists per word, people's then notes'. */
 const listOf = (termId: number, kind: number) => termId * 2 + kind;
 
@@ -97,13 +100,13 @@ export interface IndexResult {
 }
 
 /** Bumped whenever the snapshot's layout changes: an older saved index is then rebuilt, not read. */
-const SNAPSHOT_FORMAT = 4;
+const SNAPSHOT_FORMAT = 5;
 
 /** What `InvertedIndex.toSnapshot` saves: typed arrays as the index holds them, and the words joined in one string. */
 export interface InvertedIndexSnapshot {
   format: number;
+  /** Each record's kind, with DEAD set once removed. */
   docKind: Uint8Array<ArrayBuffer>;
-  docAlive: Uint8Array<ArrayBuffer>;
   docRecency: Float64Array<ArrayBuffer>;
   ids: IdTableData;
   /** Words joined by newlines (words are folded runs of letters and digits). */
@@ -117,13 +120,6 @@ export interface InvertedIndexSnapshot {
   sortedIds: Int32Array;
 }
 
-/** The tails in three arrays: list ids, where each list's postings end, and the postings one list after another. */
-export interface TailsData {
-  lists: Int32Array<ArrayBuffer>;
-  ends: Int32Array<ArrayBuffer>;
-  postings: Int32Array<ArrayBuffer>;
-}
-
 /**
  * Pack again once the tails hold this share of the packed postings (and at least MIN_TAIL_POSTINGS):
  * a tail posting costs 4 bytes and more where a packed one costs 1-2, but packing 110k records is a
@@ -132,13 +128,6 @@ export interface TailsData {
 const TAIL_SHARE = 1 / 8;
 const MIN_TAIL_POSTINGS = 4096;
 
-/** Postings appended to a list since it was packed (a notes' one in recency order up to `ordered`). */
-interface Tail {
-  postings: Int32Array;
-  length: number;
-  ordered: number;
-}
-
 /** The inverted index itself; records are replaced by id and removed by tombstone. */
 export class InvertedIndex {
   // Documents: parallel arrays indexed by a dense doc number. Packing numbers people first, then
@@ -146,28 +135,28 @@ export class InvertedIndex {
   private docCount = 0;
   private deadCount = 0;
   private docKind = new Uint8Array(0);
-  private docAlive = new Uint8Array(0);
   private docRecency = new Float64Array(0);
   // Ids by doc number and docs by kind and id, UUIDs packed (issue 17: a string and a Map entry per
   // record were about half the index's heap).
-  private ids = new IdTable();
+  /** A record's kind, without DEAD (the id table asks: a removed record's id is no longer in it). */
+  private readonly kindOf = (doc: number): number => this.docKind[doc]! & ~DEAD;
+  private ids = new IdTable(this.kindOf);
   private liveByKind = [0, 0];
 
   // Terms: id -> text and postings ((doc << FIELD_BITS) | field bits), plus a sorted view for prefixes.
   // Lists are indexed by listOf(term, kind): each is its packed part (ascending docs, gap-coded)
-  // then a tail of postings added since, with docs above every packed one. A notes' tail is in
-  // recency order up to its `ordered`; tails out of order wait in unorderedLists until a search.
+  // then a tail of postings added since (one log for every list), with docs above every packed
+  // one. A notes' tail is in recency order unless it is in unorderedLists, put right before a search.
   // Ids by word while a build adds words unsorted; once sorted, a binary search over sortedTerms
   // finds a word (after a packing every word has postings, so every word is in the sorted view)
   // and the Map is dropped (issue 17: about a third of the index's JS heap).
   private termIds: Map<string, number> | undefined = new Map();
   private termText: string[] = [];
   private packed = PackedLists.empty();
-  private tails = new Map<number, Tail>();
-  /** Postings in tails, and in the packed lists: when to pack again. */
-  private tailPostings = 0;
+  private tails = new TailLog();
+  /** Postings in the packed lists: when to pack again. */
   private packedPostings = 0;
-  private unorderedLists: number[] = [];
+  private unorderedLists = new Set<number>();
   /** Every note posting is of text alone (what newestNotes relies on, and packing drops notes' field bits for). */
   private notesTextOnly = true;
   private sortedTerms: string[] = [];
@@ -190,7 +179,6 @@ export class InvertedIndex {
     const number = this.docCount++;
     this.ensureDocCapacity(this.docCount);
     this.docKind[number] = KIND_CODE[doc.kind];
-    this.docAlive[number] = 1;
     this.docRecency[number] = doc.recency;
     this.ids.set(number, KIND_CODE[doc.kind], doc.id);
     this.liveByKind[KIND_CODE[doc.kind]]!++;
@@ -210,7 +198,7 @@ export class InvertedIndex {
     const number = this.ids.find(KIND_CODE[kind], id);
     if (number === undefined) return;
     this.ids.delete(KIND_CODE[kind], id);
-    this.docAlive[number] = 0;
+    this.docKind[number]! |= DEAD;
     this.liveByKind[KIND_CODE[kind]]!--;
     this.deadCount++;
   }
@@ -222,7 +210,8 @@ export class InvertedIndex {
    */
   compactIfDue(): boolean {
     const manyDead = this.deadCount > 4096 && this.deadCount * 4 > this.docCount;
-    const bigTails = this.tailPostings > MIN_TAIL_POSTINGS && this.tailPostings > this.packedPostings * TAIL_SHARE;
+    const tailPostings = this.tails.size;
+    const bigTails = tailPostings > MIN_TAIL_POSTINGS && tailPostings > this.packedPostings * TAIL_SHARE;
     if (!manyDead && !bigTails) return false;
     this.pack();
     return true;
@@ -230,7 +219,7 @@ export class InvertedIndex {
 
   /** Postings appended since the last packing (tests, and the owner's figures). */
   get unpackedPostings(): number {
-    return this.tailPostings;
+    return this.tails.size;
   }
 
   /**
@@ -274,7 +263,7 @@ export class InvertedIndex {
     // The per-posting loop reads these in locals: through an object every access was a property
     // load the compiler could not hoist past the typed-array stores (issue 17's p95).
     const { slot, docs, matchedWords, score, bestForWord } = scratch;
-    const { docAlive, sortedIds, termText } = this;
+    const { docKind, sortedIds, termText } = this;
     let list: Int32Array = new Int32Array(1024);
     for (let i = 0; i < ranges.length; i++) {
       const { word, from, to } = ranges[i]!;
@@ -286,7 +275,7 @@ export class InvertedIndex {
         for (let j = 0; j < length; j++) {
           const posting = list[j]!;
           const doc = posting >>> FIELD_BITS;
-          if (!docAlive[doc]) continue;
+          if (docKind[doc]! & DEAD) continue;
           let at = slot[doc]!;
           if (at >= scratch.size || docs[at] !== doc) {
             if (i > 0) continue;
@@ -320,17 +309,12 @@ export class InvertedIndex {
   /** A list's postings (packed part, then tail) written into `into` (grown if needed); it and their number. */
   private readList(listId: number, into: Int32Array): { into: Int32Array; end: number } {
     const read = this.packed.decodeInto(listId, into, 0);
-    const tail = this.tails.get(listId);
-    if (!tail) return read;
-    const list = grown(read.into, read.end + tail.length);
-    list.set(tail.postings.subarray(0, tail.length), read.end);
-    return { into: list, end: read.end + tail.length };
+    return this.tails.readInto(listId, read.into, read.end);
   }
 
   /** A list's postings from the newest back, as two walks: its packed part and its tail. */
-  private newestFirst(listId: number): (BackwardWalk | ArrayWalk)[] {
-    const tail = this.tails.get(listId);
-    return [this.packed.newestFirst(listId), new ArrayWalk(tail?.postings, tail?.length ?? 0)];
+  private newestFirst(listId: number): (BackwardWalk | TailWalk)[] {
+    return [this.packed.newestFirst(listId), this.tails.newestFirst(listId)];
   }
 
   /**
@@ -342,10 +326,10 @@ export class InvertedIndex {
    * are only counted.
    */
   private newestNotes({ word, from, to }: WordRange, limit: number, cap: number): { hits: IndexHit[]; total: number } {
-    const { docAlive, docRecency, sortedIds, termText } = this;
+    const { docKind, docRecency, sortedIds, termText } = this;
     // The notes taken or counted so far: a set in the query scratch, at most `limit` + `cap` + 1 of them.
     const seen = queryScratch(this.docCount, limit + cap + 1);
-    const taken = (posting: number) => !docAlive[posting >>> FIELD_BITS] || seen.has(posting >>> FIELD_BITS);
+    const taken = (posting: number) => (docKind[posting >>> FIELD_BITS]! & DEAD) !== 0 || seen.has(posting >>> FIELD_BITS);
     const listsByLength = new Map<number, number[]>();
     for (let r = from; r < to; r++) {
       const list = listOf(sortedIds[r]!, KIND_CODE.note);
@@ -361,7 +345,7 @@ export class InvertedIndex {
       const score = matchQuality(word.length, length);
       const walks = listsByLength.get(length)!.flatMap((list) => this.newestFirst(list));
       while (hits.length < limit) {
-        let best: BackwardWalk | ArrayWalk | undefined;
+        let best: BackwardWalk | TailWalk | undefined;
         for (const walk of walks) {
           while (walk.posting >= 0 && taken(walk.posting)) walk.next();
           if (walk.posting >= 0 && (!best || isOlder(best.posting, walk.posting, docRecency))) best = walk;
@@ -404,30 +388,14 @@ export class InvertedIndex {
     return {
       format: SNAPSHOT_FORMAT,
       docKind: this.docKind.slice(0, docs),
-      docAlive: this.docAlive.slice(0, docs),
       docRecency: this.docRecency.slice(0, docs),
-      ids: { ...ids, bytes: ids.bytes.slice(0, docs * 16), kinds: ids.kinds.slice(0, docs), slots: ids.slots.slice() },
+      ids: { ...ids, bytes: ids.bytes.slice(0, docs * 16), slots: ids.slots.slice() },
       terms: this.termText.join('\n'),
       lists: this.packed.toData(),
-      tails: this.tailsData(),
+      tails: this.tails.toData(),
       notesTextOnly: this.notesTextOnly,
       sortedIds: Int32Array.from(this.sortedIds),
     };
-  }
-
-  /** The tails flattened into three arrays (every notes' tail in order: the caller put them so). */
-  private tailsData(): TailsData {
-    const lists = Int32Array.from(this.tails.keys());
-    const ends = new Int32Array(lists.length);
-    const postings = new Int32Array(this.tailPostings);
-    let at = 0;
-    lists.forEach((list, i) => {
-      const tail = this.tails.get(list)!;
-      postings.set(tail.postings.subarray(0, tail.length), at);
-      at += tail.length;
-      ends[i] = at;
-    });
-    return { lists, ends, postings };
   }
 
   /** Pack what a build added (the lists become gap-coded, a third of the memory or less). */
@@ -439,22 +407,23 @@ export class InvertedIndex {
   static fromSnapshot(data: unknown): InvertedIndex | undefined {
     const snapshot = data as Partial<InvertedIndexSnapshot> | null;
     if (snapshot?.format !== SNAPSHOT_FORMAT) return undefined;
-    const ids = IdTable.fromData(snapshot.ids);
+    const index = new InvertedIndex();
+    const ids = IdTable.fromData(snapshot.ids, index.kindOf);
     const packed = PackedLists.fromData(snapshot.lists);
-    const { docKind, docAlive, docRecency, terms, sortedIds, tails, notesTextOnly } = snapshot;
-    if (!ids || !packed || !(docKind instanceof Uint8Array) || !(docAlive instanceof Uint8Array) || !(docRecency instanceof Float64Array)) return undefined;
+    const { docKind, docRecency, terms, sortedIds, tails, notesTextOnly } = snapshot;
+    if (!ids || !packed || !(docKind instanceof Uint8Array) || !(docRecency instanceof Float64Array)) return undefined;
     if (typeof terms !== 'string' || !(sortedIds instanceof Int32Array) || typeof notesTextOnly !== 'boolean') return undefined;
     if (!(tails?.lists instanceof Int32Array) || !(tails.ends instanceof Int32Array) || !(tails.postings instanceof Int32Array)) return undefined;
-    const index = new InvertedIndex();
     const docs = docKind.length;
     index.docCount = docs;
     index.docKind = docKind;
-    index.docAlive = docAlive;
     index.docRecency = docRecency;
     index.ids = ids;
     for (let doc = 0; doc < docs; doc++) {
-      if (docAlive[doc]) index.liveByKind[docKind[doc]!]!++;
-      else index.deadCount++;
+      const kind = docKind[doc]!;
+      if (kind > (KIND_CODE.note | DEAD)) return undefined;
+      if (kind & DEAD) index.deadCount++;
+      else index.liveByKind[kind]!++;
     }
     index.termText = terms === '' ? [] : terms.split('\n');
     if (!index.restoreTails(tails, packed.lists)) return undefined;
@@ -468,29 +437,18 @@ export class InvertedIndex {
     return index;
   }
 
-  /**
-   * Take saved tails (views on the saved arrays: a tail is copied when it next grows). False when
-   * they do not fit the words: every word has its packed lists or, if added since, a tail.
-   */
-  private restoreTails({ lists, ends, postings }: TailsData, packedLists: number): boolean {
+  /** Take saved tails. False when they do not fit the words: every word has its packed lists or, if added since, a tail. */
+  private restoreTails(data: TailsData, packedLists: number): boolean {
     const words = this.termText.length;
-    if (packedLists > words * 2 || ends.length !== lists.length || (ends.at(-1) ?? 0) !== postings.length) return false;
-    let start = 0;
-    for (let i = 0; i < lists.length; i++) {
-      const list = lists[i]!;
-      const end = ends[i]!;
-      if (list < 0 || list >= words * 2 || end < start) return false;
-      const length = end - start;
-      this.tails.set(list, { postings: postings.subarray(start, end), length, ordered: length });
-      start = end;
-    }
-    this.tailPostings = postings.length;
-    for (let list = packedLists; list < words * 2; list += 2) if (!this.tails.has(list) && !this.tails.has(list + 1)) return false;
+    const tails = packedLists <= words * 2 ? TailLog.fromData(data, words * 2) : undefined;
+    if (!tails) return false;
+    this.tails = tails;
+    for (let list = packedLists; list < words * 2; list += 2) if (tails.length(list) + tails.length(list + 1) === 0) return false;
     return true;
   }
 
   private postingCount(listId: number): number {
-    return this.packed.count(listId) + (this.tails.get(listId)?.length ?? 0);
+    return this.packed.count(listId) + this.tails.length(listId);
   }
 
   private postingsIn(from: number, to: number, kind: number): number {
@@ -548,37 +506,28 @@ export class InvertedIndex {
   }
 
   private appendPosting(listId: number, posting: number): void {
-    let tail = this.tails.get(listId);
-    if (!tail) {
-      tail = { postings: new Int32Array(4), length: 0, ordered: 0 };
-      this.tails.set(listId, tail);
-    }
-    const length = tail.length;
-    tail.postings = grown(tail.postings, length + 1);
-    tail.postings[length] = posting;
-    tail.length = length + 1;
-    this.tailPostings++;
-    if (listId % 2 !== KIND_CODE.note || tail.ordered !== length) return;
+    const last = this.tails.last(listId);
+    this.tails.append(listId, posting);
     // A new note is usually the newest: its tail stays in order. An older one is put in place later.
-    if (length === 0 || isOlder(tail.postings[length - 1]!, posting, this.docRecency)) tail.ordered = length + 1;
-    else this.unorderedLists.push(listId);
+    if (listId % 2 === KIND_CODE.note && last >= 0 && !isOlder(last, posting, this.docRecency)) this.unorderedLists.add(listId);
   }
 
   /** Put every notes' tail back in recency order (oldest first) after appends out of order. */
   private ensureNoteOrder(): void {
     const recency = this.docRecency;
+    const isBefore = (a: number, b: number) => isOlder(a, b, recency);
     for (const listId of this.unorderedLists) {
-      const tail = this.tails.get(listId);
-      if (!tail) continue;
-      restoreRecencyOrder(tail.postings, tail.ordered, tail.length, (a, b) => isOlder(a, b, recency));
-      tail.ordered = tail.length;
+      this.tails.reorder(listId, (postings, length) => {
+        let ordered = 1;
+        while (ordered < length && isBefore(postings[ordered - 1]!, postings[ordered]!)) ordered++;
+        restoreRecencyOrder(postings, ordered, length, isBefore);
+      });
     }
-    this.unorderedLists = [];
+    this.unorderedLists.clear();
   }
 
   private ensureDocCapacity(needed: number): void {
     this.docKind = grown(this.docKind, needed, recordSpare(this.docKind.length));
-    this.docAlive = grown(this.docAlive, needed, recordSpare(this.docAlive.length));
     this.docRecency = grown(this.docRecency, needed, recordSpare(this.docRecency.length));
   }
 
@@ -592,13 +541,12 @@ export class InvertedIndex {
     const people: number[] = [];
     const notes: number[] = [];
     for (let doc = 0; doc < this.docCount; doc++) {
-      if (this.docAlive[doc]) (docKind[doc] === KIND_CODE.person ? people : notes).push(doc);
+      if (!(docKind[doc]! & DEAD)) (docKind[doc] === KIND_CODE.person ? people : notes).push(doc);
     }
     notes.sort((a, b) => docRecency[a]! - docRecency[b]! || a - b);
     const order = people.concat(notes);
     const renumber = new Int32Array(this.docCount).fill(-1);
     const count = order.length;
-    const ids = new IdTable(count);
     const kinds = new Uint8Array(count);
     const recency = new Float64Array(count);
     for (let next = 0; next < count; next++) {
@@ -606,8 +554,12 @@ export class InvertedIndex {
       renumber[doc] = next;
       kinds[next] = docKind[doc]!;
       recency[next] = docRecency[doc]!;
-      ids.set(next, docKind[doc]!, this.ids.idOf(doc));
     }
+    // The new table reads the kinds by the new numbers (kindOf reads this.docKind).
+    const before = this.ids;
+    this.docKind = kinds;
+    const ids = new IdTable(this.kindOf, count);
+    for (let next = 0; next < count; next++) ids.set(next, kinds[next]!, before.idOf(order[next]!));
     const builder = new PackedListsBuilder(!this.notesTextOnly);
     const termText: string[] = [];
     let list: Int32Array = new Int32Array(1024);
@@ -631,12 +583,10 @@ export class InvertedIndex {
     }
     this.packed = builder.finish();
     this.packedPostings = this.packed.postings;
-    this.tails = new Map();
-    this.tailPostings = 0;
-    this.unorderedLists = [];
+    this.tails = new TailLog();
+    this.unorderedLists.clear();
     this.docKind = kinds;
     this.docRecency = recency;
-    this.docAlive = new Uint8Array(count).fill(1);
     this.ids = ids;
     this.docCount = count;
     this.deadCount = 0;

@@ -192,25 +192,6 @@ export class PackedListsBuilder {
   }
 }
 
-/** A list kept as an array of postings (appended since the last packing), read from its end like a `BackwardWalk`. */
-export class ArrayWalk {
-  posting = -1;
-  private at: number;
-
-  constructor(
-    private readonly postings: Int32Array | undefined,
-    length: number,
-  ) {
-    this.at = length;
-    this.next();
-  }
-
-  next(): void {
-    this.at--;
-    this.posting = this.at >= 0 ? this.postings![this.at]! : -1;
-  }
-}
-
 /** Write `value` (a non-negative integer below 2^35) at `at`; the position after it. */
 function writeNumber(bytes: Uint8Array, at: number, value: number): number {
   while (value > 0x7f) {
