@@ -98,15 +98,6 @@ describe('Delete everything with sync on', () => {
     );
   });
 
-  test('in a team, it also says what the team database keeps and that the user is no longer listed as knowing the person', async () => {
-    answers.getSyncStatus = { ...ON, team: 'team-sales' };
-    const host = await confirmation();
-    expect(host.querySelector('.sync-deletion-note')?.textContent).toBe(
-      'Sync is on: the deletion also goes to https://couch.example, and your other devices delete this person when they next sync. ' +
-        'Your team’s database, team-sales, keeps its card of this person and the notes you shared about them; it will no longer list you among the people who know them.',
-    );
-  });
-
   test('with sync off it says nothing about a server', async () => {
     const host = await mount(<DangerZone onDeleted={() => undefined} />);
     expect(host.querySelector('.sync-deletion-note')).toBeNull();

@@ -41,6 +41,18 @@ async function twoTeammates(server: CouchServer) {
   return { ana, ben, team };
 }
 
+/** Ana (on her laptop) and Ben (on his desktop) in one team, after Ana shared a note on Ada Lovelace. */
+async function anaSharedANoteOnAda(server: CouchServer) {
+  const { ana, ben, team } = await twoTeammates(server);
+  const laptop = await device();
+  const desktop = await device();
+  const ada = await createContact(laptop.db, { displayName: 'Ada Lovelace', email: 'ada@analytical.example' }, Date.now());
+  const shared = await logInteraction(laptop.db, { contactIds: [ada.id], kind: 'note', text: 'Shared by Ana', requestId: newId(), shared: true }, Date.now());
+  await joinTeam(laptop, server, ana, team);
+  await joinTeam(desktop, server, ben, team);
+  return { ana, ben, team, laptop, desktop, ada, shared };
+}
+
 describe('the team space', { timeout: 90_000 }, () => {
   const server = useCouchServer();
 
@@ -169,13 +181,7 @@ describe('the team space', { timeout: 90_000 }, () => {
   });
 
   it('a person deleted here takes the user off those the team lists as knowing them; the card, what was shared and the teammate’s word stay', async () => {
-    const { ana, ben, team } = await twoTeammates(server);
-    const laptop = await device();
-    const desktop = await device();
-    const ada = await createContact(laptop.db, { displayName: 'Ada Lovelace', email: 'ada@analytical.example' }, Date.now());
-    const shared = await logInteraction(laptop.db, { contactIds: [ada.id], kind: 'note', text: 'Shared by Ana', requestId: newId(), shared: true }, Date.now());
-    await joinTeam(laptop, server, ana, team);
-    await joinTeam(desktop, server, ben, team);
+    const { ana, ben, team, laptop, desktop, ada, shared } = await anaSharedANoteOnAda(server);
     await logInteraction(desktop.db, { contactIds: [ada.id], kind: 'call', text: 'Ben called her', requestId: newId() }, Date.now());
     await desktop.sync.syncNow();
     const teamIds = async () => (await server.documents(team)).map((doc) => doc._id);
@@ -195,13 +201,7 @@ describe('the team space', { timeout: 90_000 }, () => {
   });
 
   it('a member who leaves loses access with a clear error, keeps what they had, and what they shared stays with the team', async () => {
-    const { ana, ben, team } = await twoTeammates(server);
-    const laptop = await device();
-    const desktop = await device();
-    const ada = await createContact(laptop.db, { displayName: 'Ada Lovelace', email: 'ada@analytical.example' }, Date.now());
-    const shared = await logInteraction(laptop.db, { contactIds: [ada.id], kind: 'note', text: 'Shared by Ana', requestId: newId(), shared: true }, Date.now());
-    await joinTeam(laptop, server, ana, team);
-    await joinTeam(desktop, server, ben, team);
+    const { ana, ben, team, laptop, desktop, ada, shared } = await anaSharedANoteOnAda(server);
 
     await server.setMembers(team, [ben]);
     const later = await logInteraction(laptop.db, { contactIds: [ada.id], kind: 'note', text: 'Written after leaving', requestId: newId() }, Date.now());
