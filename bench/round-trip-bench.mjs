@@ -41,32 +41,6 @@ async function timed(work) {
 }
 
 /**
- * Restore a backup file as the user does: pick it, then "Restore backup" on its preview.
- * @param {import('../tests/e2e/pages/options').OptionsPage} options @param {string} path
- */
-async function restore(options, path) {
-  await options.importFile.setInputFiles(path);
-  await options.restorePreview.getByRole('button', { name: 'Restore backup' }).click();
-  await options
-    .importStatus()
-    .getByText(/^The backup was restored/)
-    .waitFor();
-}
-
-/**
- * Export the full backup and keep the downloaded file at `path` (never read whole).
- * @param {import('../tests/e2e/pages/options').OptionsPage} options @param {string} path
- */
-async function exportTo(options, path) {
-  const [download] = await Promise.all([
-    options.page.waitForEvent('download'),
-    options.page.getByRole('button', { name: 'Full backup (JSON)', exact: true }).click(),
-  ]);
-  await download.saveAs(path);
-  await download.delete();
-}
-
-/**
  * The round trip's row at a scale.
  * @param {keyof typeof SCALES} scale
  * @returns {Promise<Row[]>}
@@ -88,14 +62,14 @@ export async function roundTripRows(scale = '10k') {
       const seeded = await timed(() => node.writeSeedBackup(seedPath, people, ENTRIES_EACH, Date.now()));
       const seedDigest = await node.digestBackupFile(seedPath);
       const seedSize = megabytes(seedPath);
-      const firstRestore = await timed(() => restore(options, seedPath));
+      const firstRestore = await timed(() => options.restoreBackupFile(seedPath, BOUND_MS));
       rmSync(seedPath);
-      const firstExport = await timed(() => exportTo(options, firstPath));
+      const firstExport = await timed(() => options.downloadTo('Full backup (JSON)', firstPath, BOUND_MS));
       const firstDigest = await node.digestBackupFile(firstPath);
       await options.deleteEverything();
       const emptied = Object.entries(await options.recordCounts()).filter(([store, count]) => count !== (store === 'settings' ? 1 : 0));
-      const secondRestore = await timed(() => restore(options, firstPath));
-      const secondExport = await timed(() => exportTo(options, secondPath));
+      const secondRestore = await timed(() => options.restoreBackupFile(firstPath, BOUND_MS));
+      const secondExport = await timed(() => options.downloadTo('Full backup (JSON)', secondPath, BOUND_MS));
       const secondDigest = await node.digestBackupFile(secondPath);
 
       const differences = [

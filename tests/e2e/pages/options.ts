@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { Locator, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 
 /** A file the options page offered for download. */
 export interface DownloadedFile {
@@ -81,12 +81,24 @@ export class OptionsPage {
 
   /** Click an export button and read the file it downloads (a large export may take longer than the default wait). */
   async download(button: string, timeout = 30_000): Promise<DownloadedFile> {
+    const download = await this.startDownload(button, timeout);
+    const path = await download.path();
+    return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+  }
+
+  /** Click an export button and keep the file it downloads at `path`, never read whole (a backup past V8's string limit). */
+  async downloadTo(button: string, path: string, timeout = 30_000): Promise<void> {
+    const download = await this.startDownload(button, timeout);
+    await download.saveAs(path);
+    await download.delete();
+  }
+
+  private async startDownload(button: string, timeout: number): Promise<Download> {
     const [download] = await Promise.all([
       this.page.waitForEvent('download', { timeout }),
       this.page.getByRole('button', { name: button, exact: true }).click(),
     ]);
-    const path = await download.path();
-    return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+    return download;
   }
 
   /** Type the confirmation and delete everything; waits for the page to say it is done. */
