@@ -20,6 +20,7 @@ const STORES: Record<StoreName, string[]> = {
   drafts: ['by-updated'],
   settings: [],
   syncBases: [],
+  restores: [],
   contacts: ['by-updated'],
   followUps: ['by-contact', 'by-due'],
   identities: ['by-contact'],

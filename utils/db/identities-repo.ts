@@ -68,3 +68,8 @@ export async function moveIdentity(tx: WriteTx, key: string, from: string, to: s
   await tx.objectStore('identities').put({ ...row, contactId: to });
   return true;
 }
+
+/** How many identity rows point at a person (a key count of the `by-contact` index). */
+export function countIdentitiesOf(tx: ReadTx, contactId: string): Promise<number> {
+  return tx.objectStore('identities').index('by-contact').count(contactId);
+}

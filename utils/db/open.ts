@@ -3,7 +3,7 @@ import { reopeningDatabase } from './connection';
 import type { TendDB, TendDatabase } from './schema';
 
 export const DB_NAME = 'tend';
-export const DB_VERSION = 7;
+export const DB_VERSION = 8;
 
 /**
  * Tend's database, opened (and upgraded) now and opened again on the next use whenever another
@@ -65,6 +65,11 @@ function openConnection(name: string): Promise<TendDatabase> {
         // written in the same transaction as the pull that applies the record; they were
         // `_local/` documents of the replica, a transaction of their own per read.
         db.createObjectStore('syncBases', { keyPath: 'docId' });
+      }
+      if (oldVersion < 8) {
+        // What each batch of a restore under way added, so a restore that is cancelled, fails, or
+        // is cut short by the worker stopping can be taken back (utils/portability/backup/take-back.ts).
+        db.createObjectStore('restores', { keyPath: ['restoreId', 'batch'] });
       }
     },
   });

@@ -6,6 +6,7 @@ import type { MergeRecord } from '../model/merge';
 import type { DraftRecord } from '../model/drafts';
 import type { SettingsRecord } from './settings-repo';
 import type { SyncBaseRecord } from './sync-repo';
+import type { RestoreBatchRecord } from './restores-repo';
 
 export type { IdentityRecord, TimelineLink };
 
@@ -30,6 +31,8 @@ export interface TendDB extends DBSchema {
   settings: { key: string; value: SettingsRecord };
   /** v7: sync's bases, the version of each record Tend and the local replica last agreed on, by document id. */
   syncBases: { key: string; value: SyncBaseRecord };
+  /** v8: what each batch of a restore under way added, by restore and batch (see RestoreBatchRecord). */
+  restores: { key: [string, number]; value: RestoreBatchRecord };
 }
 
 export type TendDatabase = IDBPDatabase<TendDB>;

@@ -140,7 +140,7 @@ const chunkIndex = z
 export const TransferProgress = z.object({ done: count, total: count });
 export type TransferProgress = z.infer<typeof TransferProgress>;
 
-/** What a backup holds (utils/portability/backup/read.ts BackupCounter): valid records per store, damaged ones. */
+/** What a backup holds (utils/portability/backup/survey.ts countBackup): valid records per store, damaged ones. */
 export const BackupTally = z.object({
   exportedAt: z.string().max(64),
   valid: z.object({ contacts: count, identities: count, interactions: count, followUps: count }),

@@ -10,6 +10,7 @@ export type BackupPiece =
   | { kind: 'field'; name: string; value: unknown }
   /** A top-level array begins (its records follow): an empty one is still there. */
   | { kind: 'array'; name: string }
+  /** `value` is undefined when the splitter was told not to read that store's records. */
   | { kind: 'record'; store: string; value: unknown };
 
 /** Where the text stopped being the JSON of one object: offset, line and column (from 1). */
@@ -48,6 +49,12 @@ export class BackupSplitter {
   private valueAt = { offset: 0, line: 1, column: 1 };
   private out: BackupPiece[] = [];
 
+  /**
+   * `readsRecordsOf` says whose records are parsed: a record of another store still comes out, its
+   * value undefined and its text never joined or parsed (a restore reads one store per pass).
+   */
+  constructor(private readonly readsRecordsOf: (store: string) => boolean = () => true) {}
+
   /** Read the next piece of text; returns the fields and records it completed. Throws a BackupSyntaxError. */
   push(text: string): BackupPiece[] {
     const pieces: BackupPiece[] = (this.out = []);
@@ -69,7 +76,8 @@ export class BackupSplitter {
         else if (code === 0x7b || code === 0x5b) this.nest++;
         else if (this.nest > 0 && (code === 0x7d || code === 0x5d)) this.nest--;
         else if (this.nest === 0 && (code === 0x2c || code === 0x7d || code === 0x5d)) {
-          const value = this.parse(this.take(text, start, i));
+          const skipped = this.state !== 'field' && !this.readsRecordsOf(this.key);
+          const value = skipped ? this.drop() : this.parse(this.take(text, start, i));
           if (this.state === 'field') {
             if (code === 0x5d) this.fail();
             pieces.push({ kind: 'field', name: this.key, value });
@@ -157,6 +165,13 @@ export class BackupSplitter {
     this.held = [];
     this.capturing = false;
     return value;
+  }
+
+  /** Forget the text of a value that is not read. */
+  private drop(): undefined {
+    this.held = [];
+    this.capturing = false;
+    return undefined;
   }
 
   private parse(json: string): unknown {

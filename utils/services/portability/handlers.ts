@@ -6,8 +6,8 @@ import { t } from '../../i18n';
 import { RESTORE_PROBLEMS_SENT, type ImportFilePreview, type RestoreResult } from '../../messaging/features/portability';
 import type { ParsedPageRequest } from '../../messaging/protocol';
 import type { ImportPreview } from '../../model/import';
-import { restoreBackup, type RestoreReport } from '../../portability/backup/backup';
-import { countBackup, parseBackupTexts } from '../../portability/backup/read';
+import { restoreBackupTexts, type RestoreReport } from '../../portability/backup/backup';
+import { countBackup } from '../../portability/backup/survey';
 import { applyImport } from '../../portability/import/apply';
 import { listImports } from '../../portability/import/history';
 import { previewImport, shownPreview } from '../../portability/import/preview';
@@ -17,6 +17,7 @@ import { deleteEverything } from '../../portability/delete-everything';
 import { turnOffSyncBeforeDeleting } from '../sync/handlers';
 import { makeExportFile } from '../../portability/export-files';
 import { failingAs } from './failures';
+import { pause } from '../../time/pause';
 import { cancelRequest, followedRequest, progressOf } from './progress';
 import { chunksOf, partsPayloadOf, partsPayloadOfText, receiveChunk, sendChunk, textOf } from './transfers';
 
@@ -71,10 +72,10 @@ export function createPortabilityHandlers(db: Promise<TendDatabase>, clock: () =
       ),
     undoImport: ({ importId }: Request<'undoImport'>) => failingAs('undo-import', async () => undoImport(await db, importId, clock())),
     listImports: ({ limit }: Request<'listImports'>) => failingAs('list-imports', async () => listImports(await db, limit)),
-    countBackup: ({ backup }: Request<'countBackup'>) => failingAs('read-file', async () => countBackup(chunksOf(backup))),
+    countBackup: ({ backup }: Request<'countBackup'>) => failingAs('read-file', async () => countBackup(chunksOf(backup), { afterText: pause })),
     restoreBackup: ({ backup, progressId }: Request<'restoreBackup'>) =>
       failingAs('restore', async () =>
-        followedRequest(progressId, async (followed) => restoreResult(await restoreBackup(await db, parseBackupTexts(chunksOf(backup)), followed))),
+        followedRequest(progressId, async (followed) => restoreResult(await restoreBackupTexts(await db, chunksOf(backup), followed))),
       ),
     cancelTransfer: async ({ progressId }: Request<'cancelTransfer'>) => {
       cancelRequest(progressId);

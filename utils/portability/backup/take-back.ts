@@ -1,0 +1,86 @@
+/**
+ * Taking back a restore that did not end well (cancelled, failed, or cut short when the worker
+ * stopped): what its batches noted as added goes, last batch first, each batch one transaction
+ * that also forgets its note (so a take-back cut short goes on where it stopped). What the user did
+ * meanwhile is kept: a restored person edited since, or who has since gained history, an address
+ * or a follow-up, stays, with the addresses the restore linked to them.
+ */
+import { getContact, hasHistory, removeContact } from '../../db/contacts-repo';
+import { removeFollowUp } from '../../db/followups-repo';
+import { countIdentitiesOf, unlinkIdentityKey } from '../../db/identities-repo';
+import { removeInteraction } from '../../db/interactions-repo';
+import { getRestoreBatch, removeRestoreBatch, restoreBatchKeys, restoresWithRows, type RestoreBatchRecord } from '../../db/restores-repo';
+import { readTx, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
+import { rollBack } from '../import/roll-back';
+
+/** Restores under way in this worker: their notes are not leftovers. */
+const running = new Set<string>();
+export const restoresRunning = (): Set<string> => running;
+
+/** Each person the restore added, with their `updatedAt` as written. */
+type Stamps = Map<string, number>;
+
+/** Whether a person the restore added was edited or given history since: then they stay. */
+async function workedOn(tx: WriteTx, id: string, stamps: Stamps): Promise<boolean> {
+  const current = await getContact(tx, id);
+  return current !== undefined && (current.updatedAt !== stamps.get(id) || (await hasHistory(tx, id)));
+}
+
+const TAKE_BACK: Record<RestoreBatchRecord['store'], (tx: WriteTx, row: RestoreBatchRecord, stamps: Stamps) => Promise<unknown>> = {
+  followUps: (tx, { ids }) => Promise.all(ids.map((id) => removeFollowUp(tx, id))),
+  interactions: (tx, { ids }) => Promise.all(ids.map((id) => removeInteraction(tx, id))),
+  identities: (tx, { ids, owners = [] }, stamps) =>
+    Promise.all(
+      ids.map(async (key, i) => {
+        const contactId = owners[i]!;
+        // A person who stays keeps the addresses the restore gave them.
+        if (stamps.has(contactId) && (await workedOn(tx, contactId, stamps))) return;
+        await unlinkIdentityKey(tx, key, contactId);
+      }),
+    ),
+  contacts: (tx, { ids }, stamps) =>
+    Promise.all(
+      ids.map(async (id) => {
+        if (!(await getContact(tx, id))) return;
+        const linked = await countIdentitiesOf(tx, id);
+        if (linked > 0 || (await workedOn(tx, id, stamps))) return;
+        await removeContact(tx, id);
+      }),
+    ),
+};
+
+/** Take back what the restore `restoreId` noted as added (see the file's comment). */
+export async function takeBackRestore(db: TendDatabase, restoreId: string): Promise<void> {
+  const keys = await restoreBatchKeys(readTx(db, ['restores']), restoreId);
+  const stamps: Stamps = new Map();
+  const reading = readTx(db, ['restores']);
+  for (const key of keys) {
+    const row = await getRestoreBatch(reading, key);
+    if (row?.store === 'contacts') row.ids.forEach((id, i) => stamps.set(id, row.stamps?.[i] ?? Number.NaN));
+  }
+  for (const key of keys.reverse()) {
+    // Through the commit path: the change log, the search index and open pages follow the take-back too.
+    const tx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'restores']);
+    try {
+      const row = await getRestoreBatch(tx, key);
+      if (row) {
+        await TAKE_BACK[row.store](tx, row, stamps);
+        await removeRestoreBatch(tx, key);
+      }
+      await tx.done;
+    } catch (error) {
+      await rollBack(tx);
+      throw error;
+    }
+  }
+}
+
+/**
+ * Take back every restore that left notes and is not running in this worker: one the worker was
+ * stopped in the middle of. Run at the worker's start.
+ */
+export async function takeBackUnfinishedRestores(db: TendDatabase): Promise<number> {
+  const leftOver = (await restoresWithRows(readTx(db, ['restores']))).filter((id) => !running.has(id));
+  for (const restoreId of leftOver) await takeBackRestore(db, restoreId);
+  return leftOver.length;
+}
