@@ -2,7 +2,8 @@
  * A file the worker applies (a backup restored, a confirmed import): sent a slice at a time, applied
  * with the worker's percentage, and cancellable. Restore and import share it.
  */
-import type { TextPayload } from '../../utils/messaging/features/portability';
+import { TRANSFER_PORT_PREFIX, type TextPayload } from '../../utils/messaging/features/portability';
+import { browser } from 'wxt/browser';
 import { ask } from '../../utils/messaging/client';
 import { sendFile } from './transfer';
 import { followWorkerProgress } from './worker-progress';
@@ -24,9 +25,9 @@ export class TransferCancelled extends Error {
 /**
  * Send `file` to the worker, then `apply` it: the request that names the sent text and the
  * `progressId` the worker reports (and hears a cancel) under. `done` settles with the worker's
- * answer, or rejects with TransferCancelled after `cancel()` (the worker aborts its one
- * transaction at its next step; a cancel that comes once every record is written is too late,
- * and `done` has the answer).
+ * answer, or rejects with TransferCancelled after `cancel()` (the worker stops at its next step and
+ * takes back what it wrote; a cancel that comes once every record is written is too late, and
+ * `done` has the answer). Closing the page cancels too.
  */
 export function startWorkerTransfer<T>(
   file: Blob,
@@ -45,12 +46,15 @@ export function startWorkerTransfer<T>(
     if (cancelled) throw new TransferCancelled();
     onProgress({ phase: 'applying', share: 0 });
     const stopFollowing = followWorkerProgress(progressId, (share) => onProgress({ phase: 'applying', share }));
+    // Held while the worker applies: if this page goes, the worker cancels (utils/services/portability/transfer-port.ts).
+    const port = browser.runtime.connect({ name: TRANSFER_PORT_PREFIX + progressId });
     try {
       return await apply(payload, progressId);
     } catch (failure) {
       throw cancelled ? new TransferCancelled() : failure;
     } finally {
       stopFollowing();
+      port.disconnect();
     }
   })();
   const cancel = () => {

@@ -16,6 +16,7 @@ import { watchSyncAlarm } from '../../utils/services/sync/handlers';
 import { watchMeetingEnds } from './meeting-ends';
 import { receiveFileUpload, type FileUploadEvent } from '../../utils/services/portability/file-uploads';
 import { takeBackUnfinishedRestores } from '../../utils/portability/backup/take-back';
+import { watchTransferPorts } from '../../utils/services/portability/transfer-port';
 
 export default defineBackground(() => {
   // Every listener is registered synchronously at start, so an event that woke the worker is
@@ -32,6 +33,7 @@ export default defineBackground(() => {
   // Files the options page hands over whole (a Blob cannot travel as runtime messaging's JSON).
   globalThis.addEventListener?.('message', (event) => receiveFileUpload(event as unknown as FileUploadEvent, browser.runtime.getURL('/')));
   watchTabs();
+  watchTransferPorts(); // a page that closes while the worker applies its file cancels the apply
   // Drafts kept per tab in chrome.storage.local by earlier versions move into the database once.
   void db.then((opened) => migrateStorageDrafts(opened, Date.now())).catch((error: unknown) => console.error('Tend: could not move old drafts', error));
   // A restore the worker was stopped in the middle of is taken back: all or nothing (see take-back.ts).

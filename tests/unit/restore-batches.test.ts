@@ -106,6 +106,15 @@ describe('a restore in batches', () => {
     expect(again.added).toEqual({ contacts: 0, identities: 0, interactions: 0, followUps: 0 });
   });
 
+  test('a file listing its stores in another order (entries before people) restores the same: one walk per store', async () => {
+    const db = await openTendDb('batches-order');
+    const { format, version, exportedAt, contacts, identities, interactions, followUps, settings } = backupOfPeople(120);
+    const text = JSON.stringify({ format, version, exportedAt, interactions, followUps, identities, settings, contacts });
+    const report = await restoreBackupTexts(db, [text], { batchSize: 50 });
+    expect(report.added).toEqual({ contacts: 120, identities: 120, interactions: 120, followUps: 0 });
+    expect(report.conflicts).toEqual([]);
+  });
+
   test('cancelled after several batches committed, it takes them back: the database is as it was', async () => {
     const db = await withOnePerson('batches-cancel');
     const before = await dump(db);

@@ -29,6 +29,12 @@ export const MAX_CHUNKS = 4_096;
 /** Most characters one text sent to the worker may have: 512 Mi units, the largest backup file the options page reads. */
 export const MAX_TEXT_CHARS = 512 * 1024 * 1024;
 
+/**
+ * The name of the port a page holds while the worker applies its file: this prefix, then the
+ * request's progress id. The port going (the page closed) cancels the apply (utils/services/portability/transfer-port.ts).
+ */
+export const TRANSFER_PORT_PREFIX = 'tend-transfer:';
+
 const transferId = z.uuid();
 const count = z.number().int().nonnegative();
 

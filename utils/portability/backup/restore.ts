@@ -269,21 +269,33 @@ async function writeBatch(state: RestoreState, store: RestoredStore, records: un
   }
 }
 
-/** Walk the file for one store's records, writing them a batch at a time. */
-async function restoreStore(state: RestoreState, source: BackupSource, store: RestoredStore, afterText: () => Promise<void>): Promise<void> {
+/**
+ * Walk the file for the records of `stores`, writing them a batch at a time. The stores' arrays must
+ * come in the file in the order given: each store's last batch is written when the next store's
+ * records begin, so the people are in the database before the records naming them.
+ */
+async function restoreStores(state: RestoreState, source: BackupSource, stores: readonly RestoredStore[], afterText: () => Promise<void>): Promise<void> {
+  let current: RestoredStore | undefined;
   let pending: unknown[] = [];
-  for (const piece of source.walk((name) => name === store)) {
+  const flush = async () => {
+    if (current && pending.length > 0) await writeBatch(state, current, pending);
+    pending = [];
+  };
+  for (const piece of source.walk((name) => stores.includes(name as RestoredStore))) {
     if (piece.kind === 'text-end') await afterText();
-    if (piece.kind !== 'record' || piece.store !== store) continue;
+    if (piece.kind !== 'record' || !stores.includes(piece.store as RestoredStore)) continue;
+    const store = piece.store as RestoredStore;
+    if (store !== current) {
+      await flush();
+      current = store;
+    }
     const read = readRecord(store, piece.value);
     // Damaged records were listed by the survey; rows naming nothing were dropped there too.
     if (!('record' in read)) continue;
     pending.push(read.record);
-    if (pending.length < state.batchSize) continue;
-    await writeBatch(state, store, pending);
-    pending = [];
+    if (pending.length >= state.batchSize) await flush();
   }
-  if (pending.length > 0) await writeBatch(state, store, pending);
+  await flush();
 }
 
 const DANGLING: Record<NamingStore, MessageKey> = {
@@ -357,7 +369,10 @@ export async function restoreFrom(
   const running = restoresRunning();
   running.add(state.restoreId);
   try {
-    for (const store of RESTORED_STORES) await restoreStore(state, source, store, afterText);
+    // One walk when the file lists its stores in the order they are restored (Tend's own files do);
+    // else one walk per store, each parsing only that store's records.
+    const inOrder = survey.order.join() === RESTORED_STORES.join();
+    for (const stores of inOrder ? [RESTORED_STORES] : RESTORED_STORES.map((store) => [store])) await restoreStores(state, source, stores, afterText);
     // The restore ends well here: once its notes are gone nothing takes its records back.
     const end = writeTx(db, ['restores']);
     await endRestore(end, state.restoreId);

@@ -42,6 +42,8 @@ export interface BackupSurvey {
   skippedPeople: Set<string>;
   /** The first record naming each person who is not among the file's people, in file order. */
   namedOutside: OutsideName[];
+  /** The restored stores' arrays, in the order the file lists them. */
+  order: RestoredStore[];
 }
 
 const zero = (): Record<RestoredStore, number> => ({ contacts: 0, identities: 0, interactions: 0, followUps: 0 });
@@ -64,6 +66,7 @@ export async function surveyBackup(source: BackupSource, { afterText }: WalkOpti
     people: new Set(),
     skippedPeople: new Set(),
     namedOutside: [],
+    order: [],
   };
   const named = new Set<string>();
   const name = (store: NamingStore, id: string, personId: string) => {
@@ -81,6 +84,7 @@ export async function surveyBackup(source: BackupSource, { afterText }: WalkOpti
       // both arrays, or half of the file, would not be what the file's author meant.
       if (Object.hasOwn(shape, piece.name)) throw new TendError('invalid', t('backupDamaged'));
       Object.defineProperty(shape, piece.name, { value: piece.kind === 'field' ? piece.value : [], enumerable: true });
+      if (piece.kind === 'array' && restored(piece.name)) survey.order.push(piece.name);
       continue;
     }
     if (!restored(piece.store)) continue;
