@@ -26,6 +26,13 @@ test('a full disk named by an UnknownError is said in plain words', () => {
   expect(failureReason(diskFull())).toMatch(/^there is no room left: .*Encountered disk full while writing backing store\./);
 });
 
+test('Chrome’s words for a worker that stopped before answering become plain words; other reasons stay as they are', () => {
+  const stopped = new Error('A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received');
+  expect(failureReason(stopped)).toBe('Tend’s background stopped before it answered; what it had begun is taken back when it starts again');
+  expect(failureReason(new Error('The message port closed before a response was received.'))).toMatch(/^Tend’s background stopped/);
+  expect(failureReason(new Error('Could not read the file'))).toBe('Could not read the file');
+});
+
 test('the router answers a write refused by a full disk (UnknownError) with the no-room message, and nothing is half written', async () => {
   const ID = 'tend-extension-id';
   const gmailTab = { id: ID, url: 'https://mail.google.com/mail/u/0/#inbox/t1', tab: { id: 7 } as Browser.tabs.Tab, frameId: 0 };

@@ -35,5 +35,7 @@ export function failureReason(failure: unknown): string {
   const named = typeof name === 'string' && name !== 'Error' ? name : '';
   const said = typeof message === 'string' ? message.trim() : '';
   if (isQuotaError(failure)) return t('failureNoRoom', said || named || 'QuotaExceededError');
+  // Chrome's words when the worker stopped (or was stopped) before answering a page's request.
+  if (/message (channel|port) closed before a response/i.test(said)) return t('failureWorkerStopped');
   return said || named || t('failureUnknown');
 }
