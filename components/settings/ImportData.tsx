@@ -23,6 +23,7 @@ const TRANSFER_WORDS: Record<TransferKind, Record<'label' | TransferPhase['phase
   restore: {
     label: 'restoreProgressLabel',
     sending: 'restoreProgressSending',
+    checking: 'restoreProgressChecking',
     applying: 'restoreProgressApplying',
     cancel: 'restoreCancel',
     cancelled: 'restoreCancelled',
@@ -30,6 +31,8 @@ const TRANSFER_WORDS: Record<TransferKind, Record<'label' | TransferPhase['phase
   import: {
     label: 'importProgressLabel',
     sending: 'importProgressSending',
+    // An import's file was checked in its preview: the worker only ever reports applying it.
+    checking: 'importProgressApplying',
     applying: 'importProgressApplying',
     cancel: 'importCancel',
     cancelled: 'importCancelled',

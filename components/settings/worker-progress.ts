@@ -6,13 +6,14 @@ const PROGRESS_EVERY_MS = 250;
 
 /**
  * Ask every quarter second how far the request `progressId` has gone; `onShare` hears the share
- * done, 0 to 1, until the returned function is called (an answer arriving after it is dropped).
+ * done, 0 to 1 (and whether the worker is still checking a restore's file, writing nothing yet),
+ * until the returned function is called (an answer arriving after it is dropped).
  */
-export function followWorkerProgress(progressId: string, onShare: (share: number) => void): () => void {
+export function followWorkerProgress(progressId: string, onShare: (share: number, checking: boolean) => void): () => void {
   let following = true;
   const poll = setInterval(() => {
     void ask({ type: 'transferProgress', progressId }).then(
-      ({ done, total }) => following && total > 0 && onShare(done / total),
+      ({ done, total, checking }) => following && total > 0 && onShare(done / total, checking === true),
       () => undefined,
     );
   }, PROGRESS_EVERY_MS);

@@ -8,9 +8,9 @@ import { ask } from '../../utils/messaging/client';
 import { sendFile } from './transfer';
 import { followWorkerProgress } from './worker-progress';
 
-/** Where a transfer is: the file being sent to the worker, or the worker applying it; `share` 0 to 1. */
+/** Where a transfer is: the file being sent to the worker, the worker checking it (a restore), or applying it; `share` 0 to 1. */
 export interface TransferPhase {
-  phase: 'sending' | 'applying';
+  phase: 'sending' | 'checking' | 'applying';
   share: number;
 }
 
@@ -45,7 +45,7 @@ export function startWorkerTransfer<T>(
     });
     if (cancelled) throw new TransferCancelled();
     onProgress({ phase: 'applying', share: 0 });
-    const stopFollowing = followWorkerProgress(progressId, (share) => onProgress({ phase: 'applying', share }));
+    const stopFollowing = followWorkerProgress(progressId, (share, checking) => onProgress({ phase: checking ? 'checking' : 'applying', share }));
     // Held while the worker applies: if this page goes, the worker cancels (utils/services/portability/transfer-port.ts).
     const port = browser.runtime.connect({ name: TRANSFER_PORT_PREFIX + progressId });
     try {

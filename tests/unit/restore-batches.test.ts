@@ -99,8 +99,16 @@ describe('a restore in batches', () => {
     const text = JSON.stringify(backupOfPeople(120), null, 2);
     // Cut anywhere, even inside records: the pieces a page's upload arrives in.
     const pieces = [text.slice(0, 1000), text.slice(1000, 7777), text.slice(7777)];
-    const report = await restoreBackupTexts(db, pieces, { batchSize: 50 });
+    const heard: string[] = [];
+    const report = await restoreBackupTexts(db, pieces, {
+      batchSize: 50,
+      onChecking: (done, total) => heard.push(`checked ${done}/${total}`),
+      onProgress: (done, total) => heard.push(`wrote ${done}/${total}`),
+    });
     expect(report.added).toEqual({ contacts: 120, identities: 120, interactions: 120, followUps: 0 });
+    // The whole file is checked, piece by piece, before the first record is written.
+    expect(heard.slice(0, 5)).toEqual(['checked 0/3', 'checked 1/3', 'checked 2/3', 'checked 3/3', 'wrote 50/360']);
+    expect(heard.at(-1)).toBe('wrote 360/360');
     const again = await restoreBackupTexts(db, pieces, { batchSize: 50 });
     expect(again.unchanged).toEqual({ contacts: 120, identities: 120, interactions: 120, followUps: 0 });
     expect(again.added).toEqual({ contacts: 0, identities: 0, interactions: 0, followUps: 0 });

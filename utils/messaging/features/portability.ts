@@ -143,7 +143,8 @@ const chunkIndex = z
   .max(MAX_CHUNKS - 1);
 
 /** How far a long request has gone: records done and in all (both 0 while it has not started). */
-export const TransferProgress = z.object({ done: count, total: count });
+/** How far a followed request has gone; `checking` while a restore checks its file, before it writes anything. */
+export const TransferProgress = z.object({ done: count, total: count, checking: z.literal(true).optional() });
 export type TransferProgress = z.infer<typeof TransferProgress>;
 
 /** What a backup holds (utils/portability/backup/survey.ts countBackup): valid records per store, damaged ones. */

@@ -47,8 +47,12 @@ export interface RestoreReport {
   normalised: number;
 }
 
-/** How a restore is followed and stopped: `onProgress` hears records decided of all; `signal` cancels it. */
+/**
+ * How a restore is followed and stopped: `onChecking` hears pieces of text checked of all while
+ * the file is checked (nothing written yet), then `onProgress` records decided of all; `signal` cancels it.
+ */
 export interface RestoreOptions {
+  onChecking?: (done: number, total: number) => void;
   onProgress?: (done: number, total: number) => void;
   signal?: AbortSignal;
   /** Records per transaction (RESTORE_BATCH; tests restore small files in several batches). */
@@ -328,7 +332,7 @@ async function missingPeople(db: TendDatabase, survey: BackupSurvey): Promise<Se
 export async function restoreFrom(
   db: TendDatabase,
   source: BackupSource,
-  { onProgress, signal, batchSize = RESTORE_BATCH }: RestoreOptions = {},
+  { onChecking, onProgress, signal, batchSize = RESTORE_BATCH }: RestoreOptions = {},
 ): Promise<RestoreReport> {
   let cancelled: TendError | undefined;
   const checkCancel = () => {
@@ -339,7 +343,14 @@ export async function restoreFrom(
     checkCancel();
     await pause();
   };
-  const survey = await surveyBackup(source, { afterText });
+  let checked = 0;
+  onChecking?.(0, source.texts);
+  const survey = await surveyBackup(source, {
+    afterText: async () => {
+      onChecking?.(++checked, source.texts);
+      await afterText();
+    },
+  });
   const skippedPeople = await missingPeople(db, survey);
   const total = RESTORED_STORES.reduce((sum, store) => sum + survey.decided[store], 0);
   let done = 0;

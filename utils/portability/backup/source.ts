@@ -19,11 +19,14 @@ export interface BackupSource {
    * is not parsed.
    */
   walk(reads?: (store: string) => boolean): Iterable<WalkPiece>;
+  /** How many pieces of text a walk goes through (a `text-end` each). */
+  readonly texts: number;
 }
 
 /** The backup a file's text holds, given in the pieces it arrived in (never joined: see split.ts). */
 export function backupOfTexts(texts: readonly string[]): BackupSource {
   return {
+    texts: texts.length,
     *walk(reads) {
       const splitter = new BackupSplitter(reads);
       let first = true;
@@ -41,6 +44,7 @@ export function backupOfTexts(texts: readonly string[]): BackupSource {
 /** A backup already parsed (tests, and callers that hold small files as objects): walked as its text would be. */
 export function backupOfObject(backup: unknown): BackupSource {
   return {
+    texts: 1,
     *walk() {
       const fields = typeof backup === 'object' && backup !== null && !Array.isArray(backup) ? Object.entries(backup) : [];
       for (const [name, value] of fields) {

@@ -9,10 +9,10 @@ import type { TransferProgress } from '../../messaging/features/portability';
 const MAX_FOLLOWED = 8;
 const progress = new Map<string, TransferProgress>();
 
-/** Note how far the request `id` has gone. */
-export function reportProgress(id: string, done: number, total: number): void {
+/** Note how far the request `id` has gone (`checking`: a restore checking its file, before it writes). */
+export function reportProgress(id: string, done: number, total: number, checking = false): void {
   progress.delete(id);
-  progress.set(id, { done, total });
+  progress.set(id, { done, total, ...(checking && { checking }) });
   for (const oldest of progress.keys()) {
     if (progress.size <= MAX_FOLLOWED) break;
     progress.delete(oldest);
@@ -56,6 +56,8 @@ export function endProgress(id: string): void {
 /** How a followed request reports its progress and hears a cancel. */
 export interface Followed {
   onProgress?: (done: number, total: number) => void;
+  /** A restore's check of its file, before anything is written: pieces of its text read of all. */
+  onChecking?: (done: number, total: number) => void;
   signal?: AbortSignal;
 }
 
@@ -66,7 +68,11 @@ export interface Followed {
 export async function followedRequest<T>(progressId: string | undefined, work: (followed: Followed) => Promise<T>): Promise<T> {
   if (progressId === undefined) return work({});
   try {
-    return await work({ onProgress: (done, total) => reportProgress(progressId, done, total), signal: cancelSignal(progressId) });
+    return await work({
+      onProgress: (done, total) => reportProgress(progressId, done, total),
+      onChecking: (done, total) => reportProgress(progressId, done, total, true),
+      signal: cancelSignal(progressId),
+    });
   } finally {
     endProgress(progressId);
   }
