@@ -18,6 +18,7 @@ import { addFollowUp, getFollowUp } from '../../db/followups-repo';
 import { addIdentityRow, identityOwners, ownerOfIdentityKey } from '../../db/identities-repo';
 import { addInteraction, getInteraction, hasDedupeKey } from '../../db/interactions-repo';
 import { addRestoreBatch, endRestore, type RestoreBatchRecord } from '../../db/restores-repo';
+import { presentDedupeKeys, presentKeys } from '../../db/present-keys';
 import { t, type MessageKey } from '../../i18n';
 import type { Contact, FollowUp, Interaction, Settings } from '../../model/records';
 import type { IdentityRow } from './format';
@@ -98,6 +99,11 @@ interface Batch {
   added: Omit<RestoreBatchRecord, 'restoreId' | 'batch' | 'store'>;
 }
 
+/** Read a record only where the batch's one range read found its key (none found: known absent). */
+function readIfPresent<T>(present: Set<string> | undefined, key: string, read: () => Promise<T>, absent: T): Promise<T> {
+  return present && !present.has(key) ? Promise.resolve(absent) : read();
+}
+
 async function inChunks<T, R>(
   records: readonly T[],
   read: (record: T) => Promise<R>,
@@ -118,9 +124,10 @@ async function restoreContacts(state: RestoreState, { tx, writes, added }: Batch
   // (one in an earlier batch is in the database by now).
   const written = new Map<string, Contact>();
   added.stamps = [];
+  const present = await presentKeys(tx, 'contacts', records.map((contact) => contact.id));
   await inChunks(
     records,
-    (contact) => getContact(tx, contact.id),
+    (contact) => readIfPresent(present, contact.id, () => getContact(tx, contact.id), undefined),
     (contact, stored) => {
       const existing = written.get(contact.id) ?? stored;
       if (existing) {
@@ -154,9 +161,10 @@ async function restoreIdentities(state: RestoreState, { tx, writes, added }: Bat
   // Read now, not from the restore's start: between batches the user's own writes may link addresses.
   const writtenOwners = new Map<string, string>();
   added.owners = [];
+  const present = await presentKeys(tx, 'identities', rows.map((row) => row.key));
   await inChunks(
     rows,
-    async (row) => [await ownerOfIdentityKey(tx, row.key), await contactExists(tx, row.contactId)] as const,
+    async (row) => [await readIfPresent(present, row.key, () => ownerOfIdentityKey(tx, row.key), undefined), await contactExists(tx, row.contactId)] as const,
     (row, [stored, contactThere]) => {
       const owner = writtenOwners.get(row.key) ?? stored;
       if (owner !== undefined) {
@@ -189,10 +197,15 @@ async function restoreInteractions(state: RestoreState, { tx, writes, added }: B
   // Entries and dedupe keys written by this batch: a file's repeats meet the first as Tend would.
   const written = new Map<string, Interaction>();
   const writtenDedupe = new Set<string>();
+  const present = await presentKeys(tx, 'interactions', records.map((interaction) => interaction.id));
+  const taken = await presentDedupeKeys(tx, records.flatMap((interaction) => (interaction.dedupeKey === undefined ? [] : [interaction.dedupeKey])));
   await inChunks(
     records,
-    async (interaction) =>
-      [await getInteraction(tx, interaction.id), interaction.dedupeKey !== undefined && (await hasDedupeKey(tx, interaction.dedupeKey))] as const,
+    async (interaction) => {
+      const { id, dedupeKey } = interaction;
+      const stored = await readIfPresent(present, id, () => getInteraction(tx, id), undefined);
+      return [stored, dedupeKey !== undefined && (await readIfPresent(taken, dedupeKey, () => hasDedupeKey(tx, dedupeKey), false))] as const;
+    },
     (interaction, [stored, dedupeStored]) => {
       if (interaction.contactIds.some((id) => state.skippedPeople.has(id))) {
         report.conflicts.push({ store: 'interactions', id: interaction.id, reason: t('restoreConflictPersonSkipped') });
@@ -223,9 +236,10 @@ async function restoreInteractions(state: RestoreState, { tx, writes, added }: B
 async function restoreFollowUps(state: RestoreState, { tx, writes, added }: Batch, records: FollowUp[]): Promise<void> {
   const { report } = state;
   const written = new Map<string, FollowUp>();
+  const present = await presentKeys(tx, 'followUps', records.map((followUp) => followUp.id));
   await inChunks(
     records,
-    (followUp) => getFollowUp(tx, followUp.id),
+    (followUp) => readIfPresent(present, followUp.id, () => getFollowUp(tx, followUp.id), undefined),
     (followUp, stored) => {
       if (state.skippedPeople.has(followUp.contactId)) {
         report.conflicts.push({ store: 'followUps', id: followUp.id, reason: t('restoreConflictPersonSkipped') });
