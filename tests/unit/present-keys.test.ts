@@ -4,7 +4,15 @@ import { presentDedupeKeys, presentKeys } from '../../utils/db/present-keys';
 import { readTx, writeTx } from '../../utils/db/schema';
 import { freshDb } from './helpers';
 
-const entry = (id: string, dedupeKey?: string) => ({ id, contactIds: ['c'], kind: 'note' as const, at: 1, summary: id, createdAt: 1, ...(dedupeKey && { dedupeKey }) });
+const entry = (id: string, dedupeKey?: string) => ({
+  id,
+  contactIds: ['c'],
+  kind: 'note' as const,
+  at: 1,
+  summary: id,
+  createdAt: 1,
+  ...(dedupeKey && { dedupeKey }),
+});
 
 test('the keys of a batch a store holds, in one range read; undefined when the range holds too many others', async () => {
   const db = await freshDb();

@@ -20,7 +20,9 @@ export async function presentKeys(tx: ReadTx, store: KeyedStore, keys: readonly 
  * between them (one count), else undefined (ask one by one).
  */
 export async function presentDedupeKeys(tx: ReadTx, keys: readonly string[]): Promise<Set<string> | undefined> {
-  return presentIn(tx.objectStore('interactions').index('by-dedupe'), keys, 0, async (index, range) => ((await index.count(range)) > 0 ? [range.lower as string] : []));
+  return presentIn(tx.objectStore('interactions').index('by-dedupe'), keys, 0, async (index, range) =>
+    (await index.count(range)) > 0 ? [range.lower as string] : [],
+  );
 }
 
 async function presentIn<S>(

@@ -124,7 +124,11 @@ async function restoreContacts(state: RestoreState, { tx, writes, added }: Batch
   // (one in an earlier batch is in the database by now).
   const written = new Map<string, Contact>();
   added.stamps = [];
-  const present = await presentKeys(tx, 'contacts', records.map((contact) => contact.id));
+  const present = await presentKeys(
+    tx,
+    'contacts',
+    records.map((contact) => contact.id),
+  );
   await inChunks(
     records,
     (contact) => readIfPresent(present, contact.id, () => getContact(tx, contact.id), undefined),
@@ -161,7 +165,11 @@ async function restoreIdentities(state: RestoreState, { tx, writes, added }: Bat
   // Read now, not from the restore's start: between batches the user's own writes may link addresses.
   const writtenOwners = new Map<string, string>();
   added.owners = [];
-  const present = await presentKeys(tx, 'identities', rows.map((row) => row.key));
+  const present = await presentKeys(
+    tx,
+    'identities',
+    rows.map((row) => row.key),
+  );
   await inChunks(
     rows,
     async (row) => [await readIfPresent(present, row.key, () => ownerOfIdentityKey(tx, row.key), undefined), await contactExists(tx, row.contactId)] as const,
@@ -197,8 +205,15 @@ async function restoreInteractions(state: RestoreState, { tx, writes, added }: B
   // Entries and dedupe keys written by this batch: a file's repeats meet the first as Tend would.
   const written = new Map<string, Interaction>();
   const writtenDedupe = new Set<string>();
-  const present = await presentKeys(tx, 'interactions', records.map((interaction) => interaction.id));
-  const taken = await presentDedupeKeys(tx, records.flatMap((interaction) => (interaction.dedupeKey === undefined ? [] : [interaction.dedupeKey])));
+  const present = await presentKeys(
+    tx,
+    'interactions',
+    records.map((interaction) => interaction.id),
+  );
+  const taken = await presentDedupeKeys(
+    tx,
+    records.flatMap((interaction) => (interaction.dedupeKey === undefined ? [] : [interaction.dedupeKey])),
+  );
   await inChunks(
     records,
     async (interaction) => {
@@ -236,7 +251,11 @@ async function restoreInteractions(state: RestoreState, { tx, writes, added }: B
 async function restoreFollowUps(state: RestoreState, { tx, writes, added }: Batch, records: FollowUp[]): Promise<void> {
   const { report } = state;
   const written = new Map<string, FollowUp>();
-  const present = await presentKeys(tx, 'followUps', records.map((followUp) => followUp.id));
+  const present = await presentKeys(
+    tx,
+    'followUps',
+    records.map((followUp) => followUp.id),
+  );
   await inChunks(
     records,
     (followUp) => readIfPresent(present, followUp.id, () => getFollowUp(tx, followUp.id), undefined),
