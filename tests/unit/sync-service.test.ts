@@ -9,6 +9,11 @@ import { getSyncConfigRecord, getSyncStateRecord } from '../../utils/db/sync-rep
 import { createContact } from '../../utils/services/people/people';
 import { deleteEverything } from '../../utils/portability/delete-everything';
 import { device, turnOn, useCouchServer } from './sync-support';
+import { onCommit } from '../../utils/db/commit';
+import { newId } from '../../utils/ids';
+import { DEFAULT_SETTINGS } from '../../utils/model/records';
+import { restoreBackup } from '../../utils/portability/backup/backup';
+import { backupOf } from '../../utils/portability/backup/format';
 
 describe('turning sync on and off', { timeout: 60_000 }, () => {
   const server = useCouchServer();
@@ -74,6 +79,39 @@ describe('turning sync on and off', { timeout: 60_000 }, () => {
     stop();
     await laptop.sync.turnOff();
     expect(await browser.alarms.get(SYNC_ALARM)).toBeUndefined();
+  });
+
+  it('holds its passes while a restore is under way: a restore cancelled after batches were written never reaches the server', async () => {
+    const laptop = await device();
+    await turnOn(laptop, server);
+    const people = Array.from({ length: 30 }, (_, p) => ({
+      id: newId(Date.now() + p),
+      displayName: `Restored ${p}`,
+      identities: [{ kind: 'email' as const, value: `r${p}@restore.example` }],
+      tags: [],
+      createdAt: 1,
+      updatedAt: 1,
+    }));
+    const backup = backupOf({ contacts: people, identities: [], interactions: [], followUps: [], settings: DEFAULT_SETTINGS }, Date.now());
+    const cancel = new AbortController();
+    let batches = 0;
+    let requestsOfThePass = -1;
+    // After two batches of people are in the database, a pass is asked for and runs to its end; then the user cancels.
+    const stop = onCommit(laptop.db, async (commit) => {
+      if (!commit.changes.some((change) => change.store === 'contacts' && change.op === 'put') || ++batches !== 2) return;
+      const before = laptop.requests.length;
+      await laptop.sync.syncNow();
+      requestsOfThePass = laptop.requests.length - before;
+      cancel.abort();
+    });
+    await expect(restoreBackup(laptop.db, backup, { batchSize: 10, signal: cancel.signal })).rejects.toThrow('Restore cancelled');
+    stop();
+    expect(batches).toBe(2);
+    // The pass asked for during the restore asked the server nothing (it would have pushed 20 people).
+    expect(requestsOfThePass).toBe(0);
+    await laptop.sync.syncNow();
+    expect((await server.documents(server.userDb)).filter((doc) => String((doc as { _id: unknown })._id).startsWith('contact:'))).toEqual([]);
+    await laptop.sync.turnOff();
   });
 
   it('is forgotten by Delete everything, with its replica, by a worker that never ran a pass', async () => {
