@@ -314,25 +314,39 @@ async function writeBatch(state: RestoreState, store: RestoredStore, records: un
 async function restoreStores(state: RestoreState, source: BackupSource, stores: readonly RestoredStore[], afterText: () => Promise<void>): Promise<void> {
   let current: RestoredStore | undefined;
   let pending: unknown[] = [];
+  // The batch being written while the next is read from the file: the database works while the
+  // worker parses. One at a time: a batch starts once the one before has committed.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
-    if (current && pending.length > 0) await writeBatch(state, current, pending);
+    const batch = pending;
     pending = [];
-  };
-  for (const piece of source.walk((name) => stores.includes(name as RestoredStore))) {
-    if (piece.kind === 'text-end') await afterText();
-    if (piece.kind !== 'record' || !stores.includes(piece.store as RestoredStore)) continue;
-    const store = piece.store as RestoredStore;
-    if (store !== current) {
-      await flush();
-      current = store;
+    await writing;
+    if (current && batch.length > 0) {
+      writing = writeBatch(state, current, batch);
+      writing.catch(() => undefined); // Seen at the next flush, or below.
     }
-    const read = readRecord(store, piece.value);
-    // Damaged records were listed by the survey; rows naming nothing were dropped there too.
-    if (!('record' in read)) continue;
-    pending.push(read.record);
-    if (pending.length >= state.batchSize) await flush();
+  };
+  try {
+    for (const piece of source.walk((name) => stores.includes(name as RestoredStore))) {
+      if (piece.kind === 'text-end') await afterText();
+      if (piece.kind !== 'record' || !stores.includes(piece.store as RestoredStore)) continue;
+      const store = piece.store as RestoredStore;
+      if (store !== current) {
+        await flush();
+        current = store;
+      }
+      const read = readRecord(store, piece.value);
+      // Damaged records were listed by the survey; rows naming nothing were dropped there too.
+      if (!('record' in read)) continue;
+      pending.push(read.record);
+      if (pending.length >= state.batchSize) await flush();
+    }
+    await flush();
+    await writing;
+  } finally {
+    // Whatever stopped the walk, no batch is left committing behind a take-back.
+    await writing.catch(() => undefined);
   }
-  await flush();
 }
 
 const DANGLING: Record<NamingStore, MessageKey> = {
