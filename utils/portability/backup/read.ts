@@ -8,8 +8,8 @@ import { t } from '../../i18n';
 import { Contact, FollowUp, Interaction, Settings } from '../../model/records';
 import { BACKUP_VERSION, BackupEnvelope, BackupFile, IdentityRow } from './format';
 import { normalIdentities, normalIdentityValue } from './normalise';
-import { assembleBackup } from './split';
-import { syntaxChecked } from './source';
+import { addPiece } from './split';
+import { backupOfTexts } from './source';
 
 /** The stores a backup carries records of. */
 export type RestoredStore = 'contacts' | 'identities' | 'interactions' | 'followUps';
@@ -22,7 +22,10 @@ export interface InvalidRecord {
 
 /** A backup file's text as an object, or a TendError saying in words why it is not one, and where (tests, small files). */
 export function parseBackupJson(text: string): unknown {
-  return syntaxChecked(() => assembleBackup([text.replace(/^\ufeff/, '')]));
+  // The same walk a restore makes (byte order mark and syntax errors handled there), its pieces put together.
+  const backup: Record<string, unknown> = {};
+  for (const piece of backupOfTexts([text]).walk()) if (piece.kind !== 'text-end') addPiece(backup, piece);
+  return backup;
 }
 
 /** A backup's envelope and shape, checked: a TendError names a file of another kind, a newer version, or a damaged shape. */

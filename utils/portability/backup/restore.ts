@@ -99,6 +99,12 @@ interface Batch {
   added: Omit<RestoreBatchRecord, 'restoreId' | 'batch' | 'store'>;
 }
 
+/** A record of the file whose id Tend already has: unchanged when identical, else a conflict (Tend's version kept). */
+function metExisting(report: RestoreReport, store: RestoredStore, existing: { id: string }, record: { id: string }, conflict: MessageKey): void {
+  if (sameRecord(existing, record)) report.unchanged[store]++;
+  else report.conflicts.push({ store, id: record.id, reason: t(conflict) });
+}
+
 /** Read a record only where the batch's one range read found its key (none found: known absent). */
 function readIfPresent<T>(present: Set<string> | undefined, key: string, read: () => Promise<T>, absent: T): Promise<T> {
   return present && !present.has(key) ? Promise.resolve(absent) : read();
@@ -135,8 +141,7 @@ async function restoreContacts(state: RestoreState, { tx, writes, added }: Batch
     (contact, stored) => {
       const existing = written.get(contact.id) ?? stored;
       if (existing) {
-        if (sameRecord(existing, contact)) report.unchanged.contacts++;
-        else report.conflicts.push({ store: 'contacts', id: contact.id, reason: t('restoreConflictPerson') });
+        metExisting(report, 'contacts', existing, contact, 'restoreConflictPerson');
         if (!state.keptAsIs.has(contact.id)) state.keptAsIs.set(contact.id, new Set(existing.identities.map(identityKey)));
         return;
       }
@@ -227,11 +232,7 @@ async function restoreInteractions(state: RestoreState, { tx, writes, added }: B
         return;
       }
       const existing = written.get(interaction.id) ?? stored;
-      if (existing) {
-        if (sameRecord(existing, interaction)) report.unchanged.interactions++;
-        else report.conflicts.push({ store: 'interactions', id: interaction.id, reason: t('restoreConflictEntry') });
-        return;
-      }
+      if (existing) return metExisting(report, 'interactions', existing, interaction, 'restoreConflictEntry');
       // The dedupe index is unique: the same automatic entry under another id would fail the transaction.
       if (interaction.dedupeKey !== undefined && (dedupeStored || writtenDedupe.has(interaction.dedupeKey))) {
         report.conflicts.push({ store: 'interactions', id: interaction.id, reason: t('restoreConflictSighting') });
@@ -265,11 +266,7 @@ async function restoreFollowUps(state: RestoreState, { tx, writes, added }: Batc
         return;
       }
       const existing = written.get(followUp.id) ?? stored;
-      if (existing) {
-        if (sameRecord(existing, followUp)) report.unchanged.followUps++;
-        else report.conflicts.push({ store: 'followUps', id: followUp.id, reason: t('restoreConflictFollowUp') });
-        return;
-      }
+      if (existing) return metExisting(report, 'followUps', existing, followUp, 'restoreConflictFollowUp');
       writes.add(addFollowUp(tx, followUp));
       written.set(followUp.id, followUp);
       added.ids.push(followUp.id);
