@@ -15,7 +15,7 @@ import { loadSettings } from '../../utils/services/settings/settings';
 import { watchSyncAlarm } from '../../utils/services/sync/handlers';
 import { watchMeetingEnds } from './meeting-ends';
 import { receiveFileUpload, type FileUploadEvent } from '../../utils/services/portability/file-uploads';
-import { takeBackUnfinishedRestores } from '../../utils/portability/backup/take-back';
+import { takeBackUnfinishedTransfers } from '../../utils/portability/take-back';
 import { watchTransferPorts } from '../../utils/services/portability/transfer-port';
 
 export default defineBackground(() => {
@@ -37,7 +37,7 @@ export default defineBackground(() => {
   // Drafts kept per tab in chrome.storage.local by earlier versions move into the database once.
   void db.then((opened) => migrateStorageDrafts(opened, Date.now())).catch((error: unknown) => console.error('Tend: could not move old drafts', error));
   // A restore the worker was stopped in the middle of is taken back: all or nothing (see take-back.ts).
-  void db.then(takeBackUnfinishedRestores).catch((error: unknown) => console.error('Tend: could not take back an unfinished restore', error));
+  void db.then(takeBackUnfinishedTransfers).catch((error: unknown) => console.error('Tend: could not take back an unfinished restore', error));
   // So are the settings, at their first read (every reader waits for the move): read them now.
   void db.then(loadSettings).catch((error: unknown) => console.error('Tend: could not read the settings', error));
   watchCommands();

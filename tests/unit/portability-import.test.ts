@@ -18,21 +18,22 @@ import { ADA, CHARLES, DAY, freshDb, rulesWith, threadSighting } from './helpers
 
 const NOON = Date.UTC(2024, 4, 1, 12);
 const LATER = NOON + DAY;
-const STORES = ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'imports'] as const;
+const STORES = ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'imports', 'restores'] as const;
 
-/** Every record of every store (the imports store included), in key order. */
+/** Every record of every store (the imports store and the batches' notes included), in key order. */
 async function dump(db: ImportsDatabase) {
   const tx = db.transaction([...STORES], 'readonly');
-  const [contacts, identities, interactions, timeline, followUps, imports] = await Promise.all([
+  const [contacts, identities, interactions, timeline, followUps, imports, restores] = await Promise.all([
     tx.objectStore('contacts').getAll(),
     tx.objectStore('identities').getAll(),
     tx.objectStore('interactions').getAll(),
     tx.objectStore('timeline').getAll(),
     tx.objectStore('followUps').getAll(),
     tx.objectStore('imports').getAll(),
+    tx.objectStore('restores').getAll(),
   ]);
   await tx.done;
-  return { contacts, identities, interactions, timeline, followUps, imports };
+  return { contacts, identities, interactions, timeline, followUps, imports, restores };
 }
 
 const crlf = (...lines: string[]) => lines.join('\r\n') + '\r\n';
@@ -217,7 +218,11 @@ describe('applyImport', () => {
     expect(after.contacts.find((c) => c.id === mystery.id)!.whatMatters).toBe('Reads a lot');
   });
 
-  test('a failure after any number of writes leaves the database exactly as it was', async () => {
+  // 1 new contact + 2 identities, 3 changed contacts, a note of each batch (one, or one per person), the import's record.
+  test.each([
+    { batchSize: undefined, writes: 3 + 3 + 1 + 1 },
+    { batchSize: 1, writes: 3 + 1 + 3 * 2 + 1 },
+  ])('a failure after any number of writes leaves the database exactly as it was ($writes writes)', async ({ batchSize, writes }) => {
     const preview = await previewFile();
     const before = await dump(db);
     // Fail after the 1st write, then the 2nd, ... until a run has fewer writes than that and succeeds.
@@ -225,6 +230,7 @@ describe('applyImport', () => {
     for (; ; failAt++) {
       const failing = applyImport(db, preview, {
         now: LATER,
+        batchSize,
         testOnlyAfterWrite: (n) => {
           if (n === failAt) throw new Error(`disk full after write ${n}`);
         },
@@ -237,8 +243,7 @@ describe('applyImport', () => {
       expect(outcome).toBe(`disk full after write ${failAt}`);
       expect(await dump(db)).toEqual(before);
     }
-    // 1 new contact + 2 identities, 3 changed contacts, the import record.
-    expect(failAt - 1).toBe(7);
+    expect(failAt - 1).toBe(writes);
     expect((await dump(db)).imports).toHaveLength(1);
   });
 

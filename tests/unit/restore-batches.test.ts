@@ -11,7 +11,8 @@ import { newId } from '../../utils/ids';
 import { DEFAULT_SETTINGS } from '../../utils/model/records';
 import { restoreBackup, restoreBackupTexts } from '../../utils/portability/backup/backup';
 import { backupOf } from '../../utils/portability/backup/format';
-import { takeBackUnfinishedRestores } from '../../utils/portability/backup/take-back';
+import { takeBackUnfinishedTransfers } from '../../utils/portability/take-back';
+import { abortingNth } from './aborting-transactions';
 
 const NOON = Date.UTC(2024, 4, 1, 12);
 const STORES = ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'restores'] as const;
@@ -58,24 +59,6 @@ async function withOnePerson(name: string): Promise<TendDatabase> {
   const db = await openTendDb(name);
   await restoreBackup(db, backupOfPeople(1, 'own.example'));
   return db;
-}
-
-/**
- * The database, with every `nth` readwrite transaction over the restore notes aborted as soon as it
- * opens: a batch (or a batch of a take-back) the browser failed, the database itself still usable.
- */
-function abortingNth(db: TendDatabase, nth: number): TendDatabase {
-  let opened = 0;
-  return new Proxy(db, {
-    get(target, property) {
-      if (property !== 'transaction') return Reflect.get(target, property) as unknown;
-      return (stores: string[], mode: IDBTransactionMode) => {
-        const tx = target.transaction(stores as never, mode);
-        if (mode === 'readwrite' && stores.includes('restores') && ++opened === nth) queueMicrotask(() => tx.abort());
-        return tx;
-      };
-    },
-  });
 }
 
 /** The records of each restored store a commit wrote. */
@@ -194,10 +177,10 @@ describe('a restore cut short by the worker stopping', () => {
     expect(left.contacts).toHaveLength(1 + 300);
     expect(left.restores).toHaveLength(3);
     // The first start's take-back is itself cut short after one batch: the notes of the other two remain.
-    await expect(takeBackUnfinishedRestores(abortingNth(restarted, 2))).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(takeBackUnfinishedTransfers(abortingNth(restarted, 2))).rejects.toMatchObject({ name: 'AbortError' });
     expect((await dump(restarted)).restores).toHaveLength(2);
-    expect(await takeBackUnfinishedRestores(restarted)).toBe(1);
+    expect(await takeBackUnfinishedTransfers(restarted)).toBe(1);
     expect(await dump(restarted)).toEqual(before);
-    expect(await takeBackUnfinishedRestores(restarted)).toBe(0);
+    expect(await takeBackUnfinishedTransfers(restarted)).toBe(0);
   });
 });

@@ -14,6 +14,10 @@ import { newId } from '../../utils/ids';
 import { DEFAULT_SETTINGS } from '../../utils/model/records';
 import { restoreBackup } from '../../utils/portability/backup/backup';
 import { backupOf } from '../../utils/portability/backup/format';
+import { applyImport } from '../../utils/portability/import/apply';
+import { previewImport } from '../../utils/portability/import/preview';
+import type { TendDatabase } from '../../utils/db/schema';
+import type { Contact } from '../../utils/model/records';
 
 describe('turning sync on and off', { timeout: 60_000 }, () => {
   const server = useCouchServer();
@@ -81,18 +85,39 @@ describe('turning sync on and off', { timeout: 60_000 }, () => {
     expect(await browser.alarms.get(SYNC_ALARM)).toBeUndefined();
   });
 
-  it('holds its passes while a restore is under way: a restore cancelled after batches were written never reaches the server', async () => {
+  /** 30 new people written 10 at a time by a restore or by an import, until `signal` cancels it. */
+  const TRANSFERS = {
+    restore: async (db: TendDatabase, people: Contact[], signal: AbortSignal) => {
+      const backup = backupOf({ contacts: people, identities: [], interactions: [], followUps: [], settings: DEFAULT_SETTINGS }, Date.now());
+      await restoreBackup(db, backup, { batchSize: 10, signal });
+    },
+    import: async (db: TendDatabase, people: Contact[], signal: AbortSignal) => {
+      const candidates = people.map((person, line) => ({
+        line: line + 1,
+        displayName: person.displayName,
+        emails: [person.identities[0]!.value],
+        urls: [],
+        tags: [],
+      }));
+      const preview = await previewImport(db, candidates, { source: 'vCard', rejected: [], warnings: [] });
+      await applyImport(db, preview, { batchSize: 10, signal });
+    },
+  };
+
+  it.each([
+    { transfer: 'restore', what: 'a restore' },
+    { transfer: 'import', what: 'an import' },
+  ] as const)('holds its passes while $what is under way: one cancelled after batches were written never reaches the server', async ({ transfer }) => {
     const laptop = await device();
     await turnOn(laptop, server);
     const people = Array.from({ length: 30 }, (_, p) => ({
       id: newId(Date.now() + p),
-      displayName: `Restored ${p}`,
-      identities: [{ kind: 'email' as const, value: `r${p}@restore.example` }],
+      displayName: `${transfer} ${p}`,
+      identities: [{ kind: 'email' as const, value: `r${p}@${transfer}.example` }],
       tags: [],
       createdAt: 1,
       updatedAt: 1,
     }));
-    const backup = backupOf({ contacts: people, identities: [], interactions: [], followUps: [], settings: DEFAULT_SETTINGS }, Date.now());
     const cancel = new AbortController();
     let batches = 0;
     let requestsOfThePass = -1;
@@ -104,15 +129,17 @@ describe('turning sync on and off', { timeout: 60_000 }, () => {
       requestsOfThePass = laptop.requests.length - before;
       cancel.abort();
     });
-    await expect(restoreBackup(laptop.db, backup, { batchSize: 10, signal: cancel.signal })).rejects.toThrow('Restore cancelled');
+    await expect(TRANSFERS[transfer](laptop.db, people, cancel.signal)).rejects.toThrow(/cancelled/);
     stop();
     expect(batches).toBe(2);
-    // The pass asked for during the restore asked the server nothing (it would have pushed 20 people).
+    // The pass asked for during the transfer asked the server nothing (it would have pushed 20 people).
     expect(requestsOfThePass).toBe(0);
     await laptop.sync.syncNow();
-    // (The server is this file's: earlier tests' people are on it; none of the restore's.)
-    const restored = new Set(people.map((person) => `contact:${person.id}`));
-    expect((await server.documents(server.userDb)).filter((doc) => restored.has(String((doc as { _id: unknown })._id)))).toEqual([]);
+    // (The server is this file's: earlier tests' people are on it; none of these.)
+    const names = new Set(people.map((person) => person.displayName));
+    const documents = (await server.documents(server.userDb)) as { record?: { displayName?: unknown } }[];
+    expect(documents.filter((doc) => names.has(String(doc.record?.displayName)))).toEqual([]);
+    expect(documents.length).toBeGreaterThan(0);
     await laptop.sync.turnOff();
   });
 

@@ -68,7 +68,7 @@ function openConnection(name: string): Promise<TendDatabase> {
       }
       if (oldVersion < 8) {
         // What each batch of a restore under way added, so a restore that is cancelled, fails, or
-        // is cut short by the worker stopping can be taken back (utils/portability/backup/take-back.ts).
+        // is cut short by the worker stopping can be taken back (utils/portability/take-back.ts).
         db.createObjectStore('restores', { keyPath: ['restoreId', 'batch'] });
       }
     },

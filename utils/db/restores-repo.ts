@@ -1,12 +1,15 @@
 /**
- * The `restores` store (database v8): one row per batch a restore under way has written, naming
- * what it added. A restore that ends well deletes its rows with its last write; rows found at any
- * other time belong to a restore that was cancelled, failed or was cut short, and are taken back.
+ * The `restores` store (database v8): one row per batch a restore or an import under way has
+ * written, naming what it added. One that ends well deletes its rows with its last write; rows found
+ * at any other time belong to one that was cancelled, failed or was cut short, and are taken back
+ * (utils/portability/take-back.ts).
  */
+import type { ImportChanges } from '../model/import';
 import type { ReadTx, WriteTx } from './schema';
 
 /** What one batch of a restore added to one store. */
-export interface RestoreBatchRecord {
+export interface RestoreStoreBatch {
+  /** The restore's id (an import's id for an import's batches). */
   restoreId: string;
   /** The batch's place in the restore, from 0: they are taken back last first. */
   batch: number;
@@ -18,6 +21,16 @@ export interface RestoreBatchRecord {
   /** For `contacts`: each added person's `updatedAt` as written (a later edit keeps the person). */
   stamps?: number[];
 }
+
+/** What one batch of an import wrote: its share of the import's record (taken back as Undo would). */
+export interface ImportBatch {
+  restoreId: string;
+  batch: number;
+  store: 'import';
+  changes: ImportChanges;
+}
+
+export type RestoreBatchRecord = RestoreStoreBatch | ImportBatch;
 
 /** Every row of a restore, from its first batch to its last. */
 const rowsOf = (restoreId: string) => IDBKeyRange.bound([restoreId, -Infinity], [restoreId, Infinity]);

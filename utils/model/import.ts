@@ -99,3 +99,6 @@ export const ImportRecord = z.object({
   undoneAt: epochMs.optional(),
 });
 export type ImportRecord = z.infer<typeof ImportRecord>;
+
+/** What an import wrote (or one of its batches): the part of its record that taking it back reads. */
+export type ImportChanges = Pick<ImportRecord, 'createdContacts' | 'changedContacts' | 'addedIdentities' | 'addedInteractionIds'>;

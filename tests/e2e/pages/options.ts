@@ -113,9 +113,14 @@ export class OptionsPage {
     return this.readStores('count') as Promise<Record<string, number>>;
   }
 
-  /** The count of each store of the user's records (not the change log or saved indexes), and of unfinished restores' notes. */
+  /**
+   * The count of each store of the user's records (not the change log or saved indexes), of the
+   * import history, and of unfinished restores' and imports' notes.
+   */
   userRecordCounts(): Promise<Record<string, number>> {
-    return this.readStores('count', ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'restores']) as Promise<Record<string, number>>;
+    return this.readStores('count', ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'imports', 'restores']) as Promise<
+      Record<string, number>
+    >;
   }
 
   /** Each stored person's name and addresses, read in the page (what an import or restore really wrote). */

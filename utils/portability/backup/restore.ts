@@ -17,7 +17,7 @@ import { TendError } from '../../errors';
 import { addFollowUp, getFollowUp } from '../../db/followups-repo';
 import { addIdentityRow, identityOwners, ownerOfIdentityKey } from '../../db/identities-repo';
 import { addInteraction, getInteraction, hasDedupeKey } from '../../db/interactions-repo';
-import { addRestoreBatch, endRestore, type RestoreBatchRecord } from '../../db/restores-repo';
+import { addRestoreBatch, endRestore, type RestoreStoreBatch } from '../../db/restores-repo';
 import { presentDedupeKeys, presentKeys } from '../../db/present-keys';
 import { t, type MessageKey } from '../../i18n';
 import type { Contact, FollowUp, Interaction, Settings } from '../../model/records';
@@ -25,7 +25,7 @@ import type { IdentityRow } from './format';
 import { readRecord, type InvalidRecord, type RestoredStore } from './read';
 import { backupOfObject, backupOfTexts, type BackupSource } from './source';
 import { RESTORED_STORES, surveyBackup, type BackupSurvey, type NamingStore } from './survey';
-import { takeBackRestore, restoresRunning } from './take-back';
+import { takeBackTransfer, transfersRunning } from '../take-back';
 import { rollBack } from '../import/roll-back';
 import { unawaitedWrites, type UnawaitedWrites } from '../import/unawaited-writes';
 import { sameRecord } from '../import/same-record';
@@ -96,7 +96,7 @@ interface RestoreState {
 interface Batch {
   tx: WriteTx;
   writes: UnawaitedWrites;
-  added: Omit<RestoreBatchRecord, 'restoreId' | 'batch' | 'store'>;
+  added: Omit<RestoreStoreBatch, 'restoreId' | 'batch' | 'store'>;
 }
 
 /** A record of the file whose id Tend already has: unchanged when identical, else a conflict (Tend's version kept). */
@@ -421,7 +421,7 @@ export async function restoreFrom(
     keptAsIs: new Map(),
     skippedPeople,
   };
-  const running = restoresRunning();
+  const running = transfersRunning();
   running.add(state.restoreId);
   try {
     // One walk when the file lists its stores in the order they are restored (Tend's own files do);
@@ -435,7 +435,7 @@ export async function restoreFrom(
     return state.report;
   } catch (error) {
     // Whatever stopped it, what its batches added goes (a worker stopped now finds the notes at its next start).
-    await takeBackRestore(db, state.restoreId).catch((failure: unknown) => console.error('Tend: could not take back a restore', failure));
+    await takeBackTransfer(db, state.restoreId).catch((failure: unknown) => console.error('Tend: could not take back a restore', failure));
     throw cancelled ?? error;
   } finally {
     running.delete(state.restoreId);

@@ -1,16 +1,26 @@
-/** Applying a confirmed import preview: one readwrite transaction, all or nothing. */
+/**
+ * Applying a confirmed import preview, in batches of people, each batch one readwrite transaction
+ * through the commit path (the change log, the search index and open pages follow batch by batch;
+ * no transaction holds a whole import's changes, and the worker's other writes wait one batch at
+ * most). All or nothing still holds: each batch notes in the `restores` store, in its own
+ * transaction, what it wrote; the last step records the import (for Undo) and forgets the notes. An
+ * import cancelled, failed, or cut short by the worker stopping is taken back from its notes
+ * (../take-back.ts), as Undo would take it back.
+ */
 import { addContact, getContact, putContact } from '../../db/contacts-repo';
 import { addIdentity } from '../../db/identities-repo';
 import { addImport, importExists } from '../../db/imports-repo';
 import { addInteraction } from '../../db/interactions-repo';
-import { identityKey, writeTx } from '../../db/schema';
+import { addRestoreBatch, endRestore } from '../../db/restores-repo';
+import { identityKey, readTx, writeTx, type WriteTx } from '../../db/schema';
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { newId } from '../../ids';
 import { Contact, type Interaction } from '../../model/records';
-import { ImportPreview, ImportRecord, type PlannedMerge } from '../../model/import';
+import { ImportPreview, ImportRecord, type ImportChanges, type PlannedMerge, type PlannedNewPerson } from '../../model/import';
+import { takeBackTransfer, transfersRunning } from '../take-back';
 import { lookupInTransaction } from './lookup';
-import { planImport } from './plan';
+import { planImport, type ImportPlan } from './plan';
 import type { ImportsDatabase } from './store';
 import { rollBack } from './roll-back';
 import { unawaitedWrites } from './unawaited-writes';
@@ -19,30 +29,209 @@ import { sameRecord } from './same-record';
 /** People written between two progress reports, and two checks for a cancel (their writes are awaited together). */
 const PEOPLE_PER_STEP = 250;
 
+/**
+ * People per transaction: about as many records as a restore's batch (a person is a card, one or
+ * two address rows and a change-log row), so committing is a small share of the time and a batch's
+ * changes stay a few megabytes.
+ */
+export const IMPORT_BATCH = 2_000;
+
 /** Options of applyImport: the clock, how it is followed and stopped, and a hook tests use to fail an import half-way. */
 export interface ApplyImportOptions {
   now?: number;
   /** Hears people written of all to write (after every PEOPLE_PER_STEP). */
   onProgress?: (done: number, total: number) => void;
-  /** Cancels the import at its next step: the transaction is aborted, nothing is written. */
+  /** Cancels the import at its next step: what its batches wrote is taken back. */
   signal?: AbortSignal;
+  /** People per transaction (IMPORT_BATCH; tests import small files in several batches). */
+  batchSize?: number;
   /** TEST-ONLY: called as each write succeeds with the number written so far; throwing fails the import there. */
   testOnlyAfterWrite?: (writes: number) => void;
 }
 
-/** `items` in steps of PEOPLE_PER_STEP. */
-function* inSteps<T>(items: readonly T[]): Generator<readonly T[]> {
-  for (let at = 0; at < items.length; at += PEOPLE_PER_STEP) yield items.slice(at, at + PEOPLE_PER_STEP);
+/** `items` in pieces of `size`. */
+function* inPieces<T>(items: readonly T[], size: number): Generator<readonly T[]> {
+  for (let at = 0; at < items.length; at += size) yield items.slice(at, at + size);
 }
 
 const changesSomething = (merge: PlannedMerge) =>
   merge.addIdentities.length > 0 || merge.addTags.length > 0 || Object.keys(merge.fill).length > 0 || merge.note !== undefined;
 
+const noChanges = (): ImportChanges => ({ createdContacts: [], changedContacts: [], addedIdentities: [], addedInteractionIds: [] });
+
+/** A batch's share added to the import's record. */
+function addChanges(into: ImportChanges, batch: ImportChanges): void {
+  into.createdContacts.push(...batch.createdContacts);
+  into.changedContacts.push(...batch.changedContacts);
+  into.addedIdentities.push(...batch.addedIdentities);
+  into.addedInteractionIds.push(...batch.addedInteractionIds);
+}
+
+/** One person of the plan to write: someone new, or someone Tend knows with what the file adds. */
+type PersonToWrite = { person: PlannedNewPerson } | { merge: PlannedMerge };
+
+/** What one batch writes with: its transaction, its unawaited writes, and its share of the import's record. */
+interface Batch {
+  tx: WriteTx;
+  write: (request: Promise<unknown>) => void;
+  changes: ImportChanges;
+}
+
+/** The plan of the preview as the database has it now; the preview's own when they agree, else refused. */
+async function checkedPlan(db: ImportsDatabase, preview: ImportPreview): Promise<ImportPlan> {
+  const tx = readTx(db, ['contacts', 'identities', 'imports']);
+  if (await importExists(tx, preview.id)) throw new TendError('invalid', t('importApplyAlready'));
+  const plan = await planImport(lookupInTransaction(tx), preview.candidates);
+  if (!sameRecord({ newPeople: plan.newPeople, matches: plan.matches }, { newPeople: preview.newPeople, matches: preview.matches })) {
+    throw new TendError('invalid', t('importApplyStale'));
+  }
+  return plan;
+}
+
+/** The identity `identity` given to `contactId`: added, never put (one someone else holds must fail the batch, never move). */
+function claim({ tx, write, changes }: Batch, contactId: string, identity: Contact['identities'][number]): void {
+  write(addIdentity(tx, identity, contactId));
+  changes.addedIdentities.push({ key: identityKey(identity), contactId });
+}
+
+function writeNewPeople(batch: Batch, people: readonly PlannedNewPerson[], now: number): void {
+  for (const person of people) {
+    const contact = Contact.parse({
+      id: newId(now),
+      displayName: person.displayName,
+      identities: person.identities,
+      tags: person.tags,
+      ...(person.org && { org: person.org }),
+      ...(person.title && { title: person.title }),
+      ...(person.note && { whatMatters: person.note }),
+      createdAt: now,
+      updatedAt: now,
+    });
+    batch.write(addContact(batch.tx, contact));
+    batch.changes.createdContacts.push(contact);
+    for (const identity of contact.identities) claim(batch, contact.id, identity);
+  }
+}
+
 /**
- * Write a previewed import: new people, and additions to matched people (identities, tags,
- * missing fields, a note; nothing is ever removed or overwritten). The plan is rebuilt inside
- * the transaction and must equal the preview, else nothing is written. Any failure, at any
- * point (a cancel through `signal` included), leaves the database as it was. Returns the id
+ * The fields a merge fills that are still empty: the person was read at the preview, and the user
+ * may have written one since (an earlier batch's commit lets their writes in). Nothing they wrote
+ * is overwritten.
+ */
+function stillToFill(before: Contact, merge: PlannedMerge): PlannedMerge['fill'] {
+  const { displayName, ...fields } = merge.fill;
+  const empty = Object.entries(fields).filter(([field]) => before[field as keyof typeof fields] === undefined);
+  return { ...(displayName !== undefined && before.displayName === merge.displayName && { displayName }), ...Object.fromEntries(empty) };
+}
+
+async function writeMerges(batch: Batch, merges: readonly PlannedMerge[], now: number): Promise<void> {
+  const { tx, write, changes } = batch;
+  // A step's people are read at once, after every write before them (one transaction keeps the order).
+  const befores = await Promise.all(merges.map((merge) => getContact(tx, merge.contactId)));
+  merges.forEach((merge, i) => {
+    const before = befores[i];
+    if (!before) throw new TendError('invalid', t('importApplyStale'));
+    const after = Contact.parse({
+      ...before,
+      ...stillToFill(before, merge),
+      identities: [...before.identities, ...merge.addIdentities],
+      tags: [...before.tags, ...merge.addTags.filter((tag) => !before.tags.includes(tag))],
+      updatedAt: now,
+    });
+    write(putContact(tx, after));
+    changes.changedContacts.push({ before, after });
+    for (const identity of merge.addIdentities) claim(batch, after.id, identity);
+    if (merge.note) {
+      // The person already has "what matters": the file's note joins their history instead.
+      // It does not move lastInteractionAt: importing is not talking to them.
+      const note: Interaction = { id: newId(now), contactIds: [after.id], kind: 'note', at: now, summary: merge.note, createdAt: now };
+      write(addInteraction(tx, note));
+      changes.addedInteractionIds.push(note.id);
+    }
+  });
+}
+
+/** Write one step's people: the new ones, then those the file adds to. */
+async function writeStep(batch: Batch, step: readonly PersonToWrite[], now: number): Promise<void> {
+  writeNewPeople(
+    batch,
+    step.flatMap((item) => ('merge' in item ? [] : [item.person])),
+    now,
+  );
+  await writeMerges(
+    batch,
+    step.flatMap((item) => ('merge' in item ? [item.merge] : [])),
+    now,
+  );
+}
+
+/** What the batches of one import share. */
+interface ImportRun {
+  db: ImportsDatabase;
+  importId: string;
+  now: number;
+  options: ApplyImportOptions;
+  /** A write as tests follow it (testOnlyAfterWrite). */
+  hooked: <T>(request: Promise<T>) => Promise<unknown>;
+  /** The import's record, growing batch by batch. */
+  record: ImportRecord;
+  people: number;
+  total: number;
+  batches: number;
+}
+
+/** Write `items` in one transaction, a step at a time, with the note of what it wrote; a cancel throws between steps. */
+async function writeBatch(run: ImportRun, items: readonly PersonToWrite[]): Promise<void> {
+  const { options } = run;
+  // Through the commit path: the change log, the search index, reminders and open pages follow it.
+  const tx = writeTx(run.db, ['contacts', 'identities', 'interactions', 'timeline', 'restores']);
+  const writes = unawaitedWrites(tx);
+  const batch: Batch = { tx, write: (request) => writes.add(run.hooked(request)), changes: noChanges() };
+  try {
+    for (const step of inPieces(items, PEOPLE_PER_STEP)) {
+      await writeStep(batch, step, run.now);
+      // Once the step's writes are done: say how far, and stop here if cancelled.
+      await writes.settle();
+      run.people += step.length;
+      if (options.signal?.aborted) throw new ImportCancelled();
+      options.onProgress?.(run.people, run.total);
+    }
+    batch.write(addRestoreBatch(tx, { restoreId: run.importId, batch: run.batches++, store: 'import', changes: batch.changes }));
+    await writes.settle();
+    await tx.done;
+  } catch (error) {
+    await rollBack(tx);
+    // A failed write aborts the transaction, so later requests fail too: the first cause is the error.
+    throw writes.failed ? writes.failure : error;
+  }
+  addChanges(run.record, batch.changes);
+}
+
+/** The end of an import that went well: recorded for Undo, and once its notes are gone nothing takes it back. */
+async function endImport(run: ImportRun): Promise<void> {
+  const end = writeTx(run.db, ['imports', 'restores']);
+  try {
+    await run.hooked(addImport(end, ImportRecord.parse(run.record)));
+    await endRestore(end, run.importId);
+    await end.done;
+  } catch (error) {
+    await rollBack(end);
+    throw error;
+  }
+}
+
+/** The user's Cancel, seen between two steps. */
+class ImportCancelled extends TendError {
+  constructor() {
+    super('failed', t('importCancelled'));
+  }
+}
+
+/**
+ * Write a previewed import (see the file's comment): new people, and additions to matched people
+ * (identities, tags, missing fields, a note; nothing is ever removed or overwritten). The plan is
+ * rebuilt from the database and must equal the preview, else nothing is written. Any failure, at
+ * any point (a cancel through `signal` included), leaves the database as it was. Returns the id
  * `undoImport` takes.
  */
 export async function applyImport(db: ImportsDatabase, previewInput: ImportPreview, options: ApplyImportOptions = {}): Promise<{ importId: string }> {
@@ -50,98 +239,27 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
   if (!checked.success) throw new TendError('invalid', t('importApplyInvalid'));
   const preview = checked.data;
   const now = options.now ?? Date.now();
-  // Through the commit path: the change log, the search index, reminders and open pages follow it.
-  const tx = writeTx(db, ['contacts', 'identities', 'interactions', 'timeline', 'imports']);
-  // Writes are made without waiting for each (one round trip per step, not per record); the first
-  // that fails rolls the transaction back.
-  const writes = unawaitedWrites(tx);
+  const running = transfersRunning();
+  if (running.has(preview.id)) throw new TendError('invalid', t('importApplyRunning'));
+  running.add(preview.id);
   let written = 0;
-  const write = (request: Promise<unknown>) => writes.add(options.testOnlyAfterWrite ? request.then(() => options.testOnlyAfterWrite?.(++written)) : request);
+  const hooked = <T>(request: Promise<T>) => (options.testOnlyAfterWrite ? request.then(() => options.testOnlyAfterWrite?.(++written)) : request);
   try {
-    if (await importExists(tx, preview.id)) {
-      throw new TendError('invalid', t('importApplyAlready'));
-    }
-    const plan = await planImport(lookupInTransaction(tx), preview.candidates);
-    if (!sameRecord({ newPeople: plan.newPeople, matches: plan.matches }, { newPeople: preview.newPeople, matches: preview.matches })) {
-      throw new TendError('invalid', t('importApplyStale'));
-    }
-    const changing = plan.matches.filter(changesSomething);
-    const total = plan.newPeople.length + changing.length;
-    let people = 0;
-    /** `count` more people written: once their writes are done, say how far, and stop here if cancelled. */
-    const step = async (count: number) => {
-      await writes.settle();
-      people += count;
-      if (options.signal?.aborted) throw new TendError('failed', t('importCancelled'));
-      options.onProgress?.(people, total);
-    };
-    options.onProgress?.(0, total);
-    const record: ImportRecord = {
-      id: preview.id,
-      at: now,
-      source: preview.source,
-      createdContacts: [],
-      changedContacts: [],
-      addedIdentities: [],
-      addedInteractionIds: [],
-    };
-    const claim = (contactId: string, identity: Contact['identities'][number]) => {
-      // add, not put: an identity someone else holds must fail the import, never move.
-      write(addIdentity(tx, identity, contactId));
-      record.addedIdentities.push({ key: identityKey(identity), contactId });
-    };
-    for (const newPeople of inSteps(plan.newPeople)) {
-      for (const person of newPeople) {
-        const contact = Contact.parse({
-          id: newId(now),
-          displayName: person.displayName,
-          identities: person.identities,
-          tags: person.tags,
-          ...(person.org && { org: person.org }),
-          ...(person.title && { title: person.title }),
-          ...(person.note && { whatMatters: person.note }),
-          createdAt: now,
-          updatedAt: now,
-        });
-        write(addContact(tx, contact));
-        record.createdContacts.push(contact);
-        for (const identity of contact.identities) claim(contact.id, identity);
-      }
-      await step(newPeople.length);
-    }
-    for (const merges of inSteps(changing)) {
-      // A step's people are read at once, after every write before them (one transaction keeps the order).
-      const befores = await Promise.all(merges.map((merge) => getContact(tx, merge.contactId)));
-      merges.forEach((merge, i) => {
-        const before = befores[i];
-        if (!before) throw new TendError('invalid', t('importApplyStale'));
-        const after = Contact.parse({
-          ...before,
-          ...merge.fill,
-          identities: [...before.identities, ...merge.addIdentities],
-          tags: [...before.tags, ...merge.addTags],
-          updatedAt: now,
-        });
-        write(putContact(tx, after));
-        record.changedContacts.push({ before, after });
-        for (const identity of merge.addIdentities) claim(after.id, identity);
-        if (merge.note) {
-          // The person already has "what matters": the file's note joins their history instead.
-          // It does not move lastInteractionAt: importing is not talking to them.
-          const note: Interaction = { id: newId(now), contactIds: [after.id], kind: 'note', at: now, summary: merge.note, createdAt: now };
-          write(addInteraction(tx, note));
-          record.addedInteractionIds.push(note.id);
-        }
-      });
-      await step(merges.length);
-    }
-    write(addImport(tx, ImportRecord.parse(record)));
-    await writes.settle();
-    await tx.done;
+    // Notes an earlier try of this preview left (its take-back failed) go first: the batches reuse their keys.
+    await takeBackTransfer(db, preview.id, now);
+    const plan = await checkedPlan(db, preview);
+    const toWrite: PersonToWrite[] = [...plan.newPeople.map((person) => ({ person })), ...plan.matches.filter(changesSomething).map((merge) => ({ merge }))];
+    const record: ImportRecord = { id: preview.id, at: now, source: preview.source, ...noChanges() };
+    const run: ImportRun = { db, importId: preview.id, now, options, hooked, record, people: 0, total: toWrite.length, batches: 0 };
+    options.onProgress?.(0, run.total);
+    for (const items of inPieces(toWrite, options.batchSize ?? IMPORT_BATCH)) await writeBatch(run, items);
+    await endImport(run);
     return { importId: record.id };
   } catch (error) {
-    await rollBack(tx);
-    // A failed write aborts the transaction, so later requests fail too: the first cause is the error.
-    throw writes.failed ? writes.failure : error;
+    // Whatever stopped it, what its batches wrote goes (a worker stopped now finds the notes at its next start).
+    await takeBackTransfer(db, preview.id, now).catch((failure: unknown) => console.error('Tend: could not take back an import', failure));
+    throw error;
+  } finally {
+    running.delete(preview.id);
   }
 }
