@@ -12,6 +12,7 @@ import { writeTx, type TendDatabase } from '../../utils/db/schema';
 import { newId } from '../../utils/ids';
 import type { Contact } from '../../utils/model/records';
 import { applyImport } from '../../utils/portability/import/apply';
+import { deleteEverything } from '../../utils/portability/delete-everything';
 import { previewImport } from '../../utils/portability/import/preview';
 import { undoImport } from '../../utils/portability/import/undo';
 import { takeBackUnfinishedTransfers } from '../../utils/portability/take-back';
@@ -189,6 +190,26 @@ describe('an import in batches', () => {
     expect(after.identities).toContainEqual({ key: 'email:person7@batch.example', kind: 'email', value: 'person7@batch.example', contactId: person7.id });
     expect(after.identities).toHaveLength(before.identities.length + 1);
     expect(after.restores).toEqual([]);
+  });
+
+  test('Delete everything while an import is under way stops it first: nothing of the file is written after the delete', async () => {
+    const db = await withAda('import-batches-delete');
+    const preview = await previewOf(db, 450);
+    let committed = 0;
+    let deleting: Promise<string[]> | undefined;
+    const stop = onCommit(db, (commit) => {
+      if (peopleWritten(commit.changes) > 0 && ++committed === 2) deleting = deleteEverything(db, LATER);
+    });
+    await expect(applyImport(db, preview, { now: LATER, batchSize: 100 })).rejects.toThrow('Import cancelled');
+    await deleting;
+    stop();
+    const after = await dump(db);
+    expect({ contacts: after.contacts, identities: after.identities, imports: after.imports, restores: after.restores }).toEqual({
+      contacts: [],
+      identities: [],
+      imports: [],
+      restores: [],
+    });
   });
 
   test('the same preview applied again while it is being applied is refused, and the first goes on', async () => {

@@ -13,6 +13,7 @@ import { restoreBackup, restoreBackupTexts } from '../../utils/portability/backu
 import { backupOf } from '../../utils/portability/backup/format';
 import { takeBackUnfinishedTransfers } from '../../utils/portability/take-back';
 import { abortingNth } from './aborting-transactions';
+import { deleteEverything } from '../../utils/portability/delete-everything';
 
 const NOON = Date.UTC(2024, 4, 1, 12);
 const STORES = ['contacts', 'identities', 'interactions', 'timeline', 'followUps', 'restores'] as const;
@@ -150,6 +151,20 @@ describe('a restore in batches', () => {
       ),
     );
     expect(after.restores).toEqual([]);
+  });
+
+  test('Delete everything while a restore is under way stops it first: nothing of the file is written after the delete', async () => {
+    const db = await withOnePerson('batches-delete');
+    let committed = 0;
+    let deleting: Promise<string[]> | undefined;
+    const stop = onCommit(db, (commit) => {
+      if (restoredWrites(commit.changes) > 0 && ++committed === 2) deleting = deleteEverything(db, NOON);
+    });
+    await expect(restoreBackup(db, backupOfPeople(450), { batchSize: 100 })).rejects.toThrow('Restore cancelled');
+    await deleting;
+    stop();
+    const after = await dump(db);
+    expect([after.contacts, after.identities, after.interactions, after.restores]).toEqual([[], [], [], []]);
   });
 
   test('a batch the database fails takes back the batches before it, and the failure is what the restore says', async () => {

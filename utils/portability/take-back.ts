@@ -22,10 +22,7 @@ import {
 import { readTx, writeTx, type TendDatabase, type WriteTx } from '../db/schema';
 import { rollBack } from './import/roll-back';
 import { emptyUndoReport, takeBackImportChanges } from './import/undo';
-
-/** Restores and imports under way in this worker (by id): their notes are not leftovers. */
-const running = new Set<string>();
-export const transfersRunning = (): Set<string> => running;
+import { transferRunning } from './running-transfers';
 
 /** Each person the restore added, with their `updatedAt` as written. */
 type Stamps = Map<string, number>;
@@ -99,7 +96,7 @@ export async function takeBackTransfer(db: TendDatabase, restoreId: string, now 
  * worker was stopped in the middle of. Run at the worker's start.
  */
 export async function takeBackUnfinishedTransfers(db: TendDatabase): Promise<number> {
-  const leftOver = (await restoresWithRows(readTx(db, ['restores']))).filter((id) => !running.has(id));
+  const leftOver = (await restoresWithRows(readTx(db, ['restores']))).filter((id) => !transferRunning(id));
   for (const restoreId of leftOver) await takeBackTransfer(db, restoreId);
   return leftOver.length;
 }

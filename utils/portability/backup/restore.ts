@@ -25,7 +25,8 @@ import type { IdentityRow } from './format';
 import { readRecord, type InvalidRecord, type RestoredStore } from './read';
 import { backupOfObject, backupOfTexts, type BackupSource } from './source';
 import { RESTORED_STORES, surveyBackup, type BackupSurvey, type NamingStore } from './survey';
-import { takeBackTransfer, transfersRunning } from '../take-back';
+import { takeBackTransfer } from '../take-back';
+import { runTransfer } from '../running-transfers';
 import { rollBack } from '../import/roll-back';
 import { unawaitedWrites, type UnawaitedWrites } from '../import/unawaited-writes';
 import { sameRecord } from '../import/same-record';
@@ -373,10 +374,17 @@ async function missingPeople(db: TendDatabase, survey: BackupSurvey): Promise<Se
  * `signal` (checked after each chunk of records and each piece of text), it takes back what it
  * wrote: nothing of the file is kept.
  */
-export async function restoreFrom(
+export function restoreFrom(db: TendDatabase, source: BackupSource, options: RestoreOptions = {}): Promise<RestoreReport> {
+  const restoreId = crypto.randomUUID();
+  return runTransfer(restoreId, options.signal, (signal) => restoreRunning(db, source, restoreId, { ...options, signal }));
+}
+
+/** restoreFrom's work, known as the running transfer `restoreId`. */
+async function restoreRunning(
   db: TendDatabase,
   source: BackupSource,
-  { onChecking, onProgress, signal, batchSize = RESTORE_BATCH }: RestoreOptions = {},
+  restoreId: string,
+  { onChecking, onProgress, signal, batchSize = RESTORE_BATCH }: RestoreOptions,
 ): Promise<RestoreReport> {
   let cancelled: TendError | undefined;
   const checkCancel = () => {
@@ -400,7 +408,7 @@ export async function restoreFrom(
   let done = 0;
   const state: RestoreState = {
     db,
-    restoreId: crypto.randomUUID(),
+    restoreId,
     batches: 0,
     batchSize,
     afterChunk: (records) => {
@@ -421,8 +429,6 @@ export async function restoreFrom(
     keptAsIs: new Map(),
     skippedPeople,
   };
-  const running = transfersRunning();
-  running.add(state.restoreId);
   try {
     // One walk when the file lists its stores in the order they are restored (Tend's own files do);
     // else one walk per store, each parsing only that store's records.
@@ -437,8 +443,6 @@ export async function restoreFrom(
     // Whatever stopped it, what its batches added goes (a worker stopped now finds the notes at its next start).
     await takeBackTransfer(db, state.restoreId).catch((failure: unknown) => console.error('Tend: could not take back a restore', failure));
     throw cancelled ?? error;
-  } finally {
-    running.delete(state.restoreId);
   }
 }
 

@@ -18,7 +18,8 @@ import { t } from '../../i18n';
 import { newId } from '../../ids';
 import { Contact, type Interaction } from '../../model/records';
 import { ImportPreview, ImportRecord, type ImportChanges, type PlannedMerge, type PlannedNewPerson } from '../../model/import';
-import { takeBackTransfer, transfersRunning } from '../take-back';
+import { takeBackTransfer } from '../take-back';
+import { runTransfer, transferRunning } from '../running-transfers';
 import { lookupInTransaction } from './lookup';
 import { planImport, type ImportPlan } from './plan';
 import type { ImportsDatabase } from './store';
@@ -238,10 +239,13 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
   const checked = ImportPreview.safeParse(previewInput);
   if (!checked.success) throw new TendError('invalid', t('importApplyInvalid'));
   const preview = checked.data;
+  if (transferRunning(preview.id)) throw new TendError('invalid', t('importApplyRunning'));
+  return runTransfer(preview.id, options.signal, (signal) => applyRunning(db, preview, { ...options, signal }));
+}
+
+/** applyImport's work, known as the running transfer of the preview's id. */
+async function applyRunning(db: ImportsDatabase, preview: ImportPreview, options: ApplyImportOptions): Promise<{ importId: string }> {
   const now = options.now ?? Date.now();
-  const running = transfersRunning();
-  if (running.has(preview.id)) throw new TendError('invalid', t('importApplyRunning'));
-  running.add(preview.id);
   let written = 0;
   const hooked = <T>(request: Promise<T>) => (options.testOnlyAfterWrite ? request.then(() => options.testOnlyAfterWrite?.(++written)) : request);
   try {
@@ -259,7 +263,5 @@ export async function applyImport(db: ImportsDatabase, previewInput: ImportPrevi
     // Whatever stopped it, what its batches wrote goes (a worker stopped now finds the notes at its next start).
     await takeBackTransfer(db, preview.id, now).catch((failure: unknown) => console.error('Tend: could not take back an import', failure));
     throw error;
-  } finally {
-    running.delete(preview.id);
   }
 }

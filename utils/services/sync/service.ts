@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { onCommit } from '../../db/commit';
-import { transfersRunning } from '../../portability/take-back';
+import { anyTransferRunning } from '../../portability/running-transfers';
 import { readTx, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import {
   clearSyncBases,
@@ -90,7 +90,7 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
     // A restore under way may yet be taken back (cancelled, closed, cut short): none of its records
     // may reach the server before it ends. Its batches' commits keep asking for a pass; the one
     // after its last runs.
-    if (transfersRunning().size > 0) return;
+    if (anyTransferRunning()) return;
     await deps.announce();
     try {
       // The team first: what it brings is then pushed to the user's own space in this same pass
