@@ -1,7 +1,7 @@
 /**
  * The search budgets of issues 4 and 17 as rows for `npm run bench`, on a disk-backed profile with
  * the built extension loaded (an in-memory IndexedDB flatters every read): 10k people and 100k
- * notes (`--scale 50k`: 50k and 505k, by hand). What users get comes from the extension itself:
+ * notes (`--scale 50k`: 50k and 505k, `--scale 100k`: 100k and 1.01M, by hand). What users get comes from the extension itself:
  * the side panel's request per keystroke answered by the service worker, the first keystroke after
  * a pause, the worker's heap with the index loaded. Beside them, in a plain page of the same
  * profile: the index query against MiniSearch, a person's card data against Dexie 4, and the
@@ -18,7 +18,12 @@ import { watchWorker } from './worker-watch.mjs';
 /** @typedef {import('./search-in-extension').searchInExtension} ExtensionScenarios */
 
 /** People and notes per scale. */
-const SCALES = /** @type {Record<'10k' | '50k', [number, number]>} */ ({ '10k': [10_000, 100_000], '50k': [50_000, 505_000] });
+const SCALES = /** @type {Record<'10k' | '50k' | '100k', [number, number]>} */ ({
+  '10k': [10_000, 100_000],
+  '50k': [50_000, 505_000],
+  // Issue 17: "Search keystrokes at 100k people ... p95 <= 50 ms at 100k" (by hand).
+  '100k': [100_000, 1_010_000],
+});
 /** Rounds over the keystrokes through the extension. */
 const KEYSTROKE_ROUNDS = 5;
 /** Pauses before a keystroke (issue 17: "the first keystroke after a 2 s pause"). */
@@ -124,7 +129,7 @@ async function extensionRows(context, people, notes) {
         `worker ${megabytes(withIndex.usedBytes).toFixed(1)} MB with the index (JS heap ${megabytes(withIndex.heapBytes).toFixed(1)} MB, array buffers ${megabytes(withIndex.arrayBufferBytes).toFixed(1)} MB), ` +
           `${megabytes(before.usedBytes).toFixed(1)} MB before its first search`,
       ),
-      ...(people >= 50_000
+      ...(people === 50_000
         ? [
             valueRow(
               `search: worker memory (JS heap + array buffers) with the search index, ${corpus} (issue 17 goal)`,
@@ -195,7 +200,7 @@ async function pageRows(context, people, notes) {
 }
 
 /**
- * The search rows at a scale ('10k' or '50k'), in a browser of their own on a disk-backed profile.
+ * The search rows at a scale ('10k', '50k' or '100k'), in a browser of their own on a disk-backed profile.
  * @param {keyof typeof SCALES} scale
  * @returns {Promise<Row[]>}
  */
