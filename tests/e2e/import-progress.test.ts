@@ -20,8 +20,11 @@ const MB = 1024 * 1024;
 const BOUND_MS = 600_000;
 const SENDING = /^Handing the import to Tend… (\d+)%$/;
 const APPLYING = /^Importing… (\d+)% of the people written$/;
-/** Past this share the worker has committed batches of people (2,000 each): some of the file is in the database. */
-const PAST_BATCHES = /^Importing… ([2-9]\d)% of the people written$/;
+/**
+ * Past this share the worker has committed batches of people (2,000 each; 20% of 10,000 is said
+ * before the first commits): some of the file is in the database.
+ */
+const PAST_BATCHES = /^Importing… ([3-9]\d)% of the people written$/;
 
 let tend: Tend;
 let folder: Awaited<ReturnType<typeof scratchFolder>>;

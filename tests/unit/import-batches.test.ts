@@ -37,10 +37,10 @@ async function dump(db: TendDatabase) {
 const crlf = (...lines: string[]) => lines.join('\r\n') + '\r\n';
 const vcard = (...props: string[]) => crlf('BEGIN:VCARD', 'VERSION:3.0', ...props, 'END:VCARD');
 
-/** `count` new people, one address each, then Ada (whom Tend knows) with an organisation and a tag. */
+/** `count` new people, one address each, then Ada (whom Tend knows) with an organisation, a note and a tag. */
 const FILE = (count: number) =>
   Array.from({ length: count }, (_, i) => vcard(`FN:Person ${i}`, `EMAIL:person${i}@batch.example`)).join('') +
-  vcard(`FN:${ADA.name}`, `EMAIL:${ADA.email}`, 'ORG:Analytical Engines', 'CATEGORIES:friends');
+  vcard(`FN:${ADA.name}`, `EMAIL:${ADA.email}`, 'ORG:Analytical Engines', 'NOTE:Prefers mornings', 'CATEGORIES:friends');
 
 /** A database that knows Ada from a thread, so "as it was" is not empty and the file has someone to add to. */
 async function withAda(name: string): Promise<TendDatabase> {
@@ -138,7 +138,7 @@ describe('an import in batches', () => {
       if (peopleWritten(commit.changes) === 0 || ++committed !== 1) return;
       const person7 = ((await dump(db)).contacts as Contact[]).find((contact) => contact.displayName === 'Person 7')!;
       const tx = writeTx(db, ['contacts', 'interactions', 'timeline']);
-      await putContact(tx, { ...ada, org: 'Babbage & Co', updatedAt: LATER + 5 });
+      await putContact(tx, { ...ada, org: 'Babbage & Co', whatMatters: 'Night owl', updatedAt: LATER + 5 });
       await addInteraction(tx, {
         id: newId(LATER + 6),
         contactIds: [person7.id],
@@ -151,14 +151,41 @@ describe('an import in batches', () => {
     });
     const { importId } = await applyImport(db, preview, { now: LATER, batchSize: 100 });
     stop();
-    // The file's organisation filled an empty field at the preview; the user's is there now and stays.
-    expect(await adaIn(db)).toMatchObject({ org: 'Babbage & Co', tags: ['friends'] });
+    // The file's organisation and note filled empty fields at the preview; the user's are there now and
+    // stay, and the file's note joins Ada's history instead (as it would have had she had one before).
+    expect(await adaIn(db)).toMatchObject({ org: 'Babbage & Co', whatMatters: 'Night owl', tags: ['friends'] });
+    expect((await dump(db)).interactions).toContainEqual(expect.objectContaining({ contactIds: [ada.id], kind: 'note', summary: 'Prefers mornings' }));
     // Undo keeps the person the user called (with their address) and the user's organisation.
     const report = await undoImport(db, importId, LATER + 9);
     expect(report.kept.map((kept) => kept.displayName).sort()).toEqual(['Person 7']);
     const after = await dump(db);
     expect((after.contacts as Contact[]).filter((contact) => contact.displayName.startsWith('Person ')).map((c) => c.displayName)).toEqual(['Person 7']);
-    expect(await adaIn(db)).toMatchObject({ org: 'Babbage & Co', tags: [] });
+    expect(await adaIn(db)).toMatchObject({ org: 'Babbage & Co', whatMatters: 'Night owl', tags: [] });
+  });
+
+  test('an address a Gmail thread gave someone between two batches joins the file’s person to them: no second person, no failure', async () => {
+    const db = await withAda('import-batches-sighting');
+    const before = await dump(db);
+    const preview = await previewOf(db, 250);
+    let committed = 0;
+    // After the first batch, a thread from person 200 (not yet written by the import) is seen.
+    const stop = onCommit(db, async (commit) => {
+      if (peopleWritten(commit.changes) === 0 || ++committed !== 1) return;
+      await recordSighting(db, threadSighting('t9', 'Hello', [{ name: 'P. Two Hundred', email: 'person200@batch.example', role: 'from' }]), rulesWith(), LATER);
+    });
+    const { importId } = await applyImport(db, preview, { now: LATER, batchSize: 100 });
+    stop();
+    const after = await dump(db);
+    const holders = (after.identities as { key: string; contactId: string }[]).filter((row) => row.key === 'email:person200@batch.example');
+    expect(holders).toHaveLength(1);
+    // One person 200: the one the thread made, keeping its name, the file's data added; 249 others new.
+    expect(after.contacts).toHaveLength(before.contacts.length + 250);
+    expect((after.contacts as Contact[]).find((contact) => contact.id === holders[0]!.contactId)).toMatchObject({ displayName: 'P. Two Hundred' });
+    expect((after.contacts as Contact[]).filter((contact) => contact.displayName === 'Person 200')).toEqual([]);
+    expect(after.imports).toMatchObject([{ id: importId }]);
+    // Undo leaves the person the thread made (with the thread), and takes the 249 others back.
+    await undoImport(db, importId, LATER + 9);
+    expect((await dump(db)).contacts).toHaveLength(before.contacts.length + 1);
   });
 
   test('a person the user called during an import that is then cancelled stays, with their address; the rest is taken back', async () => {

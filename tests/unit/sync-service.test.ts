@@ -15,6 +15,8 @@ import { DEFAULT_SETTINGS } from '../../utils/model/records';
 import { restoreBackup } from '../../utils/portability/backup/backup';
 import { backupOf } from '../../utils/portability/backup/format';
 import { applyImport } from '../../utils/portability/import/apply';
+import { runTransfer } from '../../utils/portability/running-transfers';
+import { SYNC_ORIGIN } from '../../utils/services/sync/pull';
 import { previewImport } from '../../utils/portability/import/preview';
 import type { TendDatabase } from '../../utils/db/schema';
 import type { Contact } from '../../utils/model/records';
@@ -121,13 +123,14 @@ describe('turning sync on and off', { timeout: 60_000 }, () => {
     const cancel = new AbortController();
     let batches = 0;
     let requestsOfThePass = -1;
-    // After two batches of people are in the database, a pass is asked for and runs to its end; then the user cancels.
+    // After two batches of people are in the database the user cancels (seen at the next step: the
+    // transfer still runs, then takes back), and a pass is asked for and runs to its end meanwhile.
     const stop = onCommit(laptop.db, async (commit) => {
       if (!commit.changes.some((change) => change.store === 'contacts' && change.op === 'put') || ++batches !== 2) return;
+      cancel.abort();
       const before = laptop.requests.length;
       await laptop.sync.syncNow();
       requestsOfThePass = laptop.requests.length - before;
-      cancel.abort();
     });
     await expect(TRANSFERS[transfer](laptop.db, people, cancel.signal)).rejects.toThrow(/cancelled/);
     stop();
@@ -140,6 +143,33 @@ describe('turning sync on and off', { timeout: 60_000 }, () => {
     const documents = (await server.documents(server.userDb)) as { record?: { displayName?: unknown } }[];
     expect(documents.filter((doc) => names.has(String(doc.record?.displayName)))).toEqual([]);
     expect(documents.length).toBeGreaterThan(0);
+    await laptop.sync.turnOff();
+  });
+
+  it('a transfer that begins during a pass holds the pass’s last push; once none runs a pass is asked for at once', async () => {
+    const laptop = await device();
+    await turnOn(laptop, server);
+    let transferEnds: () => void = () => undefined;
+    let transfer: Promise<unknown> | undefined;
+    let written: string | undefined;
+    // When the pass has pulled (its checkpoint committed), a restore begins and writes a person.
+    const stop = onCommit(laptop.db, async (commit) => {
+      if (transfer || commit.origin !== SYNC_ORIGIN || !commit.changes.some((change) => change.store === 'settings')) return;
+      transfer = runTransfer('a-restore', undefined, () => new Promise<void>((resolve) => (transferEnds = resolve)));
+      written = (await createContact(laptop.db, { displayName: 'Written by the transfer', email: 'held@transfer.example' }, Date.now())).id;
+    });
+    await laptop.sync.syncNow();
+    stop();
+    expect(written).toBeDefined();
+    const onServer = async () => ((await server.documents(server.userDb)) as { _id: string }[]).some((doc) => doc._id === `contact:${written}`);
+    // Its person stayed here: the pass's copy and push after the pull were held.
+    expect(await onServer()).toBe(false);
+    transferEnds();
+    await transfer;
+    // The transfer ended: a pass runs now (not at the next change or alarm), and pushes it.
+    expect((await laptop.sync.status()).state).toBe('syncing');
+    await laptop.sync.syncNow();
+    expect(await onServer()).toBe(true);
     await laptop.sync.turnOff();
   });
 

@@ -25,15 +25,27 @@ export const anyTransferRunning = (): boolean => running.size > 0;
  */
 export async function runTransfer<T>(id: string, signal: AbortSignal | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const cancel = new AbortController();
+  // The caller's cancel aborts ours too (by hand: AbortSignal.any needs Chrome 116, the side panel 114).
+  if (signal?.aborted) cancel.abort();
+  else signal?.addEventListener('abort', () => cancel.abort(), { once: true });
   const entry: Running = { cancel, ended: Promise.resolve() };
   running.set(id, entry);
   try {
-    const working = work(signal ? AbortSignal.any([signal, cancel.signal]) : cancel.signal);
+    const working = work(cancel.signal);
     entry.ended = working.catch(() => undefined);
     return await working;
   } finally {
     running.delete(id);
+    if (running.size === 0) for (const resolve of idle.splice(0)) resolve();
   }
+}
+
+/** Waiting for no transfer to run. */
+const idle: (() => void)[] = [];
+
+/** Settles once no restore or import runs here (at once when none does). */
+export function whenNoTransfers(): Promise<void> {
+  return running.size === 0 ? Promise.resolve() : new Promise((resolve) => idle.push(resolve));
 }
 
 /** Cancel every transfer under way and wait until each has ended (what it wrote taken back). */

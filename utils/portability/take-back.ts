@@ -22,7 +22,7 @@ import {
 import { readTx, writeTx, type TendDatabase, type WriteTx } from '../db/schema';
 import { rollBack } from './import/roll-back';
 import { emptyUndoReport, takeBackImportChanges } from './import/undo';
-import { transferRunning } from './running-transfers';
+import { runTransfer, transferRunning } from './running-transfers';
 
 /** Each person the restore added, with their `updatedAt` as written. */
 type Stamps = Map<string, number>;
@@ -97,6 +97,12 @@ export async function takeBackTransfer(db: TendDatabase, restoreId: string, now 
  */
 export async function takeBackUnfinishedTransfers(db: TendDatabase): Promise<number> {
   const leftOver = (await restoresWithRows(readTx(db, ['restores']))).filter((id) => !transferRunning(id));
-  for (const restoreId of leftOver) await takeBackTransfer(db, restoreId);
+  // Each known as running meanwhile (sync holds its passes, the same import waits), and each on its
+  // own: one that fails (it goes on at the next start) does not keep the others' notes.
+  const failures: unknown[] = [];
+  for (const restoreId of leftOver) {
+    await runTransfer(restoreId, undefined, () => takeBackTransfer(db, restoreId)).catch((error: unknown) => failures.push(error));
+  }
+  if (failures.length > 0) throw failures[0];
   return leftOver.length;
 }

@@ -16,12 +16,13 @@ import { identityKey, readTx, writeTx, type WriteTx } from '../../db/schema';
 import { TendError } from '../../errors';
 import { t } from '../../i18n';
 import { newId } from '../../ids';
-import { Contact, type Interaction } from '../../model/records';
+import { Contact, type Identity, type Interaction } from '../../model/records';
 import { ImportPreview, ImportRecord, type ImportChanges, type PlannedMerge, type PlannedNewPerson } from '../../model/import';
 import { takeBackTransfer } from '../take-back';
 import { runTransfer, transferRunning } from '../running-transfers';
 import { lookupInTransaction } from './lookup';
-import { planImport, type ImportPlan } from './plan';
+import { namedByIdentity, planImport, type ImportPlan } from './plan';
+import { watchLateClaims, type LateClaims } from './late-claims';
 import type { ImportsDatabase } from './store';
 import { rollBack } from './roll-back';
 import { unawaitedWrites } from './unawaited-writes';
@@ -76,6 +77,7 @@ interface Batch {
   tx: WriteTx;
   write: (request: Promise<unknown>) => void;
   changes: ImportChanges;
+  claims: LateClaims;
 }
 
 /** The plan of the preview as the database has it now; the preview's own when they agree, else refused. */
@@ -90,7 +92,8 @@ async function checkedPlan(db: ImportsDatabase, preview: ImportPreview): Promise
 }
 
 /** The identity `identity` given to `contactId`: added, never put (one someone else holds must fail the batch, never move). */
-function claim({ tx, write, changes }: Batch, contactId: string, identity: Contact['identities'][number]): void {
+function claim({ tx, write, changes, claims }: Batch, contactId: string, identity: Identity): void {
+  claims.ours(identityKey(identity), contactId);
   write(addIdentity(tx, identity, contactId));
   changes.addedIdentities.push({ key: identityKey(identity), contactId });
 }
@@ -115,14 +118,23 @@ function writeNewPeople(batch: Batch, people: readonly PlannedNewPerson[], now: 
 }
 
 /**
- * The fields a merge fills that are still empty: the person was read at the preview, and the user
- * may have written one since (an earlier batch's commit lets their writes in). Nothing they wrote
- * is overwritten.
+ * What of a merge's fill still applies to the person as they are now, and the file's note that
+ * becomes history instead. The person was read at the preview, and the user may have written since
+ * (an earlier batch's commit lets their writes in): nothing they wrote is overwritten; a "what
+ * matters" they wrote meanwhile keeps the file's text as a note in the person's history, as the
+ * plan does for one written before.
  */
-function stillToFill(before: Contact, merge: PlannedMerge): PlannedMerge['fill'] {
-  const { displayName, ...fields } = merge.fill;
+function stillToFill(before: Contact, merge: PlannedMerge): { fill: PlannedMerge['fill']; note?: string } {
+  const { displayName, whatMatters, ...fields } = merge.fill;
   const empty = Object.entries(fields).filter(([field]) => before[field as keyof typeof fields] === undefined);
-  return { ...(displayName !== undefined && before.displayName === merge.displayName && { displayName }), ...Object.fromEntries(empty) };
+  const fill = {
+    ...(displayName !== undefined && namedByIdentity(before) && { displayName }),
+    ...(whatMatters !== undefined && before.whatMatters === undefined && { whatMatters }),
+    ...Object.fromEntries(empty),
+  };
+  const lateNote = whatMatters !== undefined && before.whatMatters !== undefined && !before.whatMatters.includes(whatMatters) ? whatMatters : undefined;
+  const note = merge.note ?? lateNote;
+  return { fill, ...(note && { note }) };
 }
 
 async function writeMerges(batch: Batch, merges: readonly PlannedMerge[], now: number): Promise<void> {
@@ -132,38 +144,67 @@ async function writeMerges(batch: Batch, merges: readonly PlannedMerge[], now: n
   merges.forEach((merge, i) => {
     const before = befores[i];
     if (!before) throw new TendError('invalid', t('importApplyStale'));
+    const { fill, note: noteText } = stillToFill(before, merge);
+    const known = new Set(before.identities.map(identityKey));
+    const adding = merge.addIdentities.filter((identity) => !known.has(identityKey(identity)));
     const after = Contact.parse({
       ...before,
-      ...stillToFill(before, merge),
-      identities: [...before.identities, ...merge.addIdentities],
+      ...fill,
+      identities: [...before.identities, ...adding],
       tags: [...before.tags, ...merge.addTags.filter((tag) => !before.tags.includes(tag))],
       updatedAt: now,
     });
     write(putContact(tx, after));
     changes.changedContacts.push({ before, after });
-    for (const identity of merge.addIdentities) claim(batch, after.id, identity);
-    if (merge.note) {
+    for (const identity of adding) claim(batch, after.id, identity);
+    if (noteText) {
       // The person already has "what matters": the file's note joins their history instead.
       // It does not move lastInteractionAt: importing is not talking to them.
-      const note: Interaction = { id: newId(now), contactIds: [after.id], kind: 'note', at: now, summary: merge.note, createdAt: now };
+      const note: Interaction = { id: newId(now), contactIds: [after.id], kind: 'note', at: now, summary: noteText, createdAt: now };
       write(addInteraction(tx, note));
       changes.addedInteractionIds.push(note.id);
     }
   });
 }
 
-/** Write one step's people: the new ones, then those the file adds to. */
+/** A new person of the file as a merge into `contactId`, who took one of their addresses since the preview. */
+const joining = (person: PlannedNewPerson, contactId: string): PlannedMerge => ({
+  lines: person.lines,
+  contactId,
+  displayName: person.displayName,
+  reasons: [],
+  addIdentities: person.identities,
+  addTags: person.tags,
+  fill: {
+    displayName: person.displayName,
+    ...(person.org && { org: person.org }),
+    ...(person.title && { title: person.title }),
+    ...(person.note && { whatMatters: person.note }),
+  },
+});
+
+/**
+ * Write one step's people: the new ones, then those the file adds to. An address another writer
+ * gave someone since the preview is given to nobody else (late-claims.ts): a new person holding one
+ * joins its holder instead, one at a time (two may join the same person).
+ */
 async function writeStep(batch: Batch, step: readonly PersonToWrite[], now: number): Promise<void> {
-  writeNewPeople(
-    batch,
-    step.flatMap((item) => ('merge' in item ? [] : [item.person])),
-    now,
-  );
-  await writeMerges(
-    batch,
-    step.flatMap((item) => ('merge' in item ? [item.merge] : [])),
-    now,
-  );
+  const holderOf = (identity: Identity) => batch.claims.holderOf(identityKey(identity));
+  const free = (identity: Identity) => holderOf(identity) === undefined;
+  const people: PlannedNewPerson[] = [];
+  const merges: PlannedMerge[] = [];
+  const joins: PlannedMerge[] = [];
+  for (const item of step) {
+    if ('merge' in item) merges.push({ ...item.merge, addIdentities: item.merge.addIdentities.filter(free) });
+    else {
+      const holder = item.person.identities.map(holderOf).find((id) => id !== undefined);
+      if (holder === undefined) people.push(item.person);
+      else joins.push({ ...joining(item.person, holder), addIdentities: item.person.identities.filter(free) });
+    }
+  }
+  writeNewPeople(batch, people, now);
+  await writeMerges(batch, merges, now);
+  for (const join of joins) await writeMerges(batch, [join], now);
 }
 
 /** What the batches of one import share. */
@@ -176,6 +217,7 @@ interface ImportRun {
   hooked: <T>(request: Promise<T>) => Promise<unknown>;
   /** The import's record, growing batch by batch. */
   record: ImportRecord;
+  claims: LateClaims;
   people: number;
   total: number;
   batches: number;
@@ -187,7 +229,7 @@ async function writeBatch(run: ImportRun, items: readonly PersonToWrite[]): Prom
   // Through the commit path: the change log, the search index, reminders and open pages follow it.
   const tx = writeTx(run.db, ['contacts', 'identities', 'interactions', 'timeline', 'restores']);
   const writes = unawaitedWrites(tx);
-  const batch: Batch = { tx, write: (request) => writes.add(run.hooked(request)), changes: noChanges() };
+  const batch: Batch = { tx, write: (request) => writes.add(run.hooked(request)), changes: noChanges(), claims: run.claims };
   try {
     for (const step of inPieces(items, PEOPLE_PER_STEP)) {
       await writeStep(batch, step, run.now);
@@ -202,8 +244,9 @@ async function writeBatch(run: ImportRun, items: readonly PersonToWrite[]): Prom
     await tx.done;
   } catch (error) {
     await rollBack(tx);
-    // A failed write aborts the transaction, so later requests fail too: the first cause is the error.
-    throw writes.failed ? writes.failure : error;
+    // Tend's own refusal (a cancel, a person gone) is what happened; else a failed write aborted the
+    // transaction, so later requests failed too, and the first cause is the error.
+    throw error instanceof TendError || !writes.failed ? error : writes.failure;
   }
   addChanges(run.record, batch.changes);
 }
@@ -248,13 +291,15 @@ async function applyRunning(db: ImportsDatabase, preview: ImportPreview, options
   const now = options.now ?? Date.now();
   let written = 0;
   const hooked = <T>(request: Promise<T>) => (options.testOnlyAfterWrite ? request.then(() => options.testOnlyAfterWrite?.(++written)) : request);
+  // Heard from before the plan reads the database: an address given meanwhile is seen by one or the other.
+  const claims = watchLateClaims(db);
   try {
     // Notes an earlier try of this preview left (its take-back failed) go first: the batches reuse their keys.
     await takeBackTransfer(db, preview.id, now);
     const plan = await checkedPlan(db, preview);
     const toWrite: PersonToWrite[] = [...plan.newPeople.map((person) => ({ person })), ...plan.matches.filter(changesSomething).map((merge) => ({ merge }))];
     const record: ImportRecord = { id: preview.id, at: now, source: preview.source, ...noChanges() };
-    const run: ImportRun = { db, importId: preview.id, now, options, hooked, record, people: 0, total: toWrite.length, batches: 0 };
+    const run: ImportRun = { db, importId: preview.id, now, options, hooked, record, claims, people: 0, total: toWrite.length, batches: 0 };
     options.onProgress?.(0, run.total);
     for (const items of inPieces(toWrite, options.batchSize ?? IMPORT_BATCH)) await writeBatch(run, items);
     await endImport(run);
@@ -263,5 +308,7 @@ async function applyRunning(db: ImportsDatabase, preview: ImportPreview, options
     // Whatever stopped it, what its batches wrote goes (a worker stopped now finds the notes at its next start).
     await takeBackTransfer(db, preview.id, now).catch((failure: unknown) => console.error('Tend: could not take back an import', failure));
     throw error;
+  } finally {
+    claims.stop();
   }
 }

@@ -71,12 +71,14 @@ function finishNew(draft: Draft): PlannedNewPerson {
   };
 }
 
+/** Like sightings: a contact known only by an address (no name, or an address as its name) takes the name a file gives. */
+export const namedByIdentity = (contact: Contact): boolean =>
+  !contact.displayName || contact.identities.some((identity) => identity.value === contact.displayName);
+
 function finishMerge(draft: Draft, contact: Contact): PlannedMerge {
   const note = draft.notes.join('\n\n').slice(0, MAX_NOTE) || undefined;
-  // Like sightings: a contact known only by an address takes the name the file gives.
-  const namedByIdentity = !contact.displayName || contact.identities.some((identity) => identity.value === contact.displayName);
   const fill: PlannedMerge['fill'] = {
-    ...(namedByIdentity && draft.name && draft.name !== contact.displayName && { displayName: draft.name }),
+    ...(namedByIdentity(contact) && draft.name && draft.name !== contact.displayName && { displayName: draft.name }),
     ...(!contact.org && draft.org && { org: draft.org }),
     ...(!contact.title && draft.title && { title: draft.title }),
     ...(!contact.whatMatters && note && { whatMatters: note }),

@@ -30,7 +30,7 @@ export interface PassOutcome {
 }
 
 /** Run one pass between Tend's database, its local replica and the server's database. */
-export async function runPass(db: TendDatabase, local: Replica, remote: Replica, now: () => number): Promise<PassOutcome> {
+export async function runPass(db: TendDatabase, local: Replica, remote: Replica, now: () => number, hold: () => boolean = () => false): Promise<PassOutcome> {
   await carryOverReplicaBases(db, local);
   const first = await copyOutbox(db, local, (await readState(db)).pushedSeq, now());
   await local.replicate.to(remote, REPLICATION);
@@ -50,6 +50,12 @@ export async function runPass(db: TendDatabase, local: Replica, remote: Replica,
   // A failed replication keeps the checkpoint: the next pass reads what it wrote from the feed.
   if (replicated) throw replicated.error;
   const end = await settlePull(db, local, pulled, now());
+  if (hold()) {
+    // A restore or import began meanwhile and may yet be taken back: nothing written since the first
+    // copy leaves now. The next pass copies it (what the pull wrote reads back as equal) and pushes it.
+    await updateState(db, (state) => ({ ...state, lastSyncedAt: now(), lastError: undefined }), now());
+    return { pushed: first.written, applied: pulled.applied, rejected: pulled.rejected };
+  }
   // What the pull wrote into Tend comes back through the outbox (equal: nothing is written) with any local edit made meanwhile.
   const second = await copyOutbox(db, local, first.seq, now(), pulled.agreed);
   // Up to the pull's end the replica holds what the first push sent and what came from the server,

@@ -7,7 +7,7 @@
  */
 import { browser } from 'wxt/browser';
 import { onCommit } from '../../db/commit';
-import { anyTransferRunning } from '../../portability/running-transfers';
+import { anyTransferRunning, whenNoTransfers } from '../../portability/running-transfers';
 import { readTx, writeTx, type TendDatabase, type WriteTx } from '../../db/schema';
 import {
   clearSyncBases,
@@ -84,13 +84,22 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
     locals.delete(localReplicaName(config));
   };
 
+  let waitingForTransfers = false;
+  /** Ask for a pass once no restore or import runs (one held a pass, or part of one). */
+  const passAfterTransfers = () => {
+    if (waitingForTransfers) return;
+    waitingForTransfers = true;
+    void whenNoTransfers().then(() => {
+      waitingForTransfers = false;
+      return syncNow();
+    });
+  };
   const pass = async () => {
     const config = await readConfig(await db);
     if (!config) return;
-    // A restore under way may yet be taken back (cancelled, closed, cut short): none of its records
-    // may reach the server before it ends. Its batches' commits keep asking for a pass; the one
-    // after its last runs.
-    if (anyTransferRunning()) return;
+    // A restore or import under way may yet be taken back (cancelled, closed, cut short): none of its
+    // records may reach the server before it ends. A pass is asked for again once none runs.
+    if (anyTransferRunning()) return passAfterTransfers();
     await deps.announce();
     try {
       // The team first: what it brings is then pushed to the user's own space in this same pass
@@ -102,9 +111,12 @@ export function createSyncService(db: Promise<TendDatabase>, deps: SyncDeps) {
           () => undefined,
           (error: unknown) => ({ error }),
         ));
-      await runPass(await db, localFor(config), deps.replicas.remote(config), deps.clock);
+      await runPass(await db, localFor(config), deps.replicas.remote(config), deps.clock, anyTransferRunning);
       if (teamFailure) throw teamFailure.error;
-      if (team) await pushToTeam(await db, localFor(team), deps.replicas.remote(team), config.user, deps.clock);
+      // Held like the private push while a transfer runs (one may have begun during this pass).
+      if (team && !anyTransferRunning()) await pushToTeam(await db, localFor(team), deps.replicas.remote(team), config.user, deps.clock);
+      // A transfer that began during the pass held its last copies: they leave once it ended.
+      if (anyTransferRunning()) passAfterTransfers();
     } catch (error) {
       const failure = syncErrorOf(error);
       // Turned off meanwhile: the failure is the replica going away, not something to report.
