@@ -209,7 +209,9 @@ describe('an import in batches', () => {
       });
       await tx.done;
     });
-    await expect(applyImport(db, preview, { now: LATER, batchSize: 100, signal: cancel.signal })).rejects.toThrow('Import cancelled');
+    await expect(applyImport(db, preview, { now: LATER, batchSize: 100, signal: cancel.signal })).rejects.toThrow(
+      'Import cancelled: of the file, Tend kept only the 1 person you worked on while it ran.',
+    );
     stop();
     const after = await dump(db);
     const person7 = (after.contacts as Contact[]).find((contact) => contact.displayName === 'Person 7')!;

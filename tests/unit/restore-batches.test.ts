@@ -140,7 +140,9 @@ describe('a restore in batches', () => {
     onCommit(db, (commit) => {
       if (commit.changes.some((change) => change.store === 'identities' && change.op === 'put')) cancel.abort();
     });
-    await expect(restoreBackup(db, backup, { batchSize: 100, signal: cancel.signal })).rejects.toThrow('Restore cancelled');
+    await expect(restoreBackup(db, backup, { batchSize: 100, signal: cancel.signal })).rejects.toThrow(
+      'Restore cancelled: of the backup, Tend kept only the 1 person you worked on while it ran.',
+    );
     const after = await dump(db);
     const ids = (rows: unknown[] | undefined) => (rows as { id: string }[]).map((row) => row.id).sort();
     expect(ids(after.contacts)).toEqual(ids([...before.contacts!, kept]));

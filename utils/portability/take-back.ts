@@ -33,40 +33,61 @@ async function workedOn(tx: WriteTx, id: string, stamps: Stamps): Promise<boolea
   return current !== undefined && (current.updatedAt !== stamps.get(id) || (await hasHistory(tx, id)));
 }
 
-/** How each kind of note is taken back: the row's own kind, the restore's people's stamps, the clock. */
+/** How each kind of note is taken back; each gives how many people it kept (added, then worked on meanwhile). */
 type TakeBack<K extends RestoreBatchRecord['store']> = (
   tx: WriteTx,
   row: K extends 'import' ? ImportBatch : RestoreStoreBatch,
   stamps: Stamps,
   now: number,
-) => Promise<unknown>;
+) => Promise<number>;
+
+/** People the import or restore added that stay, counted by `keeps` (true: kept). */
+async function countKept(ids: readonly string[], keeps: (id: string) => Promise<boolean>): Promise<number> {
+  return (await Promise.all(ids.map(keeps))).filter(Boolean).length;
+}
 
 const TAKE_BACK: { [K in RestoreBatchRecord['store']]: TakeBack<K> } = {
-  import: (tx, { changes }, _stamps, now) => takeBackImportChanges(tx, changes, now, emptyUndoReport()),
-  followUps: (tx, { ids }) => Promise.all(ids.map((id) => removeFollowUp(tx, id))),
-  interactions: (tx, { ids }) => Promise.all(ids.map((id) => removeInteraction(tx, id))),
-  identities: (tx, { ids, owners = [] }, stamps) =>
-    Promise.all(
+  import: async (tx, { changes }, _stamps, now) => {
+    const report = emptyUndoReport();
+    await takeBackImportChanges(tx, changes, now, report);
+    const created = new Set(changes.createdContacts.map((contact) => contact.id));
+    return report.kept.filter((kept) => created.has(kept.contactId)).length;
+  },
+  followUps: async (tx, { ids }) => {
+    await Promise.all(ids.map((id) => removeFollowUp(tx, id)));
+    return 0;
+  },
+  interactions: async (tx, { ids }) => {
+    await Promise.all(ids.map((id) => removeInteraction(tx, id)));
+    return 0;
+  },
+  identities: async (tx, { ids, owners = [] }, stamps) => {
+    await Promise.all(
       ids.map(async (key, i) => {
         const contactId = owners[i]!;
         // A person who stays keeps the addresses the restore gave them.
         if (stamps.has(contactId) && (await workedOn(tx, contactId, stamps))) return;
         await unlinkIdentityKey(tx, key, contactId);
       }),
-    ),
+    );
+    return 0;
+  },
   contacts: (tx, { ids }, stamps) =>
-    Promise.all(
-      ids.map(async (id) => {
-        if (!(await getContact(tx, id))) return;
-        const linked = await countIdentitiesOf(tx, id);
-        if (linked > 0 || (await workedOn(tx, id, stamps))) return;
-        await removeContact(tx, id);
-      }),
-    ),
+    countKept(ids, async (id) => {
+      if (!(await getContact(tx, id))) return false;
+      const linked = await countIdentitiesOf(tx, id);
+      if (linked > 0 || (await workedOn(tx, id, stamps))) return true;
+      await removeContact(tx, id);
+      return false;
+    }),
 };
 
-/** Take back what the restore or import `restoreId` noted as added (see the file's comment). */
-export async function takeBackTransfer(db: TendDatabase, restoreId: string, now = Date.now()): Promise<void> {
+/**
+ * Take back what the restore or import `restoreId` noted as added (see the file's comment); how
+ * many people it added stay because the user worked on them meanwhile.
+ */
+export async function takeBackTransfer(db: TendDatabase, restoreId: string, now = Date.now()): Promise<number> {
+  let kept = 0;
   const keys = await restoreBatchKeys(readTx(db, ['restores']), restoreId);
   const stamps: Stamps = new Map();
   const reading = readTx(db, ['restores']);
@@ -80,7 +101,7 @@ export async function takeBackTransfer(db: TendDatabase, restoreId: string, now 
     try {
       const row = await getRestoreBatch(tx, key);
       if (row) {
-        await (TAKE_BACK[row.store] as TakeBack<typeof row.store>)(tx, row, stamps, now);
+        kept += await (TAKE_BACK[row.store] as TakeBack<typeof row.store>)(tx, row, stamps, now);
         await removeRestoreBatch(tx, key);
       }
       await tx.done;
@@ -89,6 +110,7 @@ export async function takeBackTransfer(db: TendDatabase, restoreId: string, now 
       throw error;
     }
   }
+  return kept;
 }
 
 /**

@@ -19,7 +19,7 @@ import { addIdentityRow, identityOwners, ownerOfIdentityKey } from '../../db/ide
 import { addInteraction, getInteraction, hasDedupeKey } from '../../db/interactions-repo';
 import { addRestoreBatch, endRestore, type RestoreStoreBatch } from '../../db/restores-repo';
 import { presentDedupeKeys, presentKeys } from '../../db/present-keys';
-import { t, type MessageKey } from '../../i18n';
+import { t, tCount, type MessageKey } from '../../i18n';
 import type { Contact, FollowUp, Interaction, Settings } from '../../model/records';
 import type { IdentityRow } from './format';
 import { readRecord, type InvalidRecord, type RestoredStore } from './read';
@@ -441,7 +441,11 @@ async function restoreRunning(
     return state.report;
   } catch (error) {
     // Whatever stopped it, what its batches added goes (a worker stopped now finds the notes at its next start).
-    await takeBackTransfer(db, state.restoreId).catch((failure: unknown) => console.error('Tend: could not take back a restore', failure));
+    const kept = await takeBackTransfer(db, state.restoreId).catch((failure: unknown) => {
+      console.error('Tend: could not take back a restore', failure);
+      return 0;
+    });
+    if (cancelled && kept > 0) throw new TendError('failed', tCount('restoreCancelledKept', kept));
     throw cancelled ?? error;
   }
 }

@@ -14,7 +14,7 @@ import { addInteraction } from '../../db/interactions-repo';
 import { addRestoreBatch, endRestore } from '../../db/restores-repo';
 import { identityKey, readTx, writeTx, type WriteTx } from '../../db/schema';
 import { TendError } from '../../errors';
-import { t } from '../../i18n';
+import { t, tCount } from '../../i18n';
 import { newId } from '../../ids';
 import { Contact, type Identity, type Interaction } from '../../model/records';
 import { ImportPreview, ImportRecord, type ImportChanges, type PlannedMerge, type PlannedNewPerson } from '../../model/import';
@@ -306,8 +306,11 @@ async function applyRunning(db: ImportsDatabase, preview: ImportPreview, options
     return { importId: record.id };
   } catch (error) {
     // Whatever stopped it, what its batches wrote goes (a worker stopped now finds the notes at its next start).
-    await takeBackTransfer(db, preview.id, now).catch((failure: unknown) => console.error('Tend: could not take back an import', failure));
-    throw error;
+    const kept = await takeBackTransfer(db, preview.id, now).catch((failure: unknown) => {
+      console.error('Tend: could not take back an import', failure);
+      return 0;
+    });
+    throw error instanceof ImportCancelled && kept > 0 ? new TendError('failed', tCount('importCancelledKept', kept)) : error;
   } finally {
     claims.stop();
   }
