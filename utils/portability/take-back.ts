@@ -114,6 +114,19 @@ export async function takeBackTransfer(db: TendDatabase, restoreId: string, now 
 }
 
 /**
+ * Take back a restore or import that did not end well, as its last step: the people it kept, or the
+ * take-back's own failure (logged; its notes stay, and the worker's next start takes them back).
+ */
+export async function takeBackEnded(db: TendDatabase, restoreId: string, now = Date.now()): Promise<{ kept: number; failed: boolean }> {
+  try {
+    return { kept: await takeBackTransfer(db, restoreId, now), failed: false };
+  } catch (failure) {
+    console.error('Tend: could not take back a restore or import', failure);
+    return { kept: 0, failed: true };
+  }
+}
+
+/**
  * Take back every restore or import that left notes and is not running in this worker: one the
  * worker was stopped in the middle of. Run at the worker's start.
  */

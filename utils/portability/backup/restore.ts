@@ -25,7 +25,7 @@ import type { IdentityRow } from './format';
 import { readRecord, type InvalidRecord, type RestoredStore } from './read';
 import { backupOfObject, backupOfTexts, type BackupSource } from './source';
 import { RESTORED_STORES, surveyBackup, type BackupSurvey, type NamingStore } from './survey';
-import { takeBackTransfer } from '../take-back';
+import { takeBackEnded } from '../take-back';
 import { runTransfer } from '../running-transfers';
 import { rollBack } from '../import/roll-back';
 import { unawaitedWrites, type UnawaitedWrites } from '../import/unawaited-writes';
@@ -441,10 +441,8 @@ async function restoreRunning(
     return state.report;
   } catch (error) {
     // Whatever stopped it, what its batches added goes (a worker stopped now finds the notes at its next start).
-    const kept = await takeBackTransfer(db, state.restoreId).catch((failure: unknown) => {
-      console.error('Tend: could not take back a restore', failure);
-      return 0;
-    });
+    const { kept, failed } = await takeBackEnded(db, state.restoreId);
+    if (failed) throw new TendError('failed', t('restoreNotTakenBack'));
     if (cancelled && kept > 0) throw new TendError('failed', tCount('restoreCancelledKept', kept));
     throw cancelled ?? error;
   }

@@ -13,7 +13,7 @@ import { readTx, writeTx } from '../../db/schema';
 import { TendError } from '../../errors';
 import { t, tCount } from '../../i18n';
 import { ImportPreview, ImportRecord, type ImportChanges, type PlannedMerge } from '../../model/import';
-import { takeBackTransfer } from '../take-back';
+import { takeBackEnded, takeBackTransfer } from '../take-back';
 import { runTransfer, transferRunning } from '../running-transfers';
 import { lookupInTransaction } from './lookup';
 import { planImport, type ImportPlan } from './plan';
@@ -175,10 +175,8 @@ async function applyRunning(db: ImportsDatabase, preview: ImportPreview, options
     return { importId: record.id };
   } catch (error) {
     // Whatever stopped it, what its batches wrote goes (a worker stopped now finds the notes at its next start).
-    const kept = await takeBackTransfer(db, preview.id, now).catch((failure: unknown) => {
-      console.error('Tend: could not take back an import', failure);
-      return 0;
-    });
+    const { kept, failed } = await takeBackEnded(db, preview.id, now);
+    if (failed) throw new TendError('failed', t('importNotTakenBack'));
     throw error instanceof ImportCancelled && kept > 0 ? new TendError('failed', tCount('importCancelledKept', kept)) : error;
   } finally {
     claims.stop();
