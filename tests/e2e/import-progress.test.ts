@@ -10,7 +10,7 @@ import { seriousViolations } from './axe';
 import { OptionsPage } from './pages/options';
 import { traceMainThreadTasks, type MainThreadTask } from './pages/main-thread-tasks';
 import { googleCsvFileOf, syntheticPeople, vCardFileOf } from './pages/synthetic-people';
-import { percentagesSaid, progressWords } from './pages/transfer-progress';
+import { percentagesSaid, progressWords, stopWorkerMidTransfer } from './pages/transfer-progress';
 import { scratchFolder } from './pages/scratch-folder';
 
 const VCARD_PEOPLE = 60_000;
@@ -122,16 +122,8 @@ test('closing the options page in the middle of an import takes back what its ba
 test('the worker stopped in the middle of an import takes back what its batches wrote when it starts again', async () => {
   const before = await options.userRecordCounts();
   await importUnderWay(options, 10_000, before);
-  const { runningAgain } = await tend.stopServiceWorker(options.page);
-  // The page hears that the import did not finish, in words, with no progress left on screen.
-  await options.page.getByRole('alert').waitFor({ timeout: BOUND_MS });
-  expect(await options.page.getByRole('progressbar').count()).toBe(0);
-  // Whatever wakes the worker next (here the options page asking for the settings), it first takes the import back.
-  await options.page.evaluate(() =>
-    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'getSettings' }),
-  );
-  await runningAgain();
-  await expect.poll(() => options.userRecordCounts(), { timeout: BOUND_MS, interval: 500 }).toEqual(before);
+  // The page hears that the import did not finish, in words; the worker's next start takes it back.
+  await stopWorkerMidTransfer(tend, options, before, BOUND_MS);
 }, 900_000);
 
 test('a 50,000-row CSV import completes with its percentage rising and no task of the page over 100 ms', async () => {

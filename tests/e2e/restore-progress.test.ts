@@ -11,7 +11,7 @@ import { scratchFolder } from './pages/scratch-folder';
 import { OptionsPage } from './pages/options';
 import { traceMainThreadTasks } from './pages/main-thread-tasks';
 import { seriousViolations } from './axe';
-import { percentagesSaid, progressWords } from './pages/transfer-progress';
+import { percentagesSaid, progressWords, stopWorkerMidTransfer } from './pages/transfer-progress';
 
 const PEOPLE = 10_000;
 /** Far above what a restore of this file takes on the shared 2-core machine: a failure means stuck, not slow. */
@@ -77,18 +77,9 @@ test('closing the options page in the middle of a restore takes back what it wro
 test('the worker stopped in the middle of a restore takes back what it wrote when it starts again', async () => {
   const before = await options.userRecordCounts();
   await restoreUnderWay(options, before);
-  const { runningAgain } = await tend.stopServiceWorker(options.page);
-  // The page hears that the restore did not finish, in words, with no progress left on screen.
-  const failure = options.page.getByRole('alert');
-  await failure.waitFor({ timeout: BOUND_MS });
-  console.info(`restore cut short by the worker stopping: the page says "${await failure.textContent()}"`);
-  expect(await options.page.getByRole('progressbar').count()).toBe(0);
-  // Whatever wakes the worker next (here the options page asking for the settings), it first takes the restore back.
-  await options.page.evaluate(() =>
-    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'getSettings' }),
-  );
-  await runningAgain();
-  await expect.poll(() => options.userRecordCounts(), { timeout: BOUND_MS, interval: 500 }).toEqual(before);
+  // The page hears that the restore did not finish, in words; the worker's next start takes it back.
+  const said = await stopWorkerMidTransfer(tend, options, before, BOUND_MS);
+  console.info(`restore cut short by the worker stopping: the page said "${said}"`);
 }, 900_000);
 
 test('a 10,000-person restore shows the worker’s percentage rising and no task of the page over 100 ms', async () => {

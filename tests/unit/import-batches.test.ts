@@ -10,7 +10,7 @@ import { openTendDb } from '../../utils/db/open';
 import { addInteraction } from '../../utils/db/interactions-repo';
 import { writeTx, type TendDatabase } from '../../utils/db/schema';
 import { newId } from '../../utils/ids';
-import type { Contact } from '../../utils/model/records';
+import type { Contact, Interaction } from '../../utils/model/records';
 import { applyImport } from '../../utils/portability/import/apply';
 import { deleteEverything } from '../../utils/portability/delete-everything';
 import { previewImport } from '../../utils/portability/import/preview';
@@ -57,6 +57,16 @@ async function previewOf(db: TendDatabase, count: number) {
 /** People cards a commit wrote. */
 const peopleWritten = (changes: readonly { store: string; op: string }[]) =>
   changes.filter((change) => change.store === 'contacts' && change.op === 'put').length;
+
+/** The user's call with someone the import wrote, logged while it runs. */
+const callWith = (contactId: string): Interaction => ({
+  id: newId(LATER + 6),
+  contactIds: [contactId],
+  kind: 'call',
+  at: LATER,
+  summary: 'Called while importing',
+  createdAt: LATER,
+});
 
 const adaIn = async (db: TendDatabase) => ((await dump(db)).contacts as Contact[]).find((contact) => contact.displayName === ADA.name)!;
 
@@ -142,14 +152,7 @@ describe('an import in batches', () => {
       const person7 = ((await dump(db)).contacts as Contact[]).find((contact) => contact.displayName === 'Person 7')!;
       const tx = writeTx(db, ['contacts', 'interactions', 'timeline']);
       await putContact(tx, { ...ada, org: 'Babbage & Co', whatMatters: 'Night owl', updatedAt: LATER + 5 });
-      await addInteraction(tx, {
-        id: newId(LATER + 6),
-        contactIds: [person7.id],
-        kind: 'call',
-        at: LATER,
-        summary: 'Called while importing',
-        createdAt: LATER,
-      });
+      await addInteraction(tx, callWith(person7.id));
       await tx.done;
     });
     const { importId } = await applyImport(db, preview, { now: LATER, batchSize: 100 });
@@ -202,14 +205,7 @@ describe('an import in batches', () => {
       if (++committed === 2) return cancel.abort();
       const person7 = ((await dump(db)).contacts as Contact[]).find((contact) => contact.displayName === 'Person 7')!;
       const tx = writeTx(db, ['interactions', 'timeline']);
-      await addInteraction(tx, {
-        id: newId(LATER + 6),
-        contactIds: [person7.id],
-        kind: 'call',
-        at: LATER,
-        summary: 'Called while importing',
-        createdAt: LATER,
-      });
+      await addInteraction(tx, callWith(person7.id));
       await tx.done;
     });
     await expect(applyImport(db, preview, { now: LATER, batchSize: 100, signal: cancel.signal })).rejects.toThrow(

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The words beside a progress bar of the options page (restore, import), found by the bar's name. */
 export function progressWords(page: Page, bar: string) {
@@ -29,4 +30,30 @@ export async function percentagesSaid(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return seen;
+}
+
+/**
+ * Stop the worker while the options page `options` applies a file (a restore or an import under
+ * way), see the page say so in words with no progress left, wake the worker again (the page asking
+ * for the settings), and wait until its start has taken back what the file's batches wrote: the
+ * user's records as `before`. Returns what the page said.
+ */
+export async function stopWorkerMidTransfer(
+  tend: { stopServiceWorker(page: Page): Promise<{ runningAgain: () => Promise<void> }> },
+  options: { page: Page; userRecordCounts(): Promise<Record<string, number>> },
+  before: Record<string, number>,
+  boundMs: number,
+): Promise<string | null> {
+  const { runningAgain } = await tend.stopServiceWorker(options.page);
+  const failure = options.page.getByRole('alert');
+  await failure.waitFor({ timeout: boundMs });
+  const said = await failure.textContent();
+  expect(await options.page.getByRole('progressbar').count()).toBe(0);
+  // Whatever wakes the worker next (here the options page asking for the settings), it first takes the transfer back.
+  await options.page.evaluate(() =>
+    (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage({ type: 'getSettings' }),
+  );
+  await runningAgain();
+  await expect.poll(() => options.userRecordCounts(), { timeout: boundMs, interval: 500 }).toEqual(before);
+  return said;
 }
