@@ -54,28 +54,52 @@ test('a UUID is kept as 16 bytes and read back exactly; an upper-case one is kep
   expect([table.find(0, uuid), table.find(1, uuid), table.find(1, uuid.toUpperCase())]).toEqual([0, undefined, 1]);
 });
 
-test('a table saved as its arrays and loaded answers as before, and takes new ids after', () => {
+test('a table saved as its ids and loaded (its slots rebuilt from them, removed docs left out) answers as before, and takes new ids after', () => {
   const { table, kinds } = kindedTable();
   const ids = Array.from({ length: 300 }, (_, i) => (i % 7 === 0 ? `other-${i}` : crypto.randomUUID()));
   ids.forEach((id, doc) => table.set(doc, doc % 2, id));
   table.delete(1, ids[1]!);
-  const loaded = IdTable.fromData(structuredClone(table.toData()), (doc) => kinds[doc]!)!;
+  table.delete(0, ids[14]!);
+  const removed = new Set([1, 14]);
+  const data = structuredClone(table.toData(300));
+  expect(Object.keys(data).sort()).toEqual(['bytes', 'others']);
+  const loaded = IdTable.fromData(
+    data,
+    300,
+    (doc) => kinds[doc]!,
+    (doc) => !removed.has(doc),
+  )!;
   ids.forEach((id, doc) => {
     expect(loaded.idOf(doc)).toBe(id);
-    expect(loaded.find(doc % 2, id)).toBe(doc === 1 ? undefined : doc);
+    expect(loaded.find(doc % 2, id)).toBe(removed.has(doc) ? undefined : doc);
   });
   kinds[300] = 0;
   loaded.set(300, 0, ids[1]!);
   expect([loaded.find(0, ids[1]!), loaded.find(1, ids[1]!), loaded.idOf(300)]).toEqual([300, undefined, ids[1]]);
-  expect(IdTable.fromData({ ...table.toData(), slots: new Int32Array(3), filled: 3 }, (doc) => kinds[doc]!)).toBeUndefined();
+  // Ids of another count of docs, or a stranger's id past them, are not read.
+  expect(
+    IdTable.fromData(
+      table.toData(300),
+      301,
+      (doc) => kinds[doc]!,
+      () => true,
+    ),
+  ).toBeUndefined();
+  expect(
+    IdTable.fromData(
+      { ...table.toData(300), others: [[300, 'x']] },
+      300,
+      (doc) => kinds[doc]!,
+      () => true,
+    ),
+  ).toBeUndefined();
 });
 
 test('a table sized for a packing grows by a thirty-second on the next id, not twice its size (saves no longer pack: issue 17)', () => {
   const { table } = kindedTable(64_000);
   for (let doc = 0; doc <= 64_000; doc++) table.set(doc, 1, crypto.randomUUID());
-  const { bytes, slots } = table.toData();
-  expect(bytes.length).toBe(66_000 * 16);
+  expect(table.toData(66_000).bytes.buffer.byteLength).toBe(66_000 * 16);
   // Slots for 64,000 ids filled to three fifths, not the next power of two at half (131,072).
-  expect(slots.length).toBe(106_667);
+  expect(table.slotCount).toBe(106_667);
   expect(table.find(1, table.idOf(64_000))).toBe(64_000);
 });

@@ -110,10 +110,10 @@ test('an index saved in the previous format (2) is not read: the caller rebuilds
   expect(InvertedIndex.fromSnapshot({ ...current, terms: 'budget\nextra' })).toBeUndefined();
   expect(InvertedIndex.fromSnapshot({ ...current, format: 3 })).toBeUndefined();
   expect(InvertedIndex.fromSnapshot({ ...current, notesTextOnly: undefined })).toBeUndefined();
-  // Tails that do not fit the words: an end past the postings, a list of no word.
+  // Tails that do not fit the words: a list for each of two postings where there is one, a list of no word.
   const { tails } = current;
   expect(tails.postings.length).toBe(1);
-  expect(InvertedIndex.fromSnapshot({ ...current, tails: { ...tails, ends: Int32Array.of(2) } })).toBeUndefined();
+  expect(InvertedIndex.fromSnapshot({ ...current, tails: { ...tails, lists: Int32Array.of(1, 1) } })).toBeUndefined();
   expect(InvertedIndex.fromSnapshot({ ...current, tails: { ...tails, lists: Int32Array.of(2) } })).toBeUndefined();
   expect(InvertedIndex.fromSnapshot({ ...current, tails: undefined })).toBeUndefined();
 });

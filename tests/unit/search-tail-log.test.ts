@@ -67,10 +67,28 @@ test('saved tails that do not hold together, or name a list past the words, are 
   const data = log.toData();
   expect(TailLog.fromData(data, 6)).toBeDefined();
   expect(TailLog.fromData(data, 5)).toBeUndefined();
-  expect(TailLog.fromData({ ...data, ends: Int32Array.of(2, 2) }, 6)).toBeUndefined();
-  expect(TailLog.fromData({ ...data, ends: Int32Array.of(2) }, 6)).toBeUndefined();
-  expect(TailLog.fromData({ ...data, lists: Int32Array.of(3, 3) }, 6)).toBeUndefined();
-  expect(TailLog.fromData({ ...data, lists: Int32Array.of(-1, 3) }, 6)).toBeUndefined();
+  expect(TailLog.fromData({ ...data, lists: Int32Array.of(3, 5) }, 6)).toBeUndefined();
+  expect(TailLog.fromData({ ...data, lists: Int32Array.of(-1, 5, 3) }, 6)).toBeUndefined();
+  expect(TailLog.fromData({ ...data, version: undefined as never }, 6)).toBeUndefined();
+});
+
+test('saved in the order appended, each posting with its list: the saved log only grows at its end until a list is reordered', () => {
+  const log = new TailLog();
+  log.append(3, 10);
+  log.append(5, 11);
+  const before = structuredClone(log.toData());
+  log.append(3, 12);
+  const after = log.toData();
+  expect([...after.lists]).toEqual([3, 5, 3]);
+  expect([...after.postings]).toEqual([10, 11, 12]);
+  expect(after.version).toBe(before.version);
+  expect([...after.postings.subarray(0, 2)]).toEqual([...before.postings]);
+  log.reorder(3, (postings, length) => postings.subarray(0, length).reverse());
+  const reordered = log.toData();
+  expect([...reordered.postings]).toEqual([12, 11, 10]);
+  expect(reordered.version).not.toBe(after.version);
+  // Loaded, it keeps its version: the next save names the same pieces again.
+  expect(TailLog.fromData(structuredClone(reordered), 6)!.toData().version).toBe(reordered.version);
 });
 
 test('5,000 lists of five postings hold no object or array of their own: a few typed arrays and one Map', () => {

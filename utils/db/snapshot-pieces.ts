@@ -1,73 +1,92 @@
 /**
- * A saved state in pieces (issue 17: the search index's snapshot, ~8 MB, was one structured clone
- * and one IndexedDB commit, and a keystroke waited behind them). Each piece is a record of its own,
- * written in its own transaction; the state's own record, naming its pieces, is written last, in
- * one transaction with the removal of the pieces it no longer names. So a save stopped part-way
- * (the worker stopped, a full disk) leaves the previous save whole and still named, and a load
- * reads the named record and its pieces in one transaction: one complete save, never a mix.
+ * A saved state in pieces (issue 17: the search index's snapshot, tens of megabytes at 50k people,
+ * was one structured clone and one IndexedDB commit, and a keystroke waited behind them). Each
+ * piece is a record of its own, written in its own transaction; the state's own record, naming its
+ * pieces, is written last, in one transaction with the removal of the pieces it no longer names.
+ * So a save stopped part-way (the worker stopped, a full disk) leaves the previous save whole and
+ * still named, and a load reads the named record and its pieces in one transaction: one complete
+ * save, never a mix.
  *
- * A piece that is the very object saved last time is named again, not written again (the owner
- * never changes a piece in place: the search index's packed lists change only by being replaced).
+ * A piece can say its version: one whose version is that of the same piece in the last complete
+ * save is named again, not copied nor written again (the search index's ids of an unchanged
+ * numbering, its packed lists until it packs again).
  */
 import type { SnapshotRecord } from '../model/rows';
 import { readTx, writeTx, type TendDatabase } from './schema';
 import { saveSnapshot } from './snapshots-repo';
 
-/** A state to save in pieces: each a value structured clone takes, saved in the order given. */
-export class SnapshotPieces {
-  constructor(readonly pieces: Record<string, unknown>) {}
+/**
+ * One piece: its value, asked only when the piece is written (a copy of what is saved: it is
+ * written after other pieces' commits, by which time the owner may have changed), and its version
+ * (none: written every time).
+ */
+export interface Piece {
+  version?: string;
+  value: () => unknown;
 }
 
-/** What the state's own record holds when it was saved in pieces: the record of each piece. */
+/** A state to save in pieces, saved in the order given. */
+export class SnapshotPieces {
+  constructor(readonly pieces: Record<string, Piece>) {}
+}
+
+/** What the state's own record holds when it was saved in pieces: the record and version of each piece. */
 interface PiecesManifest {
   pieceRecords: Record<string, string>;
+  pieceVersions?: Record<string, string>;
 }
 
-/**
- * The pieces of the last complete save: each piece's record, and the piece itself held weakly, to
- * name it again while the owner still holds the very same object (holding the copies a save makes
- * would keep megabytes alive for nothing).
- */
-export type SavedPieces = Map<string, { held?: WeakRef<object>; record: string }>;
-
-/** A saved piece's entry. */
-const savedPiece = (value: unknown, record: string) => ({ record, ...(typeof value === 'object' && value !== null && { held: new WeakRef(value) }) });
+/** The pieces of the last complete save: each piece's record and version. */
+export type SavedPieces = Map<string, { record: string; version?: string }>;
 
 const isManifest = (data: unknown): data is PiecesManifest =>
   typeof data === 'object' && data !== null && typeof (data as Partial<PiecesManifest>).pieceRecords === 'object';
 
-/** Pieces are named under their state's name: `search/ids/<save>`. */
+/** Pieces are named under their state's name: `search/ids/3/<save>`. */
 const pieceRange = (name: string) => IDBKeyRange.bound(`${name}/`, `${name}/\uffff`);
 
 /**
  * Save `pieces` as the state `name` at change `seq`; `previous` is the last complete save's pieces
- * (undefined: write them all). The pieces now saved.
+ * (undefined: write them all). The values of the pieces to write are taken at once, before the
+ * first await: the caller's state at the call is what is saved. The pieces now saved; undefined
+ * when a piece named again is gone from the store (cleared since): nothing was named, save anew
+ * without `previous`.
  */
-export async function savePieces(db: TendDatabase, name: string, seq: number, { pieces }: SnapshotPieces, previous?: SavedPieces): Promise<SavedPieces> {
+export async function savePieces(
+  db: TendDatabase,
+  name: string,
+  seq: number,
+  { pieces }: SnapshotPieces,
+  previous?: SavedPieces,
+): Promise<SavedPieces | undefined> {
   const save = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const saved: SavedPieces = new Map();
-  for (const [key, value] of Object.entries(pieces)) {
+  const writes: [key: string, record: string, value: unknown][] = [];
+  for (const [key, { version, value }] of Object.entries(pieces)) {
     const before = previous?.get(key);
-    if (before && before.held?.deref() === value) {
+    if (before && version !== undefined && before.version === version) {
       saved.set(key, before);
       continue;
     }
     const record = `${name}/${key}/${save}`;
-    // A transaction each: a search between two pieces waits for one piece's commit, not all of them.
-    await saveSnapshot(db, { name: record, seq, savedAt: Date.now(), data: value });
-    saved.set(key, savedPiece(value, record));
+    writes.push([key, record, value()]);
+    saved.set(key, { record, ...(version !== undefined && { version }) });
   }
+  // A transaction each: a search between two pieces waits for one piece's commit, not all of them.
+  for (const [, record, data] of writes) await saveSnapshot(db, { name: record, seq, savedAt: Date.now(), data });
   const tx = writeTx(db, ['snapshots']);
   const store = tx.objectStore('snapshots');
   const stored = new Set(await store.getAllKeys(pieceRange(name)));
   const named = new Set([...saved.values()].map(({ record }) => record));
   if ([...named].some((record) => !stored.has(record))) {
-    // A piece named again is gone (the store was cleared since): write every piece anew.
     tx.abort();
     await tx.done.catch(() => undefined);
-    return savePieces(db, name, seq, new SnapshotPieces(pieces));
+    return undefined;
   }
-  const manifest: PiecesManifest = { pieceRecords: Object.fromEntries([...saved].map(([key, { record }]) => [key, record])) };
+  const manifest: PiecesManifest = {
+    pieceRecords: Object.fromEntries([...saved].map(([key, { record }]) => [key, record])),
+    pieceVersions: Object.fromEntries([...saved].flatMap(([key, { version }]) => (version === undefined ? [] : [[key, version]]))),
+  };
   const removals = [...stored].filter((record) => !named.has(record)).map((record) => store.delete(record));
   await Promise.all([...removals, store.put({ name, seq, savedAt: Date.now(), data: manifest }), tx.done]);
   return saved;
@@ -82,9 +101,12 @@ export async function loadWithPieces(db: TendDatabase, name: string): Promise<(S
   const store = readTx(db, ['snapshots']).objectStore('snapshots');
   const saved = await store.get(name);
   if (!saved || !isManifest(saved.data)) return saved;
-  const keys = Object.keys(saved.data.pieceRecords);
-  const records = await Promise.all(keys.map((key) => store.get((saved.data as PiecesManifest).pieceRecords[key]!)));
+  const { pieceRecords, pieceVersions = {} } = saved.data;
+  const keys = Object.keys(pieceRecords);
+  const records = await Promise.all(keys.map((key) => store.get(pieceRecords[key]!)));
   if (records.some((record) => !record)) return undefined;
-  const pieces: SavedPieces = new Map(keys.map((key, i) => [key, savedPiece(records[i]!.data, records[i]!.name)]));
+  const pieces: SavedPieces = new Map(
+    keys.map((key, i) => [key, { record: records[i]!.name, ...(typeof pieceVersions[key] === 'string' && { version: pieceVersions[key] }) }]),
+  );
   return { ...saved, data: Object.fromEntries(keys.map((key, i) => [key, records[i]!.data])), pieces };
 }

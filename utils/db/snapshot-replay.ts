@@ -4,7 +4,6 @@
  * since it was saved, as the change log says, and saving it again a little after it drifted.
  */
 import type { Contact, Interaction } from '../model/records';
-import type { SnapshotRecord } from '../model/rows';
 import { changesSince, latestChangeSeq } from './changes-repo';
 import { readRecords } from './records-repo';
 import { loadWithPieces, savePieces, SnapshotPieces, type SavedPieces } from './snapshot-pieces';
@@ -83,29 +82,25 @@ export class SnapshotSaver {
   }
 
   /**
-   * Save later if the state was never saved or drifted far; `current` is asked when the time comes
-   * (undefined: the state is gone or busy, skip; the next change schedules again). Data given as
-   * `SnapshotPieces` is saved in pieces (snapshot-pieces.ts).
+   * Save later if the state was never saved or drifted far; `current` is asked when the save
+   * begins, after any save still running (undefined: the state is gone or busy, skip; the next
+   * change schedules again). Data given as `SnapshotPieces` is saved in pieces (snapshot-pieces.ts).
    */
-  schedule(current: () => { seq: number; data: unknown } | undefined): void {
+  schedule(current: () => SaveState | undefined): void {
     if (this.timer !== undefined || (this.unsaved >= 0 && this.unsaved < this.rule.afterChanges)) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      const state = current();
-      if (!state) return;
-      this.unsaved = 0;
-      this.save(state).catch((error: unknown) => {
+      this.save(current).catch((error: unknown) => {
         // A closed database (the worker or a test shutting down) only means the next start rebuilds.
         if (!(error instanceof DOMException && error.name === 'InvalidStateError')) console.warn(`Tend: could not save the ${this.name} snapshot`, error);
       });
     }, this.rule.delayMs);
   }
 
-  /** Save now, cancelling a save scheduled for later. */
-  async saveNow(state: { seq: number; data: unknown }): Promise<void> {
+  /** Save now, cancelling a save scheduled for later; `current` as for `schedule`. */
+  async saveNow(current: () => SaveState | undefined): Promise<void> {
     this.cancel();
-    this.unsaved = 0;
-    await this.save(state);
+    await this.save(current);
   }
 
   /** Forget a scheduled save (the state is dropped). */
@@ -114,15 +109,33 @@ export class SnapshotSaver {
     this.timer = undefined;
   }
 
-  private save({ seq, data }: { seq: number; data: unknown }): Promise<void> {
+  /**
+   * Saves run one after another, and each asks for the state only once the one before ended: a
+   * save in pieces names pieces of the last complete save, which must be that one.
+   */
+  private save(current: () => SaveState | undefined): Promise<void> {
     const save = this.saving.then(async () => {
-      if (!(data instanceof SnapshotPieces)) {
-        const record: SnapshotRecord = { name: this.name, seq, savedAt: Date.now(), data };
-        return saveSnapshot(this.db, record);
+      for (let anew = false; ; anew = true) {
+        const state = current();
+        if (!state) return;
+        this.unsaved = 0;
+        const { seq, data } = state;
+        if (!(data instanceof SnapshotPieces)) return saveSnapshot(this.db, { name: this.name, seq, savedAt: Date.now(), data });
+        const saved = await savePieces(this.db, this.name, seq, data, anew ? undefined : this.pieces);
+        // Undefined: a piece it named again was gone (the store cleared since); once more, writing every piece.
+        if (saved || anew) {
+          this.pieces = saved;
+          return;
+        }
       }
-      this.pieces = await savePieces(this.db, this.name, seq, data, this.pieces);
     });
     this.saving = save.catch(() => undefined);
     return save;
   }
+}
+
+/** A state to save: the last logged change it includes, and its data. */
+export interface SaveState {
+  seq: number;
+  data: unknown;
 }

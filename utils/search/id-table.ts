@@ -41,18 +41,31 @@ function unpackUuid(bytes: Uint8Array, at: number): string {
   return id;
 }
 
-/** A string hash (FNV-1a) mixed with the kind: UUIDs are random, other ids may not be. */
-function hashOf(kind: number, id: string): number {
+/** A string hash (FNV-1a) mixed with the kind, for ids that are not UUIDs (they may not be random). */
+function hashOfText(kind: number, id: string): number {
   let hash = 0x811c9dc5 ^ kind;
   for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
   return hash >>> 0;
 }
 
-/** What `IdTable.toData` gives: its arrays as they are, so a saved index loads without reading an id. */
+/**
+ * The same hash over a UUID's 16 bytes: a saved table rebuilds its slots from the bytes alone,
+ * without making a string per id (issue 17: the slots are no longer saved).
+ */
+function hashOfBytes(kind: number, bytes: Uint8Array, at: number): number {
+  let hash = 0x811c9dc5 ^ kind;
+  for (let i = at; i < at + 16; i++) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
+  return hash >>> 0;
+}
+
+/**
+ * What `IdTable.toData` gives: the ids by doc number, so a saved index loads without reading an id.
+ * Not the slots: they change all over at every id (a save would write them whole each time) and
+ * are rebuilt from the bytes in a few tens of milliseconds at 500k ids.
+ */
 export interface IdTableData {
+  /** 16 bytes per doc (zeros for a doc whose id is among `others`). */
   bytes: Uint8Array<ArrayBuffer>;
-  slots: Int32Array<ArrayBuffer>;
-  filled: number;
   /** Ids that are not lowercase UUIDs, with their doc numbers. */
   others: [number, string][];
 }
@@ -91,7 +104,7 @@ export class IdTable {
       const live = this.slots.reduce((count, slot) => (slot >= 0 ? count + 1 : count), 0);
       this.rehash(Math.max(this.slots.length, slotsFor(live + 1)));
     }
-    let slot = this.firstSlot(kind, id);
+    let slot = this.firstSlot(this.hashOfDoc(kind, doc));
     while (this.slots[slot]! >= 0) slot = this.nextSlot(slot);
     if (this.slots[slot] === EMPTY) this.filled++;
     this.slots[slot] = doc;
@@ -109,20 +122,36 @@ export class IdTable {
     if (slot >= 0) this.slots[slot] = DELETED;
   }
 
-  /** The table's arrays, for a snapshot (not copied: the caller clones or saves them before any change). */
-  toData(): IdTableData {
-    return { bytes: this.bytes, slots: this.slots, filled: this.filled, others: [...this.others] };
+  /** The ids of the first `docs` docs, for a snapshot: the bytes are a view, valid until the next `set`. */
+  toData(docs: number): IdTableData {
+    return { bytes: this.bytes.subarray(0, docs * 16), others: [...this.others].filter(([doc]) => doc < docs) };
   }
 
-  /** A table from `toData`'s arrays; undefined when they are not of its shape. */
-  static fromData(data: Partial<IdTableData> | undefined, kindOf: (doc: number) => number): IdTable | undefined {
-    if (!data || !(data.bytes instanceof Uint8Array) || !(data.slots instanceof Int32Array)) return undefined;
-    if (typeof data.filled !== 'number' || !Array.isArray(data.others) || data.slots.length === 0 || data.filled >= data.slots.length) return undefined;
+  /** Slots in the table (tests: its memory). */
+  get slotCount(): number {
+    return this.slots.length;
+  }
+
+  /**
+   * A table of `docs` docs from `toData`'s ids, holding those `isLive` says are (a removed record's
+   * doc keeps its id but is found no more); undefined when the data is not of that shape.
+   */
+  static fromData(
+    data: Partial<IdTableData> | undefined,
+    docs: number,
+    kindOf: (doc: number) => number,
+    isLive: (doc: number) => boolean,
+  ): IdTable | undefined {
+    if (!data || !(data.bytes instanceof Uint8Array) || data.bytes.length !== docs * 16 || !Array.isArray(data.others)) return undefined;
+    if (!data.others.every((other) => Array.isArray(other) && Number.isInteger(other[0]) && other[0] >= 0 && other[0] < docs && typeof other[1] === 'string'))
+      return undefined;
+    let live = 0;
+    for (let doc = 0; doc < docs; doc++) if (isLive(doc)) live++;
     const table = new IdTable(kindOf);
     table.bytes = data.bytes;
-    table.slots = data.slots;
-    table.filled = data.filled;
     table.others = new Map(data.others);
+    table.slots = new Int32Array(slotsFor(live)).fill(EMPTY);
+    for (let doc = 0; doc < docs; doc++) if (isLive(doc)) table.place(doc);
     return table;
   }
 
@@ -134,7 +163,8 @@ export class IdTable {
   private slotOf(kind: number, id: string): number {
     const uuid = UUID.test(id);
     if (uuid) packUuid(id, this.scratch, 0);
-    for (let slot = this.firstSlot(kind, id); ; slot = this.nextSlot(slot)) {
+    const hash = uuid ? hashOfBytes(kind, this.scratch, 0) : hashOfText(kind, id);
+    for (let slot = this.firstSlot(hash); ; slot = this.nextSlot(slot)) {
       const doc = this.slots[slot]!;
       if (doc === EMPTY) return -1;
       if (doc === DELETED || this.kindOf(doc) !== kind) continue;
@@ -142,9 +172,23 @@ export class IdTable {
     }
   }
 
-  private firstSlot(kind: number, id: string): number {
+  /** The hash of a doc's id, as `slotOf` hashes the id it is asked for. */
+  private hashOfDoc(kind: number, doc: number): number {
+    const other = this.others.get(doc);
+    return other === undefined ? hashOfBytes(kind, this.bytes, doc * 16) : hashOfText(kind, other);
+  }
+
+  private firstSlot(hash: number): number {
     // The hash scaled to the table's size (any size: no power of two needed for a mask).
-    return Math.floor((hashOf(kind, id) / 2 ** 32) * this.slots.length);
+    return Math.floor((hash / 2 ** 32) * this.slots.length);
+  }
+
+  /** Put a doc in its first empty slot (a table being rebuilt has no deleted slots). */
+  private place(doc: number): void {
+    let slot = this.firstSlot(this.hashOfDoc(this.kindOf(doc), doc));
+    while (this.slots[slot] !== EMPTY) slot = this.nextSlot(slot);
+    this.slots[slot] = doc;
+    this.filled++;
   }
 
   private nextSlot(slot: number): number {
@@ -162,11 +206,6 @@ export class IdTable {
     const live = this.slots.filter((doc) => doc >= 0);
     this.slots = new Int32Array(size).fill(EMPTY);
     this.filled = 0;
-    for (const doc of live) {
-      let slot = this.firstSlot(this.kindOf(doc), this.idOf(doc));
-      while (this.slots[slot] !== EMPTY) slot = this.nextSlot(slot);
-      this.slots[slot] = doc;
-      this.filled++;
-    }
+    for (const doc of live) this.place(doc);
   }
 }

@@ -100,11 +100,22 @@ export interface IndexResult {
 }
 
 /** Bumped whenever the snapshot's layout changes: an older saved index is then rebuilt, not read. */
-const SNAPSHOT_FORMAT = 5;
+const SNAPSHOT_FORMAT = 6;
 
-/** What `InvertedIndex.toSnapshot` saves: typed arrays as the index holds them, and the words joined in one string. */
+/** A name no other numbering of the docs has had (docs are renumbered only by packing). */
+const newLayout = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+
+/**
+ * What `InvertedIndex.toSnapshot` gives: typed arrays as the index holds them (views, valid until
+ * the index next changes), and the words joined in one string.
+ */
 export interface InvertedIndexSnapshot {
   format: number;
+  /**
+   * The numbering of the docs: until it changes, a doc's id and recency, once given, never change,
+   * and the packed lists do not change at all (a save names those parts again: issue 17).
+   */
+  layout: string;
   /** Each record's kind, with DEAD set once removed. */
   docKind: Uint8Array<ArrayBuffer>;
   docRecency: Float64Array<ArrayBuffer>;
@@ -134,6 +145,7 @@ export class InvertedIndex {
   // notes oldest first, so a packed notes' list (ascending docs) is in recency order.
   private docCount = 0;
   private deadCount = 0;
+  private layout = newLayout();
   private docKind = new Uint8Array(0);
   private docRecency = new Float64Array(0);
   // Ids by doc number and docs by kind and id, UUIDs packed (issue 17: a string and a Map entry per
@@ -378,18 +390,19 @@ export class InvertedIndex {
    * The index as plain data for IndexedDB: typed arrays as the index holds them, so a load reads
    * no id and decodes no list (structured clone copies a few big values far faster than many
    * small ones). It does not pack: the tails and dead records are saved as they are (issue 17:
-   * packing before every save was a task of seconds in the worker every 1,000 changes).
+   * packing before every save was a task of seconds in the worker every 1,000 changes). The
+   * arrays are views of the index's own: copy what is kept past the index's next change.
    */
   toSnapshot(): InvertedIndexSnapshot {
     this.ensureSorted();
     this.ensureNoteOrder();
     const docs = this.docCount;
-    const ids = this.ids.toData();
     return {
       format: SNAPSHOT_FORMAT,
-      docKind: this.docKind.slice(0, docs),
-      docRecency: this.docRecency.slice(0, docs),
-      ids: { ...ids, bytes: ids.bytes.slice(0, docs * 16), slots: ids.slots.slice() },
+      layout: this.layout,
+      docKind: this.docKind.subarray(0, docs),
+      docRecency: this.docRecency.subarray(0, docs),
+      ids: this.ids.toData(docs),
       terms: this.termText.join('\n'),
       lists: this.packed.toData(),
       tails: this.tails.toData(),
@@ -406,25 +419,27 @@ export class InvertedIndex {
   /** An index from `toSnapshot`'s data; undefined when the data is not in this version's format. */
   static fromSnapshot(data: unknown): InvertedIndex | undefined {
     const snapshot = data as Partial<InvertedIndexSnapshot> | null;
-    if (snapshot?.format !== SNAPSHOT_FORMAT) return undefined;
+    if (snapshot?.format !== SNAPSHOT_FORMAT || typeof snapshot.layout !== 'string') return undefined;
     const index = new InvertedIndex();
-    const ids = IdTable.fromData(snapshot.ids, index.kindOf);
     const packed = PackedLists.fromData(snapshot.lists);
     const { docKind, docRecency, terms, sortedIds, tails, notesTextOnly } = snapshot;
-    if (!ids || !packed || !(docKind instanceof Uint8Array) || !(docRecency instanceof Float64Array)) return undefined;
+    if (!packed || !(docKind instanceof Uint8Array) || !(docRecency instanceof Float64Array) || docRecency.length !== docKind.length) return undefined;
     if (typeof terms !== 'string' || !(sortedIds instanceof Int32Array) || typeof notesTextOnly !== 'boolean') return undefined;
-    if (!(tails?.lists instanceof Int32Array) || !(tails.ends instanceof Int32Array) || !(tails.postings instanceof Int32Array)) return undefined;
+    if (!(tails?.lists instanceof Int32Array) || !(tails.postings instanceof Int32Array)) return undefined;
     const docs = docKind.length;
     index.docCount = docs;
     index.docKind = docKind;
     index.docRecency = docRecency;
-    index.ids = ids;
+    index.layout = snapshot.layout;
     for (let doc = 0; doc < docs; doc++) {
       const kind = docKind[doc]!;
       if (kind > (KIND_CODE.note | DEAD)) return undefined;
       if (kind & DEAD) index.deadCount++;
       else index.liveByKind[kind]!++;
     }
+    const ids = IdTable.fromData(snapshot.ids, docs, index.kindOf, (doc) => (docKind[doc]! & DEAD) === 0);
+    if (!ids) return undefined;
+    index.ids = ids;
     index.termText = terms === '' ? [] : terms.split('\n');
     if (!index.restoreTails(tails, packed.lists)) return undefined;
     index.termIds = undefined;
@@ -583,6 +598,7 @@ export class InvertedIndex {
     }
     this.packed = builder.finish();
     this.packedPostings = this.packed.postings;
+    this.layout = newLayout();
     this.tails = new TailLog();
     this.unorderedLists.clear();
     this.docKind = kinds;

@@ -12,8 +12,8 @@ import { latestChangeSeq } from '../db/changes-repo';
 import { readAllRecords, readRecords } from '../db/records-repo';
 import { loadSnapshotWithChanges, SnapshotSaver } from '../db/snapshot-replay';
 import { noteDoc, personDoc } from './documents';
-import { InvertedIndex, type InvertedIndexSnapshot } from './inverted-index';
-import { SnapshotPieces } from '../db/snapshot-pieces';
+import { InvertedIndex } from './inverted-index';
+import { snapshotFromPieces, snapshotPieces } from './snapshot-layout';
 import { keptCurrent } from '../db/kept-current';
 
 /** Records read per IndexedDB request while building: bounds memory and lets writes interleave. */
@@ -119,7 +119,7 @@ async function maintain(db: TendDatabase, live: LiveIndex): Promise<void> {
 /** The saved index and the changes logged after it; a rebuild when there is none or it cannot be used. */
 async function load(db: TendDatabase, live: LiveIndex): Promise<void> {
   const saved = await loadSnapshotWithChanges(db, SNAPSHOT_NAME, ['contacts', 'interactions']);
-  const index = saved && InvertedIndex.fromSnapshot(joined(saved.data));
+  const index = saved && InvertedIndex.fromSnapshot(snapshotFromPieces(saved.data));
   if (!saved || !index) return rebuild(db, live);
   for (const [id, contact] of saved.contacts) contact ? index.add(personDoc(contact)) : index.remove('person', id);
   for (const [id, entry] of saved.interactions) entry ? index.add(noteDoc(entry)) : index.remove('note', id);
@@ -172,28 +172,15 @@ async function reread(db: TendDatabase, live: LiveIndex): Promise<void> {
 
 /** Save the index a little later when it was never saved or has drifted far from its snapshot. */
 function scheduleSave(db: TendDatabase, live: LiveIndex): void {
-  live.saver.schedule(() => (indexes.get(db) !== live || live.work || !live.built ? undefined : { seq: live.seq, data: piecesOf(live.index.toSnapshot()) }));
+  live.saver.schedule(() => (indexes.get(db) !== live || live.work || !live.built ? undefined : saveState(live)));
 }
 
-/**
- * The snapshot in four pieces, each saved in a transaction of its own (issue 17: a keystroke waited
- * behind one ~8 MB save): the packed lists (the same object until the index packs again, so saved
- * only after a packing), the id table, the per-record arrays, and the rest (words, tails).
- */
-function piecesOf({ lists, ids, docKind, docRecency, ...rest }: InvertedIndexSnapshot): SnapshotPieces {
-  return new SnapshotPieces({ lists, ids, docs: { docKind, docRecency }, rest });
-}
-
-/** A snapshot from `piecesOf`'s pieces as loaded (an older one saved whole is given as it is). */
-function joined(data: unknown): unknown {
-  const pieces = data as { lists?: unknown; ids?: unknown; docs?: object; rest?: object } | null;
-  if (typeof pieces?.rest !== 'object' || typeof pieces.docs !== 'object') return data;
-  return { ...pieces.rest, ...pieces.docs, ids: pieces.ids, lists: pieces.lists };
-}
+/** The index to save, in pieces (snapshot-layout.ts). */
+const saveState = (live: LiveIndex) => ({ seq: live.seq, data: snapshotPieces(live.index.toSnapshot()) });
 
 /** Save the index now (tests and the bench; the worker saves on its own a little after changes). */
 export async function saveSearchIndexNow(db: TendDatabase): Promise<void> {
-  const index = await searchIndexOf(db);
+  await searchIndexOf(db);
   const live = indexes.get(db)!;
-  await live.saver.saveNow({ seq: live.seq, data: piecesOf(index.toSnapshot()) });
+  await live.saver.saveNow(() => saveState(live));
 }

@@ -9,14 +9,21 @@
  */
 import { grown, recordSpare } from './top-hits';
 
-/** What `TailLog.toData` gives: list ids, where each list's postings end, the postings one list after another (oldest first). */
+/**
+ * What `TailLog.toData` gives: every posting in the order appended, with its list. Appends only add
+ * at the end, so a save can write only what was appended since (issue 17) until `version` changes:
+ * when a list is reordered in place.
+ */
 export interface TailsData {
+  version: string;
   lists: Int32Array<ArrayBuffer>;
-  ends: Int32Array<ArrayBuffer>;
   postings: Int32Array<ArrayBuffer>;
 }
 
 const NONE = -1;
+
+/** A version no other state of a log has had. */
+const newVersion = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** Postings appended to lists, read back oldest first or newest first. */
 export class TailLog {
@@ -27,6 +34,8 @@ export class TailLog {
   private place = new Int32Array(0);
   private used = 0;
   private readonly newest = new Map<number, number>();
+  /** Changes when a posting already appended changes (a reorder). */
+  private version = newVersion();
 
   /** Postings in every list. */
   get size(): number {
@@ -81,35 +90,28 @@ export class TailLog {
   reorder(list: number, sort: (postings: Int32Array, length: number) => void): void {
     const { into: postings, end: length } = this.readInto(list, new Int32Array(0), 0);
     sort(postings, length);
+    this.version = newVersion();
     let entry = this.newest.get(list) ?? NONE;
     for (let i = length - 1; entry !== NONE; i--, entry = this.previous[entry]!) this.postings[entry] = postings[i]!;
   }
 
-  /** The tails in three arrays, for a snapshot. */
+  /** The log for a snapshot: each posting's list, found by walking each list's chain, and the postings (a view, valid until the next change). */
   toData(): TailsData {
-    const lists = Int32Array.from(this.newest.keys());
-    const ends = new Int32Array(lists.length);
-    let postings = new Int32Array(this.used);
-    let at = 0;
-    lists.forEach((list, i) => {
-      ({ into: postings, end: at } = this.readInto(list, postings, at) as { into: Int32Array<ArrayBuffer>; end: number });
-      ends[i] = at;
-    });
-    return { lists, ends, postings };
+    const lists = new Int32Array(this.used);
+    for (const [list, newest] of this.newest) for (let entry = newest; entry !== NONE; entry = this.previous[entry]!) lists[entry] = list;
+    return { version: this.version, lists, postings: this.postings.subarray(0, this.used) };
   }
 
   /** The log of saved tails; undefined when they do not hold together or name a list not below `listCount`. */
-  static fromData({ lists, ends, postings }: TailsData, listCount: number): TailLog | undefined {
-    if (ends.length !== lists.length || (ends.at(-1) ?? 0) !== postings.length) return undefined;
+  static fromData({ version, lists, postings }: TailsData, listCount: number): TailLog | undefined {
+    if (typeof version !== 'string' || lists.length !== postings.length) return undefined;
     const log = new TailLog();
-    let start = 0;
-    for (let i = 0; i < lists.length; i++) {
-      const list = lists[i]!;
-      const end = ends[i]!;
-      if (list < 0 || list >= listCount || end < start || log.newest.has(list)) return undefined;
-      for (let at = start; at < end; at++) log.append(list, postings[at]!);
-      start = end;
+    for (let at = 0; at < lists.length; at++) {
+      const list = lists[at]!;
+      if (list < 0 || list >= listCount) return undefined;
+      log.append(list, postings[at]!);
     }
+    log.version = version;
     return log;
   }
 }

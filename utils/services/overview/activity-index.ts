@@ -248,5 +248,5 @@ export function dropActivityIndex(db: TendDatabase): void {
 /** Save the aggregate now (tests and the bench; the worker saves on its own a little after changes). */
 export async function saveActivityIndexNow(db: TendDatabase): Promise<void> {
   const index = await activityIndexOf(db);
-  await index.saver.saveNow({ seq: index.seq, data: activitySnapshot(index.slots, index.numbers) });
+  await index.saver.saveNow(() => ({ seq: index.seq, data: activitySnapshot(index.slots, index.numbers) }));
 }

@@ -202,5 +202,5 @@ export function dropRoster(db: TendDatabase): void {
 /** Save the rows now (tests and the bench; the worker saves on its own a little after changes). */
 export async function saveRosterNow(db: TendDatabase): Promise<void> {
   const roster = await rosterOf(db);
-  await roster.saver.saveNow(saveState(roster));
+  await roster.saver.saveNow(() => saveState(roster));
 }
