@@ -107,7 +107,7 @@ test('an index saved in the previous format (2) is not read: the caller rebuilds
   expect(InvertedIndex.fromSnapshot({ ...current, format: 4, docAlive: Uint8Array.of(1) })).toBeUndefined();
   expect(InvertedIndex.fromSnapshot({ ...current, docKind: Uint8Array.of(4) })).toBeUndefined();
   expect(InvertedIndex.fromSnapshot({ ...current, lists: undefined })).toBeUndefined();
-  expect(InvertedIndex.fromSnapshot({ ...current, terms: 'budget\nextra' })).toBeUndefined();
+  expect(InvertedIndex.fromSnapshot({ ...current, terms: ['budget', 'extra'] })).toBeUndefined();
   expect(InvertedIndex.fromSnapshot({ ...current, format: 3 })).toBeUndefined();
   expect(InvertedIndex.fromSnapshot({ ...current, notesTextOnly: undefined })).toBeUndefined();
   // Tails that do not fit the words: a list for each of two postings where there is one, a list of no word.

@@ -16,9 +16,10 @@ import { readTx, writeTx, type TendDatabase } from './schema';
 import { saveSnapshot } from './snapshots-repo';
 
 /**
- * One piece: its value, asked only when the piece is written (a copy of what is saved: it is
- * written after other pieces' commits, by which time the owner may have changed), and its version
- * (none: written every time).
+ * One piece: its value, asked only for a piece that is to be written, and asked at the very start
+ * of the save, before its first await (it must give a copy: the piece is written after other
+ * pieces' commits, by which time the owner may have changed); and its version (none: written
+ * every time).
  */
 export interface Piece {
   version?: string;
@@ -39,8 +40,14 @@ interface PiecesManifest {
 /** The pieces of the last complete save: each piece's record and version. */
 export type SavedPieces = Map<string, { record: string; version?: string }>;
 
-const isManifest = (data: unknown): data is PiecesManifest =>
-  typeof data === 'object' && data !== null && typeof (data as Partial<PiecesManifest>).pieceRecords === 'object';
+const isRecordOfStrings = (value: unknown): value is Record<string, string> =>
+  typeof value === 'object' && value !== null && Object.values(value).every((item) => typeof item === 'string');
+
+/** A manifest as saved; anything else stored under the state's name (a state saved whole) is not one. */
+const isManifest = (data: unknown): data is PiecesManifest => typeof data === 'object' && data !== null && 'pieceRecords' in data;
+
+const isWholeManifest = ({ pieceRecords, pieceVersions }: PiecesManifest) =>
+  isRecordOfStrings(pieceRecords) && (pieceVersions === undefined || isRecordOfStrings(pieceVersions));
 
 /** Pieces are named under their state's name: `search/ids/3/<save>`. */
 const pieceRange = (name: string) => IDBKeyRange.bound(`${name}/`, `${name}/\uffff`);
@@ -94,13 +101,14 @@ export async function savePieces(
 
 /**
  * The saved state `name` with its pieces put together (`data` an object of them by key), read in
- * one transaction; a state saved whole is given as it is. Undefined when there is none or a piece
- * it names is missing.
+ * one transaction; a state saved whole is given as it is. Undefined when there is none, its record
+ * is not of a manifest's shape, or a piece it names is missing.
  */
 export async function loadWithPieces(db: TendDatabase, name: string): Promise<(SnapshotRecord & { pieces?: SavedPieces }) | undefined> {
   const store = readTx(db, ['snapshots']).objectStore('snapshots');
   const saved = await store.get(name);
   if (!saved || !isManifest(saved.data)) return saved;
+  if (!isWholeManifest(saved.data)) return undefined;
   const { pieceRecords, pieceVersions = {} } = saved.data;
   const keys = Object.keys(pieceRecords);
   const records = await Promise.all(keys.map((key) => store.get(pieceRecords[key]!)));

@@ -63,6 +63,8 @@ export class SnapshotSaver {
   private pieces?: SavedPieces;
   /** The save in progress: saves run one after another (a piece saved is named by the next). */
   private saving: Promise<unknown> = Promise.resolve();
+  /** A scheduled save waits behind the one in progress: scheduling another would only save twice. */
+  private queued = false;
 
   constructor(
     private readonly db: TendDatabase,
@@ -87,9 +89,10 @@ export class SnapshotSaver {
    * change schedules again). Data given as `SnapshotPieces` is saved in pieces (snapshot-pieces.ts).
    */
   schedule(current: () => SaveState | undefined): void {
-    if (this.timer !== undefined || (this.unsaved >= 0 && this.unsaved < this.rule.afterChanges)) return;
+    if (this.timer !== undefined || this.queued || (this.unsaved >= 0 && this.unsaved < this.rule.afterChanges)) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
+      this.queued = true;
       this.save(current).catch((error: unknown) => {
         // A closed database (the worker or a test shutting down) only means the next start rebuilds.
         if (!(error instanceof DOMException && error.name === 'InvalidStateError')) console.warn(`Tend: could not save the ${this.name} snapshot`, error);
@@ -115,6 +118,7 @@ export class SnapshotSaver {
    */
   private save(current: () => SaveState | undefined): Promise<void> {
     const save = this.saving.then(async () => {
+      this.queued = false;
       for (let anew = false; ; anew = true) {
         const state = current();
         if (!state) return;

@@ -143,8 +143,10 @@ export class IdTable {
     isLive: (doc: number) => boolean,
   ): IdTable | undefined {
     if (!data || !(data.bytes instanceof Uint8Array) || data.bytes.length !== docs * 16 || !Array.isArray(data.others)) return undefined;
-    if (!data.others.every((other) => Array.isArray(other) && Number.isInteger(other[0]) && other[0] >= 0 && other[0] < docs && typeof other[1] === 'string'))
-      return undefined;
+    // Each of another shape (a lowercase UUID is kept as bytes), of a doc there is, once.
+    const isOther = (other: unknown): other is [number, string] =>
+      Array.isArray(other) && Number.isInteger(other[0]) && other[0] >= 0 && other[0] < docs && typeof other[1] === 'string' && !UUID.test(other[1]);
+    if (!data.others.every(isOther) || new Set(data.others.map(([doc]) => doc)).size !== data.others.length) return undefined;
     let live = 0;
     for (let doc = 0; doc < docs; doc++) if (isLive(doc)) live++;
     const table = new IdTable(kindOf);

@@ -120,8 +120,8 @@ export interface InvertedIndexSnapshot {
   docKind: Uint8Array<ArrayBuffer>;
   docRecency: Float64Array<ArrayBuffer>;
   ids: IdTableData;
-  /** Words joined by newlines (words are folded runs of letters and digits). */
-  terms: string;
+  /** The words by id (folded runs of letters and digits: never a newline); the index's own array. */
+  terms: readonly string[];
   /** Two lists per word, people's then notes'. */
   lists: PackedListsData;
   /** Postings appended since the lists were packed, saved as they are (a save does not pack). */
@@ -403,7 +403,7 @@ export class InvertedIndex {
       docKind: this.docKind.subarray(0, docs),
       docRecency: this.docRecency.subarray(0, docs),
       ids: this.ids.toData(docs),
-      terms: this.termText.join('\n'),
+      terms: this.termText,
       lists: this.packed.toData(),
       tails: this.tails.toData(),
       notesTextOnly: this.notesTextOnly,
@@ -424,9 +424,12 @@ export class InvertedIndex {
     const packed = PackedLists.fromData(snapshot.lists);
     const { docKind, docRecency, terms, sortedIds, tails, notesTextOnly } = snapshot;
     if (!packed || !(docKind instanceof Uint8Array) || !(docRecency instanceof Float64Array) || docRecency.length !== docKind.length) return undefined;
-    if (typeof terms !== 'string' || !(sortedIds instanceof Int32Array) || typeof notesTextOnly !== 'boolean') return undefined;
+    if (!Array.isArray(terms) || !terms.every((term) => typeof term === 'string') || typeof notesTextOnly !== 'boolean') return undefined;
+    if (!(sortedIds instanceof Int32Array) || !sortedIds.every((id) => id >= 0 && id < terms.length)) return undefined;
     if (!(tails?.lists instanceof Int32Array) || !(tails.postings instanceof Int32Array)) return undefined;
     const docs = docKind.length;
+    // Every posting names a doc there is (the packed lists ascend: their last docs are their highest).
+    if (!tails.postings.every((posting) => posting >>> FIELD_BITS < docs) || !packed.toData().lastDocs.every((doc) => doc < docs)) return undefined;
     index.docCount = docs;
     index.docKind = docKind;
     index.docRecency = docRecency;
@@ -440,7 +443,7 @@ export class InvertedIndex {
     const ids = IdTable.fromData(snapshot.ids, docs, index.kindOf, (doc) => (docKind[doc]! & DEAD) === 0);
     if (!ids) return undefined;
     index.ids = ids;
-    index.termText = terms === '' ? [] : terms.split('\n');
+    index.termText = [...terms];
     if (!index.restoreTails(tails, packed.lists)) return undefined;
     index.termIds = undefined;
     index.packed = packed;

@@ -1,39 +1,44 @@
 /**
  * How the search index is saved in pieces (issue 17: at 50k people its snapshot was ~30 MB in
  * four records, and a keystroke waited behind the clone and commit of each: the longest keystroke
- * while saving was 5x the longest without). Every piece is at most about a megabyte, a transaction
+ * while saving was 5x the longest without). Every piece is about a megabyte at most, a transaction
  * of its own, so a keystroke waits for one small commit at most; and a save after a thousand
- * changes writes little. What only grows at its end is cut by position, and a cut that is full
- * (or as full as last time) in the same numbering is named again, not written: the ids and
- * recencies by doc number until the index packs, the tails by entry until one is reordered, the
- * packed lists whole until the index packs. Each doc's kind (a removal marks it in place) and the
- * rest (words, sorted words) are written each time, and are small.
+ * changes writes little. What only grows at its end is cut by position, and a cut as full as last
+ * time in the same numbering is named again, not written: the ids, recencies and words until the
+ * index packs, the tails until one of their lists is reordered, the packed lists whole until the
+ * index packs. Each doc's kind (a removal marks it in place), the sorted words (a new word goes in
+ * the middle) and the rest are written each time; they are small.
  */
 import type { Piece } from '../db/snapshot-pieces';
 import { SnapshotPieces } from '../db/snapshot-pieces';
 import type { InvertedIndexSnapshot } from './inverted-index';
-import type { PackedListsData } from './packed-lists';
 
-/** Where the pieces are cut: docs per piece of ids (16 bytes each) and recencies (8), bytes per piece of packed lists, tail entries (8 bytes each) per piece. */
+/** Where the pieces are cut: docs per piece of ids (16 bytes each) and recencies (8), bytes per piece of packed lists, tail entries (8 bytes each) and words per piece. */
 export interface Cuts {
   docs: number;
   listBytes: number;
   tailEntries: number;
+  words: number;
 }
 
-/** About a megabyte a piece at most: 1 MB of ids, 512 KB of recencies, 1 MB of lists, 1 MB of tails. */
-export const CUTS: Cuts = { docs: 65_536, listBytes: 1 << 20, tailEntries: 131_072 };
+/** About a megabyte a piece at most: 1 MB of ids, 512 KB of recencies, 1 MB of lists or tails, 64k words. */
+export const CUTS: Cuts = { docs: 65_536, listBytes: 1 << 20, tailEntries: 131_072, words: 65_536 };
 /** Kinds are a byte per doc: a piece holds as many docs as 16 cuts of ids. */
 const KINDS_PER_DOC_CUT = 16;
+/** The packed lists' three numbers per list (4 bytes each): as many per piece as a piece of their bytes holds bytes / 4. */
+const LIST_NUMBERS = ['offsets', 'counts', 'lastDocs'] as const;
 
-/** What the `rest` piece holds besides the index's own small parts: how to put the others together. */
+/** The `rest` piece: the index's small parts and how many of each cut thing there are. */
 interface RestPiece {
-  cuts: Cuts;
-  docs: number;
-  listBytes: number;
-  tailEntries: number;
-  tailsVersion: string;
+  format: number;
+  layout: string;
+  notesTextOnly: boolean;
+  noteMasks: boolean;
   others: unknown;
+  tailsVersion: string;
+  cuts: Cuts;
+  /** Docs, packed list bytes, lists, tail entries, words. */
+  sizes: { docs: number; listBytes: number; lists: number; tailEntries: number; words: number };
 }
 
 /** Pieces `<key>/0`, `<key>/1`, ... of `length` items cut every `perCut`; `version` of a cut given its fill (none: written every time). */
@@ -54,86 +59,144 @@ function addCuts(
 
 /** The index's snapshot in pieces; read (copied) only for the pieces that are written. */
 export function snapshotPieces(snapshot: InvertedIndexSnapshot, cuts: Cuts = CUTS): SnapshotPieces {
-  const { layout, docKind, docRecency, ids, lists, tails, ...small } = snapshot;
+  const { format, layout, docKind, docRecency, ids, lists, tails, terms, sortedIds, notesTextOnly } = snapshot;
   const docs = docKind.length;
   const pieces: Record<string, Piece> = {};
-  const { bytes: listBytes, ...listMeta } = lists;
   // The packed lists change only when the index packs, which numbers the docs anew (a new layout).
-  const listVersion = `${layout}:${cuts.listBytes}`;
-  addCuts(
-    pieces,
-    'lists',
-    listBytes.length,
-    cuts.listBytes,
-    (from, to) => listBytes.slice(from, to),
-    () => listVersion,
-  );
-  pieces['lists'] = { version: listVersion, value: () => listMeta };
-  // A doc's id and recency never change once given, until the docs are numbered anew.
+  const listVersion = () => `${layout}:${cuts.listBytes}`;
+  addCuts(pieces, 'lists', lists.bytes.length, cuts.listBytes, (from, to) => lists.bytes.slice(from, to), listVersion);
+  for (const numbers of LIST_NUMBERS) {
+    addCuts(pieces, `lists-${numbers}`, lists[numbers].length, cuts.listBytes / 4, (from, to) => lists[numbers].slice(from, to), listVersion);
+  }
+  // A doc's id and recency, and a word, never change once given, until the docs are numbered anew.
   const docVersion = (fill: number) => `${layout}:${cuts.docs}:${fill}`;
   addCuts(pieces, 'ids', docs, cuts.docs, (from, to) => ids.bytes.slice(from * 16, to * 16), docVersion);
   addCuts(pieces, 'recency', docs, cuts.docs, (from, to) => docRecency.slice(from, to), docVersion);
+  addCuts(
+    pieces,
+    'words',
+    terms.length,
+    cuts.words,
+    (from, to) => terms.slice(from, to).join('\n'),
+    (fill) => `${layout}:${cuts.words}:${fill}`,
+  );
   addCuts(pieces, 'kinds', docs, cuts.docs * KINDS_PER_DOC_CUT, (from, to) => docKind.slice(from, to));
-  const tailEntries = tails.postings.length;
   addCuts(
     pieces,
     'tails',
-    tailEntries,
+    tails.postings.length,
     cuts.tailEntries,
     (from, to) => ({ lists: tails.lists.slice(from, to), postings: tails.postings.slice(from, to) }),
     (fill) => `${tails.version}:${cuts.tailEntries}:${fill}`,
   );
-  const rest: RestPiece = { cuts, docs, listBytes: listBytes.length, tailEntries, tailsVersion: tails.version, others: ids.others };
-  // The words and sorted ids are copies already (toSnapshot makes them).
-  pieces['rest'] = { value: () => ({ ...small, layout, ...rest }) };
+  // toSnapshot's sorted ids are a copy already.
+  pieces['sorted'] = { value: () => sortedIds };
+  const rest: RestPiece = {
+    format,
+    layout,
+    notesTextOnly,
+    noteMasks: lists.noteMasks,
+    others: ids.others,
+    tailsVersion: tails.version,
+    cuts,
+    sizes: { docs, listBytes: lists.bytes.length, lists: lists.counts.length, tailEntries: tails.postings.length, words: terms.length },
+  };
+  pieces['rest'] = { value: () => rest };
   return new SnapshotPieces(pieces);
 }
 
-/** The snapshot put back together from its pieces as loaded; undefined when they do not hold together. */
+const isCount = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+
+/**
+ * The snapshot put back together from its pieces as loaded; undefined when they do not hold
+ * together (a piece missing, of another type or length: nothing is allocated for sizes the
+ * pieces do not have).
+ */
 export function snapshotFromPieces(data: unknown): unknown {
-  const pieces = data as Record<string, unknown> | null;
-  const rest = pieces?.['rest'] as (Omit<InvertedIndexSnapshot, 'ids' | 'docKind' | 'docRecency' | 'lists' | 'tails'> & Partial<RestPiece>) | undefined;
-  const listMeta = pieces?.['lists'] as Omit<PackedListsData, 'bytes'> | undefined;
-  if (!pieces || typeof rest !== 'object' || typeof listMeta !== 'object' || typeof rest.tailsVersion !== 'string') return undefined;
-  const { cuts, docs, listBytes, tailEntries, tailsVersion, others, ...small } = rest;
-  if (!cuts || ![docs, listBytes, tailEntries, cuts.docs, cuts.listBytes, cuts.tailEntries].every((n) => Number.isInteger(n) && n! >= 0)) return undefined;
-  if (cuts.docs < 1 || cuts.listBytes < 1 || cuts.tailEntries < 1) return undefined;
-  const docKind = joined(pieces, 'kinds', docs!, cuts.docs * KINDS_PER_DOC_CUT, (part) => part, Uint8Array);
-  const bytes = joined(pieces, 'ids', docs! * 16, cuts.docs * 16, (part) => part, Uint8Array);
-  const docRecency = joined(pieces, 'recency', docs!, cuts.docs, (part) => part, Float64Array);
-  const packed = joined(pieces, 'lists', listBytes!, cuts.listBytes, (part) => part, Uint8Array);
-  const tailLists = joined(pieces, 'tails', tailEntries!, cuts.tailEntries, (part) => (part as { lists?: unknown } | null)?.lists, Int32Array);
-  const tailPostings = joined(pieces, 'tails', tailEntries!, cuts.tailEntries, (part) => (part as { postings?: unknown } | null)?.postings, Int32Array);
-  if (!docKind || !bytes || !docRecency || !packed || !tailLists || !tailPostings) return undefined;
-  return {
-    ...small,
-    docKind,
-    docRecency,
-    ids: { bytes, others },
-    lists: { ...listMeta, bytes: packed },
-    tails: { version: tailsVersion, lists: tailLists, postings: tailPostings },
+  if (typeof data !== 'object' || data === null) return undefined;
+  const pieces = data as Record<string, unknown>;
+  const rest = pieces['rest'] as Partial<RestPiece> | null | undefined;
+  if (typeof rest !== 'object' || rest === null || typeof rest.tailsVersion !== 'string') return undefined;
+  const { cuts, sizes } = rest;
+  if (typeof cuts !== 'object' || cuts === null || typeof sizes !== 'object' || sizes === null) return undefined;
+  if (![cuts.docs, cuts.listBytes, cuts.tailEntries, cuts.words].every((cut) => isCount(cut) && cut > 0) || cuts.listBytes % 4 !== 0) return undefined;
+  if (![sizes.docs, sizes.listBytes, sizes.lists, sizes.tailEntries, sizes.words].every(isCount)) return undefined;
+  const whole = <T extends Typed>(key: string, length: number, perCut: number, type: TypedArrayType<T>, part = (piece: unknown) => piece) =>
+    joined(
+      parts(pieces, key, length, perCut, (piece) => {
+        const value = part(piece);
+        return value instanceof type ? value : undefined;
+      }),
+      type,
+    );
+  const numbers = Object.fromEntries(
+    LIST_NUMBERS.map((name) => [name, whole(`lists-${name}`, sizes.lists + (name === 'offsets' ? 1 : 0), cuts.listBytes / 4, Int32Array)]),
+  );
+  const wordParts = parts(pieces, 'words', sizes.words, cuts.words, (piece) => (typeof piece === 'string' ? piece.split('\n') : undefined));
+  const tailPart = (name: 'lists' | 'postings') => (piece: unknown) =>
+    typeof piece === 'object' && piece !== null ? (piece as Record<string, unknown>)[name] : undefined;
+  const snapshot = {
+    format: rest.format,
+    layout: rest.layout,
+    notesTextOnly: rest.notesTextOnly,
+    docKind: whole('kinds', sizes.docs, cuts.docs * KINDS_PER_DOC_CUT, Uint8Array),
+    docRecency: whole('recency', sizes.docs, cuts.docs, Float64Array),
+    ids: { bytes: whole('ids', sizes.docs * 16, cuts.docs * 16, Uint8Array), others: rest.others },
+    lists: { bytes: whole('lists', sizes.listBytes, cuts.listBytes, Uint8Array), ...numbers, noteMasks: rest.noteMasks },
+    tails: {
+      version: rest.tailsVersion,
+      lists: whole('tails', sizes.tailEntries, cuts.tailEntries, Int32Array, tailPart('lists')),
+      postings: whole('tails', sizes.tailEntries, cuts.tailEntries, Int32Array, tailPart('postings')),
+    },
+    terms: wordParts?.flat(),
+    sortedIds: pieces['sorted'],
   };
+  const cut = [
+    snapshot.docKind,
+    snapshot.docRecency,
+    snapshot.ids.bytes,
+    snapshot.lists.bytes,
+    ...Object.values(numbers),
+    snapshot.tails.lists,
+    snapshot.tails.postings,
+    snapshot.terms,
+  ];
+  return cut.every((part) => part !== undefined) ? snapshot : undefined;
 }
 
 type Typed = Uint8Array<ArrayBuffer> | Int32Array<ArrayBuffer> | Float64Array<ArrayBuffer>;
+type TypedArrayType<T extends Typed> = { new (length: number): T };
 
 /**
- * `length` items from the pieces `<key>/0`, `<key>/1`, ... (`perCut` items each, the last fewer),
- * each read by `part` from its piece; undefined when one is missing, of another type or length.
+ * The parts `<key>/0`, `<key>/1`, ... of `length` items (`perCut` each, the last fewer), each read
+ * by `part` from its piece; undefined when one is missing, unreadable or of another length, or a
+ * piece follows the last.
  */
-function joined<T extends Typed>(
+function parts<T extends { length: number }>(
   pieces: Record<string, unknown>,
   key: string,
   length: number,
   perCut: number,
-  part: (piece: unknown) => unknown,
-  type: { new (length: number): T },
-): T | undefined {
-  const whole = new type(length);
+  part: (piece: unknown) => T | undefined,
+): T[] | undefined {
+  const found: T[] = [];
   for (let from = 0, cut = 0; from < length; from += perCut, cut++) {
     const piece = part(pieces[`${key}/${cut}`]);
-    if (!(piece instanceof type) || piece.length !== Math.min(perCut, length - from)) return undefined;
-    whole.set(piece as never, from);
+    if (piece === undefined || piece.length !== Math.min(perCut, length - from)) return undefined;
+    found.push(piece);
+  }
+  return pieces[`${key}/${found.length}`] === undefined ? found : undefined;
+}
+
+/** The parts one after another in one array. */
+function joined<T extends Typed>(found: T[] | undefined, type: TypedArrayType<T>): T | undefined {
+  if (!found) return undefined;
+  if (found.length === 1) return found[0];
+  const whole = new type(found.reduce((sum, part) => sum + part.length, 0));
+  let at = 0;
+  for (const part of found) {
+    whole.set(part as never, at);
+    at += part.length;
   }
   return whole;
 }
