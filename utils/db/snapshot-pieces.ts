@@ -14,6 +14,7 @@
 import type { SnapshotRecord } from '../model/rows';
 import { readTx, writeTx, type TendDatabase } from './schema';
 import { saveSnapshot } from './snapshots-repo';
+import { newId } from '../ids';
 
 /**
  * One piece: its value, asked only for a piece that is to be written, and asked at the very start
@@ -66,7 +67,7 @@ export async function savePieces(
   { pieces }: SnapshotPieces,
   previous?: SavedPieces,
 ): Promise<SavedPieces | undefined> {
-  const save = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const save = newId();
   const saved: SavedPieces = new Map();
   const writes: [key: string, record: string, value: unknown][] = [];
   for (const [key, { version, value }] of Object.entries(pieces)) {

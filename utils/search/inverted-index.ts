@@ -5,6 +5,7 @@
  * word and kind of record: a one-letter query reads people's lists only, and notes' lists are kept
  * oldest first so the newest matches of a word are read first, from their end (issue 17).
  */
+import { newId } from '../ids';
 import { IdTable, type IdTableData } from './id-table';
 import { BackwardWalk, FIELD_BITS, PackedLists, PackedListsBuilder, type PackedListsData } from './packed-lists';
 import { restoreRecencyOrder } from './recency-order';
@@ -102,9 +103,6 @@ export interface IndexResult {
 /** Bumped whenever the snapshot's layout changes: an older saved index is then rebuilt, not read. */
 const SNAPSHOT_FORMAT = 6;
 
-/** A name no other numbering of the docs has had (docs are renumbered only by packing). */
-const newLayout = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-
 /**
  * What `InvertedIndex.toSnapshot` gives: typed arrays as the index holds them (views, valid until
  * the index next changes), and the words joined in one string.
@@ -145,7 +143,7 @@ export class InvertedIndex {
   // notes oldest first, so a packed notes' list (ascending docs) is in recency order.
   private docCount = 0;
   private deadCount = 0;
-  private layout = newLayout();
+  private layout = newId();
   private docKind = new Uint8Array(0);
   private docRecency = new Float64Array(0);
   // Ids by doc number and docs by kind and id, UUIDs packed (issue 17: a string and a Map entry per
@@ -601,7 +599,7 @@ export class InvertedIndex {
     }
     this.packed = builder.finish();
     this.packedPostings = this.packed.postings;
-    this.layout = newLayout();
+    this.layout = newId();
     this.tails = new TailLog();
     this.unorderedLists.clear();
     this.docKind = kinds;

@@ -7,6 +7,7 @@
  * 4,314 of them, about a megabyte of objects and small buffers for 25k postings (issue 17: the
  * worker's memory with the index). Here a posting costs 12 bytes and a list one Map entry.
  */
+import { newId } from '../ids';
 import { grown, recordSpare } from './top-hits';
 
 /**
@@ -22,9 +23,6 @@ export interface TailsData {
 
 const NONE = -1;
 
-/** A version no other state of a log has had. */
-const newVersion = () => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-
 /** Postings appended to lists, read back oldest first or newest first. */
 export class TailLog {
   private postings = new Int32Array(0);
@@ -35,7 +33,7 @@ export class TailLog {
   private used = 0;
   private readonly newest = new Map<number, number>();
   /** Changes when a posting already appended changes (a reorder). */
-  private version = newVersion();
+  private version = newId();
 
   /** Postings in every list. */
   get size(): number {
@@ -90,7 +88,7 @@ export class TailLog {
   reorder(list: number, sort: (postings: Int32Array, length: number) => void): void {
     const { into: postings, end: length } = this.readInto(list, new Int32Array(0), 0);
     sort(postings, length);
-    this.version = newVersion();
+    this.version = newId();
     let entry = this.newest.get(list) ?? NONE;
     for (let i = length - 1; entry !== NONE; i--, entry = this.previous[entry]!) this.postings[entry] = postings[i]!;
   }
